@@ -1,0 +1,87 @@
+package io.pilothouse.services.model;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything known about one cluster at one moment. Immutable: sources build a new one on every change.
+ *
+ * @param source             display name of the workspace source this cluster was found through
+ * @param scope              Patroni scope (cluster name)
+ * @param leader             name of the member holding the leader key, or null when there is none
+ * @param timeline           the leader's timeline, or null
+ * @param paused             maintenance mode
+ * @param scheduledSwitchover a pending scheduled switchover, or null
+ * @param leaderLeaseSecondsLeft seconds left on the leader key's etcd lease when last read, or null if not known
+ * @param ttlSeconds         the cluster's DCS {@code ttl}, or null
+ * @param maximumLagOnFailover the cluster's {@code maximum_lag_on_failover} in bytes, or null
+ * @param members            members sorted leader first, then by name
+ * @param sources            health of every source feeding this cluster
+ * @param observedAt         when this snapshot was assembled
+ */
+public record ClusterSnapshot(
+        String source,
+        String scope,
+        String leader,
+        Integer timeline,
+        boolean paused,
+        ScheduledSwitchover scheduledSwitchover,
+        Long leaderLeaseSecondsLeft,
+        Long ttlSeconds,
+        Long maximumLagOnFailover,
+        List<Member> members,
+        Map<SourceKind, SourceStatus> sources,
+        Instant observedAt) {
+
+    /** Order in which members are listed: leader-like first, then by name. */
+    public static final Comparator<Member> MEMBER_ORDER = Comparator
+            .comparing((Member m) -> !m.role().isLeaderLike())
+            .thenComparing(Member::name);
+
+    public ClusterSnapshot {
+        members = members == null ? List.of() : members.stream().sorted(MEMBER_ORDER).toList();
+        EnumMap<SourceKind, SourceStatus> copy = new EnumMap<>(SourceKind.class);
+        if (sources != null) {
+            copy.putAll(sources);
+        }
+        sources = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** The member with this name. */
+    public Optional<Member> member(String name) {
+        return members.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** The leader member, if a leader is known and listed. */
+    public Optional<Member> leaderMember() {
+        return leader == null ? Optional.empty() : member(leader);
+    }
+
+    /** Status of one source; {@link Freshness#UNKNOWN} if not configured. */
+    public SourceStatus source(SourceKind kind) {
+        return sources.getOrDefault(kind, SourceStatus.unknown(kind));
+    }
+
+    /**
+     * Overall freshness of the topology: live as long as at least one topology source (etcd or REST) is live.
+     * A frozen feed must never look healthy.
+     */
+    public Freshness topologyFreshness() {
+        Freshness etcd = source(SourceKind.ETCD).freshness();
+        Freshness rest = source(SourceKind.PATRONI_REST).freshness();
+        if (etcd == Freshness.LIVE || rest == Freshness.LIVE) {
+            return Freshness.LIVE;
+        }
+        if (etcd == Freshness.UNKNOWN) {
+            return rest;
+        }
+        if (rest == Freshness.UNKNOWN) {
+            return etcd;
+        }
+        return etcd == Freshness.STALE || rest == Freshness.STALE ? Freshness.STALE : Freshness.UNREACHABLE;
+    }
+}
