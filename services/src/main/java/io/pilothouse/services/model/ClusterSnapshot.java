@@ -62,7 +62,7 @@ public record ClusterSnapshot(
     }
 
     /** Status of one source; {@link Freshness#UNKNOWN} if not configured. */
-    public SourceStatus source(SourceKind kind) {
+    public SourceStatus sourceStatus(SourceKind kind) {
         return sources.getOrDefault(kind, SourceStatus.unknown(kind));
     }
 
@@ -71,8 +71,8 @@ public record ClusterSnapshot(
      * A frozen feed must never look healthy.
      */
     public Freshness topologyFreshness() {
-        Freshness etcd = source(SourceKind.ETCD).freshness();
-        Freshness rest = source(SourceKind.PATRONI_REST).freshness();
+        Freshness etcd = sourceStatus(SourceKind.ETCD).freshness();
+        Freshness rest = sourceStatus(SourceKind.PATRONI_REST).freshness();
         if (etcd == Freshness.LIVE || rest == Freshness.LIVE) {
             return Freshness.LIVE;
         }

@@ -48,12 +48,12 @@ public final class SnapshotDiff {
 
     private static void sourceEvents(ClusterSnapshot before, ClusterSnapshot after, Emitter emit) {
         for (SourceKind kind : SourceKind.values()) {
-            Freshness was = before.source(kind).freshness();
-            Freshness now = after.source(kind).freshness();
+            Freshness was = before.sourceStatus(kind).freshness();
+            Freshness now = after.sourceStatus(kind).freshness();
             boolean wasUp = was == Freshness.LIVE;
             boolean isUp = now == Freshness.LIVE;
             if (wasUp && !isUp && now != Freshness.UNKNOWN) {
-                emit.add(ClusterEventType.SOURCE_LOST, null, kind.name(), after.source(kind).lastError());
+                emit.add(ClusterEventType.SOURCE_LOST, null, kind.name(), after.sourceStatus(kind).lastError());
             } else if (!wasUp && isUp && was != Freshness.UNKNOWN) {
                 emit.add(ClusterEventType.SOURCE_REGAINED, null, null, kind.name());
             }
