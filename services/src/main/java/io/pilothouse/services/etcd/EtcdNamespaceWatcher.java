@@ -1,0 +1,303 @@
+package io.pilothouse.services.etcd;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.KeyValue;
+import io.etcd.jetcd.Watch;
+import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.LeaseOption;
+import io.etcd.jetcd.options.WatchOption;
+import io.etcd.jetcd.watch.WatchEvent;
+import io.etcd.jetcd.watch.WatchResponse;
+import io.pilothouse.services.model.Freshness;
+import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.services.model.SourceStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Follows every Patroni cluster under one etcd namespace with a single prefix watch: a full read, then a watch from
+ * the next revision. A periodic tick checks that etcd still answers (a watch can sit silently on a dead server),
+ * reads the leader leases' remaining seconds, and re-synchronises after a loss.
+ *
+ * <p>The watch callback runs on a gRPC thread; listeners must be quick and never touch a UI toolkit.
+ */
+public final class EtcdNamespaceWatcher implements AutoCloseable {
+
+    /** What the watcher reports. Called from gRPC or scheduler threads. */
+    public interface Listener {
+        /** A cluster's keys changed (or were read for the first time). */
+        void clusterChanged(DcsView view);
+
+        /** Every key of a cluster is gone. */
+        void clusterRemoved(String cluster);
+
+        /** Health of the etcd source changed or was confirmed. */
+        void status(SourceStatus status);
+
+        /** Remaining seconds of the leader key's lease ({@code null} when there is no leader key). */
+        void leaderLease(String cluster, Long secondsLeft);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(EtcdNamespaceWatcher.class);
+
+    private final List<String> endpoints;
+    private final String namespace;
+    private final ByteSequence prefix;
+    private final ScheduledExecutorService scheduler;
+    private final Listener listener;
+    private final Duration timeout;
+    private final Clock clock;
+
+    private final Object lock = new Object();
+    private final Map<String, Map<String, DcsValue>> clusters = new HashMap<>();
+    private Client client;
+    private Watch.Watcher watcher;
+    private boolean synced;
+    private Instant lastSuccess;
+    private Freshness freshness = Freshness.UNKNOWN;
+    private ScheduledFuture<?> tick;
+    private volatile boolean closed;
+
+    public EtcdNamespaceWatcher(List<String> endpoints, String namespace, ScheduledExecutorService scheduler,
+                                Duration tickInterval, Listener listener) {
+        this(endpoints, namespace, scheduler, tickInterval, Duration.ofMillis(1500), Clock.systemUTC(), listener);
+    }
+
+    EtcdNamespaceWatcher(List<String> endpoints, String namespace, ScheduledExecutorService scheduler,
+                         Duration tickInterval, Duration timeout, Clock clock, Listener listener) {
+        this.endpoints = List.copyOf(endpoints);
+        this.namespace = namespace;
+        this.prefix = bytes(namespace);
+        this.scheduler = scheduler;
+        this.listener = listener;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.tickInterval = tickInterval;
+    }
+
+    private final Duration tickInterval;
+
+    /** Starts reading in the background; returns at once. */
+    public void start() {
+        client = Client.builder().endpoints(endpoints.toArray(String[]::new))
+                .connectTimeout(timeout).retryMaxDuration(timeout).build();
+        tick = scheduler.scheduleWithFixedDelay(this::tick, 0, tickInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The etcd endpoints, for messages. */
+    public String describe() {
+        return String.join(",", endpoints) + " " + namespace;
+    }
+
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        try {
+            boolean needSync;
+            synchronized (lock) {
+                needSync = !synced;
+            }
+            if (needSync) {
+                resync();
+            }
+            readLeases();
+            succeeded();
+        } catch (Exception e) {
+            failed(e);
+        }
+    }
+
+    /** Full read of the namespace, then a watch from the revision after it: no change can fall in between. */
+    private void resync() throws Exception {
+        closeWatcher();
+        GetResponse all = client.getKVClient().get(prefix, GetOption.builder().isPrefix(true).build())
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long revision = all.getHeader().getRevision();
+        Map<String, Map<String, DcsValue>> fresh = new HashMap<>();
+        for (KeyValue kv : all.getKvs()) {
+            DcsKey key = DcsKey.parse(namespace, text(kv.getKey()));
+            if (key != null) {
+                fresh.computeIfAbsent(key.cluster(), c -> new TreeMap<>()).put(keyName(key), value(kv));
+            }
+        }
+        Set<String> removed;
+        synchronized (lock) {
+            removed = new HashSet<>(clusters.keySet());
+            removed.removeAll(fresh.keySet());
+            clusters.clear();
+            clusters.putAll(fresh);
+            watcher = client.getWatchClient().watch(prefix,
+                    WatchOption.builder().isPrefix(true).withRevision(revision + 1).build(),
+                    Watch.listener(this::onWatch, this::onWatchError));
+            synced = true;
+        }
+        removed.forEach(listener::clusterRemoved);
+        fresh.keySet().forEach(this::publish);
+        LOG.debug("etcd {}: synchronised {} clusters at revision {}", describe(), fresh.size(), revision);
+    }
+
+    private void onWatch(WatchResponse response) {
+        Set<String> touched = new HashSet<>();
+        synchronized (lock) {
+            for (WatchEvent event : response.getEvents()) {
+                KeyValue kv = event.getKeyValue();
+                DcsKey key = DcsKey.parse(namespace, text(kv.getKey()));
+                if (key == null) {
+                    continue;
+                }
+                Map<String, DcsValue> keys = clusters.computeIfAbsent(key.cluster(), c -> new TreeMap<>());
+                if (event.getEventType() == WatchEvent.EventType.DELETE) {
+                    keys.remove(keyName(key));
+                } else {
+                    keys.put(keyName(key), value(kv));
+                }
+                touched.add(key.cluster());
+            }
+            lastSuccess = clock.instant();
+        }
+        touched.forEach(this::publish);
+    }
+
+    private void onWatchError(Throwable error) {
+        LOG.debug("etcd watch {} failed: {}", describe(), error.toString());
+        synchronized (lock) {
+            synced = false;
+        }
+    }
+
+    private void publish(String cluster) {
+        Map<String, DcsValue> copy;
+        synchronized (lock) {
+            Map<String, DcsValue> keys = clusters.get(cluster);
+            if (keys == null || keys.isEmpty()) {
+                clusters.remove(cluster);
+                copy = null;
+            } else {
+                copy = new TreeMap<>(keys);
+            }
+        }
+        if (copy == null) {
+            listener.clusterRemoved(cluster);
+        } else {
+            listener.clusterChanged(DcsViewParser.parse(cluster, copy));
+        }
+    }
+
+    private void readLeases() throws Exception {
+        Map<String, Long> leases = new HashMap<>();
+        synchronized (lock) {
+            clusters.forEach((cluster, keys) -> {
+                DcsValue leader = keys.get("leader");
+                leases.put(cluster, leader == null ? 0L : leader.lease());
+            });
+        }
+        if (leases.isEmpty()) {
+            // Nothing to read a lease of: still prove etcd answers.
+            client.getKVClient().get(prefix, GetOption.builder().isPrefix(true).withCountOnly(true).build())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        for (Map.Entry<String, Long> e : leases.entrySet()) {
+            if (e.getValue() == 0L) {
+                listener.leaderLease(e.getKey(), null);
+                continue;
+            }
+            long ttl = client.getLeaseClient().timeToLive(e.getValue(), LeaseOption.DEFAULT)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).getTTL();
+            listener.leaderLease(e.getKey(), ttl < 0 ? 0L : ttl);
+        }
+    }
+
+    private void succeeded() {
+        synchronized (lock) {
+            lastSuccess = clock.instant();
+            freshness = Freshness.LIVE;
+        }
+        listener.status(new SourceStatus(SourceKind.ETCD, Freshness.LIVE, lastSuccess, null));
+    }
+
+    private void failed(Exception e) {
+        String reason = reason(e);
+        Instant last;
+        synchronized (lock) {
+            synced = false;
+            freshness = Freshness.UNREACHABLE;
+            last = lastSuccess;
+        }
+        closeWatcher();
+        LOG.debug("etcd {}: {}", describe(), reason);
+        listener.status(new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, last, reason));
+    }
+
+    private String reason(Exception e) {
+        Throwable t = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof TimeoutException) {
+            return "etcd at " + String.join(",", endpoints) + " did not answer within " + timeout.toMillis()
+                    + " ms; check that etcd is running and reachable";
+        }
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return "etcd at " + String.join(",", endpoints) + " failed: " + msg;
+    }
+
+    private void closeWatcher() {
+        Watch.Watcher w;
+        synchronized (lock) {
+            w = watcher;
+            watcher = null;
+        }
+        if (w != null) {
+            try {
+                w.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing etcd watcher", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (tick != null) {
+            tick.cancel(false);
+        }
+        closeWatcher();
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private static String keyName(DcsKey key) {
+        return key.member() == null ? key.name() : "members/" + key.member();
+    }
+
+    private static DcsValue value(KeyValue kv) {
+        return new DcsValue(text(kv.getValue()), kv.getLease(), kv.getModRevision());
+    }
+
+    private static ByteSequence bytes(String s) {
+        return ByteSequence.from(s, StandardCharsets.UTF_8);
+    }
+
+    private static String text(ByteSequence b) {
+        return b.toString(StandardCharsets.UTF_8);
+    }
+}

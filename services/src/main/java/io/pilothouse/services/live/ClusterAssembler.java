@@ -1,0 +1,320 @@
+package io.pilothouse.services.live;
+
+import io.pilothouse.services.etcd.DcsView;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Freshness;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.MemberRole;
+import io.pilothouse.services.model.ReportedLag;
+import io.pilothouse.services.model.ScheduledSwitchover;
+import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.services.model.SourceStatus;
+import io.pilothouse.services.patroni.DcsMember;
+import io.pilothouse.services.patroni.PatroniCluster;
+import io.pilothouse.services.patroni.PatroniMember;
+import io.pilothouse.services.patroni.PatroniNodeStatus;
+import io.pilothouse.services.patroni.PatroniUrls;
+import io.pilothouse.services.postgres.NodeSqlState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Merges what etcd, Patroni's REST API and PostgreSQL last said into one {@link ClusterSnapshot}. Pure: the same
+ * inputs and clock give the same snapshot.
+ *
+ * <p>Topology (who is a member, who leads) comes from the DCS while etcd is live, else from REST {@code /cluster},
+ * else from the members' own {@code /patroni} answers. Details (versions, lag, upstream) are laid over it.
+ */
+public final class ClusterAssembler {
+
+    private final Duration window;
+
+    /** @param window how long a read stays live; older reads are stale */
+    public ClusterAssembler(Duration window) {
+        this.window = window;
+    }
+
+    /** Builds the snapshot at {@code now}. */
+    public ClusterSnapshot assemble(ClusterInputs in, Instant now) {
+        Topology topo = topology(in, now);
+        Map<String, Member.Builder> members = topo.members;
+        overlayNodes(in, members);
+        overlaySql(in, members, topo.leader);
+        for (Member.Builder b : members.values()) {
+            b.freshness(memberFreshness(in, b.name(), now));
+            b.lastSeen(lastSeen(in, b.name()));
+        }
+        Integer timeline = topo.leader == null || !members.containsKey(topo.leader) ? null
+                : members.get(topo.leader).build().timeline();
+        boolean etcdLive = in.etcdConfigured() && in.etcd().freshness() == Freshness.LIVE;
+        DcsView dcs = in.dcs();
+        return new ClusterSnapshot(in.source(), in.scope(), topo.leader, timeline, topo.paused, topo.scheduled,
+                etcdLive && topo.leader != null ? in.leaseSecondsLeft() : null,
+                dcs == null ? null : dcs.ttl(), dcs == null ? null : dcs.maximumLagOnFailover(),
+                members.values().stream().map(Member.Builder::build).toList(), sources(in, now), now);
+    }
+
+    private record Topology(Map<String, Member.Builder> members, String leader, boolean paused,
+                            ScheduledSwitchover scheduled) {
+    }
+
+    private Topology topology(ClusterInputs in, Instant now) {
+        boolean etcdLive = in.etcdConfigured() && in.etcd().freshness() == Freshness.LIVE && in.dcs() != null;
+        NodeRead<PatroniCluster> rest = in.restCluster();
+        boolean restLive = rest.value() != null && rest.freshness(now, window) == Freshness.LIVE;
+        boolean nodesLive = in.nodes().values().stream()
+                .anyMatch(r -> r.value() != null && r.freshness(now, window) == Freshness.LIVE);
+        if (etcdLive) {
+            return fromDcs(in.dcs(), rest.value());
+        }
+        if (restLive) {
+            return fromRest(rest.value());
+        }
+        if (nodesLive) {
+            return fromNodes(in, now);
+        }
+        if (in.dcs() != null) {
+            return fromDcs(in.dcs(), rest.value());
+        }
+        if (rest.value() != null) {
+            return fromRest(rest.value());
+        }
+        return fromNodes(in, now);
+    }
+
+    private static Topology fromDcs(DcsView dcs, PatroniCluster rest) {
+        Map<String, Member.Builder> out = new LinkedHashMap<>();
+        for (DcsMember m : dcs.members()) {
+            MemberRole role;
+            if (m.name().equals(dcs.leader())) {
+                role = m.role() == MemberRole.STANDBY_LEADER ? MemberRole.STANDBY_LEADER : MemberRole.LEADER;
+            } else if (dcs.syncStandbys().contains(m.name())) {
+                role = MemberRole.SYNC_STANDBY;
+            } else if (m.role() == MemberRole.QUORUM_STANDBY) {
+                role = MemberRole.QUORUM_STANDBY;
+            } else {
+                role = MemberRole.REPLICA;
+            }
+            Member.Builder b = Member.builder(m.name()).role(role).state(m.state()).host(m.host()).port(m.port())
+                    .apiUrl(PatroniUrls.base(m.apiUrl())).timeline(m.timeline()).tags(m.tags())
+                    .pendingRestart(m.pendingRestart()).patroniVersion(m.patroniVersion());
+            if (!role.isLeaderLike()) {
+                b.patroniLag(dcsLag(dcs.optime(), m.xlogLocation()));
+            }
+            out.put(m.name(), b);
+        }
+        if (rest != null) {
+            // Patroni's own /cluster lag is the figure users know from patronictl; prefer it when present.
+            for (PatroniMember pm : rest.members()) {
+                Member.Builder b = out.get(pm.name());
+                if (b != null && pm.lag() != ReportedLag.NONE && !b.role().isLeaderLike()) {
+                    b.patroniLag(pm.lag());
+                }
+            }
+        }
+        String leader = dcs.leader() != null && out.containsKey(dcs.leader()) ? dcs.leader() : dcs.leader();
+        return new Topology(out, leader, dcs.paused(), dcs.scheduledSwitchover());
+    }
+
+    private static ReportedLag dcsLag(Long optime, Long position) {
+        if (optime == null) {
+            return ReportedLag.NONE;
+        }
+        if (position == null) {
+            return ReportedLag.UNKNOWN;
+        }
+        return ReportedLag.ofBytes(Math.max(0, optime - position));
+    }
+
+    private static Topology fromRest(PatroniCluster c) {
+        Map<String, Member.Builder> out = new LinkedHashMap<>();
+        for (PatroniMember m : c.members()) {
+            out.put(m.name(), Member.builder(m.name()).role(m.role()).state(m.state()).host(m.host()).port(m.port())
+                    .apiUrl(PatroniUrls.base(m.apiUrl())).timeline(m.timeline()).tags(m.tags())
+                    .pendingRestart(m.pendingRestart()).patroniLag(m.role().isLeaderLike() ? ReportedLag.NONE : m.lag()));
+        }
+        String leader = c.leader().map(PatroniMember::name).orElse(null);
+        return new Topology(out, leader, c.paused(), c.scheduledSwitchover());
+    }
+
+    private Topology fromNodes(ClusterInputs in, Instant now) {
+        Map<String, Member.Builder> out = new LinkedHashMap<>();
+        String leader = null;
+        boolean paused = false;
+        for (Map.Entry<String, NodeRead<PatroniNodeStatus>> e : in.nodes().entrySet()) {
+            PatroniNodeStatus s = e.getValue().value();
+            if (s == null) {
+                out.put(e.getKey(), Member.builder(e.getKey()));
+                continue;
+            }
+            boolean live = e.getValue().freshness(now, window) == Freshness.LIVE;
+            MemberRole role = s.role();
+            if (role.isLeaderLike() && live && leader == null) {
+                leader = e.getKey();
+            } else if (role.isLeaderLike()) {
+                role = MemberRole.UNKNOWN;
+            }
+            paused |= s.paused();
+            out.put(e.getKey(), Member.builder(e.getKey()).role(role).state(s.state()).timeline(s.timeline())
+                    .tags(s.tags()).pendingRestart(s.pendingRestart()));
+        }
+        return new Topology(out, leader, paused, null);
+    }
+
+    private static void overlayNodes(ClusterInputs in, Map<String, Member.Builder> members) {
+        for (Member.Builder b : members.values()) {
+            NodeRead<PatroniNodeStatus> read = in.nodes().get(b.name());
+            PatroniNodeStatus s = read == null ? null : read.value();
+            if (s == null) {
+                continue;
+            }
+            if (s.patroniVersion() != null) {
+                b.patroniVersion(s.patroniVersion());
+            }
+            if (s.postgresVersion() != null) {
+                b.postgresVersion(s.postgresVersion());
+            }
+            Member partial = b.build();
+            if (partial.timeline() == null) {
+                b.timeline(s.timeline());
+            }
+            if (partial.tags().isEmpty()) {
+                b.tags(s.tags());
+            }
+            b.pendingRestart(partial.pendingRestart() || s.pendingRestart());
+        }
+        // The leader's replication[] carries sync state even when SQL is not configured.
+        members.values().stream().filter(b -> b.role().isLeaderLike()).findFirst().ifPresent(leader -> {
+            NodeRead<PatroniNodeStatus> read = in.nodes().get(leader.name());
+            if (read == null || read.value() == null) {
+                return;
+            }
+            for (PatroniNodeStatus.Replication r : read.value().replication()) {
+                Member.Builder b = members.get(r.applicationName());
+                if (b != null) {
+                    b.syncState(r.syncState()).replicationState(r.state());
+                }
+            }
+        });
+    }
+
+    private static void overlaySql(ClusterInputs in, Map<String, Member.Builder> members, String leader) {
+        Map<String, Member.Builder> byEndpoint = new LinkedHashMap<>();
+        for (Member.Builder b : members.values()) {
+            if (b.host() != null) {
+                byEndpoint.put(b.host() + ":" + b.port(), b);
+            }
+        }
+        for (Member.Builder b : members.values()) {
+            Optional<NodeSqlState> own = sqlOf(in, b.name());
+            own.map(NodeSqlState::serverVersion).ifPresent(b::postgresVersion);
+            if (b.role().isLeaderLike()) {
+                b.upstream(null);
+                continue;
+            }
+            String upstream = upstreamOf(b, own, byEndpoint, members, leader);
+            b.upstream(upstream);
+            Optional<NodeSqlState.ReplicaStat> stat = upstream == null ? Optional.empty()
+                    : sqlOf(in, upstream).flatMap(s -> s.replica(b.name()));
+            stat.ifPresent(r -> {
+                b.sqlLagBytes(r.replayLagBytes());
+                // replay_lag is NULL once the replica has caught up and the primary is idle: that is zero delay.
+                Double seconds = r.replayLagSeconds();
+                if (seconds == null && r.replayLagBytes() != null && r.replayLagBytes() == 0) {
+                    seconds = 0.0;
+                }
+                b.sqlLagSeconds(seconds);
+                b.syncState(r.syncState());
+                b.replicationState(r.state());
+            });
+        }
+    }
+
+    private static String upstreamOf(Member.Builder b, Optional<NodeSqlState> own, Map<String, Member.Builder> byEndpoint,
+                                     Map<String, Member.Builder> members, String leader) {
+        NodeSqlState.WalReceiver receiver = own.map(NodeSqlState::walReceiver).orElse(null);
+        if (receiver != null && receiver.senderHost() != null && receiver.senderPort() != null) {
+            Member.Builder up = byEndpoint.get(receiver.senderHost() + ":" + receiver.senderPort());
+            if (up != null && !up.name().equals(b.name())) {
+                return up.name();
+            }
+        }
+        String replicatefrom = b.tags().get("replicatefrom");
+        if (replicatefrom != null && members.containsKey(replicatefrom) && !replicatefrom.equals(b.name())) {
+            return replicatefrom;
+        }
+        return leader;
+    }
+
+    private static Optional<NodeSqlState> sqlOf(ClusterInputs in, String member) {
+        NodeRead<NodeSqlState> r = in.sql().get(member);
+        return r == null ? Optional.empty() : Optional.ofNullable(r.value());
+    }
+
+    private Freshness memberFreshness(ClusterInputs in, String member, Instant now) {
+        NodeRead<PatroniNodeStatus> rest = in.nodes().get(member);
+        NodeRead<NodeSqlState> sql = in.sql().get(member);
+        Freshness f = rest == null ? Freshness.UNKNOWN : rest.freshness(now, window);
+        if (in.sqlConfigured()) {
+            Freshness s = sql == null ? Freshness.UNKNOWN : sql.freshness(now, window);
+            f = f == Freshness.UNKNOWN ? s : s == Freshness.UNKNOWN ? f : f.worst(s);
+        }
+        return f;
+    }
+
+    private static Instant lastSeen(ClusterInputs in, String member) {
+        Instant a = Optional.ofNullable(in.nodes().get(member)).map(NodeRead::lastSuccess).orElse(null);
+        Instant b = Optional.ofNullable(in.sql().get(member)).map(NodeRead::lastSuccess).orElse(null);
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private Map<SourceKind, SourceStatus> sources(ClusterInputs in, Instant now) {
+        Map<SourceKind, SourceStatus> out = new EnumMap<>(SourceKind.class);
+        if (in.etcdConfigured()) {
+            out.put(SourceKind.ETCD, in.etcd());
+        }
+        List<NodeRead<?>> rest = new ArrayList<>(in.nodes().values());
+        rest.add(in.restCluster());
+        out.put(SourceKind.PATRONI_REST, aggregate(SourceKind.PATRONI_REST, rest, now));
+        if (in.sqlConfigured()) {
+            out.put(SourceKind.POSTGRES, aggregate(SourceKind.POSTGRES, new ArrayList<>(in.sql().values()), now));
+        }
+        return out;
+    }
+
+    /** A source is live while any of its reads is live; its error is the latest failure. */
+    private SourceStatus aggregate(SourceKind kind, List<NodeRead<?>> reads, Instant now) {
+        Freshness best = Freshness.UNKNOWN;
+        Instant last = null;
+        String error = null;
+        Instant errorAt = null;
+        boolean anyFailed = false;
+        for (NodeRead<?> r : reads) {
+            Freshness f = r.freshness(now, window);
+            if (f == Freshness.LIVE) {
+                best = Freshness.LIVE;
+            } else if (best != Freshness.LIVE && f != Freshness.UNKNOWN) {
+                best = best == Freshness.UNKNOWN ? f : (f == Freshness.STALE ? Freshness.STALE : best);
+            }
+            if (r.lastSuccess() != null && (last == null || r.lastSuccess().isAfter(last))) {
+                last = r.lastSuccess();
+            }
+            if (r.failedAt() != null && (errorAt == null || r.failedAt().isAfter(errorAt))) {
+                errorAt = r.failedAt();
+                error = r.error();
+                anyFailed = true;
+            }
+        }
+        return new SourceStatus(kind, best, last, anyFailed ? error : null);
+    }
+}

@@ -1,0 +1,35 @@
+package io.pilothouse.services.live;
+
+import io.pilothouse.services.etcd.DcsView;
+import io.pilothouse.services.model.SourceStatus;
+import io.pilothouse.services.patroni.PatroniCluster;
+import io.pilothouse.services.patroni.PatroniNodeStatus;
+import io.pilothouse.services.postgres.NodeSqlState;
+
+import java.util.Map;
+
+/**
+ * Everything the sources last said about one cluster: the raw material a snapshot is assembled from. Immutable.
+ *
+ * @param source         workspace source name
+ * @param scope          cluster scope
+ * @param etcdConfigured whether the cluster is followed through etcd
+ * @param etcd           etcd source status
+ * @param dcs            last DCS view, or null
+ * @param leaseSecondsLeft leader lease seconds left at the last read, or null
+ * @param restCluster    last {@code GET /cluster} read
+ * @param nodes          last {@code GET /patroni} read per member name
+ * @param sqlConfigured  whether SQL is configured for this source
+ * @param sql            last SQL read per member name
+ */
+public record ClusterInputs(String source, String scope, boolean etcdConfigured, SourceStatus etcd, DcsView dcs,
+                            Long leaseSecondsLeft, NodeRead<PatroniCluster> restCluster,
+                            Map<String, NodeRead<PatroniNodeStatus>> nodes, boolean sqlConfigured,
+                            Map<String, NodeRead<NodeSqlState>> sql) {
+
+    public ClusterInputs {
+        nodes = Map.copyOf(nodes);
+        sql = Map.copyOf(sql);
+        restCluster = restCluster == null ? NodeRead.none() : restCluster;
+    }
+}

@@ -1,0 +1,299 @@
+package io.pilothouse.services.live;
+
+import io.pilothouse.services.etcd.DcsView;
+import io.pilothouse.services.model.ClusterEvent;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.SnapshotDiff;
+import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.services.model.SourceStatus;
+import io.pilothouse.services.patroni.DcsMember;
+import io.pilothouse.services.patroni.PatroniCluster;
+import io.pilothouse.services.patroni.PatroniNodeStatus;
+import io.pilothouse.services.patroni.PatroniRestClient;
+import io.pilothouse.services.patroni.PatroniUrls;
+import io.pilothouse.services.postgres.NodeConnections;
+import io.pilothouse.services.postgres.NodeSqlState;
+import io.pilothouse.services.postgres.ReplicationProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.ConnectException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Keeps one cluster's snapshot current. etcd changes are pushed in by the namespace watcher; Patroni REST and SQL are
+ * polled here, each node on its own, never more than one request in flight per node and source — so a stalled node
+ * cannot block the others, and a slow one cannot pile requests up.
+ */
+public final class ClusterMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterMonitor.class);
+
+    private final String source;
+    private final String scope;
+    private final boolean etcdConfigured;
+    private final LiveExecutors executors;
+    private final LiveSettings settings;
+    private final PatroniRestClient rest;
+    private final NodeConnections sql;
+    private final ClusterAssembler assembler;
+    private final Clock clock;
+    private final Consumer<ClusterSnapshot> snapshots;
+    private final Consumer<ClusterEvent> events;
+
+    private final Object lock = new Object();
+    private final Set<String> seedUrls = new LinkedHashSet<>();
+    private SourceStatus etcd = SourceStatus.unknown(SourceKind.ETCD);
+    private DcsView dcs;
+    private Long leaseSecondsLeft;
+    private NodeRead<PatroniCluster> restCluster = NodeRead.none();
+    private final Map<String, NodeRead<PatroniNodeStatus>> nodes = new HashMap<>();
+    private final Map<String, NodeRead<NodeSqlState>> sqlReads = new HashMap<>();
+    private ClusterSnapshot last;
+
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+    private volatile boolean closed;
+
+    public ClusterMonitor(String source, String scope, boolean etcdConfigured, LiveExecutors executors,
+                          LiveSettings settings, PatroniRestClient rest, NodeConnections sql, Clock clock,
+                          Consumer<ClusterSnapshot> snapshots, Consumer<ClusterEvent> events) {
+        this.source = source;
+        this.scope = scope;
+        this.etcdConfigured = etcdConfigured;
+        this.executors = executors;
+        this.settings = settings;
+        this.rest = rest;
+        this.sql = sql;
+        this.clock = clock;
+        this.snapshots = snapshots;
+        this.events = events;
+        this.assembler = new ClusterAssembler(settings.staleAfter());
+    }
+
+    /** Starts polling REST and SQL. */
+    public void start() {
+        ticks.add(executors.scheduler().scheduleWithFixedDelay(this::pollRest, 0,
+                settings.restInterval().toMillis(), TimeUnit.MILLISECONDS));
+        if (sql != null) {
+            ticks.add(executors.scheduler().scheduleWithFixedDelay(this::pollSql, 200,
+                    settings.sqlInterval().toMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    /** Adds Patroni REST URLs to try for {@code /cluster} besides the members' advertised ones. */
+    public void addSeeds(List<String> urls) {
+        synchronized (lock) {
+            urls.forEach(u -> seedUrls.add(PatroniUrls.base(u)));
+        }
+    }
+
+    /** A new DCS view arrived from the etcd watch. */
+    public void dcs(DcsView view) {
+        synchronized (lock) {
+            dcs = view;
+        }
+        publish();
+    }
+
+    /** The etcd source's health changed or was confirmed. */
+    public void etcdStatus(SourceStatus status) {
+        synchronized (lock) {
+            etcd = status;
+        }
+        publish();
+    }
+
+    /** The leader lease's remaining seconds were read. */
+    public void leaderLease(Long secondsLeft) {
+        synchronized (lock) {
+            leaseSecondsLeft = secondsLeft;
+        }
+    }
+
+    /** The latest snapshot, or null before the first. */
+    public ClusterSnapshot latest() {
+        synchronized (lock) {
+            return last;
+        }
+    }
+
+    private void pollRest() {
+        if (closed) {
+            return;
+        }
+        Map<String, String> apis = memberApis();
+        for (Map.Entry<String, String> e : apis.entrySet()) {
+            String member = e.getKey();
+            if (!inFlight.add("rest:" + member)) {
+                continue;
+            }
+            rest.node(e.getValue()).whenComplete((status, error) -> {
+                inFlight.remove("rest:" + member);
+                Instant now = clock.instant();
+                synchronized (lock) {
+                    NodeRead<PatroniNodeStatus> prev = nodes.getOrDefault(member, NodeRead.none());
+                    nodes.put(member, error == null ? prev.succeeded(status, now)
+                            : prev.failed(message(error), refused(error), now));
+                }
+            });
+        }
+        if (inFlight.add("rest:/cluster")) {
+            List<String> candidates = new ArrayList<>(new LinkedHashSet<>(apis.values()));
+            synchronized (lock) {
+                candidates.addAll(seedUrls);
+            }
+            firstCluster(candidates, 0, null).whenComplete((c, error) -> {
+                inFlight.remove("rest:/cluster");
+                Instant now = clock.instant();
+                synchronized (lock) {
+                    restCluster = error == null ? restCluster.succeeded(c, now)
+                            : restCluster.failed(message(error), refused(error), now);
+                }
+            });
+        }
+        publish();
+    }
+
+    /** Tries {@code GET /cluster} on each candidate in turn until one answers. */
+    private CompletableFuture<PatroniCluster> firstCluster(List<String> urls, int i, Throwable lastError) {
+        if (i >= urls.size()) {
+            return CompletableFuture.failedFuture(lastError != null ? lastError
+                    : new IllegalStateException("no Patroni REST URL known for cluster " + scope));
+        }
+        return rest.cluster(urls.get(i)).handle((c, e) -> e == null ? CompletableFuture.completedFuture(c)
+                : firstCluster(urls, i + 1, e)).thenCompose(f -> f);
+    }
+
+    private void pollSql() {
+        if (closed) {
+            return;
+        }
+        for (Member m : endpoints()) {
+            String key = "sql:" + m.name();
+            if (!inFlight.add(key)) {
+                continue;
+            }
+            executors.io().execute(() -> {
+                try {
+                    NodeSqlState state;
+                    try (Connection c = sql.open(m.host(), m.port())) {
+                        state = ReplicationProbe.read(c);
+                    }
+                    Instant now = clock.instant();
+                    synchronized (lock) {
+                        sqlReads.put(m.name(), sqlReads.getOrDefault(m.name(), NodeRead.none()).succeeded(state, now));
+                    }
+                } catch (Exception ex) {
+                    Instant now = clock.instant();
+                    String why = "PostgreSQL at " + m.endpoint() + ": " + SqlErrors.describe(ex);
+                    synchronized (lock) {
+                        sqlReads.put(m.name(), sqlReads.getOrDefault(m.name(), NodeRead.none())
+                                .failed(why, SqlErrors.refused(ex), now));
+                    }
+                } finally {
+                    inFlight.remove(key);
+                }
+                publish();
+            });
+        }
+    }
+
+    private Map<String, String> memberApis() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        synchronized (lock) {
+            if (dcs != null) {
+                for (DcsMember m : dcs.members()) {
+                    if (m.apiUrl() != null) {
+                        out.put(m.name(), PatroniUrls.base(m.apiUrl()));
+                    }
+                }
+            }
+            if (restCluster.value() != null) {
+                restCluster.value().members().forEach(m -> {
+                    if (m.apiUrl() != null) {
+                        out.putIfAbsent(m.name(), PatroniUrls.base(m.apiUrl()));
+                    }
+                });
+            }
+            if (last != null) {
+                last.members().forEach(m -> {
+                    if (m.apiUrl() != null) {
+                        out.putIfAbsent(m.name(), m.apiUrl());
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    private List<Member> endpoints() {
+        ClusterSnapshot s = latest();
+        return s == null ? List.of() : s.members().stream().filter(m -> m.host() != null && m.port() > 0).toList();
+    }
+
+    /** Reassembles the snapshot and publishes it with the events that lead to it. */
+    private void publish() {
+        if (closed) {
+            return;
+        }
+        ClusterSnapshot next;
+        List<ClusterEvent> changes;
+        synchronized (lock) {
+            ClusterInputs in = new ClusterInputs(source, scope, etcdConfigured, etcd, dcs, leaseSecondsLeft,
+                    restCluster, nodes, sql != null, sqlReads);
+            next = assembler.assemble(in, clock.instant());
+            changes = SnapshotDiff.between(last, next);
+            last = next;
+            // Publish under the lock so listeners see snapshots and events in order.
+            try {
+                snapshots.accept(next);
+                changes.forEach(events);
+            } catch (RuntimeException e) {
+                LOG.warn("live model listener failed", e);
+            }
+        }
+    }
+
+    private static String message(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof java.util.concurrent.CompletionException
+                || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+
+    private static boolean refused(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        ticks.forEach(t -> t.cancel(false));
+    }
+}

@@ -1,0 +1,157 @@
+package io.pilothouse.services.live;
+
+import io.pilothouse.services.etcd.DcsView;
+import io.pilothouse.services.etcd.EtcdNamespaceWatcher;
+import io.pilothouse.services.model.ClusterEvent;
+import io.pilothouse.services.model.ClusterEventType;
+import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.services.model.SourceStatus;
+import io.pilothouse.services.patroni.PatroniRestClient;
+import io.pilothouse.services.postgres.NodeConnections;
+import io.pilothouse.services.postgres.PasswordLookup;
+import io.pilothouse.services.workspace.SourceConfig;
+import io.pilothouse.services.workspace.Workspace;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The live model of a whole workspace: one etcd prefix watch per etcd source (every scope under its namespace is
+ * discovered), REST discovery for sources given as Patroni URLs, and one {@link ClusterMonitor} per cluster. The
+ * result is published through {@link #feed()}; events go to subscribers.
+ */
+public final class EstateMonitor implements AutoCloseable {
+
+    private final Workspace workspace;
+    private final LiveExecutors executors;
+    private final LiveSettings settings;
+    private final PasswordLookup passwords;
+    private final Clock clock;
+    private final LatestEstate estate;
+    private final PatroniRestClient rest;
+    private final List<Consumer<ClusterEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Map<String, ClusterMonitor> monitors = new ConcurrentHashMap<>();
+
+    public EstateMonitor(Workspace workspace, LiveExecutors executors, LiveSettings settings, PasswordLookup passwords,
+                         Clock clock) {
+        this.workspace = workspace;
+        this.executors = executors;
+        this.settings = settings;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.estate = new LatestEstate(workspace.name(), workspace.readOnly());
+        this.rest = new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout());
+    }
+
+    /** The live estate for views and watchers. */
+    public EstateFeed feed() {
+        return estate;
+    }
+
+    /** Calls {@code listener} with every event, on an I/O thread. */
+    public AutoCloseable onEvent(Consumer<ClusterEvent> listener) {
+        eventListeners.add(listener);
+        return () -> eventListeners.remove(listener);
+    }
+
+    /** Starts every source; returns at once (all reading happens in the background). */
+    public void start() {
+        for (SourceConfig source : workspace.sources()) {
+            NodeConnections sql = source.postgres() == null ? null
+                    : new NodeConnections(source.postgres(), passwords, NodeConnections.Timeouts.LIVE_VIEW);
+            if (sql != null) {
+                closeables.add(sql);
+            }
+            if (source.etcd() != null && !source.etcd().endpoints().isEmpty()) {
+                startEtcd(source, sql);
+            }
+            if (!source.patroni().isEmpty()) {
+                PatroniSeedDiscovery discovery = new PatroniSeedDiscovery(source.patroni(), rest, executors,
+                        settings, scope -> monitor(source, scope, sql).addSeeds(source.patroni()));
+                closeables.add(discovery);
+                discovery.start();
+            }
+        }
+    }
+
+    private void startEtcd(SourceConfig source, NodeConnections sql) {
+        SourceStatus[] lastStatus = {SourceStatus.unknown(SourceKind.ETCD)};
+        EtcdNamespaceWatcher watcher = new EtcdNamespaceWatcher(source.etcd().endpoints(), source.etcd().namespace(),
+                executors.scheduler(), settings.etcdTick(), new EtcdNamespaceWatcher.Listener() {
+            @Override
+            public void clusterChanged(DcsView view) {
+                ClusterMonitor m = monitor(source, view.cluster(), sql);
+                m.etcdStatus(lastStatus[0]);
+                m.dcs(view);
+            }
+
+            @Override
+            public void clusterRemoved(String cluster) {
+                ClusterMonitor m = monitors.remove(key(source.name(), cluster));
+                if (m != null) {
+                    m.close();
+                    estate.remove(source.name(), cluster);
+                    emit(new ClusterEvent(ClusterEventType.CLUSTER_REMOVED, source.name(), cluster, null, null, null,
+                            clock.instant()));
+                }
+            }
+
+            @Override
+            public void status(SourceStatus status) {
+                lastStatus[0] = status;
+                monitors.values().stream().filter(m -> isOf(source, m)).forEach(m -> m.etcdStatus(status));
+            }
+
+            @Override
+            public void leaderLease(String cluster, Long secondsLeft) {
+                ClusterMonitor m = monitors.get(key(source.name(), cluster));
+                if (m != null) {
+                    m.leaderLease(secondsLeft);
+                }
+            }
+        });
+        closeables.add(watcher);
+        watcher.start();
+    }
+
+    private ClusterMonitor monitor(SourceConfig source, String scope, NodeConnections sql) {
+        return monitors.computeIfAbsent(key(source.name(), scope), k -> {
+            ClusterMonitor m = new ClusterMonitor(source.name(), scope,
+                    source.etcd() != null && !source.etcd().endpoints().isEmpty(), executors, settings, rest, sql,
+                    clock, estate::put, this::emit);
+            m.start();
+            return m;
+        });
+    }
+
+    private boolean isOf(SourceConfig source, ClusterMonitor m) {
+        return monitors.get(key(source.name(), m.scope())) == m;
+    }
+
+    private void emit(ClusterEvent event) {
+        eventListeners.forEach(l -> l.accept(event));
+    }
+
+    private static String key(String source, String scope) {
+        return source + '\u0000' + scope;
+    }
+
+    @Override
+    public void close() {
+        monitors.values().forEach(ClusterMonitor::close);
+        monitors.clear();
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Closing is best effort: one failing resource must not keep the others open.
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.pilothouse.services.live;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The executors all live-model I/O runs on: a small scheduler for ticks and an elastic pool for blocking I/O (JDBC)
+ * and asynchronous HTTP. Created once by the app and injected, so tests and the UI share one vocabulary.
+ */
+public final class LiveExecutors implements AutoCloseable {
+
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService io;
+
+    private LiveExecutors(ScheduledExecutorService scheduler, ExecutorService io) {
+        this.scheduler = scheduler;
+        this.io = io;
+    }
+
+    /** Daemon threads named {@code pilothouse-tick-N} and {@code pilothouse-io-N}. */
+    public static LiveExecutors create() {
+        return new LiveExecutors(Executors.newScheduledThreadPool(2, named("pilothouse-tick")),
+                Executors.newCachedThreadPool(named("pilothouse-io")));
+    }
+
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    public ExecutorService io() {
+        return io;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        io.shutdownNow();
+        try {
+            io.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

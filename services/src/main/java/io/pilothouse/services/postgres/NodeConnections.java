@@ -1,0 +1,72 @@
+package io.pilothouse.services.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pilothouse.services.workspace.PostgresConfig;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * At most one pooled connection per PostgreSQL node, with every timeout set so a dead or stalled node fails fast
+ * instead of holding a thread: connect, socket read, statement, lock and idle-in-transaction timeouts.
+ * Connections are read-only and carry {@code application_name=pilothouse}.
+ */
+public final class NodeConnections implements AutoCloseable {
+
+    /** Timeouts applied to every node connection. */
+    public record Timeouts(Duration connect, Duration socket, Duration statement, Duration lock) {
+        /** Defaults for a live view: fail within a few seconds. */
+        public static final Timeouts LIVE_VIEW = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(3), Duration.ofSeconds(1));
+    }
+
+    private final PostgresConfig config;
+    private final PasswordLookup passwords;
+    private final Timeouts timeouts;
+    private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
+
+    public NodeConnections(PostgresConfig config, PasswordLookup passwords, Timeouts timeouts) {
+        this.config = config;
+        this.passwords = passwords;
+        this.timeouts = timeouts;
+    }
+
+    /** A connection to {@code host:port}; close it to give it back. */
+    public Connection open(String host, int port) throws SQLException {
+        return pools.computeIfAbsent(host + ":" + port, k -> pool(host, port)).getConnection();
+    }
+
+    private HikariDataSource pool(String host, int port) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("pilothouse-" + host + "-" + port);
+        hc.setJdbcUrl("jdbc:postgresql://" + host + ":" + port + "/" + config.database());
+        hc.setUsername(config.user());
+        passwords.find(host, port, config.database(), config.user()).ifPresent(p -> hc.setPassword(new String(p)));
+        hc.setMaximumPoolSize(1);
+        hc.setMinimumIdle(0);
+        hc.setReadOnly(true);
+        hc.setAutoCommit(true);
+        hc.setConnectionTimeout(Math.max(250, timeouts.connect().toMillis() + 500));
+        hc.setValidationTimeout(Math.max(250, timeouts.connect().toMillis()));
+        hc.setInitializationFailTimeout(-1);
+        hc.addDataSourceProperty("ApplicationName", "pilothouse");
+        hc.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, timeouts.connect().toSeconds())));
+        hc.addDataSourceProperty("socketTimeout", Long.toString(Math.max(1, timeouts.socket().toSeconds())));
+        hc.addDataSourceProperty("loginTimeout", Long.toString(Math.max(1, timeouts.connect().toSeconds())));
+        hc.addDataSourceProperty("sslmode", config.sslmode());
+        hc.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis()
+                + " -c lock_timeout=" + timeouts.lock().toMillis()
+                + " -c idle_in_transaction_session_timeout=10000");
+        return new HikariDataSource(hc);
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(HikariDataSource::close);
+        pools.clear();
+    }
+}
