@@ -1,0 +1,71 @@
+package io.pilothouse.services.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SnapshotDiffTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T05:00:00Z");
+
+    private static Member m(String name, MemberRole role, Freshness f) {
+        return Member.builder(name).role(role).state(MemberState.RUNNING).freshness(f).build();
+    }
+
+    private static ClusterSnapshot snap(String leader, int timeline, Instant at, Member... members) {
+        return new ClusterSnapshot("src", "demo", leader, timeline, false, null, null, null, null, List.of(members),
+                Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, Freshness.LIVE, at, null)), at);
+    }
+
+    @Test
+    void firstSnapshotIsADiscovery() {
+        List<ClusterEvent> e = SnapshotDiff.between(null, snap("a", 1, T0, m("a", MemberRole.LEADER, Freshness.LIVE)));
+        assertThat(e).extracting(ClusterEvent::type).containsExactly(ClusterEventType.CLUSTER_DISCOVERED);
+    }
+
+    @Test
+    void failoverIsLeaderLostThenElectedWithTimelineAndRoles() {
+        ClusterSnapshot before = snap("a", 1, T0, m("a", MemberRole.LEADER, Freshness.LIVE),
+                m("b", MemberRole.REPLICA, Freshness.LIVE));
+        ClusterSnapshot lost = snap(null, 1, T0.plusSeconds(1), m("a", MemberRole.REPLICA, Freshness.UNREACHABLE),
+                m("b", MemberRole.REPLICA, Freshness.LIVE));
+        ClusterSnapshot elected = snap("b", 2, T0.plusSeconds(2), m("b", MemberRole.LEADER, Freshness.LIVE));
+
+        assertThat(SnapshotDiff.between(before, lost)).extracting(ClusterEvent::type).containsExactly(
+                ClusterEventType.LEADER_LOST, ClusterEventType.ROLE_CHANGED, ClusterEventType.MEMBER_STALE);
+        List<ClusterEvent> second = SnapshotDiff.between(lost, elected);
+        assertThat(second).extracting(ClusterEvent::type).containsExactly(ClusterEventType.LEADER_ELECTED,
+                ClusterEventType.TIMELINE_CHANGED, ClusterEventType.ROLE_CHANGED, ClusterEventType.MEMBER_LEFT);
+        assertThat(second.get(0).to()).isEqualTo("b");
+        assertThat(second.get(0).observedAt()).isEqualTo(T0.plusSeconds(2));
+    }
+
+    @Test
+    void switchoverIsOneLeaderChange() {
+        ClusterSnapshot before = snap("a", 1, T0, m("a", MemberRole.LEADER, Freshness.LIVE),
+                m("b", MemberRole.REPLICA, Freshness.LIVE));
+        ClusterSnapshot after = snap("b", 1, T0, m("a", MemberRole.LEADER, Freshness.LIVE),
+                m("b", MemberRole.LEADER, Freshness.LIVE));
+        List<ClusterEvent> e = SnapshotDiff.between(before, after);
+        assertThat(e.get(0).type()).isEqualTo(ClusterEventType.LEADER_CHANGED);
+        assertThat(e.get(0).from()).isEqualTo("a");
+        assertThat(e.get(0).to()).isEqualTo("b");
+    }
+
+    @Test
+    void lostSourceIsReported() {
+        ClusterSnapshot before = snap("a", 1, T0, m("a", MemberRole.LEADER, Freshness.LIVE));
+        ClusterSnapshot after = new ClusterSnapshot("src", "demo", "a", 1, false, null, null, null, null,
+                before.members(), Map.of(SourceKind.ETCD,
+                new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, T0, "etcd did not answer")), T0);
+        assertThat(SnapshotDiff.between(before, after)).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ClusterEventType.SOURCE_LOST);
+            assertThat(e.from()).isEqualTo("ETCD");
+            assertThat(e.to()).isEqualTo("etcd did not answer");
+        });
+    }
+}
