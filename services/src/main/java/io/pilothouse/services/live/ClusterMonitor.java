@@ -129,6 +129,31 @@ public final class ClusterMonitor implements AutoCloseable {
         }
     }
 
+    /**
+     * True once every known member has been asked at least once by every configured source (answered or failed),
+     * so a one-shot reader (the {@code snapshot} command) prints a complete picture rather than a half-read one.
+     */
+    public boolean settled() {
+        synchronized (lock) {
+            if (last == null || last.members().isEmpty()) {
+                return false;
+            }
+            for (Member m : last.members()) {
+                if (m.apiUrl() != null && !attempted(nodes.get(m.name()))) {
+                    return false;
+                }
+                if (sql != null && m.host() != null && !attempted(sqlReads.get(m.name()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static boolean attempted(NodeRead<?> read) {
+        return read != null && (read.lastSuccess() != null || read.failedAt() != null);
+    }
+
     /** The latest snapshot, or null before the first. */
     public ClusterSnapshot latest() {
         synchronized (lock) {

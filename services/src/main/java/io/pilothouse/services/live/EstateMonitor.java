@@ -80,6 +80,23 @@ public final class EstateMonitor implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until at least one cluster is known and every cluster has been read once by each of its sources, or
+     * until {@code timeout}. Meant for one-shot readers; the UI never waits.
+     *
+     * @return true when settled, false on timeout (the feed then holds whatever is known)
+     */
+    public boolean awaitSettled(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!monitors.isEmpty() && monitors.values().stream().allMatch(ClusterMonitor::settled)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     private void startEtcd(SourceConfig source, NodeConnections sql) {
         SourceStatus[] lastStatus = {SourceStatus.unknown(SourceKind.ETCD)};
         EtcdNamespaceWatcher watcher = new EtcdNamespaceWatcher(source.etcd().endpoints(), source.etcd().namespace(),

@@ -1,0 +1,71 @@
+package io.pilothouse.app.cli;
+
+import io.pilothouse.app.fx.DesktopWindow;
+import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.sandbox.SandboxLauncher;
+import io.pilothouse.services.sandbox.SandboxSpec;
+import io.pilothouse.services.workspace.WorkspaceLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code pilothouse demo}: starts (or reuses) a sandbox cluster and opens the cockpit on it. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start a sandbox cluster (or reuse a running one) and open Pilothouse on it.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Sandbox directory (default: per-user state dir).")
+    Path dir;
+
+    @Option(names = "--members", defaultValue = "3", description = "Patroni members (default: ${DEFAULT-VALUE}).")
+    int members;
+
+    @Option(names = "--keep", description = "Leave the sandbox running when the window closes.")
+    boolean keep;
+
+    @Option(names = "--theme", defaultValue = "light", description = "light or dark (default: ${DEFAULT-VALUE}).")
+    String theme;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Displays.requireDisplay("demo");
+        PrintWriter err = spec.commandLine().getErr();
+        Path d = SandboxCommand.dirOrDefault(dir);
+        SandboxLauncher launcher = new SandboxLauncher();
+        boolean startedHere = false;
+        SandboxInfo info;
+        if (launcher.status(d).running()) {
+            err.println("reusing the sandbox running in " + d);
+            info = launcher.info(d);
+        } else {
+            err.println("starting a sandbox cluster in " + d + " ...");
+            info = launcher.up(SandboxSpec.defaults(d).withMembers(members).withHaproxy(true), line -> {
+                err.println("  " + line);
+                err.flush();
+            });
+            startedHere = true;
+        }
+        err.print(SandboxText.describe(info));
+        err.flush();
+        try (LiveSession session = LiveSession.start(new WorkspaceLoader().load(info.workspaceFile()),
+                LiveSettings.DEFAULTS)) {
+            DesktopWindow.showAndWait(session.feed(), Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
+        } finally {
+            if (startedHere && !keep) {
+                err.println("stopping the sandbox: " + launcher.down(d));
+            } else {
+                err.println("the sandbox keeps running; stop it with: ./pilothouse sandbox down --dir " + d);
+            }
+        }
+        return 0;
+    }
+}

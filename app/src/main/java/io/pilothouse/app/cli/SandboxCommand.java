@@ -1,0 +1,121 @@
+package io.pilothouse.app.cli;
+
+import io.pilothouse.app.json.Json;
+import io.pilothouse.services.platform.AppDirs;
+import io.pilothouse.services.sandbox.DownReport;
+import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.sandbox.SandboxLauncher;
+import io.pilothouse.services.sandbox.SandboxSpec;
+import io.pilothouse.services.sandbox.SandboxStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code pilothouse sandbox up|down|status}: a real etcd + Patroni + PostgreSQL cluster on loopback. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = "Start, stop or inspect a local sandbox cluster (etcd, Patroni, PostgreSQL 15 on loopback).",
+        subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class})
+public final class SandboxCommand implements Runnable {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Path dirOrDefault(Path dir) {
+        return dir != null ? dir.toAbsolutePath() : AppDirs.current().sandboxDir();
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true, description = "Start a sandbox and wait until it streams.")
+    static final class Up implements Callable<Integer> {
+        @Option(names = "--dir", paramLabel = "DIR", description = "Sandbox directory (default: per-user state dir).")
+        Path dir;
+
+        @Option(names = "--members", defaultValue = "3", description = "Patroni members (default: ${DEFAULT-VALUE}).")
+        int members;
+
+        @Option(names = "--scope", defaultValue = "demo", description = "Cluster scope (default: ${DEFAULT-VALUE}).")
+        String scope;
+
+        @Option(names = "--namespace", defaultValue = "/service/", description = "etcd namespace (default: ${DEFAULT-VALUE}).")
+        String namespace;
+
+        @Option(names = "--haproxy", description = "Also start HAProxy with a write port and a read port.")
+        boolean haproxy;
+
+        @Option(names = "--json", description = "Print the endpoints as JSON.")
+        boolean json;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            SandboxSpec s = SandboxSpec.defaults(dirOrDefault(dir)).withMembers(members).withScope(scope)
+                    .withNamespace(namespace).withHaproxy(haproxy);
+            long t0 = System.nanoTime();
+            SandboxInfo info = new SandboxLauncher().up(s, line -> {
+                err.println("  " + line);
+                err.flush();
+            });
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.pretty(info));
+            } else {
+                out.print(SandboxText.describe(info));
+                out.printf("ready in %.1f s; stop it with: ./pilothouse sandbox down --dir %s%n", ms / 1000.0,
+                        s.dir());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process the sandbox started.")
+    static final class Down implements Callable<Integer> {
+        @Option(names = "--dir", paramLabel = "DIR", description = "Sandbox directory (default: per-user state dir).")
+        Path dir;
+
+        @Option(names = "--destroy", description = "Also delete the sandbox directory.")
+        boolean destroy;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SandboxLauncher launcher = new SandboxLauncher();
+            Path d = dirOrDefault(dir);
+            DownReport report = destroy ? launcher.destroy(d) : launcher.down(d);
+            spec.commandLine().getOut().println(report);
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show endpoints and what is running.")
+    static final class Status implements Callable<Integer> {
+        @Option(names = "--dir", paramLabel = "DIR", description = "Sandbox directory (default: per-user state dir).")
+        Path dir;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SandboxStatus status = new SandboxLauncher().status(dirOrDefault(dir));
+            spec.commandLine().getOut().println(json ? Json.pretty(status) : status.toString());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.pilothouse.app.cli;
+
+import io.pilothouse.services.sandbox.SandboxInfo;
+
+/** The endpoints of a sandbox in words, for the terminal. Never prints a password (there is none in the info). */
+final class SandboxText {
+
+    private SandboxText() {
+    }
+
+    static String describe(SandboxInfo info) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("sandbox ").append(info.scope()).append(" in ").append(info.dir()).append('\n');
+        sb.append("  etcd        ").append(info.etcdUrl()).append("  namespace ").append(info.namespace()).append('\n');
+        for (SandboxInfo.Member m : info.members()) {
+            sb.append(String.format("  %-10s  postgres %s:%d  patroni %s%n", m.name(), m.pgHost(), m.pgPort(),
+                    m.restUrl()));
+        }
+        if (info.haproxy() != null) {
+            sb.append(String.format("  haproxy     write 127.0.0.1:%d  read 127.0.0.1:%d  stats %s%n",
+                    info.haproxy().writePort(), info.haproxy().readPort(), info.haproxy().statsCsvUrl()));
+        }
+        sb.append("  roles       superuser ").append(info.superuser()).append(", monitor ").append(info.monitorUser())
+                .append(", app ").append(info.appUser()).append(" (passwords in ").append(info.passfile())
+                .append(")\n");
+        sb.append("  workspace   ").append(info.workspaceFile()).append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package io.pilothouse.app.cli;
+
+import io.pilothouse.app.fx.FxToolkit;
+import io.pilothouse.app.fx.OffscreenRenderer;
+import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.styles.Theme;
+import io.pilothouse.views.main.MainView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code pilothouse screenshot}: renders a view offscreen (no display needed) and writes a PNG. */
+@Command(name = "screenshot", mixinStandardHelpOptions = true,
+        description = "Render a view offscreen to a PNG (no display needed).")
+public final class ScreenshotCommand implements Callable<Integer> {
+
+    /** Views that can be rendered; every later view adds its name here. */
+    enum ViewName { topology }
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = "--view", defaultValue = "topology", description = "View to render: ${COMPLETION-CANDIDATES}.")
+    ViewName view;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "PNG file to write.")
+    Path out;
+
+    @Option(names = "--size", defaultValue = "1600x1000", paramLabel = "WxH", description = "Image size (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--theme", defaultValue = "light", description = "light or dark (default: ${DEFAULT-VALUE}).")
+    String theme;
+
+    @Option(names = "--cluster", paramLabel = "SCOPE", description = "Cluster to show (default: the first).")
+    String cluster;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
+            description = "How long to wait for the members to answer first (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        int[] wh = parseSize(size);
+        Theme chosen = Themes.parse(theme);
+        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
+            session.awaitSettled(Duration.ofSeconds(timeoutSeconds));
+            EstateSnapshot estate = session.feed().latest();
+            FxToolkit.startHeadless();
+            FxToolkit.call(() -> {
+                MainView main = new MainView(session.feed());
+                estate.clusters().stream()
+                        .filter(c -> cluster == null || c.scope().equals(cluster))
+                        .findFirst()
+                        .ifPresent(c -> main.selectCluster(c.source(), c.scope()));
+                main.refreshNow();
+                try {
+                    OffscreenRenderer.render(main.root(), wh[0], wh[1], chosen::applyTo, out);
+                } catch (java.io.IOException e) {
+                    throw new UserException("cannot write " + out + ": " + e.getMessage());
+                } finally {
+                    main.dispose();
+                }
+                return null;
+            }, 60);
+        }
+        spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (" + wh[0] + "x" + wh[1] + ", view "
+                + view + ")");
+        javafx.application.Platform.exit();
+        return 0;
+    }
+
+    static int[] parseSize(String s) {
+        String[] p = s.toLowerCase().split("x");
+        try {
+            int w = Integer.parseInt(p[0].trim());
+            int h = Integer.parseInt(p[1].trim());
+            if (p.length == 2 && w >= 200 && h >= 200 && w <= 7680 && h <= 4320) {
+                return new int[] {w, h};
+            }
+        } catch (RuntimeException e) {
+            // fall through to the message below
+        }
+        throw new UserException("--size must look like 1600x1000 (between 200x200 and 7680x4320), got '" + s + "'", 2);
+    }
+}

@@ -1,0 +1,56 @@
+package io.pilothouse.app.cli;
+
+import io.pilothouse.app.json.EstateJson;
+import io.pilothouse.app.json.Json;
+import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.live.LiveSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code pilothouse snapshot}: reads every cluster once, prints the model, exits. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Print the live model of every cluster once (a table, or JSON with --json).")
+public final class SnapshotCommand implements Callable<Integer> {
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
+            description = "How long to wait for every member to answer (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
+            boolean settled = session.awaitSettled(Duration.ofSeconds(timeoutSeconds));
+            EstateSnapshot estate = session.feed().latest();
+            if (json) {
+                spec.commandLine().getOut().println(Json.pretty(EstateJson.of(estate)));
+            } else {
+                spec.commandLine().getOut().print(SnapshotTable.render(estate));
+            }
+            if (estate.clusters().isEmpty()) {
+                spec.commandLine().getErr().println("pilothouse: no cluster found within " + timeoutSeconds
+                        + " s; check the source addresses (etcd endpoint and namespace, or Patroni URLs)");
+                return UserErrors.FAILED;
+            }
+            if (!settled) {
+                spec.commandLine().getErr().println("pilothouse: some members did not answer within "
+                        + timeoutSeconds + " s; their data is marked stale or unknown");
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.pilothouse.app.cli;
+
+import io.pilothouse.app.json.Json;
+import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.model.ClusterEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code pilothouse watch}: one line per event, as it is observed, until interrupted. */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Print every change (leader, members, roles, states, timeline, sources) as it happens.")
+public final class WatchCommand implements Callable<Integer> {
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = "--json", description = "One JSON object per line.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The {@code watch --json} line. */
+    record EventJson(String time, String type, String source, String scope, String member, String from, String to) {
+        static EventJson of(ClusterEvent e) {
+            return new EventJson(e.observedAt().toString(), e.type().name(), e.source(), e.scope(), e.member(),
+                    e.from(), e.to());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch forever = new CountDownLatch(1);
+        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS);
+             AutoCloseable sub = session.onEvent(e -> print(out, e))) {
+            forever.await();
+        }
+        return 0;
+    }
+
+    private void print(PrintWriter out, ClusterEvent e) {
+        synchronized (out) {
+            if (json) {
+                out.println(Json.line(EventJson.of(e)));
+            } else {
+                out.println(e.observedAt() + "  " + e.scope() + "  " + e.type()
+                        + (e.member() == null ? "" : "  " + e.member())
+                        + (e.from() == null && e.to() == null ? "" : "  " + e.from() + " -> " + e.to()));
+            }
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.pilothouse.app.fx;
+
+import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.styles.Theme;
+import io.pilothouse.views.main.MainView;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.util.concurrent.CountDownLatch;
+
+/** The cockpit's main window on the desktop. */
+public final class DesktopWindow {
+
+    private DesktopWindow() {
+    }
+
+    /** Opens the window and blocks the calling (non-FX) thread until the user closes it. */
+    public static void showAndWait(EstateFeed feed, Theme theme, String title) throws InterruptedException {
+        FxToolkit.startDesktop();
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        Platform.runLater(() -> {
+            MainView view = new MainView(feed);
+            Scene scene = new Scene(view.root(), 1440, 900);
+            theme.applyTo(scene);
+            Stage stage = new Stage();
+            stage.setTitle(title);
+            stage.setScene(scene);
+            stage.setOnHidden(e -> {
+                view.dispose();
+                closed.countDown();
+            });
+            stage.show();
+        });
+        closed.await();
+        Platform.exit();
+    }
+}

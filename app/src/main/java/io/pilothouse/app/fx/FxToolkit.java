@@ -1,0 +1,65 @@
+package io.pilothouse.app.fx;
+
+import javafx.application.Platform;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Starts the JavaFX toolkit without an {@code Application} subclass (the packaged app keeps JavaFX on the class path),
+ * either on the real display or headless (Monocle, software rendering) for screenshots.
+ */
+public final class FxToolkit {
+
+    private static boolean started;
+
+    private FxToolkit() {
+    }
+
+    /** Starts the toolkit on the desktop display. */
+    public static synchronized void startDesktop() throws InterruptedException {
+        start();
+    }
+
+    /** Starts the toolkit headless: no display needed. Must be called before anything touches JavaFX. */
+    public static synchronized void startHeadless() throws InterruptedException {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("java.awt.headless", "true");
+        start();
+    }
+
+    private static void start() throws InterruptedException {
+        if (started) {
+            return;
+        }
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        up.await();
+        started = true;
+    }
+
+    /** Runs {@code work} on the FX thread and waits for its result. */
+    public static <T> T call(Supplier<T> work, long timeoutSeconds) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.get());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        try {
+            return f.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the UI did not finish within " + timeoutSeconds + " s", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.pilothouse.app.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.ScheduledSwitchover;
+import io.pilothouse.services.model.SourceStatus;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code snapshot --json} document. Field names are a public contract for scripts: add fields, never rename.
+ *
+ * @param workspace  workspace name
+ * @param readOnly   read-only workspace
+ * @param observedAt when the estate snapshot was published
+ * @param clusters   clusters
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record EstateJson(String workspace, boolean readOnly, Instant observedAt, List<ClusterJson> clusters) {
+
+    /** One cluster. */
+    public record ClusterJson(String source, String scope, String leader, Integer timeline, boolean paused,
+                              ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
+                              Long maximumLagOnFailover, String freshness, Map<String, SourceJson> sources,
+                              List<MemberJson> members) {
+    }
+
+    /** One source's health. */
+    public record SourceJson(String freshness, Instant lastSuccess, String lastError) {
+    }
+
+    /**
+     * One member. {@code lagBytes} is the SQL figure when SQL is configured, else Patroni's; {@code patroniLag} is
+     * always Patroni's own (a number, {@code "unknown"}, or null).
+     */
+    public record MemberJson(String name, String role, String state, String host, int port, Integer timeline,
+                             String upstream, Long lagBytes, Double lagSeconds, Map<String, String> tags,
+                             String patroniLag, Long sqlLagBytes, String syncState, String replicationState,
+                             boolean pendingRestart, String postgresVersion, String patroniVersion, String apiUrl,
+                             String freshness, Instant lastSeen) {
+    }
+
+    /** Maps the live model to the document. */
+    public static EstateJson of(EstateSnapshot estate) {
+        return new EstateJson(estate.workspaceName(), estate.readOnly(), estate.observedAt(),
+                estate.clusters().stream().map(EstateJson::cluster).toList());
+    }
+
+    private static ClusterJson cluster(ClusterSnapshot c) {
+        Map<String, SourceJson> sources = new LinkedHashMap<>();
+        c.sources().forEach((k, v) -> sources.put(lower(k.name()), source(v)));
+        return new ClusterJson(c.source(), c.scope(), c.leader(), c.timeline(), c.paused(), c.scheduledSwitchover(),
+                c.leaderLeaseSecondsLeft(), c.ttlSeconds(), c.maximumLagOnFailover(), lower(c.topologyFreshness().name()),
+                sources, c.members().stream().map(EstateJson::member).toList());
+    }
+
+    private static SourceJson source(SourceStatus s) {
+        return new SourceJson(lower(s.freshness().name()), s.lastSuccess(), s.lastError());
+    }
+
+    private static MemberJson member(Member m) {
+        Long lagBytes = m.sqlLagBytes() != null ? m.sqlLagBytes() : m.patroniLag().bytes();
+        String patroniLag = m.patroniLag().unknown() ? "unknown"
+                : m.patroniLag().bytes() == null ? null : m.patroniLag().bytes().toString();
+        return new MemberJson(m.name(), lower(m.role().name()), m.state().label(), m.host(), m.port(), m.timeline(),
+                m.upstream(), m.role().isLeaderLike() ? null : lagBytes, m.sqlLagSeconds(), m.tags(), patroniLag,
+                m.sqlLagBytes(), m.syncState(), m.replicationState(), m.pendingRestart(), m.postgresVersion(),
+                m.patroniVersion(), m.apiUrl(), lower(m.freshness().name()), m.lastSeen());
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

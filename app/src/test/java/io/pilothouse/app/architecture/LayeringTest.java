@@ -1,0 +1,68 @@
+package io.pilothouse.app.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module lines of DEVELOPERS.md, held by tests rather than by good intentions. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.pilothouse");
+    }
+
+    @Test
+    void servicesKnowNothingOfJavaFx() {
+        noClasses().that().resideInAPackage("io.pilothouse.services..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+                .because("services are the domain and I/O; views bind to what they publish, never the reverse")
+                .check(classes);
+    }
+
+    @Test
+    void viewsDoNoIo() {
+        noClasses().that().resideInAPackage("io.pilothouse.views..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..",
+                        "com.zaxxer..", "java.net.http..", "io.etcd..", "io.grpc..",
+                        "io.pilothouse.services.etcd..", "io.pilothouse.services.postgres..",
+                        "io.pilothouse.services.patroni..", "io.pilothouse.services.sandbox..")
+                .because("views bind to snapshots; all JDBC, HTTP and etcd work happens in services off the FX thread")
+                .check(classes);
+    }
+
+    @Test
+    void servicesAndViewsDoNotReachIntoTheApp() {
+        noClasses().that().resideInAnyPackage("io.pilothouse.services..", "io.pilothouse.views..",
+                        "io.pilothouse.styles..")
+                .should().dependOnClassesThat().resideInAPackage("io.pilothouse.app..")
+                .because("app wires the other modules; nothing depends on the wiring")
+                .check(classes);
+    }
+
+    @Test
+    void stylesAreOnlyThemes() {
+        noClasses().that().resideInAPackage("io.pilothouse.styles..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.pilothouse.services..", "io.pilothouse.views..")
+                .because("themes are CSS and a loader; they know no model and no view")
+                .check(classes);
+    }
+
+    @Test
+    void noRawThreadsOutsideTheExecutors() {
+        noClasses().that().resideInAnyPackage("io.pilothouse..")
+                .and().doNotHaveFullyQualifiedName("io.pilothouse.services.live.LiveExecutors")
+                .and().resideOutsideOfPackage("io.pilothouse.services.sandbox..")
+                .should().callConstructor(Thread.class, Runnable.class)
+                .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+                .because("background work goes through the injected executors (style.md, concurrency vocabulary)")
+                .check(classes);
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Pilothouse needs when they are missing.
+# Usage: scripts/ensure-packages.sh build|run|test
+# As root it runs apt-get (update once, then install); otherwise it says exactly what to install and fails.
+set -euo pipefail
+
+build_pkgs=(openjdk-17-jdk-headless maven)
+run_pkgs=(postgresql patroni etcd-server etcd-client haproxy fonts-dejavu-core libgtk-3-0)
+case "${1:-run}" in
+  build) wanted=("${build_pkgs[@]}") ;;
+  run)   wanted=("${build_pkgs[@]}" "${run_pkgs[@]}" xvfb) ;;
+  test)  wanted=("${build_pkgs[@]}" "${run_pkgs[@]}" procps) ;;
+  *) echo "usage: $0 build|run|test" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "pilothouse: missing packages: ${missing[*]}" >&2
+  echo "pilothouse: install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "pilothouse: installing ${missing[*]} ..." >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >&2
+apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+# Debian's postgresql package creates and starts a 'main' cluster on 5432 where it can; Pilothouse's sandbox
+# never uses it (its clusters live on free ports), so it is left as the package set it up.
