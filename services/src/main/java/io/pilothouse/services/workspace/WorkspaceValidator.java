@@ -1,0 +1,101 @@
+package io.pilothouse.services.workspace;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a bound workspace for what the YAML types cannot express: every source reachable somehow, URLs usable,
+ * names unique, settings from the allowed sets. Reports every problem, not just the first, so a user fixes the
+ * file in one go.
+ */
+final class WorkspaceValidator {
+
+    static final String PATRONI_EXAMPLE = "http://10.0.0.1:8008";
+    static final String ETCD_EXAMPLE = "http://10.0.0.1:2379";
+
+    private static final Set<String> SSL_MODES =
+            Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+
+    private WorkspaceValidator() {
+    }
+
+    /** All problems in {@code workspace}, each naming the source and field; empty when valid. */
+    static List<String> problems(Workspace workspace) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> firstIndexByName = new HashMap<>();
+        List<SourceConfig> sources = workspace.sources();
+        for (int i = 0; i < sources.size(); i++) {
+            SourceConfig s = sources.get(i);
+            String name = s.name() == null ? null : s.name().trim();
+            if (name == null || name.isEmpty()) {
+                problems.add(Where.source(i, null, "") + " has no name; add `name: <something>` — the name "
+                        + "identifies the source in the estate tree and the audit log");
+            } else {
+                // Case-insensitive: "Prod" and "prod" side by side in an audit log is an accident waiting to happen.
+                Integer earlier = firstIndexByName.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
+                if (earlier != null) {
+                    problems.add(Where.source(i, name, "name") + " is already used by sources[" + earlier
+                            + "]; give each source a unique name");
+                }
+            }
+            checkSource(i, name, s, problems);
+        }
+        return problems;
+    }
+
+    private static void checkSource(int i, String name, SourceConfig s, List<String> problems) {
+        boolean hasEtcd = s.etcd() != null;
+        if (!hasEtcd && s.patroni().isEmpty()) {
+            problems.add(Where.source(i, name, "") + " has neither `etcd` nor `patroni`; add etcd endpoints "
+                    + "(and a namespace) to discover clusters, or the Patroni REST URLs of one cluster's members, "
+                    + "e.g. patroni: [\"" + PATRONI_EXAMPLE + "\"]");
+        }
+        if (hasEtcd) {
+            List<String> endpoints = s.etcd().endpoints();
+            if (endpoints.isEmpty()) {
+                problems.add(Where.source(i, name, "etcd.endpoints") + " is missing or empty; list at least one "
+                        + "etcd client URL, e.g. endpoints: [\"" + ETCD_EXAMPLE + "\"]");
+            }
+            for (int e = 0; e < endpoints.size(); e++) {
+                UrlRules.problem(endpoints.get(e), Where.source(i, name, "etcd.endpoints[" + e + "]"), ETCD_EXAMPLE)
+                        .ifPresent(problems::add);
+            }
+        }
+        for (int p = 0; p < s.patroni().size(); p++) {
+            UrlRules.problem(s.patroni().get(p), Where.source(i, name, "patroni[" + p + "]"), PATRONI_EXAMPLE)
+                    .ifPresent(problems::add);
+        }
+        if (s.postgres() != null) {
+            checkPostgres(i, name, s.postgres(), problems);
+        }
+    }
+
+    private static void checkPostgres(int i, String name, PostgresConfig pg, List<String> problems) {
+        if (!SSL_MODES.contains(pg.sslmode())) {
+            problems.add(Where.source(i, name, "postgres.sslmode") + " '" + pg.sslmode() + "' is not a libpq "
+                    + "sslmode; use one of disable, allow, prefer, require, verify-ca, verify-full");
+        }
+        if (pg.passfile() != null) {
+            String passfile = pg.passfile().trim();
+            boolean absolute;
+            try {
+                absolute = !passfile.isEmpty() && Path.of(passfile).isAbsolute();
+            } catch (InvalidPathException e) {
+                absolute = false;
+            }
+            if (!absolute) {
+                // A relative passfile would depend on whatever directory the app was started from; "~" is not
+                // expanded by libpq either.
+                problems.add(Where.source(i, name, "postgres.passfile") + " '" + passfile + "' is not an absolute "
+                        + "path; write the full path, e.g. /home/me/.pgpass, or remove it to use PGPASSFILE or "
+                        + "~/.pgpass");
+            }
+        }
+    }
+}
