@@ -65,14 +65,16 @@ public final class SourceOptions {
                 }
                 return loader.load(def);
             }
-            return pgUser == null ? w : withPostgres(w);
+            return withPostgres(w);
         } catch (WorkspaceException e) {
             throw new UserException(e.getMessage(), 2);
         }
     }
 
+    /** SQL reads only when asked for with {@code --pg-user}: guessing a user would just produce login failures. */
     private Workspace withPostgres(Workspace w) {
-        PostgresConfig pg = new PostgresConfig(pgUser, pgDatabase, passfile == null ? null : passfile.toString(), null);
+        PostgresConfig pg = pgUser == null ? null
+                : new PostgresConfig(pgUser, pgDatabase, passfile == null ? null : passfile.toAbsolutePath().toString(), null);
         return new Workspace(w.name(), w.readOnly(), w.sources().stream()
                 .map(s -> new SourceConfig(s.name(), s.etcd(), s.patroni(), pg)).toList());
     }

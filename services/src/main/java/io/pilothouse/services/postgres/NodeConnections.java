@@ -45,7 +45,10 @@ public final class NodeConnections implements AutoCloseable {
         hc.setPoolName("pilothouse-" + host + "-" + port);
         hc.setJdbcUrl("jdbc:postgresql://" + host + ":" + port + "/" + config.database());
         hc.setUsername(config.user());
-        passwords.find(host, port, config.database(), config.user()).ifPresent(p -> hc.setPassword(new String(p)));
+        passwords.find(host, port, config).ifPresent(p -> {
+            hc.setPassword(new String(p));
+            java.util.Arrays.fill(p, (char) 0);
+        });
         hc.setMaximumPoolSize(1);
         hc.setMinimumIdle(0);
         hc.setReadOnly(true);

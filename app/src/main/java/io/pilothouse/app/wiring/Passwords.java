@@ -1,0 +1,24 @@
+package io.pilothouse.app.wiring;
+
+import io.pilothouse.services.credentials.CredentialResolver;
+import io.pilothouse.services.credentials.OsKeyring;
+import io.pilothouse.services.credentials.PasswordPrompt;
+import io.pilothouse.services.credentials.PgPassLookup;
+import io.pilothouse.services.postgres.PasswordLookup;
+import io.pilothouse.services.workspace.Workspace;
+
+/** The credential chain the app uses: pgpass (the workspace's passfile, PGPASSFILE, ~/.pgpass), then the OS keyring. */
+final class Passwords {
+
+    private Passwords() {
+    }
+
+    /**
+     * A lookup for every source of {@code workspace}. No prompt yet: the live view must never block on a dialog, so a
+     * member without a password shows "authentication failed" with the advice to add it to pgpass or the keyring.
+     */
+    static PasswordLookup forWorkspace(Workspace workspace) {
+        return PasswordLookup.through(CredentialResolver.standard(PgPassLookup.current(), new OsKeyring(),
+                PasswordPrompt.NON_INTERACTIVE));
+    }
+}
