@@ -92,7 +92,10 @@ final class PatroniConfigWriter {
                 "log_filename", layout.postgresLogName(member.name()),
                 "log_rotation_age", 0,
                 "log_rotation_size", 0,
-                "log_line_prefix", "%m [%p] %q%u@%d ");
+                "log_line_prefix", "%m [%p] %q%u@%d ",
+                // A new replica asks for its slot before the leader's next HA loop creates it;
+                // retrying after 1 s instead of 5 s takes seconds off every up.
+                "wal_retrieve_retry_interval", "1s");
         Map<String, Object> postgresql = new LinkedHashMap<>();
         postgresql.put("listen", address);
         postgresql.put("connect_address", address);

@@ -197,10 +197,11 @@ final class ReadinessProbe {
             if (name.equals(leader) || streaming.contains(name)) {
                 continue;
             }
-            boolean replica = states.containsKey(name)
-                    && REPLICA_ROLES.stream().anyMatch(role -> states.get(name).startsWith(role + " "));
-            waiting.put(name, !states.containsKey(name) ? "not registered yet"
-                    : replica ? states.get(name) + ", not streaming yet" : states.get(name));
+            String state = states.get(name);
+            // Only worth saying once there is a leader to stream from and the replica runs.
+            boolean connecting = leader != null && state != null
+                    && REPLICA_ROLES.stream().anyMatch(role -> state.equals(role + " running"));
+            waiting.put(name, state == null ? "not registered yet" : connecting ? state + ", not streaming yet" : state);
         }
         return new ClusterReadiness(leader, streaming, waiting);
     }

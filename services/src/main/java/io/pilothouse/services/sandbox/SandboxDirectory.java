@@ -49,16 +49,21 @@ final class SandboxDirectory {
         if (Files.exists(dir) && !isEmptyDirectory(dir)) {
             throw new SandboxException(dir + " is not an empty directory; choose a new or empty directory");
         }
+        checkSocketPath(existing, spec);
         PrivateFiles.directory(dir, PrivateFiles.SHARED_DIR);
         SandboxLayout layout = locate(dir);
+        checkSocketPath(layout, spec);
         user.own(layout.dir());
         user.checkReachable(layout.dir());
+        return layout;
+    }
+
+    private static void checkSocketPath(SandboxLayout layout, SandboxSpec spec) {
         String socket = layout.socketDir(spec.memberName(spec.members() - 1)) + "/.s.PGSQL.65535";
         if (socket.getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
             throw new SandboxException(layout.dir() + " is too deep for PostgreSQL's unix socket path (" + socket
                     + " exceeds " + MAX_SOCKET_PATH + " bytes): choose a shorter directory such as /tmp/sandbox");
         }
-        return layout;
     }
 
     static boolean isEmptyDirectory(Path dir) {
