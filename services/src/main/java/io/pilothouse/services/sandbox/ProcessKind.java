@@ -1,0 +1,13 @@
+package io.pilothouse.services.sandbox;
+
+/** The kinds of process a sandbox runs. */
+public enum ProcessKind {
+    /** The single etcd server, the DCS of the sandbox. */
+    ETCD,
+    /** A Patroni daemon, one per member. */
+    PATRONI,
+    /** A PostgreSQL postmaster, one per member, started by its Patroni. */
+    POSTGRES,
+    /** The optional HAProxy in front of the members. */
+    HAPROXY
+}

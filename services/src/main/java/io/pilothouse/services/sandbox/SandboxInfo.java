@@ -1,0 +1,147 @@
+package io.pilothouse.services.sandbox;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything needed to reach a running sandbox, as written to {@code DIR/sandbox.json}. Holds no
+ * password: those are in {@link #passfile()} only.
+ *
+ * <p>Pids are those seen by the last launcher action ({@code up}, {@code startMember}, …); a
+ * postmaster restarted by Patroni gets a new pid, which {@link SandboxLauncher#status} reads live.
+ * A pid of 0 means "not started yet".
+ *
+ * @param dir           the sandbox directory (absolute, symlinks resolved)
+ * @param scope         Patroni scope
+ * @param namespace     Patroni namespace (etcd key prefix)
+ * @param etcdUrl       etcd client URL, {@code http://127.0.0.1:PORT}
+ * @param etcdPid       pid of the etcd server
+ * @param members       the Patroni members in name order
+ * @param haproxy       the HAProxy, or {@code null} when the sandbox has none
+ * @param passfile      the pgpass file with every role's password for every member port
+ * @param superuser     PostgreSQL superuser name
+ * @param monitorUser   read-only monitoring role (member of {@code pg_monitor}), what the app uses
+ * @param appUser       application role, owner of database {@code app}
+ * @param workspaceFile the workspace file the app can open
+ * @param runAsUser     OS user the sandbox processes run as
+ * @param startedAt     when {@code up} began, ISO-8601 (a string so any Jackson mapper reads it)
+ */
+public record SandboxInfo(
+        @JsonSerialize(using = ToStringSerializer.class) Path dir,
+        String scope,
+        String namespace,
+        String etcdUrl,
+        long etcdPid,
+        List<Member> members,
+        Haproxy haproxy,
+        @JsonSerialize(using = ToStringSerializer.class) Path passfile,
+        String superuser,
+        String monitorUser,
+        String appUser,
+        @JsonSerialize(using = ToStringSerializer.class) Path workspaceFile,
+        String runAsUser,
+        String startedAt) {
+
+    public SandboxInfo {
+        members = List.copyOf(members);
+    }
+
+    /**
+     * One Patroni member and its PostgreSQL.
+     *
+     * @param name        member name ({@code node1}, …)
+     * @param restUrl     Patroni REST base URL, {@code http://127.0.0.1:PORT}
+     * @param pgHost      PostgreSQL host ({@code 127.0.0.1})
+     * @param pgPort      PostgreSQL port
+     * @param dataDir     PostgreSQL data directory
+     * @param patroniPid  pid of the Patroni daemon
+     * @param postgresPid pid of the postmaster (from {@code postmaster.pid})
+     */
+    public record Member(
+            String name,
+            String restUrl,
+            String pgHost,
+            int pgPort,
+            @JsonSerialize(using = ToStringSerializer.class) Path dataDir,
+            long patroniPid,
+            long postgresPid) {
+
+        Member withPatroniPid(long pid) {
+            return new Member(name, restUrl, pgHost, pgPort, dataDir, pid, postgresPid);
+        }
+
+        Member withPostgresPid(long pid) {
+            return new Member(name, restUrl, pgHost, pgPort, dataDir, patroniPid, pid);
+        }
+    }
+
+    /**
+     * The HAProxy in front of the members.
+     *
+     * @param writePort port routed to the current primary ({@code GET /primary} check)
+     * @param readPort  port balanced over the replicas ({@code GET /replica} check)
+     * @param statsPort port of the stats page; CSV at {@code /stats;csv}
+     * @param pid       pid of HAProxy
+     */
+    public record Haproxy(int writePort, int readPort, int statsPort, long pid) {
+
+        /** The stats page as CSV. */
+        @JsonIgnore
+        public String statsCsvUrl() {
+            return "http://127.0.0.1:" + statsPort + "/stats;csv";
+        }
+
+        Haproxy withPid(long newPid) {
+            return new Haproxy(writePort, readPort, statsPort, newPid);
+        }
+    }
+
+    /** The member called {@code name}, if any. */
+    public Optional<Member> member(String name) {
+        return members.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** The member called {@code name}; fails with a clear message when there is none. */
+    public Member requireMember(String name) {
+        return member(name).orElseThrow(() -> new SandboxException(
+                "No member called '" + name + "' in the sandbox " + dir + "; members are "
+                        + members.stream().map(Member::name).toList()));
+    }
+
+    /** The Patroni REST URLs of all members, in member order. */
+    @JsonIgnore
+    public List<String> restUrls() {
+        return members.stream().map(Member::restUrl).toList();
+    }
+
+    /**
+     * A libpq/JDBC multi-host list {@code 127.0.0.1:p1,127.0.0.1:p2,…} of all members, to pair
+     * with {@code target_session_attrs} / {@code targetServerType}.
+     */
+    @JsonIgnore
+    public String pgHostList() {
+        return String.join(",", members.stream().map(m -> m.pgHost() + ":" + m.pgPort()).toList());
+    }
+
+    SandboxInfo withEtcdPid(long pid) {
+        return new SandboxInfo(dir, scope, namespace, etcdUrl, pid, members, haproxy, passfile, superuser,
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt);
+    }
+
+    SandboxInfo withHaproxy(Haproxy newHaproxy) {
+        return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, members, newHaproxy, passfile,
+                superuser, monitorUser, appUser, workspaceFile, runAsUser, startedAt);
+    }
+
+    SandboxInfo withMember(Member replacement) {
+        List<Member> updated = new ArrayList<>(members);
+        updated.replaceAll(m -> m.name().equals(replacement.name()) ? replacement : m);
+        return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, updated, haproxy, passfile, superuser,
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt);
+    }
+}

@@ -1,0 +1,82 @@
+package io.pilothouse.services.sandbox;
+
+import java.nio.file.Path;
+
+/** Where each file of a sandbox lives, so that no other class spells a path. */
+record SandboxLayout(Path dir) {
+
+    Path stateFile() {
+        return dir.resolve("sandbox.json");
+    }
+
+    Path workspaceFile() {
+        return dir.resolve("workspace.yaml");
+    }
+
+    Path passfile() {
+        return dir.resolve("pgpass");
+    }
+
+    Path logs() {
+        return dir.resolve("logs");
+    }
+
+    Path etcdData() {
+        return dir.resolve("etcd");
+    }
+
+    Path etcdConfig() {
+        return dir.resolve("etcd.yml");
+    }
+
+    Path etcdLog() {
+        return logs().resolve("etcd.log");
+    }
+
+    Path haproxyConfig() {
+        return dir.resolve("haproxy.cfg");
+    }
+
+    Path haproxyLog() {
+        return logs().resolve("haproxy.log");
+    }
+
+    Path postBootstrapScript() {
+        return dir.resolve("post_bootstrap.py");
+    }
+
+    Path memberDir(String member) {
+        return dir.resolve(member);
+    }
+
+    Path patroniConfig(String member) {
+        return memberDir(member).resolve("patroni.yml");
+    }
+
+    /** Patroni's own pgpass for replication and rewind; kept per member so sandboxes never share one. */
+    Path patroniPassfile(String member) {
+        return memberDir(member).resolve("patroni.pgpass");
+    }
+
+    Path dataDir(String member) {
+        return memberDir(member).resolve("data");
+    }
+
+    Path patroniLog(String member) {
+        return logs().resolve(member + ".log");
+    }
+
+    /** Relative to {@link #logs()}: it is PostgreSQL's {@code log_filename}. */
+    String postgresLogName(String member) {
+        return member + "-postgres.log";
+    }
+
+    Path postgresLog(String member) {
+        return logs().resolve(postgresLogName(member));
+    }
+
+    /** The member's private unix socket directory; only its owner may enter, hence trust in pg_hba. */
+    Path socketDir(String member) {
+        return memberDir(member);
+    }
+}

@@ -1,0 +1,35 @@
+package io.pilothouse.services.sandbox;
+
+import java.util.List;
+
+/**
+ * The command line of each sandbox process. Each reads everything from its config file in the
+ * sandbox directory, so restarting one ({@code startEtcd}, {@code startMember}) needs no state
+ * beyond the directory.
+ */
+final class SandboxProcesses {
+
+    private final Binaries binaries;
+    private final ProcessRunner runner;
+
+    SandboxProcesses(Binaries binaries, ProcessRunner runner) {
+        this.binaries = binaries;
+        this.runner = runner;
+    }
+
+    Process startEtcd(SandboxLayout layout) {
+        return runner.start(List.of(binaries.etcd().toString(), "--config-file", layout.etcdConfig().toString()),
+                layout.dir(), layout.etcdLog());
+    }
+
+    Process startPatroni(SandboxLayout layout, String member) {
+        return runner.start(List.of(binaries.patroni().toString(), layout.patroniConfig(member).toString()),
+                layout.memberDir(member), layout.patroniLog(member));
+    }
+
+    Process startHaproxy(SandboxLayout layout) {
+        // -db: stay in the foreground, so the pid we get is HAProxy's and its log goes to our file.
+        return runner.start(List.of(binaries.haproxy().toString(), "-db", "-f", layout.haproxyConfig().toString()),
+                layout.dir(), layout.haproxyLog());
+    }
+}

@@ -1,0 +1,67 @@
+package io.pilothouse.services.sandbox;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What sandbox to start.
+ *
+ * @param dir       directory holding everything of the sandbox; created if missing, must be empty
+ *                  or absent, and reachable by the unprivileged user the processes run as
+ * @param members   number of Patroni members (1 to {@value #MAX_MEMBERS})
+ * @param scope     Patroni scope, i.e. the cluster name in etcd
+ * @param namespace Patroni namespace, the etcd key prefix (starts and ends with {@code /})
+ * @param haproxy   whether to start an HAProxy with a write port, a read port and a stats page
+ */
+public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy) {
+
+    /** More members than this would only slow a laptop down; the app never needs them. */
+    public static final int MAX_MEMBERS = 9;
+
+    private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
+    private static final Pattern NAMESPACE = Pattern.compile("/([A-Za-z0-9_.-]+/)*");
+
+    public SandboxSpec {
+        Objects.requireNonNull(dir, "dir");
+        if (members < 1 || members > MAX_MEMBERS) {
+            throw new IllegalArgumentException("members must be between 1 and " + MAX_MEMBERS + ": " + members);
+        }
+        if (scope == null || !SCOPE.matcher(scope).matches()) {
+            throw new IllegalArgumentException("scope must be letters, digits, '-' or '_': " + scope);
+        }
+        if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
+            throw new IllegalArgumentException("namespace must look like /service/: " + namespace);
+        }
+    }
+
+    /** Three members, scope {@code demo}, namespace {@code /service/}, no HAProxy. */
+    public static SandboxSpec defaults(Path dir) {
+        return new SandboxSpec(dir, 3, "demo", "/service/", false);
+    }
+
+    public SandboxSpec withDir(Path newDir) {
+        return new SandboxSpec(newDir, members, scope, namespace, haproxy);
+    }
+
+    public SandboxSpec withMembers(int newMembers) {
+        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy);
+    }
+
+    public SandboxSpec withScope(String newScope) {
+        return new SandboxSpec(dir, members, newScope, namespace, haproxy);
+    }
+
+    public SandboxSpec withNamespace(String newNamespace) {
+        return new SandboxSpec(dir, members, scope, newNamespace, haproxy);
+    }
+
+    public SandboxSpec withHaproxy(boolean newHaproxy) {
+        return new SandboxSpec(dir, members, scope, namespace, newHaproxy);
+    }
+
+    /** Member names, {@code node1} to {@code nodeN}. */
+    public String memberName(int index) {
+        return "node" + (index + 1);
+    }
+}

@@ -1,0 +1,169 @@
+package io.pilothouse.services.sandbox;
+
+import io.pilothouse.services.sandbox.ReadinessProbe.ClusterReadiness;
+import io.pilothouse.services.sandbox.SandboxPlan.MemberPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** One run of {@code up}: plan, write the files, start the processes in order, wait until ready. */
+final class SandboxStartup {
+
+    private static final String POST_BOOTSTRAP_RESOURCE = "post_bootstrap.py";
+    private static final Duration HAPROXY_READY = Duration.ofSeconds(20);
+
+    private final Binaries binaries;
+    private final SandboxUser user;
+    private final SandboxProcesses processes;
+    private final ReadinessProbe probe;
+    private final PortAllocator ports;
+    private final SecureRandom random;
+    private final Duration readyTimeout;
+
+    SandboxStartup(Binaries binaries, SandboxUser user, SandboxProcesses processes, ReadinessProbe probe,
+                   PortAllocator ports, SecureRandom random, Duration readyTimeout) {
+        this.binaries = binaries;
+        this.user = user;
+        this.processes = processes;
+        this.probe = probe;
+        this.ports = ports;
+        this.random = random;
+        this.readyTimeout = readyTimeout;
+    }
+
+    SandboxInfo up(SandboxSpec spec, Consumer<String> progress) {
+        long started = System.nanoTime();
+        binaries.verify(spec.haproxy());
+        SandboxLayout layout = SandboxDirectory.prepare(spec, user);
+        SandboxPlan plan = SandboxPlan.of(spec, layout, ports.allocate(SandboxPlan.portsNeeded(spec)));
+        writeFiles(plan);
+        SandboxInfo info = initialInfo(plan);
+        // Written before the first process starts, so that down always finds what up started.
+        SandboxState.write(layout, info);
+        LaunchedProcesses watched = new LaunchedProcesses();
+        Deadline deadline = Deadline.in(readyTimeout);
+        try {
+            info = startEtcd(plan, info, watched, deadline, progress);
+            info = startMembers(plan, info, watched);
+            progress.accept("Waiting for a leader and " + (spec.members() - 1) + " streaming replicas");
+            ClusterReadiness cluster = probe.awaitCluster(restUrls(plan), deadline, watched, progress);
+            for (SandboxInfo.Member m : info.members()) {
+                info = info.withMember(m.withPostgresPid(ProcessTable.postmasterPid(m.dataDir())));
+            }
+            SandboxState.write(layout, info);
+            if (spec.haproxy()) {
+                info = startHaproxy(plan, info, watched, progress);
+            }
+            WorkspaceWriter.write(info);
+            SandboxState.write(layout, info);
+            progress.accept(String.format("Sandbox ready in %.1f s: leader %s, replicas %s; workspace %s",
+                    (System.nanoTime() - started) / 1e9, cluster.leader(), String.join(", ", cluster.streaming()),
+                    info.workspaceFile()));
+            return info;
+        } catch (RuntimeException e) {
+            progress.accept("Start failed; stopping the processes already started (files kept in " + layout.dir() + ")");
+            try {
+                new SandboxTeardown().down(layout);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private void writeFiles(SandboxPlan plan) {
+        SandboxLayout layout = plan.layout();
+        Credentials credentials = Credentials.generate(random);
+        user.own(PrivateFiles.directory(layout.logs(), PrivateFiles.SHARED_DIR));
+        PrivateFiles.write(layout.postBootstrapScript(), postBootstrapScript(), PrivateFiles.WORLD_READABLE);
+        EtcdConfigWriter.write(plan);
+        for (MemberPlan member : plan.members()) {
+            user.own(PrivateFiles.directory(layout.memberDir(member.name()), PrivateFiles.PRIVATE_DIR));
+            PatroniConfigWriter.write(plan, member, credentials, binaries, user);
+        }
+        List<Integer> pgPorts = new ArrayList<>(plan.members().stream().map(MemberPlan::pgPort).toList());
+        if (plan.haproxy() != null) {
+            pgPorts.add(plan.haproxy().writePort());
+            pgPorts.add(plan.haproxy().readPort());
+            HaproxyConfigWriter.write(plan);
+        }
+        PgPassWriter.write(layout.passfile(), SandboxPlan.HOST, pgPorts, credentials);
+    }
+
+    private SandboxInfo initialInfo(SandboxPlan plan) {
+        SandboxLayout layout = plan.layout();
+        List<SandboxInfo.Member> members = plan.members().stream()
+                .map(m -> new SandboxInfo.Member(m.name(), m.restUrl(), SandboxPlan.HOST, m.pgPort(),
+                        layout.dataDir(m.name()), 0, 0))
+                .toList();
+        SandboxInfo.Haproxy haproxy = plan.haproxy() == null ? null
+                : new SandboxInfo.Haproxy(plan.haproxy().writePort(), plan.haproxy().readPort(),
+                        plan.haproxy().statsPort(), 0);
+        return new SandboxInfo(layout.dir(), plan.spec().scope(), plan.spec().namespace(), plan.etcdUrl(), 0,
+                members, haproxy, layout.passfile(), Credentials.SUPERUSER, Credentials.MONITOR, Credentials.APP,
+                layout.workspaceFile(), user.name(), Instant.now().toString());
+    }
+
+    private SandboxInfo startEtcd(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched, Deadline deadline,
+                                  Consumer<String> progress) {
+        progress.accept("Starting etcd on " + plan.etcdUrl() + " as user " + user.name());
+        Process etcd = processes.startEtcd(plan.layout());
+        watched.add("etcd", ProcessKind.ETCD, etcd, plan.layout().etcdLog());
+        SandboxInfo updated = info.withEtcdPid(etcd.pid());
+        SandboxState.write(plan.layout(), updated);
+        probe.awaitEtcd(plan.etcdUrl(), deadline, watched);
+        return updated;
+    }
+
+    private SandboxInfo startMembers(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched) {
+        SandboxLayout layout = plan.layout();
+        SandboxInfo updated = info;
+        // All at once: one wins the initialize key and bootstraps, the others clone from it.
+        for (MemberPlan m : plan.members()) {
+            Process patroni = processes.startPatroni(layout, m.name());
+            watched.add(m.name(), ProcessKind.PATRONI, patroni, layout.patroniLog(m.name()),
+                    layout.postgresLog(m.name()));
+            updated = updated.withMember(updated.requireMember(m.name()).withPatroniPid(patroni.pid()));
+            SandboxState.write(layout, updated);
+        }
+        return updated;
+    }
+
+    private SandboxInfo startHaproxy(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched,
+                                     Consumer<String> progress) {
+        progress.accept("Starting HAProxy: writes on " + plan.haproxy().writePort() + ", reads on "
+                + plan.haproxy().readPort() + ", stats on " + plan.haproxy().statsPort());
+        Process haproxy = processes.startHaproxy(plan.layout());
+        watched.add("haproxy", ProcessKind.HAPROXY, haproxy, plan.layout().haproxyLog());
+        SandboxInfo updated = info.withHaproxy(info.haproxy().withPid(haproxy.pid()));
+        SandboxState.write(plan.layout(), updated);
+        probe.awaitHaproxy(updated.haproxy().statsCsvUrl(), plan.members().size() - 1, Deadline.in(HAPROXY_READY),
+                watched);
+        return updated;
+    }
+
+    private static Map<String, String> restUrls(SandboxPlan plan) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        plan.members().forEach(m -> urls.put(m.name(), m.restUrl()));
+        return urls;
+    }
+
+    private static String postBootstrapScript() {
+        try (InputStream in = SandboxStartup.class.getResourceAsStream(POST_BOOTSTRAP_RESOURCE)) {
+            if (in == null) {
+                throw new SandboxException("Resource " + POST_BOOTSTRAP_RESOURCE + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SandboxException("Cannot read resource " + POST_BOOTSTRAP_RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.pilothouse.services.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code DIR/workspace.yaml}, the file the app opens to watch the sandbox. The keys are
+ * the app's workspace format; it connects as the read-only monitoring role through the pgpass.
+ */
+final class WorkspaceWriter {
+
+    private static final String HEADER = "# Pilothouse workspace for the sandbox in %s (written by the sandbox launcher)\n";
+
+    private WorkspaceWriter() {}
+
+    static void write(SandboxInfo info) {
+        PrivateFiles.write(info.workspaceFile(), render(info), PrivateFiles.WORLD_READABLE);
+    }
+
+    static String render(SandboxInfo info) {
+        Map<String, Object> etcd = new LinkedHashMap<>();
+        etcd.put("endpoints", List.of(info.etcdUrl()));
+        etcd.put("namespace", info.namespace());
+
+        Map<String, Object> postgres = new LinkedHashMap<>();
+        postgres.put("user", info.monitorUser());
+        postgres.put("database", "postgres");
+        postgres.put("passfile", info.passfile().toString());
+
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("name", info.scope());
+        source.put("etcd", etcd);
+        source.put("patroni", info.restUrls());
+        source.put("postgres", postgres);
+
+        Map<String, Object> workspace = new LinkedHashMap<>();
+        workspace.put("name", "sandbox-" + info.scope());
+        workspace.put("readOnly", false);
+        workspace.put("sources", List.of(source));
+        return HEADER.formatted(info.dir().toString().replace('\n', ' ')) + SandboxYaml.render(workspace);
+    }
+}

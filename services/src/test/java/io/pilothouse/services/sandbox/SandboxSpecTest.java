@@ -1,0 +1,36 @@
+package io.pilothouse.services.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class SandboxSpecTest {
+
+    private static final Path DIR = Path.of("/tmp/sandbox");
+
+    @Test
+    void defaultsAreThreeMembersScopeDemoNamespaceServiceNoHaproxy() {
+        assertThat(SandboxSpec.defaults(DIR)).isEqualTo(new SandboxSpec(DIR, 3, "demo", "/service/", false));
+    }
+
+    @Test
+    void withersChangeOneComponentEach() {
+        SandboxSpec spec = SandboxSpec.defaults(DIR).withMembers(5).withScope("orders").withNamespace("/db/")
+                .withHaproxy(true).withDir(Path.of("/var/tmp/x"));
+
+        assertThat(spec).isEqualTo(new SandboxSpec(Path.of("/var/tmp/x"), 5, "orders", "/db/", true));
+        assertThat(spec.memberName(0)).isEqualTo("node1");
+    }
+
+    @Test
+    void rejectsValuesPatroniOrEtcdWouldMisread() {
+        SandboxSpec spec = SandboxSpec.defaults(DIR);
+        assertThatThrownBy(() -> spec.withMembers(0)).hasMessageContaining("members");
+        assertThatThrownBy(() -> spec.withMembers(SandboxSpec.MAX_MEMBERS + 1)).hasMessageContaining("members");
+        assertThatThrownBy(() -> spec.withScope("a/b")).hasMessageContaining("scope");
+        assertThatThrownBy(() -> spec.withNamespace("service")).hasMessageContaining("namespace");
+        assertThatThrownBy(() -> spec.withDir(null)).isInstanceOf(NullPointerException.class);
+    }
+}
