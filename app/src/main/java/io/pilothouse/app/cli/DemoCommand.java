@@ -6,6 +6,7 @@ import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.sandbox.SandboxSpec;
+import io.pilothouse.services.sandbox.SandboxStatus;
 import io.pilothouse.services.workspace.WorkspaceLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
         SandboxLauncher launcher = new SandboxLauncher();
         boolean startedHere = false;
         SandboxInfo info;
-        if (launcher.status(d).running()) {
+        if (launcher.status(d).state() == SandboxStatus.State.RUNNING) {
             err.println("reusing the sandbox running in " + d);
             info = launcher.info(d);
         } else {
@@ -61,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
             DesktopWindow.showAndWait(session.feed(), Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
         } finally {
             if (startedHere && !keep) {
-                err.println("stopping the sandbox: " + launcher.down(d));
+                err.println(SandboxText.describe(launcher.down(d)));
             } else {
                 err.println("the sandbox keeps running; stop it with: ./pilothouse sandbox down --dir " + d);
             }

@@ -95,8 +95,8 @@ public final class SandboxCommand implements Runnable {
             SandboxLauncher launcher = new SandboxLauncher();
             Path d = dirOrDefault(dir);
             DownReport report = destroy ? launcher.destroy(d) : launcher.down(d);
-            spec.commandLine().getOut().println(report);
-            return 0;
+            spec.commandLine().getOut().println(SandboxText.describe(report));
+            return report.clean() ? 0 : UserErrors.FAILED;
         }
     }
 
@@ -114,7 +114,8 @@ public final class SandboxCommand implements Runnable {
         @Override
         public Integer call() {
             SandboxStatus status = new SandboxLauncher().status(dirOrDefault(dir));
-            spec.commandLine().getOut().println(json ? Json.pretty(status) : status.toString());
+            spec.commandLine().getOut().println(json ? Json.pretty(status)
+                    : status.state().name().toLowerCase() + ": " + status.summary());
             return 0;
         }
     }

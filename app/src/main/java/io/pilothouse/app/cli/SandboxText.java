@@ -1,5 +1,6 @@
 package io.pilothouse.app.cli;
 
+import io.pilothouse.services.sandbox.DownReport;
 import io.pilothouse.services.sandbox.SandboxInfo;
 
 /** The endpoints of a sandbox in words, for the terminal. Never prints a password (there is none in the info). */
@@ -25,5 +26,12 @@ final class SandboxText {
                 .append(")\n");
         sb.append("  workspace   ").append(info.workspaceFile()).append('\n');
         return sb.toString();
+    }
+
+    static String describe(DownReport report) {
+        long stopped = report.processes().stream().filter(p -> p.outcome() != DownReport.Outcome.NOT_RUNNING).count();
+        return "sandbox in " + report.dir() + " stopped: " + stopped + " process(es) ended in "
+                + report.elapsedMillis() + " ms" + (report.clean() ? ", nothing left running"
+                : "; STILL RUNNING: pids " + report.survivors());
     }
 }
