@@ -113,7 +113,7 @@ public final class MemberDetailsView {
         grid.setVgap(6);
         ColumnConstraints keys = new ColumnConstraints();
         keys.setMinWidth(Region.USE_PREF_SIZE);
-        keys.setPrefWidth(130);
+        keys.setPrefWidth(118);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setMinWidth(0);
@@ -122,6 +122,7 @@ public final class MemberDetailsView {
         for (MemberDetails.Row r : s.rows()) {
             Label k = new Label(r.key());
             k.getStyleClass().addAll(Styles.DETAILS_KEY, Styles.MUTED);
+            k.setMinWidth(Region.USE_PREF_SIZE);
             Label v = new Label(r.value());
             v.getStyleClass().add(Styles.DETAILS_VALUE);
             v.setWrapText(true);

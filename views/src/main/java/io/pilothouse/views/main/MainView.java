@@ -59,7 +59,7 @@ public final class MainView {
         VBox sidebar = new VBox(treeTitle, tree.view());
         sidebar.getStyleClass().add(Styles.SIDEBAR);
         VBox.setVgrow(tree.view(), Priority.ALWAYS);
-        sidebar.setMinWidth(200);
+        sidebar.setMinWidth(220);
         details.root().getStyleClass().add(Styles.SIDEBAR);
         ((javafx.scene.layout.Region) details.root()).setMinWidth(300);
 

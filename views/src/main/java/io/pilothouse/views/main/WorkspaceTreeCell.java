@@ -13,6 +13,23 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /** A workspace tree row: a source with an icon, or a cluster with its health dot, words and member count. */
 final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
 
+    // Rows fit the tree's width (names ellipsize, health words stay) instead of growing a horizontal scroll bar:
+    // the cell asks for no width of its own and stretches its graphic to whatever the tree gives it.
+    @Override
+    protected double computePrefWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        javafx.scene.Node g = getGraphic();
+        if (g != null) {
+            double w = getWidth() - snappedRightInset() - g.getLayoutX();
+            g.resize(Math.max(0, w), g.getLayoutBounds().getHeight());
+        }
+    }
+
     @Override
     protected void updateItem(WorkspaceNode item, boolean empty) {
         super.updateItem(item, empty);

@@ -62,6 +62,9 @@ final class BannerBar extends VBox {
         message.getStyleClass().add(Styles.BANNER_MESSAGE);
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
+        // Without this an HBox gives a wrapping label one line and ellipsizes the rest.
+        message.setMinHeight(Label.USE_PREF_SIZE);
+        message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
         HBox box = new HBox(10, icon, title, message);
         box.setAlignment(Pos.CENTER_LEFT);

@@ -9,7 +9,6 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SkinBase;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
@@ -34,13 +33,12 @@ final class MemberCardSkin extends SkinBase<MemberCard> {
 
     MemberCardSkin(MemberCard card) {
         super(card);
+        // The role sits above the name so long member names keep the full card width.
+        roleChip.setGraphic(roleIcon);
+        roleChip.setMinWidth(Region.USE_PREF_SIZE);
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         name.setMinWidth(0);
-        HBox.setHgrow(name, Priority.ALWAYS);
         name.setMaxWidth(Double.MAX_VALUE);
-        roleChip.setMinWidth(Region.USE_PREF_SIZE);
-        HBox title = new HBox(8, roleIcon, name, roleChip);
-        title.setAlignment(Pos.CENTER_LEFT);
 
         stateDot.getStyleClass().add(Styles.DOT);
         HBox stateRow = new HBox(6, stateDot, state);
@@ -50,8 +48,9 @@ final class MemberCardSkin extends SkinBase<MemberCard> {
         staleBadge.setMaxWidth(Double.MAX_VALUE);
         staleBadge.setAlignment(Pos.CENTER);
 
-        box = new VBox(4, title, endpoint, stateRow, versions, chips, staleBadge);
+        box = new VBox(4, roleChip, name, endpoint, stateRow, versions, chips, staleBadge);
         box.setFillWidth(true);
+        VBox.setMargin(name, new javafx.geometry.Insets(4, 0, 0, 0));
         VBox.setMargin(chips, new javafx.geometry.Insets(4, 0, 0, 0));
         VBox.setMargin(staleBadge, new javafx.geometry.Insets(6, 0, 0, 0));
         getChildren().add(box);

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
@@ -22,7 +23,6 @@ import java.util.List;
  */
 public final class TopologyView {
 
-    private final TopologyViewModel vm;
     private final VBox root = new VBox();
     private final Label title = new Label();
     private final Label facts = new Label();
@@ -33,11 +33,12 @@ public final class TopologyView {
 
     /** @param vm the view model to show */
     public TopologyView(TopologyViewModel vm) {
-        this.vm = vm;
         root.getStyleClass().add(Styles.TOPOLOGY);
 
         title.getStyleClass().add(Styles.TOPOLOGY_TITLE);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         facts.getStyleClass().addAll(Styles.TOPOLOGY_FACTS, Styles.MUTED);
+        facts.setMinWidth(0);
         HBox header = new HBox(14, title, facts);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add(Styles.TOPOLOGY_HEADER);
