@@ -68,8 +68,8 @@ public final class SampleEstates {
                         .replicationState("streaming").sqlLagBytes(0L).sqlLagSeconds(0.0)
                         .patroniLag(ReportedLag.ofBytes(0)).build(),
                 member("pg-orders-3", MemberRole.REPLICA, "10.20.2.13").syncState("async")
-                        .replicationState("streaming").sqlLagBytes(13_526_016L).sqlLagSeconds(1.42)
-                        .patroniLag(ReportedLag.ofBytes(12_582_912)).build()),
+                        .replicationState("streaming").sqlLagBytes(933_888L).sqlLagSeconds(0.42)
+                        .patroniLag(ReportedLag.ofBytes(786_432)).build()),
                 allLive());
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** How a member is presented: role words and icon, state tone, tag chips, the stale badge. Shared by card and details. */
 public final class MemberPresentation {
@@ -68,7 +69,8 @@ public final class MemberPresentation {
      */
     public static List<Chip> chips(Member m) {
         List<Chip> out = new ArrayList<>();
-        for (Map.Entry<String, String> t : m.tags().entrySet()) {
+        // Sorted by tag name: Member keeps tags in a Map without a defined order, and chips must not jump around.
+        for (Map.Entry<String, String> t : new TreeMap<>(m.tags()).entrySet()) {
             String v = t.getValue() == null ? "" : t.getValue().trim();
             if (v.equalsIgnoreCase("false")) {
                 continue;
