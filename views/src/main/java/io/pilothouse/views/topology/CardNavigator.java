@@ -21,7 +21,8 @@ final class CardNavigator {
             return null;
         }
         double ax = centerX(a);
-        double ay = centerY(a);
+        // Rows are top-aligned and cards differ in height: compare tops, or a tall neighbour would look "below".
+        double ay = a.getMinY();
         String best = null;
         double bestScore = Double.MAX_VALUE;
         for (Map.Entry<String, Rectangle2D> e : bounds.entrySet()) {
@@ -29,7 +30,7 @@ final class CardNavigator {
                 continue;
             }
             double dx = centerX(e.getValue()) - ax;
-            double dy = centerY(e.getValue()) - ay;
+            double dy = e.getValue().getMinY() - ay;
             double score = score(key, dx, dy);
             if (score < bestScore) {
                 bestScore = score;
@@ -52,9 +53,5 @@ final class CardNavigator {
 
     private static double centerX(Rectangle2D r) {
         return r.getMinX() + r.getWidth() / 2;
-    }
-
-    private static double centerY(Rectangle2D r) {
-        return r.getMinY() + r.getHeight() / 2;
     }
 }

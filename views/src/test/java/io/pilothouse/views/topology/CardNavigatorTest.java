@@ -15,6 +15,7 @@ class CardNavigatorTest {
             "leader", new Rectangle2D(150, 0, 100, 50),
             "left", new Rectangle2D(0, 100, 100, 50),
             "right", new Rectangle2D(300, 100, 100, 50),
+            "tallRight", new Rectangle2D(450, 100, 100, 120),
             "cascade", new Rectangle2D(300, 200, 100, 50));
 
     @Test
@@ -24,6 +25,12 @@ class CardNavigatorTest {
         assertThat(CardNavigator.next("right", KeyCode.DOWN, cards)).isEqualTo("cascade");
         assertThat(CardNavigator.next("cascade", KeyCode.UP, cards)).isEqualTo("right");
         assertThat(CardNavigator.next("right", KeyCode.LEFT, cards)).isEqualTo("left");
+    }
+
+    @Test
+    void aTallerCardInTheSameRowIsNotBelow() {
+        assertThat(CardNavigator.next("right", KeyCode.DOWN, cards)).isEqualTo("cascade");
+        assertThat(CardNavigator.next("right", KeyCode.RIGHT, cards)).isEqualTo("tallRight");
     }
 
     @Test
