@@ -97,6 +97,33 @@ public final class SampleEstates {
                 allLive());
     }
 
+    /**
+     * Nine members three levels deep, the leader's lease about to run out, one member unreachable: the widest
+     * and deepest tree the layout must survive.
+     */
+    public static ClusterSnapshot inventoryNine() {
+        List<Member> m = new java.util.ArrayList<>();
+        m.add(member("inv-01", MemberRole.LEADER, "10.50.0.1").state(MemberState.RUNNING).build());
+        m.add(member("inv-02", MemberRole.SYNC_STANDBY, "10.50.0.2").syncState("sync").sqlLagBytes(0L)
+                .sqlLagSeconds(0.0).build());
+        for (int i = 3; i <= 6; i++) {
+            m.add(member("inv-0" + i, MemberRole.REPLICA, "10.50.0." + i).syncState("async")
+                    .sqlLagBytes(40_960L * i).sqlLagSeconds(0.1 * i).build());
+        }
+        m.set(5, m.get(5).toBuilder().freshness(Freshness.UNREACHABLE).state(MemberState.CRASHED)
+                .lastSeen(NOW.minusSeconds(95)).sqlLagBytes(null).sqlLagSeconds(null)
+                .patroniLag(ReportedLag.UNKNOWN).build());
+        m.add(member("inv-07", MemberRole.REPLICA, "10.50.1.7").upstream("inv-03")
+                .patroniLag(ReportedLag.ofBytes(81_920)).build());
+        m.add(member("inv-08", MemberRole.REPLICA, "10.50.1.8").upstream("inv-03")
+                .patroniLag(ReportedLag.ofBytes(0)).build());
+        m.add(member("inv-09", MemberRole.REPLICA, "10.50.2.9").upstream("inv-07")
+                .tags(Map.of("replicatefrom", "inv-07", "nofailover", "true")).patroniLag(ReportedLag.UNKNOWN)
+                .build());
+        return new ClusterSnapshot(EU, "inventory-prod", "inv-01", 7, false, null, 6L, 30L, 1_048_576L, m,
+                allLive(), NOW);
+    }
+
     /** Two replicas and no leader key. */
     public static ClusterSnapshot analyticsNoLeader() {
         return cluster(STAGING, "analytics-stg", null, false, null, List.of(

@@ -46,6 +46,8 @@ final class TopologyPane extends Pane {
     private TopologyTree tree;
     private Instant now = Instant.EPOCH;
     private String selected;
+    private Runnable onLayout = () -> { };
+    private Consumer<MemberCard> onFocus = c -> { };
 
     /** @param onSelect called with a member name when the user clicks a card or presses Enter on it */
     TopologyPane(Consumer<String> onSelect) {
@@ -75,6 +77,26 @@ final class TopologyPane extends Pane {
     void setSelected(String name) {
         selected = name;
         cards.forEach((n, card) -> card.setSelected(n.equals(name)));
+    }
+
+    /** Called after every layout pass, when card positions are final (the view uses it to scroll). */
+    void setOnLayout(Runnable r) {
+        onLayout = r;
+    }
+
+    /** Called when a card gains keyboard focus (the view scrolls it into sight). */
+    void setOnCardFocused(Consumer<MemberCard> c) {
+        onFocus = c;
+    }
+
+    /** Horizontal centre of the first root (the leader, or the empty leader slot), or NaN before layout. */
+    double firstRootCenterX() {
+        if (tree == null || tree.roots().isEmpty()) {
+            return Double.NaN;
+        }
+        String root = tree.roots().get(0);
+        Region r = TopologyTree.NO_LEADER.equals(root) ? noLeader : cards.get(root);
+        return r == null ? Double.NaN : r.getLayoutX() + r.getWidth() / 2;
     }
 
     /** The card of a member, or null. */
@@ -108,6 +130,11 @@ final class TopologyPane extends Pane {
             }
         });
         card.addEventHandler(KeyEvent.KEY_PRESSED, e -> onKey(card, e));
+        card.focusedProperty().subscribe(f -> {
+            if (f) {
+                onFocus.accept(card);
+            }
+        });
         return card;
     }
 
@@ -219,6 +246,7 @@ final class TopologyPane extends Pane {
             edge.route(Math.round(x1) + 0.5, oy + p.getMaxY(), Math.round(x2) + 0.5, y2,
                     Math.round(y2 - BUS_ABOVE_CHILD) + 0.5);
         });
+        onLayout.run();
     }
 
     @Override

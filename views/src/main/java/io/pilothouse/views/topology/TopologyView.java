@@ -28,6 +28,9 @@ public final class TopologyView {
     private final Label facts = new Label();
     private final BannerBar banners;
     private final TopologyPane pane;
+    private final ScrollPane scroll;
+    private String shownKey;
+    private boolean recentre;
     private final Label empty = new Label("Waiting for the first cluster to be discovered…");
     private final Subscription subscriptions;
 
@@ -46,7 +49,9 @@ public final class TopologyView {
         banners = new BannerBar(vm.bannersProperty());
         pane = new TopologyPane(vm::selectMember);
 
-        ScrollPane scroll = new ScrollPane(pane);
+        pane.setOnLayout(this::recentreIfPending);
+        pane.setOnCardFocused(this::ensureVisible);
+        scroll = new ScrollPane(pane);
         scroll.getStyleClass().add(Styles.TOPOLOGY_SCROLL);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -78,10 +83,57 @@ public final class TopologyView {
     }
 
     private void showCluster(ClusterSnapshot c) {
+        String key = c == null ? null : c.source() + '\u0000' + c.scope();
+        if (key != null && !key.equals(shownKey)) {
+            recentre = true;
+        }
+        shownKey = key;
         pane.show(c);
         empty.setVisible(c == null);
         title.setText(c == null ? "" : c.scope());
         facts.setText(c == null ? "" : facts(c));
+    }
+
+    /**
+     * On a newly shown cluster wider than the window, scroll so the leader is in the middle and the top row in
+     * view: the leader is what the user looks for first, and a left-aligned start could hide it.
+     */
+    private void recentreIfPending() {
+        double content = pane.getWidth();
+        double viewport = scroll.getViewportBounds().getWidth();
+        double leaderX = pane.firstRootCenterX();
+        if (!recentre || content <= 0 || viewport <= 0 || Double.isNaN(leaderX)) {
+            return;
+        }
+        recentre = false;
+        scroll.setVvalue(scroll.getVmin());
+        if (content > viewport) {
+            double fraction = Math.max(0, Math.min(1, (leaderX - viewport / 2) / (content - viewport)));
+            scroll.setHvalue(scroll.getHmin() + fraction * (scroll.getHmax() - scroll.getHmin()));
+        }
+    }
+
+    /** Scrolls just enough to show a card (keyboard focus may move to one outside the viewport). */
+    private void ensureVisible(MemberCard card) {
+        javafx.geometry.Bounds b = card.getBoundsInParent();
+        javafx.geometry.Bounds vp = scroll.getViewportBounds();
+        scroll.setHvalue(scrolled(scroll.getHvalue(), pane.getWidth(), vp.getWidth(), b.getMinX(), b.getMaxX()));
+        scroll.setVvalue(scrolled(scroll.getVvalue(), pane.getHeight(), vp.getHeight(), b.getMinY(), b.getMaxY()));
+    }
+
+    /** The scroll value (0..1) that brings [from, to] into a viewport, moving as little as possible. */
+    private static double scrolled(double value, double content, double viewport, double from, double to) {
+        if (content <= viewport || viewport <= 0) {
+            return value;
+        }
+        double margin = 16;
+        double offset = value * (content - viewport);
+        if (from - margin < offset) {
+            offset = from - margin;
+        } else if (to + margin > offset + viewport) {
+            offset = to + margin - viewport;
+        }
+        return Math.max(0, Math.min(1, offset / (content - viewport)));
     }
 
     private static String facts(ClusterSnapshot c) {

@@ -55,6 +55,7 @@ class MainViewTest {
         estate.put(SampleEstates.billingProd());
         estate.put(SampleEstates.analyticsNoLeader());
         estate.put(SampleEstates.reportingStale());
+        estate.put(SampleEstates.inventoryNine());
         view = new MainView(estate, SampleEstates.CLOCK);
         Scene scene = new Scene(new Region(), 1600, 1000);
         Theme.LIGHT.applyTo(scene);
@@ -133,6 +134,25 @@ class MainViewTest {
         assertThat(onFx(() -> upstream.getBoundsInParent().getMinY())).isGreaterThan(leaderBottom);
         assertThat(onFx(() -> cascade.getBoundsInParent().getCenterX()))
                 .isEqualTo(onFx(() -> upstream.getBoundsInParent().getCenterX()));
+    }
+
+    @Test
+    void scrollsAWideClusterSoItsLeaderIsInView() {
+        show(EU, "inventory-prod");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds leader = onFx(() -> card("inv-01").localToScene(card("inv-01").getLayoutBounds()));
+        javafx.geometry.Bounds viewport = onFx(() -> {
+            Node scroll = view.root().lookup("." + Styles.TOPOLOGY_SCROLL);
+            return scroll.localToScene(scroll.getLayoutBounds());
+        });
+        assertThat(onFx(() -> card("inv-01").getParent().getLayoutBounds().getWidth()))
+                .as("the nine-member tree is wider than the window").isGreaterThan(viewport.getWidth());
+        assertThat(viewport.contains(leader)).as("leader %s inside viewport %s", leader, viewport).isTrue();
+        assertThat(cards()).hasSize(9);
+        // Keyboard focus moving to a card outside the viewport scrolls it into sight.
+        onFx(() -> card("inv-09").requestFocus());
+        javafx.geometry.Bounds deep = onFx(() -> card("inv-09").localToScene(card("inv-09").getLayoutBounds()));
+        assertThat(viewport.contains(deep)).as("focused card %s inside viewport %s", deep, viewport).isTrue();
     }
 
     @Test

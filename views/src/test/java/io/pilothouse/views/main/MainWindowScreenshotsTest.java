@@ -48,6 +48,8 @@ class MainWindowScreenshotsTest {
         assertRendered(shot(Theme.LIGHT, STAGING, "analytics-stg", null, 1600, 1000, "analytics-no-leader-light"));
         assertRendered(shot(Theme.DARK, DC2, "reporting", "rep-2", 1600, 1000, "reporting-stale-dark"));
         assertRendered(shot(Theme.LIGHT, EU, "billing-prod", "pg-bill-d", 1100, 700, "billing-small-window-light"));
+        assertRendered(shot(Theme.DARK, EU, "inventory-prod", "inv-06", 1600, 1000, "inventory-9-members-dark"));
+        assertRendered(shot(Theme.LIGHT, EU, "inventory-prod", "inv-09", 1600, 1000, "inventory-9-members-light"));
     }
 
     private static Path shot(Theme theme, String source, String scope, String member, double w, double h,
@@ -57,6 +59,7 @@ class MainWindowScreenshotsTest {
         estate.put(SampleEstates.billingProd());
         estate.put(SampleEstates.analyticsNoLeader());
         estate.put(SampleEstates.reportingStale());
+        estate.put(SampleEstates.inventoryNine());
         Path file = ScreenshotRenderer.directory().resolve(name + ".png");
         WaitForAsyncUtils.asyncFx(() -> {
             // As the app does it: theme the scene first, then hand the view its root.
