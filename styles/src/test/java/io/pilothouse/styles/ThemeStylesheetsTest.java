@@ -1,5 +1,6 @@
 package io.pilothouse.styles;
 
+import javafx.css.CssParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -42,6 +43,18 @@ class ThemeStylesheetsTest {
                 assertThat(read(url)).as(url).isNotBlank();
             }
         }
+    }
+
+    @Test
+    void everyStylesheetParsesWithoutErrors() throws IOException {
+        // JavaFX only logs CSS syntax errors and then drops the broken rule: a selector typo silently un-styles.
+        CssParser.errorsProperty().clear();
+        for (Theme t : Theme.values()) {
+            for (String url : t.stylesheets()) {
+                new CssParser().parse(new URL(url));
+            }
+        }
+        assertThat(CssParser.errorsProperty()).extracting(Object::toString).isEmpty();
     }
 
     @Test

@@ -38,13 +38,4 @@ public enum ClusterHealth {
             default: return Tone.OK;
         }
     }
-
-    /** The worse of two. */
-    public ClusterHealth worst(ClusterHealth other) {
-        return rank(this) >= rank(other) ? this : other;
-    }
-
-    private static int rank(ClusterHealth h) {
-        return h == OK ? 0 : h == STALE ? 1 : 2;
-    }
 }

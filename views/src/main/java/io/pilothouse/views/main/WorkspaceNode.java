@@ -9,10 +9,9 @@ public sealed interface WorkspaceNode permits WorkspaceNode.Source, WorkspaceNod
     /**
      * A workspace source (an etcd namespace or a set of Patroni endpoints).
      *
-     * @param name   source name
-     * @param health worst health of its clusters
+     * @param name source name
      */
-    record Source(String name, ClusterHealth health) implements WorkspaceNode {
+    record Source(String name) implements WorkspaceNode {
         @Override
         public String text() {
             return name;

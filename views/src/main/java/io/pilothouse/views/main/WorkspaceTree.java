@@ -83,7 +83,7 @@ final class WorkspaceTree {
         int i = 0;
         for (Map.Entry<String, List<ClusterSnapshot>> s : bySource.entrySet()) {
             TreeItem<WorkspaceNode> sourceItem = sources.get(i++);
-            setIfChanged(sourceItem, sourceNode(s.getKey(), s.getValue()));
+            setIfChanged(sourceItem, sourceNode(s.getKey()));
             for (int j = 0; j < s.getValue().size(); j++) {
                 setIfChanged(sourceItem.getChildren().get(j), clusterNode(s.getValue().get(j)));
             }
@@ -95,7 +95,7 @@ final class WorkspaceTree {
         ClusterKey keep = selected != null && selected.getValue() instanceof WorkspaceNode.Cluster c ? c.key() : null;
         List<TreeItem<WorkspaceNode>> items = new ArrayList<>();
         bySource.forEach((source, clusters) -> {
-            TreeItem<WorkspaceNode> s = new TreeItem<>(sourceNode(source, clusters));
+            TreeItem<WorkspaceNode> s = new TreeItem<>(sourceNode(source));
             s.setExpanded(true);
             clusters.forEach(c -> s.getChildren().add(new TreeItem<>(clusterNode(c))));
             items.add(s);
@@ -109,12 +109,8 @@ final class WorkspaceTree {
         }
     }
 
-    private static WorkspaceNode sourceNode(String source, List<ClusterSnapshot> clusters) {
-        ClusterHealth worst = ClusterHealth.OK;
-        for (ClusterSnapshot c : clusters) {
-            worst = worst.worst(ClusterHealth.of(c));
-        }
-        return new WorkspaceNode.Source(source, worst);
+    private static WorkspaceNode sourceNode(String source) {
+        return new WorkspaceNode.Source(source);
     }
 
     private static WorkspaceNode clusterNode(ClusterSnapshot c) {

@@ -236,6 +236,10 @@ class MainViewTest {
         robot.type(KeyCode.DOWN);
         String focused = onFx(() -> ((MemberCard) stage.getScene().getFocusOwner()).getMember().name());
         assertThat(focused).isIn("pg-bill-b", "pg-bill-c", "pg-bill-e");
+        robot.type(KeyCode.TAB);
+        String tabbed = onFx(() -> stage.getScene().getFocusOwner() instanceof MemberCard c ? c.getMember().name()
+                : null);
+        assertThat(tabbed).as("Tab moves to another card").isNotNull().isNotEqualTo(focused);
         onFx(() -> card("pg-bill-c").requestFocus());
         robot.type(KeyCode.DOWN);
         robot.type(KeyCode.ENTER);

@@ -49,6 +49,7 @@ class MainWindowScreenshotsTest {
         assertRendered(shot(Theme.DARK, DC2, "reporting", "rep-2", 1600, 1000, "reporting-stale-dark"));
         assertRendered(shot(Theme.LIGHT, EU, "billing-prod", "pg-bill-d", 1100, 700, "billing-small-window-light"));
         assertRendered(shot(Theme.DARK, EU, "inventory-prod", "inv-06", 1600, 1000, "inventory-9-members-dark"));
+        assertRendered(emptyEstate());
         assertRendered(shot(Theme.LIGHT, EU, "inventory-prod", "inv-09", 1600, 1000, "inventory-9-members-light"));
     }
 
@@ -74,6 +75,21 @@ class MainWindowScreenshotsTest {
             ScreenshotRenderer.write(image, file);
             view.dispose();
             return image;
+        }).get(30, TimeUnit.SECONDS);
+        return file;
+    }
+
+    private static Path emptyEstate() throws Exception {
+        LatestEstate estate = new LatestEstate("Fresh workspace", false);
+        Path file = ScreenshotRenderer.directory().resolve("empty-estate-light.png");
+        WaitForAsyncUtils.asyncFx(() -> {
+            Scene scene = new Scene(new Region(), 1600, 1000);
+            Theme.LIGHT.applyTo(scene);
+            MainView view = new MainView(estate, SampleEstates.CLOCK);
+            scene.setRoot(view.root());
+            ScreenshotRenderer.write(ScreenshotRenderer.snapshot(scene), file);
+            view.dispose();
+            return null;
         }).get(30, TimeUnit.SECONDS);
         return file;
     }
