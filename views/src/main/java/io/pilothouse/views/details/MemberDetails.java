@@ -72,6 +72,21 @@ public final class MemberDetails {
                 Row.of("Last seen", m.lastSeen() == null ? "never"
                         : DurationFormat.clock(m.lastSeen(), zone) + " (" + DurationFormat.ago(m.lastSeen(), now) + ")"),
                 m.pendingRestart() ? new Row("Pending restart", "yes", Tone.WARN) : Row.of("Pending restart", "no"))));
+        Freshness topology = c.topologyFreshness();
+        if (topology != Freshness.LIVE) {
+            // A frozen feed must never look green: nothing here is confirmed, whatever the member last said.
+            List<Section> muted = new ArrayList<>();
+            for (Section s : out) {
+                muted.add(new Section(s.title(), s.rows().stream()
+                        .map(r -> r.tone() == Tone.OK ? Row.of(r.key(), r.value()) : r).toList()));
+            }
+            Section last = muted.remove(muted.size() - 1);
+            List<Row> rows = new ArrayList<>(last.rows());
+            rows.add(0, new Row("Cluster data", topology.name().toLowerCase(Locale.ROOT) + ": last known state",
+                    topology == Freshness.UNREACHABLE ? Tone.DANGER : Tone.WARN));
+            muted.add(new Section(last.title(), List.copyOf(rows)));
+            out = muted;
+        }
         return List.copyOf(out);
     }
 

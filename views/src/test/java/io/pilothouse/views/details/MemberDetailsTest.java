@@ -49,6 +49,17 @@ class MemberDetailsTest {
     }
 
     @Test
+    void nothingLooksHealthyWhileTheClusterDataIsStale() {
+        ClusterSnapshot frozen = SampleEstates.reportingStale();
+        Member m = frozen.member("rep-2").orElseThrow();
+        List<MemberDetails.Row> all = MemberDetails.sections(m, frozen, SampleEstates.NOW, ZoneId.of("UTC")).stream()
+                .flatMap(s -> s.rows().stream()).toList();
+        assertThat(all).extracting(MemberDetails.Row::tone).doesNotContain(Tone.OK);
+        assertThat(all).filteredOn(r -> r.key().equals("Cluster data")).singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualTo("stale: last known state"));
+    }
+
+    @Test
     void leadersHaveNoReplicationSection() {
         Map<String, MemberDetails.Row> r = rows("pg-orders-1", SampleEstates.ordersProd());
         assertThat(r).doesNotContainKey(MemberDetails.PATRONI_LAG);
