@@ -1,0 +1,74 @@
+package io.pilothouse.views.main;
+
+import io.pilothouse.styles.Theme;
+import io.pilothouse.views.Styles;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Subscription;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/** The top bar: product mark, workspace name, a READ-ONLY chip when the workspace is read-only, theme toggle. */
+final class HeaderBar {
+
+    private final HBox root = new HBox(12);
+    private final Button themeToggle = new Button();
+    private final Label readOnly = new Label("READ-ONLY", new FontIcon(MaterialDesignL.LOCK_OUTLINE));
+    private final Subscription subscriptions;
+
+    HeaderBar(MainViewModel vm, ObjectProperty<Theme> theme) {
+        root.getStyleClass().add(Styles.HEADER);
+        root.setAlignment(Pos.CENTER_LEFT);
+
+        Label app = new Label("Pilothouse", new FontIcon(MaterialDesignS.SHIP_WHEEL));
+        app.getStyleClass().add(Styles.APP_TITLE);
+        Region divider = new Region();
+        divider.getStyleClass().add("ph-header-divider");
+        Label workspace = new Label();
+        workspace.getStyleClass().add(Styles.WORKSPACE_NAME);
+        workspace.textProperty().bind(vm.workspaceNameProperty());
+        readOnly.getStyleClass().addAll(Styles.CHIP, Styles.READ_ONLY_CHIP);
+        readOnly.setMinWidth(Region.USE_PREF_SIZE);
+        readOnly.visibleProperty().bind(vm.readOnlyProperty());
+        readOnly.managedProperty().bind(vm.readOnlyProperty());
+        readOnly.setTooltip(new Tooltip("This workspace is read-only: Pilothouse will not change anything in it."));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        themeToggle.getStyleClass().add(Styles.THEME_TOGGLE);
+        themeToggle.setOnAction(e -> theme.set(theme.get().toggled()));
+        themeToggle.setFocusTraversable(true);
+        root.getChildren().addAll(app, divider, workspace, readOnly, spacer, themeToggle);
+
+        subscriptions = theme.subscribe(this::showTheme);
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    Button themeToggle() {
+        return themeToggle;
+    }
+
+    void dispose() {
+        subscriptions.unsubscribe();
+    }
+
+    private void showTheme(Theme t) {
+        // The button names what it will do, with the icon of the theme it switches to.
+        Theme next = t.toggled();
+        themeToggle.setGraphic(new FontIcon(next.isDark() ? MaterialDesignW.WEATHER_NIGHT : MaterialDesignW.WEATHER_SUNNY));
+        themeToggle.setText(next.displayName() + " theme");
+        themeToggle.setTooltip(new Tooltip("Switch to the " + next.displayName().toLowerCase() + " theme"));
+    }
+}

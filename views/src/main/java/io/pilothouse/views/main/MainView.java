@@ -1,0 +1,153 @@
+package io.pilothouse.views.main;
+
+import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.styles.Theme;
+import io.pilothouse.views.Styles;
+import io.pilothouse.views.details.MemberDetailsView;
+import io.pilothouse.views.topology.TopologyView;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+
+import java.time.Clock;
+
+/**
+ * The main window's content: header (workspace, read-only chip, theme toggle), workspace tree on the left,
+ * live topology of the selected cluster in the centre, details of the selected member on the right, source
+ * freshness in the status bar. Reads the feed once per frame from construction until {@link #dispose()}.
+ * Create and use on the FX thread.
+ */
+public final class MainView {
+
+    private final MainViewModel vm;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final BorderPane root = new BorderPane();
+    private final HeaderBar header;
+    private final WorkspaceTree tree;
+    private final TopologyView topology;
+    private final MemberDetailsView details;
+    private final StatusBar status;
+    private final Subscription subscriptions;
+
+    /** A main view on the live feed, with the system clock. */
+    public MainView(EstateFeed feed) {
+        this(feed, Clock.systemDefaultZone());
+    }
+
+    /**
+     * @param feed  the live model
+     * @param clock time source for ages and banners; its zone is used for times of day
+     */
+    public MainView(EstateFeed feed, Clock clock) {
+        vm = new MainViewModel(feed, clock);
+        header = new HeaderBar(vm, theme);
+        tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
+        topology = new TopologyView(vm.topology());
+        details = new MemberDetailsView(vm.topology());
+        status = new StatusBar(vm);
+
+        Label treeTitle = new Label("WORKSPACE");
+        treeTitle.getStyleClass().add(Styles.SIDEBAR_TITLE);
+        tree.view().getStyleClass().add(Styles.WORKSPACE_TREE);
+        VBox sidebar = new VBox(treeTitle, tree.view());
+        sidebar.getStyleClass().add(Styles.SIDEBAR);
+        VBox.setVgrow(tree.view(), Priority.ALWAYS);
+        sidebar.setMinWidth(220);
+        details.root().getStyleClass().add(Styles.SIDEBAR);
+        ((javafx.scene.layout.Region) details.root()).setMinWidth(300);
+
+        SplitPane split = new SplitPane(sidebar, topology.root(), details.root());
+        split.setDividerPositions(0.16, 0.795);
+        SplitPane.setResizableWithParent(sidebar, false);
+        SplitPane.setResizableWithParent(details.root(), false);
+
+        root.getStyleClass().add(Styles.MAIN);
+        root.setTop(header.root());
+        root.setCenter(split);
+        root.setBottom(status.root());
+
+        subscriptions = vm.estateProperty().subscribe(e -> {
+                    if (e != null) {
+                        tree.show(e);
+                        tree.select(vm.selectedClusterProperty().get());
+                    }
+                })
+                .and(vm.selectedClusterProperty().subscribe(tree::select))
+                .and(root.sceneProperty().subscribe(this::adoptScene))
+                .and(theme.subscribe(t -> {
+                    if (root.getScene() != null) {
+                        t.applyTo(root.getScene());
+                    }
+                }));
+        vm.refreshNow();
+        vm.start();
+    }
+
+    /** The node to set as (or put in) the scene root. */
+    public Parent root() {
+        return root;
+    }
+
+    /** Shows a cluster in the topology (the first one is shown until it appears in the feed). */
+    public void selectCluster(String source, String scope) {
+        vm.selectCluster(source, scope);
+    }
+
+    /** Selects a member of the shown cluster (details pane), or clears the selection with null. */
+    public void selectMember(String name) {
+        vm.topology().selectMember(name);
+    }
+
+    /** Applies the feed's latest snapshot now instead of at the next frame (tests, screenshots). */
+    public void refreshNow() {
+        vm.refreshNow();
+    }
+
+    /**
+     * The theme of this view's scene. When the root joins a scene that already has a Pilothouse theme (the app
+     * called {@code Theme.DARK.applyTo(scene)}), that theme is adopted; the header's toggle switches it.
+     */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** The view model (for the app's wiring and for tests). */
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
+    /** The topology view (for tests and screenshots). */
+    public TopologyView topologyView() {
+        return topology;
+    }
+
+    /** Stops the frame timer and removes every listener this view added. The view is unusable afterwards. */
+    public void dispose() {
+        vm.stop();
+        subscriptions.unsubscribe();
+        header.dispose();
+        tree.dispose();
+        topology.dispose();
+        details.dispose();
+        status.dispose();
+    }
+
+    private void adoptScene(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        Theme current = Theme.of(scene);
+        if (current != null) {
+            theme.set(current);
+        } else {
+            theme.get().applyTo(scene);
+        }
+    }
+}

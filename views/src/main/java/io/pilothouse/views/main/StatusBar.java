@@ -1,0 +1,111 @@
+package io.pilothouse.views.main;
+
+import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Freshness;
+import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.services.model.SourceStatus;
+import io.pilothouse.views.Styles;
+import io.pilothouse.views.Tone;
+import io.pilothouse.views.format.DurationFormat;
+import io.pilothouse.views.format.SourceStatusText;
+import io.pilothouse.views.topology.TopologyViewModel;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Subscription;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The bottom bar: freshness of each source feeding the selected cluster ({@code etcd ● live},
+ * {@code REST ● stale since 12:01:03 (14 s)}, {@code SQL ● unreachable …: connection refused}) and, on the
+ * right, the snapshot version and when it was published.
+ */
+final class StatusBar {
+
+    private final HBox root = new HBox(22);
+    private final Map<SourceKind, Label> texts = new EnumMap<>(SourceKind.class);
+    private final Map<SourceKind, Region> dots = new EnumMap<>(SourceKind.class);
+    private final Label snapshot = new Label();
+    private final MainViewModel vm;
+    private final Subscription subscriptions;
+
+    StatusBar(MainViewModel vm) {
+        this.vm = vm;
+        root.getStyleClass().add(Styles.STATUS_BAR);
+        root.setAlignment(Pos.CENTER_LEFT);
+        for (SourceKind k : SourceKind.values()) {
+            root.getChildren().add(source(k));
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        snapshot.getStyleClass().addAll(Styles.STATUS_TEXT, Styles.SUBTLE);
+        snapshot.setMinWidth(Region.USE_PREF_SIZE);
+        root.getChildren().addAll(spacer, snapshot);
+        TopologyViewModel topology = vm.topology();
+        subscriptions = topology.clusterProperty().subscribe(c -> refresh())
+                .and(vm.nowProperty().subscribe(t -> refresh()));
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    /** The words shown for a source (tests). */
+    String text(SourceKind kind) {
+        return texts.get(kind).getText();
+    }
+
+    void dispose() {
+        subscriptions.unsubscribe();
+    }
+
+    private HBox source(SourceKind k) {
+        Region dot = new Region();
+        dot.getStyleClass().add(Styles.DOT);
+        Label name = new Label(SourceStatusText.name(k));
+        name.getStyleClass().add(Styles.STATUS_SOURCE_NAME);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        Label text = new Label();
+        text.getStyleClass().add(Styles.STATUS_TEXT);
+        text.setTextOverrun(OverrunStyle.ELLIPSIS);
+        text.setMinWidth(40);
+        dots.put(k, dot);
+        texts.put(k, text);
+        HBox box = new HBox(6, dot, name, text);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add(Styles.STATUS_SOURCE);
+        box.setMinWidth(Region.USE_COMPUTED_SIZE);
+        return box;
+    }
+
+    private void refresh() {
+        ClusterSnapshot c = vm.topology().clusterProperty().get();
+        Instant now = vm.nowProperty().get();
+        for (SourceKind k : SourceKind.values()) {
+            SourceStatus s = c == null ? SourceStatus.unknown(k) : c.sourceStatus(k);
+            texts.get(k).setText(SourceStatusText.describe(s, now, vm.topology().zone()));
+            Styles.setTone(dots.get(k), tone(s.freshness()));
+            Styles.setTone(texts.get(k), s.freshness() == Freshness.LIVE ? null : tone(s.freshness()));
+        }
+        EstateSnapshot e = vm.estateProperty().get();
+        snapshot.setText(e == null || e.version() == 0 ? "no snapshot yet"
+                : "snapshot " + e.version() + " · published " + DurationFormat.clock(e.observedAt(), vm.topology().zone()));
+    }
+
+    private static Tone tone(Freshness f) {
+        switch (f) {
+            case LIVE: return Tone.OK;
+            case STALE: return Tone.WARN;
+            case UNREACHABLE: return Tone.DANGER;
+            default: return null;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.pilothouse.views.topology;
+
+/** Cluster-wide conditions shown as a banner above the topology. */
+public enum BannerKind {
+    /** No member holds the leader key: writes are refused. */
+    NO_LEADER,
+    /** The topology is not live: etcd and REST both lost or never answered. */
+    STALE_DATA,
+    /** The leader key's lease is close to running out. */
+    LEASE_EXPIRING,
+    /** Maintenance mode: Patroni will not fail over automatically. */
+    PAUSED,
+    /** A switchover is scheduled for later. */
+    SCHEDULED_SWITCHOVER
+}

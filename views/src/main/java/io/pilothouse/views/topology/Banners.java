@@ -1,0 +1,116 @@
+package io.pilothouse.views.topology;
+
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Freshness;
+import io.pilothouse.services.model.ScheduledSwitchover;
+import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.views.Tone;
+import io.pilothouse.views.format.DurationFormat;
+import io.pilothouse.views.format.SourceStatusText;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Decides which banners a cluster snapshot needs, most alarming first. Pure. */
+public final class Banners {
+
+    /** The lease warning fires below this fraction of the ttl: Patroni renews every loop_wait (ttl/3 by default). */
+    private static final double LEASE_WARN_FRACTION = 1.0 / 3.0;
+
+    private Banners() {
+    }
+
+    /**
+     * @param cluster the snapshot shown
+     * @param now     the current time (for ages and "in 5 min")
+     * @param zone    zone for times of day
+     */
+    public static List<Banner> of(ClusterSnapshot cluster, Instant now, ZoneId zone) {
+        List<Banner> out = new ArrayList<>();
+        staleData(cluster, now).ifPresent(out::add);
+        if (cluster.leader() == null) {
+            out.add(new Banner(BannerKind.NO_LEADER, Tone.DANGER, "No leader",
+                    cluster.paused()
+                            ? "No member holds the leader key and the cluster is paused, so Patroni will not elect "
+                              + "one: writes fail until a member is promoted or the cluster is resumed."
+                            : "No member holds the leader key: writes fail until Patroni elects a new leader."));
+        }
+        leaseExpiring(cluster).ifPresent(out::add);
+        if (cluster.paused()) {
+            out.add(new Banner(BannerKind.PAUSED, Tone.WARN, "Maintenance mode",
+                    "Patroni is paused: it will not fail over automatically until the cluster is resumed."));
+        }
+        if (cluster.scheduledSwitchover() != null) {
+            out.add(new Banner(BannerKind.SCHEDULED_SWITCHOVER, Tone.INFO, "Switchover scheduled",
+                    describe(cluster.scheduledSwitchover(), now, zone)));
+        }
+        out.sort(Comparator.comparing(Banner::tone).reversed());
+        return List.copyOf(out);
+    }
+
+    private static Optional<Banner> staleData(ClusterSnapshot c, Instant now) {
+        Freshness f = c.topologyFreshness();
+        if (f == Freshness.LIVE) {
+            return Optional.empty();
+        }
+        if (f == Freshness.UNKNOWN) {
+            return Optional.of(new Banner(BannerKind.STALE_DATA, Tone.WARN, "No live data yet",
+                    "Neither etcd nor Patroni's REST API has answered yet: nothing below is confirmed."));
+        }
+        List<String> lost = new ArrayList<>();
+        for (SourceKind k : SourceKind.values()) {
+            String s = SourceStatusText.lost(c.sourceStatus(k), now);
+            if (s != null) {
+                lost.add(s);
+            }
+        }
+        String msg = String.join("; ", lost) + ". What you see is the last known state.";
+        Tone tone = f == Freshness.UNREACHABLE ? Tone.DANGER : Tone.WARN;
+        return Optional.of(new Banner(BannerKind.STALE_DATA, tone, "Data is stale", msg));
+    }
+
+    private static Optional<Banner> leaseExpiring(ClusterSnapshot c) {
+        Long left = c.leaderLeaseSecondsLeft();
+        Long ttl = c.ttlSeconds();
+        if (c.leader() == null || left == null || ttl == null || ttl <= 0 || left >= ttl * LEASE_WARN_FRACTION) {
+            return Optional.empty();
+        }
+        return Optional.of(new Banner(BannerKind.LEASE_EXPIRING, Tone.WARN, "Leader lease expiring",
+                c.leader() + "'s leader key expires in " + Math.max(0, left) + " s (ttl " + ttl
+                        + " s) unless its Patroni renews it; then a failover starts."));
+    }
+
+    private static String describe(ScheduledSwitchover s, Instant now, ZoneId zone) {
+        String when = "at " + s.at();
+        OffsetDateTime at = parse(s.at());
+        if (at != null) {
+            Instant i = at.toInstant();
+            String rel = i.isAfter(now) ? "in " + DurationFormat.age(Duration.between(now, i))
+                    : "due " + DurationFormat.ago(i, now);
+            when = "at " + DurationFormat.clock(i, zone) + " (" + rel + ")";
+        }
+        String from = s.from() == null ? "" : " from " + s.from();
+        String to = s.to() == null ? " to a member Patroni picks" : " to " + s.to();
+        return "Patroni will switch over " + when + from + to + ".";
+    }
+
+    private static OffsetDateTime parse(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            // Patroni writes "2024-05-01T14:30:00+00:00", older versions sometimes with a space for the T.
+            return OffsetDateTime.parse(Objects.requireNonNull(iso).trim().replace(' ', 'T'));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

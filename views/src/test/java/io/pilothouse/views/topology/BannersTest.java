@@ -1,0 +1,73 @@
+package io.pilothouse.views.topology;
+
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.ScheduledSwitchover;
+import io.pilothouse.views.SampleEstates;
+import io.pilothouse.views.Tone;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import static io.pilothouse.views.SampleEstates.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BannersTest {
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    private static List<Banner> of(ClusterSnapshot c) {
+        return Banners.of(c, NOW, UTC);
+    }
+
+    private static ClusterSnapshot withLease(long left, long ttl) {
+        ClusterSnapshot c = SampleEstates.ordersProd();
+        return new ClusterSnapshot(c.source(), c.scope(), c.leader(), c.timeline(), false, null, left, ttl, null,
+                c.members(), c.sources(), c.observedAt());
+    }
+
+    @Test
+    void aHealthyClusterHasNoBanner() {
+        assertThat(of(SampleEstates.ordersProd())).isEmpty();
+    }
+
+    @Test
+    void noLeaderIsADangerBanner() {
+        assertThat(of(SampleEstates.analyticsNoLeader()))
+                .extracting(Banner::kind, Banner::tone)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(BannerKind.NO_LEADER, Tone.DANGER));
+    }
+
+    @Test
+    void staleDataSaysWhichSourceWasLostAndHowLongAgo() {
+        Banner b = of(SampleEstates.reportingStale()).get(0);
+        assertThat(b.kind()).isEqualTo(BannerKind.STALE_DATA);
+        assertThat(b.tone()).isEqualTo(Tone.WARN);
+        assertThat(b.message()).contains("etcd lost 14 s ago (connection refused)").contains("REST lost 9 s ago")
+                .doesNotContain("SQL");
+    }
+
+    @Test
+    void pausedAndScheduledSwitchoverAreShownWithWhenAndToWhom() {
+        List<Banner> banners = of(SampleEstates.billingProd());
+        assertThat(banners).extracting(Banner::kind)
+                .containsExactly(BannerKind.PAUSED, BannerKind.SCHEDULED_SWITCHOVER);
+        assertThat(banners.get(1).message()).contains("15:00:00").contains("in 27 min 50 s").contains("to pg-bill-b");
+    }
+
+    @Test
+    void warnsWhenTheLeaderLeaseFallsBelowAThirdOfTheTtl() {
+        assertThat(of(withLease(11, 30))).isEmpty();
+        List<Banner> b = of(withLease(7, 30));
+        assertThat(b).extracting(Banner::kind).containsExactly(BannerKind.LEASE_EXPIRING);
+        assertThat(b.get(0).message()).contains("expires in 7 s").contains("ttl 30 s");
+    }
+
+    @Test
+    void aSwitchoverWithoutCandidateSaysPatroniPicks() {
+        ClusterSnapshot c = SampleEstates.ordersProd();
+        ClusterSnapshot s = new ClusterSnapshot(c.source(), c.scope(), c.leader(), 7, false,
+                new ScheduledSwitchover("not a date", null, null), null, null, null, c.members(), c.sources(), NOW);
+        assertThat(of(s).get(0).message()).contains("at not a date").contains("a member Patroni picks");
+    }
+}
