@@ -19,8 +19,26 @@ public final class Main {
 
     /** Runs the command line and returns the exit status (tests call this instead of {@link #main}). */
     public static int run(String... args) {
+        quietJavaUtilLogging();
         CommandLine cli = new CommandLine(new PilothouseCommand());
         cli.setExecutionExceptionHandler(UserErrors::handle);
         return cli.execute(args);
     }
+
+    /** gRPC and Netty log through java.util.logging at INFO; the terminal should only hear about real problems. */
+    private static void quietJavaUtilLogging() {
+        for (java.util.logging.Logger logger : QUIETED) {
+            logger.setLevel(java.util.logging.Level.WARNING);
+        }
+        // JavaFX on the class path (how the packaged app runs it) is supported by us and warned about by JavaFX.
+        QUIETED[3].setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    /** Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
+    private static final java.util.logging.Logger[] QUIETED = {
+        java.util.logging.Logger.getLogger("io.grpc"),
+        java.util.logging.Logger.getLogger("io.netty"),
+        java.util.logging.Logger.getLogger("io.etcd"),
+        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl")
+    };
 }

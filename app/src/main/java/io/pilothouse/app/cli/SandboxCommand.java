@@ -75,6 +75,7 @@ public final class SandboxCommand implements Runnable {
                 out.printf("ready in %.1f s; stop it with: ./pilothouse sandbox down --dir %s%n", ms / 1000.0,
                         s.dir());
             }
+            out.flush();
             return 0;
         }
     }

@@ -40,6 +40,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(Json.pretty(EstateJson.of(estate)));
             } else {
                 spec.commandLine().getOut().print(SnapshotTable.render(estate));
+                spec.commandLine().getOut().flush();
             }
             if (estate.clusters().isEmpty()) {
                 spec.commandLine().getErr().println("pilothouse: no cluster found within " + timeoutSeconds

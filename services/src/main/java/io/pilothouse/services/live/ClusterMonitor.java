@@ -283,6 +283,11 @@ public final class ClusterMonitor implements AutoCloseable {
         ClusterSnapshot next;
         List<ClusterEvent> changes;
         synchronized (lock) {
+            if (last == null && !hasTopology()) {
+                // Nothing says who the members are yet: a first snapshot now would be an empty cluster
+                // followed by a burst of "joined" events. Wait for etcd or REST to name them.
+                return;
+            }
             ClusterInputs in = new ClusterInputs(source, scope, etcdConfigured, etcd, dcs, leaseSecondsLeft,
                     restCluster, nodes, sql != null, sqlReads);
             next = assembler.assemble(in, clock.instant());
@@ -296,6 +301,11 @@ public final class ClusterMonitor implements AutoCloseable {
                 LOG.warn("live model listener failed", e);
             }
         }
+    }
+
+    private boolean hasTopology() {
+        return (dcs != null && !dcs.members().isEmpty()) || restCluster.value() != null
+                || nodes.values().stream().anyMatch(r -> r.value() != null);
     }
 
     private static String message(Throwable t) {
