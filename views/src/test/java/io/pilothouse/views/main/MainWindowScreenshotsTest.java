@@ -50,11 +50,17 @@ class MainWindowScreenshotsTest {
         assertRendered(shot(Theme.LIGHT, EU, "billing-prod", "pg-bill-d", 1100, 700, "billing-small-window-light"));
         assertRendered(shot(Theme.DARK, EU, "inventory-prod", "inv-06", 1600, 1000, "inventory-9-members-dark"));
         assertRendered(emptyEstate());
+        assertRendered(shot(Theme.DARK, EU, "billing-prod", null, 1920, 1080, "billing-wall-dark", true));
         assertRendered(shot(Theme.LIGHT, EU, "inventory-prod", "inv-09", 1600, 1000, "inventory-9-members-light"));
     }
 
     private static Path shot(Theme theme, String source, String scope, String member, double w, double h,
                              String name) throws Exception {
+        return shot(theme, source, scope, member, w, h, name, false);
+    }
+
+    private static Path shot(Theme theme, String source, String scope, String member, double w, double h,
+                             String name, boolean wall) throws Exception {
         LatestEstate estate = new LatestEstate("Production EU", true);
         estate.put(SampleEstates.ordersProd());
         estate.put(SampleEstates.billingProd());
@@ -68,6 +74,7 @@ class MainWindowScreenshotsTest {
             theme.applyTo(scene);
             MainView view = new MainView(estate, SampleEstates.CLOCK);
             scene.setRoot(view.root());
+            Theme.setWallMode(scene, wall);
             view.selectCluster(source, scope);
             view.refreshNow();
             view.selectMember(member);
