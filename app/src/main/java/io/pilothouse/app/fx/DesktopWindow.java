@@ -22,8 +22,10 @@ public final class DesktopWindow {
         Platform.setImplicitExit(false);
         Platform.runLater(() -> {
             MainView view = new MainView(feed);
-            Scene scene = new Scene(view.root(), 1440, 900);
+            // The theme goes on the scene before the view arrives: the view reads it to label its toggle.
+            Scene scene = new Scene(new javafx.scene.Group(), 1440, 900);
             theme.applyTo(scene);
+            scene.setRoot(view.root());
             Stage stage = new Stage();
             stage.setTitle(title);
             stage.setScene(scene);

@@ -24,13 +24,18 @@ public final class OffscreenRenderer {
 
     /** Lays out {@code root} at {@code width x height}, styles the scene with {@code styler}, and writes a PNG. */
     public static void render(Parent root, int width, int height, Consumer<Scene> styler, Path out) throws IOException {
-        Scene scene = new Scene(root, width, height);
+        // Style first, then attach the view, so the view sees the theme it is shown in.
+        Scene scene = new Scene(new javafx.scene.Group(), width, height);
         styler.accept(scene);
+        scene.setRoot(root);
         Stage stage = new Stage();
         stage.setScene(scene);
         stage.show();
-        root.applyCss();
-        root.layout();
+        // Two style and layout passes: controls that size from their skins settle only on the second.
+        for (int i = 0; i < 2; i++) {
+            root.applyCss();
+            root.layout();
+        }
         WritableImage image = scene.snapshot(null);
         stage.hide();
         write(image, out);
