@@ -19,8 +19,19 @@ public final class Main {
 
     /** Runs the command line and returns the exit status (tests call this instead of {@link #main}). */
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** Runs the command line with the given output and error writers (null: the standard streams). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         quietJavaUtilLogging();
         CommandLine cli = new CommandLine(new PilothouseCommand());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setExecutionExceptionHandler(UserErrors::handle);
         return cli.execute(args);
     }

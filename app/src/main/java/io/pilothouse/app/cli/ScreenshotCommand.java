@@ -76,7 +76,6 @@ public final class ScreenshotCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (" + wh[0] + "x" + wh[1] + ", view "
                 + view + ")");
-        javafx.application.Platform.exit();
         return 0;
     }
 

@@ -39,8 +39,12 @@ public final class FxToolkit {
             return;
         }
         CountDownLatch up = new CountDownLatch(1);
-        Platform.startup(up::countDown);
-        up.await();
+        try {
+            Platform.startup(up::countDown);
+            up.await();
+        } catch (IllegalStateException alreadyRunning) {
+            // Started by someone else in this JVM (a test harness): use it as it is.
+        }
         started = true;
     }
 

@@ -13,7 +13,6 @@ import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxLauncher;
-import io.pilothouse.services.sandbox.SharedSandbox;
 import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.workspace.Workspace;
 import io.pilothouse.services.workspace.WorkspaceLoader;
@@ -55,8 +54,10 @@ class EstateMonitorSandboxTest {
 
     @BeforeAll
     static void startMonitor() throws Exception {
-        sandbox = SharedSandbox.get();
-        dir = sandbox.dir();
+        // Its own sandbox: these tests kill, stop and switch over, which the shared one must never see.
+        dir = java.nio.file.Files.createTempDirectory(Path.of("/tmp"), "pilothouse-live-");
+        java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        sandbox = launcher.up(io.pilothouse.services.sandbox.SandboxSpec.defaults(dir).withScope("live"), p -> { });
         Workspace workspace = new WorkspaceLoader().load(sandbox.workspaceFile());
         sourceName = workspace.sources().get(0).name();
         executors = LiveExecutors.create();
@@ -75,6 +76,9 @@ class EstateMonitorSandboxTest {
         }
         if (executors != null) {
             executors.close();
+        }
+        if (dir != null) {
+            assertThat(launcher.destroy(dir).clean()).as("sandbox stopped cleanly").isTrue();
         }
     }
 

@@ -1,0 +1,109 @@
+package io.pilothouse.app.e2e;
+
+import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.MemberRole;
+import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.sandbox.SandboxLauncher;
+import io.pilothouse.services.sandbox.SandboxSpec;
+import io.pilothouse.services.workspace.Workspace;
+import io.pilothouse.services.workspace.WorkspaceLoader;
+import io.pilothouse.styles.Theme;
+import io.pilothouse.views.main.MainView;
+import io.pilothouse.views.topology.MemberCard;
+import javafx.scene.Scene;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole stack: a real Patroni switchover on a sandbox appears on screen, the new leader's card on top. */
+@ExtendWith(ApplicationExtension.class)
+class LiveTopologyEndToEndTest {
+
+    private static final SandboxLauncher launcher = new SandboxLauncher();
+    private static Path dir;
+    private static SandboxInfo sandbox;
+    private static LiveSession session;
+    private static String source;
+    private MainView view;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        // Its own two-member sandbox: a switchover must not disturb tests reading the shared one.
+        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-e2e-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("e2e"), line -> { });
+        Workspace ws = new WorkspaceLoader().load(sandbox.workspaceFile());
+        source = ws.sources().get(0).name();
+        session = LiveSession.start(ws, LiveSettings.DEFAULTS);
+        assertThat(session.awaitSettled(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        if (session != null) {
+            session.close();
+        }
+        if (dir != null) {
+            launcher.destroy(dir);
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        view = new MainView(session.feed());
+        Scene scene = new Scene(new Region(), 1400, 900);
+        Theme.LIGHT.applyTo(scene);
+        scene.setRoot(view.root());
+        stage.setScene(scene);
+        stage.show();
+        view.selectCluster(source, sandbox.scope());
+    }
+
+    private MemberRole roleOnScreen(String member) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            MemberCard card = view.topologyView().card(member);
+            return card == null ? null : card.getMember().role();
+        }).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void realSwitchoverAppearsOnScreen() throws Exception {
+        ClusterSnapshot before = session.feed().latest().cluster(source, sandbox.scope()).orElseThrow();
+        String leader = before.leader();
+        String candidate = before.members().stream().map(m -> m.name()).filter(n -> !n.equals(leader)).findFirst()
+                .orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> roleOnScreen(leader) == MemberRole.LEADER);
+        assertThat(roleOnScreen(candidate)).isEqualTo(MemberRole.REPLICA);
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(sandbox.requireMember(leader).restUrl() + "/switchover"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"leader\":\"" + leader + "\",\"candidate\":\""
+                        + candidate + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> roleOnScreen(candidate) == MemberRole.LEADER);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> roleOnScreen(leader) == MemberRole.REPLICA);
+        assertThat(session.feed().latest().cluster(source, sandbox.scope()).orElseThrow().timeline())
+                .isGreaterThan(before.timeline());
+    }
+}
