@@ -45,6 +45,9 @@ public final class FxToolkit {
         } catch (IllegalStateException alreadyRunning) {
             // Started by someone else in this JVM (a test harness): use it as it is.
         }
+        // Closing the last window must not end the toolkit: offscreen renders open and hide stages in turn,
+        // and the desktop window decides itself when the app ends.
+        Platform.setImplicitExit(false);
         started = true;
     }
 

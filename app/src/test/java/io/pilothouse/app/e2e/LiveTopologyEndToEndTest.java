@@ -103,7 +103,9 @@ class LiveTopologyEndToEndTest {
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> roleOnScreen(candidate) == MemberRole.LEADER);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> roleOnScreen(leader) == MemberRole.REPLICA);
-        assertThat(session.feed().latest().cluster(source, sandbox.scope()).orElseThrow().timeline())
-                .isGreaterThan(before.timeline());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            Integer tl = session.feed().latest().cluster(source, sandbox.scope()).orElseThrow().timeline();
+            return tl != null && tl > before.timeline();
+        });
     }
 }
