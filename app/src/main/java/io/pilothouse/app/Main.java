@@ -50,6 +50,6 @@ public final class Main {
         java.util.logging.Logger.getLogger("io.grpc"),
         java.util.logging.Logger.getLogger("io.netty"),
         java.util.logging.Logger.getLogger("io.etcd"),
-        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl")
+        java.util.logging.Logger.getLogger("javafx")
     };
 }
