@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  * switchovers and, side by side in the same run, measures when a 1-second REST poller (what polling consoles do)
  * first sees the new leader. Prints figures and ratios; never fails on a time.
  *
- * <p>Run: {@code mvn -Pbench -pl bench -am -DskipTests package exec:exec} (add {@code -Dexec.args="--flips 200
+ * <p>Run: {@code mvn -Pbench -pl bench -am -DskipTests verify} (add {@code -Dbench.args="--flips 200
  * --switchovers 5"} to change the counts). Needs the sandbox packages installed.
  */
 public final class TopologyFreshnessBench {
@@ -70,6 +70,8 @@ public final class TopologyFreshnessBench {
         dir.toFile().setExecutable(true, false);
         dir.toFile().setReadable(true, false);
         SandboxLauncher launcher = new SandboxLauncher();
+        // An interrupted run (Ctrl-C) must not leave PostgreSQL, Patroni and etcd behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> launcher.destroy(dir), "bench-sandbox-cleanup"));
         System.out.println("starting a 3-member sandbox in " + dir + " ...");
         long t0 = System.nanoTime();
         SandboxInfo sandbox = launcher.up(SandboxSpec.defaults(dir), line -> { });
@@ -126,7 +128,7 @@ public final class TopologyFreshnessBench {
                     f1.p(0.95) <= 100 ? "met" : "NOT met");
             monitor.close();
         } finally {
-            System.out.println("stopping the sandbox: " + launcher.destroy(dir));
+            System.out.println("stopping the sandbox: clean=" + launcher.destroy(dir).clean());
         }
     }
 

@@ -9,6 +9,7 @@ import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.sandbox.SandboxStatus;
 import io.pilothouse.services.workspace.WorkspaceLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -21,8 +22,8 @@ import java.util.concurrent.Callable;
         description = "Start a sandbox cluster (or reuse a running one) and open Pilothouse on it.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Sandbox directory (default: per-user state dir).")
-    Path dir;
+    @Mixin
+    SandboxDirOption dir;
 
     @Option(names = "--members", defaultValue = "3", description = "Patroni members (default: ${DEFAULT-VALUE}).")
     int members;
@@ -40,7 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Displays.requireDisplay("demo");
         PrintWriter err = spec.commandLine().getErr();
-        Path d = SandboxCommand.dirOrDefault(dir);
+        Path d = dir.resolve();
         SandboxLauncher launcher = new SandboxLauncher();
         boolean startedHere = false;
         SandboxInfo info;

@@ -1,13 +1,13 @@
 package io.pilothouse.app.cli;
 
 import io.pilothouse.app.json.Json;
-import io.pilothouse.services.platform.AppDirs;
 import io.pilothouse.services.sandbox.DownReport;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.sandbox.SandboxStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,14 +29,10 @@ public final class SandboxCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static Path dirOrDefault(Path dir) {
-        return dir != null ? dir.toAbsolutePath() : AppDirs.current().sandboxDir();
-    }
-
     @Command(name = "up", mixinStandardHelpOptions = true, description = "Start a sandbox and wait until it streams.")
     static final class Up implements Callable<Integer> {
-        @Option(names = "--dir", paramLabel = "DIR", description = "Sandbox directory (default: per-user state dir).")
-        Path dir;
+        @Mixin
+        SandboxDirOption dir;
 
         @Option(names = "--members", defaultValue = "3", description = "Patroni members (default: ${DEFAULT-VALUE}).")
         int members;
@@ -59,7 +55,7 @@ public final class SandboxCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            SandboxSpec s = SandboxSpec.defaults(dirOrDefault(dir)).withMembers(members).withScope(scope)
+            SandboxSpec s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
                     .withNamespace(namespace).withHaproxy(haproxy);
             long t0 = System.nanoTime();
             SandboxInfo info = new SandboxLauncher().up(s, line -> {
@@ -82,8 +78,8 @@ public final class SandboxCommand implements Runnable {
 
     @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process the sandbox started.")
     static final class Down implements Callable<Integer> {
-        @Option(names = "--dir", paramLabel = "DIR", description = "Sandbox directory (default: per-user state dir).")
-        Path dir;
+        @Mixin
+        SandboxDirOption dir;
 
         @Option(names = "--destroy", description = "Also delete the sandbox directory.")
         boolean destroy;
@@ -94,7 +90,7 @@ public final class SandboxCommand implements Runnable {
         @Override
         public Integer call() {
             SandboxLauncher launcher = new SandboxLauncher();
-            Path d = dirOrDefault(dir);
+            Path d = dir.resolve();
             DownReport report = destroy ? launcher.destroy(d) : launcher.down(d);
             spec.commandLine().getOut().println(SandboxText.describe(report));
             return report.clean() ? 0 : UserErrors.FAILED;
@@ -103,8 +99,8 @@ public final class SandboxCommand implements Runnable {
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show endpoints and what is running.")
     static final class Status implements Callable<Integer> {
-        @Option(names = "--dir", paramLabel = "DIR", description = "Sandbox directory (default: per-user state dir).")
-        Path dir;
+        @Mixin
+        SandboxDirOption dir;
 
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
@@ -114,7 +110,7 @@ public final class SandboxCommand implements Runnable {
 
         @Override
         public Integer call() {
-            SandboxStatus status = new SandboxLauncher().status(dirOrDefault(dir));
+            SandboxStatus status = new SandboxLauncher().status(dir.resolve());
             spec.commandLine().getOut().println(json ? Json.pretty(status)
                     : status.state().name().toLowerCase() + ": " + status.summary());
             return 0;

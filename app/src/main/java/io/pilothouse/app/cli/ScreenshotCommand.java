@@ -42,9 +42,8 @@ public final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--cluster", paramLabel = "SCOPE", description = "Cluster to show (default: the first).")
     String cluster;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
-            description = "How long to wait for the members to answer first (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    SettleTimeout timeout;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -54,7 +53,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
         int[] wh = parseSize(size);
         Theme chosen = Themes.parse(theme);
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
-            session.awaitSettled(Duration.ofSeconds(timeoutSeconds));
+            session.awaitSettled(timeout.duration());
             EstateSnapshot estate = session.feed().latest();
             FxToolkit.startHeadless();
             FxToolkit.call(() -> {

@@ -24,9 +24,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
-            description = "How long to wait for every member to answer (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    SettleTimeout timeout;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -34,7 +33,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
-            boolean settled = session.awaitSettled(Duration.ofSeconds(timeoutSeconds));
+            boolean settled = session.awaitSettled(timeout.duration());
             EstateSnapshot estate = session.feed().latest();
             if (json) {
                 spec.commandLine().getOut().println(Json.pretty(EstateJson.of(estate)));
@@ -43,13 +42,13 @@ public final class SnapshotCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
             if (estate.clusters().isEmpty()) {
-                spec.commandLine().getErr().println("pilothouse: no cluster found within " + timeoutSeconds
+                spec.commandLine().getErr().println("pilothouse: no cluster found within " + timeout.seconds
                         + " s; check the source addresses (etcd endpoint and namespace, or Patroni URLs)");
                 return UserErrors.FAILED;
             }
             if (!settled) {
                 spec.commandLine().getErr().println("pilothouse: some members did not answer within "
-                        + timeoutSeconds + " s; their data is marked stale or unknown");
+                        + timeout.seconds + " s; their data is marked stale or unknown");
             }
             return 0;
         }

@@ -31,6 +31,8 @@ public final class FxToolkit {
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("java.awt.headless", "true");
+        // Monocle's headless screen defaults to 1280x800 and overflows its buffer for larger shown stages.
+        System.setProperty("headless.geometry", "3840x2160-32");
         start();
     }
 
