@@ -2,6 +2,7 @@ package io.pilothouse.app.cli;
 
 import io.pilothouse.app.fx.DesktopWindow;
 import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.app.wiring.ShutdownHooks;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxLauncher;
@@ -58,16 +59,32 @@ public final class DemoCommand implements Callable<Integer> {
         }
         err.print(SandboxText.describe(info));
         err.flush();
+        // Ctrl-C or a closed terminal ends the JVM through its shutdown hooks, not through finally blocks:
+        // the sandbox this command started is stopped there too, exactly once.
+        Runnable stop = once(() -> err.println(SandboxText.describe(launcher.down(d))));
+        if (startedHere && !keep) {
+            ShutdownHooks.add("demo-sandbox-stop", stop);
+        }
         try (LiveSession session = LiveSession.start(new WorkspaceLoader().load(info.workspaceFile()),
                 LiveSettings.DEFAULTS)) {
             DesktopWindow.showAndWait(session.feed(), Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
         } finally {
             if (startedHere && !keep) {
-                err.println(SandboxText.describe(launcher.down(d)));
+                stop.run();
             } else {
                 err.println("the sandbox keeps running; stop it with: ./pilothouse sandbox down --dir " + d);
             }
+            err.flush();
         }
         return 0;
+    }
+
+    private static Runnable once(Runnable r) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                r.run();
+            }
+        };
     }
 }

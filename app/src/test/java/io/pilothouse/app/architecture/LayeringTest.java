@@ -59,6 +59,7 @@ class LayeringTest {
     void noRawThreadsOutsideTheExecutors() {
         noClasses().that().resideInAnyPackage("io.pilothouse..")
                 .and().doNotHaveFullyQualifiedName("io.pilothouse.services.live.LiveExecutors")
+                .and().doNotHaveFullyQualifiedName("io.pilothouse.app.wiring.ShutdownHooks")
                 .and().resideOutsideOfPackage("io.pilothouse.services.sandbox..")
                 .should().callConstructor(Thread.class, Runnable.class)
                 .orShould().callConstructor(Thread.class, Runnable.class, String.class)

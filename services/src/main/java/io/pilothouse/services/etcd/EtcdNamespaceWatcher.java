@@ -97,8 +97,17 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
 
     /** Starts reading in the background; returns at once. */
     public void start() {
-        client = Client.builder().endpoints(endpoints.toArray(String[]::new))
-                .connectTimeout(timeout).retryMaxDuration(timeout).build();
+        io.etcd.jetcd.ClientBuilder builder = Client.builder().endpoints(endpoints.toArray(String[]::new))
+                .connectTimeout(timeout).retryMaxDuration(timeout);
+        if (endpoints.stream().anyMatch(e -> e.regionMatches(true, 0, "https://", 0, 8))) {
+            try {
+                // TLS with the JDK's trust store and host-name verification: never trust-all.
+                builder.sslContext(ssl -> { });
+            } catch (javax.net.ssl.SSLException e) {
+                throw new IllegalStateException("cannot set up TLS for etcd at " + describe() + ": " + e.getMessage(), e);
+            }
+        }
+        client = builder.build();
         tick = scheduler.scheduleWithFixedDelay(this::tick, 0, tickInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

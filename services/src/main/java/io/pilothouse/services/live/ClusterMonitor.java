@@ -124,8 +124,13 @@ public final class ClusterMonitor implements AutoCloseable {
 
     /** The leader lease's remaining seconds were read. */
     public void leaderLease(Long secondsLeft) {
+        boolean changed;
         synchronized (lock) {
+            changed = !java.util.Objects.equals(leaseSecondsLeft, secondsLeft);
             leaseSecondsLeft = secondsLeft;
+        }
+        if (changed) {
+            publish();
         }
     }
 

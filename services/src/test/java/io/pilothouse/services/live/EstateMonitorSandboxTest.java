@@ -97,7 +97,9 @@ class EstateMonitorSandboxTest {
     @Test
     @Order(1)
     void seesOneLeaderAndStreamingReplicasWithSqlLagAndVersions() {
-        ClusterSnapshot c = awaitHealthy("a healthy cluster");
+        awaitHealthy("a healthy cluster");
+        ClusterSnapshot c = Await.until(Duration.ofSeconds(5), "the leader lease read",
+                EstateMonitorSandboxTest::cluster, s -> s.leaderLeaseSecondsLeft() != null);
 
         assertThat(c.members()).filteredOn(m -> m.role() == MemberRole.LEADER).hasSize(1);
         assertThat(c.timeline()).isNotNull();
