@@ -7,13 +7,18 @@ import io.pilothouse.views.Tone;
 import io.pilothouse.views.format.ByteSizeFormat;
 import io.pilothouse.views.format.DurationFormat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 
 /** Words and tones for slots and the archiver; pure functions, so they are tested without a toolkit. */
 public final class SlotPresentation {
+
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT);
 
     /** Shown where a value does not apply or is not known. */
     public static final String NONE = "—";
@@ -36,7 +41,7 @@ public final class SlotPresentation {
             parts.add("WAL lost: consumer cannot resume");
         }
         if (s.flags().contains(SlotFlag.WAL_UNRESERVED)) {
-            parts.add("WAL about to be removed");
+            parts.add("WAL at risk");
         }
         if (s.flags().contains(SlotFlag.INACTIVE_RETAINING_WAL)) {
             parts.add("inactive, holding WAL");
@@ -57,12 +62,18 @@ public final class SlotPresentation {
         return s.retainedBytes() == null ? NONE : ByteSizeFormat.format(s.retainedBytes());
     }
 
-    /** {@code 14:02:11 (2 h 5 min)}; "at least" is implied: the time is when Pilothouse first saw it inactive. */
+    /**
+     * {@code 14:02:11 (2 h 5 min)}, or {@code 18 Nov 14:02 (3 d)} past a day, where a bare clock time would mislead.
+     * "At least" is implied: the time is when Pilothouse first saw the slot inactive.
+     */
     public static String inactiveSince(ReplicationSlot s, Instant now, ZoneId zone) {
-        if (s.inactiveSince() == null) {
+        Instant since = s.inactiveSince();
+        if (since == null) {
             return NONE;
         }
-        return DurationFormat.clock(s.inactiveSince(), zone) + " (" + DurationFormat.age(s.inactiveSince(), now) + ")";
+        String when = Duration.between(since, now).compareTo(Duration.ofDays(1)) < 0
+                ? DurationFormat.clock(since, zone) : DAY_TIME.format(since.atZone(zone));
+        return when + " (" + DurationFormat.age(since, now) + ")";
     }
 
     public static String orNone(String s) {

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 final class SlotsTable {
 
     static final double ROW_HEIGHT = 30;
-    private static final double HEADER_HEIGHT = 32;
+    /** Column header height in both themes at the default font size, measured on the rendered table. */
+    private static final double HEADER_HEIGHT = 40;
 
     private SlotsTable() {
     }
@@ -43,19 +44,19 @@ final class SlotsTable {
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         table.setPlaceholder(empty);
         table.getColumns().setAll(List.of(
-                text("Slot", 170, ReplicationSlot::name),
-                text("Type", 80, ReplicationSlot::type),
-                text("Plugin", 90, s -> SlotPresentation.orNone(s.plugin())),
-                text("Active", 110, SlotPresentation::active),
-                text("WAL status", 90, s -> SlotPresentation.orNone(s.walStatus())),
-                bytes("Safe WAL size", 100, ReplicationSlot::safeWalSize, SlotPresentation::safeWalSize),
-                bytes("WAL retained", 100, ReplicationSlot::retainedBytes, SlotPresentation::retained),
+                text("Slot", 150, ReplicationSlot::name),
+                text("Type", 75, ReplicationSlot::type),
+                text("Plugin", 80, s -> SlotPresentation.orNone(s.plugin())),
+                text("Active", 115, SlotPresentation::active),
+                text("WAL status", 95, s -> SlotPresentation.orNone(s.walStatus())),
+                bytes("Safe WAL size", 105, ReplicationSlot::safeWalSize, SlotPresentation::safeWalSize),
+                bytes("WAL retained", 105, ReplicationSlot::retainedBytes, SlotPresentation::retained),
                 inactiveSince(now, zone),
                 text("Attention", 200, SlotPresentation::attention)));
         table.setRowFactory(t -> new ToneRow());
         table.getItems().setAll(slots);
         // Sized to its rows: the view stacks one table per node and scrolls as a whole.
-        table.setPrefHeight(HEADER_HEIGHT + ROW_HEIGHT * Math.max(1, slots.size()) + 2);
+        table.setPrefHeight(HEADER_HEIGHT + ROW_HEIGHT * Math.max(1, slots.size()) + 4);
         table.setMinHeight(table.getPrefHeight());
         return table;
     }
@@ -82,7 +83,7 @@ final class SlotsTable {
 
     private static TableColumn<ReplicationSlot, ReplicationSlot> inactiveSince(Supplier<Instant> now, ZoneId zone) {
         TableColumn<ReplicationSlot, ReplicationSlot> c = new TableColumn<>("Inactive since");
-        c.setPrefWidth(150);
+        c.setPrefWidth(175);
         c.setCellValueFactory(f -> constant(f.getValue()));
         // Longest inactive first when sorted ascending is what a DBA hunts for: oldest time first, active last.
         c.setComparator(Comparator.comparing(ReplicationSlot::inactiveSince,
