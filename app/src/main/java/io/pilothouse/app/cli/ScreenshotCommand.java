@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 public final class ScreenshotCommand implements Callable<Integer> {
 
     /** Views that can be rendered; every later view adds its name here. */
-    enum ViewName { topology }
+    enum ViewName { topology, slots, history }
 
     @Mixin
     SourceOptions source;
@@ -57,7 +57,8 @@ public final class ScreenshotCommand implements Callable<Integer> {
             EstateSnapshot estate = session.feed().latest();
             FxToolkit.startHeadless();
             FxToolkit.call(() -> {
-                MainView main = new MainView(session.feed());
+                MainView main = new MainView(session.feed(), java.time.Clock.systemDefaultZone(), session.history());
+                main.showPane(view.name());
                 estate.clusters().stream()
                         .filter(c -> cluster == null || c.scope().equals(cluster))
                         .findFirst()

@@ -1,5 +1,6 @@
 package io.pilothouse.app.fx;
 
+import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.MainView;
@@ -16,12 +17,12 @@ public final class DesktopWindow {
     }
 
     /** Opens the window and blocks the calling (non-FX) thread until the user closes it. */
-    public static void showAndWait(EstateFeed feed, Theme theme, String title) throws InterruptedException {
+    public static void showAndWait(EstateFeed feed, EstateHistory history, Theme theme, String title) throws InterruptedException {
         FxToolkit.startDesktop();
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.runLater(() -> {
-            MainView view = new MainView(feed);
+            MainView view = new MainView(feed, java.time.Clock.systemDefaultZone(), history);
             // The theme goes on the scene before the view arrives: the view reads it to label its toggle.
             Scene scene = new Scene(new javafx.scene.Group(), 1440, 900);
             theme.applyTo(scene);

@@ -1,6 +1,11 @@
 package io.pilothouse.app.wiring;
 
+import io.pilothouse.services.history.EstateHistory;
+import io.pilothouse.services.history.Notifier;
+import io.pilothouse.services.history.PatroniHistoryClient;
+import io.pilothouse.services.history.TimelineRefresher;
 import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.services.patroni.PatroniRestClient;
 import io.pilothouse.services.live.EstateMonitor;
 import io.pilothouse.services.live.LiveExecutors;
 import io.pilothouse.services.live.LiveSettings;
@@ -16,10 +21,15 @@ public final class LiveSession implements AutoCloseable {
 
     private final LiveExecutors executors;
     private final EstateMonitor monitor;
+    private final EstateHistory history;
+    private final TimelineRefresher timelines;
 
-    private LiveSession(LiveExecutors executors, EstateMonitor monitor) {
+    private LiveSession(LiveExecutors executors, EstateMonitor monitor, EstateHistory history,
+                        TimelineRefresher timelines) {
         this.executors = executors;
         this.monitor = monitor;
+        this.history = history;
+        this.timelines = timelines;
     }
 
     /** Starts following every source of {@code workspace}; returns at once. */
@@ -27,13 +37,22 @@ public final class LiveSession implements AutoCloseable {
         LiveExecutors executors = LiveExecutors.create();
         EstateMonitor monitor = new EstateMonitor(workspace, executors, settings,
                 Passwords.forWorkspace(workspace), Clock.systemUTC());
-        LiveSession session = new LiveSession(executors, monitor);
+        EstateHistory history = new EstateHistory(Notifier.NONE);
+        monitor.onEvent(history);
         monitor.start();
-        return session;
+        TimelineRefresher timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(
+                new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout())), history,
+                executors.scheduler(), Duration.ofSeconds(30));
+        return new LiveSession(executors, monitor, history, timelines);
     }
 
     public EstateFeed feed() {
         return monitor.feed();
+    }
+
+    /** Leader changes (switchover or failover), timelines and member losses of every cluster, as recorded. */
+    public EstateHistory history() {
+        return history;
     }
 
     /** Subscribes to events (called on an I/O thread). */
@@ -48,6 +67,7 @@ public final class LiveSession implements AutoCloseable {
 
     @Override
     public void close() {
+        timelines.close();
         monitor.close();
         executors.close();
     }

@@ -58,7 +58,9 @@ public final class ClusterAssembler {
         return new ClusterSnapshot(in.source(), in.scope(), topo.leader, timeline, topo.paused, topo.scheduled,
                 etcdLive && topo.leader != null ? in.leaseSecondsLeft() : null,
                 dcs == null ? null : dcs.ttl(), dcs == null ? null : dcs.maximumLagOnFailover(),
-                members.values().stream().map(Member.Builder::build).toList(), sources(in, now), now);
+                members.values().stream().map(Member.Builder::build).toList(), sources(in, now), now,
+                in.slots().values().stream().map(NodeRead::value).filter(java.util.Objects::nonNull)
+                        .sorted(java.util.Comparator.comparing(io.pilothouse.services.slots.NodeSlots::node)).toList());
     }
 
     private record Topology(Map<String, Member.Builder> members, String leader, boolean paused,

@@ -5,6 +5,7 @@ import io.pilothouse.services.model.SourceStatus;
 import io.pilothouse.services.patroni.PatroniCluster;
 import io.pilothouse.services.patroni.PatroniNodeStatus;
 import io.pilothouse.services.postgres.NodeSqlState;
+import io.pilothouse.services.slots.NodeSlots;
 
 import java.util.Map;
 
@@ -21,15 +22,17 @@ import java.util.Map;
  * @param nodes          last {@code GET /patroni} read per member name
  * @param sqlConfigured  whether SQL is configured for this source
  * @param sql            last SQL read per member name
+ * @param slots          last slots read per member name
  */
 public record ClusterInputs(String source, String scope, boolean etcdConfigured, SourceStatus etcd, DcsView dcs,
                             Long leaseSecondsLeft, NodeRead<PatroniCluster> restCluster,
                             Map<String, NodeRead<PatroniNodeStatus>> nodes, boolean sqlConfigured,
-                            Map<String, NodeRead<NodeSqlState>> sql) {
+                            Map<String, NodeRead<NodeSqlState>> sql, Map<String, NodeRead<NodeSlots>> slots) {
 
     public ClusterInputs {
         nodes = Map.copyOf(nodes);
         sql = Map.copyOf(sql);
+        slots = slots == null ? Map.of() : Map.copyOf(slots);
         restCluster = restCluster == null ? NodeRead.none() : restCluster;
     }
 }

@@ -15,6 +15,10 @@ import io.pilothouse.services.patroni.PatroniUrls;
 import io.pilothouse.services.postgres.NodeConnections;
 import io.pilothouse.services.postgres.NodeSqlState;
 import io.pilothouse.services.postgres.ReplicationProbe;
+import io.pilothouse.services.slots.NodeSlots;
+import io.pilothouse.services.slots.SlotActivityTracker;
+import io.pilothouse.services.slots.SlotRules;
+import io.pilothouse.services.slots.SlotsProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +67,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private NodeRead<PatroniCluster> restCluster = NodeRead.none();
     private final Map<String, NodeRead<PatroniNodeStatus>> nodes = new HashMap<>();
     private final Map<String, NodeRead<NodeSqlState>> sqlReads = new HashMap<>();
+    private final Map<String, NodeRead<NodeSlots>> slotReads = new HashMap<>();
+    private final SlotsProbe slotsProbe;
     private ClusterSnapshot last;
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -83,6 +89,18 @@ public final class ClusterMonitor implements AutoCloseable {
         this.snapshots = snapshots;
         this.events = events;
         this.assembler = new ClusterAssembler(settings.staleAfter());
+        this.slotsProbe = new SlotsProbe(new SlotActivityTracker(), SlotRules.DEFAULTS, clock);
+    }
+
+    /** Slots and the archiver change slowly and cost more to read: every few seconds per node is enough. */
+    private static final java.time.Duration SLOTS_INTERVAL = java.time.Duration.ofSeconds(5);
+
+    private boolean slotsDue(String member) {
+        synchronized (lock) {
+            NodeRead<NodeSlots> r = slotReads.get(member);
+            Instant last = r == null ? null : (r.failedAt() != null ? r.failedAt() : r.lastSuccess());
+            return last == null || last.plus(SLOTS_INTERVAL).isBefore(clock.instant());
+        }
     }
 
     /** Starts polling REST and SQL. */
@@ -222,15 +240,24 @@ public final class ClusterMonitor implements AutoCloseable {
             if (!inFlight.add(key)) {
                 continue;
             }
+            boolean readSlots = slotsDue(m.name());
             executors.io().execute(() -> {
                 try {
                     NodeSqlState state;
+                    NodeSlots slots = null;
                     try (Connection c = sql.open(m.host(), m.port())) {
                         state = ReplicationProbe.read(c);
+                        if (readSlots) {
+                            slots = slotsProbe.read(m.name(), c);
+                        }
                     }
                     Instant now = clock.instant();
                     synchronized (lock) {
                         sqlReads.put(m.name(), sqlReads.getOrDefault(m.name(), NodeRead.none()).succeeded(state, now));
+                        if (slots != null) {
+                            slotReads.put(m.name(), slotReads.getOrDefault(m.name(), NodeRead.none())
+                                    .succeeded(slots, now));
+                        }
                     }
                 } catch (Exception ex) {
                     Instant now = clock.instant();
@@ -294,7 +321,7 @@ public final class ClusterMonitor implements AutoCloseable {
                 return;
             }
             ClusterInputs in = new ClusterInputs(source, scope, etcdConfigured, etcd, dcs, leaseSecondsLeft,
-                    restCluster, nodes, sql != null, sqlReads);
+                    restCluster, nodes, sql != null, sqlReads, slotReads);
             next = assembler.assemble(in, clock.instant());
             changes = SnapshotDiff.between(last, next);
             last = next;

@@ -1,5 +1,7 @@
 package io.pilothouse.services.model;
 
+import io.pilothouse.services.slots.NodeSlots;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -22,6 +24,7 @@ import java.util.Optional;
  * @param members            members sorted leader first, then by name
  * @param sources            health of every source feeding this cluster
  * @param observedAt         when this snapshot was assembled
+ * @param slots              replication slots and archiver status per node, as last read over SQL (may be empty)
  */
 public record ClusterSnapshot(
         String source,
@@ -35,7 +38,8 @@ public record ClusterSnapshot(
         Long maximumLagOnFailover,
         List<Member> members,
         Map<SourceKind, SourceStatus> sources,
-        Instant observedAt) {
+        Instant observedAt,
+        List<NodeSlots> slots) {
 
     /** Order in which members are listed: leader-like first, then by name. */
     public static final Comparator<Member> MEMBER_ORDER = Comparator
@@ -49,6 +53,16 @@ public record ClusterSnapshot(
             copy.putAll(sources);
         }
         sources = java.util.Collections.unmodifiableMap(copy);
+        slots = slots == null ? List.of() : List.copyOf(slots);
+    }
+
+    /** A snapshot without slot data (sources that do not read SQL, and tests). */
+    public ClusterSnapshot(String source, String scope, String leader, Integer timeline, boolean paused,
+                           ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
+                           Long maximumLagOnFailover, List<Member> members, Map<SourceKind, SourceStatus> sources,
+                           Instant observedAt) {
+        this(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft, ttlSeconds,
+                maximumLagOnFailover, members, sources, observedAt, List.of());
     }
 
     /** The member with this name. */

@@ -49,7 +49,7 @@ class ClusterAssemblerTest {
 
     private static ClusterInputs inputs(SourceStatus etcd, DcsView view, Map<String, NodeRead<PatroniNodeStatus>> nodes,
                                         Map<String, NodeRead<NodeSqlState>> sql) {
-        return new ClusterInputs("src", "demo", true, etcd, view, 12L, NodeRead.none(), nodes, !sql.isEmpty(), sql);
+        return new ClusterInputs("src", "demo", true, etcd, view, 12L, NodeRead.none(), nodes, !sql.isEmpty(), sql, Map.of());
     }
 
     private static SourceStatus etcdLive() {

@@ -1,5 +1,6 @@
 package io.pilothouse.views.main;
 
+import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.Styles;
@@ -33,6 +34,7 @@ public final class MainView {
     private final WorkspaceTree tree;
     private final TopologyView topology;
     private final MemberDetailsView details;
+    private final ClusterTabs tabs;
     private final StatusBar status;
     private final Subscription subscriptions;
 
@@ -46,6 +48,15 @@ public final class MainView {
      * @param clock time source for ages and banners; its zone is used for times of day
      */
     public MainView(EstateFeed feed, Clock clock) {
+        this(feed, clock, null);
+    }
+
+    /**
+     * @param feed    the live model
+     * @param clock   time source for ages and banners; its zone is used for times of day
+     * @param history the recorded history of every cluster, or null when none is kept
+     */
+    public MainView(EstateFeed feed, Clock clock, EstateHistory history) {
         vm = new MainViewModel(feed, clock);
         header = new HeaderBar(vm, theme);
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
@@ -63,7 +74,8 @@ public final class MainView {
         details.root().getStyleClass().add(Styles.SIDEBAR);
         ((javafx.scene.layout.Region) details.root()).setMinWidth(300);
 
-        SplitPane split = new SplitPane(sidebar, topology.root(), details.root());
+        tabs = new ClusterTabs(vm, topology.root(), history, clock);
+        SplitPane split = new SplitPane(sidebar, tabs.root(), details.root());
         split.setDividerPositions(0.16, 0.795);
         SplitPane.setResizableWithParent(sidebar, false);
         SplitPane.setResizableWithParent(details.root(), false);
@@ -118,6 +130,11 @@ public final class MainView {
         return theme;
     }
 
+    /** Brings one of the cluster panes (topology, slots, history) to the front. */
+    public void showPane(String name) {
+        tabs.show(ClusterTabs.Pane.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+    }
+
     /** The view model (for the app's wiring and for tests). */
     public MainViewModel viewModel() {
         return vm;
@@ -135,6 +152,7 @@ public final class MainView {
         header.dispose();
         tree.dispose();
         topology.dispose();
+        tabs.dispose();
         details.dispose();
         status.dispose();
     }
