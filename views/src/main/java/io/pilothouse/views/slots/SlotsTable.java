@@ -44,15 +44,15 @@ final class SlotsTable {
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         table.setPlaceholder(empty);
         table.getColumns().setAll(List.of(
-                text("Slot", 150, ReplicationSlot::name),
-                text("Type", 75, ReplicationSlot::type),
-                text("Plugin", 80, s -> SlotPresentation.orNone(s.plugin())),
+                text("Slot", 120, ReplicationSlot::name),
+                text("Type", 80, ReplicationSlot::type),
+                text("Plugin", 70, s -> SlotPresentation.orNone(s.plugin())),
                 text("Active", 115, SlotPresentation::active),
-                text("WAL status", 95, s -> SlotPresentation.orNone(s.walStatus())),
-                bytes("Safe WAL size", 105, ReplicationSlot::safeWalSize, SlotPresentation::safeWalSize),
-                bytes("WAL retained", 105, ReplicationSlot::retainedBytes, SlotPresentation::retained),
+                text("WAL status", 100, s -> SlotPresentation.orNone(s.walStatus())),
+                bytes("Safe WAL size", 128, ReplicationSlot::safeWalSize, SlotPresentation::safeWalSize),
+                bytes("WAL retained", 122, ReplicationSlot::retainedBytes, SlotPresentation::retained),
                 inactiveSince(now, zone),
-                text("Attention", 200, SlotPresentation::attention)));
+                text("Attention", 150, SlotPresentation::attention)));
         table.setRowFactory(t -> new ToneRow());
         table.getItems().setAll(slots);
         // Sized to its rows: the view stacks one table per node and scrolls as a whole.
@@ -65,6 +65,8 @@ final class SlotsTable {
                                                              Function<ReplicationSlot, String> value) {
         TableColumn<ReplicationSlot, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        // Headers must stay readable: columns do not shrink below their width; the last column flexes.
+        c.setMinWidth(Math.min(width, 120));
         c.setCellValueFactory(f -> constant(value.apply(f.getValue())));
         return c;
     }
@@ -75,6 +77,7 @@ final class SlotsTable {
                                                                        Function<ReplicationSlot, String> shown) {
         TableColumn<ReplicationSlot, ReplicationSlot> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         c.setCellValueFactory(f -> constant(f.getValue()));
         c.setComparator(Comparator.comparing(number, Comparator.nullsFirst(Comparator.naturalOrder())));
         c.setCellFactory(formatted(shown, true));
@@ -83,7 +86,8 @@ final class SlotsTable {
 
     private static TableColumn<ReplicationSlot, ReplicationSlot> inactiveSince(Supplier<Instant> now, ZoneId zone) {
         TableColumn<ReplicationSlot, ReplicationSlot> c = new TableColumn<>("Inactive since");
-        c.setPrefWidth(175);
+        c.setPrefWidth(150);
+        c.setMinWidth(150);
         c.setCellValueFactory(f -> constant(f.getValue()));
         // Longest inactive first when sorted ascending is what a DBA hunts for: oldest time first, active last.
         c.setComparator(Comparator.comparing(ReplicationSlot::inactiveSince,
