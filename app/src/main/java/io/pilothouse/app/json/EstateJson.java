@@ -6,6 +6,7 @@ import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.ScheduledSwitchover;
 import io.pilothouse.services.model.SourceStatus;
+import io.pilothouse.services.slots.NodeSlots;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
     public record ClusterJson(String source, String scope, String leader, Integer timeline, boolean paused,
                               ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
                               Long maximumLagOnFailover, String freshness, Map<String, SourceJson> sources,
-                              List<MemberJson> members) {
+                              List<MemberJson> members, List<NodeSlots> slots) {
     }
 
     /** One source's health. */
@@ -57,7 +58,7 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
         c.sources().forEach((k, v) -> sources.put(lower(k.name()), source(v)));
         return new ClusterJson(c.source(), c.scope(), c.leader(), c.timeline(), c.paused(), c.scheduledSwitchover(),
                 c.leaderLeaseSecondsLeft(), c.ttlSeconds(), c.maximumLagOnFailover(), lower(c.topologyFreshness().name()),
-                sources, c.members().stream().map(EstateJson::member).toList());
+                sources, c.members().stream().map(EstateJson::member).toList(), c.slots());
     }
 
     private static SourceJson source(SourceStatus s) {

@@ -53,6 +53,14 @@ class SnapshotCommandSandboxTest {
                 assertThat(m.path("lagBytes").isNumber()).as("SQL lag of " + m).isTrue();
             }
         }
+        JsonNode leaderSlots = null;
+        for (JsonNode n : cluster.path("slots")) {
+            if (n.path("node").asText().equals(cluster.path("leader").asText())) {
+                leaderSlots = n;
+            }
+        }
+        assertThat(leaderSlots).as("slots of the leader in " + cluster.path("slots")).isNotNull();
+        assertThat(leaderSlots.path("slots")).hasSize(sandbox.members().size() - 1);
         assertThat(names).containsExactlyInAnyOrderElementsOf(
                 sandbox.members().stream().map(SandboxInfo.Member::name).toList());
     }
