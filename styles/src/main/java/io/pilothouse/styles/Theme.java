@@ -40,7 +40,8 @@ public enum Theme {
             "controls/member-card.css",
             "controls/banner.css",
             "controls/details.css",
-            "controls/status-bar.css");
+            "controls/status-bar.css",
+            "controls/lag-chart.css");
 
     /** Every URL we add contains this, so re-theming can remove exactly our sheets and keep anyone else's. */
     private static final String OUR_PATH = "io/pilothouse/styles/";
