@@ -131,8 +131,6 @@ class LagSamplerSandboxTest {
         double[] writeBytes = values(LagMetric.WRITE_BYTES, pausedAt, now);
         double[] delay = values(LagMetric.REPLICA_REPLAY_DELAY_SECONDS, pausedAt, now);
         double finalReplay = replayBytes[replayBytes.length - 1];
-        System.out.println("replay=" + Arrays.toString(replayBytes) + "\nwrite=" + Arrays.toString(writeBytes)
-                + "\ndelay=" + Arrays.toString(delay) + "\n" + debug());
         assertThat(finalReplay).as("replay lag bytes after 8 s of paused replay").isGreaterThan(1_000_000);
         assertThat(finalReplay).as("it grew").isGreaterThan(replayBytes[0] + 500_000);
         assertThat(delay[delay.length - 1]).as("replay delay seconds").isGreaterThan(5);
@@ -200,22 +198,6 @@ class LagSamplerSandboxTest {
     private double last(LagMetric metric) {
         RingSeries s = history.series(id, replica, metric);
         return s == null ? Double.NaN : s.lastValue();
-    }
-
-    private static String debug() throws Exception {
-        StringBuilder b = new StringBuilder();
-        try (Connection c = superuser(replica); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT pg_is_wal_replay_paused(), pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()")) {
-            r.next();
-            b.append("replica ").append(replica).append(' ').append(r.getString(1)).append(' ').append(r.getString(2)).append(' ').append(r.getString(3)).append('\n');
-        }
-        try (Connection c = superuser(cluster.leader()); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT application_name, pg_current_wal_lsn(), replay_lsn, write_lsn FROM pg_stat_replication")) {
-            while (r.next()) {
-                b.append(r.getString(1)).append(' ').append(r.getString(2)).append(' ').append(r.getString(3)).append(' ').append(r.getString(4)).append('\n');
-            }
-        }
-        return b.toString();
     }
 
     private static Connection superuser(String member) throws Exception {
