@@ -72,6 +72,7 @@ public final class LagChartView extends BorderPane {
     private boolean settingAxis;
     private long[] drawnChanges = new long[0];
     private OptionalLong drawnThreshold = OptionalLong.empty();
+    private AxisScale drawnScale;
 
     /**
      * @param source  recorded lag series (e.g. the app's {@code LagHistory})
@@ -181,9 +182,13 @@ public final class LagChartView extends BorderPane {
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setPointReduction(false); // we already decimated, preserving extremes
         chart.getRenderers().setAll(renderer);
+        // chart-fx prints "Name [unit]"; our tick labels carry the unit, so no brackets.
+        xAxis.setUnit(null);
+        yAxis.setUnit(null);
+        xAxis.setMinorTickCount(0);
+        yAxis.setMinorTickCount(0);
         xAxis.setAutoRanging(false);
-        xAxis.setTimeAxis(false); // epoch seconds formatted by our own converter (local time)
-        xAxis.setTickLabelFormatter(LagAxisFormats.time(ZoneId.systemDefault(), true));
+        xAxis.setTimeAxis(true); // round time ticks (x values are epoch seconds)
         yAxis.setAutoRanging(true);
         yAxis.setForceZeroInRange(true);
         yAxis.setAutoRangePadding(0.05);
@@ -211,8 +216,7 @@ public final class LagChartView extends BorderPane {
     }
 
     private void applyUnit(LagMetric m) {
-        yAxis.setName(m.label());
-        yAxis.setTickLabelFormatter(LagAxisFormats.values(m.unit()));
+        drawnScale = null; // re-label the axis and re-place the markers for the new unit
     }
 
     private void onFrame() {
@@ -231,14 +235,17 @@ public final class LagChartView extends BorderPane {
             from = Math.round(xAxis.getMin() * 1000);
             to = Math.round(xAxis.getMax() * 1000);
         }
-        xAxis.setTickLabelFormatter(LagAxisFormats.time(ZoneId.systemDefault(), to - from <= 3_600_000L));
         List<DoubleDataSet> sets = data.dataSets();
         if (!renderer.getDatasets().equals(sets)) {
             renderer.getDatasets().setAll(sets);
         }
         int expected = (int) Math.min(Integer.MAX_VALUE - 8, (to - from) / 1000 + 2);
-        data.refresh(metric.get(), from, to, width, Math.min(expected, 86_402));
-        updateMarkers(from, to);
+        OptionalLong threshold = metric.get().unit() == LagMetric.Unit.BYTES
+                ? source.maximumLagOnFailover(cluster) : OptionalLong.empty();
+        AxisScale scale = data.refresh(metric.get(), from, to, width, Math.min(expected, 86_402),
+                threshold.orElse(0));
+        applyScale(scale);
+        updateMarkers(from, to, threshold, scale);
         status.setText(live.get() ? "Live" : "Paused · pick a range to follow live");
         drawnVersion = version;
         drawnWidth = width;
@@ -256,32 +263,34 @@ public final class LagChartView extends BorderPane {
     }
 
     /** Re-creates indicator plugins only when the threshold or the set of leader changes differ. */
-    private void updateMarkers(long from, long to) {
+    private void updateMarkers(long from, long to, OptionalLong threshold, AxisScale scale) {
         long[] changes = source.leaderChanges(cluster, from - 86_400_000L, to);
-        OptionalLong threshold = metric.get().unit() == LagMetric.Unit.BYTES
-                ? source.maximumLagOnFailover(cluster) : OptionalLong.empty();
-        if (Arrays.equals(changes, drawnChanges) && threshold.equals(drawnThreshold)
+        if (Arrays.equals(changes, drawnChanges) && threshold.equals(drawnThreshold) && scale.equals(drawnScale)
                 && markers.isEmpty() != hasMarkers(changes, threshold)) {
             return;
         }
         chart.getPlugins().removeAll(markers);
         markers.clear();
         threshold.ifPresent(t -> {
-            YValueIndicator line = new YValueIndicator(yAxis, t,
-                    "maximum_lag_on_failover " + ByteSizeFormat.format(t));
-            line.editableIndicatorProperty().set(false);
-            line.getChartChildren().forEach(n -> n.getStyleClass().add(LagStyles.THRESHOLD));
+            YValueIndicator line = StyledIndicators.horizontal(yAxis, t / scale.divisor(),
+                    "maximum_lag_on_failover " + ByteSizeFormat.format(t), LagStyles.THRESHOLD);
             markers.add(line);
         });
         for (long c : changes) {
-            XValueIndicator marker = new XValueIndicator(xAxis, c / 1000.0, "leader changed");
-            marker.editableIndicatorProperty().set(false);
-            marker.getChartChildren().forEach(n -> n.getStyleClass().add(LagStyles.LEADER_CHANGE));
+            XValueIndicator marker = StyledIndicators.vertical(xAxis, c / 1000.0, "leader changed",
+                    LagStyles.LEADER_CHANGE);
             markers.add(marker);
         }
         chart.getPlugins().addAll(markers);
         drawnChanges = changes;
         drawnThreshold = threshold;
+        drawnScale = scale;
+    }
+
+    private void applyScale(AxisScale scale) {
+        if (!scale.equals(drawnScale)) {
+            yAxis.setName(metric.get().label() + " (" + scale.suffix() + ")");
+        }
     }
 
     private static boolean hasMarkers(long[] changes, OptionalLong threshold) {
