@@ -2,8 +2,8 @@ package io.pilothouse.services.metrics;
 
 /**
  * A fixed-capacity ring buffer of (time, value) samples in two primitive arrays: no boxing, no allocation per
- * sample. The default capacity holds 24 h at 1 Hz; memory per series is {@code capacity × 16 B}
- * (8 B {@code long} time + 8 B {@code double} value), i.e. 86,400 × 16 B ≈ 1.38 MB.
+ * sample. The default capacity holds 24 h at 1 Hz; memory per series is {@code (capacity + 1) × 16 B}
+ * (8 B {@code long} time + 8 B {@code double} value), i.e. 86,401 × 16 B ≈ 1.38 MB.
  *
  * <p>Threading: one writer, any number of readers, no locks. The writer stores a slot, then publishes it by
  * writing the volatile count. A reader copies a range and then re-reads the count: any slot the writer may
@@ -21,7 +21,9 @@ public final class RingSeries {
     private final long[] times;
     private final double[] values;
     private final int capacity;
-    /** Number of samples ever appended; slot of logical index i is {@code i % capacity}. */
+    /** One slot more than the capacity: the slot the writer may be overwriting is never one a reader needs. */
+    private final int slots;
+    /** Number of samples ever appended; slot of logical index i is {@code i % slots}. */
     private volatile long count;
 
     /** A series holding {@link #DEFAULT_CAPACITY} samples. */
@@ -35,17 +37,18 @@ public final class RingSeries {
             throw new IllegalArgumentException("capacity must be at least 2: " + capacity);
         }
         this.capacity = capacity;
-        this.times = new long[capacity];
-        this.values = new double[capacity];
+        this.slots = capacity + 1;
+        this.times = new long[slots];
+        this.values = new double[slots];
     }
 
     /** Appends a sample. Single writer only. Returns false if the time is older than the newest sample. */
     public boolean append(long timeMillis, double value) {
         long n = count;
-        if (n > 0 && timeMillis < times[(int) ((n - 1) % capacity)]) {
+        if (n > 0 && timeMillis < times[(int) ((n - 1) % slots)]) {
             return false;
         }
-        int slot = (int) (n % capacity);
+        int slot = (int) (n % slots);
         times[slot] = timeMillis;
         values[slot] = value;
         count = n + 1; // volatile write publishes the slot
@@ -69,19 +72,19 @@ public final class RingSeries {
 
     /** Bytes of the two arrays. */
     public long memoryBytes() {
-        return (long) capacity * (Long.BYTES + Double.BYTES);
+        return (long) slots * (Long.BYTES + Double.BYTES);
     }
 
     /** Time of the newest sample, or {@code Long.MIN_VALUE} when empty. */
     public long lastTime() {
         long n = count;
-        return n == 0 ? Long.MIN_VALUE : times[(int) ((n - 1) % capacity)];
+        return n == 0 ? Long.MIN_VALUE : times[(int) ((n - 1) % slots)];
     }
 
     /** Value of the newest sample, or NaN when empty. */
     public double lastValue() {
         long n = count;
-        return n == 0 ? Double.NaN : values[(int) ((n - 1) % capacity)];
+        return n == 0 ? Double.NaN : values[(int) ((n - 1) % slots)];
     }
 
     /**
@@ -93,7 +96,7 @@ public final class RingSeries {
     public int copyRange(long fromMillis, long toMillis, long[] timesOut, double[] valuesOut) {
         int room = Math.min(timesOut.length, valuesOut.length);
         long end = count;
-        long start = Math.max(0, end - capacity + 1); // the oldest slot may be being overwritten right now
+        long start = Math.max(0, end - capacity);
         long lo = lowerBound(start, end, fromMillis);
         long hi = lowerBound(lo, end, toMillis + 1 == Long.MIN_VALUE ? Long.MAX_VALUE : toMillis + 1);
         if (hi - lo > room) {
@@ -101,12 +104,12 @@ public final class RingSeries {
         }
         int n = (int) (hi - lo);
         for (int i = 0; i < n; i++) {
-            int slot = (int) ((lo + i) % capacity);
+            int slot = (int) ((lo + i) % slots);
             timesOut[i] = times[slot];
             valuesOut[i] = values[slot];
         }
         // Drop what the writer may have overwritten while we copied.
-        long safeStart = count - capacity + 1;
+        long safeStart = count - slots + 1;
         if (lo < safeStart) {
             int skip = (int) Math.min(n, safeStart - lo);
             System.arraycopy(timesOut, skip, timesOut, 0, n - skip);
@@ -128,7 +131,7 @@ public final class RingSeries {
     private long lowerBound(long lo, long hi, long key) {
         while (lo < hi) {
             long mid = (lo + hi) >>> 1;
-            if (times[(int) (mid % capacity)] < key) {
+            if (times[(int) (mid % slots)] < key) {
                 lo = mid + 1;
             } else {
                 hi = mid;
