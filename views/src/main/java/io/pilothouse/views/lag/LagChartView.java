@@ -28,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,7 +65,6 @@ public final class LagChartView extends BorderPane {
     private final List<ChartPlugin> markers = new ArrayList<>();
 
     private long drawnVersion = Long.MIN_VALUE;
-    private long drawnTo;
     private int drawnWidth;
     private boolean dirty = true;
     private boolean settingAxis;
@@ -243,13 +241,12 @@ public final class LagChartView extends BorderPane {
         OptionalLong threshold = metric.get().unit() == LagMetric.Unit.BYTES
                 ? source.maximumLagOnFailover(cluster) : OptionalLong.empty();
         AxisScale scale = data.refresh(metric.get(), from, to, width, Math.min(expected, 86_402),
-                threshold.orElse(0));
+                0);
         applyScale(scale);
         updateMarkers(from, to, threshold, scale);
         status.setText(live.get() ? "Live" : "Paused · pick a range to follow live");
         drawnVersion = version;
         drawnWidth = width;
-        drawnTo = to;
         dirty = false;
     }
 
