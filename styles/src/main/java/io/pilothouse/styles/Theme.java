@@ -42,7 +42,8 @@ public enum Theme {
             "controls/details.css",
             "controls/status-bar.css",
             "controls/slots.css",
-            "controls/history.css");
+            "controls/history.css",
+            "controls/lag-chart.css");
 
     /** Every URL we add contains this, so re-theming can remove exactly our sheets and keep anyone else's. */
     private static final String OUR_PATH = "io/pilothouse/styles/";
