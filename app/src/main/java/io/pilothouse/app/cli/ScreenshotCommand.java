@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 public final class ScreenshotCommand implements Callable<Integer> {
 
     /** Views that can be rendered; every later view adds its name here. */
-    enum ViewName { topology, slots, history }
+    enum ViewName { topology, lag, slots, history }
 
     @Mixin
     SourceOptions source;
@@ -54,22 +54,33 @@ public final class ScreenshotCommand implements Callable<Integer> {
         Theme chosen = Themes.parse(theme);
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
             session.awaitSettled(timeout.duration());
+            if (view == ViewName.lag) {
+                // A lag chart of one sample says nothing: give the 1 Hz sampler a few seconds of history.
+                Thread.sleep(5_000);
+            }
             EstateSnapshot estate = session.feed().latest();
             FxToolkit.startHeadless();
-            FxToolkit.call(() -> {
-                MainView main = new MainView(session.feed(), java.time.Clock.systemDefaultZone(), session.history());
-                main.showPane(view.name());
+            MainView[] main = new MainView[1];
+            OffscreenRenderer renderer = FxToolkit.call(() -> {
+                main[0] = new MainView(session.feed(), java.time.Clock.systemDefaultZone(), session.history(),
+                        session.lag());
+                main[0].showPane(view.name());
                 estate.clusters().stream()
                         .filter(c -> cluster == null || c.scope().equals(cluster))
                         .findFirst()
-                        .ifPresent(c -> main.selectCluster(c.source(), c.scope()));
-                main.refreshNow();
+                        .ifPresent(c -> main[0].selectCluster(c.source(), c.scope()));
+                main[0].refreshNow();
+                return OffscreenRenderer.show(main[0].root(), wh[0], wh[1], chosen::applyTo);
+            }, 60);
+            OffscreenRenderer.awaitPulses(3);
+            FxToolkit.call(() -> {
                 try {
-                    OffscreenRenderer.render(main.root(), wh[0], wh[1], chosen::applyTo, out);
+                    main[0].refreshNow();
+                    renderer.capture(out);
                 } catch (java.io.IOException e) {
                     throw new UserException("cannot write " + out + ": " + e.getMessage());
                 } finally {
-                    main.dispose();
+                    main[0].dispose();
                 }
                 return null;
             }, 60);

@@ -1,7 +1,10 @@
 package io.pilothouse.app.fx;
 
+import javafx.animation.AnimationTimer;
+import javafx.scene.Group;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -11,30 +14,55 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Renders a view into a PNG without a display: the view sits in a (headless) stage so CSS and layout run exactly as
- * on screen, then the scene is snapshotted. Call on the FX thread.
+ * Renders a view into a PNG without a display: the view sits in a (headless) stage so CSS, layout and pulse-driven
+ * drawing (canvas charts redraw on pulses) run exactly as on screen, then the scene is snapshotted.
+ * Call {@link #show} and {@link #capture} on the FX thread and {@link #awaitPulses} between them, off it.
  */
 public final class OffscreenRenderer {
 
-    private OffscreenRenderer() {
+    private final Scene scene;
+    private final Stage stage = new Stage();
+
+    private OffscreenRenderer(Scene scene) {
+        this.scene = scene;
     }
 
-    /** Lays out {@code root} at {@code width x height}, styles the scene with {@code styler}, and writes a PNG. */
-    public static void render(Parent root, int width, int height, Consumer<Scene> styler, Path out) throws IOException {
+    /** Shows {@code root} at {@code width x height} in a scene styled by {@code styler}. FX thread. */
+    public static OffscreenRenderer show(Parent root, int width, int height, Consumer<Scene> styler) {
         // Style first, then attach the view, so the view sees the theme it is shown in.
-        Scene scene = new Scene(new javafx.scene.Group(), width, height);
+        Scene scene = new Scene(new Group(), width, height);
         styler.accept(scene);
         scene.setRoot(root);
-        Stage stage = new Stage();
-        stage.setScene(scene);
-        stage.show();
-        // Two style and layout passes: controls that size from their skins settle only on the second.
+        OffscreenRenderer r = new OffscreenRenderer(scene);
+        r.stage.setScene(scene);
+        r.stage.show();
+        return r;
+    }
+
+    /** Waits (off the FX thread) until {@code count} frames have passed, so pulse-driven drawing is done. */
+    public static void awaitPulses(int count) throws InterruptedException {
+        CountDownLatch frames = new CountDownLatch(count);
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.countDown();
+            }
+        };
+        javafx.application.Platform.runLater(timer::start);
+        frames.await(5, TimeUnit.SECONDS);
+        javafx.application.Platform.runLater(timer::stop);
+    }
+
+    /** Snapshots the scene into a PNG and hides the stage. FX thread. */
+    public void capture(Path out) throws IOException {
         for (int i = 0; i < 2; i++) {
-            root.applyCss();
-            root.layout();
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
         }
         WritableImage image = scene.snapshot(null);
         stage.hide();
@@ -48,7 +76,7 @@ public final class OffscreenRenderer {
         BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            pixels.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            pixels.getPixels(0, y, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
             buffered.setRGB(0, y, w, 1, row, 0, w);
         }
         Path parent = out.toAbsolutePath().getParent();

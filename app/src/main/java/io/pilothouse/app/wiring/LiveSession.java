@@ -5,6 +5,8 @@ import io.pilothouse.services.history.Notifier;
 import io.pilothouse.services.history.PatroniHistoryClient;
 import io.pilothouse.services.history.TimelineRefresher;
 import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.services.metrics.LagHistory;
+import io.pilothouse.services.metrics.LagSampler;
 import io.pilothouse.services.patroni.PatroniRestClient;
 import io.pilothouse.services.live.EstateMonitor;
 import io.pilothouse.services.live.LiveExecutors;
@@ -23,13 +25,17 @@ public final class LiveSession implements AutoCloseable {
     private final EstateMonitor monitor;
     private final EstateHistory history;
     private final TimelineRefresher timelines;
+    private final LagHistory lag;
+    private final LagSampler lagSampler;
 
     private LiveSession(LiveExecutors executors, EstateMonitor monitor, EstateHistory history,
-                        TimelineRefresher timelines) {
+                        TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler) {
         this.executors = executors;
         this.monitor = monitor;
         this.history = history;
         this.timelines = timelines;
+        this.lag = lag;
+        this.lagSampler = lagSampler;
     }
 
     /** Starts following every source of {@code workspace}; returns at once. */
@@ -43,7 +49,11 @@ public final class LiveSession implements AutoCloseable {
         TimelineRefresher timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(
                 new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout())), history,
                 executors.scheduler(), Duration.ofSeconds(30));
-        return new LiveSession(executors, monitor, history, timelines);
+        LagHistory lag = new LagHistory();
+        LagSampler lagSampler = new LagSampler(() -> monitor.feed().latest().clusters(), monitor::open, lag,
+                executors.sampling());
+        lagSampler.start();
+        return new LiveSession(executors, monitor, history, timelines, lag, lagSampler);
     }
 
     public EstateFeed feed() {
@@ -53,6 +63,11 @@ public final class LiveSession implements AutoCloseable {
     /** Leader changes (switchover or failover), timelines and member losses of every cluster, as recorded. */
     public EstateHistory history() {
         return history;
+    }
+
+    /** Lag of every replica over the last 24 hours, sampled every second. */
+    public LagHistory lag() {
+        return lag;
     }
 
     /** Subscribes to events (called on an I/O thread). */
@@ -67,6 +82,7 @@ public final class LiveSession implements AutoCloseable {
 
     @Override
     public void close() {
+        lagSampler.close();
         timelines.close();
         monitor.close();
         executors.close();

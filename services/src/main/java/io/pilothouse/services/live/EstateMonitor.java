@@ -37,6 +37,7 @@ public final class EstateMonitor implements AutoCloseable {
     private final List<Consumer<ClusterEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Map<String, ClusterMonitor> monitors = new ConcurrentHashMap<>();
+    private final Map<String, NodeConnections> connectionsBySource = new ConcurrentHashMap<>();
 
     public EstateMonitor(Workspace workspace, LiveExecutors executors, LiveSettings settings, PasswordLookup passwords,
                          Clock clock) {
@@ -67,6 +68,7 @@ public final class EstateMonitor implements AutoCloseable {
                     : new NodeConnections(source.postgres(), passwords, NodeConnections.Timeouts.LIVE_VIEW);
             if (sql != null) {
                 closeables.add(sql);
+                connectionsBySource.put(source.name(), sql);
             }
             if (source.etcd() != null && !source.etcd().endpoints().isEmpty()) {
                 startEtcd(source, sql);
@@ -95,6 +97,24 @@ public final class EstateMonitor implements AutoCloseable {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /**
+     * A connection to a member of any cluster of this workspace, through that cluster's source settings and its
+     * one pooled connection per node (so other readers, such as the lag sampler, never open a second one).
+     *
+     * @throws java.sql.SQLException when no cluster of the workspace has a member at {@code host:port} with SQL set up
+     */
+    public java.sql.Connection open(String host, int port) throws java.sql.SQLException {
+        for (io.pilothouse.services.model.ClusterSnapshot c : estate.latest().clusters()) {
+            boolean member = c.members().stream().anyMatch(m -> host.equals(m.host()) && m.port() == port);
+            NodeConnections sql = connectionsBySource.get(c.source());
+            if (member && sql != null) {
+                return sql.open(host, port);
+            }
+        }
+        throw new java.sql.SQLException("no cluster in the workspace has a member at " + host + ":" + port
+                + " with PostgreSQL settings", "08001");
     }
 
     private void startEtcd(SourceConfig source, NodeConnections sql) {

@@ -15,16 +15,19 @@ public final class LiveExecutors implements AutoCloseable {
 
     private final ScheduledExecutorService scheduler;
     private final ExecutorService io;
+    private final ScheduledExecutorService sampling;
 
-    private LiveExecutors(ScheduledExecutorService scheduler, ExecutorService io) {
+    private LiveExecutors(ScheduledExecutorService scheduler, ExecutorService io, ScheduledExecutorService sampling) {
         this.scheduler = scheduler;
         this.io = io;
+        this.sampling = sampling;
     }
 
-    /** Daemon threads named {@code pilothouse-tick-N} and {@code pilothouse-io-N}. */
+    /** Daemon threads named {@code pilothouse-tick-N}, {@code pilothouse-io-N} and {@code pilothouse-sample-N}. */
     public static LiveExecutors create() {
         return new LiveExecutors(Executors.newScheduledThreadPool(2, named("pilothouse-tick")),
-                Executors.newCachedThreadPool(named("pilothouse-io")));
+                Executors.newCachedThreadPool(named("pilothouse-io")),
+                Executors.newScheduledThreadPool(2, named("pilothouse-sample")));
     }
 
     public ScheduledExecutorService scheduler() {
@@ -35,9 +38,15 @@ public final class LiveExecutors implements AutoCloseable {
         return io;
     }
 
+    /** For samplers that block on JDBC every second: kept apart so they never delay the ticks. */
+    public ScheduledExecutorService sampling() {
+        return sampling;
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
+        sampling.shutdownNow();
         io.shutdownNow();
         try {
             io.awaitTermination(2, TimeUnit.SECONDS);

@@ -56,6 +56,27 @@ final class LagChartData {
      * @param expectedSamples upper bound of samples in the window (span at 1 Hz), to size the buffers
      * @return the y scale applied (chosen from the largest visible value, and {@code floor} if larger)
      */
+    /**
+     * True while chart-fx holds read locks on our data sets. It takes them in a layout pass and releases them after
+     * the next pulse's layout; a layout outside a pulse (a window being shown, a snapshot) leaves them held into the
+     * next frame, and writing then would wait forever on the FX thread's own lock (StampedLock is not reentrant).
+     */
+    /** The largest value (or the floor) of the last refresh, in the metric's raw unit. */
+    double top() {
+        return top;
+    }
+
+    private double top;
+
+    boolean locked() {
+        for (Series s : series.values()) {
+            if (s.set.lock() instanceof io.fair_acc.dataset.locks.DefaultDataSetLock<?> l && l.getReaderCount() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     AxisScale refresh(LagMetric metric, long fromMillis, long toMillis, int columns, int expectedSamples,
                       double floor) {
         if (times.length < expectedSamples) {
@@ -75,6 +96,7 @@ final class LagChartData {
                 max = Math.max(max, s.y[i]);
             }
         }
+        top = max;
         AxisScale scale = AxisScale.of(metric.unit(), max);
         for (Series s : series.values()) {
             if (scale.divisor() != 1) {

@@ -187,9 +187,8 @@ public final class LagChartView extends BorderPane {
         yAxis.setMinorTickCount(0);
         xAxis.setAutoRanging(false);
         xAxis.setTimeAxis(true); // round time ticks (x values are epoch seconds)
-        yAxis.setAutoRanging(true);
-        yAxis.setForceZeroInRange(true);
-        yAxis.setAutoRangePadding(0.05);
+        yAxis.setAutoRanging(false); // 0 to the top of the data (or the threshold), set per frame
+
         Zoomer zoomer = new Zoomer();
         zoomer.setSliderVisible(false);
         zoomer.setAddButtonsToToolBar(false);
@@ -223,6 +222,10 @@ public final class LagChartView extends BorderPane {
         if (!dirty && version == drawnVersion && width == drawnWidth) {
             return;
         }
+        if (data.locked()) {
+            // Still read-locked by an out-of-pulse layout: draw on a later frame (nothing is marked drawn).
+            return;
+        }
         long to;
         long from;
         if (live.get()) {
@@ -241,8 +244,10 @@ public final class LagChartView extends BorderPane {
         OptionalLong threshold = metric.get().unit() == LagMetric.Unit.BYTES
                 ? source.maximumLagOnFailover(cluster) : OptionalLong.empty();
         AxisScale scale = data.refresh(metric.get(), from, to, width, Math.min(expected, 86_402),
-                0);
+                threshold.orElse(0));
         applyScale(scale);
+        // Lag is never negative; all-zero lag still gets a readable axis of one unit.
+        yAxis.set(0, Math.max(data.top() / scale.divisor(), 1) * 1.1);
         updateMarkers(from, to, threshold, scale);
         status.setText(live.get() ? "Live" : "Paused · pick a range to follow live");
         drawnVersion = version;

@@ -3,7 +3,10 @@ package io.pilothouse.views.main;
 import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.history.HistoryEntry;
 import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.metrics.LagHistory;
+import io.pilothouse.services.metrics.LagSeriesSource;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.views.lag.LagChartView;
 import io.pilothouse.views.history.HistoryView;
 import io.pilothouse.views.history.HistoryViewModel;
 import io.pilothouse.views.slots.SlotsView;
@@ -18,14 +21,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The centre of the main window: one tab per way of looking at the selected cluster (topology, slots, history).
+ * The centre of the main window: one tab per way of looking at the selected cluster (topology, lag, slots, history).
  * Feeds the slots and history view models from the snapshot the frame timer applied, so they refresh at most once
  * per frame and only with data the feed already holds (no I/O here).
  */
 final class ClusterTabs {
 
     /** The tabs, in order; their names are also the {@code screenshot --view} names. */
-    enum Pane { TOPOLOGY, SLOTS, HISTORY }
+    enum Pane { TOPOLOGY, LAG, SLOTS, HISTORY }
 
     private final TabPane tabs = new TabPane();
     private final SlotsViewModel slotsVm;
@@ -33,17 +36,24 @@ final class ClusterTabs {
     private final HistoryViewModel historyVm;
     private final HistoryView history;
     private final EstateHistory estateHistory;
+    private final LagSeriesSource lagSource;
+    private final Tab lagTab;
+    private LagChartView lagChart;
+    private String lagCluster;
     private final Clock clock;
     private final Subscription subscription;
 
-    ClusterTabs(MainViewModel vm, Node topology, EstateHistory estateHistory, Clock clock) {
+    ClusterTabs(MainViewModel vm, Node topology, EstateHistory estateHistory, LagSeriesSource lagSource, Clock clock) {
         this.estateHistory = estateHistory;
+        this.lagSource = lagSource;
         this.clock = clock;
         slotsVm = new SlotsViewModel(clock.getZone());
         slots = new SlotsView(slotsVm);
         historyVm = new HistoryViewModel(clock.getZone());
         history = new HistoryView(historyVm);
-        tabs.getTabs().setAll(tab("Topology", topology), tab("Slots", slots.root()), tab("History", history.root()));
+        lagTab = tab("Lag", placeholder("Lag is sampled once a cluster is selected and SQL is configured for it."));
+        tabs.getTabs().setAll(tab("Topology", topology), lagTab, tab("Slots", slots.root()),
+                tab("History", history.root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         subscription = vm.estateProperty().subscribe(e -> apply(e, vm.selectedClusterProperty().get()))
                 .and(vm.selectedClusterProperty().subscribe(k -> apply(vm.estateProperty().get(), k)));
@@ -55,9 +65,40 @@ final class ClusterTabs {
         return t;
     }
 
+    private static Node placeholder(String text) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+        l.getStyleClass().add(io.pilothouse.views.Styles.PLACEHOLDER);
+        return new javafx.scene.layout.StackPane(l);
+    }
+
+    /** One chart per selected cluster: the chart keeps zoom and range state for the cluster it shows. */
+    private void showLag(Optional<ClusterSnapshot> cluster) {
+        String id = cluster.map(LagHistory::clusterId).orElse(null);
+        if (lagSource == null || java.util.Objects.equals(id, lagCluster)) {
+            return;
+        }
+        if (lagChart != null) {
+            lagChart.dispose();
+            lagChart = null;
+        }
+        lagCluster = id;
+        if (id != null) {
+            lagChart = new LagChartView(lagSource, id);
+            lagTab.setContent(lagChart);
+        }
+    }
+
+    /** Draws the lag chart now (offscreen renders have no frames). */
+    void refreshNow() {
+        if (lagChart != null) {
+            lagChart.refreshNow();
+        }
+    }
+
     private void apply(EstateSnapshot estate, ClusterKey key) {
         Optional<ClusterSnapshot> cluster = estate == null || key == null ? Optional.empty()
                 : estate.cluster(key.source(), key.scope());
+        showLag(cluster);
         slotsVm.setData(cluster.map(ClusterSnapshot::slots).orElse(List.of()),
                 cluster.map(ClusterSnapshot::leader).orElse(null), clock.instant());
         List<HistoryEntry> entries = key == null || estateHistory == null ? List.of()
@@ -78,5 +119,8 @@ final class ClusterTabs {
         subscription.unsubscribe();
         slots.dispose();
         history.dispose();
+        if (lagChart != null) {
+            lagChart.dispose();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.pilothouse.views.main;
 
 import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.services.metrics.LagSeriesSource;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.details.MemberDetailsView;
@@ -48,15 +49,16 @@ public final class MainView {
      * @param clock time source for ages and banners; its zone is used for times of day
      */
     public MainView(EstateFeed feed, Clock clock) {
-        this(feed, clock, null);
+        this(feed, clock, null, null);
     }
 
     /**
      * @param feed    the live model
      * @param clock   time source for ages and banners; its zone is used for times of day
      * @param history the recorded history of every cluster, or null when none is kept
+     * @param lag     sampled lag series of every cluster, or null when none are sampled
      */
-    public MainView(EstateFeed feed, Clock clock, EstateHistory history) {
+    public MainView(EstateFeed feed, Clock clock, EstateHistory history, LagSeriesSource lag) {
         vm = new MainViewModel(feed, clock);
         header = new HeaderBar(vm, theme);
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
@@ -74,7 +76,7 @@ public final class MainView {
         details.root().getStyleClass().add(Styles.SIDEBAR);
         ((javafx.scene.layout.Region) details.root()).setMinWidth(300);
 
-        tabs = new ClusterTabs(vm, topology.root(), history, clock);
+        tabs = new ClusterTabs(vm, topology.root(), history, lag, clock);
         SplitPane split = new SplitPane(sidebar, tabs.root(), details.root());
         split.setDividerPositions(0.16, 0.795);
         SplitPane.setResizableWithParent(sidebar, false);
@@ -120,6 +122,7 @@ public final class MainView {
     /** Applies the feed's latest snapshot now instead of at the next frame (tests, screenshots). */
     public void refreshNow() {
         vm.refreshNow();
+        tabs.refreshNow();
     }
 
     /**
@@ -130,7 +133,7 @@ public final class MainView {
         return theme;
     }
 
-    /** Brings one of the cluster panes (topology, slots, history) to the front. */
+    /** Brings one of the cluster panes (topology, lag, slots, history) to the front. */
     public void showPane(String name) {
         tabs.show(ClusterTabs.Pane.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
     }
