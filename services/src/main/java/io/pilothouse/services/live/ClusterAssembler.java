@@ -217,6 +217,7 @@ public final class ClusterAssembler {
         for (Member.Builder b : members.values()) {
             Optional<NodeSqlState> own = sqlOf(in, b.name());
             own.map(NodeSqlState::serverVersion).ifPresent(b::postgresVersion);
+            own.map(NodeSqlState::backends).ifPresent(b::backends);
             if (b.role().isLeaderLike()) {
                 b.upstream(null);
                 continue;

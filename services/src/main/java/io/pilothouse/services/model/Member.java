@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * @param patroniVersion  Patroni version, e.g. {@code 3.0.2}, or null
  * @param freshness       how current this member's data is (worst of its REST and SQL reads)
  * @param lastSeen        when any source last read this member successfully, or null
+ * @param backends        client backends on this node ({@code sum(numbackends)} of {@code pg_stat_database}), or null
  */
 public record Member(
         String name,
@@ -46,7 +47,8 @@ public record Member(
         String postgresVersion,
         String patroniVersion,
         Freshness freshness,
-        Instant lastSeen) {
+        Instant lastSeen,
+        Long backends) {
 
     public Member {
         tags = tags == null ? Map.of() : Map.copyOf(new TreeMap<>(tags));
@@ -54,6 +56,17 @@ public record Member(
         state = state == null ? MemberState.UNKNOWN : state;
         patroniLag = patroniLag == null ? ReportedLag.NONE : patroniLag;
         freshness = freshness == null ? Freshness.UNKNOWN : freshness;
+    }
+
+    /** A member without a connection count (sources that do not read SQL). */
+    public Member(String name, MemberRole role, MemberState state, String host, int port, String apiUrl,
+                  Integer timeline, Map<String, String> tags, boolean pendingRestart, String upstream,
+                  ReportedLag patroniLag, Long sqlLagBytes, Double sqlLagSeconds, String syncState,
+                  String replicationState, String postgresVersion, String patroniVersion, Freshness freshness,
+                  Instant lastSeen) {
+        this(name, role, state, host, port, apiUrl, timeline, tags, pendingRestart, upstream, patroniLag,
+                sqlLagBytes, sqlLagSeconds, syncState, replicationState, postgresVersion, patroniVersion, freshness,
+                lastSeen, null);
     }
 
     /** True when a boolean Patroni tag is set to true. */
@@ -97,6 +110,7 @@ public record Member(
         private String patroniVersion;
         private Freshness freshness = Freshness.UNKNOWN;
         private Instant lastSeen;
+        private Long backends;
 
         private Builder(String name) {
             this.name = name;
@@ -108,6 +122,7 @@ public record Member(
             patroniLag = m.patroniLag; sqlLagBytes = m.sqlLagBytes; sqlLagSeconds = m.sqlLagSeconds;
             syncState = m.syncState; replicationState = m.replicationState; postgresVersion = m.postgresVersion;
             patroniVersion = m.patroniVersion; freshness = m.freshness; lastSeen = m.lastSeen;
+            backends = m.backends;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -129,6 +144,7 @@ public record Member(
         public Builder patroniVersion(String v) { patroniVersion = v; return this; }
         public Builder freshness(Freshness v) { freshness = v; return this; }
         public Builder lastSeen(Instant v) { lastSeen = v; return this; }
+        public Builder backends(Long v) { backends = v; return this; }
 
         public String name() { return name; }
         public MemberRole role() { return role; }
@@ -139,7 +155,7 @@ public record Member(
         public Member build() {
             return new Member(name, role, state, host, port, apiUrl, timeline, tags, pendingRestart, upstream,
                     patroniLag, sqlLagBytes, sqlLagSeconds, syncState, replicationState, postgresVersion,
-                    patroniVersion, freshness, lastSeen);
+                    patroniVersion, freshness, lastSeen, backends);
         }
     }
 }

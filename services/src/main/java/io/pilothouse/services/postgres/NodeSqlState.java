@@ -11,9 +11,16 @@ import java.util.Optional;
  * @param replicas           {@code pg_stat_replication} rows (empty on most standbys)
  * @param walReceiver        {@code pg_stat_wal_receiver} on a standby, or null
  * @param replayDelaySeconds {@code now() - pg_last_xact_replay_timestamp()} on a standby, or null
+ * @param backends           {@code sum(numbackends)} over {@code pg_stat_database}, or null when not read
  */
 public record NodeSqlState(boolean inRecovery, String serverVersion, List<ReplicaStat> replicas,
-                           WalReceiver walReceiver, Double replayDelaySeconds) {
+                           WalReceiver walReceiver, Double replayDelaySeconds, Long backends) {
+
+    /** A state without a connection count. */
+    public NodeSqlState(boolean inRecovery, String serverVersion, List<ReplicaStat> replicas,
+                        WalReceiver walReceiver, Double replayDelaySeconds) {
+        this(inRecovery, serverVersion, replicas, walReceiver, replayDelaySeconds, null);
+    }
 
     public NodeSqlState {
         replicas = replicas == null ? List.of() : List.copyOf(replicas);

@@ -18,11 +18,14 @@ public final class ReplicationProbe {
         boolean inRecovery;
         String version;
         Double replayDelay;
+        Long backends;
         try (PreparedStatement ps = c.prepareStatement(ReplicationQueries.NODE); ResultSet rs = ps.executeQuery()) {
             rs.next();
             inRecovery = rs.getBoolean("in_recovery");
             version = rs.getString("server_version");
             replayDelay = nullableDouble(rs, "replay_delay");
+            long n = rs.getLong("backends");
+            backends = rs.wasNull() ? null : n;
         }
         List<NodeSqlState.ReplicaStat> replicas = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(ReplicationQueries.REPLICATION); ResultSet rs = ps.executeQuery()) {
@@ -45,7 +48,7 @@ public final class ReplicationProbe {
                 }
             }
         }
-        return new NodeSqlState(inRecovery, version, replicas, receiver, replayDelay);
+        return new NodeSqlState(inRecovery, version, replicas, receiver, replayDelay, backends);
     }
 
     private static Long nullableLong(ResultSet rs, String col) throws SQLException {

@@ -10,7 +10,8 @@ final class ReplicationQueries {
             SELECT pg_is_in_recovery() AS in_recovery,
                    split_part(current_setting('server_version'), ' ', 1) AS server_version,
                    CASE WHEN pg_is_in_recovery()
-                        THEN extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END AS replay_delay
+                        THEN extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END AS replay_delay,
+                   (SELECT sum(numbackends) FROM pg_stat_database)::bigint AS backends
             """;
 
     static final String REPLICATION = """

@@ -46,6 +46,9 @@ final class WorkspaceValidator {
             }
             checkSource(i, name, s, problems);
         }
+        if (workspace.alerts() != null) {
+            problems.addAll(workspace.alerts().problems());
+        }
         return problems;
     }
 

@@ -1,0 +1,239 @@
+package io.pilothouse.services.alerts;
+
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Freshness;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.MemberState;
+import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.services.slots.ArchiverStatus;
+import io.pilothouse.services.slots.NodeSlots;
+import io.pilothouse.services.slots.ReplicationSlot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns snapshots into alerts. Each rule yields the conditions that hold in a snapshot; a condition becomes an alert
+ * once it has held for its rule's grace period ("lag above 16 MiB for 30 s") and is cleared as soon as it no longer
+ * holds. The evaluator remembers when each condition was first seen, so it must see every snapshot in order.
+ *
+ * <p>No I/O: time comes from the injected clock, data from the snapshots. Thread-safe (evaluations are serialised);
+ * cheap enough to run on every published snapshot.
+ */
+public final class AlertEvaluator {
+
+    /** What one evaluation produced: the active alerts of every cluster and the transitions since the last one. */
+    public record Evaluation(List<Alert> active, List<AlertEvent> events, Instant at) {
+        public Evaluation {
+            active = List.copyOf(active);
+            events = List.copyOf(events);
+        }
+    }
+
+    /** A condition holding right now, not yet checked against its grace period. */
+    private record Condition(String id, AlertSeverity severity, AlertRule rule, ClusterSnapshot cluster, String member,
+                             String message, Duration sustain, Instant startedAt) {
+    }
+
+    private final AlertThresholds thresholds;
+    private final Clock clock;
+    private final Map<String, Instant> firstSeen = new HashMap<>();
+    private final Map<String, Alert> active = new LinkedHashMap<>();
+
+    public AlertEvaluator(AlertThresholds thresholds, Clock clock) {
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The thresholds in use. */
+    public AlertThresholds thresholds() {
+        return thresholds;
+    }
+
+    /**
+     * Evaluates every rule on {@code clusters} (the whole estate: alerts of clusters not listed are cleared) at the
+     * clock's current time.
+     */
+    public synchronized Evaluation evaluate(List<ClusterSnapshot> clusters) {
+        Instant now = clock.instant();
+        Map<String, Condition> holding = new LinkedHashMap<>();
+        for (ClusterSnapshot c : clusters) {
+            for (Condition k : conditions(c)) {
+                holding.putIfAbsent(k.id(), k);
+            }
+        }
+        firstSeen.keySet().retainAll(holding.keySet());
+        List<AlertEvent> events = new ArrayList<>();
+        Map<String, Alert> next = new LinkedHashMap<>();
+        for (Condition k : holding.values()) {
+            Instant start = firstSeen.merge(k.id(), earliest(now, k.startedAt()), AlertEvaluator::earliest);
+            if (!now.isBefore(start.plus(k.sustain()))) {
+                Alert a = new Alert(k.id(), k.severity(), k.rule(), k.cluster().source(), k.cluster().scope(),
+                        k.member(), k.message(), start);
+                next.put(a.id(), a);
+                if (!active.containsKey(a.id())) {
+                    events.add(new AlertEvent(AlertEvent.Type.ALERT_RAISED, a, now));
+                }
+            }
+        }
+        for (Alert gone : active.values()) {
+            if (!next.containsKey(gone.id())) {
+                events.add(new AlertEvent(AlertEvent.Type.ALERT_CLEARED, gone, now));
+            }
+        }
+        active.clear();
+        active.putAll(next);
+        return new Evaluation(next.values().stream().sorted(Alert.ORDER).toList(), events, now);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
+    private List<Condition> conditions(ClusterSnapshot c) {
+        List<Condition> out = new ArrayList<>();
+        leaderMissing(c, out);
+        leaseExpiring(c, out);
+        for (Member m : c.members()) {
+            if (c.leader() != null && !m.role().isLeaderLike()) {
+                notStreaming(c, m, out);
+                lag(c, m, out);
+            }
+            connections(c, m, out);
+        }
+        for (NodeSlots n : c.slots()) {
+            slots(c, n, out);
+            archiver(c, n, out);
+        }
+        return out;
+    }
+
+    private void leaderMissing(ClusterSnapshot c, List<Condition> out) {
+        // A frozen feed says nothing about the leader: the tree already shows the cluster as stale.
+        if (c.leader() == null && c.topologyFreshness() == Freshness.LIVE) {
+            out.add(new Condition(id(AlertRule.LEADER_MISSING, c, null), AlertSeverity.CRITICAL,
+                    AlertRule.LEADER_MISSING, c, null,
+                    "No member holds the leader key (alert after " + Figures.duration(thresholds.leaderMissingFor())
+                            + " without one); writes are refused until a leader is elected",
+                    thresholds.leaderMissingFor(), null));
+        }
+    }
+
+    private void leaseExpiring(ClusterSnapshot c, List<Condition> out) {
+        Long left = c.leaderLeaseSecondsLeft();
+        Long ttl = c.ttlSeconds();
+        if (c.leader() == null || left == null || ttl == null || ttl <= 0
+                || c.sourceStatus(SourceKind.ETCD).freshness() != Freshness.LIVE) {
+            return;
+        }
+        double limit = thresholds.leaseFraction() * ttl;
+        if (left < limit) {
+            out.add(new Condition(id(AlertRule.LEADER_LEASE_EXPIRING, c, c.leader()), AlertSeverity.WARNING,
+                    AlertRule.LEADER_LEASE_EXPIRING, c, c.leader(),
+                    String.format(Locale.ROOT, "Leader lease has %d s left of a %d s ttl, below %.0f s: %s is not "
+                            + "renewing it", left, ttl, limit, c.leader()),
+                    Duration.ZERO, null));
+        }
+    }
+
+    private void notStreaming(ClusterSnapshot c, Member m, List<Condition> out) {
+        String why = null;
+        MemberState s = m.state();
+        if (s != MemberState.RUNNING && s != MemberState.STREAMING && s != MemberState.UNKNOWN) {
+            why = "Patroni reports it as " + s.label();
+        } else if (m.replicationState() != null && !"streaming".equalsIgnoreCase(m.replicationState())) {
+            why = "its walsender is in state " + m.replicationState();
+        } else if (m.replicationState() == null && m.sqlLagBytes() == null
+                && c.sourceStatus(SourceKind.POSTGRES).freshness() == Freshness.LIVE
+                && m.freshness() == Freshness.LIVE) {
+            why = "its upstream " + (m.upstream() == null ? "" : m.upstream() + " ") + "has no walsender for it";
+        }
+        if (why != null) {
+            out.add(new Condition(id(AlertRule.REPLICA_NOT_STREAMING, c, m.name()), AlertSeverity.CRITICAL,
+                    AlertRule.REPLICA_NOT_STREAMING, c, m.name(),
+                    "Replica " + m.name() + " is not streaming: " + why + " (for "
+                            + Figures.duration(thresholds.notStreamingFor()) + " or more)",
+                    thresholds.notStreamingFor(), null));
+        }
+    }
+
+    private void lag(ClusterSnapshot c, Member m, List<Condition> out) {
+        Long bytes = m.sqlLagBytes() != null ? m.sqlLagBytes() : m.patroniLag().bytes();
+        Double seconds = m.sqlLagSeconds();
+        long byteLimit = thresholds.lagBytesFor(c.maximumLagOnFailover());
+        List<String> over = new ArrayList<>();
+        if (bytes != null && bytes > byteLimit) {
+            over.add(Figures.bytes(bytes) + " behind, above " + Figures.bytes(byteLimit));
+        }
+        if (seconds != null && seconds > thresholds.lagSeconds()) {
+            over.add(Figures.seconds(seconds) + " behind, above " + Figures.seconds(thresholds.lagSeconds()));
+        }
+        if (!over.isEmpty()) {
+            out.add(new Condition(id(AlertRule.REPLICA_LAG, c, m.name()), AlertSeverity.WARNING,
+                    AlertRule.REPLICA_LAG, c, m.name(),
+                    "Replica " + m.name() + " replays " + String.join(" and ", over) + " for "
+                            + Figures.duration(thresholds.lagFor()) + " or more",
+                    thresholds.lagFor(), null));
+        }
+    }
+
+    private void connections(ClusterSnapshot c, Member m, List<Condition> out) {
+        Long n = m.backends();
+        if (n != null && n > thresholds.connections()) {
+            out.add(new Condition(id(AlertRule.CONNECTIONS_HIGH, c, m.name()), AlertSeverity.WARNING,
+                    AlertRule.CONNECTIONS_HIGH, c, m.name(),
+                    n + " client connections on " + m.name() + ", above " + thresholds.connections() + " for "
+                            + Figures.duration(thresholds.connectionsFor()) + " or more",
+                    thresholds.connectionsFor(), null));
+        }
+    }
+
+    private void slots(ClusterSnapshot c, NodeSlots n, List<Condition> out) {
+        for (ReplicationSlot s : n.slots()) {
+            Long retained = s.retainedBytes();
+            if (retained != null && retained > thresholds.slotRetainedBytes()) {
+                out.add(new Condition(id(AlertRule.SLOT_RETAINING_WAL, c, n.node()) + "/" + s.name(),
+                        AlertSeverity.WARNING, AlertRule.SLOT_RETAINING_WAL, c, n.node(),
+                        "Slot " + s.name() + " on " + n.node() + " holds back " + Figures.bytes(retained)
+                                + " of WAL, above " + Figures.bytes(thresholds.slotRetainedBytes())
+                                + (s.active() ? "" : "; it has no consumer"),
+                        Duration.ZERO, null));
+            }
+            // Only the primary: Patroni keeps copies of its members' slots on replicas, inactive by design.
+            if (!n.inRecovery() && !s.active() && !s.temporary()) {
+                out.add(new Condition(id(AlertRule.SLOT_INACTIVE, c, n.node()) + "/" + s.name(),
+                        AlertSeverity.WARNING, AlertRule.SLOT_INACTIVE, c, n.node(),
+                        "Slot " + s.name() + " on " + n.node() + " has had no consumer for "
+                                + Figures.duration(thresholds.slotInactiveFor()) + " or more"
+                                + (retained == null ? "" : "; it holds back " + Figures.bytes(retained) + " of WAL"),
+                        thresholds.slotInactiveFor(), s.inactiveSince()));
+            }
+        }
+    }
+
+    private void archiver(ClusterSnapshot c, NodeSlots n, List<Condition> out) {
+        ArchiverStatus a = n.archiver();
+        if (a != null && a.failing()) {
+            out.add(new Condition(id(AlertRule.ARCHIVER_FAILING, c, n.node()), AlertSeverity.WARNING,
+                    AlertRule.ARCHIVER_FAILING, c, n.node(),
+                    "WAL archiving fails on " + n.node() + ": "
+                            + (a.lastFailedWal() == null ? "the last attempt" : a.lastFailedWal())
+                            + " failed at " + a.lastFailedTime() + " (" + a.failedCount()
+                            + " failures since the statistics were reset); last success "
+                            + (a.lastArchivedTime() == null ? "never" : "at " + a.lastArchivedTime()),
+                    Duration.ZERO, a.lastFailedTime()));
+        }
+    }
+
+    private static String id(AlertRule rule, ClusterSnapshot c, String member) {
+        return rule.key() + "/" + c.source() + "/" + c.scope() + (member == null ? "" : "/" + member);
+    }
+}

@@ -1,0 +1,99 @@
+package io.pilothouse.services.alerts;
+
+import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.services.live.EstateSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Runs an {@link AlertEvaluator} on every estate snapshot the feed publishes, and once a second on the latest one
+ * (a grace period must end even when nothing else changes), and publishes the active alerts and their transitions.
+ */
+public final class AlertMonitor implements AlertsFeed, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertMonitor.class);
+
+    private final EstateFeed estate;
+    private final AlertEvaluator evaluator;
+    private final AtomicReference<ActiveAlerts> latest = new AtomicReference<>(ActiveAlerts.NONE);
+    private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
+    private AutoCloseable subscription;
+    private ScheduledFuture<?> tick;
+
+    public AlertMonitor(EstateFeed estate, AlertEvaluator evaluator) {
+        this.estate = Objects.requireNonNull(estate, "estate");
+        this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+    }
+
+    /** Subscribes to the feed and, if {@code scheduler} is not null, re-evaluates every {@code period}. */
+    public synchronized AlertMonitor start(ScheduledExecutorService scheduler, Duration period) {
+        subscription = estate.subscribe(this::evaluate);
+        if (scheduler != null) {
+            long ms = period.toMillis();
+            tick = scheduler.scheduleAtFixedRate(() -> evaluate(estate.latest()), ms, ms, TimeUnit.MILLISECONDS);
+        }
+        evaluate(estate.latest());
+        return this;
+    }
+
+    @Override
+    public ActiveAlerts latest() {
+        return latest.get();
+    }
+
+    @Override
+    public AutoCloseable onEvent(Consumer<AlertEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Evaluates one estate snapshot now (the feed's listener and the tick call this). */
+    public void evaluate(EstateSnapshot snapshot) {
+        try {
+            // Serialised so transitions are published in the order they were evaluated.
+            synchronized (this) {
+                AlertEvaluator.Evaluation e = evaluator.evaluate(snapshot.clusters());
+                ActiveAlerts prev = latest.get();
+                if (!e.active().equals(prev.alerts())) {
+                    latest.set(new ActiveAlerts(e.active(), prev.version() + 1, e.at()));
+                }
+                for (AlertEvent event : e.events()) {
+                    LOG.info("{} {} {}", event.type(), event.alert().id(), event.alert().message());
+                    for (Consumer<AlertEvent> l : listeners) {
+                        try {
+                            l.accept(event);
+                        } catch (RuntimeException ex) {
+                            LOG.warn("alert listener failed", ex);
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException ex) {
+            LOG.warn("alert evaluation failed", ex);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (tick != null) {
+            tick.cancel(false);
+        }
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debug("unsubscribe failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.pilothouse.services.alerts;
+
+import java.util.Locale;
+
+/** What an alert is about. */
+public enum AlertRule {
+    /** A replica's replay lag is above the byte or seconds threshold, for longer than the grace period. */
+    REPLICA_LAG,
+    /** A replica is not streaming from its upstream (stopped, crashed, replaying from archive, or no walsender). */
+    REPLICA_NOT_STREAMING,
+    /** No member holds the leader key, for longer than a few seconds. */
+    LEADER_MISSING,
+    /** A replication slot holds back more WAL than the threshold. */
+    SLOT_RETAINING_WAL,
+    /** A replication slot on the primary has had no consumer for longer than the grace period. */
+    SLOT_INACTIVE,
+    /** The last WAL archiving attempt of a node failed. */
+    ARCHIVER_FAILING,
+    /** A node has more client backends than the threshold, for longer than the grace period. */
+    CONNECTIONS_HIGH,
+    /** The leader's lease has less than a fraction of the ttl left: the leader is not renewing it. */
+    LEADER_LEASE_EXPIRING;
+
+    /** Lower-case, dash-separated name for JSON and ids ({@code replica-lag}). */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Short words for the panel ({@code replica lag}). */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}
