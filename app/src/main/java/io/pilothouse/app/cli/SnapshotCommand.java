@@ -36,7 +36,9 @@ public final class SnapshotCommand implements Callable<Integer> {
             boolean settled = session.awaitSettled(timeout.duration());
             EstateSnapshot estate = session.feed().latest();
             if (json) {
-                spec.commandLine().getOut().println(Json.pretty(EstateJson.of(estate)));
+                // Rules with a grace period ("for 30 s") only show once it has passed; a one-shot read reports
+                // what holds already (no leader long enough, slots, archiver, lease).
+                spec.commandLine().getOut().println(Json.pretty(EstateJson.of(estate, session.alerts().latest())));
             } else {
                 spec.commandLine().getOut().print(SnapshotTable.render(estate));
                 spec.commandLine().getOut().flush();

@@ -1,5 +1,7 @@
 package io.pilothouse.app.cli;
 
+import io.pilothouse.services.alerts.Alert;
+import io.pilothouse.services.alerts.AlertEvent;
 import io.pilothouse.app.json.Json;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.live.LiveSettings;
@@ -35,15 +37,42 @@ public final class WatchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The {@code watch --json} line of an alert transition ({@code type} ALERT_RAISED or ALERT_CLEARED). Shares
+     * time/type/source/scope/member with {@link EventJson} so one reader handles both.
+     */
+    record AlertEventJson(String time, String type, String source, String scope, String member, String id,
+                          String severity, String rule, String message, String since) {
+        static AlertEventJson of(AlertEvent e) {
+            Alert a = e.alert();
+            return new AlertEventJson(e.at().toString(), e.type().name(), a.source(), a.cluster(), a.member(),
+                    a.id(), a.severity().label(), a.rule().key(), a.message(), a.since().toString());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch forever = new CountDownLatch(1);
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS);
-             AutoCloseable sub = session.onEvent(e -> print(out, e))) {
+             AutoCloseable sub = session.onEvent(e -> print(out, e));
+             AutoCloseable alerts = session.alerts().onEvent(e -> print(out, e))) {
             forever.await();
         }
         return 0;
+    }
+
+    private void print(PrintWriter out, AlertEvent e) {
+        synchronized (out) {
+            if (json) {
+                out.println(Json.line(AlertEventJson.of(e)));
+            } else {
+                Alert a = e.alert();
+                out.println(e.at() + "  " + a.cluster() + "  " + e.type() + "  " + a.severity().label()
+                        + (a.member() == null ? "" : "  " + a.member()) + "  " + a.message());
+            }
+            out.flush();
+        }
     }
 
     private void print(PrintWriter out, ClusterEvent e) {

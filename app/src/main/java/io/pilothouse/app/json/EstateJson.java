@@ -1,5 +1,8 @@
 package io.pilothouse.app.json;
 
+import io.pilothouse.services.alerts.ActiveAlerts;
+import io.pilothouse.services.alerts.Alert;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
@@ -29,7 +32,24 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
     public record ClusterJson(String source, String scope, String leader, Integer timeline, boolean paused,
                               ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
                               Long maximumLagOnFailover, String freshness, Map<String, SourceJson> sources,
-                              List<MemberJson> members, List<NodeSlots> slots) {
+                              List<MemberJson> members, List<NodeSlots> slots, List<AlertJson> alerts) {
+    }
+
+    /**
+     * One active alert of a cluster (the same fields {@code watch --json} prints with ALERT_RAISED/ALERT_CLEARED).
+     *
+     * @param id       stable identity of the condition
+     * @param severity {@code warning} or {@code critical}
+     * @param rule     {@code replica-lag}, {@code slot-retaining-wal}, …
+     * @param member   affected member, or null for the cluster
+     * @param message  what is wrong, with the figure and the threshold
+     * @param since    when the condition was first seen
+     */
+    public record AlertJson(String id, String severity, String rule, String member, String message, Instant since) {
+        /** The JSON form of an alert. */
+        public static AlertJson of(Alert a) {
+            return new AlertJson(a.id(), a.severity().label(), a.rule().key(), a.member(), a.message(), a.since());
+        }
     }
 
     /** One source's health. */
@@ -49,16 +69,22 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
 
     /** Maps the live model to the document. */
     public static EstateJson of(EstateSnapshot estate) {
-        return new EstateJson(estate.workspaceName(), estate.readOnly(), estate.observedAt(),
-                estate.clusters().stream().map(EstateJson::cluster).toList());
+        return of(estate, ActiveAlerts.NONE);
     }
 
-    private static ClusterJson cluster(ClusterSnapshot c) {
+    /** Maps the live model and its active alerts to the document. */
+    public static EstateJson of(EstateSnapshot estate, ActiveAlerts alerts) {
+        return new EstateJson(estate.workspaceName(), estate.readOnly(), estate.observedAt(),
+                estate.clusters().stream().map(c -> cluster(c, alerts)).toList());
+    }
+
+    private static ClusterJson cluster(ClusterSnapshot c, ActiveAlerts alerts) {
         Map<String, SourceJson> sources = new LinkedHashMap<>();
         c.sources().forEach((k, v) -> sources.put(lower(k.name()), source(v)));
         return new ClusterJson(c.source(), c.scope(), c.leader(), c.timeline(), c.paused(), c.scheduledSwitchover(),
                 c.leaderLeaseSecondsLeft(), c.ttlSeconds(), c.maximumLagOnFailover(), lower(c.topologyFreshness().name()),
-                sources, c.members().stream().map(EstateJson::member).toList(), c.slots());
+                sources, c.members().stream().map(EstateJson::member).toList(), c.slots(),
+                alerts.forCluster(c.source(), c.scope()).stream().map(AlertJson::of).toList());
     }
 
     private static SourceJson source(SourceStatus s) {

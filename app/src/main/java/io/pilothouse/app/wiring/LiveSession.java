@@ -1,5 +1,9 @@
 package io.pilothouse.app.wiring;
 
+import io.pilothouse.services.alerts.AlertEvaluator;
+import io.pilothouse.services.alerts.AlertMonitor;
+import io.pilothouse.services.alerts.AlertThresholds;
+import io.pilothouse.services.alerts.AlertsFeed;
 import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.history.Notifier;
 import io.pilothouse.services.history.PatroniHistoryClient;
@@ -27,9 +31,11 @@ public final class LiveSession implements AutoCloseable {
     private final TimelineRefresher timelines;
     private final LagHistory lag;
     private final LagSampler lagSampler;
+    private final AlertMonitor alerts;
 
     private LiveSession(LiveExecutors executors, EstateMonitor monitor, EstateHistory history,
-                        TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler) {
+                        TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler, AlertMonitor alerts) {
+        this.alerts = alerts;
         this.executors = executors;
         this.monitor = monitor;
         this.history = history;
@@ -53,7 +59,10 @@ public final class LiveSession implements AutoCloseable {
         LagSampler lagSampler = new LagSampler(() -> monitor.feed().latest().clusters(), monitor::open, lag,
                 executors.sampling());
         lagSampler.start();
-        return new LiveSession(executors, monitor, history, timelines, lag, lagSampler);
+        AlertMonitor alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(
+                AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC()))
+                .start(executors.scheduler(), Duration.ofSeconds(1));
+        return new LiveSession(executors, monitor, history, timelines, lag, lagSampler, alerts);
     }
 
     public EstateFeed feed() {
@@ -70,6 +79,11 @@ public final class LiveSession implements AutoCloseable {
         return lag;
     }
 
+    /** Active alerts of every cluster, re-evaluated on every snapshot and once a second; raised/cleared events. */
+    public AlertsFeed alerts() {
+        return alerts;
+    }
+
     /** Subscribes to events (called on an I/O thread). */
     public AutoCloseable onEvent(Consumer<ClusterEvent> listener) {
         return monitor.onEvent(listener);
@@ -82,6 +96,7 @@ public final class LiveSession implements AutoCloseable {
 
     @Override
     public void close() {
+        alerts.close();
         lagSampler.close();
         timelines.close();
         monitor.close();
