@@ -43,7 +43,8 @@ public enum Theme {
             "controls/status-bar.css",
             "controls/slots.css",
             "controls/history.css",
-            "controls/lag-chart.css");
+            "controls/lag-chart.css",
+            "controls/alerts.css");
 
     /** Every URL we add contains this, so re-theming can remove exactly our sheets and keep anyone else's. */
     private static final String OUR_PATH = "io/pilothouse/styles/";

@@ -1,5 +1,7 @@
 package io.pilothouse.views.main;
 
+import io.pilothouse.views.alerts.AlertsView;
+import io.pilothouse.views.alerts.AlertsViewModel;
 import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.history.HistoryEntry;
 import io.pilothouse.services.live.EstateSnapshot;
@@ -28,13 +30,16 @@ import java.util.Optional;
 final class ClusterTabs {
 
     /** The tabs, in order; their names are also the {@code screenshot --view} names. */
-    enum Pane { TOPOLOGY, LAG, SLOTS, HISTORY }
+    enum Pane { TOPOLOGY, LAG, SLOTS, HISTORY, ALERTS }
 
     private final TabPane tabs = new TabPane();
     private final SlotsViewModel slotsVm;
     private final SlotsView slots;
     private final HistoryViewModel historyVm;
     private final HistoryView history;
+    private final AlertsViewModel alertsVm;
+    private final AlertsView alerts;
+    private final Tab alertsTab;
     private final EstateHistory estateHistory;
     private final LagSeriesSource lagSource;
     private final Tab lagTab;
@@ -52,11 +57,24 @@ final class ClusterTabs {
         historyVm = new HistoryViewModel(clock.getZone());
         history = new HistoryView(historyVm);
         lagTab = tab("Lag", placeholder("Lag is sampled once a cluster is selected and SQL is configured for it."));
+        alertsVm = new AlertsViewModel(clock.getZone());
+        alerts = new AlertsView(alertsVm);
+        alertsTab = tab("Alerts", alerts.root());
         tabs.getTabs().setAll(tab("Topology", topology), lagTab, tab("Slots", slots.root()),
-                tab("History", history.root()));
+                tab("History", history.root()), alertsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         subscription = vm.estateProperty().subscribe(e -> apply(e, vm.selectedClusterProperty().get()))
-                .and(vm.selectedClusterProperty().subscribe(k -> apply(vm.estateProperty().get(), k)));
+                .and(vm.selectedClusterProperty().subscribe(k -> apply(vm.estateProperty().get(), k)))
+                .and(vm.alertsProperty().subscribe(a -> {
+                    alertsVm.setData(a, clock.instant());
+                    // The count in the title is visible from every other tab.
+                    alertsTab.setText(a.alerts().isEmpty() ? "Alerts" : "Alerts (" + a.alerts().size() + ")");
+                }))
+                .and(vm.nowProperty().subscribe(t -> {
+                    if (t != null) {
+                        alertsVm.tick(t);
+                    }
+                }));
     }
 
     private static Tab tab(String title, Node content) {
@@ -119,6 +137,7 @@ final class ClusterTabs {
         subscription.unsubscribe();
         slots.dispose();
         history.dispose();
+        alerts.dispose();
         if (lagChart != null) {
             lagChart.dispose();
         }

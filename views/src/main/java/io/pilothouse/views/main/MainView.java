@@ -1,5 +1,7 @@
 package io.pilothouse.views.main;
 
+import io.pilothouse.services.alerts.AlertsFeed;
+import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.metrics.LagSeriesSource;
@@ -59,7 +61,18 @@ public final class MainView {
      * @param lag     sampled lag series of every cluster, or null when none are sampled
      */
     public MainView(EstateFeed feed, Clock clock, EstateHistory history, LagSeriesSource lag) {
-        vm = new MainViewModel(feed, clock);
+        this(feed, clock, history, lag, AlertsFeed.NONE);
+    }
+
+    /**
+     * @param feed    the live model
+     * @param clock   time source for ages and banners; its zone is used for times of day
+     * @param history the recorded history of every cluster, or null when none is kept
+     * @param lag     sampled lag series of every cluster, or null when none are sampled
+     * @param alerts  active alerts of the estate (the Alerts tab and the tree badges)
+     */
+    public MainView(EstateFeed feed, Clock clock, EstateHistory history, LagSeriesSource lag, AlertsFeed alerts) {
+        vm = new MainViewModel(feed, alerts, clock);
         header = new HeaderBar(vm, theme);
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
         topology = new TopologyView(vm.topology());
@@ -89,10 +102,16 @@ public final class MainView {
 
         subscriptions = vm.estateProperty().subscribe(e -> {
                     if (e != null) {
-                        tree.show(e);
+                        tree.show(e, vm.alertsProperty().get());
                         tree.select(vm.selectedClusterProperty().get());
                     }
                 })
+                .and(vm.alertsProperty().subscribe(a -> {
+                    EstateSnapshot e = vm.estateProperty().get();
+                    if (e != null) {
+                        tree.show(e, a);
+                    }
+                }))
                 .and(vm.selectedClusterProperty().subscribe(tree::select))
                 .and(root.sceneProperty().subscribe(this::adoptScene))
                 .and(theme.subscribe(t -> {
@@ -133,7 +152,7 @@ public final class MainView {
         return theme;
     }
 
-    /** Brings one of the cluster panes (topology, lag, slots, history) to the front. */
+    /** Brings one of the cluster panes (topology, lag, slots, history, alerts) to the front. */
     public void showPane(String name) {
         tabs.show(ClusterTabs.Pane.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
     }

@@ -1,5 +1,7 @@
 package io.pilothouse.views.main;
 
+import io.pilothouse.services.alerts.ActiveAlerts;
+import io.pilothouse.services.alerts.AlertsFeed;
 import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
@@ -29,12 +31,15 @@ public final class MainViewModel {
     private final FrameCoalescer coalescer;
     private final FramePulse pulse;
     private final TopologyViewModel topology;
+    private final AlertsFeed alertsFeed;
 
     private final ReadOnlyObjectWrapper<EstateSnapshot> estate = new ReadOnlyObjectWrapper<>(this, "estate");
     private final ReadOnlyStringWrapper workspaceName = new ReadOnlyStringWrapper(this, "workspaceName", "");
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
     private final ReadOnlyObjectWrapper<ClusterKey> selectedCluster = new ReadOnlyObjectWrapper<>(this, "selectedCluster");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    private final ReadOnlyObjectWrapper<ActiveAlerts> alerts =
+            new ReadOnlyObjectWrapper<>(this, "alerts", ActiveAlerts.NONE);
     private ClusterKey requested;
 
     /**
@@ -42,6 +47,16 @@ public final class MainViewModel {
      * @param clock time source for ages and banners (a fixed clock in tests and screenshots)
      */
     public MainViewModel(EstateFeed feed, Clock clock) {
+        this(feed, AlertsFeed.NONE, clock);
+    }
+
+    /**
+     * @param feed   the live model
+     * @param alerts active alerts, read once per frame like the feed
+     * @param clock  time source for ages and banners (a fixed clock in tests and screenshots)
+     */
+    public MainViewModel(EstateFeed feed, AlertsFeed alerts, Clock clock) {
+        this.alertsFeed = Objects.requireNonNull(alerts, "alerts");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.topology = new TopologyViewModel(clock.getZone());
         this.coalescer = new FrameCoalescer(feed, this::apply);
@@ -74,6 +89,11 @@ public final class MainViewModel {
         return now.getReadOnlyProperty();
     }
 
+    /** The active alerts of the estate, as last read (once per frame, only when their version moved). */
+    public ReadOnlyObjectProperty<ActiveAlerts> alertsProperty() {
+        return alerts.getReadOnlyProperty();
+    }
+
     /** The topology of the selected cluster, and the selected member. */
     public TopologyViewModel topology() {
         return topology;
@@ -92,7 +112,16 @@ public final class MainViewModel {
     /** Applies the feed's latest snapshot and the current time now, without waiting for a frame. */
     public void refreshNow() {
         now.set(clock.instant());
+        pullAlerts();
         coalescer.applyNow();
+    }
+
+    private void pullAlerts() {
+        ActiveAlerts a = alertsFeed.latest();
+        // The feed replaces its snapshot only when the alerts changed: identity is the cheap version check.
+        if (a != alerts.get()) {
+            alerts.set(a);
+        }
     }
 
     /** Number of snapshots applied so far (coalescing diagnostics). */
@@ -118,6 +147,7 @@ public final class MainViewModel {
         if (newSecond) {
             now.set(t);
         }
+        pullAlerts();
         if (!coalescer.pulse() && newSecond) {
             topology.tick(t);
         }

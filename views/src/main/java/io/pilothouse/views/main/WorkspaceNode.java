@@ -24,8 +24,17 @@ public sealed interface WorkspaceNode permits WorkspaceNode.Source, WorkspaceNod
      * @param key     which cluster
      * @param health  its health
      * @param members number of members
+     * @param alerts   number of active alerts
+     * @param critical how many of them are critical
      */
-    record Cluster(ClusterKey key, ClusterHealth health, int members) implements WorkspaceNode {
+    record Cluster(ClusterKey key, ClusterHealth health, int members, int alerts, int critical)
+            implements WorkspaceNode {
+
+        /** A cluster without alerts. */
+        public Cluster(ClusterKey key, ClusterHealth health, int members) {
+            this(key, health, members, 0, 0);
+        }
+
         @Override
         public String text() {
             return key.scope();

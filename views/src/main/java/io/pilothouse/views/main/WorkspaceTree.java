@@ -1,5 +1,8 @@
 package io.pilothouse.views.main;
 
+import io.pilothouse.services.alerts.ActiveAlerts;
+import io.pilothouse.services.alerts.Alert;
+import io.pilothouse.services.alerts.AlertSeverity;
 import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
 import javafx.scene.control.TreeItem;
@@ -24,6 +27,7 @@ final class WorkspaceTree {
     private final Subscription subscription;
     private List<List<String>> shape = List.of();
     private boolean updating;
+    private ActiveAlerts alerts = ActiveAlerts.NONE;
 
     /** @param onSelect called when the user selects a cluster row */
     WorkspaceTree(Consumer<ClusterKey> onSelect) {
@@ -41,7 +45,13 @@ final class WorkspaceTree {
         subscription.unsubscribe();
     }
 
-    /** Shows the estate's sources and clusters. */
+    /** Shows the estate's sources and clusters, with a badge on clusters that have active alerts. */
+    void show(EstateSnapshot e, ActiveAlerts active) {
+        this.alerts = active == null ? ActiveAlerts.NONE : active;
+        show(e);
+    }
+
+    /** Shows the estate's sources and clusters (alert badges as last given). */
     void show(EstateSnapshot e) {
         Map<String, List<ClusterSnapshot>> bySource = new LinkedHashMap<>();
         e.clusters().forEach(c -> bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(c));
@@ -113,8 +123,11 @@ final class WorkspaceTree {
         return new WorkspaceNode.Source(source);
     }
 
-    private static WorkspaceNode clusterNode(ClusterSnapshot c) {
-        return new WorkspaceNode.Cluster(ClusterKey.of(c), ClusterHealth.of(c), c.members().size());
+    private WorkspaceNode clusterNode(ClusterSnapshot c) {
+        List<Alert> own = alerts.forCluster(c.source(), c.scope());
+        int critical = (int) own.stream().filter(a -> a.severity() == AlertSeverity.CRITICAL).count();
+        return new WorkspaceNode.Cluster(ClusterKey.of(c), ClusterHealth.of(c), c.members().size(), own.size(),
+                critical);
     }
 
     private static void setIfChanged(TreeItem<WorkspaceNode> item, WorkspaceNode value) {

@@ -1,5 +1,9 @@
 package io.pilothouse.views.main;
 
+import io.pilothouse.views.Tone;
+import io.pilothouse.views.alerts.AlertPresentation;
+import io.pilothouse.views.alerts.AlertStyles;
+import javafx.scene.control.Tooltip;
 import io.pilothouse.views.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -52,7 +56,8 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
             getStyleClass().add(Styles.TREE_CLUSTER);
             setGraphic(clusterRow(c));
             setAccessibleText("cluster " + c.key().scope() + ", " + c.members() + " members"
-                    + (c.health().label().isEmpty() ? ", healthy" : ", " + c.health().label()));
+                    + (c.health().label().isEmpty() ? ", healthy" : ", " + c.health().label())
+                    + (c.alerts() == 0 ? "" : ", " + AlertPresentation.badgeDescription(c.alerts(), c.critical())));
         }
     }
 
@@ -72,6 +77,19 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
             health.setMinWidth(Region.USE_PREF_SIZE);
             Styles.setTone(health, c.health().tone());
             box.getChildren().add(health);
+        }
+        if (c.alerts() > 0) {
+            // Count with the worst severity's icon (octagon critical, triangle warning): shape and number carry it,
+            // the tone only adds to them; the words are in the tooltip and the accessible text.
+            Label badge = new Label(Integer.toString(c.alerts()), new FontIcon(c.critical() > 0
+                    ? org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_OCTAGON
+                    : org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT));
+            badge.getStyleClass().addAll(Styles.CHIP, AlertStyles.BADGE);
+            badge.setGraphicTextGap(3);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            badge.setTooltip(new Tooltip(AlertPresentation.badgeDescription(c.alerts(), c.critical())));
+            Styles.setTone(badge, c.critical() > 0 ? Tone.DANGER : Tone.WARN);
+            box.getChildren().add(badge);
         }
         Label count = new Label(Integer.toString(c.members()));
         count.getStyleClass().addAll(Styles.TREE_COUNT, Styles.SUBTLE);

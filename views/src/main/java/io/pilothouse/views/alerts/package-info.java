@@ -1,0 +1,2 @@
+/** The alerts panel: active alerts of the estate, most severe and oldest first. */
+package io.pilothouse.views.alerts;
