@@ -23,7 +23,7 @@ public final class GuiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Displays.requireDisplay("gui");
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
-            DesktopWindow.showAndWait(session.feed(), session.history(), session.lag(), Themes.parse(theme), "Pilothouse");
+            DesktopWindow.showAndWait(session.feed(), session.history(), session.lag(), session.alerts(), Themes.parse(theme), "Pilothouse");
         }
         return 0;
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 public final class ScreenshotCommand implements Callable<Integer> {
 
     /** Views that can be rendered; every later view adds its name here. */
-    enum ViewName { topology, lag, slots, history }
+    enum ViewName { topology, lag, slots, history, alerts }
 
     @Mixin
     SourceOptions source;
@@ -63,7 +63,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
             MainView[] main = new MainView[1];
             OffscreenRenderer renderer = FxToolkit.call(() -> {
                 main[0] = new MainView(session.feed(), java.time.Clock.systemDefaultZone(), session.history(),
-                        session.lag());
+                        session.lag(), session.alerts());
                 main[0].showPane(view.name());
                 estate.clusters().stream()
                         .filter(c -> cluster == null || c.scope().equals(cluster))

@@ -19,11 +19,18 @@ public final class DesktopWindow {
     /** Opens the window and blocks the calling (non-FX) thread until the user closes it. */
     public static void showAndWait(EstateFeed feed, EstateHistory history, io.pilothouse.services.metrics.LagSeriesSource lag,
                                    Theme theme, String title) throws InterruptedException {
+        showAndWait(feed, history, lag, io.pilothouse.services.alerts.AlertsFeed.NONE, theme, title);
+    }
+
+    /** Opens the window with an Alerts tab and tree badges fed by {@code alerts}; blocks until it is closed. */
+    public static void showAndWait(EstateFeed feed, EstateHistory history, io.pilothouse.services.metrics.LagSeriesSource lag,
+                                   io.pilothouse.services.alerts.AlertsFeed alerts, Theme theme, String title)
+            throws InterruptedException {
         FxToolkit.startDesktop();
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.runLater(() -> {
-            MainView view = new MainView(feed, java.time.Clock.systemDefaultZone(), history, lag);
+            MainView view = new MainView(feed, java.time.Clock.systemDefaultZone(), history, lag, alerts);
             // The theme goes on the scene before the view arrives: the view reads it to label its toggle.
             Scene scene = new Scene(new javafx.scene.Group(), 1440, 900);
             theme.applyTo(scene);
