@@ -1,0 +1,154 @@
+package io.pilothouse.services.alerts;
+
+import io.pilothouse.services.credentials.CredentialResolver;
+import io.pilothouse.services.credentials.PasswordPrompt;
+import io.pilothouse.services.credentials.PgPassLookup;
+import io.pilothouse.services.live.EstateMonitor;
+import io.pilothouse.services.live.LiveExecutors;
+import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.postgres.PasswordLookup;
+import io.pilothouse.services.sandbox.SandboxConnections;
+import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.sandbox.SandboxLauncher;
+import io.pilothouse.services.sandbox.SandboxRest;
+import io.pilothouse.services.sandbox.SandboxSpec;
+import io.pilothouse.services.testing.Await;
+import io.pilothouse.services.workspace.AlertsConfig;
+import io.pilothouse.services.workspace.Workspace;
+import io.pilothouse.services.workspace.WorkspaceLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Alerts on a real Patroni sandbox (its own: this test creates a slot and loads WAL): an inactive physical slot
+ * under WAL load raises the slot alerts through the live monitor, dropping it clears them.
+ */
+class AlertMonitorSandboxTest {
+
+    private static final SandboxLauncher launcher = new SandboxLauncher();
+    private static final String SLOT = "ph_alert_test";
+    private static Path dir;
+    private static SandboxInfo sandbox;
+    private static LiveExecutors executors;
+    private static EstateMonitor monitor;
+    private static AlertMonitor alerts;
+    private static final List<AlertEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void up() throws Exception {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-alerts-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        sandbox = launcher.up(SandboxSpec.defaults(dir).withScope("alerts"), p -> { });
+        // Patroni drops physical slots it does not manage on its next HA loop; tell it to leave ours alone.
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(sandbox.restUrls().get(0) + "/config"))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(
+                        "{\"ignore_slots\":[{\"name\":\"" + SLOT + "\",\"type\":\"physical\"}]}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        for (String url : sandbox.restUrls()) {
+            Await.until(Duration.ofSeconds(30), "ignore_slots applied on " + url,
+                    () -> SandboxRest.get(url, "/config").map(c -> c.has("ignore_slots")).orElse(false), b -> b);
+        }
+        Workspace loaded = new WorkspaceLoader().load(sandbox.workspaceFile());
+        // A low slot threshold (8 MiB) and a 1 s grace for inactivity, as a user would write them in the file.
+        Workspace workspace = new Workspace(loaded.name(), loaded.readOnly(), loaded.sources(),
+                new AlertsConfig(null, null, null, null, null, 8L << 20, 1L, null, null, null));
+        executors = LiveExecutors.create();
+        monitor = new EstateMonitor(workspace, executors, LiveSettings.DEFAULTS,
+                PasswordLookup.through(new CredentialResolver(List.of(PgPassLookup.current()),
+                        PasswordPrompt.NON_INTERACTIVE)), Clock.systemUTC());
+        monitor.start();
+        alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(
+                AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC()));
+        alerts.onEvent(events::add);
+        alerts.start(executors.scheduler(), Duration.ofSeconds(1));
+        assertThat(monitor.awaitSettled(Duration.ofSeconds(30))).as("model settled").isTrue();
+    }
+
+    @AfterAll
+    static void down() {
+        if (alerts != null) {
+            alerts.close();
+        }
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (executors != null) {
+            executors.close();
+        }
+        if (dir != null) {
+            launcher.destroy(dir);
+        }
+    }
+
+    private static ClusterSnapshot cluster() {
+        return monitor.feed().latest().clusters().stream().findFirst().orElse(null);
+    }
+
+    @Test
+    void anInactiveSlotUnderWalLoadRaisesTheSlotAlertsAndDroppingItClearsThem() throws Exception {
+        Await.until(Duration.ofSeconds(60), "a healthy cluster without alerts",
+                () -> alerts.latest().alerts(), List::isEmpty);
+        // The per-node SQL round counts client backends (the monitor's own connection at least).
+        ClusterSnapshot healthy = Await.until(Duration.ofSeconds(30), "backends read on every member",
+                AlertMonitorSandboxTest::cluster,
+                c -> c != null && c.members().stream().allMatch(m -> m.backends() != null && m.backends() > 0));
+        assertThat(healthy.members()).extracting(Member::backends).allMatch(n -> n < 150);
+
+        String leader = Await.until(Duration.ofSeconds(60), "a leader",
+                () -> SandboxRest.leader(sandbox).orElse(null), l -> l != null);
+        try (Connection su = SandboxConnections.connect(sandbox, leader, sandbox.superuser(), "postgres");
+             Statement st = su.createStatement()) {
+            // A checkpoint first, so the new slot starts out holding (almost) nothing back.
+            st.execute("CHECKPOINT");
+            st.execute("SELECT pg_create_physical_replication_slot('" + SLOT + "', true)");
+            // About 30 MB of WAL, then a segment switch so the position surely moves past restart_lsn.
+            st.execute("CREATE TABLE ph_alert_load AS SELECT g, repeat('x', 200) AS pad "
+                    + "FROM generate_series(1, 100000) g");
+            st.execute("SELECT pg_switch_wal()");
+
+            List<Alert> raised = Await.until(Duration.ofSeconds(60), "slot alerts raised",
+                    () -> alerts.latest().alerts().stream().filter(a -> a.id().endsWith("/" + SLOT)).toList(),
+                    l -> l.stream().map(Alert::rule).toList()
+                            .containsAll(List.of(AlertRule.SLOT_RETAINING_WAL, AlertRule.SLOT_INACTIVE)));
+            Alert retaining = raised.stream().filter(a -> a.rule() == AlertRule.SLOT_RETAINING_WAL).findFirst()
+                    .orElseThrow();
+            assertThat(retaining.member()).isEqualTo(leader);
+            assertThat(retaining.cluster()).isEqualTo("alerts");
+            assertThat(retaining.severity()).isEqualTo(AlertSeverity.WARNING);
+            assertThat(retaining.message()).contains(SLOT).contains("above 8.0 MiB").contains("no consumer");
+            assertThat(events).filteredOn(e -> e.alert().id().equals(retaining.id()))
+                    .extracting(AlertEvent::type).containsExactly(AlertEvent.Type.ALERT_RAISED);
+
+            st.execute("SELECT pg_drop_replication_slot('" + SLOT + "')");
+            st.execute("DROP TABLE ph_alert_load");
+        }
+        Await.until(Duration.ofSeconds(60), "slot alerts cleared",
+                () -> alerts.latest().alerts().stream().filter(a -> a.id().endsWith("/" + SLOT)).toList(),
+                List::isEmpty);
+        assertThat(events).filteredOn(e -> e.alert().id().endsWith("/" + SLOT)
+                        && e.alert().rule() == AlertRule.SLOT_RETAINING_WAL)
+                .extracting(AlertEvent::type)
+                .containsExactly(AlertEvent.Type.ALERT_RAISED, AlertEvent.Type.ALERT_CLEARED);
+    }
+}
