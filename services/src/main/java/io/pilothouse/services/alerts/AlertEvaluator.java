@@ -121,8 +121,8 @@ public final class AlertEvaluator {
         if (c.leader() == null && c.topologyFreshness() == Freshness.LIVE) {
             out.add(new Condition(id(AlertRule.LEADER_MISSING, c, null), AlertSeverity.CRITICAL,
                     AlertRule.LEADER_MISSING, c, null,
-                    "No member holds the leader key (alert after " + Figures.duration(thresholds.leaderMissingFor())
-                            + " without one); writes are refused until a leader is elected",
+                    "No member holds the leader key" + lasting(thresholds.leaderMissingFor())
+                            + "; writes are refused until a leader is elected",
                     thresholds.leaderMissingFor(), null));
         }
     }
@@ -159,8 +159,7 @@ public final class AlertEvaluator {
         if (why != null) {
             out.add(new Condition(id(AlertRule.REPLICA_NOT_STREAMING, c, m.name()), AlertSeverity.CRITICAL,
                     AlertRule.REPLICA_NOT_STREAMING, c, m.name(),
-                    "Replica " + m.name() + " is not streaming: " + why + " (for "
-                            + Figures.duration(thresholds.notStreamingFor()) + " or more)",
+                    "Replica " + m.name() + " is not streaming: " + why + lasting(thresholds.notStreamingFor()),
                     thresholds.notStreamingFor(), null));
         }
     }
@@ -179,8 +178,7 @@ public final class AlertEvaluator {
         if (!over.isEmpty()) {
             out.add(new Condition(id(AlertRule.REPLICA_LAG, c, m.name()), AlertSeverity.WARNING,
                     AlertRule.REPLICA_LAG, c, m.name(),
-                    "Replica " + m.name() + " replays " + String.join(" and ", over) + " for "
-                            + Figures.duration(thresholds.lagFor()) + " or more",
+                    "Replica " + m.name() + " replays " + String.join(" and ", over) + lasting(thresholds.lagFor()),
                     thresholds.lagFor(), null));
         }
     }
@@ -190,8 +188,8 @@ public final class AlertEvaluator {
         if (n != null && n > thresholds.connections()) {
             out.add(new Condition(id(AlertRule.CONNECTIONS_HIGH, c, m.name()), AlertSeverity.WARNING,
                     AlertRule.CONNECTIONS_HIGH, c, m.name(),
-                    n + " client connections on " + m.name() + ", above " + thresholds.connections() + " for "
-                            + Figures.duration(thresholds.connectionsFor()) + " or more",
+                    n + " client connections on " + m.name() + ", above " + thresholds.connections()
+                            + lasting(thresholds.connectionsFor()),
                     thresholds.connectionsFor(), null));
         }
     }
@@ -211,8 +209,8 @@ public final class AlertEvaluator {
             if (!n.inRecovery() && !s.active() && !s.temporary()) {
                 out.add(new Condition(id(AlertRule.SLOT_INACTIVE, c, n.node()) + "/" + s.name(),
                         AlertSeverity.WARNING, AlertRule.SLOT_INACTIVE, c, n.node(),
-                        "Slot " + s.name() + " on " + n.node() + " has had no consumer for "
-                                + Figures.duration(thresholds.slotInactiveFor()) + " or more"
+                        "Slot " + s.name() + " on " + n.node() + " has no consumer"
+                                + lasting(thresholds.slotInactiveFor())
                                 + (retained == null ? "" : "; it holds back " + Figures.bytes(retained) + " of WAL"),
                         thresholds.slotInactiveFor(), s.inactiveSince()));
             }
@@ -231,6 +229,11 @@ public final class AlertEvaluator {
                             + (a.lastArchivedTime() == null ? "never" : "at " + a.lastArchivedTime()),
                     Duration.ZERO, a.lastFailedTime()));
         }
+    }
+
+    /** " for 30 s or more", or nothing when the rule has no grace period. */
+    private static String lasting(Duration grace) {
+        return grace.isZero() ? "" : " for " + Figures.duration(grace) + " or more";
     }
 
     private static String id(AlertRule rule, ClusterSnapshot c, String member) {

@@ -36,7 +36,7 @@ public final class SampleAlerts {
                 alert(AlertSeverity.WARNING, AlertRule.LEADER_LEASE_EXPIRING, EU, "inventory-prod", "inv-01",
                         "Leader lease has 6 s left of a 30 s ttl, below 10 s: inv-01 is not renewing it", 4),
                 alert(AlertSeverity.CRITICAL, AlertRule.LEADER_MISSING, STAGING, "analytics-stg", null,
-                        "No member holds the leader key (alert after 10 s without one); writes are refused until "
+                        "No member holds the leader key for 10 s or more; writes are refused until "
                                 + "a leader is elected", 640),
                 alert(AlertSeverity.WARNING, AlertRule.SLOT_RETAINING_WAL, EU, "billing-prod", "pg-bill-a",
                         "Slot debezium on pg-bill-a holds back 1.4 GiB of WAL, above 1.0 GiB; it has no consumer",
