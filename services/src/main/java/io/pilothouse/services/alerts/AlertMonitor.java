@@ -29,6 +29,7 @@ public final class AlertMonitor implements AlertsFeed, AutoCloseable {
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
+    private long lastVersion = -1;
 
     public AlertMonitor(EstateFeed estate, AlertEvaluator evaluator) {
         this.estate = Objects.requireNonNull(estate, "estate");
@@ -62,6 +63,11 @@ public final class AlertMonitor implements AlertsFeed, AutoCloseable {
         try {
             // Serialised so transitions are published in the order they were evaluated.
             synchronized (this) {
+                // The tick may read a snapshot just before a publish evaluates a newer one: never step back.
+                if (snapshot.version() < lastVersion) {
+                    return;
+                }
+                lastVersion = snapshot.version();
                 AlertEvaluator.Evaluation e = evaluator.evaluate(snapshot.clusters());
                 ActiveAlerts prev = latest.get();
                 if (!e.active().equals(prev.alerts())) {
