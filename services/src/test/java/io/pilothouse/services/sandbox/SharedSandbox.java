@@ -31,7 +31,8 @@ public final class SharedSandbox {
 
     private static final String PREFIX = "pilothouse-shared-";
     private static final String OWNER_FILE = "owner";
-    private static final Path PARENT = Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
+    /** Not java.io.tmpdir: build tools point that into the build tree, which postgres may not reach. */
+    private static final Path PARENT = Path.of("/tmp");
 
     private static SandboxInfo info;
     private static RuntimeException failure;
