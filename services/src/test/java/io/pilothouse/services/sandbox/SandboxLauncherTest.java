@@ -302,13 +302,7 @@ class SandboxLauncherTest {
     }
 
     private static char processState(long pid) {
-        try {
-            String stat = new String(ProcessTable.readProcFile(Path.of("/proc", Long.toString(pid), "stat")),
-                    StandardCharsets.UTF_8);
-            return stat.charAt(stat.lastIndexOf(')') + 2);
-        } catch (IOException e) {
-            return '?';
-        }
+        return ProcessTable.state(pid);
     }
 
     private static boolean queryBoolean(Connection c, String sql) throws SQLException {
