@@ -140,18 +140,32 @@ public final class SandboxLauncher {
         }
     }
 
-    /** Freezes a member (SIGSTOP to Patroni and all its PostgreSQL processes), as a paused VM would be. */
+    /**
+     * Freezes a member (SIGSTOP to Patroni and all its PostgreSQL processes), as a paused VM would
+     * be. Returns once every one of them is stopped.
+     */
     public void stopMember(Path dir, String member) {
         SandboxInfo info = info(dir);
-        requireRunning(info, member, patroni(info, member)).forEach(pid -> ProcessTable.signal(pid, Signal.STOP));
-        postgres(info, member).forEach(pid -> ProcessTable.signal(pid, Signal.STOP));
+        List<Long> frozen = new ArrayList<>(requireRunning(info, member, patroni(info, member)));
+        frozen.addAll(postgres(info, member));
+        frozen.forEach(pid -> ProcessTable.signal(pid, Signal.STOP));
+        if (!ProcessTable.awaitStopped(frozen, true, STOP_GRACE)) {
+            throw new SandboxException("Processes of " + member + " did not stop within " + STOP_GRACE.toSeconds() + " s");
+        }
     }
 
-    /** Thaws a member frozen by {@link #stopMember}: PostgreSQL first, so Patroni wakes to a live server. */
+    /**
+     * Thaws a member frozen by {@link #stopMember}: PostgreSQL first, so Patroni wakes to a live
+     * server. Returns once none of them is stopped any more.
+     */
     public void continueMember(Path dir, String member) {
         SandboxInfo info = info(dir);
-        postgres(info, member).forEach(pid -> ProcessTable.signal(pid, Signal.CONT));
-        patroni(info, member).forEach(pid -> ProcessTable.signal(pid, Signal.CONT));
+        List<Long> thawed = new ArrayList<>(postgres(info, member));
+        thawed.addAll(patroni(info, member));
+        thawed.forEach(pid -> ProcessTable.signal(pid, Signal.CONT));
+        if (!ProcessTable.awaitStopped(thawed, false, STOP_GRACE)) {
+            throw new SandboxException("Processes of " + member + " did not continue within " + STOP_GRACE.toSeconds() + " s");
+        }
     }
 
     /**

@@ -48,22 +48,27 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         return new SandboxSpec(dir, 3, "demo", "/service/", false);
     }
 
+    /** This spec in another directory. */
     public SandboxSpec withDir(Path newDir) {
         return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain);
     }
 
+    /** This spec with another number of members. */
     public SandboxSpec withMembers(int newMembers) {
         return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain);
     }
 
+    /** This spec with another Patroni scope. */
     public SandboxSpec withScope(String newScope) {
         return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain);
     }
 
+    /** This spec with another Patroni namespace. */
     public SandboxSpec withNamespace(String newNamespace) {
         return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain);
     }
 
+    /** This spec with or without HAProxy. */
     public SandboxSpec withHaproxy(boolean newHaproxy) {
         return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain);
     }
