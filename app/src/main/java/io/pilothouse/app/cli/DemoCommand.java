@@ -1,5 +1,6 @@
 package io.pilothouse.app.cli;
 
+import io.pilothouse.app.fx.DesktopNotifier;
 import io.pilothouse.app.fx.DesktopWindow;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.app.wiring.ShutdownHooks;
@@ -66,8 +67,9 @@ public final class DemoCommand implements Callable<Integer> {
             ShutdownHooks.add("demo-sandbox-stop", stop);
         }
         try (LiveSession session = LiveSession.start(new WorkspaceLoader().load(info.workspaceFile()),
-                LiveSettings.DEFAULTS)) {
-            DesktopWindow.showAndWait(session.feed(), session.history(), session.lag(), session.alerts(), Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
+                LiveSettings.DEFAULTS, new DesktopNotifier())) {
+            DesktopWindow.showAndWait(session.feed(), session.history(), session.lag(), session.alerts(),
+                    Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
         } finally {
             if (startedHere && !keep) {
                 stop.run();

@@ -1,5 +1,6 @@
 package io.pilothouse.app.cli;
 
+import io.pilothouse.app.fx.DesktopNotifier;
 import io.pilothouse.app.fx.DesktopWindow;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.live.LiveSettings;
@@ -22,8 +23,9 @@ public final class GuiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Displays.requireDisplay("gui");
-        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
-            DesktopWindow.showAndWait(session.feed(), session.history(), session.lag(), session.alerts(), Themes.parse(theme), "Pilothouse");
+        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS, new DesktopNotifier())) {
+            DesktopWindow.showAndWait(session.feed(), session.history(), session.lag(), session.alerts(),
+                    Themes.parse(theme), "Pilothouse");
         }
         return 0;
     }

@@ -46,6 +46,10 @@ public final class SandboxCommand implements Runnable {
         @Option(names = "--haproxy", description = "Also start HAProxy with a write port and a read port.")
         boolean haproxy;
 
+        @Option(names = "--plain", description = "A plain streaming-replication cluster instead: a primary, a standby "
+                + "and a cascading standby behind it, with slots; no Patroni, etcd or HAProxy.")
+        boolean plain;
+
         @Option(names = "--json", description = "Print the endpoints as JSON.")
         boolean json;
 
@@ -56,7 +60,7 @@ public final class SandboxCommand implements Runnable {
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             SandboxSpec s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
-                    .withNamespace(namespace).withHaproxy(haproxy);
+                    .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain);
             long t0 = System.nanoTime();
             SandboxInfo info = new SandboxLauncher().up(s, line -> {
                 err.println("  " + line);

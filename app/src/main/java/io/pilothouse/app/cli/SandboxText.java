@@ -12,9 +12,15 @@ final class SandboxText {
     static String describe(SandboxInfo info) {
         StringBuilder sb = new StringBuilder();
         sb.append("sandbox ").append(info.scope()).append(" in ").append(info.dir()).append('\n');
-        sb.append("  etcd        ").append(info.etcdUrl()).append("  namespace ").append(info.namespace()).append('\n');
+        if (info.plain()) {
+            sb.append("  plain streaming replication: node1 primary, node2 standby, node3 cascading from node2\n");
+        } else {
+            sb.append("  etcd        ").append(info.etcdUrl()).append("  namespace ").append(info.namespace())
+                    .append('\n');
+        }
         for (SandboxInfo.Member m : info.members()) {
-            sb.append(String.format("  %-10s  postgres %s:%d  patroni %s%n", m.name(), m.pgHost(), m.pgPort(),
+            sb.append(info.plain() ? String.format("  %-10s  postgres %s:%d%n", m.name(), m.pgHost(), m.pgPort())
+                    : String.format("  %-10s  postgres %s:%d  patroni %s%n", m.name(), m.pgHost(), m.pgPort(),
                     m.restUrl()));
         }
         if (info.haproxy() != null) {

@@ -28,11 +28,12 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EstateJson(String workspace, boolean readOnly, Instant observedAt, List<ClusterJson> clusters) {
 
-    /** One cluster. */
+    /** One cluster; {@code problems} says in words what is wrong with a plain cluster's shape (empty otherwise). */
     public record ClusterJson(String source, String scope, String leader, Integer timeline, boolean paused,
                               ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
                               Long maximumLagOnFailover, String freshness, Map<String, SourceJson> sources,
-                              List<MemberJson> members, List<NodeSlots> slots, List<AlertJson> alerts) {
+                              List<MemberJson> members, List<NodeSlots> slots, List<String> problems,
+                              List<AlertJson> alerts) {
     }
 
     /**
@@ -83,7 +84,7 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
         c.sources().forEach((k, v) -> sources.put(lower(k.name()), source(v)));
         return new ClusterJson(c.source(), c.scope(), c.leader(), c.timeline(), c.paused(), c.scheduledSwitchover(),
                 c.leaderLeaseSecondsLeft(), c.ttlSeconds(), c.maximumLagOnFailover(), lower(c.topologyFreshness().name()),
-                sources, c.members().stream().map(EstateJson::member).toList(), c.slots(),
+                sources, c.members().stream().map(EstateJson::member).toList(), c.slots(), c.problems(),
                 alerts.forCluster(c.source(), c.scope()).stream().map(AlertJson::of).toList());
     }
 

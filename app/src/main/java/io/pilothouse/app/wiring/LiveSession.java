@@ -46,10 +46,15 @@ public final class LiveSession implements AutoCloseable {
 
     /** Starts following every source of {@code workspace}; returns at once. */
     public static LiveSession start(Workspace workspace, LiveSettings settings) {
+        return start(workspace, settings, Notifier.NONE);
+    }
+
+    /** As {@link #start(Workspace, LiveSettings)}, telling {@code notifier} of failovers, switchovers and lost members. */
+    public static LiveSession start(Workspace workspace, LiveSettings settings, Notifier notifier) {
         LiveExecutors executors = LiveExecutors.create();
         EstateMonitor monitor = new EstateMonitor(workspace, executors, settings,
                 Passwords.forWorkspace(workspace), Clock.systemUTC());
-        EstateHistory history = new EstateHistory(Notifier.NONE);
+        EstateHistory history = new EstateHistory(notifier);
         monitor.onEvent(history);
         monitor.start();
         TimelineRefresher timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(

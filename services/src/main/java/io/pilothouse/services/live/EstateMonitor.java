@@ -37,6 +37,7 @@ public final class EstateMonitor implements AutoCloseable {
     private final List<Consumer<ClusterEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Map<String, ClusterMonitor> monitors = new ConcurrentHashMap<>();
+    private final List<PlainClusterMonitor> plainMonitors = new CopyOnWriteArrayList<>();
     private final Map<String, NodeConnections> connectionsBySource = new ConcurrentHashMap<>();
 
     public EstateMonitor(Workspace workspace, LiveExecutors executors, LiveSettings settings, PasswordLookup passwords,
@@ -70,6 +71,9 @@ public final class EstateMonitor implements AutoCloseable {
                 closeables.add(sql);
                 connectionsBySource.put(source.name(), sql);
             }
+            if (source.isPlain() && sql != null) {
+                startPlain(source, sql);
+            }
             if (source.etcd() != null && !source.etcd().endpoints().isEmpty()) {
                 startEtcd(source, sql);
             }
@@ -91,7 +95,9 @@ public final class EstateMonitor implements AutoCloseable {
     public boolean awaitSettled(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!monitors.isEmpty() && monitors.values().stream().allMatch(ClusterMonitor::settled)) {
+            if ((!monitors.isEmpty() || !plainMonitors.isEmpty())
+                    && monitors.values().stream().allMatch(ClusterMonitor::settled)
+                    && plainMonitors.stream().allMatch(PlainClusterMonitor::settled)) {
                 return true;
             }
             Thread.sleep(50);
@@ -115,6 +121,14 @@ public final class EstateMonitor implements AutoCloseable {
         }
         throw new java.sql.SQLException("no cluster in the workspace has a member at " + host + ":" + port
                 + " with PostgreSQL settings", "08001");
+    }
+
+    /** A plain streaming-replication cluster: its nodes read over SQL only, its scope the source's name. */
+    private void startPlain(SourceConfig source, NodeConnections sql) {
+        PlainClusterMonitor m = new PlainClusterMonitor(source.name(), source.nodeAddresses(), executors, settings, sql,
+                clock, estate::put, this::emit);
+        plainMonitors.add(m);
+        m.start();
     }
 
     private void startEtcd(SourceConfig source, NodeConnections sql) {
@@ -183,6 +197,8 @@ public final class EstateMonitor implements AutoCloseable {
     public void close() {
         monitors.values().forEach(ClusterMonitor::close);
         monitors.clear();
+        plainMonitors.forEach(PlainClusterMonitor::close);
+        plainMonitors.clear();
         for (AutoCloseable c : closeables) {
             try {
                 c.close();

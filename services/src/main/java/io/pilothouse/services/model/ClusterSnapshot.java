@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param sources            health of every source feeding this cluster
  * @param observedAt         when this snapshot was assembled
  * @param slots              replication slots and archiver status per node, as last read over SQL (may be empty)
+ * @param problems           what is wrong with the cluster's shape, in words (a split brain, a standby that is not
+ *                           streaming); empty when nothing is known to be wrong. Set by plain (unmanaged) clusters.
  */
 public record ClusterSnapshot(
         String source,
@@ -39,7 +41,8 @@ public record ClusterSnapshot(
         List<Member> members,
         Map<SourceKind, SourceStatus> sources,
         Instant observedAt,
-        List<NodeSlots> slots) {
+        List<NodeSlots> slots,
+        List<String> problems) {
 
     /** Order in which members are listed: leader-like first, then by name. */
     public static final Comparator<Member> MEMBER_ORDER = Comparator
@@ -54,6 +57,16 @@ public record ClusterSnapshot(
         }
         sources = java.util.Collections.unmodifiableMap(copy);
         slots = slots == null ? List.of() : List.copyOf(slots);
+        problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    /** A snapshot without problems in words (Patroni clusters: Patroni itself judges their shape). */
+    public ClusterSnapshot(String source, String scope, String leader, Integer timeline, boolean paused,
+                           ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
+                           Long maximumLagOnFailover, List<Member> members, Map<SourceKind, SourceStatus> sources,
+                           Instant observedAt, List<NodeSlots> slots) {
+        this(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft, ttlSeconds,
+                maximumLagOnFailover, members, sources, observedAt, slots, List.of());
     }
 
     /** A snapshot without slot data (sources that do not read SQL, and tests). */
@@ -62,7 +75,7 @@ public record ClusterSnapshot(
                            Long maximumLagOnFailover, List<Member> members, Map<SourceKind, SourceStatus> sources,
                            Instant observedAt) {
         this(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft, ttlSeconds,
-                maximumLagOnFailover, members, sources, observedAt, List.of());
+                maximumLagOnFailover, members, sources, observedAt, List.of(), List.of());
     }
 
     /** The member with this name. */
@@ -87,6 +100,11 @@ public record ClusterSnapshot(
     public Freshness topologyFreshness() {
         Freshness etcd = sourceStatus(SourceKind.ETCD).freshness();
         Freshness rest = sourceStatus(SourceKind.PATRONI_REST).freshness();
+        if (etcd == Freshness.UNKNOWN && rest == Freshness.UNKNOWN && sources.containsKey(SourceKind.POSTGRES)
+                && !sources.containsKey(SourceKind.PATRONI_REST)) {
+            // A plain cluster: PostgreSQL itself is the only topology source.
+            return sourceStatus(SourceKind.POSTGRES).freshness();
+        }
         if (etcd == Freshness.LIVE || rest == Freshness.LIVE) {
             return Freshness.LIVE;
         }

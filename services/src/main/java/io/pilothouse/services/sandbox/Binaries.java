@@ -29,6 +29,16 @@ record Binaries(Path pgBinDir, Path patroni, Path etcd, Path haproxy, Path pytho
         }
     }
 
+    /** As {@link #verify}, for a plain sandbox: PostgreSQL only. */
+    void verifyPostgres() {
+        List<String> missing = new ArrayList<>();
+        check(pgBinDir.resolve("postgres"), "postgresql-15", missing);
+        check(pgBinDir.resolve("pg_basebackup"), "postgresql-client-15", missing);
+        if (!missing.isEmpty()) {
+            throw new SandboxException("Cannot start a plain sandbox: " + String.join("; ", missing));
+        }
+    }
+
     private static void check(Path executable, String debianPackage, List<String> missing) {
         if (!Files.isExecutable(executable)) {
             missing.add(executable + " not found (install the Debian package " + debianPackage + ")");

@@ -9,6 +9,12 @@ record Deadline(long endNanos, Duration budget) {
         return new Deadline(System.nanoTime() + budget.toNanos(), budget);
     }
 
+    /** Time left, zero once passed. */
+    Duration remaining() {
+        long left = endNanos - System.nanoTime();
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+    }
+
     boolean passed() {
         return System.nanoTime() - endNanos >= 0;
     }

@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessTable {
 
+    /** State of a pid that does not exist. */
+    static final char GONE = '?';
+
     private static final Duration POLL = Duration.ofMillis(50);
 
     private ProcessTable() {}
@@ -30,17 +33,37 @@ final class ProcessTable {
      * parent exited is re-parented to PID 1, which in some containers never reaps it.
      */
     static boolean isRunning(long pid) {
+        char state = state(pid);
+        return state != GONE && state != 'Z' && state != 'X';
+    }
+
+    /** The state letter of {@code /proc/PID/stat} ({@code R}, {@code S}, {@code T} = stopped, …), or {@link #GONE}. */
+    static char state(long pid) {
         if (pid <= 0) {
-            return false;
+            return GONE;
         }
         try {
             String stat = new String(readProcFile(Path.of("/proc", Long.toString(pid), "stat")), StandardCharsets.UTF_8);
             // "pid (comm) S ..." where comm may itself hold spaces and parentheses.
             int end = stat.lastIndexOf(')');
-            char state = end > 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
-            return state != 'Z' && state != 'X';
+            return end > 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : GONE;
         } catch (IOException e) {
-            return false;
+            return GONE;
+        }
+    }
+
+    /**
+     * Waits until every running process of {@code pids} is (or, with {@code stopped} false, is no
+     * longer) in the stopped state: a signal is only delivered once its target gets scheduled.
+     */
+    static boolean awaitStopped(Collection<Long> pids, boolean stopped, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean done = pids.stream().filter(ProcessTable::isRunning).allMatch(pid -> (state(pid) == 'T') == stopped);
+            if (done || System.nanoTime() - deadline >= 0) {
+                return done;
+            }
+            sleep(Duration.ofMillis(10));
         }
     }
 

@@ -28,6 +28,8 @@ final class ReadinessProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> LEADER_ROLES = Set.of("leader", "master", "primary");
     private static final Set<String> REPLICA_ROLES = Set.of("replica", "sync_standby", "quorum_standby");
+    /** Patroni 3.0 says running; later versions may say streaming for a replica that streams. */
+    private static final Set<String> RUNNING_STATES = Set.of("running", "streaming");
 
     private final HttpClient http = HttpClient.newBuilder()
             // Patroni's REST server is Python's http.server: no HTTP/2 to negotiate.
@@ -162,48 +164,60 @@ final class ReadinessProbe {
             return new ClusterReadiness(null, Set.of(), waiting);
         }
         String leader = leaderOf(cluster.get());
-        JsonNode leaderStatus = leader == null || !restUrls.containsKey(leader)
-                ? null
-                : getJson(restUrls.get(leader) + "/patroni").orElse(null);
-        return assess(cluster.get(), leaderStatus, restUrls.keySet());
+        Map<String, JsonNode> statuses = new LinkedHashMap<>();
+        if (leader != null) {
+            restUrls.forEach((name, url) -> getJson(url + "/patroni").ifPresent(status -> statuses.put(name, status)));
+        }
+        return assess(cluster.get(), statuses, restUrls.keySet());
     }
 
     /**
-     * Pure assessment of a {@code /cluster} answer and the leader's {@code /patroni} answer (which
-     * may be {@code null}). A replica counts only once the leader lists it as streaming: Patroni
-     * 3.0 reports a replica as {@code running} before it has connected.
+     * Pure assessment of a {@code /cluster} answer and the members' own {@code GET /patroni}
+     * answers. A replica is ready when the leader lists it as streaming <em>and</em> its own Patroni
+     * says it runs: Patroni 3.0 reports a replica as running (in {@code /cluster}) before its
+     * walreceiver connects, and as starting (in {@code /patroni}, so {@code GET /replica} answers
+     * 503) for a loop after it already streams.
+     *
+     * @param statuses member name to its {@code GET /patroni} answer; members that did not answer are absent
      */
-    static ClusterReadiness assess(JsonNode cluster, JsonNode leaderStatus, Set<String> members) {
+    static ClusterReadiness assess(JsonNode cluster, Map<String, JsonNode> statuses, Set<String> members) {
         String leader = leaderOf(cluster);
-        Set<String> streaming = new TreeSet<>();
-        if (leaderStatus != null) {
-            for (JsonNode connection : leaderStatus.path("replication")) {
+        Set<String> streamedTo = new TreeSet<>();
+        if (leader != null && statuses.containsKey(leader)) {
+            for (JsonNode connection : statuses.get(leader).path("replication")) {
                 if ("streaming".equals(connection.path("state").asText())) {
-                    streaming.add(connection.path("application_name").asText());
+                    streamedTo.add(connection.path("application_name").asText());
                 }
             }
         }
-        streaming.retainAll(members);
-        if (leader != null) {
-            streaming.remove(leader);
-        }
-        Map<String, String> states = new LinkedHashMap<>();
+        Map<String, String> registered = new LinkedHashMap<>();
         for (JsonNode member : cluster.path("members")) {
-            states.put(member.path("name").asText(),
+            registered.put(member.path("name").asText(),
                     member.path("role").asText("?") + " " + member.path("state").asText("?"));
         }
+        Set<String> ready = new TreeSet<>();
         Map<String, String> waiting = new LinkedHashMap<>();
         for (String name : new TreeSet<>(members)) {
-            if (name.equals(leader) || streaming.contains(name)) {
+            if (name.equals(leader)) {
                 continue;
             }
-            String state = states.get(name);
-            // Only worth saying once there is a leader to stream from and the replica runs.
-            boolean connecting = leader != null && state != null
-                    && REPLICA_ROLES.stream().anyMatch(role -> state.equals(role + " running"));
-            waiting.put(name, state == null ? "not registered yet" : connecting ? state + ", not streaming yet" : state);
+            JsonNode own = statuses.get(name);
+            boolean runs = own != null && REPLICA_ROLES.contains(own.path("role").asText())
+                    && RUNNING_STATES.contains(own.path("state").asText());
+            if (runs && streamedTo.contains(name)) {
+                ready.add(name);
+            } else if (!registered.containsKey(name)) {
+                waiting.put(name, "not registered yet");
+            } else if (leader == null) {
+                waiting.put(name, registered.get(name));
+            } else if (own == null) {
+                waiting.put(name, registered.get(name) + ", REST API not answering");
+            } else {
+                String state = own.path("role").asText("?") + " " + own.path("state").asText("?");
+                waiting.put(name, state + (streamedTo.contains(name) ? ", streaming" : ", not streaming yet"));
+            }
         }
-        return new ClusterReadiness(leader, streaming, waiting);
+        return new ClusterReadiness(leader, ready, waiting);
     }
 
     private static String leaderOf(JsonNode cluster) {

@@ -101,6 +101,12 @@ public record SandboxInfo(
         }
     }
 
+    /** True for a plain streaming-replication sandbox: PostgreSQL only, no etcd, Patroni or HAProxy. */
+    @JsonIgnore
+    public boolean plain() {
+        return etcdUrl == null;
+    }
+
     /** The member called {@code name}, if any. */
     public Optional<Member> member(String name) {
         return members.stream().filter(m -> m.name().equals(name)).findFirst();

@@ -34,6 +34,7 @@ public final class SandboxLauncher {
     private final SandboxProcesses processes;
     private final ReadinessProbe probe = new ReadinessProbe();
     private final SandboxStartup startup;
+    private final PlainSandboxStartup plainStartup;
 
     /** A launcher for the Debian 12 packages (PostgreSQL 15, Patroni, etcd, HAProxy). */
     public SandboxLauncher() {
@@ -47,15 +48,20 @@ public final class SandboxLauncher {
 
     SandboxLauncher(Binaries binaries, SandboxUser user, Duration readyTimeout) {
         this.user = user;
-        this.processes = new SandboxProcesses(binaries, new ProcessRunner(user));
+        ProcessRunner runner = new ProcessRunner(user);
+        this.processes = new SandboxProcesses(binaries, runner);
         SecureRandom random = new SecureRandom();
+        this.plainStartup = new PlainSandboxStartup(binaries, user, runner, new PortAllocator(random), random,
+                readyTimeout);
         this.startup = new SandboxStartup(binaries, user, processes, probe, new PortAllocator(random), random,
                 readyTimeout);
     }
 
     /**
      * Starts a sandbox and waits until it has a leader and every other member streaming from it,
-     * then writes {@code sandbox.json} and {@code workspace.yaml}.
+     * then writes {@code sandbox.json} and {@code workspace.yaml}. With {@link SandboxSpec#plain()}: a
+     * primary ({@code node1}), a standby ({@code node2}) and a cascading standby ({@code node3}) streaming from
+     * {@code node2}, with slots and no Patroni, etcd or HAProxy; the workspace then lists them as {@code nodes}.
      *
      * @param progress receives a line per step, for a terminal or a splash screen; never a secret
      * @throws SandboxAlreadyRunningException if the directory's sandbox is (partly) running
@@ -68,7 +74,7 @@ public final class SandboxLauncher {
             LOG.debug("sandbox {}: {}", spec.dir(), line);
             progress.accept(line);
         };
-        return startup.up(spec, logged);
+        return spec.plain() ? plainStartup.up(spec, logged) : startup.up(spec, logged);
     }
 
     /**
@@ -134,18 +140,32 @@ public final class SandboxLauncher {
         }
     }
 
-    /** Freezes a member (SIGSTOP to Patroni and all its PostgreSQL processes), as a paused VM would be. */
+    /**
+     * Freezes a member (SIGSTOP to Patroni and all its PostgreSQL processes), as a paused VM would
+     * be. Returns once every one of them is stopped.
+     */
     public void stopMember(Path dir, String member) {
         SandboxInfo info = info(dir);
-        requireRunning(info, member, patroni(info, member)).forEach(pid -> ProcessTable.signal(pid, Signal.STOP));
-        postgres(info, member).forEach(pid -> ProcessTable.signal(pid, Signal.STOP));
+        List<Long> frozen = new ArrayList<>(requireRunning(info, member, patroni(info, member)));
+        frozen.addAll(postgres(info, member));
+        frozen.forEach(pid -> ProcessTable.signal(pid, Signal.STOP));
+        if (!ProcessTable.awaitStopped(frozen, true, STOP_GRACE)) {
+            throw new SandboxException("Processes of " + member + " did not stop within " + STOP_GRACE.toSeconds() + " s");
+        }
     }
 
-    /** Thaws a member frozen by {@link #stopMember}: PostgreSQL first, so Patroni wakes to a live server. */
+    /**
+     * Thaws a member frozen by {@link #stopMember}: PostgreSQL first, so Patroni wakes to a live
+     * server. Returns once none of them is stopped any more.
+     */
     public void continueMember(Path dir, String member) {
         SandboxInfo info = info(dir);
-        postgres(info, member).forEach(pid -> ProcessTable.signal(pid, Signal.CONT));
-        patroni(info, member).forEach(pid -> ProcessTable.signal(pid, Signal.CONT));
+        List<Long> thawed = new ArrayList<>(postgres(info, member));
+        thawed.addAll(patroni(info, member));
+        thawed.forEach(pid -> ProcessTable.signal(pid, Signal.CONT));
+        if (!ProcessTable.awaitStopped(thawed, false, STOP_GRACE)) {
+            throw new SandboxException("Processes of " + member + " did not continue within " + STOP_GRACE.toSeconds() + " s");
+        }
     }
 
     /**

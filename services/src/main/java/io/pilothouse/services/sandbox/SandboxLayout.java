@@ -58,6 +58,16 @@ record SandboxLayout(Path dir) {
         return memberDir(member).resolve("patroni.pgpass");
     }
 
+    /** A plain sandbox member's pgpass for replication and base backups, owned by the sandbox user. */
+    Path memberPassfile(String member) {
+        return memberDir(member).resolve("member.pgpass");
+    }
+
+    /** Written by initdb's --pwfile and deleted right after. */
+    Path initdbPasswordFile(String member) {
+        return memberDir(member).resolve("initdb.pw");
+    }
+
     Path dataDir(String member) {
         return memberDir(member).resolve("data");
     }

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * @param scope     Patroni scope, i.e. the cluster name in etcd
  * @param namespace Patroni namespace, the etcd key prefix (starts and ends with {@code /})
  * @param haproxy   whether to start an HAProxy with a write port, a read port and a stats page
+ * @param plain     a plain streaming-replication cluster instead: a primary, a standby and a cascading standby
+ *                  behind it, no Patroni, etcd or HAProxy ({@code members}, {@code namespace} and
+ *                  {@code haproxy} are then ignored; {@code scope} names the workspace source)
  */
-public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy) {
+public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain) {
 
     /** More members than this would only slow a laptop down; the app never needs them. */
     public static final int MAX_MEMBERS = 9;
@@ -35,29 +38,44 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         }
     }
 
+    /** A Patroni sandbox. */
+    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy) {
+        this(dir, members, scope, namespace, haproxy, false);
+    }
+
     /** Three members, scope {@code demo}, namespace {@code /service/}, no HAProxy. */
     public static SandboxSpec defaults(Path dir) {
         return new SandboxSpec(dir, 3, "demo", "/service/", false);
     }
 
+    /** This spec in another directory. */
     public SandboxSpec withDir(Path newDir) {
-        return new SandboxSpec(newDir, members, scope, namespace, haproxy);
+        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain);
     }
 
+    /** This spec with another number of members. */
     public SandboxSpec withMembers(int newMembers) {
-        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy);
+        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain);
     }
 
+    /** This spec with another Patroni scope. */
     public SandboxSpec withScope(String newScope) {
-        return new SandboxSpec(dir, members, newScope, namespace, haproxy);
+        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain);
     }
 
+    /** This spec with another Patroni namespace. */
     public SandboxSpec withNamespace(String newNamespace) {
-        return new SandboxSpec(dir, members, scope, newNamespace, haproxy);
+        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain);
     }
 
+    /** This spec with or without HAProxy. */
     public SandboxSpec withHaproxy(boolean newHaproxy) {
-        return new SandboxSpec(dir, members, scope, namespace, newHaproxy);
+        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain);
+    }
+
+    /** The same spec for a plain streaming-replication cluster (or back to Patroni). */
+    public SandboxSpec withPlain(boolean newPlain) {
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain);
     }
 
     /** Member names, {@code node1} to {@code nodeN}. */

@@ -19,9 +19,14 @@ final class SandboxStatusReader {
         }
         Path dir = info.get().dir();
         List<ProcessStatus> processes = new ArrayList<>();
-        processes.add(status("etcd", ProcessKind.ETCD, info.get().etcdPid(), dir));
+        boolean plain = info.get().plain();
+        if (!plain) {
+            processes.add(status("etcd", ProcessKind.ETCD, info.get().etcdPid(), dir));
+        }
         for (SandboxInfo.Member m : info.get().members()) {
-            processes.add(status(m.name(), ProcessKind.PATRONI, m.patroniPid(), dir));
+            if (!plain) {
+                processes.add(status(m.name(), ProcessKind.PATRONI, m.patroniPid(), dir));
+            }
             // Patroni restarts PostgreSQL (demotion, restart, crash recovery): ask the data directory.
             long postmaster = ProcessTable.postmasterPid(m.dataDir());
             processes.add(status(m.name(), ProcessKind.POSTGRES, postmaster > 0 ? postmaster : m.postgresPid(), dir));

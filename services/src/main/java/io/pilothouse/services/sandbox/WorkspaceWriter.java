@@ -19,9 +19,6 @@ final class WorkspaceWriter {
     }
 
     static String render(SandboxInfo info) {
-        Map<String, Object> etcd = new LinkedHashMap<>();
-        etcd.put("endpoints", List.of(info.etcdUrl()));
-        etcd.put("namespace", info.namespace());
 
         Map<String, Object> postgres = new LinkedHashMap<>();
         postgres.put("user", info.monitorUser());
@@ -30,8 +27,15 @@ final class WorkspaceWriter {
 
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("name", info.scope());
-        source.put("etcd", etcd);
-        source.put("patroni", info.restUrls());
+        if (info.plain()) {
+            source.put("nodes", info.members().stream().map(m -> m.pgHost() + ":" + m.pgPort()).toList());
+        } else {
+            Map<String, Object> etcd = new LinkedHashMap<>();
+            etcd.put("endpoints", List.of(info.etcdUrl()));
+            etcd.put("namespace", info.namespace());
+            source.put("etcd", etcd);
+            source.put("patroni", info.restUrls());
+        }
         source.put("postgres", postgres);
 
         Map<String, Object> workspace = new LinkedHashMap<>();

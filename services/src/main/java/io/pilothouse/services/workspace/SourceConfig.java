@@ -1,19 +1,42 @@
 package io.pilothouse.services.workspace;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 
 /**
  * One place clusters are discovered: an etcd namespace (every scope under it), a list of Patroni REST URLs
- * (one cluster), or both (etcd first, REST as fallback and detail).
+ * (one cluster), or both (etcd first, REST as fallback and detail); or a plain streaming-replication cluster given
+ * as its PostgreSQL nodes, with no manager at all.
  *
- * @param name     display name of the source in the workspace tree
+ * @param name     display name of the source in the workspace tree; also the scope of a {@code nodes} cluster
  * @param etcd     etcd endpoints and namespace, or null
  * @param patroni  Patroni REST base URLs (e.g. {@code http://10.0.0.1:8008}), may be empty
  * @param postgres how to connect to each member's PostgreSQL, or null to skip SQL
+ * @param nodes    {@code host:port} of every PostgreSQL node of a plain (unmanaged) cluster, may be empty
  */
-public record SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres) {
+public record SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
+                           List<String> nodes) {
 
     public SourceConfig {
         patroni = patroni == null ? List.of() : List.copyOf(patroni);
+        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    }
+
+    /** A Patroni source (etcd and/or REST), without plain nodes. */
+    public SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres) {
+        this(name, etcd, patroni, postgres, List.of());
+    }
+
+    /** True when this source is a plain streaming-replication cluster read over SQL only. */
+    @JsonIgnore
+    public boolean isPlain() {
+        return !nodes.isEmpty();
+    }
+
+    /** The plain nodes, parsed; only call on a validated workspace. */
+    @JsonIgnore
+    public List<NodeAddress> nodeAddresses() {
+        return nodes.stream().map(NodeAddress::parse).toList();
     }
 }

@@ -54,11 +54,13 @@ final class WorkspaceValidator {
 
     private static void checkSource(int i, String name, SourceConfig s, List<String> problems) {
         boolean hasEtcd = s.etcd() != null;
-        if (!hasEtcd && s.patroni().isEmpty()) {
-            problems.add(Where.source(i, name, "") + " has neither `etcd` nor `patroni`; add etcd endpoints "
-                    + "(and a namespace) to discover clusters, or the Patroni REST URLs of one cluster's members, "
-                    + "e.g. patroni: [\"" + PATRONI_EXAMPLE + "\"]");
+        if (!hasEtcd && s.patroni().isEmpty() && s.nodes().isEmpty()) {
+            problems.add(Where.source(i, name, "") + " has neither `etcd` nor `patroni` nor `nodes`; add etcd "
+                    + "endpoints (and a namespace) to discover clusters, or the Patroni REST URLs of one cluster's "
+                    + "members, e.g. patroni: [\"" + PATRONI_EXAMPLE + "\"], or the PostgreSQL nodes of a plain "
+                    + "streaming-replication cluster, e.g. nodes: [\"" + NodeAddress.EXAMPLE + "\"]");
         }
+        checkNodes(i, name, s, problems);
         if (hasEtcd) {
             List<String> endpoints = s.etcd().endpoints();
             if (endpoints.isEmpty()) {
@@ -76,6 +78,30 @@ final class WorkspaceValidator {
         }
         if (s.postgres() != null) {
             checkPostgres(i, name, s.postgres(), problems);
+        }
+    }
+
+    private static void checkNodes(int i, String name, SourceConfig s, List<String> problems) {
+        if (s.nodes().isEmpty()) {
+            return;
+        }
+        if (s.etcd() != null || !s.patroni().isEmpty()) {
+            problems.add(Where.source(i, name, "nodes") + " cannot be combined with `etcd` or `patroni`: a source "
+                    + "is either a Patroni cluster or a plain one; split it into two sources");
+        }
+        if (s.postgres() == null) {
+            problems.add(Where.source(i, name, "postgres") + " is missing; a `nodes` source is read over SQL only, "
+                    + "so it needs postgres settings, e.g. postgres: {user: pilothouse_monitor, database: postgres}");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int n = 0; n < s.nodes().size(); n++) {
+            String where = Where.source(i, name, "nodes[" + n + "]");
+            java.util.Optional<String> problem = NodeAddress.parseOrProblem(s.nodes().get(n));
+            if (problem.isPresent()) {
+                problems.add(where + " " + problem.get());
+            } else if (!seen.add(NodeAddress.parse(s.nodes().get(n)).toString())) {
+                problems.add(where + " '" + s.nodes().get(n).trim() + "' is listed twice; list each node once");
+            }
         }
     }
 

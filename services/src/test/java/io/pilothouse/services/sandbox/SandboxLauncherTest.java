@@ -24,6 +24,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +57,9 @@ class SandboxLauncherTest {
     }
 
     @AfterAll
-    static void destroy() {
+    static void destroy() throws IOException {
         if (dir != null) {
+            SandboxLogs.keep(dir, SandboxLauncherTest.class);
             LAUNCHER.destroy(dir);
         }
     }
@@ -124,14 +126,25 @@ class SandboxLauncherTest {
     @Test
     @Order(5)
     void haproxyStatsCsvShowsOneWritableServerAndTheReplicas() throws Exception {
-        HttpResponse<String> stats = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(info.haproxy().statsCsvUrl())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(info.haproxy().statsCsvUrl())).build();
+        // Polled for a few seconds: a single failed check (Patroni answering 503 once) flips a
+        // server for a second, which is HAProxy doing its job, not the sandbox failing. Seen
+        // once in about twenty runs right after up; the log tail below says why if it persists.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> stats;
+        do {
+            stats = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (HaproxyStats.upServers(stats.body()).equals(Map.of("primary", 1, "replicas", MEMBERS - 1))) {
+                break;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
 
         assertThat(stats.statusCode()).isEqualTo(200);
         assertThat(HaproxyStats.upServers(stats.body()))
-                .containsEntry("primary", 1)
-                .containsEntry("replicas", MEMBERS - 1);
+                .as("stats %s%nhaproxy.log %s", stats.body(), LogTail.lastLines(dir.resolve("logs/haproxy.log"), 30))
+                .containsOnly(Map.entry("primary", 1), Map.entry("replicas", MEMBERS - 1));
     }
 
     @Test
@@ -289,13 +302,7 @@ class SandboxLauncherTest {
     }
 
     private static char processState(long pid) {
-        try {
-            String stat = new String(ProcessTable.readProcFile(Path.of("/proc", Long.toString(pid), "stat")),
-                    StandardCharsets.UTF_8);
-            return stat.charAt(stat.lastIndexOf(')') + 2);
-        } catch (IOException e) {
-            return '?';
-        }
+        return ProcessTable.state(pid);
     }
 
     private static boolean queryBoolean(Connection c, String sql) throws SQLException {

@@ -22,16 +22,20 @@ import java.util.Optional;
  *
  * <p>Environment: {@code PILOTHOUSE_SANDBOX_MEMBERS} (default 3), {@code PILOTHOUSE_SANDBOX_HAPROXY}
  * ({@code true} to add HAProxy), {@code PILOTHOUSE_SANDBOX_KEEP} ({@code true} to leave it running
- * after the JVM exits, for a post-mortem; stop it with {@code SandboxLauncher.destroy}).
+ * after the JVM exits, for a post-mortem; stop it with {@code SandboxLauncher.destroy}),
+ * {@code PILOTHOUSE_SANDBOX_REAP_ORPHANS} (see below).
  *
- * <p>A JVM killed before its shutdown hook leaves its sandbox behind; the next JVM to call
- * {@link #get()} stops and deletes such orphans (those whose owner process is gone).
+ * <p>A JVM killed before its shutdown hook leaves its sandbox behind. The next JVM to call
+ * {@link #get()} lists such orphans (those whose owner process is gone) on stderr, and stops and
+ * deletes them only if {@code PILOTHOUSE_SANDBOX_REAP_ORPHANS=true}: on a CI agent that is what
+ * you want, on a shared workstation they may be a colleague's post-mortem.
  */
 public final class SharedSandbox {
 
     private static final String PREFIX = "pilothouse-shared-";
     private static final String OWNER_FILE = "owner";
-    private static final Path PARENT = Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
+    /** Not java.io.tmpdir: build tools point that into the build tree, which postgres may not reach. */
+    private static final Path PARENT = Path.of("/tmp");
 
     private static SandboxInfo info;
     private static RuntimeException failure;
@@ -102,12 +106,19 @@ public final class SharedSandbox {
         }
     }
 
-    /** Stops and deletes shared sandboxes whose owner JVM is gone. */
+    /** Reports, and if asked stops and deletes, shared sandboxes whose owner JVM is gone. */
     private static void reapOrphans(SandboxLauncher launcher) {
+        boolean reap = Boolean.parseBoolean(System.getenv("PILOTHOUSE_SANDBOX_REAP_ORPHANS"));
         try (DirectoryStream<Path> homes = Files.newDirectoryStream(PARENT, PREFIX + "*")) {
             for (Path home : homes) {
-                if (Files.isDirectory(home) && isOrphan(home.resolve(OWNER_FILE))) {
+                if (!Files.isDirectory(home) || !isOrphan(home.resolve(OWNER_FILE))) {
+                    continue;
+                }
+                if (reap) {
                     stop(launcher, home);
+                } else {
+                    System.err.println("[shared sandbox] orphan left by a dead JVM: " + home.resolve("sandbox")
+                            + " (set PILOTHOUSE_SANDBOX_REAP_ORPHANS=true to remove such orphans automatically)");
                 }
             }
         } catch (IOException e) {

@@ -90,6 +90,11 @@ final class StatusBar {
         ClusterSnapshot c = vm.topology().clusterProperty().get();
         Instant now = vm.nowProperty().get();
         for (SourceKind k : SourceKind.values()) {
+            // A cluster without Patroni has no etcd or REST source: do not show them as "not connected".
+            boolean configured = c == null || c.sources().containsKey(k);
+            Parent box = texts.get(k).getParent();
+            box.setVisible(configured);
+            box.setManaged(configured);
             SourceStatus s = c == null ? SourceStatus.unknown(k) : c.sourceStatus(k);
             texts.get(k).setText(SourceStatusText.describe(s, now, vm.topology().zone()));
             Styles.setTone(dots.get(k), tone(s.freshness()));

@@ -80,6 +80,7 @@ final class BannerBar extends VBox {
             case STALE_DATA: return MaterialDesignL.LAN_DISCONNECT;
             case LEASE_EXPIRING: return MaterialDesignT.TIMER_SAND;
             case PAUSED: return MaterialDesignP.PAUSE_CIRCLE_OUTLINE;
+            case REPLICATION_PROBLEM: return MaterialDesignL.LINK_VARIANT_OFF;
             default: return MaterialDesignC.CALENDAR_CLOCK;
         }
     }

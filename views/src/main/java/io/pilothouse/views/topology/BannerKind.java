@@ -11,5 +11,7 @@ public enum BannerKind {
     /** Maintenance mode: Patroni will not fail over automatically. */
     PAUSED,
     /** A switchover is scheduled for later. */
-    SCHEDULED_SWITCHOVER
+    SCHEDULED_SWITCHOVER,
+    /** The cluster's shape is wrong: a standby not streaming, two primaries (the problems are in the message). */
+    REPLICATION_PROBLEM
 }

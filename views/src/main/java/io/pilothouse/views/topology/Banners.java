@@ -36,7 +36,16 @@ public final class Banners {
     public static List<Banner> of(ClusterSnapshot cluster, Instant now, ZoneId zone) {
         List<Banner> out = new ArrayList<>();
         staleData(cluster, now).ifPresent(out::add);
-        if (cluster.leader() == null) {
+        if (!cluster.problems().isEmpty()) {
+            out.add(new Banner(BannerKind.REPLICATION_PROBLEM, Tone.DANGER, "Replication broken",
+                    String.join(" ", cluster.problems())));
+        }
+        boolean managed = cluster.sources().containsKey(SourceKind.PATRONI_REST)
+                || cluster.sources().containsKey(SourceKind.ETCD);
+        if (cluster.leader() == null && !managed) {
+            out.add(new Banner(BannerKind.NO_LEADER, Tone.DANGER, "No primary",
+                    "Every node is in recovery (or unreachable): nothing accepts writes until one is promoted."));
+        } else if (cluster.leader() == null) {
             out.add(new Banner(BannerKind.NO_LEADER, Tone.DANGER, "No leader",
                     cluster.paused()
                             ? "No member holds the leader key and the cluster is paused, so Patroni will not elect "

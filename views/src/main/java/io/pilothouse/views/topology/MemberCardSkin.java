@@ -89,7 +89,10 @@ final class MemberCardSkin extends SkinBase<MemberCard> {
         endpoint.setText(m.endpoint());
         Styles.setTone(stateDot, MemberPresentation.stateTone(m.state()));
         state.setText(m.state().label() + (m.timeline() == null ? "" : "  ·  timeline " + m.timeline()));
-        versions.setText("PostgreSQL " + orUnknown(m.postgresVersion()) + "  ·  Patroni " + orUnknown(m.patroniVersion()));
+        // A member of a plain streaming cluster has no Patroni (no API URL, no version): say nothing about it.
+        boolean patroni = m.apiUrl() != null || m.patroniVersion() != null;
+        versions.setText("PostgreSQL " + orUnknown(m.postgresVersion())
+                + (patroni ? "  ·  Patroni " + orUnknown(m.patroniVersion()) : ""));
         List<MemberPresentation.Chip> wanted = MemberPresentation.chips(m);
         chips.getChildren().setAll(wanted.stream().map(MemberCardSkin::chip).toList());
         show(chips, !wanted.isEmpty());

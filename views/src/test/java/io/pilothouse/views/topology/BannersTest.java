@@ -27,6 +27,24 @@ class BannersTest {
     }
 
     @Test
+    void aBrokenStandbyOfAPlainClusterIsADangerBannerAndNoPrimaryIsWordedWithoutPatroni() {
+        ClusterSnapshot c = SampleEstates.ordersProd();
+        ClusterSnapshot plain = new ClusterSnapshot(c.source(), c.scope(), null, null, false, null, null, null, null,
+                c.members(), java.util.Map.of(io.pilothouse.services.model.SourceKind.POSTGRES,
+                c.sourceStatus(io.pilothouse.services.model.SourceKind.POSTGRES)), c.observedAt(), List.of(),
+                List.of("127.0.0.1:5434 is not streaming: its upstream is gone."));
+
+        List<Banner> banners = of(plain);
+
+        assertThat(banners).extracting(Banner::kind)
+                .containsExactlyInAnyOrder(BannerKind.REPLICATION_PROBLEM, BannerKind.NO_LEADER);
+        assertThat(banners).filteredOn(b -> b.kind() == BannerKind.REPLICATION_PROBLEM).singleElement()
+                .satisfies(b -> assertThat(b.message()).contains("is not streaming"));
+        assertThat(banners).filteredOn(b -> b.kind() == BannerKind.NO_LEADER).singleElement()
+                .satisfies(b -> assertThat(b.message()).doesNotContain("leader key").contains("promoted"));
+    }
+
+    @Test
     void aHealthyClusterHasNoBanner() {
         assertThat(of(SampleEstates.ordersProd())).isEmpty();
     }
