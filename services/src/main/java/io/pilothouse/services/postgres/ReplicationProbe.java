@@ -1,5 +1,9 @@
 package io.pilothouse.services.postgres;
 
+import static io.pilothouse.services.postgres.Columns.nullableDouble;
+import static io.pilothouse.services.postgres.Columns.nullableInt;
+import static io.pilothouse.services.postgres.Columns.nullableLong;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,20 +53,5 @@ public final class ReplicationProbe {
             }
         }
         return new NodeSqlState(inRecovery, version, replicas, receiver, replayDelay, backends);
-    }
-
-    private static Long nullableLong(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Integer nullableInt(ResultSet rs, String col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Double nullableDouble(ResultSet rs, String col) throws SQLException {
-        double v = rs.getDouble(col);
-        return rs.wasNull() ? null : v;
     }
 }

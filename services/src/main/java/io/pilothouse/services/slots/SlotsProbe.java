@@ -1,5 +1,9 @@
 package io.pilothouse.services.slots;
 
+import static io.pilothouse.services.postgres.Columns.instant;
+import static io.pilothouse.services.postgres.Columns.nullableInt;
+import static io.pilothouse.services.postgres.Columns.nullableLong;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,20 +74,5 @@ public final class SlotsProbe {
                     instant(rs, "last_failed_time"), instant(rs, "stats_reset"));
         }
         return new NodeSlots(node, inRecovery, walLsn, slots, archiver, now);
-    }
-
-    private static Instant instant(ResultSet rs, String col) throws SQLException {
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Long nullableLong(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Integer nullableInt(ResultSet rs, String col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
     }
 }
