@@ -37,9 +37,8 @@ import java.util.stream.IntStream;
  *       ThreadMXBean CPU time of the ingest thread / wall time, over 30 s.</li>
  * </ol>
  *
- * <p>Run: {@code mvn -Pbench -q -o -pl bench -am package -DskipTests} then
- * {@code java -cp bench/target/classes:$(mvn -Pbench -q -o -pl bench dependency:build-classpath
- * -Dmdep.outputFile=/dev/stdout) io.pilothouse.bench.LagChartBench [redraws] [ingestSeconds]}.
+ * <p>Run: {@code mvn -Pbench -pl bench -am -DskipTests verify -Dbench.main=io.pilothouse.bench.LagChartBench
+ * -Dbench.args="200 30"} (redraws, ingest seconds).
  */
 public final class LagChartBench {
 
