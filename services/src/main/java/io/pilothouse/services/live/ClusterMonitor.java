@@ -13,17 +13,10 @@ import io.pilothouse.services.patroni.PatroniNodeStatus;
 import io.pilothouse.services.patroni.PatroniRestClient;
 import io.pilothouse.services.patroni.PatroniUrls;
 import io.pilothouse.services.postgres.NodeConnections;
-import io.pilothouse.services.postgres.NodeSqlState;
-import io.pilothouse.services.postgres.ReplicationProbe;
-import io.pilothouse.services.slots.NodeSlots;
-import io.pilothouse.services.slots.SlotActivityTracker;
-import io.pilothouse.services.slots.SlotRules;
-import io.pilothouse.services.slots.SlotsProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.ConnectException;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,9 +59,7 @@ public final class ClusterMonitor implements AutoCloseable {
     private Long leaseSecondsLeft;
     private NodeRead<PatroniCluster> restCluster = NodeRead.none();
     private final Map<String, NodeRead<PatroniNodeStatus>> nodes = new HashMap<>();
-    private final Map<String, NodeRead<NodeSqlState>> sqlReads = new HashMap<>();
-    private final Map<String, NodeRead<NodeSlots>> slotReads = new HashMap<>();
-    private final SlotsProbe slotsProbe;
+    private final NodeSqlReader sqlReader;
     private ClusterSnapshot last;
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -89,18 +80,7 @@ public final class ClusterMonitor implements AutoCloseable {
         this.snapshots = snapshots;
         this.events = events;
         this.assembler = new ClusterAssembler(settings.staleAfter());
-        this.slotsProbe = new SlotsProbe(new SlotActivityTracker(), SlotRules.DEFAULTS, clock);
-    }
-
-    /** Slots and the archiver change slowly and cost more to read: every few seconds per node is enough. */
-    private static final java.time.Duration SLOTS_INTERVAL = java.time.Duration.ofSeconds(5);
-
-    private boolean slotsDue(String member) {
-        synchronized (lock) {
-            NodeRead<NodeSlots> r = slotReads.get(member);
-            Instant last = r == null ? null : (r.failedAt() != null ? r.failedAt() : r.lastSuccess());
-            return last == null || last.plus(SLOTS_INTERVAL).isBefore(clock.instant());
-        }
+        this.sqlReader = sql == null ? null : new NodeSqlReader(sql, executors.io(), clock);
     }
 
     /** Starts polling REST and SQL. */
@@ -165,7 +145,7 @@ public final class ClusterMonitor implements AutoCloseable {
                 if (m.apiUrl() != null && !attempted(nodes.get(m.name()))) {
                     return false;
                 }
-                if (sql != null && m.host() != null && !attempted(sqlReads.get(m.name()))) {
+                if (sql != null && m.host() != null && !sqlReader.attempted(m.name())) {
                     return false;
                 }
             }
@@ -235,43 +215,8 @@ public final class ClusterMonitor implements AutoCloseable {
         if (closed) {
             return;
         }
-        for (Member m : endpoints()) {
-            String key = "sql:" + m.name();
-            if (!inFlight.add(key)) {
-                continue;
-            }
-            boolean readSlots = slotsDue(m.name());
-            executors.io().execute(() -> {
-                try {
-                    NodeSqlState state;
-                    NodeSlots slots = null;
-                    try (Connection c = sql.open(m.host(), m.port())) {
-                        state = ReplicationProbe.read(c);
-                        if (readSlots) {
-                            slots = slotsProbe.read(m.name(), c);
-                        }
-                    }
-                    Instant now = clock.instant();
-                    synchronized (lock) {
-                        sqlReads.put(m.name(), sqlReads.getOrDefault(m.name(), NodeRead.none()).succeeded(state, now));
-                        if (slots != null) {
-                            slotReads.put(m.name(), slotReads.getOrDefault(m.name(), NodeRead.none())
-                                    .succeeded(slots, now));
-                        }
-                    }
-                } catch (Exception ex) {
-                    Instant now = clock.instant();
-                    String why = "PostgreSQL at " + m.endpoint() + ": " + SqlErrors.describe(ex);
-                    synchronized (lock) {
-                        sqlReads.put(m.name(), sqlReads.getOrDefault(m.name(), NodeRead.none())
-                                .failed(why, SqlErrors.refused(ex), now));
-                    }
-                } finally {
-                    inFlight.remove(key);
-                }
-                publish();
-            });
-        }
+        sqlReader.poll(endpoints().stream()
+                .map(m -> new NodeSqlReader.Target(m.name(), m.host(), m.port())).toList(), this::publish);
     }
 
     private Map<String, String> memberApis() {
@@ -321,7 +266,8 @@ public final class ClusterMonitor implements AutoCloseable {
                 return;
             }
             ClusterInputs in = new ClusterInputs(source, scope, etcdConfigured, etcd, dcs, leaseSecondsLeft,
-                    restCluster, nodes, sql != null, sqlReads, slotReads);
+                    restCluster, nodes, sql != null, sqlReader == null ? Map.of() : sqlReader.states(),
+                    sqlReader == null ? Map.of() : sqlReader.slots());
             next = assembler.assemble(in, clock.instant());
             changes = SnapshotDiff.between(last, next);
             last = next;

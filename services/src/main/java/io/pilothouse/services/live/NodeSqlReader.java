@@ -1,0 +1,132 @@
+package io.pilothouse.services.live;
+
+import io.pilothouse.services.postgres.NodeConnections;
+import io.pilothouse.services.postgres.NodeSqlState;
+import io.pilothouse.services.postgres.ReplicationProbe;
+import io.pilothouse.services.slots.NodeSlots;
+import io.pilothouse.services.slots.SlotActivityTracker;
+import io.pilothouse.services.slots.SlotRules;
+import io.pilothouse.services.slots.SlotsProbe;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * Reads the nodes of one cluster over SQL: replication state every round, slots and the archiver every few seconds,
+ * on the same pooled connection. Each node is read on its own task with at most one read in flight, so a stalled node
+ * never blocks the others and a slow one never piles reads up. Shared by the Patroni and the plain cluster monitors.
+ */
+final class NodeSqlReader {
+
+    /** Slots and the archiver change slowly and cost more to read: every few seconds per node is enough. */
+    private static final Duration SLOTS_INTERVAL = Duration.ofSeconds(5);
+
+    /** One node to read: its member name and where it listens. */
+    record Target(String name, String host, int port) {
+    }
+
+    private final NodeConnections sql;
+    private final Executor io;
+    private final Clock clock;
+    private final SlotsProbe slotsProbe;
+    private final Object lock = new Object();
+    private final Map<String, NodeRead<NodeSqlState>> states = new HashMap<>();
+    private final Map<String, NodeRead<NodeSlots>> slots = new HashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    NodeSqlReader(NodeConnections sql, Executor io, Clock clock) {
+        this.sql = sql;
+        this.io = io;
+        this.clock = clock;
+        this.slotsProbe = new SlotsProbe(new SlotActivityTracker(), SlotRules.DEFAULTS, clock);
+    }
+
+    /** Starts a read of every target not already being read; {@code afterRead} runs after each one. */
+    void poll(Iterable<Target> targets, Runnable afterRead) {
+        for (Target t : targets) {
+            if (!inFlight.add(t.name())) {
+                continue;
+            }
+            boolean readSlots = slotsDue(t.name());
+            try {
+                io.execute(() -> {
+                    try {
+                        read(t, readSlots);
+                    } finally {
+                        inFlight.remove(t.name());
+                    }
+                    afterRead.run();
+                });
+            } catch (RuntimeException e) {
+                inFlight.remove(t.name()); // executor shut down
+            }
+        }
+    }
+
+    private void read(Target t, boolean readSlots) {
+        try {
+            NodeSqlState state;
+            NodeSlots nodeSlots = null;
+            try (Connection c = sql.open(t.host(), t.port())) {
+                state = ReplicationProbe.read(c);
+                if (readSlots) {
+                    nodeSlots = slotsProbe.read(t.name(), c);
+                }
+            }
+            Instant now = clock.instant();
+            synchronized (lock) {
+                states.put(t.name(), states.getOrDefault(t.name(), NodeRead.none()).succeeded(state, now));
+                if (nodeSlots != null) {
+                    slots.put(t.name(), slots.getOrDefault(t.name(), NodeRead.none()).succeeded(nodeSlots, now));
+                }
+            }
+        } catch (Exception ex) {
+            Instant now = clock.instant();
+            String why = "PostgreSQL at " + t.host() + ":" + t.port() + ": " + SqlErrors.describe(ex);
+            synchronized (lock) {
+                states.put(t.name(), states.getOrDefault(t.name(), NodeRead.none())
+                        .failed(why, SqlErrors.refused(ex), now));
+                if (readSlots) {
+                    slots.put(t.name(), slots.getOrDefault(t.name(), NodeRead.none()).failed(why, false, now));
+                }
+            }
+        }
+    }
+
+    private boolean slotsDue(String name) {
+        synchronized (lock) {
+            NodeRead<NodeSlots> r = slots.get(name);
+            Instant at = r == null ? null : (r.failedAt() != null ? r.failedAt() : r.lastSuccess());
+            return at == null || at.plus(SLOTS_INTERVAL).isBefore(clock.instant());
+        }
+    }
+
+    /** The last replication read of every node (a copy). */
+    Map<String, NodeRead<NodeSqlState>> states() {
+        synchronized (lock) {
+            return Map.copyOf(states);
+        }
+    }
+
+    /** The last slots read of every node (a copy). */
+    Map<String, NodeRead<NodeSlots>> slots() {
+        synchronized (lock) {
+            return Map.copyOf(slots);
+        }
+    }
+
+    /** True once {@code name} has been read at least once, successfully or not. */
+    boolean attempted(String name) {
+        synchronized (lock) {
+            NodeRead<NodeSqlState> r = states.get(name);
+            return r != null && (r.lastSuccess() != null || r.failedAt() != null);
+        }
+    }
+}
