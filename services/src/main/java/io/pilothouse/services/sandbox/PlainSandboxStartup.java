@@ -1,5 +1,7 @@
 package io.pilothouse.services.sandbox;
 
+import io.pilothouse.services.postgres.SqlIdentifiers;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -225,12 +227,16 @@ final class PlainSandboxStartup {
 
     private static void createRoles(Connection c, Credentials credentials) throws SQLException {
         try (Statement st = c.createStatement()) {
-            // Role names are this class's constants; passwords go over as SCRAM verifiers computed here.
-            st.execute("CREATE ROLE " + Credentials.REPLICATION + " LOGIN REPLICATION");
-            st.execute("CREATE ROLE " + Credentials.MONITOR + " LOGIN");
-            st.execute("GRANT pg_monitor TO " + Credentials.MONITOR);
-            st.execute("CREATE ROLE " + Credentials.APP + " LOGIN");
-            st.execute("CREATE DATABASE " + Credentials.APP + " OWNER " + Credentials.APP);
+            // DDL takes no bind parameters: names go through the quoting helper; passwords go over as SCRAM
+            // verifiers computed by the driver below.
+            String replication = SqlIdentifiers.quote(Credentials.REPLICATION);
+            String monitor = SqlIdentifiers.quote(Credentials.MONITOR);
+            String app = SqlIdentifiers.quote(Credentials.APP);
+            st.execute(String.format("CREATE ROLE %s LOGIN REPLICATION", replication));
+            st.execute(String.format("CREATE ROLE %s LOGIN", monitor));
+            st.execute(String.format("GRANT pg_monitor TO %s", monitor));
+            st.execute(String.format("CREATE ROLE %s LOGIN", app));
+            st.execute(String.format("CREATE DATABASE %s OWNER %s", app, app));
         }
         PGConnection pg = c.unwrap(PGConnection.class);
         pg.alterUserPassword(Credentials.REPLICATION, credentials.replicationPassword().toCharArray(), null);
