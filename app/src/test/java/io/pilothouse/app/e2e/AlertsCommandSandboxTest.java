@@ -3,6 +3,7 @@ package io.pilothouse.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilothouse.app.Main;
 import io.pilothouse.app.json.Json;
+import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SharedSandbox;
 import org.junit.jupiter.api.Test;
@@ -85,11 +86,8 @@ class AlertsCommandSandboxTest {
         Future<Integer> watch = runner.submit(() -> Main.run(sink, new PrintWriter(err, true),
                 "watch", "--workspace", workspace.toString(), "--json"));
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!seen.toString().contains("\"ALERT_RAISED\"") && System.nanoTime() < deadline
-                    && !watch.isDone()) {
-                Thread.sleep(100);
-            }
+            Await.until(Duration.ofSeconds(60), "an ALERT_RAISED line from watch --json", seen::toString,
+                    text -> text.contains("\"ALERT_RAISED\"") || watch.isDone());
         } finally {
             watch.cancel(true);
             runner.shutdownNow();

@@ -124,7 +124,9 @@ class LagSamplerSandboxTest {
         long pausedAt = System.currentTimeMillis();
 
         writeLoad(Duration.ofSeconds(8));
-        Thread.sleep(600); // two more rounds so the last writes are sampled
+        long loadEnded = System.currentTimeMillis();
+        // Wait for a sample taken after the last write, so the figures below include it.
+        awaitTrue(() -> history.latestTime(id).orElse(0) > loadEnded, Duration.ofSeconds(10));
 
         long now = System.currentTimeMillis();
         double[] replayBytes = values(LagMetric.REPLAY_BYTES, pausedAt, now);
@@ -154,18 +156,9 @@ class LagSamplerSandboxTest {
             s.execute("INSERT INTO lag_scratch (pad) VALUES ('one last write')");
         }
         long quietFrom = System.currentTimeMillis();
-        Thread.sleep(5_000);
+        // The naive figure grows with idleness: that is what the rule must not report. Wait until it says > 4 s.
+        awaitTrue(() -> naiveReplayDelay() > 4, Duration.ofSeconds(20));
         long now = System.currentTimeMillis();
-
-        // The naive figure grows with idleness: that is what the rule must not report.
-        double naive;
-        try (Connection c = superuser(replica); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(
-                     "SELECT extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8")) {
-            r.next();
-            naive = r.getDouble(1);
-        }
-        assertThat(naive).isGreaterThan(4);
         double[] delay = values(LagMetric.REPLICA_REPLAY_DELAY_SECONDS, quietFrom + 2_000, now);
         assertThat(delay).isNotEmpty();
         assertThat(Arrays.stream(delay).max().orElseThrow()).as("replay delay while the primary is idle")
@@ -175,6 +168,18 @@ class LagSamplerSandboxTest {
             if (!m.name().equals(cluster.leader())) {
                 assertThat(history.replayState(id, m.name())).as(m.name()).isEqualTo(ReplayState.IDLE);
             }
+        }
+    }
+
+    /** {@code now() - pg_last_xact_replay_timestamp()} on the replica: the figure that grows when nothing happens. */
+    private static double naiveReplayDelay() {
+        try (Connection c = superuser(replica); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(
+                     "SELECT extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8")) {
+            r.next();
+            return r.getDouble(1);
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the replica's replay delay", e);
         }
     }
 
