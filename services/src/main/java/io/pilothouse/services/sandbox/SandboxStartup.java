@@ -69,13 +69,7 @@ final class SandboxStartup {
                     info.workspaceFile()));
             return info;
         } catch (RuntimeException e) {
-            progress.accept("Start failed; stopping the processes already started (files kept in " + layout.dir() + ")");
-            try {
-                new SandboxTeardown().down(layout);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
+            throw SandboxTeardown.afterFailedStart(layout, e, progress);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +22,21 @@ import java.util.stream.Stream;
  * leader key, for which etcd must still be up), then HAProxy, then etcd.
  */
 final class SandboxTeardown {
+
+    /**
+     * A start failed half-way: stop what was already started (files are kept for the post-mortem) and hand back the
+     * original failure, with any failure of the clean-up attached to it.
+     */
+    static RuntimeException afterFailedStart(SandboxLayout layout, RuntimeException failure, Consumer<String> progress) {
+        progress.accept("Start failed; stopping the processes already started (files kept in " + layout.dir() + ")");
+        try {
+            new SandboxTeardown().down(layout);
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+        return failure;
+    }
+
 
     private static final Duration PATRONI_GRACE = Duration.ofSeconds(15);
     private static final Duration HAPROXY_GRACE = Duration.ofSeconds(3);
