@@ -23,7 +23,10 @@ public final class HistoryViewModel {
     /** Shows a cluster's history ({@code ClusterHistory.entries()}). */
     public void setData(String scope, List<HistoryEntry> entries) {
         this.scope.set(scope);
-        this.entries.set(List.copyOf(entries));
+        // The main window calls this on every applied snapshot; only a real change may rebuild the list.
+        if (!this.entries.get().equals(entries)) {
+            this.entries.set(List.copyOf(entries));
+        }
     }
 
     public ReadOnlyObjectProperty<String> scopeProperty() {

@@ -32,10 +32,14 @@ public final class SlotsViewModel {
      * @param now    the current time
      */
     public void setData(List<NodeSlots> nodes, String leader, Instant now) {
+        boolean leaderChanged = !java.util.Objects.equals(this.leader.get(), leader);
         this.leader.set(leader);
         this.now.set(now);
-        // Set last: listeners on nodes see the matching leader and time.
-        this.nodes.set(List.copyOf(nodes));
+        // Set last: listeners on nodes see the matching leader and time. The main window calls this on every
+        // applied snapshot; slot data changes every few seconds, and only then may the tables be rebuilt.
+        if (leaderChanged || !this.nodes.get().equals(nodes)) {
+            this.nodes.set(List.copyOf(nodes));
+        }
     }
 
     public ReadOnlyObjectProperty<List<NodeSlots>> nodesProperty() {
