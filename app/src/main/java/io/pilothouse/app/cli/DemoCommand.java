@@ -68,8 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try (LiveSession session = LiveSession.start(new WorkspaceLoader().load(info.workspaceFile()),
                 LiveSettings.DEFAULTS, new DesktopNotifier())) {
-            DesktopWindow.showAndWait(session.feed(), session.history(), session.lag(), session.alerts(),
-                    Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
+            DesktopWindow.showAndWait(session, Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
         } finally {
             if (startedHere && !keep) {
                 stop.run();

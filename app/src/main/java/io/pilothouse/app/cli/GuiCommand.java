@@ -24,8 +24,7 @@ public final class GuiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Displays.requireDisplay("gui");
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS, new DesktopNotifier())) {
-            DesktopWindow.showAndWait(session.feed(), session.history(), session.lag(), session.alerts(),
-                    Themes.parse(theme), "Pilothouse");
+            DesktopWindow.showAndWait(session, Themes.parse(theme), "Pilothouse");
         }
         return 0;
     }

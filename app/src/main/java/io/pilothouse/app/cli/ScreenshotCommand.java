@@ -1,6 +1,7 @@
 package io.pilothouse.app.cli;
 
 import io.pilothouse.app.fx.FxToolkit;
+import io.pilothouse.app.fx.MainViews;
 import io.pilothouse.app.fx.OffscreenRenderer;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.live.EstateSnapshot;
@@ -62,8 +63,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
             FxToolkit.startHeadless();
             MainView[] main = new MainView[1];
             OffscreenRenderer renderer = FxToolkit.call(() -> {
-                main[0] = new MainView(session.feed(), java.time.Clock.systemDefaultZone(), session.history(),
-                        session.lag(), session.alerts());
+                main[0] = MainViews.on(session);
                 main[0].showPane(view.name());
                 estate.clusters().stream()
                         .filter(c -> cluster == null || c.scope().equals(cluster))

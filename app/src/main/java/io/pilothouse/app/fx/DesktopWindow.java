@@ -1,7 +1,7 @@
 package io.pilothouse.app.fx;
 
-import io.pilothouse.services.history.EstateHistory;
-import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.app.wiring.LiveSession;
+
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.MainView;
 import javafx.application.Platform;
@@ -16,21 +16,13 @@ public final class DesktopWindow {
     private DesktopWindow() {
     }
 
-    /** Opens the window and blocks the calling (non-FX) thread until the user closes it. */
-    public static void showAndWait(EstateFeed feed, EstateHistory history, io.pilothouse.services.metrics.LagSeriesSource lag,
-                                   Theme theme, String title) throws InterruptedException {
-        showAndWait(feed, history, lag, io.pilothouse.services.alerts.AlertsFeed.NONE, theme, title);
-    }
-
-    /** Opens the window with an Alerts tab and tree badges fed by {@code alerts}; blocks until it is closed. */
-    public static void showAndWait(EstateFeed feed, EstateHistory history, io.pilothouse.services.metrics.LagSeriesSource lag,
-                                   io.pilothouse.services.alerts.AlertsFeed alerts, Theme theme, String title)
-            throws InterruptedException {
+    /** Opens the main window on a live session and blocks the calling (non-FX) thread until it is closed. */
+    public static void showAndWait(LiveSession session, Theme theme, String title) throws InterruptedException {
         FxToolkit.startDesktop();
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.runLater(() -> {
-            MainView view = new MainView(feed, java.time.Clock.systemDefaultZone(), history, lag, alerts);
+            MainView view = MainViews.on(session);
             // The theme goes on the scene before the view arrives: the view reads it to label its toggle.
             Scene scene = new Scene(new javafx.scene.Group(), 1440, 900);
             theme.applyTo(scene);

@@ -53,7 +53,7 @@ public final class LiveSession implements AutoCloseable {
     public static LiveSession start(Workspace workspace, LiveSettings settings, Notifier notifier) {
         LiveExecutors executors = LiveExecutors.create();
         EstateMonitor monitor = new EstateMonitor(workspace, executors, settings,
-                Passwords.forWorkspace(workspace), Clock.systemUTC());
+                Passwords.standardChain(), Clock.systemUTC());
         EstateHistory history = new EstateHistory(notifier);
         monitor.onEvent(history);
         monitor.start();

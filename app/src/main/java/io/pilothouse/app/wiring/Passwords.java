@@ -5,7 +5,6 @@ import io.pilothouse.services.credentials.OsKeyring;
 import io.pilothouse.services.credentials.PasswordPrompt;
 import io.pilothouse.services.credentials.PgPassLookup;
 import io.pilothouse.services.postgres.PasswordLookup;
-import io.pilothouse.services.workspace.Workspace;
 
 /** The credential chain the app uses: pgpass (the workspace's passfile, PGPASSFILE, ~/.pgpass), then the OS keyring. */
 final class Passwords {
@@ -14,10 +13,10 @@ final class Passwords {
     }
 
     /**
-     * A lookup for every source of {@code workspace}. No prompt yet: the live view must never block on a dialog, so a
+     * The lookup for every source (each source's own passfile comes with the request). No prompt yet: the live view must never block on a dialog, so a
      * member without a password shows "authentication failed" with the advice to add it to pgpass or the keyring.
      */
-    static PasswordLookup forWorkspace(Workspace workspace) {
+    static PasswordLookup standardChain() {
         return PasswordLookup.through(CredentialResolver.standard(PgPassLookup.current(), new OsKeyring(),
                 PasswordPrompt.NON_INTERACTIVE));
     }

@@ -121,8 +121,7 @@ public final class ClusterAssembler {
                 }
             }
         }
-        String leader = dcs.leader() != null && out.containsKey(dcs.leader()) ? dcs.leader() : dcs.leader();
-        return new Topology(out, leader, dcs.paused(), dcs.scheduledSwitchover());
+        return new Topology(out, dcs.leader(), dcs.paused(), dcs.scheduledSwitchover());
     }
 
     private static ReportedLag dcsLag(Long optime, Long position) {

@@ -1,0 +1,19 @@
+package io.pilothouse.app.fx;
+
+import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.views.main.MainView;
+
+import java.time.Clock;
+
+/** Builds the main view on everything a live session publishes, the same way for the window and for screenshots. */
+public final class MainViews {
+
+    private MainViews() {
+    }
+
+    /** A main view on {@code session}'s estate, history, lag and alerts, in the local time zone. Call on the FX thread. */
+    public static MainView on(LiveSession session) {
+        return new MainView(session.feed(), Clock.systemDefaultZone(), session.history(), session.lag(),
+                session.alerts());
+    }
+}
