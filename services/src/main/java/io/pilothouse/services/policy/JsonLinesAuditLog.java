@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A tamper-evident audit log: one JSON object per line with {@code seq}, {@code time}, {@code user},
  * {@code action}, {@code cluster}, {@code target}, {@code parameters}, {@code outcome}, {@code message},
- * {@code durationMs}, {@code prevHash} (the previous record's hash; 64 zeros for the first) and {@code hash} (the
+ * {@code durationMs}, optionally {@code checks}, {@code responses} and {@code results} (the operation's evidence),
+ * {@code prevHash} (the previous record's hash; 64 zeros for the first) and {@code hash} (the
  * SHA-256 of the record's compact JSON without the {@code hash} field). {@link #verify()} finds the first record
  * that was edited, removed, inserted or moved.
  *
@@ -172,6 +173,17 @@ public final class JsonLinesAuditLog implements AuditSink {
         node.put("outcome", r.outcome().wireName());
         node.put("message", r.message());
         node.put("durationMs", r.durationMs());
+        // Evidence only when there is some, so records without it keep the shape (and hash) they always had.
+        if (!r.checks().isEmpty()) {
+            r.checks().forEach(node.putArray("checks")::add);
+        }
+        if (!r.responses().isEmpty()) {
+            r.responses().forEach(node.putArray("responses")::add);
+        }
+        if (!r.results().isEmpty()) {
+            ObjectNode results = node.putObject("results");
+            r.results().forEach(results::put);
+        }
         node.put("prevHash", prevHash);
         return node;
     }

@@ -54,13 +54,30 @@ public final class MutationGate {
      * @throws Exception                  whatever the action threw, after auditing it as failed
      */
     public <T> T run(MutationRequest request, Callable<T> action) throws Exception {
+        Objects.requireNonNull(action, "action");
+        return run(request, trail -> action.call());
+    }
+
+    /**
+     * Runs {@code action} if allowed and audits the attempt with the evidence the action put in its trail. An
+     * action that throws {@link MutationRefusedException} (its own pre-checks said no) is audited as refused.
+     *
+     * @return what the action returned
+     * @throws ReadOnlyWorkspaceException if the workspace is read-only (the action does not run)
+     * @throws MutationRefusedException   if the audit log cannot be written (the action does not run), or the
+     *                                    action refused
+     * @throws Exception                  whatever the action threw, after auditing it as failed
+     */
+    public <T> T run(MutationRequest request, AuditedAction<T> action) throws Exception {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(action, "action");
         Instant time = clock.instant();
+        AuditTrail trail = new AuditTrail();
         if (readOnly) {
             ReadOnlyWorkspaceException refused = new ReadOnlyWorkspaceException(request);
             LOG.info("{}", refused.getMessage());
-            audit(AuditRecord.of(request, time, user, AuditOutcome.REFUSED, "the workspace is read-only", 0), null);
+            audit(AuditRecord.of(request, time, user, AuditOutcome.REFUSED, "the workspace is read-only", 0, trail),
+                    null);
             throw refused;
         }
         try {
@@ -75,16 +92,21 @@ public final class MutationGate {
         long start = System.nanoTime();
         T result;
         try {
-            result = action.call();
+            result = action.run(trail);
+        } catch (MutationRefusedException refused) {
+            LOG.info("{} on {} refused: {}", request.action(), request.target(), refused.getMessage());
+            audit(AuditRecord.of(request, time, user, AuditOutcome.REFUSED, refused.getMessage(), elapsedMs(start),
+                    trail), refused);
+            throw refused;
         } catch (Throwable failure) {
             long ms = elapsedMs(start);
             LOG.warn("{} on {} failed after {} ms: {}", request.action(), request.target(), ms, failure.toString());
-            audit(AuditRecord.of(request, time, user, AuditOutcome.FAILED, describe(failure), ms), failure);
+            audit(AuditRecord.of(request, time, user, AuditOutcome.FAILED, describe(failure), ms, trail), failure);
             throw failure;
         }
         long ms = elapsedMs(start);
         LOG.info("{} on {} ok in {} ms", request.action(), request.target(), ms);
-        audit(AuditRecord.of(request, time, user, AuditOutcome.OK, null, ms), null);
+        audit(AuditRecord.of(request, time, user, AuditOutcome.OK, null, ms, trail), null);
         return result;
     }
 

@@ -134,4 +134,44 @@ class MutationGateTest {
                 .hasMessageContaining("parameter 'password'")
                 .hasMessageNotContaining("hunter2");
     }
+
+    @Test
+    void evidenceFromTheTrailIsRecordedWhateverTheOutcome() {
+        MutationGate gate = new MutationGate(false, memory, CLOCK, "ana");
+
+        assertThatThrownBy(() -> gate.run(SWITCHOVER, trail -> {
+            trail.check("candidate.lag", "fail", "12 MB behind");
+            throw new MutationRefusedException(SWITCHOVER, "node2 is 12 MB behind", null);
+        })).isInstanceOf(MutationRefusedException.class);
+        assertThatThrownBy(() -> gate.run(SWITCHOVER, trail -> {
+            trail.response("POST /switchover -> 503 Switchover failed");
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(recorded).hasSize(2);
+        assertThat(recorded.get(0).outcome()).isEqualTo(AuditOutcome.REFUSED);
+        assertThat(recorded.get(0).checks()).containsExactly("candidate.lag fail: 12 MB behind");
+        assertThat(recorded.get(0).message()).isEqualTo("node2 is 12 MB behind");
+        assertThat(recorded.get(1).outcome()).isEqualTo(AuditOutcome.FAILED);
+        assertThat(recorded.get(1).responses()).containsExactly("POST /switchover -> 503 Switchover failed");
+    }
+
+    @Test
+    void evidenceIsPartOfTheHashedLine() throws Exception {
+        JsonLinesAuditLog log = new JsonLinesAuditLog(dir.resolve("audit.jsonl"));
+        MutationGate gate = new MutationGate(false, log, CLOCK, "ana");
+
+        gate.run(SWITCHOVER, trail -> {
+            trail.check("etcd.reachable", "pass", null);
+            trail.result("writeUnavailableMs", "840");
+            return null;
+        });
+
+        String line = Files.readString(log.file());
+        assertThat(line).contains("\"checks\":[\"etcd.reachable pass\"]")
+                .contains("\"results\":{\"writeUnavailableMs\":\"840\"}");
+        assertThat(log.verify().intact()).isTrue();
+        Files.writeString(log.file(), line.replace("840", "84"));
+        assertThat(log.verify().intact()).isFalse();
+    }
 }
