@@ -14,8 +14,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Reads Patroni's REST API without blocking a thread per request: every call is asynchronous with its own timeout,
- * so a stalled member never holds up the others. TLS certificates are verified by the JDK's default trust store.
+ * Talks to Patroni's REST API without blocking a thread per request: every call is asynchronous with its own
+ * timeout, so a stalled member never holds up the others. Reads ({@link #get}) expect 200; commands
+ * ({@link #send}) return whatever status Patroni answered so the caller can explain it. TLS certificates are verified
+ * by the JDK's default trust store; basic auth is sent only when a {@link PatroniAuth} is given, and never logged.
  */
 public final class PatroniRestClient {
 
@@ -69,7 +71,51 @@ public final class PatroniRestClient {
                 });
     }
 
+    /**
+     * Sends a command ({@code POST}, {@code PATCH}, {@code DELETE}) to {@code path} below {@code baseUrl}. Completes
+     * with Patroni's answer whatever its status; exceptionally with a {@link PatroniUnavailableException} only when
+     * there was no answer (refused, timed out, TLS failed).
+     *
+     * @param jsonBody request body (JSON), or null for none
+     * @param auth     basic-auth credentials for Patroni's {@code restapi.authentication}, or null
+     * @param timeout  how long to wait for the answer; Patroni holds a {@code POST /switchover} open until the new
+     *                 leader is up, so commands need longer than reads
+     */
+    public CompletableFuture<PatroniAnswer> send(String method, String baseUrl, String path, String jsonBody,
+                                                 PatroniAuth auth, Duration timeout) {
+        URI uri;
+        try {
+            uri = URI.create(PatroniUrls.base(baseUrl) + path);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(
+                    new PatroniUnavailableException("'" + baseUrl + "' is not a valid Patroni REST URL", e));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Accept", "application/json")
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (auth != null) {
+            request.header("Authorization", auth.basicHeader());
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .handle((response, error) -> {
+                    if (error != null) {
+                        throw new PatroniUnavailableException(method + " " + uri + ": " + describe(uri, error, timeout),
+                                unwrap(error));
+                    }
+                    return new PatroniAnswer(method, uri.toString(), response.statusCode(),
+                            response.body() == null ? "" : response.body().strip());
+                });
+    }
+
     private String describe(URI uri, Throwable error) {
+        return describe(uri, error, requestTimeout);
+    }
+
+    private static String describe(URI uri, Throwable error, Duration requestTimeout) {
         Throwable t = unwrap(error);
         if (t instanceof HttpConnectTimeoutException) {
             return "Patroni at " + uri.getAuthority() + " did not accept a connection in time; is the host reachable?";
