@@ -1,0 +1,17 @@
+package io.pilothouse.app.wiring;
+
+import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.policy.MutationGate;
+import io.pilothouse.services.workspace.Workspace;
+
+/** Builds the guard every operation of a workspace runs inside: its read-only flag and the user's audit log. */
+public final class OperationGuards {
+
+    private OperationGuards() {
+    }
+
+    /** The guard for {@code workspace}. */
+    public static OperationGuard forWorkspace(Workspace workspace) {
+        return OperationGuard.gateOnly(new MutationGate(workspace.readOnly(), AuditLogs.open()));
+    }
+}
