@@ -123,6 +123,22 @@ public final class EstateMonitor implements AutoCloseable {
                 + " with PostgreSQL settings", "08001");
     }
 
+    /**
+     * A fresh writable connection to whichever member of {@code cluster} is primary now (see
+     * {@link NodeConnections#openPrimary}), for measuring write availability during an operation.
+     *
+     * @throws java.sql.SQLException when the cluster's source has no SQL settings, or no member is primary
+     */
+    public java.sql.Connection openPrimary(io.pilothouse.services.model.ClusterSnapshot cluster)
+            throws java.sql.SQLException {
+        NodeConnections sql = connectionsBySource.get(cluster.source());
+        if (sql == null) {
+            throw new java.sql.SQLException("source " + cluster.source() + " has no PostgreSQL settings", "08001");
+        }
+        return sql.openPrimary(cluster.members().stream().filter(m -> m.host() != null && m.port() > 0)
+                .map(m -> m.host() + ":" + m.port()).toList());
+    }
+
     /** A plain streaming-replication cluster: its nodes read over SQL only, its scope the source's name. */
     private void startPlain(SourceConfig source, NodeConnections sql) {
         PlainClusterMonitor m = new PlainClusterMonitor(source.name(), source.nodeAddresses(), executors, settings, sql,

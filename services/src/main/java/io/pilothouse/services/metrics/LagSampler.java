@@ -1,5 +1,6 @@
 package io.pilothouse.services.metrics;
 
+import io.pilothouse.services.postgres.ConnectionSource;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
 import org.slf4j.Logger;

@@ -5,9 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.pilothouse.services.workspace.PostgresConfig;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,6 +41,37 @@ public final class NodeConnections implements AutoCloseable {
     /** A connection to {@code host:port}; close it to give it back. */
     public Connection open(String host, int port) throws SQLException {
         return pools.computeIfAbsent(host + ":" + port, k -> pool(host, port)).getConnection();
+    }
+
+    /**
+     * A fresh, unpooled, writable connection to whichever of {@code nodes} is the primary right now (pgjdbc's
+     * multi-host URL with {@code targetServerType=primary}, host status not cached), for the write probe: it must
+     * follow the primary to its new home and must not wait behind the pooled reads. Every timeout is one second or
+     * less so a probe notices an outage at once. {@code nodes} are {@code host:port} strings.
+     */
+    public Connection openPrimary(List<String> nodes) throws SQLException {
+        if (nodes.isEmpty()) {
+            throw new SQLException("no PostgreSQL node is known", "08001");
+        }
+        String first = nodes.get(0);
+        int colon = first.lastIndexOf(':');
+        Properties props = new Properties();
+        props.setProperty("user", config.user());
+        passwords.find(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1)), config)
+                .ifPresent(p -> {
+                    props.setProperty("password", new String(p));
+                    java.util.Arrays.fill(p, (char) 0);
+                });
+        props.setProperty("ApplicationName", "pilothouse-write-probe");
+        props.setProperty("targetServerType", "primary");
+        props.setProperty("hostRecheckSeconds", "0");
+        props.setProperty("connectTimeout", "1");
+        props.setProperty("loginTimeout", "2");
+        props.setProperty("socketTimeout", "2");
+        props.setProperty("sslmode", config.sslmode());
+        props.setProperty("options", "-c statement_timeout=1000");
+        return DriverManager.getConnection("jdbc:postgresql://" + String.join(",", nodes) + "/" + config.database(),
+                props);
     }
 
     private HikariDataSource pool(String host, int port) {

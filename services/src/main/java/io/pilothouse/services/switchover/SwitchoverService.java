@@ -1,0 +1,390 @@
+package io.pilothouse.services.switchover;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.patroni.PatroniAnswer;
+import io.pilothouse.services.patroni.PatroniAuth;
+import io.pilothouse.services.patroni.PatroniRestClient;
+import io.pilothouse.services.patroni.PatroniUnavailableException;
+import io.pilothouse.services.policy.AuditTrail;
+import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.policy.MutationRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Guided switchover and failover: pre-checks (also as a dry run), then inside the operation guard the Patroni
+ * request, live progress from the model, a write probe, and the verification report. The same service drives the
+ * wizard and the command line.
+ *
+ * <p>It never declares failure because an answer was lost: when Patroni's answer does not come, or says the status
+ * is unknown, it keeps watching the live model (up to {@link SwitchoverSettings#verifyTimeout()}) and reports what
+ * the cluster did.
+ */
+public final class SwitchoverService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchoverService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EstateFeed feed;
+    private final FactsCollector facts;
+    private final PatroniRestClient rest;
+    private final OperationGuard guard;
+    private final Function<ClusterSnapshot, PatroniAuth> auth;
+    private final Function<ClusterSnapshot, WriteProbe.PrimaryConnector> probes;
+    private final Executor probeExecutor;
+    private final Clock clock;
+    private final SwitchoverSettings settings;
+
+    /**
+     * @param auth          REST credentials of a cluster's source, or a function returning null when none
+     * @param probes        how to reach a cluster's primary for the write probe, or a function returning null to
+     *                      skip the probe
+     * @param probeExecutor runs the write probe (one long-running task per operation)
+     */
+    public SwitchoverService(EstateFeed feed, FactsCollector facts, PatroniRestClient rest, OperationGuard guard,
+                             Function<ClusterSnapshot, PatroniAuth> auth,
+                             Function<ClusterSnapshot, WriteProbe.PrimaryConnector> probes, Executor probeExecutor,
+                             Clock clock, SwitchoverSettings settings) {
+        this.feed = feed;
+        this.facts = facts;
+        this.rest = rest;
+        this.guard = guard;
+        this.auth = auth;
+        this.probes = probes;
+        this.probeExecutor = probeExecutor;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** The cluster as the live model sees it now. */
+    public ClusterSnapshot cluster(String source, String scope) {
+        return feed.latest().cluster(source, scope).orElseThrow(() -> new IllegalArgumentException("no cluster "
+                + scope + " in source " + source + " (is it still in etcd, and the source reachable?)"));
+    }
+
+    /** The pre-check matrix now: the dry run. Reads only, so allowed in read-only workspaces. */
+    public CheckMatrix check(String source, String scope, OperationKind kind, Instant scheduledAt) {
+        return PreChecks.evaluate(facts.collect(cluster(source, scope)), kind, scheduledAt);
+    }
+
+    /**
+     * Runs the operation and returns its report; refusals by the pre-checks or Patroni, failures and uncertain
+     * outcomes are all in the report (and in the audit log).
+     *
+     * @throws io.pilothouse.services.policy.ReadOnlyWorkspaceException in a read-only workspace
+     * @throws MutationRefusedException when the audit log is unavailable or another operator holds the lock
+     * @throws IllegalArgumentException when the cluster is not known
+     */
+    public SwitchoverReport run(SwitchoverRequest request, Consumer<ProgressStep> progress) throws Exception {
+        ClusterSnapshot before = cluster(request.source(), request.scope());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("candidate", request.candidate());
+        if (before.leader() != null) {
+            parameters.put("leader", before.leader());
+        }
+        if (request.scheduledAt() != null) {
+            parameters.put("scheduled_at", request.scheduledAt().toString());
+        }
+        MutationRequest mutation = new MutationRequest(request.kind().word(), request.cluster(), request.candidate(),
+                parameters);
+        try {
+            return guard.run(mutation, before, trail -> attempt(request, before, trail, progress));
+        } catch (Refused r) {
+            return r.report;
+        } catch (Unsuccessful u) {
+            return u.report;
+        }
+    }
+
+    private SwitchoverReport attempt(SwitchoverRequest request, ClusterSnapshot before, AuditTrail trail,
+                                     Consumer<ProgressStep> progress) throws Unsuccessful {
+        long start = System.nanoTime();
+        Instant startedAt = clock.instant();
+        ProgressTracker tracker = new ProgressTracker(before, start, progress);
+        tracker.note("reading pre-check facts from " + before.members().size() + " members");
+        ClusterFacts read = facts.collect(before);
+        CheckMatrix matrix = PreChecks.evaluate(read, request.kind(), request.scheduledAt());
+        CandidateChecks row = matrix.row(request.candidate()).orElse(null);
+        Report report = new Report(request, startedAt, start, before, tracker);
+        if (row == null) {
+            report.summary = request.candidate() + " is not a replica of " + request.scope() + "; candidates: "
+                    + String.join(", ", matrix.rows().stream().map(CandidateChecks::candidate).toList());
+            throw new Refused(report.build(Outcome.REFUSED, null, null));
+        }
+        row.results().forEach(r -> trail.check(r.check().id(), r.verdict().word(), r.reason()));
+        report.checks = row;
+        if (request.kind() == OperationKind.FAILOVER) {
+            report.predictedLoss = PreChecks.lagBytes(read, before.member(request.candidate()).orElseThrow());
+            if (report.predictedLoss != null) {
+                trail.result("predictedLossBytes", Long.toString(report.predictedLoss));
+            }
+        }
+        if (!row.eligible()) {
+            report.summary = "refused by the pre-checks: " + String.join("; ", row.failures().stream()
+                    .map(f -> f.check().id() + ": " + f.reason()).toList());
+            throw new Refused(report.build(Outcome.REFUSED, null, null));
+        }
+        tracker.note("pre-checks passed" + (row.warnings().isEmpty() ? "" : " with " + row.warnings().size()
+                + " warning(s)"));
+
+        WriteProbe probe = startProbe(request, before, tracker);
+        AutoCloseable subscription = feed.subscribe(estate -> estate.cluster(request.source(), request.scope())
+                .ifPresent(tracker::onSnapshot));
+        try {
+            PatroniVerdicts.Next next = send(request, before, trail, tracker, report);
+            if (next == PatroniVerdicts.Next.SCHEDULED) {
+                return report.build(Outcome.SCHEDULED, stop(probe), null);
+            }
+            if (next == PatroniVerdicts.Next.REFUSED) {
+                throw new Refused(report.build(Outcome.REFUSED, stop(probe), null));
+            }
+            List<VerificationItem> items = awaitSettled(request, before, read.config(), next, tracker);
+            WriteProbeResult writes = stop(probe);
+            ClusterSnapshot after = cluster(request.source(), request.scope());
+            Outcome outcome = request.candidate().equals(after.leader()) ? Outcome.COMPLETED
+                    : next == PatroniVerdicts.Next.WATCH && after.leader() == null ? Outcome.UNCERTAIN
+                    : Outcome.FAILED;
+            SwitchoverReport done = report.build(outcome, writes, items);
+            record(trail, done);
+            if (outcome != Outcome.COMPLETED) {
+                throw new Unsuccessful(done);
+            }
+            return done;
+        } finally {
+            stop(probe);
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debug("Unsubscribing failed", e);
+            }
+        }
+    }
+
+    private WriteProbe startProbe(SwitchoverRequest request, ClusterSnapshot before, ProgressTracker tracker) {
+        if (request.scheduledAt() != null) {
+            return null;
+        }
+        WriteProbe.PrimaryConnector connector = probes.apply(before);
+        if (connector == null) {
+            tracker.note("write probe skipped: no SQL access to this cluster");
+            return null;
+        }
+        WriteProbe probe = new WriteProbe(connector, settings.probeInterval()).start(probeExecutor,
+                Duration.ofSeconds(3));
+        tracker.note("write probe started (SELECT txid_current() every " + settings.probeInterval().toMillis()
+                + " ms on the primary)");
+        return probe;
+    }
+
+    /** Sends the request to the first member that accepts a connection; never re-sends after a lost answer. */
+    private PatroniVerdicts.Next send(SwitchoverRequest request, ClusterSnapshot before, AuditTrail trail,
+                                      ProgressTracker tracker, Report report) {
+        ObjectNode body = JSON.createObjectNode();
+        if (request.kind() == OperationKind.SWITCHOVER || before.leader() != null) {
+            body.put("leader", before.leader());
+        }
+        body.put("candidate", request.candidate());
+        if (request.scheduledAt() != null) {
+            body.put("scheduled_at", request.scheduledAt().toString());
+        }
+        String path = "/" + request.kind().word();
+        List<String> urls = targets(request, before);
+        PatroniAuth credentials = auth.apply(before);
+        for (String url : urls) {
+            tracker.note("POST " + path + " to " + url);
+            try {
+                PatroniAnswer answer = rest.send("POST", url, path, body.toString(), credentials,
+                        settings.commandTimeout()).get(settings.commandTimeout().toMillis() + 2000,
+                        TimeUnit.MILLISECONDS);
+                trail.response(answer.describe());
+                report.responses.add(answer.describe());
+                String explained = PatroniVerdicts.explain(answer, request.kind().word());
+                tracker.note(explained);
+                report.summary = explained;
+                return PatroniVerdicts.next(answer);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause() : e.getCause();
+                String what = "no answer from " + url + ": " + cause.getMessage();
+                trail.response(what);
+                report.responses.add(what);
+                tracker.note(what);
+                if (!(cause instanceof PatroniUnavailableException && cause.getCause() instanceof ConnectException)) {
+                    // The request may have arrived: sending it elsewhere could act twice. Watch instead.
+                    report.summary = "Patroni's answer was lost; watching the cluster instead";
+                    return PatroniVerdicts.Next.WATCH;
+                }
+            } catch (TimeoutException e) {
+                String what = "no answer from " + url + " within " + settings.commandTimeout().toSeconds() + " s";
+                trail.response(what);
+                report.responses.add(what);
+                tracker.note(what + "; watching the cluster instead");
+                report.summary = "Patroni did not answer in time; watching the cluster instead";
+                return PatroniVerdicts.Next.WATCH;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                report.summary = "interrupted while waiting for Patroni";
+                return PatroniVerdicts.Next.WATCH;
+            }
+        }
+        report.summary = "no member's REST API accepted a connection (" + String.join(", ", urls) + ")";
+        return PatroniVerdicts.Next.REFUSED;
+    }
+
+    /** Switchover: the leader first (it does the work), then the others. Failover: the candidate first. */
+    private static List<String> targets(SwitchoverRequest request, ClusterSnapshot before) {
+        List<String> urls = new ArrayList<>();
+        String first = request.kind() == OperationKind.SWITCHOVER ? before.leader() : request.candidate();
+        before.member(first).map(Member::apiUrl).ifPresent(urls::add);
+        before.members().stream().map(Member::apiUrl).filter(u -> u != null && !urls.contains(u)).forEach(urls::add);
+        return urls;
+    }
+
+    private List<VerificationItem> awaitSettled(SwitchoverRequest request, ClusterSnapshot before,
+                                                DynamicConfig config, PatroniVerdicts.Next next,
+                                                ProgressTracker tracker) {
+        long deadline = System.nanoTime() + settings.verifyTimeout().toNanos();
+        // After "failed", Patroni has given up: a shorter look is enough to be sure the old leader stayed.
+        long failedDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<VerificationItem> items = List.of();
+        while (System.nanoTime() < deadline) {
+            ClusterSnapshot now = cluster(request.source(), request.scope());
+            tracker.onSnapshot(now);
+            items = Verifier.verify(before, now, request, config);
+            if (Verifier.settled(items)) {
+                tracker.note("verified: every check holds");
+                return items;
+            }
+            boolean oldLeaderKept = before.leader() != null && before.leader().equals(now.leader());
+            if (next == PatroniVerdicts.Next.WATCH && oldLeaderKept && System.nanoTime() > failedDeadline) {
+                tracker.note(before.leader() + " kept the leader key; nothing changed");
+                return items;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        tracker.note("stopped watching after " + settings.verifyTimeout().toSeconds() + " s; not everything holds");
+        return items;
+    }
+
+    private static WriteProbeResult stop(WriteProbe probe) {
+        return probe == null ? WriteProbeResult.NOT_MEASURED : probe.stop();
+    }
+
+    private static void record(AuditTrail trail, SwitchoverReport report) {
+        trail.result("outcome", report.outcome().word());
+        if (report.newLeader() != null) {
+            trail.result("newLeader", report.newLeader());
+        }
+        if (report.writes().measured()) {
+            trail.result("writeUnavailableMs", Long.toString(report.writes().unavailable().toMillis()));
+        }
+        trail.result("totalMs", Long.toString(report.total().toMillis()));
+        report.verification().forEach(v -> trail.result("verify." + v.id(), v.verdict().word() + ": " + v.detail()));
+    }
+
+    /** What is known so far, turned into the report at the end. */
+    private final class Report {
+        private final SwitchoverRequest request;
+        private final Instant startedAt;
+        private final long startNanos;
+        private final ClusterSnapshot before;
+        private final ProgressTracker tracker;
+        private final List<String> responses = new ArrayList<>();
+        private CandidateChecks checks;
+        private Long predictedLoss;
+        private String summary = "";
+
+        Report(SwitchoverRequest request, Instant startedAt, long startNanos, ClusterSnapshot before,
+               ProgressTracker tracker) {
+            this.request = request;
+            this.startedAt = startedAt;
+            this.startNanos = startNanos;
+            this.before = before;
+            this.tracker = tracker;
+        }
+
+        SwitchoverReport build(Outcome outcome, WriteProbeResult writes, List<VerificationItem> items) {
+            WriteProbeResult w = writes == null ? WriteProbeResult.NOT_MEASURED : writes;
+            List<VerificationItem> all = new ArrayList<>(items == null ? List.of() : items);
+            if (items != null) {
+                all.add(writesItem(w));
+            }
+            ClusterSnapshot now = feed.latest().cluster(request.source(), request.scope()).orElse(before);
+            String sentence = switch (outcome) {
+                case COMPLETED -> request.candidate() + " is the leader of " + request.scope()
+                        + (w.measured() && w.everWrote() ? "; writes were unavailable for "
+                        + w.unavailable().toMillis() + " ms" : "");
+                case SCHEDULED -> summary;
+                case REFUSED -> "nothing changed: " + summary;
+                case FAILED -> request.kind().word() + " did not complete: " + summary + "; leader is "
+                        + (now.leader() == null ? "nobody" : now.leader());
+                case UNCERTAIN -> "outcome unknown: " + summary + "; no member holds the leader key yet";
+            };
+            return new SwitchoverReport(request, outcome, sentence, startedAt, before.leader(), now.leader(),
+                    checks, predictedLoss, tracker.steps(), responses, all, w,
+                    Duration.ofNanos(System.nanoTime() - startNanos));
+        }
+    }
+
+    private static VerificationItem writesItem(WriteProbeResult w) {
+        if (!w.measured()) {
+            return new VerificationItem("writes", "Write unavailability measured", Verdict.WARN,
+                    "not measured: no SQL access to the primary");
+        }
+        if (!w.everWrote()) {
+            return new VerificationItem("writes", "Write unavailability measured", Verdict.WARN,
+                    "the probe never managed to write: " + w.lastError());
+        }
+        return new VerificationItem("writes", "Write unavailability measured", Verdict.PASS,
+                "longest gap between acknowledged writes " + w.unavailable().toMillis() + " ms (" + w.writes()
+                        + " writes, " + w.failures() + " failed attempts)");
+    }
+
+    /** Refused by the pre-checks or by Patroni: audited as refused, returned as a report. */
+    private static final class Refused extends MutationRefusedException {
+        private static final long serialVersionUID = 1L;
+        private final transient SwitchoverReport report;
+
+        Refused(SwitchoverReport report) {
+            super(null, report.summary(), null);
+            this.report = report;
+        }
+    }
+
+    /** Attempted and not completed: audited as failed, returned as a report. */
+    private static final class Unsuccessful extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient SwitchoverReport report;
+
+        Unsuccessful(SwitchoverReport report) {
+            super(report.summary());
+            this.report = report;
+        }
+    }
+}
