@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,6 +185,44 @@ class EtcdOperationLockTest {
                     .hasMessageStartingWith("restart on " + scope);
             taker.close();
             assertThat(value(taker.key())).isEmpty();
+        }
+    }
+
+    @Test
+    void exactlyOneOfManyConcurrentAcquiresWins() throws Exception {
+        String scope = unique("race");
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (EtcdOperationLock shared = EtcdOperationLock.open(etcd, null);
+             EtcdOperationLock other = EtcdOperationLock.open(etcd, null)) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<OperationLock.Held>> attempts = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                EtcdOperationLock locks = i % 2 == 0 ? shared : other;
+                String operation = "op" + i;
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return locks.acquire(scope, operation);
+                    } catch (OperationInProgressException e) {
+                        return null;
+                    }
+                }));
+            }
+            start.countDown();
+            List<OperationLock.Held> winners = new ArrayList<>();
+            for (Future<OperationLock.Held> attempt : attempts) {
+                OperationLock.Held held = attempt.get(30, TimeUnit.SECONDS);
+                if (held != null) {
+                    winners.add(held);
+                }
+            }
+
+            assertThat(winners).hasSize(1);
+            winners.get(0).close();
+            assertThat(value(winners.get(0).key())).isEmpty();
+        } finally {
+            pool.shutdownNow();
         }
     }
 
