@@ -143,8 +143,10 @@ class EtcdOperationLockTest {
                 held.add(locks.acquire(scope, operation));
             }
 
-            List<KeyValue> ours = raw.getKVClient().get(bytes("\0"), GetOption.builder()
-                            .withRange(bytes("\u00ff")).build()).get(5, TimeUnit.SECONDS).getKvs().stream()
+            // Range end "\0" means "every key from here on": the whole keyspace, wherever a bug might write.
+            ByteSequence zero = ByteSequence.from(new byte[] {0});
+            List<KeyValue> ours = raw.getKVClient().get(zero, GetOption.builder().withRange(zero).build())
+                    .get(5, TimeUnit.SECONDS).getKvs().stream()
                     .filter(kv -> string(kv.getValue()).contains(operation))
                     .toList();
             assertThat(ours).hasSize(scopes.size());
