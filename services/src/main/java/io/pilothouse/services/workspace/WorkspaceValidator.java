@@ -71,6 +71,7 @@ final class WorkspaceValidator {
                 UrlRules.problem(endpoints.get(e), Where.source(i, name, "etcd.endpoints[" + e + "]"), ETCD_EXAMPLE)
                         .ifPresent(problems::add);
             }
+            checkLockPrefix(i, name, s.etcd(), problems);
         }
         for (int p = 0; p < s.patroni().size(); p++) {
             UrlRules.problem(s.patroni().get(p), Where.source(i, name, "patroni[" + p + "]"), PATRONI_EXAMPLE)
@@ -78,6 +79,23 @@ final class WorkspaceValidator {
         }
         if (s.postgres() != null) {
             checkPostgres(i, name, s.postgres(), problems);
+        }
+    }
+
+    /**
+     * Our lock keys must never sit among Patroni's: Patroni and the namespace watcher would read them as cluster
+     * keys, and a namespace inside the lock prefix would let a lock scope shadow a cluster.
+     */
+    private static void checkLockPrefix(int i, String name, EtcdConfig etcd, List<String> problems) {
+        String locks = etcd.lockPrefix();
+        String namespace = etcd.namespace();
+        if (EtcdConfig.overlap(locks, namespace)) {
+            String how = locks.equals(namespace) ? "is the same as"
+                    : locks.startsWith(namespace) ? "is inside" : "contains";
+            problems.add(Where.source(i, name, "etcd.lockPrefix") + " '" + locks + "' " + how + " the Patroni "
+                    + "namespace '" + namespace + "', so operation locks would mix with Patroni's keys; choose a "
+                    + "prefix outside it, e.g. lockPrefix: " + EtcdConfig.DEFAULT_LOCK_PREFIX + ", or remove "
+                    + "lockPrefix to use that default");
         }
     }
 

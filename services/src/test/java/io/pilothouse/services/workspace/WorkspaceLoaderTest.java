@@ -87,7 +87,91 @@ class WorkspaceLoaderTest {
         assertThat(w.sources().get(0).patroni()).containsExactly("http://10.0.0.1:8008");
         assertThat(w.sources().get(0).postgres()).isEqualTo(new PostgresConfig("postgres", "postgres", null, "prefer"));
         assertThat(w.sources().get(1).etcd().namespace()).isEqualTo("/service/");
+        assertThat(w.sources().get(1).etcd().lockPrefix()).isEqualTo(EtcdConfig.DEFAULT_LOCK_PREFIX);
         assertThat(w.sources().get(1).postgres()).isNull();
+    }
+
+    @Test
+    void loadsALockPrefixAndNormalisesItLikeTheNamespace() throws Exception {
+        Workspace w = loader.load(write("""
+                name: locks
+                sources:
+                  - name: dc1
+                    etcd:
+                      endpoints: ["http://127.0.0.1:2379"]
+                      namespace: patroni
+                      lockPrefix: ops/locks
+                """));
+
+        EtcdConfig etcd = w.sources().get(0).etcd();
+        assertThat(etcd.namespace()).isEqualTo("/patroni/");
+        assertThat(etcd.lockPrefix()).isEqualTo("/ops/locks/");
+    }
+
+    @Test
+    void lockPrefixInsideTheNamespaceIsRefused() throws Exception {
+        String message = loadError("""
+                name: overlap
+                sources:
+                  - name: dc1
+                    etcd:
+                      endpoints: ["http://127.0.0.1:2379"]
+                      lockPrefix: /service/locks/
+                """);
+
+        assertThat(message)
+                .contains("sources[0] \"dc1\", field etcd.lockPrefix")
+                .contains("'/service/locks/' is inside the Patroni namespace '/service/'")
+                .contains("choose a prefix outside it, e.g. lockPrefix: /pilothouse/locks/");
+    }
+
+    @Test
+    void namespaceInsideTheLockPrefixIsRefused() throws Exception {
+        String message = loadError("""
+                name: overlap
+                sources:
+                  - name: dc1
+                    etcd:
+                      endpoints: ["http://127.0.0.1:2379"]
+                      namespace: /pilothouse/locks/prod/
+                """);
+
+        assertThat(message)
+                .contains("field etcd.lockPrefix")
+                .contains("'/pilothouse/locks/' contains the Patroni namespace '/pilothouse/locks/prod/'");
+    }
+
+    @Test
+    void lockPrefixEqualToTheNamespaceIsRefused() throws Exception {
+        String message = loadError("""
+                name: overlap
+                sources:
+                  - name: dc1
+                    etcd:
+                      endpoints: ["http://127.0.0.1:2379"]
+                      namespace: /shared
+                      lockPrefix: shared/
+                """);
+
+        assertThat(message).contains("'/shared/' is the same as the Patroni namespace '/shared/'");
+    }
+
+    @Test
+    void saveLeavesOutTheDefaultLockPrefixAndKeepsACustomOne() throws Exception {
+        Path defaults = dir.resolve("defaults.yaml");
+        Path custom = dir.resolve("custom.yaml");
+        Workspace original = loader.load(write(SANDBOX));
+        SourceConfig s = original.sources().get(0);
+        Workspace withPrefix = new Workspace(original.name(), original.readOnly(), List.of(new SourceConfig(s.name(),
+                new EtcdConfig(s.etcd().endpoints(), s.etcd().namespace(), "/ops/locks/"), s.patroni(),
+                s.postgres())));
+
+        loader.save(original, defaults);
+        loader.save(withPrefix, custom);
+
+        assertThat(Files.readString(defaults)).doesNotContain("lockPrefix");
+        assertThat(Files.readString(custom)).contains("lockPrefix: /ops/locks/");
+        assertThat(loader.load(custom)).isEqualTo(withPrefix);
     }
 
     @Test
@@ -190,7 +274,7 @@ class WorkspaceLoaderTest {
                 .contains("line 7")
                 .contains("unknown key 'endpoint'")
                 .contains("sources[1] \"dc2\", field etcd")
-                .contains("endpoints, namespace");
+                .contains("endpoints, lockPrefix, namespace");
     }
 
     @Test
