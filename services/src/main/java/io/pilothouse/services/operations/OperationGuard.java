@@ -26,6 +26,12 @@ public interface OperationGuard {
     /** True when every operation will be refused (the UI disables them and says why). */
     boolean isReadOnly();
 
+    /** The gate, and inside it the lock {@code locks} gives for the cluster. */
+    static OperationGuard locking(MutationGate gate,
+                                  java.util.function.Function<ClusterSnapshot, io.pilothouse.services.locks.OperationLock> locks) {
+        return new LockingOperationGuard(gate, locks);
+    }
+
     /** The gate alone, without a lock: for sources without etcd, and until a lock is configured. */
     static OperationGuard gateOnly(MutationGate gate) {
         return new OperationGuard() {

@@ -1,0 +1,35 @@
+package io.pilothouse.services.switchover;
+
+import io.pilothouse.services.live.EstateMonitor;
+import io.pilothouse.services.live.LiveExecutors;
+import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.patroni.PatroniAuth;
+import io.pilothouse.services.patroni.PatroniRestClient;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+/** Wires a {@link SwitchoverService} onto a running live model: its feed, its SQL connections, its executors. */
+public final class Switchovers {
+
+    private Switchovers() {
+    }
+
+    /**
+     * The service for every cluster {@code monitor} follows.
+     *
+     * @param auth REST credentials per cluster, or a function returning null
+     */
+    public static SwitchoverService on(EstateMonitor monitor, LiveExecutors executors, LiveSettings live,
+                                       OperationGuard guard, Function<ClusterSnapshot, PatroniAuth> auth,
+                                       SwitchoverSettings settings) {
+        PatroniRestClient rest = new PatroniRestClient(executors.io(), live.restTimeout(), live.restTimeout());
+        FactsCollector facts = new FactsCollector(rest, monitor::open, executors.io(), Clock.systemUTC(),
+                settings.factsTimeout());
+        Function<ClusterSnapshot, WriteProbe.PrimaryConnector> probes = c -> () -> monitor.openPrimary(c);
+        return new SwitchoverService(monitor.feed(), facts, rest, guard, auth, probes, executors.io(),
+                Clock.systemUTC(), settings);
+    }
+}
