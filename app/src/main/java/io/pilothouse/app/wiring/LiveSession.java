@@ -9,6 +9,12 @@ import io.pilothouse.services.history.Notifier;
 import io.pilothouse.services.history.PatroniHistoryClient;
 import io.pilothouse.services.history.TimelineRefresher;
 import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.services.locks.EtcdOperationLock;
+import io.pilothouse.services.locks.WorkspaceLocks;
+import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.switchover.SwitchoverService;
+import io.pilothouse.services.switchover.SwitchoverSettings;
+import io.pilothouse.services.switchover.Switchovers;
 import io.pilothouse.services.metrics.LagHistory;
 import io.pilothouse.services.metrics.LagSampler;
 import io.pilothouse.services.patroni.PatroniRestClient;
@@ -32,10 +38,18 @@ public final class LiveSession implements AutoCloseable {
     private final LagHistory lag;
     private final LagSampler lagSampler;
     private final AlertMonitor alerts;
+    private final WorkspaceLocks locks;
+    private final OperationGuard guard;
+    private final SwitchoverService switchovers;
 
-    private LiveSession(LiveExecutors executors, EstateMonitor monitor, EstateHistory history,
-                        TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler, AlertMonitor alerts) {
+    private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
+                        EstateHistory history, TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler,
+                        AlertMonitor alerts) {
         this.alerts = alerts;
+        this.locks = new WorkspaceLocks(workspace, EtcdOperationLock.DEFAULT_TTL);
+        this.guard = OperationGuards.forWorkspace(workspace, locks);
+        this.switchovers = Switchovers.on(monitor, executors, settings, guard, cluster -> null,
+                SwitchoverSettings.DEFAULTS);
         this.executors = executors;
         this.monitor = monitor;
         this.history = history;
@@ -67,7 +81,7 @@ public final class LiveSession implements AutoCloseable {
         AlertMonitor alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(
                 AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC()))
                 .start(executors.scheduler(), Duration.ofSeconds(1));
-        return new LiveSession(executors, monitor, history, timelines, lag, lagSampler, alerts);
+        return new LiveSession(workspace, settings, executors, monitor, history, timelines, lag, lagSampler, alerts);
     }
 
     public EstateFeed feed() {
@@ -89,6 +103,16 @@ public final class LiveSession implements AutoCloseable {
         return alerts;
     }
 
+    /** Switchover and failover of every cluster: pre-checks, the guided operation, its report. */
+    public SwitchoverService switchovers() {
+        return switchovers;
+    }
+
+    /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
+    public OperationGuard guard() {
+        return guard;
+    }
+
     /** Subscribes to events (called on an I/O thread). */
     public AutoCloseable onEvent(Consumer<ClusterEvent> listener) {
         return monitor.onEvent(listener);
@@ -101,6 +125,7 @@ public final class LiveSession implements AutoCloseable {
 
     @Override
     public void close() {
+        locks.close();
         alerts.close();
         lagSampler.close();
         timelines.close();

@@ -1,5 +1,6 @@
 package io.pilothouse.app.wiring;
 
+import io.pilothouse.services.locks.WorkspaceLocks;
 import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.policy.MutationGate;
 import io.pilothouse.services.workspace.Workspace;
@@ -10,8 +11,13 @@ public final class OperationGuards {
     private OperationGuards() {
     }
 
-    /** The guard for {@code workspace}. */
+    /** The guard for {@code workspace}, without operation locks (prefer the locking one). */
     public static OperationGuard forWorkspace(Workspace workspace) {
         return OperationGuard.gateOnly(new MutationGate(workspace.readOnly(), AuditLogs.open()));
+    }
+
+    /** The guard for {@code workspace}, taking each cluster's etcd lock from {@code locks}. */
+    public static OperationGuard forWorkspace(Workspace workspace, WorkspaceLocks locks) {
+        return OperationGuard.locking(new MutationGate(workspace.readOnly(), AuditLogs.open()), locks::lockFor);
     }
 }

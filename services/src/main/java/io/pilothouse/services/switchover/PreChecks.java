@@ -176,7 +176,7 @@ public final class PreChecks {
                 : pass(CheckId.NOFAILOVER, "nofailover not set"));
         out.add(priority(m, rest));
         Long lag = lagBytes(facts, m);
-        out.add(lagBytes(lag, facts.config(), c));
+        out.add(lagBytes(lag, replayLagBytes(facts, m), facts.config(), c));
         out.add(m.sqlLagSeconds() == null ? pass(CheckId.LAG_SECONDS, "replay delay not reported")
                 : m.sqlLagSeconds() > LAG_SECONDS_WARN ? warn(CheckId.LAG_SECONDS, "replays "
                         + seconds(m.sqlLagSeconds()) + " behind the leader")
@@ -243,7 +243,20 @@ public final class PreChecks {
         return m.patroniLag().bytes();
     }
 
-    private static CheckResult lagBytes(Long lag, DynamicConfig config, ClusterSnapshot c) {
+    /** Bytes between the leader's position and what the candidate has replayed, when both are known. */
+    static Long replayLagBytes(ClusterFacts facts, Member m) {
+        Long leaderLsn = facts.primary().currentLsn();
+        PatroniNodeStatus rest = facts.node(m.name()).map(NodeFacts::rest).orElse(null);
+        return leaderLsn == null || rest == null || rest.walPosition() == null ? null
+                : Math.max(0, leaderLsn - rest.walPosition());
+    }
+
+    /**
+     * Patroni compares the WAL a replica has <em>received</em> with {@code maximum_lag_on_failover}; a replica that
+     * received everything but replays slowly (or has replay paused) passes Patroni's test, yet the promotion waits
+     * for the replay, and writes wait with it. So: received lag over the limit fails, replay lag over it warns.
+     */
+    private static CheckResult lagBytes(Long lag, Long replayLag, DynamicConfig config, ClusterSnapshot c) {
         long max = c.maximumLagOnFailover() != null ? c.maximumLagOnFailover() : config.maximumLagOnFailover();
         if (lag == null) {
             return warn(CheckId.LAG_BYTES, "lag not known");
@@ -251,6 +264,11 @@ public final class PreChecks {
         String figure = bytes(lag) + " behind, limit " + bytes(max) + " (maximum_lag_on_failover)";
         if (lag > max) {
             return fail(CheckId.LAG_BYTES, figure + "; Patroni will refuse it until it catches up");
+        }
+        if (replayLag != null && replayLag > max) {
+            return warn(CheckId.LAG_BYTES, "received all but " + bytes(lag) + ", yet replay is " + bytes(replayLag)
+                    + " behind (limit " + bytes(max) + "); the promotion waits for that replay, and writes with it; "
+                    + "is replay paused (pg_wal_replay_resume())?");
         }
         return lag > max / 2 ? warn(CheckId.LAG_BYTES, figure) : pass(CheckId.LAG_BYTES, figure);
     }

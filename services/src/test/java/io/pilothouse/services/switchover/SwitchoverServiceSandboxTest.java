@@ -1,0 +1,529 @@
+package io.pilothouse.services.switchover;
+
+import io.pilothouse.services.credentials.CredentialResolver;
+import io.pilothouse.services.credentials.PasswordPrompt;
+import io.pilothouse.services.credentials.PgPassLookup;
+import io.pilothouse.services.live.EstateMonitor;
+import io.pilothouse.services.live.LiveExecutors;
+import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.locks.EtcdOperationLock;
+import io.pilothouse.services.locks.OperationLock;
+import io.pilothouse.services.locks.WorkspaceLocks;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Freshness;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.policy.AuditOutcome;
+import io.pilothouse.services.policy.JsonLinesAuditLog;
+import io.pilothouse.services.policy.MutationGate;
+import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
+import io.pilothouse.services.postgres.PasswordLookup;
+import io.pilothouse.services.sandbox.SandboxConnections;
+import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.sandbox.SandboxLauncher;
+import io.pilothouse.services.sandbox.SandboxSpec;
+import io.pilothouse.services.testing.Await;
+import io.pilothouse.services.workspace.Workspace;
+import io.pilothouse.services.workspace.WorkspaceLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Switchover and failover against a real etcd + Patroni + PostgreSQL sandbox of its own: every pre-check condition
+ * is made real (a prepared transaction, a nofailover tag, maintenance mode, paused replay under writes, etcd stopped,
+ * a setting raised on the leader only), then real switchovers under load, a candidate killed mid-way and a failover
+ * after kill -9 of the leader. Tests run in order and each leaves the cluster healthy.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SwitchoverServiceSandboxTest {
+
+    private static final Duration SETTLE = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final SandboxLauncher launcher = new SandboxLauncher();
+    private static Path dir;
+    private static SandboxInfo sandbox;
+    private static Workspace workspace;
+    private static String source;
+    private static LiveExecutors executors;
+    private static EstateMonitor monitor;
+    private static JsonLinesAuditLog audit;
+    private static WorkspaceLocks locks;
+    private static SwitchoverService service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-switchover-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        sandbox = launcher.up(SandboxSpec.defaults(dir).withScope("sw"), p -> { });
+        workspace = new WorkspaceLoader().load(sandbox.workspaceFile());
+        source = workspace.sources().get(0).name();
+        executors = LiveExecutors.create();
+        monitor = new EstateMonitor(workspace, executors, LiveSettings.DEFAULTS, PasswordLookup.through(
+                new CredentialResolver(List.of(PgPassLookup.current()), PasswordPrompt.NON_INTERACTIVE)),
+                Clock.systemUTC());
+        monitor.start();
+        assertThat(monitor.awaitSettled(Duration.ofSeconds(30))).isTrue();
+        audit = new JsonLinesAuditLog(dir.resolve("audit.jsonl"));
+        locks = new WorkspaceLocks(workspace, Duration.ofSeconds(5));
+        service = serviceWith(new MutationGate(false, audit));
+        awaitHealthy("a healthy cluster to start with");
+    }
+
+    private static SwitchoverService serviceWith(MutationGate gate) {
+        return Switchovers.on(monitor, executors, LiveSettings.DEFAULTS, OperationGuard.locking(gate, locks::lockFor),
+                c -> null, new SwitchoverSettings(Duration.ofSeconds(5), Duration.ofSeconds(40),
+                        Duration.ofSeconds(90), Duration.ofMillis(50)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (locks != null) {
+            locks.close();
+        }
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (executors != null) {
+            executors.close();
+        }
+        if (dir != null) {
+            launcher.destroy(dir);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void dryRunHasOneRowPerReplicaWithEveryCheckAndAllEligible() {
+        ClusterSnapshot c = cluster();
+        CheckMatrix matrix = service.check(source, "sw", OperationKind.SWITCHOVER, null);
+
+        assertThat(matrix.leader()).isEqualTo(c.leader());
+        assertThat(matrix.rows()).extracting(CandidateChecks::candidate).containsExactlyInAnyOrderElementsOf(
+                replicas(c));
+        for (CandidateChecks row : matrix.rows()) {
+            assertThat(row.results()).extracting(CheckResult::check).containsExactly(CheckId.values());
+            assertThat(row.failures()).as(row.toString()).isEmpty();
+            assertThat(row.result(CheckId.SETTINGS).orElseThrow().verdict()).isEqualTo(Verdict.PASS);
+            assertThat(row.result(CheckId.ETCD).orElseThrow().verdict()).isEqualTo(Verdict.PASS);
+            assertThat(row.result(CheckId.SYNCHRONOUS).orElseThrow().reason()).startsWith("asynchronous");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void openPreparedTransactionOnTheLeaderWarns() throws Exception {
+        String leader = cluster().leader();
+        try (Connection c = superuser(leader); Statement s = c.createStatement()) {
+            s.execute("BEGIN");
+            s.execute("SELECT txid_current()");
+            s.execute("PREPARE TRANSACTION 'switchover_test_gid'");
+        }
+        try {
+            CheckResult r = anyRow().result(CheckId.PREPARED_XACTS).orElseThrow();
+            assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+            assertThat(r.reason()).startsWith("1 prepared transaction(s) open on the leader");
+        } finally {
+            try (Connection c = superuser(leader); Statement s = c.createStatement()) {
+                s.execute("ROLLBACK PREPARED 'switchover_test_gid'");
+            }
+        }
+        assertThat(anyRow().result(CheckId.PREPARED_XACTS).orElseThrow().verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    @Order(3)
+    void nofailoverTagFailsTheCandidateAndASwitchoverToItIsRefusedAndAudited() throws Exception {
+        String tagged = replicas(cluster()).get(0);
+        setNofailover(tagged, true);
+        try {
+            Await.until(SETTLE, "the nofailover tag in the model", () -> cluster().member(tagged).orElseThrow(),
+                    m -> m.hasTag("nofailover"));
+            CheckMatrix matrix = service.check(source, "sw", OperationKind.SWITCHOVER, null);
+            CheckResult r = matrix.row(tagged).orElseThrow().result(CheckId.NOFAILOVER).orElseThrow();
+            assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(matrix.eligible()).doesNotContain(tagged).isNotEmpty();
+            String leaderBefore = cluster().leader();
+
+            SwitchoverReport report = service.run(new SwitchoverRequest(OperationKind.SWITCHOVER, source, "sw",
+                    tagged, null), step -> { });
+
+            assertThat(report.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(report.summary()).contains("candidate.nofailover");
+            assertThat(cluster().leader()).isEqualTo(leaderBefore);
+            assertThat(lastRecord().outcome()).isEqualTo(AuditOutcome.REFUSED);
+            assertThat(lastRecord().checks()).anyMatch(line -> line.startsWith("candidate.nofailover fail"));
+        } finally {
+            setNofailover(tagged, false);
+            Await.until(SETTLE, "the nofailover tag gone", () -> cluster().member(tagged).orElseThrow(),
+                    m -> !m.hasTag("nofailover"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void pausedClusterWarnsRefusesSchedulingAndPausedReplayUnderWritesWarnsAboutLag() throws Exception {
+        patchConfig("{\"pause\": true}");
+        String replica = replicas(cluster()).get(0);
+        try {
+            Await.until(SETTLE, "maintenance mode in the model", SwitchoverServiceSandboxTest::cluster,
+                    ClusterSnapshot::paused);
+            CheckMatrix now = service.check(source, "sw", OperationKind.SWITCHOVER, null);
+            assertThat(now.row(replica).orElseThrow().result(CheckId.PAUSED).orElseThrow().verdict())
+                    .isEqualTo(Verdict.WARN);
+            CheckMatrix later = service.check(source, "sw", OperationKind.SWITCHOVER,
+                    Instant.now().plusSeconds(3600));
+            assertThat(later.row(replica).orElseThrow().result(CheckId.PAUSED).orElseThrow().verdict())
+                    .isEqualTo(Verdict.FAIL);
+
+            try (Connection c = superuser(replica); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_wal_replay_pause()");
+            }
+            try (Connection c = superuser(cluster().leader()); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS lag_filler (id int, pad text)");
+                s.execute("INSERT INTO lag_filler SELECT g, repeat('x', 500) FROM generate_series(1, 8000) g");
+            }
+            CheckResult lag = Await.until(SETTLE, "replay lag over maximum_lag_on_failover",
+                    () -> service.check(source, "sw", OperationKind.SWITCHOVER, null).row(replica).orElseThrow()
+                            .result(CheckId.LAG_BYTES).orElseThrow(), r -> r.verdict() != Verdict.PASS);
+            assertThat(lag.verdict()).isEqualTo(Verdict.WARN);
+            assertThat(lag.reason()).contains("replay is").contains("pg_wal_replay_resume");
+        } finally {
+            try (Connection c = superuser(replica); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_wal_replay_resume()");
+            }
+            patchConfig("{\"pause\": false}");
+            Await.until(SETTLE, "maintenance mode off", SwitchoverServiceSandboxTest::cluster, c -> !c.paused());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void stoppedEtcdFailsEveryCandidate() {
+        launcher.stopEtcd(dir);
+        try {
+            Await.until(SETTLE, "etcd marked down", SwitchoverServiceSandboxTest::cluster,
+                    c -> c.sourceStatus(SourceKind.ETCD).freshness() != Freshness.LIVE);
+            CheckMatrix matrix = service.check(source, "sw", OperationKind.SWITCHOVER, null);
+            assertThat(matrix.rows()).allSatisfy(row -> assertThat(row.result(CheckId.ETCD).orElseThrow().verdict())
+                    .isEqualTo(Verdict.FAIL));
+            assertThat(matrix.eligible()).isEmpty();
+        } finally {
+            launcher.startEtcd(dir);
+        }
+        awaitHealthy("etcd back");
+    }
+
+    @Test
+    @Order(6)
+    void settingRaisedOnTheLeaderOnlyFailsTheReplicas() throws Exception {
+        String leader = cluster().leader();
+        patchConfig("{\"postgresql\": {\"parameters\": {\"max_connections\": 150}}}");
+        Await.until(SETTLE, "pending restarts", SwitchoverServiceSandboxTest::cluster,
+                c -> c.members().stream().allMatch(Member::pendingRestart));
+        restart(leader);
+        try {
+            CheckResult r = Await.until(SETTLE, "the replicas' lower max_connections seen",
+                    () -> service.check(source, "sw", OperationKind.SWITCHOVER, null).rows().get(0)
+                            .result(CheckId.SETTINGS).orElseThrow(), x -> x.verdict() == Verdict.FAIL);
+            assertThat(r.reason()).contains("max_connections 100 < 150");
+        } finally {
+            for (String replica : replicas(cluster())) {
+                restart(replica);
+            }
+        }
+        awaitHealthy("replicas restarted with the new setting");
+        Await.until(SETTLE, "settings equal again", () -> anyRow().result(CheckId.SETTINGS).orElseThrow(),
+                x -> x.verdict() == Verdict.PASS);
+    }
+
+    @Test
+    @Order(7)
+    void anotherOperatorsLockRefusesTheSwitchoverAndNamesThem() throws Exception {
+        String candidate = replicas(cluster()).get(0);
+        try (EtcdOperationLock other = EtcdOperationLock.open(workspace.sources().get(0).etcd(), Duration.ofSeconds(5));
+             OperationLock.Held ignored = other.acquire("sw", "restart")) {
+            assertThatThrownBy(() -> service.run(new SwitchoverRequest(OperationKind.SWITCHOVER, source, "sw",
+                    candidate, null), step -> { }))
+                    .isInstanceOf(MutationRefusedException.class)
+                    .hasMessageContaining("restart on sw in progress by");
+        }
+        assertThat(lastRecord().outcome()).isEqualTo(AuditOutcome.REFUSED);
+        assertThat(lastRecord().message()).contains("in progress by");
+    }
+
+    @Test
+    @Order(8)
+    void readOnlyWorkspaceRefusesInServices() {
+        SwitchoverService readOnly = serviceWith(new MutationGate(true, audit));
+        String candidate = replicas(cluster()).get(0);
+        for (OperationKind kind : OperationKind.values()) {
+            assertThatThrownBy(() -> readOnly.run(new SwitchoverRequest(kind, source, "sw", candidate, null),
+                    step -> { })).isInstanceOf(ReadOnlyWorkspaceException.class);
+            assertThat(lastRecord().action()).isEqualTo(kind.word());
+            assertThat(lastRecord().outcome()).isEqualTo(AuditOutcome.REFUSED);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void switchoverUnderInsertLoadLosesNoAcknowledgedRowAndVerifiesAllGreen() throws Exception {
+        ClusterSnapshot before = cluster();
+        String candidate = replicas(before).get(0);
+        try (Connection c = superuser(before.leader()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS load_rows (id bigserial PRIMARY KEY, at timestamptz DEFAULT now())");
+        }
+        Set<Long> acknowledged = new ConcurrentSkipListSet<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<?> load = writer.submit(() -> insertUntilStopped(writing, acknowledged));
+        List<ProgressStep> steps = new CopyOnWriteArrayList<>();
+        SwitchoverReport report;
+        try {
+            Await.until(Duration.ofSeconds(10), "the load running", acknowledged::size, n -> n > 20);
+            report = service.run(new SwitchoverRequest(OperationKind.SWITCHOVER, source, "sw", candidate, null),
+                    steps::add);
+            int atEnd = acknowledged.size();
+            Await.until(Duration.ofSeconds(10), "the load writing again", acknowledged::size, n -> n > atEnd + 20);
+        } finally {
+            writing.set(false);
+            load.get(30, TimeUnit.SECONDS);
+            writer.shutdownNow();
+        }
+
+        assertThat(report.outcome()).as(report.summary()).isEqualTo(Outcome.COMPLETED);
+        assertThat(report.verification()).as(report.verification().toString())
+                .allMatch(v -> v.verdict() == Verdict.PASS);
+        assertThat(report.allGreen()).isTrue();
+        assertThat(report.newLeader()).isEqualTo(candidate);
+        assertThat(report.writes().measured()).isTrue();
+        assertThat(report.writes().unavailable()).isGreaterThan(Duration.ofMillis(50));
+        assertThat(report.writes().primaryChanges()).isGreaterThanOrEqualTo(1);
+        assertThat(steps).extracting(ProgressStep::text).anyMatch(t -> t.startsWith(candidate + " holds the leader key"))
+                .anyMatch(t -> t.startsWith("timeline "))
+                .anyMatch(t -> t.startsWith(before.leader() + " (old leader) back as"));
+        try (Connection c = superuser(candidate); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM load_rows")) {
+            Set<Long> stored = new java.util.HashSet<>();
+            while (rs.next()) {
+                stored.add(rs.getLong(1));
+            }
+            assertThat(stored).as("every acknowledged row is on the new leader").containsAll(acknowledged);
+        }
+        assertThat(lastRecord().action()).isEqualTo("switchover");
+        assertThat(lastRecord().outcome()).isEqualTo(AuditOutcome.OK);
+        assertThat(lastRecord().results()).containsKeys("writeUnavailableMs", "newLeader", "lock");
+        assertThat(lastRecord().responses()).anyMatch(r -> r.contains("/switchover -> 200"));
+        System.out.printf("switchover under load: %d rows acknowledged, write gap %d ms, total %d ms%n",
+                acknowledged.size(), report.writes().unavailable().toMillis(), report.total().toMillis());
+    }
+
+    @Test
+    @Order(10)
+    void candidateKilledMidSwitchoverIsReportedAndTheClusterEndsHealthy() throws Exception {
+        awaitHealthy("a healthy cluster before");
+        ClusterSnapshot before = cluster();
+        String candidate = replicas(before).get(0);
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch posted = new java.util.concurrent.CountDownLatch(1);
+        Future<SwitchoverReport> running = runner.submit(() -> service.run(new SwitchoverRequest(
+                OperationKind.SWITCHOVER, source, "sw", candidate, null), step -> {
+                    if (step.text().startsWith("POST /switchover")) {
+                        launcher.kill9Member(dir, candidate);
+                        posted.countDown();
+                    }
+                }));
+        SwitchoverReport report;
+        try {
+            report = running.get(150, TimeUnit.SECONDS);
+        } finally {
+            runner.shutdownNow();
+        }
+        assertThat(posted.getCount()).isZero();
+        assertThat(report.outcome()).as(report.summary()).isNotEqualTo(Outcome.COMPLETED);
+        assertThat(report.summary()).isNotBlank();
+        assertThat(report.responses()).isNotEmpty();
+        assertThat(lastRecord().outcome()).isIn(AuditOutcome.FAILED, AuditOutcome.REFUSED);
+        launcher.startMember(dir, candidate);
+        awaitHealthy("the killed candidate back");
+    }
+
+    @Test
+    @Order(11)
+    void failoverAfterKill9OfTheLeaderPromotesTheChosenReplicaAndShowsPredictedLoss() throws Exception {
+        ClusterSnapshot before = awaitHealthy("a healthy cluster before");
+        String oldLeader = before.leader();
+        String candidate = replicas(before).get(1);
+        launcher.kill9Member(dir, oldLeader);
+        Await.until(SETTLE, "the dead leader noticed", SwitchoverServiceSandboxTest::cluster,
+                c -> c.member(oldLeader).map(m -> m.freshness() != Freshness.LIVE).orElse(true));
+        CheckMatrix matrix = service.check(source, "sw", OperationKind.FAILOVER, null);
+        assertThat(matrix.row(candidate).orElseThrow().eligible()).as(matrix.toString()).isTrue();
+
+        SwitchoverReport report = service.run(new SwitchoverRequest(OperationKind.FAILOVER, source, "sw", candidate,
+                null), step -> { });
+
+        assertThat(report.outcome()).as(report.summary()).isEqualTo(Outcome.COMPLETED);
+        assertThat(report.newLeader()).isEqualTo(candidate);
+        assertThat(report.predictedLossBytes()).isNotNull().isGreaterThanOrEqualTo(0L);
+        assertThat(report.verification()).filteredOn(v -> v.id().equals("leader"))
+                .allMatch(v -> v.verdict() == Verdict.PASS);
+        assertThat(lastRecord().action()).isEqualTo("failover");
+        assertThat(lastRecord().results()).containsKey("predictedLossBytes");
+        launcher.startMember(dir, oldLeader);
+        awaitHealthy("the old leader back as a replica");
+    }
+
+    @Test
+    @Order(12)
+    void auditChainIsIntactAndHasEveryOperation() {
+        assertThat(audit.verify().intact()).isTrue();
+        assertThat(audit.verify().records()).isGreaterThanOrEqualTo(7);
+    }
+
+    // --- helpers ---
+
+    private static ClusterSnapshot cluster() {
+        return monitor.feed().latest().cluster(source, "sw").orElse(null);
+    }
+
+    private static List<String> replicas(ClusterSnapshot c) {
+        return c.members().stream().filter(m -> !m.name().equals(c.leader())).map(Member::name).sorted().toList();
+    }
+
+    private static CandidateChecks anyRow() {
+        return service.check(source, "sw", OperationKind.SWITCHOVER, null).rows().get(0);
+    }
+
+    private static ClusterSnapshot awaitHealthy(String what) {
+        return Await.until(SETTLE, what, SwitchoverServiceSandboxTest::cluster, c -> c != null && c.leader() != null
+                && c.members().size() == sandbox.members().size()
+                && c.members().stream().allMatch(m -> m.freshness() == Freshness.LIVE && m.state().isHealthy())
+                && c.sourceStatus(SourceKind.ETCD).freshness() == Freshness.LIVE
+                && c.members().stream().filter(m -> !m.role().isLeaderLike())
+                        .allMatch(m -> "streaming".equals(m.replicationState())
+                                && c.timeline() != null && c.timeline().equals(m.timeline())));
+    }
+
+    private static io.pilothouse.services.policy.AuditRecord lastRecord() {
+        List<io.pilothouse.services.policy.AuditRecord> all = AuditLines.read(audit.file());
+        return all.get(all.size() - 1);
+    }
+
+    private static Connection superuser(String member) throws SQLException {
+        return SandboxConnections.connect(sandbox, member, sandbox.superuser(), "postgres");
+    }
+
+    private static String restUrl(String member) {
+        return sandbox.requireMember(member).restUrl();
+    }
+
+    private static void setNofailover(String member, boolean on) throws Exception {
+        Path yml = sandbox.requireMember(member).dataDir().getParent().resolve("patroni.yml");
+        String text = Files.readString(yml);
+        Files.writeString(yml, text.replaceFirst("nofailover: (true|false)", "nofailover: " + on));
+        send("POST", restUrl(member), "/reload", null);
+    }
+
+    private static void patchConfig(String json) throws Exception {
+        send("PATCH", restUrl(cluster().leader()), "/config", json);
+    }
+
+    private static void restart(String member) throws Exception {
+        send("POST", restUrl(member), "/restart", "{}");
+        Await.until(SETTLE, member + " restarted", () -> cluster().member(member).orElseThrow(),
+                m -> !m.pendingRestart() && m.state().isHealthy() && m.freshness() == Freshness.LIVE);
+    }
+
+    private static void send(String method, String base, String path, String json) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 299);
+    }
+
+    /** Inserts one row per statement through a multi-host connection to the primary; keeps every returned id. */
+    private static void insertUntilStopped(AtomicBoolean writing, Set<Long> acknowledged) {
+        Connection c = null;
+        while (writing.get()) {
+            try {
+                if (c == null) {
+                    Properties p = new Properties();
+                    p.setProperty("user", sandbox.superuser());
+                    SandboxInfo.Member first = sandbox.members().get(0);
+                    p.setProperty("password", SandboxConnections.password(sandbox.passfile(), first.pgHost(),
+                            first.pgPort(), "postgres", sandbox.superuser()).orElseThrow());
+                    p.setProperty("targetServerType", "primary");
+                    p.setProperty("hostRecheckSeconds", "0");
+                    p.setProperty("connectTimeout", "1");
+                    p.setProperty("socketTimeout", "3");
+                    c = DriverManager.getConnection("jdbc:postgresql://" + sandbox.pgHostList() + "/postgres", p);
+                }
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("INSERT INTO load_rows DEFAULT VALUES RETURNING id")) {
+                    rs.next();
+                    acknowledged.add(rs.getLong(1));
+                }
+            } catch (SQLException e) {
+                try {
+                    if (c != null) {
+                        c.close();
+                    }
+                } catch (SQLException ignored) {
+                    // broken anyway
+                }
+                c = null;
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (SQLException ignored) {
+            // done
+        }
+    }
+}
