@@ -138,7 +138,7 @@ public final class PatroniOperations {
                         + member + " to show running in the live model …");
                 awaitMember(cluster, member, progress, trail, "running with no restart pending", mm ->
                         mm.state().isHealthy() && !mm.pendingRestart()
-                                && (startBefore == null || !startBefore.equals(postmasterStart(mm.apiUrl()))));
+                                && restartedSince(startBefore, mm));
                 verified = member + " running again with a new postmaster start time, no restart pending";
             }
             return result(trail, request, List.of(answer), verified, commandTime, since(verifyStart));
@@ -253,7 +253,7 @@ public final class PatroniOperations {
             Member after = awaitMember(cluster, member, progress, trail, "rebuilt and streaming", mm ->
                     mm.state().isHealthy()
                             && (sqlKnown ? "streaming".equals(mm.replicationState()) : true)
-                            && (startBefore == null || !startBefore.equals(postmasterStart(mm.apiUrl()))));
+                            && restartedSince(startBefore, mm));
             String verified = member + (after.replicationState() == null
                     ? " running again with a new postmaster start time (replication state not read: no SQL source)"
                     : " rebuilt, running and streaming from the leader");
@@ -453,6 +453,15 @@ public final class PatroniOperations {
     private JsonNode node(String url) throws InterruptedException {
         String body = await(rest.get(url, "/patroni"), timeouts.command(), "reading the member's status", null);
         return PatroniJson.parseObject(body, "GET /patroni");
+    }
+
+    /**
+     * True when the member reports a postmaster start time other than {@code before}. While PostgreSQL is down
+     * Patroni reports none, and the model may still show the member as it was, so "none" never counts.
+     */
+    private boolean restartedSince(String before, Member m) {
+        String now = postmasterStart(m.apiUrl());
+        return now != null && !now.equals(before);
     }
 
     /** The postmaster start time the member reports, or null when it cannot be read (PostgreSQL down). */
