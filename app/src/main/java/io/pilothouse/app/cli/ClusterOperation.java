@@ -2,6 +2,7 @@ package io.pilothouse.app.cli;
 
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.app.wiring.OperationGuards;
+import io.pilothouse.services.live.LiveExecutors;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.operations.OperationFailedException;
@@ -20,8 +21,6 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One command-line operation on one cluster: a live session of the workspace, the cluster found in it, and the
@@ -33,11 +32,11 @@ final class ClusterOperation implements AutoCloseable {
     static final int REFUSED = 3;
 
     private final LiveSession session;
-    private final ExecutorService http;
+    private final LiveExecutors http;
     private final ClusterSnapshot cluster;
     private final PatroniOperations operations;
 
-    private ClusterOperation(LiveSession session, ExecutorService http, ClusterSnapshot cluster,
+    private ClusterOperation(LiveSession session, LiveExecutors http, ClusterSnapshot cluster,
                              PatroniOperations operations) {
         this.session = session;
         this.http = http;
@@ -49,12 +48,8 @@ final class ClusterOperation implements AutoCloseable {
     static ClusterOperation open(ClusterOperationOptions options) throws InterruptedException {
         Workspace workspace = options.source.workspace();
         LiveSession session = LiveSession.start(workspace, LiveSettings.DEFAULTS);
-        // The live session keeps its executors to itself; commands get a small one of their own for REST calls.
-        ExecutorService http = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "pilothouse-operation-rest");
-            t.setDaemon(true);
-            return t;
-        });
+        // The live session keeps its executors to itself; commands get their own for REST calls.
+        LiveExecutors http = LiveExecutors.create();
         try {
             session.awaitSettled(options.timeout.duration());
             List<ClusterSnapshot> matches = session.feed().latest().clusters().stream()
@@ -71,12 +66,12 @@ final class ClusterOperation implements AutoCloseable {
             }
             Duration wait = Duration.ofSeconds(Math.max(1, options.waitSeconds));
             PatroniOperations ops = new PatroniOperations(OperationGuards.forWorkspace(workspace),
-                    new PatroniRestClient(http, LiveSettings.DEFAULTS.restTimeout(), LiveSettings.DEFAULTS.restTimeout()),
+                    new PatroniRestClient(http.io(), LiveSettings.DEFAULTS.restTimeout(), LiveSettings.DEFAULTS.restTimeout()),
                     session.feed(), null, new OperationTimeouts(wait.compareTo(Duration.ofSeconds(120)) > 0
                     ? Duration.ofSeconds(120) : wait, wait));
             return new ClusterOperation(session, http, matches.get(0), ops);
         } catch (RuntimeException | InterruptedException e) {
-            http.shutdownNow();
+            http.close();
             session.close();
             throw e;
         }
@@ -134,7 +129,7 @@ final class ClusterOperation implements AutoCloseable {
 
     @Override
     public void close() {
-        http.shutdownNow();
+        http.close();
         session.close();
     }
 }
