@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
-import io.pilothouse.services.model.MemberState;
 import io.pilothouse.services.patroni.PatroniAnswer;
 import io.pilothouse.services.patroni.PatroniAuth;
 import io.pilothouse.services.patroni.PatroniJson;
