@@ -1,0 +1,159 @@
+package io.pilothouse.app.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pilothouse.app.Main;
+import io.pilothouse.app.json.Json;
+import io.pilothouse.app.wiring.AuditLogs;
+import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.sandbox.SandboxLauncher;
+import io.pilothouse.services.sandbox.SandboxRest;
+import io.pilothouse.services.sandbox.SandboxSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code pilothouse pause|resume|config} against a 2-member sandbox of its own (pausing is a change the shared one
+ * must never see), with the audit log redirected to a temporary file.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperationCommandsSandboxTest {
+
+    private static final SandboxLauncher launcher = new SandboxLauncher();
+
+    @TempDir
+    static Path auditDir;
+
+    private static Path dir;
+    private static SandboxInfo sandbox;
+    private static Path auditLog;
+    private static String previousAuditProperty;
+
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-cli-ops-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("cliops"), p -> { });
+        auditLog = auditDir.resolve("audit.jsonl");
+        previousAuditProperty = System.setProperty(AuditLogs.PROPERTY, auditLog.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (previousAuditProperty == null) {
+            System.clearProperty(AuditLogs.PROPERTY);
+        } else {
+            System.setProperty(AuditLogs.PROPERTY, previousAuditProperty);
+        }
+        if (dir != null) {
+            assertThat(launcher.destroy(dir).clean()).as("sandbox stopped cleanly").isTrue();
+        }
+    }
+
+    @BeforeEach
+    void freshOutput() {
+        out = new StringWriter();
+        err = new StringWriter();
+    }
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--workspace", sandbox.workspaceFile().toString(), "--cluster", sandbox.scope(),
+                "--wait", "30"));
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+    }
+
+    private static List<JsonNode> audit() throws Exception {
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(auditLog)) {
+            records.add(Json.mapper().readTree(line));
+        }
+        return records;
+    }
+
+    private static JsonNode config() {
+        return SandboxRest.get(sandbox.restUrls().get(0), "/config").orElseThrow();
+    }
+
+    @Test
+    @Order(1)
+    void helpListsTheOperations() {
+        StringWriter help = new StringWriter();
+        assertThat(Main.run(new PrintWriter(help, true), new PrintWriter(err, true), "--help")).isZero();
+        assertThat(help.toString()).contains("pause").contains("resume").contains("restart").contains("reload")
+                .contains("reinit").contains("config");
+    }
+
+    @Test
+    @Order(2)
+    void pauseAndResumeChangeTheClusterAndAreAudited() throws Exception {
+        assertThat(run("pause")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("paused (maintenance mode)").contains("PATCH").contains("-> 200");
+        assertThat(config().path("pause").asBoolean()).isTrue();
+
+        freshOutput();
+        assertThat(run("resume")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("no longer paused");
+        assertThat(config().path("pause").asBoolean(false)).isFalse();
+
+        List<JsonNode> records = audit();
+        assertThat(records).extracting(r -> r.path("action").asText() + " " + r.path("outcome").asText())
+                .containsExactly("pause ok", "resume ok");
+        assertThat(records.get(0).path("responses").get(0).asText()).contains("/config -> 200");
+    }
+
+    @Test
+    @Order(3)
+    void configSetDryRunPrintsTheDiffAndChangesNothing() throws Exception {
+        int auditedBefore = audit().size();
+
+        assertThat(run("config", "set", "postgresql.parameters.work_mem=16MB", "loop_wait=3", "--dry-run"))
+                .as(err.toString()).isZero();
+
+        assertThat(out.toString()).containsPattern("KEY\\s+BEFORE\\s+AFTER")
+                .containsPattern("loop_wait\\s+2\\s+3")
+                .containsPattern("postgresql\\.parameters\\.work_mem\\s+\\(not set\\)\\s+16MB")
+                .contains("Dry run: nothing was sent.");
+        assertThat(config().path("loop_wait").asInt()).isEqualTo(2);
+        assertThat(audit()).hasSize(auditedBefore);
+    }
+
+    @Test
+    @Order(4)
+    void invalidConfigIsRefusedInOneLineWithoutAsking() {
+        assertThat(run("config", "set", "loop_wait=15")).isEqualTo(3);
+
+        assertThat(err.toString().strip()).doesNotContain("\n")
+                .contains("loop_wait 15 + 2 x retry_timeout 5 = 25 exceeds ttl 20").contains("nothing was sent");
+        assertThat(err.toString()).doesNotContain("Exception");
+        assertThat(config().path("loop_wait").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(5)
+    void unknownClusterIsOneLineWithWhatToDo() {
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "pause", "--workspace",
+                sandbox.workspaceFile().toString(), "--cluster", "nosuch", "--timeout", "5");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("pilothouse: no cluster 'nosuch' found").doesNotContain("\n");
+    }
+}
