@@ -1,15 +1,12 @@
 package io.pilothouse.app.cli;
 
 import io.pilothouse.app.wiring.LiveSession;
-import io.pilothouse.app.wiring.OperationGuards;
-import io.pilothouse.services.live.LiveExecutors;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.operations.OperationFailedException;
 import io.pilothouse.services.operations.OperationResult;
 import io.pilothouse.services.operations.OperationTimeouts;
 import io.pilothouse.services.operations.PatroniOperations;
-import io.pilothouse.services.patroni.PatroniRestClient;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
 import io.pilothouse.services.workspace.Workspace;
@@ -24,7 +21,7 @@ import java.util.List;
 
 /**
  * One command-line operation on one cluster: a live session of the workspace, the cluster found in it, and the
- * {@link PatroniOperations} wired to the workspace's guard (read-only flag, audit log). Close it to stop.
+ * {@link PatroniOperations} wired to the session's guard (read-only flag, audit log, etcd operation lock). Close it to stop.
  */
 final class ClusterOperation implements AutoCloseable {
 
@@ -32,14 +29,11 @@ final class ClusterOperation implements AutoCloseable {
     static final int REFUSED = 3;
 
     private final LiveSession session;
-    private final LiveExecutors http;
     private final ClusterSnapshot cluster;
     private final PatroniOperations operations;
 
-    private ClusterOperation(LiveSession session, LiveExecutors http, ClusterSnapshot cluster,
-                             PatroniOperations operations) {
+    private ClusterOperation(LiveSession session, ClusterSnapshot cluster, PatroniOperations operations) {
         this.session = session;
-        this.http = http;
         this.cluster = cluster;
         this.operations = operations;
     }
@@ -48,8 +42,6 @@ final class ClusterOperation implements AutoCloseable {
     static ClusterOperation open(ClusterOperationOptions options) throws InterruptedException {
         Workspace workspace = options.source.workspace();
         LiveSession session = LiveSession.start(workspace, LiveSettings.DEFAULTS);
-        // The live session keeps its executors to itself; commands get their own for REST calls.
-        LiveExecutors http = LiveExecutors.create();
         try {
             session.awaitSettled(options.timeout.duration());
             List<ClusterSnapshot> matches = session.feed().latest().clusters().stream()
@@ -65,16 +57,17 @@ final class ClusterOperation implements AutoCloseable {
                         + "; use --workspace with one source for it");
             }
             Duration wait = Duration.ofSeconds(Math.max(1, options.waitSeconds));
-            PatroniOperations ops = new PatroniOperations(OperationGuards.forWorkspace(workspace),
-                    new PatroniRestClient(http.io(), LiveSettings.DEFAULTS.restTimeout(), LiveSettings.DEFAULTS.restTimeout()),
-                    session.feed(), null, new OperationTimeouts(wait.compareTo(Duration.ofSeconds(120)) > 0
-                    ? Duration.ofSeconds(120) : wait, wait));
-            return new ClusterOperation(session, http, matches.get(0), ops);
+            PatroniOperations ops = session.operations(new OperationTimeouts(
+                    wait.compareTo(Duration.ofSeconds(120)) > 0 ? Duration.ofSeconds(120) : wait, wait));
+            return new ClusterOperation(session, matches.get(0), ops);
         } catch (RuntimeException | InterruptedException e) {
-            http.close();
             session.close();
             throw e;
         }
+    }
+
+    LiveSession session() {
+        return session;
     }
 
     ClusterSnapshot cluster() {
@@ -129,7 +122,6 @@ final class ClusterOperation implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
         session.close();
     }
 }

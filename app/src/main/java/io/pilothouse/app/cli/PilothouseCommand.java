@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Desktop cockpit for PostgreSQL high-availability estates (Patroni, etcd, streaming replication).",
         subcommands = {GuiCommand.class, DemoCommand.class, SandboxCommand.class, SnapshotCommand.class,
             WatchCommand.class, ScreenshotCommand.class, PauseCommand.class, ResumeCommand.class, RestartCommand.class,
-            ReloadCommand.class, ReinitCommand.class, ConfigCommand.class})
+            ReloadCommand.class, ReinitCommand.class, ConfigCommand.class, SwitchoverCommand.class,
+            FailoverCommand.class})
 public final class PilothouseCommand implements Runnable {
 
     @picocli.CommandLine.Spec

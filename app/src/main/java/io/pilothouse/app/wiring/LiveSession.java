@@ -12,6 +12,8 @@ import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.locks.EtcdOperationLock;
 import io.pilothouse.services.locks.WorkspaceLocks;
 import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.operations.OperationTimeouts;
+import io.pilothouse.services.operations.PatroniOperations;
 import io.pilothouse.services.switchover.SwitchoverService;
 import io.pilothouse.services.switchover.SwitchoverSettings;
 import io.pilothouse.services.switchover.Switchovers;
@@ -41,11 +43,13 @@ public final class LiveSession implements AutoCloseable {
     private final WorkspaceLocks locks;
     private final OperationGuard guard;
     private final SwitchoverService switchovers;
+    private final LiveSettings settings;
 
     private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
                         EstateHistory history, TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler,
                         AlertMonitor alerts) {
         this.alerts = alerts;
+        this.settings = settings;
         this.locks = new WorkspaceLocks(workspace, EtcdOperationLock.DEFAULT_TTL);
         this.guard = OperationGuards.forWorkspace(workspace, locks);
         this.switchovers = Switchovers.on(monitor, executors, settings, guard, cluster -> null,
@@ -106,6 +110,12 @@ public final class LiveSession implements AutoCloseable {
     /** Switchover and failover of every cluster: pre-checks, the guided operation, its report. */
     public SwitchoverService switchovers() {
         return switchovers;
+    }
+
+    /** Patroni operations (restart, reload, reinitialise, pause, configuration) inside this session's guard. */
+    public PatroniOperations operations(OperationTimeouts timeouts) {
+        return new PatroniOperations(guard, new PatroniRestClient(executors.io(), settings.restTimeout(),
+                settings.restTimeout()), monitor.feed(), null, timeouts);
     }
 
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */

@@ -250,15 +250,22 @@ class SwitchoverServiceSandboxTest {
         awaitHealthy("etcd back");
     }
 
+    /**
+     * A replica with a lower max_connections than its primary: PostgreSQL pauses its replay, and Patroni, unless
+     * paused, resumes it, which makes PostgreSQL stop and Patroni start it again with the higher value. So the
+     * condition only lasts in maintenance mode, which is also where a DBA would meet it.
+     */
     @Test
     @Order(6)
     void settingRaisedOnTheLeaderOnlyFailsTheReplicas() throws Exception {
         String leader = cluster().leader();
+        patchConfig("{\"pause\": true}");
+        Await.until(SETTLE, "maintenance mode", SwitchoverServiceSandboxTest::cluster, ClusterSnapshot::paused);
         patchConfig("{\"postgresql\": {\"parameters\": {\"max_connections\": 150}}}");
-        Await.until(SETTLE, "pending restarts", SwitchoverServiceSandboxTest::cluster,
-                c -> c.members().stream().allMatch(Member::pendingRestart));
-        restart(leader);
         try {
+            Await.until(SETTLE, "pending restarts", SwitchoverServiceSandboxTest::cluster,
+                    c -> c.members().stream().allMatch(Member::pendingRestart));
+            restart(leader);
             CheckResult r = Await.until(SETTLE, "the replicas' lower max_connections seen",
                     () -> service.check(source, "sw", OperationKind.SWITCHOVER, null).rows().get(0)
                             .result(CheckId.SETTINGS).orElseThrow(), x -> x.verdict() == Verdict.FAIL);
@@ -267,6 +274,7 @@ class SwitchoverServiceSandboxTest {
             for (String replica : replicas(cluster())) {
                 restart(replica);
             }
+            patchConfig("{\"pause\": false}");
         }
         awaitHealthy("replicas restarted with the new setting");
         Await.until(SETTLE, "settings equal again", () -> anyRow().result(CheckId.SETTINGS).orElseThrow(),

@@ -1,0 +1,107 @@
+package io.pilothouse.app.cli;
+
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
+import io.pilothouse.services.switchover.CheckId;
+import io.pilothouse.services.switchover.CheckMatrix;
+import io.pilothouse.services.switchover.OperationKind;
+import io.pilothouse.services.switchover.Outcome;
+import io.pilothouse.services.switchover.ReportFormats;
+import io.pilothouse.services.switchover.SwitchoverReport;
+import io.pilothouse.services.switchover.SwitchoverRequest;
+import io.pilothouse.services.switchover.SwitchoverService;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+
+/**
+ * The command-line flow of a switchover or failover, on the same service as the wizard: pre-checks printed (the
+ * whole answer of a dry run), a typed confirmation, progress lines, then the verification report. Exit status 0
+ * when completed, 3 when refused (nothing changed), 1 when it failed or the outcome is uncertain.
+ */
+final class LeaderChange {
+
+    private LeaderChange() {
+    }
+
+    static int run(OperationKind kind, LeaderChangeOptions options, Instant at, PrintWriter out, PrintWriter err)
+            throws Exception {
+        if (!options.dryRun && options.candidate == null) {
+            throw new UserException("name the member to promote with --to MEMBER (or use --dry-run to see the "
+                    + "candidates)", 2);
+        }
+        try (ClusterOperation op = ClusterOperation.open(options.cluster)) {
+            ClusterSnapshot cluster = op.cluster();
+            SwitchoverService service = op.session().switchovers();
+            CheckMatrix matrix = service.check(cluster.source(), cluster.scope(), kind, at);
+            if (options.candidate != null && matrix.row(options.candidate).isEmpty()) {
+                throw new UserException(options.candidate + " is not a replica of " + cluster.scope()
+                        + "; candidates: " + matrix.rows().stream().map(r -> r.candidate()).toList(),
+                        ClusterOperation.REFUSED);
+            }
+            if (options.dryRun) {
+                print(out, options.json ? ReportFormats.jsonText(ReportFormats.json(matrix))
+                        : ReportFormats.markdown(matrix));
+                boolean ok = options.candidate == null ? !matrix.eligible().isEmpty()
+                        : matrix.row(options.candidate).orElseThrow().eligible();
+                return ok ? 0 : ClusterOperation.REFUSED;
+            }
+            if (!options.json) {
+                print(out, ReportFormats.markdown(matrix));
+            }
+            SwitchoverRequest request = new SwitchoverRequest(kind, cluster.source(), cluster.scope(),
+                    options.candidate, at);
+            String question = request.actionLabel() + "?";
+            if (kind == OperationKind.FAILOVER) {
+                question = "Data at risk: " + matrix.row(options.candidate).flatMap(r -> r.result(CheckId.SYNCHRONOUS))
+                        .map(r -> r.reason()).orElse("not known") + "\n" + question;
+            }
+            if (!options.yes && !ClusterOperation.confirm(out, question, cluster.scope())) {
+                throw new UserException(kind.word() + " of " + cluster.scope() + " not confirmed; nothing was done "
+                        + "(pass --yes to skip the question)", ClusterOperation.REFUSED);
+            }
+            SwitchoverReport report;
+            try {
+                report = service.run(request, step -> {
+                    (options.json ? err : out).println(step.describe());
+                    (options.json ? err : out).flush();
+                });
+            } catch (ReadOnlyWorkspaceException e) {
+                throw new UserException(e.getMessage() + "; open a workspace that is not read-only to make changes",
+                        ClusterOperation.REFUSED);
+            } catch (MutationRefusedException e) {
+                throw new UserException(e.getMessage(), ClusterOperation.REFUSED);
+            }
+            print(out, options.json ? ReportFormats.jsonText(ReportFormats.json(report))
+                    : "\n" + ReportFormats.markdown(report));
+            save(options, report, err);
+            return report.outcome() == Outcome.COMPLETED || report.outcome() == Outcome.SCHEDULED ? 0
+                    : report.outcome() == Outcome.REFUSED ? ClusterOperation.REFUSED : UserErrors.FAILED;
+        }
+    }
+
+    private static void save(LeaderChangeOptions options, SwitchoverReport report, PrintWriter err) {
+        if (options.report == null) {
+            return;
+        }
+        boolean json = options.report.getFileName().toString().endsWith(".json");
+        try {
+            Files.writeString(options.report, json ? ReportFormats.jsonText(ReportFormats.json(report))
+                    : ReportFormats.markdown(report), StandardCharsets.UTF_8);
+            err.println("report saved to " + options.report.toAbsolutePath());
+        } catch (IOException e) {
+            err.println("pilothouse: could not save the report to " + options.report + ": " + e.getMessage()
+                    + "; it is printed above");
+        }
+        err.flush();
+    }
+
+    private static void print(PrintWriter out, String text) {
+        out.print(text.endsWith("\n") ? text : text + "\n");
+        out.flush();
+    }
+}
