@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pilothouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Desktop cockpit for PostgreSQL high-availability estates (Patroni, etcd, streaming replication).",
         subcommands = {GuiCommand.class, DemoCommand.class, SandboxCommand.class, SnapshotCommand.class,
-            WatchCommand.class, ScreenshotCommand.class})
+            WatchCommand.class, ScreenshotCommand.class, AuditCommand.class})
 public final class PilothouseCommand implements Runnable {
 
     @picocli.CommandLine.Spec
