@@ -15,6 +15,8 @@ public final class AuditStyles {
     public static final String SECTION_TITLE = "ph-audit-section-title";
     public static final String EVIDENCE = "ph-audit-evidence";
     public static final String HASH = "ph-audit-hash";
+    /** The main window header's "Audit log" button. */
+    public static final String OPEN_BUTTON = "ph-audit-open-button";
 
     private AuditStyles() {
     }
