@@ -86,8 +86,10 @@ final class AuditDetails {
         content.getChildren().addAll(heading, box);
     }
 
+    /** Sorted by name: records written by other code may hold maps in any order, and readers compare records. */
     private static List<String> lines(Map<String, String> map) {
-        return map.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList();
+        return map.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " = " + e.getValue()).toList();
     }
 
     private static Label wrapped(String text) {

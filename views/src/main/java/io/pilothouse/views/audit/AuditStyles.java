@@ -1,5 +1,7 @@
 package io.pilothouse.views.audit;
 
+import javafx.css.PseudoClass;
+
 /** Style-class names of the audit log view (controls/audit.css). */
 public final class AuditStyles {
 
@@ -17,6 +19,9 @@ public final class AuditStyles {
     public static final String HASH = "ph-audit-hash";
     /** The main window header's "Audit log" button. */
     public static final String OPEN_BUTTON = "ph-audit-open-button";
+
+    /** A row at or after the first line that breaks the chain. */
+    public static final PseudoClass UNTRUSTED = PseudoClass.getPseudoClass("untrusted");
 
     private AuditStyles() {
     }

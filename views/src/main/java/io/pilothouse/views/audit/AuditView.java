@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -34,7 +35,8 @@ import java.util.function.Function;
 
 /**
  * The audit log: a banner with the state of the hash chain, filters (text, outcome, period), a table of records
- * newest first, and the selected record's evidence on the right. Ctrl+F goes to the filter, F5 reloads; the table
+ * newest first (those from the first bad line of a broken chain marked untrusted), and the selected record's
+ * evidence on the right. Ctrl+F goes to the filter, F5 reloads; the table
  * takes arrows and Page keys. Does no I/O.
  */
 public final class AuditView {
@@ -90,6 +92,7 @@ public final class AuditView {
 
         subscription = vm.rowsProperty().subscribe(this::show)
                 .and(vm.selectedProperty().subscribe(details::show))
+                .and(vm.firstBadLineProperty().subscribe(n -> table.refresh()))
                 .and(vm.bannerToneProperty().subscribe(t -> {
                     Styles.setTone(banner, t);
                     banner.setGraphic(new FontIcon(t == io.pilothouse.views.Tone.DANGER
@@ -145,10 +148,35 @@ public final class AuditView {
         table.setPlaceholder(empty);
         TableColumn<AuditEntry, String> time = text("Time", 150,
                 e -> AuditPresentation.time(e.record().time(), vm.zone()));
+        time.setMinWidth(150); // a cut-off time is no time at all
+        TableColumn<AuditEntry, String> message = text("Message", 220, e -> e.record().message());
+        message.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            {
+                tip.setWrapText(true);
+                tip.setMaxWidth(520);
+            }
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                tip.setText(text);
+                // Long messages are cut by the column; the whole text is in the tooltip and the details pane.
+                setTooltip(empty || text == null || text.isEmpty() ? null : tip);
+            }
+        });
         table.getColumns().setAll(List.of(time, text("User", 80, e -> e.record().user()),
                 text("Cluster", 130, e -> e.record().cluster()), text("Action", 100, e -> e.record().action()),
-                text("Target", 90, e -> e.record().target()), outcomeColumn(),
-                durationColumn(), text("Message", 220, e -> e.record().message())));
+                text("Target", 90, e -> e.record().target()), outcomeColumn(), durationColumn(), message));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AuditEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                pseudoClassStateChanged(AuditStyles.UNTRUSTED, !empty && e != null && vm.isUntrusted(e));
+            }
+        });
         SplitPane split = new SplitPane(table, details.root());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.66);
@@ -198,8 +226,8 @@ public final class AuditView {
 
     private TableColumn<AuditEntry, AuditEntry> durationColumn() {
         TableColumn<AuditEntry, AuditEntry> c = new TableColumn<>("Duration");
-        c.setPrefWidth(80);
-        c.setMinWidth(70);
+        c.setPrefWidth(85);
+        c.setMinWidth(85);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setComparator(Comparator.comparingLong(e -> e.record().durationMs()));
         c.setCellFactory(col -> new TableCell<>() {
@@ -216,7 +244,7 @@ public final class AuditView {
                                                         Function<AuditEntry, String> value) {
         TableColumn<AuditEntry, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setMinWidth(60);
+        c.setMinWidth(Math.min(width, 90));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return c;
     }

@@ -6,6 +6,8 @@ import io.pilothouse.services.policy.AuditRecord;
 import io.pilothouse.services.policy.AuditVerification;
 import io.pilothouse.views.Tone;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -101,6 +103,7 @@ public final class AuditViewModel {
             AuditPresentation.banner(null));
     private final ReadOnlyObjectWrapper<Tone> bannerTone = new ReadOnlyObjectWrapper<>(this, "bannerTone",
             Tone.NEUTRAL);
+    private final ReadOnlyIntegerWrapper firstBadLine = new ReadOnlyIntegerWrapper(this, "firstBadLine", 0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private List<AuditEntry> all = List.of();
     private Runnable onRefresh = () -> { };
@@ -118,7 +121,13 @@ public final class AuditViewModel {
         all = entries.stream().sorted(NEWEST_FIRST).toList();
         banner.set(AuditPresentation.banner(verification));
         bannerTone.set(AuditPresentation.bannerTone(verification));
+        firstBadLine.set(verification == null ? 0 : verification.firstBadLine().orElse(0));
         apply();
+    }
+
+    /** True when the chain is broken at or before this record's line: its content cannot be trusted. */
+    public boolean isUntrusted(AuditEntry entry) {
+        return firstBadLine.get() > 0 && entry.line() >= firstBadLine.get();
     }
 
     /** Says the log could not be read at all (the table keeps what it had). */
@@ -192,6 +201,11 @@ public final class AuditViewModel {
     /** "Chain intact, N records" or where the chain broke. */
     public ReadOnlyStringProperty bannerProperty() {
         return banner.getReadOnlyProperty();
+    }
+
+    /** The 1-based line where the chain breaks, or 0 when intact or not verified. */
+    public ReadOnlyIntegerProperty firstBadLineProperty() {
+        return firstBadLine.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Tone> bannerToneProperty() {

@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -20,6 +21,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.pilothouse.views.FxTest.onFx;
@@ -117,6 +120,12 @@ class AuditViewTest {
         assertThat(onFx(banner::getText)).contains("Chain broken").contains("line 3 was edited");
         assertThat(onFx(() -> banner.getPseudoClassStates().contains(Styles.DANGER))).isTrue();
         assertThat(onFx(() -> banner.getPseudoClassStates().contains(Styles.OK))).isFalse();
+        // Records on line 3 and after are marked: their content cannot be trusted any more.
+        Map<Long, Boolean> untrusted = onFx(() -> view.table().lookupAll(".table-row-cell").stream()
+                .map(n -> (TableRow<?>) n).filter(r -> r.getItem() != null)
+                .collect(Collectors.toMap(r -> ((AuditEntry) r.getItem()).seq(),
+                        r -> r.getPseudoClassStates().contains(AuditStyles.UNTRUSTED))));
+        assertThat(untrusted).containsExactlyInAnyOrderEntriesOf(Map.of(1L, false, 2L, false, 3L, true, 4L, true));
     }
 
     @Test
