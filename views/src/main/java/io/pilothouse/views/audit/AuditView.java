@@ -146,9 +146,9 @@ public final class AuditView {
         Label empty = new Label("No audited changes match. Changes made through Pilothouse are recorded here.");
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         table.setPlaceholder(empty);
-        TableColumn<AuditEntry, String> time = text("Time", 150,
+        TableColumn<AuditEntry, String> time = text("Time", 170,
                 e -> AuditPresentation.time(e.record().time(), vm.zone()));
-        time.setMinWidth(150); // a cut-off time is no time at all
+        time.setMinWidth(170); // a cut-off time is no time at all
         TableColumn<AuditEntry, String> message = text("Message", 220, e -> e.record().message());
         message.setCellFactory(col -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();
@@ -167,9 +167,11 @@ public final class AuditView {
                 setTooltip(empty || text == null || text.isEmpty() ? null : tip);
             }
         });
-        table.getColumns().setAll(List.of(time, text("User", 80, e -> e.record().user()),
-                text("Cluster", 130, e -> e.record().cluster()), text("Action", 100, e -> e.record().action()),
-                text("Target", 90, e -> e.record().target()), outcomeColumn(), durationColumn(), message));
+        TableColumn<AuditEntry, String> cluster = text("Cluster", 140, e -> e.record().cluster());
+        cluster.setMinWidth(130);
+        table.getColumns().setAll(List.of(time, text("User", 80, e -> e.record().user()), cluster,
+                text("Action", 100, e -> e.record().action()), text("Target", 90, e -> e.record().target()),
+                outcomeColumn(), durationColumn(), message));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AuditEntry e, boolean empty) {
@@ -179,7 +181,7 @@ public final class AuditView {
         });
         SplitPane split = new SplitPane(table, details.root());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.7);
         VBox.setVgrow(split, Priority.ALWAYS);
         return split;
     }
@@ -244,7 +246,7 @@ public final class AuditView {
                                                         Function<AuditEntry, String> value) {
         TableColumn<AuditEntry, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 90));
+        c.setMinWidth(Math.min(width, 110));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return c;
     }
