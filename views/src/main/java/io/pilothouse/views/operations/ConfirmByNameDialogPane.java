@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -48,6 +49,7 @@ public final class ConfirmByNameDialogPane extends DialogPane {
         Label what = new Label(impact);
         what.setId("confirm-impact");
         what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE); // the whole impact, never an ellipsis
         what.getStyleClass().add(OperationStyles.CONFIRM_IMPACT);
         Label prompt = new Label("Type the cluster name \u201c" + clusterName + "\u201d to confirm:");
         prompt.setMnemonicParsing(false);

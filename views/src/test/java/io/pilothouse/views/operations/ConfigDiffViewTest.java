@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.pilothouse.views.ScreenshotRenderer;
+import java.nio.file.Path;
 import static io.pilothouse.views.FxTest.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,5 +70,12 @@ class ConfigDiffViewTest {
         onFx(() -> view.setRows(List.of(new DiffRow("a", "1", "1"))));
         assertThat(onFx(() -> ((Label) view.root().lookup("#config-diff-summary")).getText()))
                 .isEqualTo("No changes (1 settings)");
+    }
+
+    @Test
+    void renders() {
+        Path png = onFx(() -> ScreenshotRenderer.write(ScreenshotRenderer.snapshot(view.root().getScene()),
+                ScreenshotRenderer.directory().resolve("config-diff.png")));
+        assertThat(png).exists();
     }
 }

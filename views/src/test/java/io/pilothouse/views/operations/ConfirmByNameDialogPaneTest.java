@@ -15,6 +15,8 @@ import org.testfx.framework.junit5.Start;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.pilothouse.views.ScreenshotRenderer;
+import java.nio.file.Path;
 import static io.pilothouse.views.FxTest.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,5 +85,13 @@ class ConfirmByNameDialogPaneTest {
         robot.clickOn("#confirm-name").write("demo").type(KeyCode.ESCAPE);
         assertThat(cancelled).hasValue(1);
         assertThat(confirmed).hasValue(0);
+    }
+
+    @Test
+    void rendersWithTheNameTyped(FxRobot robot) {
+        robot.clickOn("#confirm-name").write("demo");
+        Path png = onFx(() -> ScreenshotRenderer.write(ScreenshotRenderer.snapshot(pane.getScene()),
+                ScreenshotRenderer.directory().resolve("confirm-by-name.png")));
+        assertThat(png).exists();
     }
 }
