@@ -3,6 +3,7 @@ package io.pilothouse.views.main;
 import io.pilothouse.services.live.LatestEstate;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.SampleEstates;
+import io.pilothouse.views.ScreenshotRenderer;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
@@ -15,6 +16,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.pilothouse.views.FxTest.onFx;
@@ -65,5 +67,8 @@ class AuditLogButtonTest {
         robot.clickOn(".ph-workspace-tree").press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A)
                 .release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
         assertThat(opened).hasValue(2);
+        Path png = onFx(() -> ScreenshotRenderer.write(ScreenshotRenderer.snapshot(view.root().getScene()),
+                ScreenshotRenderer.directory().resolve("main-with-audit-button.png")));
+        assertThat(png).exists();
     }
 }
