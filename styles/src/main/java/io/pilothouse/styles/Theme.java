@@ -44,7 +44,9 @@ public enum Theme {
             "controls/slots.css",
             "controls/history.css",
             "controls/lag-chart.css",
-            "controls/alerts.css");
+            "controls/alerts.css",
+            "controls/audit.css",
+            "controls/operations.css");
 
     /** Every URL we add contains this, so re-theming can remove exactly our sheets and keep anyone else's. */
     private static final String OUR_PATH = "io/pilothouse/styles/";

@@ -3,6 +3,8 @@ package io.pilothouse.app.cli;
 import io.pilothouse.app.fx.FxToolkit;
 import io.pilothouse.app.fx.MainViews;
 import io.pilothouse.app.fx.OffscreenRenderer;
+import io.pilothouse.app.fx.AuditScreenshot;
+import io.pilothouse.app.wiring.AuditLogs;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.live.LiveSettings;
@@ -22,7 +24,7 @@ import java.util.concurrent.Callable;
 public final class ScreenshotCommand implements Callable<Integer> {
 
     /** Views that can be rendered; every later view adds its name here. */
-    enum ViewName { topology, lag, slots, history, alerts }
+    enum ViewName { topology, lag, slots, history, alerts, audit }
 
     @Mixin
     SourceOptions source;
@@ -52,6 +54,17 @@ public final class ScreenshotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int[] wh = parseSize(size);
         Theme chosen = Themes.parse(theme);
+        if (view == ViewName.audit) {
+            // Estate-wide and read from the local log: no cluster source needed.
+            try {
+                AuditScreenshot.render(AuditLogs.open(), chosen, wh[0], wh[1], out);
+            } catch (java.io.UncheckedIOException e) {
+                throw new UserException("cannot write " + out + ": " + e.getCause().getMessage());
+            }
+            spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (" + wh[0] + "x" + wh[1]
+                    + ", view audit of " + AuditLogs.path() + ")");
+            return 0;
+        }
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
             session.awaitSettled(timeout.duration());
             if (view == ViewName.lag) {

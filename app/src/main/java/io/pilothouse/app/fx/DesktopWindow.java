@@ -1,5 +1,6 @@
 package io.pilothouse.app.fx;
 
+import io.pilothouse.app.wiring.AuditLogs;
 import io.pilothouse.app.wiring.LiveSession;
 
 import io.pilothouse.styles.Theme;
@@ -9,6 +10,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The cockpit's main window on the desktop. */
 public final class DesktopWindow {
@@ -20,9 +23,13 @@ public final class DesktopWindow {
     public static void showAndWait(LiveSession session, Theme theme, String title) throws InterruptedException {
         FxToolkit.startDesktop();
         CountDownLatch closed = new CountDownLatch(1);
+        // The audit window reads its file here, off the FX thread; one thread is plenty for a local file. Shut
+        // down below when the main window closes (its thread is not a daemon).
+        ExecutorService auditIo = Executors.newSingleThreadExecutor();
         Platform.setImplicitExit(false);
         Platform.runLater(() -> {
             MainView view = MainViews.on(session);
+            AuditWindow audit = new AuditWindow(AuditLogs::open, auditIo);
             // The theme goes on the scene before the view arrives: the view reads it to label its toggle.
             Scene scene = new Scene(new javafx.scene.Group(), 1440, 900);
             theme.applyTo(scene);
@@ -30,6 +37,7 @@ public final class DesktopWindow {
             Stage stage = new Stage();
             stage.setTitle(title);
             stage.setScene(scene);
+            view.openAuditLogProperty().set(() -> audit.show(stage));
             stage.setOnHidden(e -> {
                 view.dispose();
                 closed.countDown();
@@ -37,6 +45,7 @@ public final class DesktopWindow {
             stage.show();
         });
         closed.await();
+        auditIo.shutdownNow();
         Platform.exit();
     }
 }

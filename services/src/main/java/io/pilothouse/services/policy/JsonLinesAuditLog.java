@@ -154,6 +154,19 @@ public final class JsonLinesAuditLog implements AuditSink {
         return AuditVerification.ok(lines.size());
     }
 
+    /**
+     * Reads every record back (see {@link AuditLogReader}): damaged lines are skipped and reported, not thrown.
+     *
+     * @return the records in file order; empty when the file does not exist
+     * @throws AuditException if the file exists but cannot be read
+     */
+    public AuditLogContents read() {
+        synchronized (lock) {
+            // Under the in-process lock so a record being appended by this JVM is read whole or not at all.
+            return new AuditLogReader().read(file);
+        }
+    }
+
     private FileChannel open() throws IOException {
         PrivateFiles.createDirectories(file.getParent());
         return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,

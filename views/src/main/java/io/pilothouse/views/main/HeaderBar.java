@@ -2,6 +2,7 @@ package io.pilothouse.views.main;
 
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.Styles;
+import io.pilothouse.views.audit.AuditStyles;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -13,19 +14,24 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
-/** The top bar: product mark, workspace name, a READ-ONLY chip when the workspace is read-only, theme toggle. */
+/**
+ * The top bar: product mark, workspace name, a READ-ONLY chip when the workspace is read-only, the audit log button
+ * (only when the app can open it), theme toggle.
+ */
 final class HeaderBar {
 
     private final HBox root = new HBox(12);
     private final Button themeToggle = new Button();
+    private final Button auditLog = new Button("Audit log", new FontIcon(MaterialDesignC.CLIPBOARD_TEXT_CLOCK_OUTLINE));
     private final Label readOnly = new Label("READ-ONLY", new FontIcon(MaterialDesignL.LOCK_OUTLINE));
     private final Subscription subscriptions;
 
-    HeaderBar(MainViewModel vm, ObjectProperty<Theme> theme) {
+    HeaderBar(MainViewModel vm, ObjectProperty<Theme> theme, ObjectProperty<Runnable> openAuditLog) {
         root.getStyleClass().add(Styles.HEADER);
         root.setAlignment(Pos.CENTER_LEFT);
 
@@ -47,13 +53,24 @@ final class HeaderBar {
         themeToggle.getStyleClass().add(Styles.THEME_TOGGLE);
         themeToggle.setOnAction(e -> theme.set(theme.get().toggled()));
         themeToggle.setFocusTraversable(true);
-        root.getChildren().addAll(app, divider, workspace, readOnly, spacer, themeToggle);
+        auditLog.setId("open-audit-log");
+        auditLog.getStyleClass().add(AuditStyles.OPEN_BUTTON);
+        auditLog.setTooltip(new Tooltip("Every change made through Pilothouse, with its evidence ("
+                + MainView.OPEN_AUDIT_LOG.getDisplayText() + ")"));
+        auditLog.setOnAction(e -> openAuditLog.get().run());
+        auditLog.visibleProperty().bind(openAuditLog.isNotNull());
+        auditLog.managedProperty().bind(auditLog.visibleProperty());
+        root.getChildren().addAll(app, divider, workspace, readOnly, spacer, auditLog, themeToggle);
 
         subscriptions = theme.subscribe(this::showTheme);
     }
 
     Parent root() {
         return root;
+    }
+
+    Button auditLog() {
+        return auditLog;
     }
 
     Button themeToggle() {

@@ -15,6 +15,10 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -31,7 +35,12 @@ import java.time.Clock;
 public final class MainView {
 
     private final MainViewModel vm;
+    /** Opens the audit log window, when the app provides one ({@link #openAuditLogProperty()}). */
+    public static final KeyCombination OPEN_AUDIT_LOG = new KeyCodeCombination(KeyCode.A,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final ObjectProperty<Runnable> openAuditLog = new SimpleObjectProperty<>(this, "openAuditLog");
     private final BorderPane root = new BorderPane();
     private final HeaderBar header;
     private final WorkspaceTree tree;
@@ -73,7 +82,7 @@ public final class MainView {
      */
     public MainView(EstateFeed feed, Clock clock, EstateHistory history, LagSeriesSource lag, AlertsFeed alerts) {
         vm = new MainViewModel(feed, alerts, clock);
-        header = new HeaderBar(vm, theme);
+        header = new HeaderBar(vm, theme, openAuditLog);
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
         topology = new TopologyView(vm.topology());
         details = new MemberDetailsView(vm.topology());
@@ -99,6 +108,13 @@ public final class MainView {
         root.setTop(header.root());
         root.setCenter(split);
         root.setBottom(status.root());
+        // The audit log is estate-wide, not a cluster pane: a header button and a shortcut open the app's window.
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (OPEN_AUDIT_LOG.match(e) && openAuditLog.get() != null) {
+                e.consume();
+                openAuditLog.get().run();
+            }
+        });
 
         subscriptions = vm.estateProperty().subscribe(e -> {
                     if (e != null) {
@@ -155,6 +171,14 @@ public final class MainView {
     /** Brings one of the cluster panes (topology, lag, slots, history, alerts) to the front. */
     public void showPane(String name) {
         tabs.show(ClusterTabs.Pane.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * What the header's "Audit log" button and {@link #OPEN_AUDIT_LOG} do; null (the default) hides the button.
+     * The app sets it: reading the log is I/O, which views leave to the app.
+     */
+    public ObjectProperty<Runnable> openAuditLogProperty() {
+        return openAuditLog;
     }
 
     /** The view model (for the app's wiring and for tests). */
