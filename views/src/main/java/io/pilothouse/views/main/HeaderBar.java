@@ -31,7 +31,8 @@ final class HeaderBar {
     private final Label readOnly = new Label("READ-ONLY", new FontIcon(MaterialDesignL.LOCK_OUTLINE));
     private final Subscription subscriptions;
 
-    HeaderBar(MainViewModel vm, ObjectProperty<Theme> theme, ObjectProperty<Runnable> openAuditLog) {
+    HeaderBar(MainViewModel vm, ObjectProperty<Theme> theme, ObjectProperty<Runnable> openAuditLog,
+              OperationsMenu operations) {
         root.getStyleClass().add(Styles.HEADER);
         root.setAlignment(Pos.CENTER_LEFT);
 
@@ -60,7 +61,7 @@ final class HeaderBar {
         auditLog.setOnAction(e -> openAuditLog.get().run());
         auditLog.visibleProperty().bind(openAuditLog.isNotNull());
         auditLog.managedProperty().bind(auditLog.visibleProperty());
-        root.getChildren().addAll(app, divider, workspace, readOnly, spacer, auditLog, themeToggle);
+        root.getChildren().addAll(app, divider, workspace, readOnly, spacer, operations.button(), auditLog, themeToggle);
 
         subscriptions = theme.subscribe(this::showTheme);
     }

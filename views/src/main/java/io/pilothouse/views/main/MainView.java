@@ -41,6 +41,9 @@ public final class MainView {
 
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ObjectProperty<Runnable> openAuditLog = new SimpleObjectProperty<>(this, "openAuditLog");
+    private final ObjectProperty<ClusterActionHandler> clusterActions = new SimpleObjectProperty<>(this,
+            "clusterActions");
+    private final OperationsMenu operations;
     private final BorderPane root = new BorderPane();
     private final HeaderBar header;
     private final WorkspaceTree tree;
@@ -82,7 +85,8 @@ public final class MainView {
      */
     public MainView(EstateFeed feed, Clock clock, EstateHistory history, LagSeriesSource lag, AlertsFeed alerts) {
         vm = new MainViewModel(feed, alerts, clock);
-        header = new HeaderBar(vm, theme, openAuditLog);
+        operations = new OperationsMenu(vm, clusterActions);
+        header = new HeaderBar(vm, theme, openAuditLog, operations);
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
         topology = new TopologyView(vm.topology());
         details = new MemberDetailsView(vm.topology());
@@ -113,6 +117,8 @@ public final class MainView {
             if (OPEN_AUDIT_LOG.match(e) && openAuditLog.get() != null) {
                 e.consume();
                 openAuditLog.get().run();
+            } else if (OperationsMenu.SWITCHOVER_SHORTCUT.match(e) && operations.perform(ClusterAction.SWITCHOVER)) {
+                e.consume();
             }
         });
 
@@ -179,6 +185,19 @@ public final class MainView {
      */
     public ObjectProperty<Runnable> openAuditLogProperty() {
         return openAuditLog;
+    }
+
+    /**
+     * What the header's Operations menu does; null (the default) hides the menu. The app sets it: operations are
+     * I/O, which views leave to the app.
+     */
+    public ObjectProperty<ClusterActionHandler> clusterActionsProperty() {
+        return clusterActions;
+    }
+
+    /** Chooses {@code action} from the Operations menu (tests); false when it is disabled now. */
+    public boolean perform(ClusterAction action) {
+        return operations.perform(action);
     }
 
     /** The view model (for the app's wiring and for tests). */
