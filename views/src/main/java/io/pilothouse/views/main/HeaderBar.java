@@ -58,7 +58,11 @@ final class HeaderBar {
         auditLog.getStyleClass().add(AuditStyles.OPEN_BUTTON);
         auditLog.setTooltip(new Tooltip("Every change made through Pilothouse, with its evidence ("
                 + MainView.OPEN_AUDIT_LOG.getDisplayText() + ")"));
-        auditLog.setOnAction(e -> openAuditLog.get().run());
+        auditLog.setOnAction(e -> {
+            if (openAuditLog.get() != null) {
+                openAuditLog.get().run();
+            }
+        });
         auditLog.visibleProperty().bind(openAuditLog.isNotNull());
         auditLog.managedProperty().bind(auditLog.visibleProperty());
         root.getChildren().addAll(app, divider, workspace, readOnly, spacer, operations.button(), auditLog, themeToggle);
