@@ -46,7 +46,8 @@ public enum Theme {
             "controls/lag-chart.css",
             "controls/alerts.css",
             "controls/audit.css",
-            "controls/operations.css");
+            "controls/operations.css",
+            "controls/switchover.css");
 
     /** Every URL we add contains this, so re-theming can remove exactly our sheets and keep anyone else's. */
     private static final String OUR_PATH = "io/pilothouse/styles/";

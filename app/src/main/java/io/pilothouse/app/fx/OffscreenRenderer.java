@@ -60,13 +60,17 @@ public final class OffscreenRenderer {
 
     /** Snapshots the scene into a PNG and hides the stage. FX thread. */
     public void capture(Path out) throws IOException {
+        snapshot(scene, out);
+        stage.hide();
+    }
+
+    /** Snapshots any shown scene (a wizard's window, in tests) into a PNG. FX thread. */
+    public static void snapshot(Scene scene, Path out) throws IOException {
         for (int i = 0; i < 2; i++) {
             scene.getRoot().applyCss();
             scene.getRoot().layout();
         }
-        WritableImage image = scene.snapshot(null);
-        stage.hide();
-        write(image, out);
+        write(scene.snapshot(null), out);
     }
 
     private static void write(WritableImage image, Path out) throws IOException {

@@ -139,6 +139,22 @@ public final class EstateMonitor implements AutoCloseable {
                 .map(m -> m.host() + ":" + m.port()).toList());
     }
 
+    /** The load balancer's write port configured for {@code source}, if any. */
+    public java.util.Optional<io.pilothouse.services.workspace.NodeAddress> writeEndpoint(String source) {
+        return workspace.sources().stream().filter(s -> s.name().equals(source) && s.writeEndpoint() != null)
+                .findFirst().map(s -> io.pilothouse.services.workspace.NodeAddress.parse(s.writeEndpoint()));
+    }
+
+    /** A fresh connection to {@code address} with {@code source}'s PostgreSQL settings (see {@link NodeConnections#openFresh}). */
+    public java.sql.Connection openFresh(String source, io.pilothouse.services.workspace.NodeAddress address)
+            throws java.sql.SQLException {
+        NodeConnections sql = connectionsBySource.get(source);
+        if (sql == null) {
+            throw new java.sql.SQLException("source " + source + " has no PostgreSQL settings", "08001");
+        }
+        return sql.openFresh(address.host(), address.port());
+    }
+
     /** A plain streaming-replication cluster: its nodes read over SQL only, its scope the source's name. */
     private void startPlain(SourceConfig source, NodeConnections sql) {
         PlainClusterMonitor m = new PlainClusterMonitor(source.name(), source.nodeAddresses(), executors, settings, sql,

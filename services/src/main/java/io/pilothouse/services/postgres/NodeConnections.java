@@ -53,7 +53,26 @@ public final class NodeConnections implements AutoCloseable {
         if (nodes.isEmpty()) {
             throw new SQLException("no PostgreSQL node is known", "08001");
         }
-        String first = nodes.get(0);
+        Properties props = freshProperties(nodes.get(0));
+        props.setProperty("ApplicationName", "pilothouse-write-probe");
+        props.setProperty("targetServerType", "primary");
+        props.setProperty("hostRecheckSeconds", "0");
+        return DriverManager.getConnection("jdbc:postgresql://" + String.join(",", nodes) + "/" + config.database(),
+                props);
+    }
+
+    /**
+     * A fresh, unpooled connection to {@code host:port} whatever it is (a load balancer's port, say), with the
+     * source's user, password and short timeouts. A pooled one could stay on a backend the balancer has left.
+     */
+    public Connection openFresh(String host, int port) throws SQLException {
+        Properties props = freshProperties(host + ":" + port);
+        props.setProperty("ApplicationName", "pilothouse");
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + config.database(), props);
+    }
+
+    private Properties freshProperties(String firstNode) {
+        String first = firstNode;
         int colon = first.lastIndexOf(':');
         Properties props = new Properties();
         props.setProperty("user", config.user());
@@ -62,16 +81,12 @@ public final class NodeConnections implements AutoCloseable {
                     props.setProperty("password", new String(p));
                     java.util.Arrays.fill(p, (char) 0);
                 });
-        props.setProperty("ApplicationName", "pilothouse-write-probe");
-        props.setProperty("targetServerType", "primary");
-        props.setProperty("hostRecheckSeconds", "0");
         props.setProperty("connectTimeout", "1");
         props.setProperty("loginTimeout", "2");
         props.setProperty("socketTimeout", "2");
         props.setProperty("sslmode", config.sslmode());
         props.setProperty("options", "-c statement_timeout=1000");
-        return DriverManager.getConnection("jdbc:postgresql://" + String.join(",", nodes) + "/" + config.database(),
-                props);
+        return props;
     }
 
     private HikariDataSource pool(String host, int port) {

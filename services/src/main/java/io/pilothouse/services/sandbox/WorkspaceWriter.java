@@ -37,6 +37,10 @@ final class WorkspaceWriter {
             source.put("patroni", info.restUrls());
         }
         source.put("postgres", postgres);
+        if (info.haproxy() != null) {
+            // The switchover verification checks that this port reaches the new leader.
+            source.put("writeEndpoint", "127.0.0.1:" + info.haproxy().writePort());
+        }
 
         Map<String, Object> workspace = new LinkedHashMap<>();
         workspace.put("name", "sandbox-" + info.scope());

@@ -53,6 +53,7 @@ public final class SwitchoverService {
     private final Function<ClusterSnapshot, PatroniAuth> auth;
     private final Function<ClusterSnapshot, WriteProbe.PrimaryConnector> probes;
     private final Executor probeExecutor;
+    private final Function<ClusterSnapshot, WriteEndpoint> writeEndpoints;
     private final Clock clock;
     private final SwitchoverSettings settings;
 
@@ -61,11 +62,14 @@ public final class SwitchoverService {
      * @param probes        how to reach a cluster's primary for the write probe, or a function returning null to
      *                      skip the probe
      * @param probeExecutor runs the write probe (one long-running task per operation)
+     * @param writeEndpoints the load balancer's write port of a cluster, or a function returning null when none
      */
     public SwitchoverService(EstateFeed feed, FactsCollector facts, PatroniRestClient rest, OperationGuard guard,
                              Function<ClusterSnapshot, PatroniAuth> auth,
                              Function<ClusterSnapshot, WriteProbe.PrimaryConnector> probes, Executor probeExecutor,
-                             Clock clock, SwitchoverSettings settings) {
+                             Function<ClusterSnapshot, WriteEndpoint> writeEndpoints, Clock clock,
+                             SwitchoverSettings settings) {
+        this.writeEndpoints = writeEndpoints;
         this.feed = feed;
         this.facts = facts;
         this.rest = rest;
@@ -267,12 +271,24 @@ public final class SwitchoverService {
         long deadline = System.nanoTime() + settings.verifyTimeout().toNanos();
         // After "failed", Patroni has given up: a shorter look is enough to be sure the old leader stayed.
         long failedDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        WriteEndpoint endpoint = writeEndpoints.apply(before);
+        VerificationItem endpointItem = null;
+        long endpointCheckedAt = 0;
         List<VerificationItem> items = List.of();
         while (System.nanoTime() < deadline) {
             ClusterSnapshot now = cluster(request.source(), request.scope());
             tracker.onSnapshot(now);
-            items = Verifier.verify(before, now, request, config);
-            if (Verifier.settled(items)) {
+            items = new ArrayList<>(Verifier.verify(before, now, request, config));
+            // The balancer follows its own health checks: ask it at most once a second, once the rest holds.
+            if (endpoint != null && Verifier.settled(items)) {
+                if (endpointItem == null || endpointItem.verdict() == Verdict.FAIL
+                        && System.nanoTime() - endpointCheckedAt > 1_000_000_000L) {
+                    endpointItem = endpoint.check(now);
+                    endpointCheckedAt = System.nanoTime();
+                }
+                items.add(endpointItem);
+            }
+            if (Verifier.settled(items) && (endpoint == null || endpointItem != null)) {
                 tracker.note("verified: every check holds");
                 return items;
             }

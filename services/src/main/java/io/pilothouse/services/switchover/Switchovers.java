@@ -29,7 +29,9 @@ public final class Switchovers {
         FactsCollector facts = new FactsCollector(rest, monitor::open, executors.io(), Clock.systemUTC(),
                 settings.factsTimeout());
         Function<ClusterSnapshot, WriteProbe.PrimaryConnector> probes = c -> () -> monitor.openPrimary(c);
-        return new SwitchoverService(monitor.feed(), facts, rest, guard, auth, probes, executors.io(),
+        Function<ClusterSnapshot, WriteEndpoint> endpoints = c -> monitor.writeEndpoint(c.source())
+                .map(a -> new WriteEndpoint(a.toString(), () -> monitor.openFresh(c.source(), a))).orElse(null);
+        return new SwitchoverService(monitor.feed(), facts, rest, guard, auth, probes, executors.io(), endpoints,
                 Clock.systemUTC(), settings);
     }
 }

@@ -14,18 +14,27 @@ import java.util.List;
  * @param patroni  Patroni REST base URLs (e.g. {@code http://10.0.0.1:8008}), may be empty
  * @param postgres how to connect to each member's PostgreSQL, or null to skip SQL
  * @param nodes    {@code host:port} of every PostgreSQL node of a plain (unmanaged) cluster, may be empty
+ * @param writeEndpoint {@code host:port} of the load balancer's write port (HAProxy, pgbouncer…) in front of this
+ *                 cluster, or null; a switchover is verified to reach the new leader through it
  */
 public record SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
-                           List<String> nodes) {
+                           List<String> nodes, String writeEndpoint) {
 
     public SourceConfig {
         patroni = patroni == null ? List.of() : List.copyOf(patroni);
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        writeEndpoint = writeEndpoint == null || writeEndpoint.isBlank() ? null : writeEndpoint.trim();
     }
 
     /** A Patroni source (etcd and/or REST), without plain nodes. */
     public SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres) {
-        this(name, etcd, patroni, postgres, List.of());
+        this(name, etcd, patroni, postgres, List.of(), null);
+    }
+
+    /** A source without a write endpoint. */
+    public SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
+                        List<String> nodes) {
+        this(name, etcd, patroni, postgres, nodes, null);
     }
 
     /** True when this source is a plain streaming-replication cluster read over SQL only. */

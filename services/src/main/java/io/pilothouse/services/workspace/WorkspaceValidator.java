@@ -73,6 +73,10 @@ final class WorkspaceValidator {
             }
             checkLockPrefix(i, name, s.etcd(), problems);
         }
+        if (s.writeEndpoint() != null) {
+            NodeAddress.parseOrProblem(s.writeEndpoint()).ifPresent(problem -> problems.add(
+                    Where.source(i, name, "writeEndpoint") + " " + problem));
+        }
         for (int p = 0; p < s.patroni().size(); p++) {
             UrlRules.problem(s.patroni().get(p), Where.source(i, name, "patroni[" + p + "]"), PATRONI_EXAMPLE)
                     .ifPresent(problems::add);

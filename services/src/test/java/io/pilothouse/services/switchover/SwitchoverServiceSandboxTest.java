@@ -91,7 +91,7 @@ class SwitchoverServiceSandboxTest {
     static void start() throws Exception {
         dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-switchover-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        sandbox = launcher.up(SandboxSpec.defaults(dir).withScope("sw"), p -> { });
+        sandbox = launcher.up(SandboxSpec.defaults(dir).withScope("sw").withHaproxy(true), p -> { });
         workspace = new WorkspaceLoader().load(sandbox.workspaceFile());
         source = workspace.sources().get(0).name();
         executors = LiveExecutors.create();
@@ -339,6 +339,7 @@ class SwitchoverServiceSandboxTest {
         assertThat(report.verification()).as(report.verification().toString())
                 .allMatch(v -> v.verdict() == Verdict.PASS);
         assertThat(report.allGreen()).isTrue();
+        assertThat(report.verification()).extracting(VerificationItem::id).contains("write_endpoint");
         assertThat(report.newLeader()).isEqualTo(candidate);
         assertThat(report.writes().measured()).isTrue();
         assertThat(report.writes().unavailable()).isGreaterThan(Duration.ofMillis(50));

@@ -1,0 +1,181 @@
+package io.pilothouse.app.e2e;
+
+import io.pilothouse.app.fx.ClusterActions;
+import io.pilothouse.app.fx.MainViews;
+import io.pilothouse.app.fx.OffscreenRenderer;
+import io.pilothouse.app.wiring.AuditLogs;
+import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.sandbox.SandboxLauncher;
+import io.pilothouse.services.sandbox.SandboxSpec;
+import io.pilothouse.services.switchover.Outcome;
+import io.pilothouse.services.switchover.SwitchoverReport;
+import io.pilothouse.services.workspace.Workspace;
+import io.pilothouse.services.workspace.WorkspaceLoader;
+import io.pilothouse.styles.Theme;
+import io.pilothouse.views.main.ClusterAction;
+import io.pilothouse.views.main.MainView;
+import io.pilothouse.views.switchover.LeaderChangeWizard;
+import io.pilothouse.views.switchover.WizardStep;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The switchover wizard end to end on a real sandbox: the Operations menu opens it, the matrix lists the replica,
+ * Next, the cluster name typed, the button naming the action, progress, and a verification report all green; the
+ * audit log has the record. Screenshots of the matrix and the report go to target/wizard-shots for a person to look
+ * at.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SwitchoverWizardEndToEndTest {
+
+    private static final SandboxLauncher launcher = new SandboxLauncher();
+    private static final Path SHOTS = Path.of("target", "wizard-shots");
+    private static Path dir;
+    private static SandboxInfo sandbox;
+    private static LiveSession session;
+    private static String source;
+    private static ExecutorService work;
+    private MainView view;
+    private Stage main;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-wizard-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        System.setProperty(AuditLogs.PROPERTY, dir.resolve("audit.jsonl").toString());
+        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("wiz"), line -> { });
+        Workspace ws = new WorkspaceLoader().load(sandbox.workspaceFile());
+        source = ws.sources().get(0).name();
+        session = LiveSession.start(ws, LiveSettings.DEFAULTS);
+        assertThat(session.awaitSettled(Duration.ofSeconds(30))).isTrue();
+        work = Executors.newCachedThreadPool();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        if (work != null) {
+            work.shutdownNow();
+        }
+        if (session != null) {
+            session.close();
+        }
+        if (dir != null) {
+            launcher.destroy(dir);
+        }
+        System.clearProperty(AuditLogs.PROPERTY);
+    }
+
+    @Start
+    void start(Stage stage) {
+        main = stage;
+        view = MainViews.on(session);
+        Scene scene = new Scene(new Region(), 1400, 900);
+        Theme.LIGHT.applyTo(scene);
+        scene.setRoot(view.root());
+        stage.setScene(scene);
+        view.clusterActionsProperty().set(new ClusterActions(() -> stage, session, work));
+        stage.show();
+        view.selectCluster(source, sandbox.scope());
+    }
+
+    @Test
+    void wizardPicksConfirmsWatchesAndVerifies(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, this::healthy);
+        ClusterSnapshot before = session.feed().latest().cluster(source, sandbox.scope()).orElseThrow();
+        String candidate = before.members().stream().map(m -> m.name()).filter(n -> !n.equals(before.leader()))
+                .findFirst().orElseThrow();
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> view.perform(ClusterAction.SWITCHOVER)).get());
+        TableView<?> matrix = robot.lookup("#check-matrix").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !matrix.getItems().isEmpty()));
+        Button next = robot.lookup("#wizard-next").queryButton();
+        // Read controls on the FX thread only: a binding read from here could see a half-applied change.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !next.isDisabled()));
+        assertThat(fx(next::getText)).isEqualTo("Switch over to " + candidate + "…");
+        snapshot(matrix.getScene(), "1-matrix.png");
+
+        robot.clickOn(next);
+        robot.clickOn("#confirm-name").write("wrong");
+        assertThat(fx(() -> robot.lookup("#confirm-action").queryButton().isDisabled())).isTrue();
+        fx(() -> {
+            robot.lookup("#confirm-name").queryTextInputControl().clear();
+            return null;
+        });
+        robot.clickOn("#confirm-name").write(sandbox.scope());
+        Button confirm = robot.lookup("#confirm-action").queryButton();
+        assertThat(fx(confirm::getText)).isEqualTo("Switch over wiz to " + candidate);
+        assertThat(fx(confirm::isDisabled)).isFalse();
+        snapshot(confirm.getScene(), "2-confirm.png");
+        robot.clickOn(confirm);
+
+        LeaderChangeWizard wizard = fx(() -> wizard(robot));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> fx(() -> wizard.model().stepProperty().get() == WizardStep.REPORT));
+        SwitchoverReport report = fx(() -> wizard.model().reportProperty().get());
+        assertThat(report.outcome()).as(report.summary()).isEqualTo(Outcome.COMPLETED);
+        assertThat(report.allGreen()).as(report.verification().toString()).isTrue();
+        Label summary = robot.lookup("#report-summary").queryAs(Label.class);
+        assertThat(fx(summary::getText)).startsWith("COMPLETED: " + candidate + " is the leader of wiz");
+        assertThat(fx(() -> robot.lookup("#report-figures").queryAs(Label.class).getText()))
+                .contains("writes unavailable for");
+        snapshot(summary.getScene(), "3-report.png");
+
+        assertThat(Files.readString(dir.resolve("audit.jsonl"))).contains("\"action\":\"switchover\"")
+                .contains("\"outcome\":\"ok\"");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> candidate.equals(
+                session.feed().latest().cluster(source, sandbox.scope()).orElseThrow().leader()));
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private boolean healthy() {
+        return session.feed().latest().cluster(source, sandbox.scope()).map(c -> c.leader() != null
+                && c.members().size() == 2 && c.members().stream().filter(m -> !m.name().equals(c.leader()))
+                .allMatch(m -> "streaming".equals(m.replicationState()))).orElse(false);
+    }
+
+    private static LeaderChangeWizard wizard(FxRobot robot) {
+        for (Window w : Window.getWindows()) {
+            if (w.getScene() != null && w.getScene().getRoot().getProperties().get(LeaderChangeWizard.class) != null) {
+                return (LeaderChangeWizard) w.getScene().getRoot().getProperties().get(LeaderChangeWizard.class);
+            }
+        }
+        throw new AssertionError("no wizard window is open");
+    }
+
+    private static void snapshot(Scene scene, String name) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            OffscreenRenderer.snapshot(scene, SHOTS.resolve(name));
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+    }
+}

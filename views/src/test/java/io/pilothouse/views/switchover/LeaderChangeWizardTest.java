@@ -1,0 +1,167 @@
+package io.pilothouse.views.switchover;
+
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.MemberRole;
+import io.pilothouse.services.model.MemberState;
+import io.pilothouse.services.switchover.CandidateChecks;
+import io.pilothouse.services.switchover.CheckId;
+import io.pilothouse.services.switchover.CheckMatrix;
+import io.pilothouse.services.switchover.CheckResult;
+import io.pilothouse.services.switchover.OperationKind;
+import io.pilothouse.services.switchover.Outcome;
+import io.pilothouse.services.switchover.ProgressStep;
+import io.pilothouse.services.switchover.SwitchoverReport;
+import io.pilothouse.services.switchover.SwitchoverRequest;
+import io.pilothouse.services.switchover.Verdict;
+import io.pilothouse.services.switchover.VerificationItem;
+import io.pilothouse.services.switchover.WriteProbeResult;
+import io.pilothouse.styles.Theme;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import static io.pilothouse.views.FxTest.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wizard's pages on canned pre-check results (the services and the real switchover are tested against a real
+ * sandbox elsewhere): an ineligible candidate cannot be chosen and says why, the confirmation names the action,
+ * progress lines appear as they come, the report shows every verification item.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LeaderChangeWizardTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private final List<SwitchoverRequest> runs = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ProgressStep>> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<SwitchoverReport> outcome = new CompletableFuture<>();
+    private LeaderChangeWizard wizard;
+
+    @Start
+    void start(Stage stage) {
+        ClusterSnapshot cluster = new ClusterSnapshot("src", "demo", "node1", 3, false, null, 10L, 20L, null,
+                List.of(member("node1", MemberRole.LEADER), member("node2", MemberRole.REPLICA),
+                        member("node3", MemberRole.REPLICA)), Map.of(), NOW);
+        LeaderChangeActions actions = new LeaderChangeActions() {
+            @Override
+            public CompletableFuture<CheckMatrix> check(ClusterSnapshot c, OperationKind kind, Instant at) {
+                return CompletableFuture.completedFuture(new CheckMatrix("src", "demo", kind, "node1", 3,
+                        List.of(row("node2", null), row("node3", CheckId.NOFAILOVER)), NOW));
+            }
+
+            @Override
+            public CompletableFuture<SwitchoverReport> run(SwitchoverRequest request,
+                                                           Consumer<ProgressStep> progress) {
+                runs.add(request);
+                listeners.add(progress);
+                return outcome;
+            }
+
+            @Override
+            public void save(SwitchoverReport report, boolean json) {
+            }
+        };
+        wizard = new LeaderChangeWizard(new LeaderChangeWizardModel(cluster, OperationKind.SWITCHOVER, null,
+                actions, Platform::runLater, ZoneOffset.UTC));
+        Scene scene = new Scene(new Region(), 1100, 680);
+        Theme.LIGHT.applyTo(scene);
+        scene.setRoot(wizard.root());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static Member member(String name, MemberRole role) {
+        return Member.builder(name).role(role).state(MemberState.RUNNING).timeline(3).build();
+    }
+
+    private static CandidateChecks row(String name, CheckId failing) {
+        List<CheckResult> results = new ArrayList<>();
+        for (CheckId id : CheckId.values()) {
+            results.add(id == failing ? new CheckResult(id, Verdict.FAIL, "tagged nofailover: Patroni will never "
+                    + "promote it") : id == CheckId.PREPARED_XACTS ? new CheckResult(id, Verdict.WARN,
+                    "1 prepared transaction(s) open on the leader") : new CheckResult(id, Verdict.PASS, "fine"));
+        }
+        return new CandidateChecks(name, results);
+    }
+
+    @Test
+    void eligibleCandidateIsPreselectedAndTheIneligibleOneSaysWhy(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Button next = robot.lookup("#wizard-next").queryButton();
+        assertThat(onFx(next::getText)).isEqualTo("Switch over to node2…");
+        assertThat(onFx(next::isDisabled)).isFalse();
+
+        onFx(() -> {
+            wizard.model().candidateProperty().set("node3");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(next::isDisabled)).isTrue();
+        ListView<?> reasons = robot.lookup("#check-reasons").queryListView();
+        assertThat(onFx(() -> reasons.getItems().stream().map(Object::toString).toList()))
+                .anyMatch(r -> r.contains("NOFAILOVER") && r.contains("FAIL"));
+    }
+
+    @Test
+    void badScheduleTimeBlocksNext(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#when-at");
+        robot.clickOn("#when-time").write("tomorrow");
+        assertThat(onFx(() -> robot.lookup("#wizard-next").queryButton().isDisabled())).isTrue();
+        assertThat(onFx(() -> wizard.model().scheduleErrorProperty().get())).startsWith("type the time as");
+    }
+
+    @Test
+    void confirmProgressAndReport(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#wizard-next");
+        Button confirm = robot.lookup("#confirm-action").queryButton();
+        assertThat(onFx(confirm::getText)).isEqualTo("Switch over demo to node2");
+        assertThat(onFx(() -> ((Label) robot.lookup("#confirm-impact").query()).getText()))
+                .contains("node1 hands the leader role to node2").contains("1 prepared transaction");
+        robot.clickOn("#confirm-name").write("demo");
+        robot.clickOn(confirm);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(runs).singleElement().extracting(SwitchoverRequest::candidate).isEqualTo("node2");
+
+        listeners.get(0).accept(new ProgressStep(Duration.ofMillis(1200), "node2 holds the leader key"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> robot.lookup("#wizard-progress").queryListView().getItems()))
+                .containsExactly("+1.200 s  node2 holds the leader key");
+
+        outcome.complete(new SwitchoverReport(runs.get(0), Outcome.COMPLETED, "node2 is the leader of demo", NOW,
+                "node1", "node2", null, null, List.of(), List.of("POST /switchover -> 200"),
+                List.of(new VerificationItem("leader", "Candidate holds the leader key", Verdict.PASS, "node2"),
+                        new VerificationItem("old_leader", "Old leader back as a streaming replica", Verdict.WARN,
+                                "node1 is replica, running, catchup")),
+                new WriteProbeResult(true, Duration.ofMillis(840), 120, 12, 1, Duration.ofSeconds(7), null, true),
+                Duration.ofMillis(7100)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> robot.lookup("#report-summary").queryAs(Label.class).getText()))
+                .isEqualTo("COMPLETED: node2 is the leader of demo");
+        assertThat(onFx(() -> robot.lookup("#report-figures").queryAs(Label.class).getText()))
+                .contains("writes unavailable for 840 ms");
+        assertThat(onFx(() -> robot.lookup("#verification").queryTableView().getItems())).hasSize(2);
+    }
+}
