@@ -9,6 +9,7 @@ import io.pilothouse.services.history.Notifier;
 import io.pilothouse.services.history.PatroniHistoryClient;
 import io.pilothouse.services.history.TimelineRefresher;
 import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.services.live.WorkspacePatroniAuth;
 import io.pilothouse.services.locks.EtcdOperationLock;
 import io.pilothouse.services.locks.WorkspaceLocks;
 import io.pilothouse.services.operations.OperationGuard;
@@ -44,6 +45,7 @@ public final class LiveSession implements AutoCloseable {
     private final OperationGuard guard;
     private final SwitchoverService switchovers;
     private final LiveSettings settings;
+    private final WorkspacePatroniAuth patroniAuth;
 
     private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
                         EstateHistory history, TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler,
@@ -52,7 +54,8 @@ public final class LiveSession implements AutoCloseable {
         this.settings = settings;
         this.locks = new WorkspaceLocks(workspace, EtcdOperationLock.DEFAULT_TTL);
         this.guard = OperationGuards.forWorkspace(workspace, locks);
-        this.switchovers = Switchovers.on(monitor, executors, settings, guard, cluster -> null,
+        this.patroniAuth = new WorkspacePatroniAuth(workspace, monitor.feed()::latest, Passwords.resolver());
+        this.switchovers = Switchovers.on(monitor, executors, settings, guard, patroniAuth,
                 SwitchoverSettings.DEFAULTS);
         this.executors = executors;
         this.monitor = monitor;
@@ -115,7 +118,7 @@ public final class LiveSession implements AutoCloseable {
     /** Patroni operations (restart, reload, reinitialise, pause, configuration) inside this session's guard. */
     public PatroniOperations operations(OperationTimeouts timeouts) {
         return new PatroniOperations(guard, new PatroniRestClient(executors.io(), settings.restTimeout(),
-                settings.restTimeout()), monitor.feed(), null, timeouts);
+                settings.restTimeout()), monitor.feed(), patroniAuth, timeouts);
     }
 
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */

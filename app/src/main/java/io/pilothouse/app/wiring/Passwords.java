@@ -17,7 +17,11 @@ final class Passwords {
      * member without a password shows "authentication failed" with the advice to add it to pgpass or the keyring.
      */
     static PasswordLookup standardChain() {
-        return PasswordLookup.through(CredentialResolver.standard(PgPassLookup.current(), new OsKeyring(),
-                PasswordPrompt.NON_INTERACTIVE));
+        return PasswordLookup.through(resolver());
+    }
+
+    /** pgpass, then the keyring, never a prompt (see {@link #standardChain()}). */
+    static CredentialResolver resolver() {
+        return CredentialResolver.standard(PgPassLookup.current(), new OsKeyring(), PasswordPrompt.NON_INTERACTIVE);
     }
 }

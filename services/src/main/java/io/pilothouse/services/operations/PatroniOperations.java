@@ -7,7 +7,7 @@ import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.patroni.PatroniAnswer;
-import io.pilothouse.services.patroni.PatroniAuth;
+import io.pilothouse.services.patroni.PatroniAuthLookup;
 import io.pilothouse.services.patroni.PatroniJson;
 import io.pilothouse.services.patroni.PatroniRestClient;
 import io.pilothouse.services.patroni.PatroniUnavailableException;
@@ -46,18 +46,18 @@ public final class PatroniOperations {
     private final OperationGuard guard;
     private final PatroniRestClient rest;
     private final EstateFeed feed;
-    private final PatroniAuth auth;
+    private final PatroniAuthLookup auth;
     private final OperationTimeouts timeouts;
 
     /**
-     * @param auth REST credentials for Patroni's unsafe endpoints, or null when none are configured
+     * @param auth REST credentials for Patroni's unsafe endpoints per member URL ({@link PatroniAuthLookup#NONE} when none)
      */
-    public PatroniOperations(OperationGuard guard, PatroniRestClient rest, EstateFeed feed, PatroniAuth auth,
+    public PatroniOperations(OperationGuard guard, PatroniRestClient rest, EstateFeed feed, PatroniAuthLookup auth,
                              OperationTimeouts timeouts) {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.rest = Objects.requireNonNull(rest, "rest");
         this.feed = Objects.requireNonNull(feed, "feed");
-        this.auth = auth;
+        this.auth = auth == null ? PatroniAuthLookup.NONE : auth;
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
     }
 
@@ -416,7 +416,7 @@ public final class PatroniOperations {
 
     private PatroniAnswer command(String action, String target, AuditTrail trail, String method, String url,
                                   String path, String body) throws InterruptedException {
-        PatroniAnswer answer = await(rest.send(method, url, path, body, auth, timeouts.command()),
+        PatroniAnswer answer = await(rest.send(method, url, path, body, auth.forUrl(url), timeouts.command()),
                 timeouts.command().plusSeconds(5), action + " on " + target, trail);
         trail.response(answer.describe());
         if (!answer.isSuccess()) {

@@ -8,6 +8,7 @@ import io.pilothouse.services.model.Member;
 import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.patroni.PatroniAnswer;
 import io.pilothouse.services.patroni.PatroniAuth;
+import io.pilothouse.services.patroni.PatroniAuthLookup;
 import io.pilothouse.services.patroni.PatroniRestClient;
 import io.pilothouse.services.patroni.PatroniUnavailableException;
 import io.pilothouse.services.policy.AuditTrail;
@@ -50,7 +51,7 @@ public final class SwitchoverService {
     private final FactsCollector facts;
     private final PatroniRestClient rest;
     private final OperationGuard guard;
-    private final Function<ClusterSnapshot, PatroniAuth> auth;
+    private final PatroniAuthLookup auth;
     private final Function<ClusterSnapshot, WriteProbe.PrimaryConnector> probes;
     private final Executor probeExecutor;
     private final Function<ClusterSnapshot, WriteEndpoint> writeEndpoints;
@@ -58,14 +59,14 @@ public final class SwitchoverService {
     private final SwitchoverSettings settings;
 
     /**
-     * @param auth          REST credentials of a cluster's source, or a function returning null when none
+     * @param auth          REST credentials per member API URL ({@link PatroniAuthLookup#NONE} when none)
      * @param probes        how to reach a cluster's primary for the write probe, or a function returning null to
      *                      skip the probe
      * @param probeExecutor runs the write probe (one long-running task per operation)
      * @param writeEndpoints the load balancer's write port of a cluster, or a function returning null when none
      */
     public SwitchoverService(EstateFeed feed, FactsCollector facts, PatroniRestClient rest, OperationGuard guard,
-                             Function<ClusterSnapshot, PatroniAuth> auth,
+                             PatroniAuthLookup auth,
                              Function<ClusterSnapshot, WriteProbe.PrimaryConnector> probes, Executor probeExecutor,
                              Function<ClusterSnapshot, WriteEndpoint> writeEndpoints, Clock clock,
                              SwitchoverSettings settings) {
@@ -214,8 +215,8 @@ public final class SwitchoverService {
         }
         String path = "/" + request.kind().word();
         List<String> urls = targets(request, before);
-        PatroniAuth credentials = auth.apply(before);
         for (String url : urls) {
+            PatroniAuth credentials = auth.forUrl(url);
             tracker.note("POST " + path + " to " + url);
             try {
                 PatroniAnswer answer = rest.send("POST", url, path, body.toString(), credentials,

@@ -5,7 +5,7 @@ import io.pilothouse.services.live.LiveExecutors;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.operations.OperationGuard;
-import io.pilothouse.services.patroni.PatroniAuth;
+import io.pilothouse.services.patroni.PatroniAuthLookup;
 import io.pilothouse.services.patroni.PatroniRestClient;
 
 import java.time.Clock;
@@ -20,10 +20,10 @@ public final class Switchovers {
     /**
      * The service for every cluster {@code monitor} follows.
      *
-     * @param auth REST credentials per cluster, or a function returning null
+     * @param auth REST credentials per member ({@link PatroniAuthLookup#NONE} when none)
      */
     public static SwitchoverService on(EstateMonitor monitor, LiveExecutors executors, LiveSettings live,
-                                       OperationGuard guard, Function<ClusterSnapshot, PatroniAuth> auth,
+                                       OperationGuard guard, PatroniAuthLookup auth,
                                        SwitchoverSettings settings) {
         PatroniRestClient rest = new PatroniRestClient(executors.io(), live.restTimeout(), live.restTimeout());
         FactsCollector facts = new FactsCollector(rest, monitor::open, executors.io(), Clock.systemUTC(),

@@ -16,25 +16,28 @@ import java.util.List;
  * @param nodes    {@code host:port} of every PostgreSQL node of a plain (unmanaged) cluster, may be empty
  * @param writeEndpoint {@code host:port} of the load balancer's write port (HAProxy, pgbouncer…) in front of this
  *                 cluster, or null; a switchover is verified to reach the new leader through it
+ * @param patroniUser user of Patroni's {@code restapi.authentication}, or null when its REST API has none; the
+ *                 password comes from pgpass (database {@code patroni}) or the keyring, never from this file
  */
 public record SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
-                           List<String> nodes, String writeEndpoint) {
+                           List<String> nodes, String writeEndpoint, String patroniUser) {
 
     public SourceConfig {
         patroni = patroni == null ? List.of() : List.copyOf(patroni);
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
         writeEndpoint = writeEndpoint == null || writeEndpoint.isBlank() ? null : writeEndpoint.trim();
+        patroniUser = patroniUser == null || patroniUser.isBlank() ? null : patroniUser.trim();
     }
 
     /** A Patroni source (etcd and/or REST), without plain nodes. */
     public SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres) {
-        this(name, etcd, patroni, postgres, List.of(), null);
+        this(name, etcd, patroni, postgres, List.of(), null, null);
     }
 
     /** A source without a write endpoint. */
     public SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
                         List<String> nodes) {
-        this(name, etcd, patroni, postgres, nodes, null);
+        this(name, etcd, patroni, postgres, nodes, null, null);
     }
 
     /** True when this source is a plain streaming-replication cluster read over SQL only. */

@@ -1,0 +1,152 @@
+package io.pilothouse.services.switchover;
+
+import io.pilothouse.services.credentials.CredentialResolver;
+import io.pilothouse.services.credentials.PasswordPrompt;
+import io.pilothouse.services.credentials.PgPassLookup;
+import io.pilothouse.services.live.EstateMonitor;
+import io.pilothouse.services.live.LiveExecutors;
+import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.live.WorkspacePatroniAuth;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.patroni.PatroniAuthLookup;
+import io.pilothouse.services.policy.AuditSink;
+import io.pilothouse.services.policy.MutationGate;
+import io.pilothouse.services.postgres.PasswordLookup;
+import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.sandbox.SandboxLauncher;
+import io.pilothouse.services.sandbox.SandboxRest;
+import io.pilothouse.services.sandbox.SandboxSpec;
+import io.pilothouse.services.testing.Await;
+import io.pilothouse.services.workspace.SourceConfig;
+import io.pilothouse.services.workspace.Workspace;
+import io.pilothouse.services.workspace.WorkspaceLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Patroni with {@code restapi.authentication} turned on for real (member config + reload): a switchover without
+ * credentials is refused by Patroni (401) and explained; with the workspace's {@code patroniUser} and the password
+ * from pgpass (database {@code patroni}) it goes through.
+ */
+class PatroniRestAuthSandboxTest {
+
+    private static final String USER = "pilothouse_ops";
+    private static final String SECRET = "Rest3Secret9Word";
+    private static final SandboxLauncher launcher = new SandboxLauncher();
+    private static Path dir;
+    private static SandboxInfo sandbox;
+    private static Workspace workspace;
+    private static LiveExecutors executors;
+    private static EstateMonitor monitor;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-restauth-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("auth"), p -> { });
+        for (SandboxInfo.Member m : sandbox.members()) {
+            Path yml = m.dataDir().getParent().resolve("patroni.yml");
+            String text = Files.readString(yml);
+            Files.writeString(yml, text.replaceFirst("restapi:\\n", "restapi:\n  authentication:\n    username: "
+                    + USER + "\n    password: " + SECRET + "\n"));
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.restUrl()
+                    + "/reload")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(202);
+        }
+        // The REST password goes where the user's PostgreSQL passwords are: pgpass, database "patroni".
+        Files.writeString(sandbox.passfile(), "127.0.0.1:*:" + WorkspacePatroniAuth.DATABASE + ":" + USER + ":"
+                + SECRET + "\n", StandardOpenOption.APPEND);
+        Workspace loaded = new WorkspaceLoader().load(sandbox.workspaceFile());
+        SourceConfig s = loaded.sources().get(0);
+        workspace = new Workspace(loaded.name(), false, List.of(new SourceConfig(s.name(), s.etcd(), s.patroni(),
+                s.postgres(), s.nodes(), s.writeEndpoint(), USER)));
+        executors = LiveExecutors.create();
+        monitor = new EstateMonitor(workspace, executors, LiveSettings.DEFAULTS, PasswordLookup.through(resolver()),
+                Clock.systemUTC());
+        monitor.start();
+        assertThat(monitor.awaitSettled(Duration.ofSeconds(30))).isTrue();
+        // Unsafe endpoints now want the password: a bare POST is refused.
+        String leaderUrl = sandbox.requireMember(SandboxRest.leader(sandbox).orElseThrow()).restUrl();
+        Await.until(Duration.ofSeconds(20), "restapi authentication in force", () -> post(leaderUrl + "/reload"),
+                status -> status == 401);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (executors != null) {
+            executors.close();
+        }
+        if (dir != null) {
+            launcher.destroy(dir);
+        }
+    }
+
+    private static CredentialResolver resolver() {
+        return new CredentialResolver(List.of(PgPassLookup.current()), PasswordPrompt.NON_INTERACTIVE);
+    }
+
+    private static int post(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static SwitchoverService service(PatroniAuthLookup auth) {
+        return Switchovers.on(monitor, executors, LiveSettings.DEFAULTS,
+                OperationGuard.gateOnly(new MutationGate(false, AuditSink.NONE)), auth,
+                new SwitchoverSettings(Duration.ofSeconds(5), Duration.ofSeconds(40), Duration.ofSeconds(90),
+                        Duration.ofMillis(50)));
+    }
+
+    private static ClusterSnapshot healthy() {
+        return Await.until(Duration.ofSeconds(90), "a healthy cluster",
+                () -> monitor.feed().latest().cluster(workspace.sources().get(0).name(), "auth").orElse(null),
+                c -> c != null && c.leader() != null && c.members().size() == 2 && c.members().stream()
+                        .filter(m -> !m.name().equals(c.leader())).allMatch(m -> "streaming".equals(m.replicationState())));
+    }
+
+    @Test
+    void withoutCredentialsPatroniRefusesAndTheReportSaysWhatToDoThenWithThemItSwitchesOver() throws Exception {
+        ClusterSnapshot before = healthy();
+        String candidate = before.members().stream().map(Member::name).filter(n -> !n.equals(before.leader()))
+                .findFirst().orElseThrow();
+        SwitchoverRequest request = new SwitchoverRequest(OperationKind.SWITCHOVER, before.source(), "auth",
+                candidate, null);
+
+        SwitchoverReport refused = service(PatroniAuthLookup.NONE).run(request, s -> { });
+        assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(refused.summary()).contains("refused the credentials (HTTP 401)");
+        assertThat(monitor.feed().latest().cluster(before.source(), "auth").orElseThrow().leader())
+                .isEqualTo(before.leader());
+
+        SwitchoverReport done = service(new WorkspacePatroniAuth(workspace, monitor.feed()::latest, resolver()))
+                .run(request, s -> { });
+        assertThat(done.outcome()).as(done.summary()).isEqualTo(Outcome.COMPLETED);
+        assertThat(done.newLeader()).isEqualTo(candidate);
+    }
+}
