@@ -84,6 +84,23 @@ final class LeaderChange {
         }
     }
 
+    /** {@code switchover --cancel}: removes the scheduled switchover. */
+    static int cancel(LeaderChangeOptions options, PrintWriter out) throws Exception {
+        try (ClusterOperation op = ClusterOperation.open(options.cluster)) {
+            ClusterSnapshot cluster = op.cluster();
+            out.println(op.session().switchovers().cancelScheduled(cluster.source(), cluster.scope()));
+            out.flush();
+            return 0;
+        } catch (ReadOnlyWorkspaceException e) {
+            throw new UserException(e.getMessage() + "; open a workspace that is not read-only to make changes",
+                    ClusterOperation.REFUSED);
+        } catch (MutationRefusedException e) {
+            throw new UserException(e.getMessage(), ClusterOperation.REFUSED);
+        } catch (IllegalStateException e) {
+            throw new UserException(e.getMessage(), UserErrors.FAILED);
+        }
+    }
+
     private static void save(LeaderChangeOptions options, SwitchoverReport report, PrintWriter err) {
         if (options.report == null) {
             return;

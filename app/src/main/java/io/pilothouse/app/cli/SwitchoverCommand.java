@@ -24,11 +24,17 @@ public final class SwitchoverCommand implements Callable<Integer> {
             description = "Schedule it (ISO-8601 with offset, e.g. 2026-11-21T23:00:00+01:00) instead of now.")
     String at;
 
+    @Option(names = "--cancel", description = "Cancel the scheduled switchover of --cluster instead.")
+    boolean cancel;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (cancel) {
+            return LeaderChange.cancel(options, spec.commandLine().getOut());
+        }
         Instant when = null;
         if (at != null) {
             try {

@@ -122,6 +122,55 @@ public final class SwitchoverService {
         }
     }
 
+    /**
+     * Cancels the cluster's scheduled switchover ({@code DELETE /switchover}) and waits until the live model no
+     * longer shows it.
+     *
+     * @return what happened, in words
+     * @throws MutationRefusedException when none is scheduled (nothing sent), or refused by the guard
+     * @throws IllegalStateException    when Patroni did not delete it
+     */
+    public String cancelScheduled(String source, String scope) throws Exception {
+        ClusterSnapshot cluster = cluster(source, scope);
+        MutationRequest mutation = MutationRequest.of("cancel-switchover", source + "/" + scope, scope);
+        return guard.run(mutation, cluster, trail -> {
+            if (cluster.scheduledSwitchover() == null) {
+                throw new MutationRefusedException(mutation, "no switchover is scheduled on " + scope
+                        + "; nothing to cancel", null);
+            }
+            String was = "switchover to " + cluster.scheduledSwitchover().to() + " at "
+                    + cluster.scheduledSwitchover().at();
+            PatroniAnswer answer = null;
+            for (String url : targets(new SwitchoverRequest(OperationKind.SWITCHOVER, source, scope,
+                    cluster.scheduledSwitchover().to() == null ? "?" : cluster.scheduledSwitchover().to(), null),
+                    cluster)) {
+                try {
+                    answer = rest.send("DELETE", url, "/switchover", null, auth.forUrl(url),
+                            settings.commandTimeout()).get(settings.commandTimeout().toMillis() + 2000,
+                            TimeUnit.MILLISECONDS);
+                    break;
+                } catch (ExecutionException e) {
+                    trail.response("no answer from " + url + ": " + e.getCause().getMessage());
+                }
+            }
+            if (answer == null) {
+                throw new IllegalStateException("no member's REST API answered; the " + was + " may still be set");
+            }
+            trail.response(answer.describe());
+            if (!answer.isSuccess()) {
+                throw new IllegalStateException(PatroniVerdicts.explain(answer, "cancellation"));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (cluster(source, scope).scheduledSwitchover() != null && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            boolean gone = cluster(source, scope).scheduledSwitchover() == null;
+            trail.result("verified", gone ? "no scheduled switchover in the live model" : "still shown");
+            return "cancelled the " + was + (gone ? "; the live model shows none scheduled"
+                    : "; Patroni said so, but the live model still shows it after 15 s");
+        });
+    }
+
     private SwitchoverReport attempt(SwitchoverRequest request, ClusterSnapshot before, AuditTrail trail,
                                      Consumer<ProgressStep> progress) throws Unsuccessful {
         long start = System.nanoTime();

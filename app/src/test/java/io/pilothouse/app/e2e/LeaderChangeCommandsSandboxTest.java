@@ -1,0 +1,175 @@
+package io.pilothouse.app.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pilothouse.app.Main;
+import io.pilothouse.app.json.Json;
+import io.pilothouse.app.wiring.AuditLogs;
+import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.sandbox.SandboxLauncher;
+import io.pilothouse.services.sandbox.SandboxRest;
+import io.pilothouse.services.sandbox.SandboxSpec;
+import io.pilothouse.services.testing.Await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code pilothouse switchover} and {@code failover} on a real two-member sandbox, through picocli as a user runs
+ * them: the dry-run matrix as JSON, a refused candidate, a confirmed switchover with its saved report and audit
+ * record, a scheduled one and its cancellation, and an unconfirmed failover that changes nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LeaderChangeCommandsSandboxTest {
+
+    private static final SandboxLauncher launcher = new SandboxLauncher();
+
+    @TempDir
+    static Path work;
+
+    private static Path dir;
+    private static SandboxInfo sandbox;
+    private static Path auditLog;
+    private static String previousAuditProperty;
+
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-cli-sw-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("clisw"), p -> { });
+        auditLog = work.resolve("audit.jsonl");
+        previousAuditProperty = System.setProperty(AuditLogs.PROPERTY, auditLog.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (previousAuditProperty == null) {
+            System.clearProperty(AuditLogs.PROPERTY);
+        } else {
+            System.setProperty(AuditLogs.PROPERTY, previousAuditProperty);
+        }
+        if (dir != null) {
+            launcher.destroy(dir);
+        }
+    }
+
+    @BeforeEach
+    void freshOutput() {
+        out = new StringWriter();
+        err = new StringWriter();
+    }
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--workspace", sandbox.workspaceFile().toString(), "--cluster", sandbox.scope()));
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+    }
+
+    private static String leader() {
+        return Await.until(Duration.ofSeconds(60), "a leader with a streaming replica", () -> SandboxRest.leader(sandbox)
+                .filter(l -> SandboxRest.streamingFromLeader(sandbox).size() == 1).orElse(null), l -> l != null);
+    }
+
+    private static String replica() {
+        String leader = leader();
+        return sandbox.members().stream().map(SandboxInfo.Member::name).filter(n -> !n.equals(leader)).findFirst()
+                .orElseThrow();
+    }
+
+    private static List<JsonNode> audit() throws Exception {
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(auditLog)) {
+            records.add(Json.mapper().readTree(line));
+        }
+        return records;
+    }
+
+    @Test
+    @Order(1)
+    void dryRunPrintsTheMatrixAsJsonAndChangesNothing() throws Exception {
+        String leader = leader();
+        assertThat(run("switchover", "--dry-run", "--json")).as(err.toString()).isZero();
+        JsonNode matrix = Json.mapper().readTree(out.toString());
+        assertThat(matrix.path("leader").asText()).isEqualTo(leader);
+        JsonNode row = matrix.path("candidates").get(0);
+        assertThat(row.path("candidate").asText()).isEqualTo(replica());
+        assertThat(row.path("eligible").asBoolean()).isTrue();
+        assertThat(row.path("checks").findValuesAsText("id")).contains("candidate.lag_bytes", "cluster.etcd",
+                "primary.prepared_xacts");
+        assertThat(SandboxRest.leader(sandbox)).contains(leader);
+        assertThat(Files.exists(auditLog)).as("a dry run is not a mutation").isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void theLeaderIsNotACandidate() {
+        assertThat(run("switchover", "--to", leader(), "--yes")).isEqualTo(3);
+        assertThat(err.toString()).contains("is not a replica of clisw; candidates: [" + replica() + "]");
+    }
+
+    @Test
+    @Order(3)
+    void confirmedSwitchoverPrintsAndSavesTheReportAndIsAudited() throws Exception {
+        String candidate = replica();
+        Path report = work.resolve("report.md");
+        assertThat(run("switchover", "--to", candidate, "--yes", "--report", report.toString()))
+                .as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("## Pre-checks").contains("holds the leader key")
+                .contains("# Switchover of clisw to " + candidate + ": completed").contains("## Verification");
+        assertThat(Files.readString(report)).contains("write unavailability:");
+        assertThat(SandboxRest.leader(sandbox)).contains(candidate);
+        assertThat(audit()).extracting(r -> r.path("action").asText() + " " + r.path("outcome").asText())
+                .containsExactly("switchover ok");
+    }
+
+    @Test
+    @Order(4)
+    void scheduledSwitchoverIsAcceptedAndCanBeCancelled() throws Exception {
+        String at = Instant.now().plus(Duration.ofHours(2)).toString();
+        assertThat(run("switchover", "--to", replica(), "--at", at, "--yes")).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains(": scheduled");
+        assertThat(SandboxRest.cluster(sandbox).orElseThrow().path("scheduled_switchover").isMissingNode()).isFalse();
+
+        freshOutput();
+        assertThat(run("switchover", "--cancel")).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("cancelled the switchover to " + replica());
+        assertThat(SandboxRest.cluster(sandbox).orElseThrow().path("scheduled_switchover").isMissingNode()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void unconfirmedFailoverChangesNothing() throws Exception {
+        String leader = leader();
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("not-the-name\n".getBytes()));
+            assertThat(run("failover", "--to", replica())).isEqualTo(3);
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(out.toString()).contains("Data at risk:").contains("Fail over clisw to " + replica() + "?");
+        assertThat(err.toString()).contains("not confirmed; nothing was done");
+        assertThat(SandboxRest.leader(sandbox)).contains(leader);
+    }
+}
