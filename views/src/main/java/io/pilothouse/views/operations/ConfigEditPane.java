@@ -141,6 +141,8 @@ public final class ConfigEditPane {
         close.setId("config-close");
         ButtonBar.setButtonData(apply, ButtonBar.ButtonData.OK_DONE);
         ButtonBar.setButtonData(close, ButtonBar.ButtonData.CANCEL_CLOSE);
+        // The apply label is long; a Close as wide as it would look like the main action.
+        ButtonBar.setButtonUniformSize(close, false);
         ButtonBar bar = new ButtonBar();
         bar.getButtons().setAll(apply, close);
 

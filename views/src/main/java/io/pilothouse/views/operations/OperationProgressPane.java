@@ -239,7 +239,12 @@ public final class OperationProgressPane {
         }
         spinner.setVisible(false);
         spinner.setManaged(false);
-        status.setText(how == Outcome.SUCCEEDED ? "Finished" : "Stopped");
+        status.setText(switch (how) {
+            case SUCCEEDED -> "Finished";
+            case REFUSED -> "Refused";
+            case FAILED -> "Stopped without the expected outcome";
+        });
+        lines.setPlaceholder(new Label("No progress was reported."));
         resultTitle.setText(title);
         resultMessage.setText(message);
         resultFigures.getChildren().clear();
