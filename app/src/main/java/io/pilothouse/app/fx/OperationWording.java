@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  */
 final class OperationWording {
 
+    private static final int ANSWER_CHARS = 140;
+
     private OperationWording() {
     }
 
@@ -73,7 +75,9 @@ final class OperationWording {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Patroni answered in %.1f s; the outcome was seen %.1f s later.",
                 result.commandTime().toMillis() / 1000.0, result.verifyTime().toMillis() / 1000.0));
-        result.answers().forEach(a -> lines.add("Patroni: " + a));
+        // A PATCH /config answer carries the whole configuration: the audit log keeps it in full.
+        result.answers().forEach(a -> lines.add("Patroni: " + (a.length() <= ANSWER_CHARS ? a
+                : a.substring(0, ANSWER_CHARS) + " \u2026 (in full in the audit log)")));
         return lines;
     }
 }

@@ -16,7 +16,12 @@ import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.ClusterAction;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
@@ -29,6 +34,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -143,6 +150,7 @@ class PatroniOperationDialogsSandboxTest {
         assertThat(cluster().paused()).isTrue();
         assertThat(audit()).extracting(r -> r.path("action").asText() + " " + r.path("outcome").asText())
                 .containsExactly("pause ok");
+        png(pause.getScene(), "opsui-pause-live.png");
         robot.type(KeyCode.ENTER); // Close is the default button once the outcome shows
         assertThat(onFx(pause::isShowing)).isFalse();
 
@@ -157,5 +165,59 @@ class PatroniOperationDialogsSandboxTest {
             resume.close();
             return null;
         });
+    }
+
+    @Test
+    void previewsARealConfigurationChangeWithoutSendingIt(FxRobot robot) throws Exception {
+        ClusterSnapshot c = cluster();
+        Stage window = onFx(() -> dialogs.open(ClusterAction.EDIT_CONFIGURATION, c, null));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
+                ((TextArea) window.getScene().lookup("#config-current")).getText().contains("\"ttl\"")));
+        int audited = audit().size();
+
+        robot.clickOn(onFx(() -> window.getScene().lookup("#config-changes")))
+                .write("loop_wait=5\npostgresql.parameters.work_mem=16MB\nttl=5");
+        robot.clickOn(onFx(() -> window.getScene().lookup("#config-preview")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
+                ((TableView<?>) window.getScene().lookup("#config-diff-table")).getItems().size() == 3));
+        assertThat(text(window, "#config-problems")).contains("ttl");
+        assertThat(onFx(() -> ((Button) window.getScene().lookup("#config-apply")).isDisabled())).isTrue();
+
+        // Without the bad ttl the preview is clean and apply is offered; nothing has been sent either way.
+        TextArea changes = onFx(() -> (TextArea) window.getScene().lookup("#config-changes"));
+        onFx(() -> {
+            changes.setText("loop_wait=5\npostgresql.parameters.work_mem=16MB");
+            return null;
+        });
+        robot.clickOn(onFx(() -> window.getScene().lookup("#config-preview")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
+                !((Button) window.getScene().lookup("#config-apply")).isDisabled()));
+        assertThat(onFx(() -> ((TableView<?>) window.getScene().lookup("#config-diff-table")).getItems()))
+                .hasSize(2);
+        png(window.getScene(), "opsui-config-live.png");
+        assertThat(audit()).hasSize(audited);
+        onFx(() -> {
+            window.close();
+            return null;
+        });
+    }
+
+    private static void png(Scene scene, String name) throws Exception {
+        Path out = Path.of(System.getProperty("app.shots.dir", dir.toString())).resolve(name);
+        WritableImage image = onFx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return scene.snapshot(null);
+        });
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getPixelReader().getPixels(0, y, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
+            buffered.setRGB(0, y, w, 1, row, 0, w);
+        }
+        Files.createDirectories(out.getParent());
+        ImageIO.write(buffered, "png", out.toFile());
     }
 }

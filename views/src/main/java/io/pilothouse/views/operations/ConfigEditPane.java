@@ -124,7 +124,9 @@ public final class ConfigEditPane {
         HBox.setHgrow(right, Priority.ALWAYS);
         right.setPrefWidth(420);
         HBox top = new HBox(12, left, right);
-        top.setPrefHeight(260);
+        top.setPrefHeight(300);
+        // The current configuration is what the user reads most; it grows with the window as the diff does.
+        VBox.setVgrow(top, Priority.ALWAYS);
 
         problems.setId("config-problems");
         problems.setWrapText(true);
@@ -132,7 +134,7 @@ public final class ConfigEditPane {
         problems.getStyleClass().add(OperationStyles.FIELD_ERROR);
         problems.setVisible(false);
         problems.setManaged(false);
-        ((Region) diff.root()).setPrefHeight(200);
+        ((Region) diff.root()).setPrefHeight(180);
         VBox.setVgrow(diff.root(), Priority.ALWAYS);
 
         apply.setId("config-apply");

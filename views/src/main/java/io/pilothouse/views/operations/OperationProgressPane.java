@@ -8,6 +8,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
+import javafx.scene.control.Control;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
@@ -85,6 +87,8 @@ public final class OperationProgressPane {
         }
         root.getStyleClass().add(OperationStyles.OPERATION);
         root.setPrefWidth(560);
+        // Sized for the progress page: a window sized to the (shorter) confirmation would squeeze the lines away.
+        root.setPrefHeight(460);
         runPage = buildRunPage();
         root.getChildren().setAll(confirmPage);
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -161,6 +165,20 @@ public final class OperationProgressPane {
         lines.getStyleClass().add(OperationStyles.OPERATION_LINES);
         lines.setFocusTraversable(false);
         lines.setPrefHeight(180);
+        lines.setMinWidth(120); // long lines wrap in their cells; they must not widen the window past its edge
+        lines.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMaxWidth(Control.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         lines.setPlaceholder(new Label("Waiting for the first answer …"));
         VBox.setVgrow(lines, Priority.ALWAYS);
         note.setId("operation-note");
@@ -251,12 +269,14 @@ public final class OperationProgressPane {
         for (String f : figures) {
             Label l = new Label(f);
             l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add(OperationStyles.RESULT_FIGURE);
             resultFigures.getChildren().add(l);
         }
         if (advice != null) {
             Label l = new Label(advice);
             l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add(OperationStyles.RESULT_FIGURE);
             resultFigures.getChildren().add(l);
         }

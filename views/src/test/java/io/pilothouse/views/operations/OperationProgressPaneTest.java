@@ -32,7 +32,7 @@ class OperationProgressPaneTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        stage.setScene(new Scene(new Region(), 620, 460));
+        stage.setScene(new Scene(new Region(), 560, 460));
         Theme.LIGHT.applyTo(stage.getScene());
         stage.show();
     }
@@ -100,6 +100,8 @@ class OperationProgressPaneTest {
         OperationProgressPane pane = pause();
         robot.write("demo").type(KeyCode.ENTER);
         onFx(() -> pane.appendProgress("Pausing demo \u2026"));
+        onFx(() -> pane.appendProgress("Patroni answered 200; waiting for the live model to show the cluster "
+                + "paused \u2026 (a long line wraps inside the window)"));
         onFx(() -> pane.showSucceeded("the live model shows demo paused (maintenance mode)",
                 List.of("Patroni answered in 0.1 s; outcome seen after 1.2 s", "200 OK {\"pause\": true}")));
         assertThat(onFx(() -> pane.outcomeProperty().get())).isEqualTo(OperationProgressPane.Outcome.SUCCEEDED);
