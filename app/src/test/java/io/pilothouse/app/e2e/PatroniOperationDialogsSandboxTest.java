@@ -135,6 +135,13 @@ class PatroniOperationDialogsSandboxTest {
         return window;
     }
 
+    private static void awaitOutcome(Stage window) throws Exception {
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> onFx(() -> {
+            Label title = (Label) window.getScene().lookup("#operation-result-title");
+            return title != null && !title.getText().isEmpty();
+        }));
+    }
+
     private static String text(Stage window, String id) throws Exception {
         return onFx(() -> ((Label) window.getScene().lookup(id)).getText());
     }
@@ -142,13 +149,15 @@ class PatroniOperationDialogsSandboxTest {
     @Test
     void pausesAndResumesFromTheWindowWithTheAuditRecorded(FxRobot robot) throws Exception {
         assertThat(cluster().paused()).isFalse();
+        int before = audit().size(); // other tests of this class share the log
 
         Stage pause = confirmAndWait(robot, ClusterAction.PAUSE);
         assertThat(text(pause, "#operation-result-title")).as(text(pause, "#operation-result"))
                 .isEqualTo("Done \u2014 verified");
         assertThat(text(pause, "#operation-result")).contains("paused");
         assertThat(cluster().paused()).isTrue();
-        assertThat(audit()).extracting(r -> r.path("action").asText() + " " + r.path("outcome").asText())
+        assertThat(audit().subList(before, audit().size()))
+                .extracting(r -> r.path("action").asText() + " " + r.path("outcome").asText())
                 .containsExactly("pause ok");
         png(pause.getScene(), "opsui-pause-live.png");
         robot.type(KeyCode.ENTER); // Close is the default button once the outcome shows
@@ -159,7 +168,8 @@ class PatroniOperationDialogsSandboxTest {
                 .isEqualTo("Done \u2014 verified");
         assertThat(text(resume, "#operation-result")).contains("no longer paused");
         assertThat(cluster().paused()).isFalse();
-        assertThat(audit()).extracting(r -> r.path("action").asText() + " " + r.path("outcome").asText())
+        assertThat(audit().subList(before, audit().size()))
+                .extracting(r -> r.path("action").asText() + " " + r.path("outcome").asText())
                 .containsExactly("pause ok", "resume ok");
         onFx(() -> {
             resume.close();
@@ -198,6 +208,41 @@ class PatroniOperationDialogsSandboxTest {
         assertThat(audit()).hasSize(audited);
         onFx(() -> {
             window.close();
+            return null;
+        });
+    }
+
+    @Test
+    void reloadTakesOneClickAndARestartWithNothingPendingIsRefused(FxRobot robot) throws Exception {
+        ClusterSnapshot c = cluster();
+        String replica = c.members().stream().map(m -> m.name()).filter(n -> !n.equals(c.leader())).findFirst()
+                .orElseThrow();
+
+        Stage reload = onFx(() -> dialogs.open(ClusterAction.RELOAD_MEMBER, c, replica));
+        robot.clickOn(onFx(() -> reload.getScene().lookup("#confirm-action")));
+        awaitOutcome(reload);
+        assertThat(text(reload, "#operation-result-title")).as(text(reload, "#operation-result"))
+                .isEqualTo("Done \u2014 verified");
+        assertThat(text(reload, "#operation-result")).contains(replica + " running after reload");
+        onFx(() -> {
+            reload.close();
+            return null;
+        });
+
+        Stage restart = onFx(() -> dialogs.open(ClusterAction.RESTART_MEMBER, c, replica));
+        robot.clickOn(onFx(() -> restart.getScene().lookup("#restart-pending-only")));
+        robot.clickOn(onFx(() -> restart.getScene().lookup("#confirm-name"))).write(sandbox.scope())
+                .type(KeyCode.ENTER);
+        awaitOutcome(restart);
+        assertThat(text(restart, "#operation-result-title")).isEqualTo("Refused \u2014 nothing was sent");
+        assertThat(text(restart, "#operation-result")).contains("not needed");
+        png(restart.getScene(), "opsui-restart-refused-live.png");
+        List<JsonNode> records = audit();
+        JsonNode last = records.get(records.size() - 1);
+        assertThat(last.path("action").asText()).isEqualTo("restart");
+        assertThat(last.path("outcome").asText()).isNotEqualTo("ok");
+        onFx(() -> {
+            restart.close();
             return null;
         });
     }
