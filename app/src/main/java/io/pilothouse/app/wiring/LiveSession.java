@@ -121,6 +121,14 @@ public final class LiveSession implements AutoCloseable {
                 settings.restTimeout()), monitor.feed(), patroniAuth, timeouts);
     }
 
+    /**
+     * The session's pool for blocking I/O (elastic, daemon threads): where windows run blocking service calls such
+     * as Patroni operations, off the FX thread. Shut down with the session.
+     */
+    public java.util.concurrent.ExecutorService ioExecutor() {
+        return executors.io();
+    }
+
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
     public OperationGuard guard() {
         return guard;

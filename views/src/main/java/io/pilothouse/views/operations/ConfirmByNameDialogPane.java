@@ -2,6 +2,9 @@ package io.pilothouse.views.operations;
 
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -30,6 +33,10 @@ public final class ConfirmByNameDialogPane extends DialogPane {
     private final ButtonType confirmType;
     private final TextField nameField = new TextField();
     private final BooleanBinding matches;
+    private final BooleanProperty ready = new SimpleBooleanProperty(this, "ready", true);
+    private final BooleanBinding canConfirm;
+    private final VBox content;
+    private final Label prompt;
     private Runnable onConfirm = () -> { };
     private Runnable onCancel = () -> { };
 
@@ -51,14 +58,14 @@ public final class ConfirmByNameDialogPane extends DialogPane {
         what.setWrapText(true);
         what.setMinHeight(Region.USE_PREF_SIZE); // the whole impact, never an ellipsis
         what.getStyleClass().add(OperationStyles.CONFIRM_IMPACT);
-        Label prompt = new Label("Type the cluster name \u201c" + clusterName + "\u201d to confirm:");
+        prompt = new Label("Type the cluster name \u201c" + clusterName + "\u201d to confirm:");
         prompt.setMnemonicParsing(false);
         prompt.setLabelFor(nameField);
         prompt.getStyleClass().add(OperationStyles.CONFIRM_PROMPT);
         nameField.setId("confirm-name");
         nameField.getStyleClass().add(OperationStyles.CONFIRM_NAME_FIELD);
         nameField.setPromptText(clusterName);
-        VBox content = new VBox(10, summary, what, prompt, nameField);
+        content = new VBox(10, summary, what, prompt, nameField);
         content.setPrefWidth(460);
         setContent(content);
 
@@ -66,16 +73,17 @@ public final class ConfirmByNameDialogPane extends DialogPane {
         getButtonTypes().setAll(confirmType, ButtonType.CANCEL);
         matches = Bindings.createBooleanBinding(() -> clusterName.equals(nameField.getText()),
                 nameField.textProperty());
+        canConfirm = matches.and(ready);
         nameField.textProperty().subscribe(t -> nameField.pseudoClassStateChanged(OperationStyles.MISMATCH,
                 !t.isEmpty() && !matches.get()));
 
         Button confirm = confirmButton();
         confirm.setId("confirm-action");
         confirm.getStyleClass().add(OperationStyles.CONFIRM_BUTTON);
-        confirm.disableProperty().bind(matches.not());
+        confirm.disableProperty().bind(canConfirm.not());
         // A disabled button does not fire, but a programmatic fire() must not slip through either.
         confirm.addEventFilter(ActionEvent.ACTION, e -> {
-            if (!matches.get()) {
+            if (!canConfirm.get()) {
                 e.consume();
             }
         });
@@ -87,7 +95,7 @@ public final class ConfirmByNameDialogPane extends DialogPane {
         // Enter in the field confirms only when the name matches; otherwise it does nothing (no default button).
         nameField.setOnAction(e -> {
             e.consume();
-            if (matches.get()) {
+            if (canConfirm.get()) {
                 confirm.fire();
             }
         });
@@ -131,6 +139,18 @@ public final class ConfirmByNameDialogPane extends DialogPane {
         return matches;
     }
 
+    /**
+     * A further condition of confirming, besides the name (e.g. "the schedule time parses"); true unless bound.
+     */
+    public BooleanProperty readyProperty() {
+        return ready;
+    }
+
+    /** Adds {@code node} (options of the operation) below the impact, above the name prompt. */
+    public void addDetails(Node node) {
+        content.getChildren().add(content.getChildren().indexOf(prompt), node);
+    }
+
     /** Runs when the user confirms (after the name matched). */
     public void setOnConfirm(Runnable action) {
         onConfirm = action == null ? () -> { } : action;
@@ -152,7 +172,7 @@ public final class ConfirmByNameDialogPane extends DialogPane {
         dialog.initOwner(owner);
         dialog.setTitle(title);
         dialog.setDialogPane(this);
-        dialog.setResultConverter(type -> type == confirmType && matches.get());
+        dialog.setResultConverter(type -> type == confirmType && canConfirm.get());
         return dialog;
     }
 }

@@ -1,0 +1,174 @@
+package io.pilothouse.views.operations;
+
+import io.pilothouse.styles.Theme;
+import io.pilothouse.views.ScreenshotRenderer;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.pilothouse.views.FxTest.onFx;
+import static io.pilothouse.views.FxTest.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Preview shows the diff; apply waits for a valid preview of the text as it stands; then confirm by name. */
+@ExtendWith(ApplicationExtension.class)
+class ConfigEditPaneTest {
+
+    private static final String CURRENT = """
+            {
+              "loop_wait" : 10,
+              "ttl" : 30,
+              "retry_timeout" : 10,
+              "maximum_lag_on_failover" : 1048576,
+              "postgresql" : {
+                "parameters" : {
+                  "max_connections" : 100,
+                  "work_mem" : "4MB"
+                },
+                "use_pg_rewind" : true
+              }
+            }""";
+
+    private ConfigEditPane pane;
+    private Stage stage;
+    private final List<List<String>> asked = new ArrayList<>();
+    private final AtomicReference<List<String>> applied = new AtomicReference<>();
+    private final AtomicReference<OperationProgressPane> operation = new AtomicReference<>();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        pane = new ConfigEditPane("demo");
+        pane.setCurrentConfiguration(CURRENT);
+        // Stands in for the app: loop_wait below ttl/2 is "valid", ttl=5 is not; anything else is a parse error.
+        pane.setPreviewer(lines -> {
+            asked.add(lines);
+            List<DiffRow> rows = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (String l : lines) {
+                switch (l) {
+                    case "loop_wait=5" -> rows.add(new DiffRow("loop_wait", "10", "5"));
+                    case "postgresql.parameters.work_mem=16MB" ->
+                            rows.add(new DiffRow("postgresql.parameters.work_mem", "4MB", "16MB"));
+                    case "maximum_lag_on_failover=null" -> rows.add(new DiffRow("maximum_lag_on_failover",
+                            "1048576", null));
+                    case "loop_wait=10" -> { }
+                    case "ttl=5" -> {
+                        rows.add(new DiffRow("ttl", "30", "5"));
+                        problems.add("ttl (5) must be at least 20 s");
+                        problems.add("loop_wait + 2 \u00d7 retry_timeout (30) must be below ttl (5)");
+                    }
+                    default -> {
+                        return CompletableFuture.failedFuture(new IllegalArgumentException("'" + l
+                                + "' is not an assignment; write KEY=VALUE"));
+                    }
+                }
+            }
+            // Completes on another thread, as the app's does.
+            return CompletableFuture.supplyAsync(() -> new ConfigEditPane.Preview(rows, problems));
+        });
+        pane.setOnApply((lines, op) -> {
+            applied.set(lines);
+            operation.set(op);
+        });
+        Scene scene = new Scene(new Region(), 1000, 720);
+        Theme.LIGHT.applyTo(scene);
+        scene.setRoot(pane.root());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private boolean applyDisabled() {
+        return onFx(() -> pane.applyButton().isDisabled());
+    }
+
+    private void previewWith(String text) {
+        int before = asked.size();
+        onFx(() -> pane.changesArea().setText(text));
+        onFx(pane::preview);
+        waitUntil(() -> asked.size() > before && !pane.previewButton().isDisabled());
+    }
+
+    @Test
+    void previewShowsTheDiffRowsAndEnablesApply() {
+        assertThat(applyDisabled()).isTrue();
+        previewWith("loop_wait=5\n# a comment\n\npostgresql.parameters.work_mem=16MB\nmaximum_lag_on_failover=null");
+        assertThat(asked.get(0)).containsExactly("loop_wait=5", "postgresql.parameters.work_mem=16MB",
+                "maximum_lag_on_failover=null");
+        waitUntil(() -> pane.diffView().table().getItems().size() == 3);
+        assertThat(onFx(() -> pane.diffView().table().getItems().get(1)))
+                .isEqualTo(new DiffRow("postgresql.parameters.work_mem", "4MB", "16MB"));
+        assertThat(applyDisabled()).isFalse();
+        Path png = onFx(() -> ScreenshotRenderer.write(ScreenshotRenderer.snapshot(stage.getScene()),
+                ScreenshotRenderer.directory().resolve("opsui-config-preview.png")));
+        assertThat(png).exists();
+    }
+
+    @Test
+    void validationProblemsDisableApplyAndAreListed() {
+        previewWith("ttl=5");
+        waitUntil(() -> pane.problemsLabel().isVisible());
+        assertThat(onFx(() -> pane.problemsLabel().getText())).contains("ttl (5) must be at least 20 s")
+                .contains("must be below ttl");
+        assertThat(onFx(() -> pane.diffView().table().getItems())).hasSize(1);
+        assertThat(applyDisabled()).isTrue();
+        Path png = onFx(() -> ScreenshotRenderer.write(ScreenshotRenderer.snapshot(stage.getScene()),
+                ScreenshotRenderer.directory().resolve("opsui-config-problems.png")));
+        assertThat(png).exists();
+    }
+
+    @Test
+    void nothingToChangeAndParseErrorsKeepApplyDisabled() {
+        previewWith("loop_wait=10");
+        waitUntil(() -> pane.problemsLabel().isVisible());
+        assertThat(onFx(() -> pane.problemsLabel().getText())).contains("Nothing changes");
+        assertThat(applyDisabled()).isTrue();
+        previewWith("loop_wait");
+        waitUntil(() -> pane.problemsLabel().getText().contains("not an assignment"));
+        assertThat(applyDisabled()).isTrue();
+    }
+
+    @Test
+    void editingAfterThePreviewDisablesApplyUntilPreviewedAgain(FxRobot robot) {
+        previewWith("loop_wait=5");
+        assertThat(applyDisabled()).isFalse();
+        robot.clickOn("#config-changes").type(KeyCode.END).write("0");
+        assertThat(applyDisabled()).isTrue();
+    }
+
+    @Test
+    void applyAsksForTheNameThenHandsThePreviewedLinesToTheApp(FxRobot robot) {
+        previewWith("loop_wait=5");
+        robot.clickOn("#config-apply");
+        assertThat(onFx(() -> pane.pageProperty().get())).isEqualTo(ConfigEditPane.Page.OPERATION);
+        assertThat(onFx(() -> pane.operation().confirmButton().getText()))
+                .isEqualTo("Change the configuration of demo");
+        assertThat(onFx(() -> ((javafx.scene.control.Label) pane.root().lookup("#confirm-impact")).getText()))
+                .contains("loop_wait: 10 \u2192 5");
+        robot.write("demo").type(KeyCode.ENTER);
+        assertThat(applied.get()).containsExactly("loop_wait=5");
+        assertThat(onFx(() -> operation.get().stepProperty().get()))
+                .isEqualTo(OperationProgressPane.Step.RUNNING);
+    }
+
+    @Test
+    void cancellingTheConfirmationGoesBackToTheEdit(FxRobot robot) {
+        previewWith("loop_wait=5");
+        robot.clickOn("#config-apply").type(KeyCode.ESCAPE);
+        assertThat(onFx(() -> pane.pageProperty().get())).isEqualTo(ConfigEditPane.Page.EDIT);
+        assertThat(applied.get()).isNull();
+        assertThat(applyDisabled()).isFalse();
+    }
+}
