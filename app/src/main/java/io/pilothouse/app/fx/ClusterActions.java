@@ -7,34 +7,32 @@ import io.pilothouse.views.main.ClusterAction;
 import io.pilothouse.views.main.ClusterActionHandler;
 import javafx.stage.Window;
 
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-/** Carries out the main window's Operations menu: the switchover wizard, and the Patroni operation dialogs. */
+/**
+ * Carries out the main window's Operations menu: the switchover / failover wizard, and a window per Patroni
+ * operation (restart, reload, reinitialise, pause, resume, configuration). All work runs on the session's I/O
+ * executor, never on the FX thread.
+ */
 public final class ClusterActions implements ClusterActionHandler {
 
     private final Supplier<Window> owner;
     private final LiveSession session;
-    private final Executor work;
 
-    /**
-     * @param owner the main window (the wizards' owner)
-     * @param work  runs the operations, off the FX thread
-     */
-    public ClusterActions(Supplier<Window> owner, LiveSession session, Executor work) {
+    /** @param owner the main window (the new windows' owner) */
+    public ClusterActions(Supplier<Window> owner, LiveSession session) {
         this.owner = owner;
         this.session = session;
-        this.work = work;
     }
 
     @Override
     public void perform(ClusterAction action, ClusterSnapshot cluster, String member) {
         switch (action) {
-            case SWITCHOVER -> LeaderChangeWindow.open(owner.get(), session.switchovers(), work, cluster,
-                    OperationKind.SWITCHOVER, member);
-            case FAILOVER -> LeaderChangeWindow.open(owner.get(), session.switchovers(), work, cluster,
-                    OperationKind.FAILOVER, member);
-            default -> throw new IllegalArgumentException(action + " is not wired yet");
+            case SWITCHOVER -> LeaderChangeWindow.open(owner.get(), session.switchovers(), session.ioExecutor(),
+                    cluster, OperationKind.SWITCHOVER, member);
+            case FAILOVER -> LeaderChangeWindow.open(owner.get(), session.switchovers(), session.ioExecutor(),
+                    cluster, OperationKind.FAILOVER, member);
+            default -> new PatroniOperationDialogs(owner.get(), session).perform(action, cluster, member);
         }
     }
 }

@@ -26,8 +26,6 @@ public final class DesktopWindow {
         // The audit window reads its file here, off the FX thread; one thread is plenty for a local file. Shut
         // down below when the main window closes (its thread is not a daemon).
         ExecutorService auditIo = Executors.newSingleThreadExecutor();
-        // Operations (pre-checks, switchovers, restarts) run here; each may take minutes, so a cached pool.
-        ExecutorService operations = Executors.newCachedThreadPool();
         Platform.setImplicitExit(false);
         Platform.runLater(() -> {
             MainView view = MainViews.on(session);
@@ -40,7 +38,7 @@ public final class DesktopWindow {
             stage.setTitle(title);
             stage.setScene(scene);
             view.openAuditLogProperty().set(() -> audit.show(stage));
-            view.clusterActionsProperty().set(new ClusterActions(() -> stage, session, operations));
+            view.clusterActionsProperty().set(new ClusterActions(() -> stage, session));
             stage.setOnHidden(e -> {
                 view.dispose();
                 closed.countDown();
@@ -49,7 +47,6 @@ public final class DesktopWindow {
         });
         closed.await();
         auditIo.shutdownNow();
-        operations.shutdown();
         Platform.exit();
     }
 }

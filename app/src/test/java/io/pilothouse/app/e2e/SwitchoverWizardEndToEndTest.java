@@ -39,8 +39,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +58,6 @@ class SwitchoverWizardEndToEndTest {
     private static SandboxInfo sandbox;
     private static LiveSession session;
     private static String source;
-    private static ExecutorService work;
     private MainView view;
     private Stage main;
 
@@ -74,14 +71,10 @@ class SwitchoverWizardEndToEndTest {
         source = ws.sources().get(0).name();
         session = LiveSession.start(ws, LiveSettings.DEFAULTS);
         assertThat(session.awaitSettled(Duration.ofSeconds(30))).isTrue();
-        work = Executors.newCachedThreadPool();
     }
 
     @AfterAll
     static void stopSandbox() {
-        if (work != null) {
-            work.shutdownNow();
-        }
         if (session != null) {
             session.close();
         }
@@ -99,7 +92,7 @@ class SwitchoverWizardEndToEndTest {
         Theme.LIGHT.applyTo(scene);
         scene.setRoot(view.root());
         stage.setScene(scene);
-        view.clusterActionsProperty().set(new ClusterActions(() -> stage, session, work));
+        view.clusterActionsProperty().set(new ClusterActions(() -> stage, session));
         stage.show();
         view.selectCluster(source, sandbox.scope());
     }
