@@ -297,8 +297,8 @@ public final class PreChecks {
             return warn(CheckId.SYNCHRONOUS, "asynchronous; bytes at risk not known");
         }
         if (kind == OperationKind.SWITCHOVER) {
-            return pass(CheckId.SYNCHRONOUS, "asynchronous: " + bytes(lag) + " not yet received; a switchover "
-                    + "waits for them");
+            return pass(CheckId.SYNCHRONOUS, lag == 0 ? "asynchronous, has received everything"
+                    : "asynchronous: " + bytes(lag) + " not yet received; a switchover waits for them");
         }
         return lag == 0 ? pass(CheckId.SYNCHRONOUS, "asynchronous, nothing would be lost")
                 : warn(CheckId.SYNCHRONOUS, "asynchronous: " + bytes(lag) + " would be lost if promoted now");

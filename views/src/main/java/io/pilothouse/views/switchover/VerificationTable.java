@@ -55,6 +55,6 @@ final class VerificationTable {
 
     void show(List<VerificationItem> items) {
         table.getItems().setAll(items);
-        table.setPrefHeight(30 + 28 * Math.max(3, items.size()) + 4);
+        table.setPrefHeight(40 + 28 * Math.max(3, items.size()) + 4);
     }
 }
