@@ -11,14 +11,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.UnaryOperator;
 
 /**
- * A sandbox of the test class's own, in a fresh directory under {@code /tmp}, destroyed by {@link #close()}.
+ * A sandbox of the test class's own, in a fresh directory under {@code /tmp}, destroyed by {@link #close()} or
+ * {@link #down()} (which returns the {@link DownReport}).
  * Tests that kill, stop, pause or reconfigure members, switch over or fail over must use one of these and never
  * {@link SharedSandbox}: the shared one is read by other test classes in the same JVM, which would see the damage.
  *
  * <pre>{@code
  * own = OwnSandbox.start("pilothouse-ops-", s -> s.withMembers(2).withScope("ops"));
  * ...
- * @AfterAll static void stop() { if (own != null) assertThat(own.closeCleanly()).isTrue(); }
+ * @AfterAll static void stop() { if (own != null) assertThat(own.closeCleanly()).isTrue(); }  // or own.close()
  * }</pre>
  */
 public final class OwnSandbox implements AutoCloseable {
@@ -95,16 +96,21 @@ public final class OwnSandbox implements AutoCloseable {
     }
 
     /** Stops and deletes the sandbox (once; later calls return the first report). */
-    @Override
-    public synchronized DownReport close() {
+    public synchronized DownReport down() {
         if (down == null) {
             down = launcher.destroy(dir);
         }
         return down;
     }
 
-    /** {@link #close()}, true if nothing was left running. */
+    /** {@link #down()}, true if nothing was left running. */
     public boolean closeCleanly() {
-        return close().clean();
+        return down().clean();
+    }
+
+    /** {@link #down()}, ignoring the report. */
+    @Override
+    public void close() {
+        down();
     }
 }

@@ -1,10 +1,6 @@
 package io.pilothouse.services.switchover;
 
-import io.pilothouse.services.credentials.CredentialResolver;
-import io.pilothouse.services.credentials.PasswordPrompt;
-import io.pilothouse.services.credentials.PgPassLookup;
-import io.pilothouse.services.live.EstateMonitor;
-import io.pilothouse.services.live.LiveExecutors;
+import io.pilothouse.services.live.LiveModel;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.live.WorkspacePatroniAuth;
 import io.pilothouse.services.model.ClusterSnapshot;
@@ -13,15 +9,12 @@ import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.patroni.PatroniAuthLookup;
 import io.pilothouse.services.policy.AuditSink;
 import io.pilothouse.services.policy.MutationGate;
-import io.pilothouse.services.postgres.PasswordLookup;
+import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.sandbox.SandboxRest;
-import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.workspace.SourceConfig;
 import io.pilothouse.services.workspace.Workspace;
-import io.pilothouse.services.workspace.WorkspaceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -49,18 +40,15 @@ class PatroniRestAuthSandboxTest {
 
     private static final String USER = "pilothouse_ops";
     private static final String SECRET = "Rest3Secret9Word";
-    private static final SandboxLauncher launcher = new SandboxLauncher();
-    private static Path dir;
+    private static OwnSandbox own;
     private static SandboxInfo sandbox;
     private static Workspace workspace;
-    private static LiveExecutors executors;
-    private static EstateMonitor monitor;
+    private static LiveModel live;
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-restauth-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("auth"), p -> { });
+        own = OwnSandbox.start("pilothouse-restauth-", s -> s.withMembers(2).withScope("auth"));
+        sandbox = own.info();
         for (SandboxInfo.Member m : sandbox.members()) {
             Path yml = m.dataDir().getParent().resolve("patroni.yml");
             String text = Files.readString(yml);
@@ -74,15 +62,11 @@ class PatroniRestAuthSandboxTest {
         // The REST password goes where the user's PostgreSQL passwords are: pgpass, database "patroni".
         Files.writeString(sandbox.passfile(), "127.0.0.1:*:" + WorkspacePatroniAuth.DATABASE + ":" + USER + ":"
                 + SECRET + "\n", StandardOpenOption.APPEND);
-        Workspace loaded = new WorkspaceLoader().load(sandbox.workspaceFile());
+        Workspace loaded = own.workspace();
         SourceConfig s = loaded.sources().get(0);
         workspace = new Workspace(loaded.name(), false, List.of(new SourceConfig(s.name(), s.etcd(), s.patroni(),
                 s.postgres(), s.nodes(), s.writeEndpoint(), USER)));
-        executors = LiveExecutors.create();
-        monitor = new EstateMonitor(workspace, executors, LiveSettings.DEFAULTS, PasswordLookup.through(resolver()),
-                Clock.systemUTC());
-        monitor.start();
-        assertThat(monitor.awaitSettled(Duration.ofSeconds(30))).isTrue();
+        live = LiveModel.on(workspace);
         // Unsafe endpoints now want the password: a bare POST is refused.
         String leaderUrl = sandbox.requireMember(SandboxRest.leader(sandbox).orElseThrow()).restUrl();
         Await.until(Duration.ofSeconds(20), "restapi authentication in force", () -> post(leaderUrl + "/reload"),
@@ -91,19 +75,12 @@ class PatroniRestAuthSandboxTest {
 
     @AfterAll
     static void stop() {
-        if (monitor != null) {
-            monitor.close();
+        if (live != null) {
+            live.close();
         }
-        if (executors != null) {
-            executors.close();
+        if (own != null) {
+            own.close();
         }
-        if (dir != null) {
-            launcher.destroy(dir);
-        }
-    }
-
-    private static CredentialResolver resolver() {
-        return new CredentialResolver(List.of(PgPassLookup.current()), PasswordPrompt.NON_INTERACTIVE);
     }
 
     private static int post(String url) {
@@ -117,17 +94,14 @@ class PatroniRestAuthSandboxTest {
     }
 
     private static SwitchoverService service(PatroniAuthLookup auth) {
-        return Switchovers.on(monitor, executors, LiveSettings.DEFAULTS,
+        return Switchovers.on(live.monitor(), live.executors(), LiveSettings.DEFAULTS,
                 OperationGuard.gateOnly(new MutationGate(false, AuditSink.NONE)), auth,
                 new SwitchoverSettings(Duration.ofSeconds(5), Duration.ofSeconds(40), Duration.ofSeconds(90),
                         Duration.ofMillis(50)));
     }
 
     private static ClusterSnapshot healthy() {
-        return Await.until(Duration.ofSeconds(90), "a healthy cluster",
-                () -> monitor.feed().latest().cluster(workspace.sources().get(0).name(), "auth").orElse(null),
-                c -> c != null && c.leader() != null && c.members().size() == 2 && c.members().stream()
-                        .filter(m -> !m.name().equals(c.leader())).allMatch(m -> "streaming".equals(m.replicationState())));
+        return live.awaitHealthy("auth", 2, Duration.ofSeconds(90), "a healthy cluster");
     }
 
     @Test
@@ -141,10 +115,11 @@ class PatroniRestAuthSandboxTest {
         SwitchoverReport refused = service(PatroniAuthLookup.NONE).run(request, s -> { });
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(refused.summary()).contains("refused the credentials (HTTP 401)");
-        assertThat(monitor.feed().latest().cluster(before.source(), "auth").orElseThrow().leader())
+        assertThat(live.monitor().feed().latest().cluster(before.source(), "auth").orElseThrow().leader())
                 .isEqualTo(before.leader());
 
-        SwitchoverReport done = service(new WorkspacePatroniAuth(workspace, monitor.feed()::latest, resolver()))
+        SwitchoverReport done = service(new WorkspacePatroniAuth(workspace, live.monitor().feed()::latest,
+                LiveModel.pgpassResolver()))
                 .run(request, s -> { });
         assertThat(done.outcome()).as(done.summary()).isEqualTo(Outcome.COMPLETED);
         assertThat(done.newLeader()).isEqualTo(candidate);
