@@ -1,23 +1,16 @@
 package io.pilothouse.services.alerts;
 
-import io.pilothouse.services.credentials.CredentialResolver;
-import io.pilothouse.services.credentials.PasswordPrompt;
-import io.pilothouse.services.credentials.PgPassLookup;
 import io.pilothouse.services.live.EstateMonitor;
-import io.pilothouse.services.live.LiveExecutors;
-import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.live.LiveModel;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
-import io.pilothouse.services.postgres.PasswordLookup;
+import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.sandbox.SandboxRest;
-import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.workspace.AlertsConfig;
 import io.pilothouse.services.workspace.Workspace;
-import io.pilothouse.services.workspace.WorkspaceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -44,20 +34,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AlertMonitorSandboxTest {
 
-    private static final SandboxLauncher launcher = new SandboxLauncher();
     private static final String SLOT = "ph_alert_test";
-    private static Path dir;
+    private static OwnSandbox own;
     private static SandboxInfo sandbox;
-    private static LiveExecutors executors;
+    private static LiveModel live;
     private static EstateMonitor monitor;
     private static AlertMonitor alerts;
     private static final List<AlertEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void up() throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-alerts-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        sandbox = launcher.up(SandboxSpec.defaults(dir).withScope("alerts"), p -> { });
+        own = OwnSandbox.start("pilothouse-alerts-", s -> s.withScope("alerts"));
+        sandbox = own.info();
         // Patroni drops physical slots it does not manage on its next HA loop; tell it to leave ours alone.
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest
                 .newBuilder(URI.create(sandbox.restUrls().get(0) + "/config"))
@@ -69,20 +57,16 @@ class AlertMonitorSandboxTest {
             Await.until(Duration.ofSeconds(30), "ignore_slots applied on " + url,
                     () -> SandboxRest.get(url, "/config").map(c -> c.has("ignore_slots")).orElse(false), b -> b);
         }
-        Workspace loaded = new WorkspaceLoader().load(sandbox.workspaceFile());
+        Workspace loaded = own.workspace();
         // A low slot threshold (8 MiB) and a 1 s grace for inactivity, as a user would write them in the file.
         Workspace workspace = new Workspace(loaded.name(), loaded.readOnly(), loaded.sources(),
                 new AlertsConfig(null, null, null, null, null, 8L << 20, 1L, null, null, null));
-        executors = LiveExecutors.create();
-        monitor = new EstateMonitor(workspace, executors, LiveSettings.DEFAULTS,
-                PasswordLookup.through(new CredentialResolver(List.of(PgPassLookup.current()),
-                        PasswordPrompt.NON_INTERACTIVE)), Clock.systemUTC());
-        monitor.start();
+        live = LiveModel.on(workspace);
+        monitor = live.monitor();
         alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(
                 AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC()));
         alerts.onEvent(events::add);
-        alerts.start(executors.scheduler(), Duration.ofSeconds(1));
-        assertThat(monitor.awaitSettled(Duration.ofSeconds(30))).as("model settled").isTrue();
+        alerts.start(live.executors().scheduler(), Duration.ofSeconds(1));
     }
 
     @AfterAll
@@ -90,14 +74,11 @@ class AlertMonitorSandboxTest {
         if (alerts != null) {
             alerts.close();
         }
-        if (monitor != null) {
-            monitor.close();
+        if (live != null) {
+            live.close();
         }
-        if (executors != null) {
-            executors.close();
-        }
-        if (dir != null) {
-            launcher.destroy(dir);
+        if (own != null) {
+            own.close();
         }
     }
 

@@ -1,22 +1,13 @@
 package io.pilothouse.services.history;
 
-import io.pilothouse.services.credentials.CredentialResolver;
-import io.pilothouse.services.credentials.PasswordPrompt;
-import io.pilothouse.services.credentials.PgPassLookup;
 import io.pilothouse.services.live.EstateMonitor;
-import io.pilothouse.services.live.LiveExecutors;
-import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.live.LiveModel;
 import io.pilothouse.services.model.ClusterEvent;
 import io.pilothouse.services.model.ClusterSnapshot;
-import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.patroni.PatroniRestClient;
-import io.pilothouse.services.postgres.PasswordLookup;
+import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxLauncher;
-import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.testing.Await;
-import io.pilothouse.services.workspace.Workspace;
-import io.pilothouse.services.workspace.WorkspaceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,10 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,11 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeaderHistorySandboxTest {
 
     private static final Duration FAILOVER = Duration.ofSeconds(90);
-    private static final SandboxLauncher launcher = new SandboxLauncher();
-    private static Path dir;
+    private static OwnSandbox own;
     private static SandboxInfo sandbox;
     private static String sourceName;
-    private static LiveExecutors executors;
+    private static LiveModel live;
     private static EstateMonitor monitor;
     private static EstateHistory history;
     private static final List<Notification> notifications = new CopyOnWriteArrayList<>();
@@ -60,32 +46,24 @@ class LeaderHistorySandboxTest {
     @BeforeAll
     static void start() throws Exception {
         // Its own sandbox: this test switches over and kills the leader.
-        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-history-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        sandbox = launcher.up(SandboxSpec.defaults(dir).withScope("hist"), p -> { });
-        Workspace workspace = new WorkspaceLoader().load(sandbox.workspaceFile());
-        sourceName = workspace.sources().get(0).name();
-        executors = LiveExecutors.create();
-        monitor = new EstateMonitor(workspace, executors, LiveSettings.DEFAULTS,
-                PasswordLookup.through(new CredentialResolver(List.of(PgPassLookup.current()),
-                        PasswordPrompt.NON_INTERACTIVE)), Clock.systemUTC());
+        own = OwnSandbox.start("pilothouse-history-", s -> s.withScope("hist"));
+        sandbox = own.info();
+        sourceName = own.sourceName();
         history = new EstateHistory(notifications::add);
-        monitor.onEvent(history);
-        monitor.onEvent(events::add);
-        monitor.start();
-        assertThat(monitor.awaitSettled(Duration.ofSeconds(30))).as("model settled").isTrue();
+        live = LiveModel.on(own.workspace(), m -> {
+            m.onEvent(history);
+            m.onEvent(events::add);
+        });
+        monitor = live.monitor();
     }
 
     @AfterAll
     static void stop() {
-        if (monitor != null) {
-            monitor.close();
+        if (live != null) {
+            live.close();
         }
-        if (executors != null) {
-            executors.close();
-        }
-        if (dir != null) {
-            launcher.destroy(dir);
+        if (own != null) {
+            own.close();
         }
     }
 
@@ -94,9 +72,7 @@ class LeaderHistorySandboxTest {
     }
 
     private static ClusterSnapshot awaitHealthy(String what) {
-        return Await.until(FAILOVER, what, LeaderHistorySandboxTest::cluster, c -> c != null && c.leader() != null
-                && c.members().size() == sandbox.members().size()
-                && c.members().stream().allMatch(m -> m.freshness() == Freshness.LIVE && m.state().isHealthy()));
+        return live.awaitHealthy(sandbox.scope(), sandbox.members().size(), FAILOVER, what);
     }
 
     private static List<HistoryEntry> entries(HistoryKind kind) {
@@ -136,7 +112,8 @@ class LeaderHistorySandboxTest {
     @Order(2)
     void patronisOwnHistoryShowsTheNewTimelineAndMergesWithTheLiveOne() throws Exception {
         ClusterSnapshot c = awaitHealthy("healthy");
-        PatroniRestClient rest = new PatroniRestClient(executors.io(), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        PatroniRestClient rest = new PatroniRestClient(live.executors().io(), Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
         List<TimelineRecord> records = new PatroniHistoryClient(rest)
                 .history(sandbox.requireMember(c.leader()).restUrl()).get(10, TimeUnit.SECONDS);
         assertThat(records).isNotEmpty();
@@ -159,7 +136,7 @@ class LeaderHistorySandboxTest {
         String victim = before.leader();
         int changesBefore = entries(HistoryKind.SWITCHOVER).size() + entries(HistoryKind.FAILOVER).size();
 
-        launcher.kill9Member(dir, victim);
+        own.launcher().kill9Member(own.dir(), victim);
 
         Await.until(FAILOVER, "a second leader change in the history",
                 () -> entries(HistoryKind.SWITCHOVER).size() + entries(HistoryKind.FAILOVER).size(),
@@ -175,7 +152,7 @@ class LeaderHistorySandboxTest {
             assertThat(n.title()).isEqualTo("Failover in " + sandbox.scope());
         });
 
-        launcher.startMember(dir, victim);
+        own.launcher().startMember(own.dir(), victim);
         awaitHealthy("the killed member rejoined");
         assertThat(entries(HistoryKind.MEMBER_JOINED)).anySatisfy(e -> assertThat(e.member()).isEqualTo(victim));
     }

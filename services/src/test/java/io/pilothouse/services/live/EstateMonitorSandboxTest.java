@@ -1,9 +1,5 @@
 package io.pilothouse.services.live;
 
-import io.pilothouse.services.credentials.CredentialResolver;
-import io.pilothouse.services.credentials.PasswordPrompt;
-import io.pilothouse.services.credentials.PgPassLookup;
-import io.pilothouse.services.postgres.PasswordLookup;
 import io.pilothouse.services.model.ClusterEvent;
 import io.pilothouse.services.model.ClusterEventType;
 import io.pilothouse.services.model.ClusterSnapshot;
@@ -11,11 +7,9 @@ import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.testing.Await;
-import io.pilothouse.services.workspace.Workspace;
-import io.pilothouse.services.workspace.WorkspaceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,8 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,40 +37,29 @@ class EstateMonitorSandboxTest {
     private static final Duration FAILOVER = Duration.ofSeconds(90);
 
     private static SandboxInfo sandbox;
-    private static Path dir;
+    private static OwnSandbox own;
     private static String sourceName;
-    private static final SandboxLauncher launcher = new SandboxLauncher();
-    private static LiveExecutors executors;
+    private static LiveModel live;
     private static EstateMonitor monitor;
     private static final List<ClusterEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startMonitor() throws Exception {
         // Its own sandbox: these tests kill, stop and switch over, which the shared one must never see.
-        dir = java.nio.file.Files.createTempDirectory(Path.of("/tmp"), "pilothouse-live-");
-        java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        sandbox = launcher.up(io.pilothouse.services.sandbox.SandboxSpec.defaults(dir).withScope("live"), p -> { });
-        Workspace workspace = new WorkspaceLoader().load(sandbox.workspaceFile());
-        sourceName = workspace.sources().get(0).name();
-        executors = LiveExecutors.create();
-        monitor = new EstateMonitor(workspace, executors, LiveSettings.DEFAULTS,
-                PasswordLookup.through(new CredentialResolver(java.util.List.of(PgPassLookup.current()), PasswordPrompt.NON_INTERACTIVE)),
-                Clock.systemUTC());
-        monitor.onEvent(events::add);
-        monitor.start();
-        assertThat(monitor.awaitSettled(Duration.ofSeconds(30))).as("model settled").isTrue();
+        own = OwnSandbox.start("pilothouse-live-", s -> s.withScope("live"));
+        sandbox = own.info();
+        sourceName = own.sourceName();
+        live = LiveModel.on(own.workspace(), m -> m.onEvent(events::add));
+        monitor = live.monitor();
     }
 
     @AfterAll
     static void stopMonitor() {
-        if (monitor != null) {
-            monitor.close();
+        if (live != null) {
+            live.close();
         }
-        if (executors != null) {
-            executors.close();
-        }
-        if (dir != null) {
-            assertThat(launcher.destroy(dir).clean()).as("sandbox stopped cleanly").isTrue();
+        if (own != null) {
+            assertThat(own.closeCleanly()).as("sandbox stopped cleanly").isTrue();
         }
     }
 
@@ -87,11 +68,7 @@ class EstateMonitorSandboxTest {
     }
 
     private static ClusterSnapshot awaitHealthy(String what) {
-        return Await.until(FAILOVER, what, EstateMonitorSandboxTest::cluster, c -> c != null && c.leader() != null
-                && c.members().size() == sandbox.members().size()
-                && c.members().stream().allMatch(m -> m.freshness() == Freshness.LIVE && m.state().isHealthy())
-                && c.members().stream().filter(m -> !m.role().isLeaderLike())
-                        .allMatch(m -> "streaming".equals(m.replicationState())));
+        return live.awaitHealthy(sandbox.scope(), sandbox.members().size(), FAILOVER, what);
     }
 
     @Test
@@ -151,7 +128,7 @@ class EstateMonitorSandboxTest {
         String victim = before.leader();
         events.clear();
 
-        launcher.kill9Member(dir, victim);
+        own.launcher().kill9Member(own.dir(), victim);
 
         Await.until(FAILOVER, "leader lost", () -> events, es -> es.stream()
                 .anyMatch(e -> e.type() == ClusterEventType.LEADER_LOST && victim.equals(e.from())));
@@ -167,7 +144,7 @@ class EstateMonitorSandboxTest {
                 .observedAt()).isBeforeOrEqualTo(events.stream()
                 .filter(e -> e.type() == ClusterEventType.LEADER_ELECTED).findFirst().orElseThrow().observedAt());
 
-        launcher.startMember(dir, victim);
+        own.launcher().startMember(own.dir(), victim);
         awaitHealthy("the killed member rejoined");
     }
 
@@ -177,7 +154,7 @@ class EstateMonitorSandboxTest {
         ClusterSnapshot before = awaitHealthy("a healthy cluster before SIGSTOP");
         String victim = before.members().stream().filter(m -> !m.role().isLeaderLike()).findFirst().orElseThrow().name();
 
-        launcher.stopMember(dir, victim);
+        own.launcher().stopMember(own.dir(), victim);
         try {
             ClusterSnapshot during = Await.until(Duration.ofSeconds(15), victim + " stale",
                     EstateMonitorSandboxTest::cluster, c -> c.member(victim)
@@ -192,7 +169,7 @@ class EstateMonitorSandboxTest {
             Await.until(Duration.ofSeconds(5), "further snapshots", () -> monitor.feed().latest().version(),
                     v -> v > version + 2);
         } finally {
-            launcher.continueMember(dir, victim);
+            own.launcher().continueMember(own.dir(), victim);
         }
         awaitHealthy("the stopped member answers again");
     }
@@ -203,7 +180,7 @@ class EstateMonitorSandboxTest {
         awaitHealthy("a healthy cluster before stopping etcd");
         events.clear();
 
-        launcher.stopEtcd(dir);
+        own.launcher().stopEtcd(own.dir());
         try {
             ClusterSnapshot during = Await.until(Duration.ofSeconds(15), "etcd marked lost",
                     EstateMonitorSandboxTest::cluster,
@@ -217,7 +194,7 @@ class EstateMonitorSandboxTest {
             assertThat(during.members()).allSatisfy(m -> assertThat(m.freshness()).isEqualTo(Freshness.LIVE));
             assertThat(during.leaderLeaseSecondsLeft()).isNull();
         } finally {
-            launcher.startEtcd(dir);
+            own.launcher().startEtcd(own.dir());
         }
         Await.until(Duration.ofSeconds(30), "etcd regained", EstateMonitorSandboxTest::cluster,
                 c -> c.sourceStatus(SourceKind.ETCD).freshness() == Freshness.LIVE);

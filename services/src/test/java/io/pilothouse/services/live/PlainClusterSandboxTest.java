@@ -1,23 +1,16 @@
 package io.pilothouse.services.live;
 
-import io.pilothouse.services.credentials.CredentialResolver;
-import io.pilothouse.services.credentials.PasswordPrompt;
-import io.pilothouse.services.credentials.PgPassLookup;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.MemberState;
 import io.pilothouse.services.model.SourceKind;
-import io.pilothouse.services.postgres.PasswordLookup;
 import io.pilothouse.services.sandbox.DownReport;
+import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxLauncher;
-import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.sandbox.SandboxStatus;
 import io.pilothouse.services.testing.Await;
-import io.pilothouse.services.workspace.Workspace;
-import io.pilothouse.services.workspace.WorkspaceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,11 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,11 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlainClusterSandboxTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final SandboxLauncher launcher = new SandboxLauncher();
-    private static Path dir;
+    private static OwnSandbox own;
     private static SandboxInfo sandbox;
     private static long upMillis;
-    private static LiveExecutors executors;
+    private static LiveModel live;
     private static EstateMonitor monitor;
     private static String primary;
     private static String standby;
@@ -54,34 +42,25 @@ class PlainClusterSandboxTest {
 
     @BeforeAll
     static void up() throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-plain-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         long t0 = System.nanoTime();
-        sandbox = launcher.up(SandboxSpec.defaults(dir).withScope("plain").withPlain(true), p -> { });
+        own = OwnSandbox.start("pilothouse-plain-", s -> s.withScope("plain").withPlain(true));
+        sandbox = own.info();
         upMillis = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("plain sandbox up in " + upMillis + " ms");
         primary = endpoint("node1");
         standby = endpoint("node2");
         cascade = endpoint("node3");
-        Workspace workspace = new WorkspaceLoader().load(sandbox.workspaceFile());
-        executors = LiveExecutors.create();
-        monitor = new EstateMonitor(workspace, executors, LiveSettings.DEFAULTS,
-                PasswordLookup.through(new CredentialResolver(List.of(PgPassLookup.current()),
-                        PasswordPrompt.NON_INTERACTIVE)), Clock.systemUTC());
-        monitor.start();
-        assertThat(monitor.awaitSettled(WAIT)).as("model settled").isTrue();
+        live = LiveModel.on(own.workspace());
+        monitor = live.monitor();
     }
 
     @AfterAll
     static void down() {
-        if (monitor != null) {
-            monitor.close();
+        if (live != null) {
+            live.close();
         }
-        if (executors != null) {
-            executors.close();
-        }
-        if (dir != null) {
-            DownReport report = launcher.destroy(dir);
+        if (own != null) {
+            DownReport report = own.down();
             assertThat(report.clean()).as("nothing left running after down: " + report.survivors()).isTrue();
         }
     }
@@ -104,7 +83,7 @@ class PlainClusterSandboxTest {
     void upWritesAWorkspaceOfNodesAndStatusSeesOnlyPostgres() throws Exception {
         assertThat(sandbox.plain()).isTrue();
         assertThat(Files.readString(sandbox.workspaceFile())).contains("nodes:").doesNotContain("etcd");
-        SandboxStatus status = launcher.status(dir);
+        SandboxStatus status = own.launcher().status(own.dir());
         assertThat(status.state()).isEqualTo(SandboxStatus.State.RUNNING);
         assertThat(status.processes()).hasSize(3);
     }
@@ -136,7 +115,7 @@ class PlainClusterSandboxTest {
     @Test
     @Order(3)
     void killingTheCascadesUpstreamShowsTheCascadeAsBrokenWhileThePrimaryStaysLive() {
-        launcher.kill9Member(dir, "node2");
+        own.launcher().kill9Member(own.dir(), "node2");
 
         ClusterSnapshot c = Await.until(WAIT, "the cascading standby shown as not streaming",
                 PlainClusterSandboxTest::cluster,

@@ -2,14 +2,10 @@ package io.pilothouse.services.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pilothouse.services.credentials.CredentialResolver;
-import io.pilothouse.services.credentials.PasswordPrompt;
-import io.pilothouse.services.credentials.PgPassLookup;
 import io.pilothouse.services.live.EstateMonitor;
 import io.pilothouse.services.live.LiveExecutors;
-import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.live.LiveModel;
 import io.pilothouse.services.model.ClusterSnapshot;
-import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberState;
 import io.pilothouse.services.patroni.PatroniRestClient;
@@ -17,15 +13,11 @@ import io.pilothouse.services.policy.JsonLinesAuditLog;
 import io.pilothouse.services.policy.MutationGate;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
-import io.pilothouse.services.postgres.PasswordLookup;
+import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.sandbox.SandboxRest;
-import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.testing.Await;
-import io.pilothouse.services.workspace.Workspace;
-import io.pilothouse.services.workspace.WorkspaceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,10 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -58,14 +48,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PatroniOperationsSandboxTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SandboxLauncher launcher = new SandboxLauncher();
 
     @TempDir
     static Path auditDir;
 
-    private static Path dir;
+    private static OwnSandbox own;
     private static SandboxInfo sandbox;
     private static String sourceName;
+    private static LiveModel live;
     private static LiveExecutors executors;
     private static EstateMonitor monitor;
     private static JsonLinesAuditLog audit;
@@ -74,31 +64,23 @@ class PatroniOperationsSandboxTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-ops-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("ops"), p -> { });
-        Workspace workspace = new WorkspaceLoader().load(sandbox.workspaceFile());
-        sourceName = workspace.sources().get(0).name();
-        executors = LiveExecutors.create();
-        monitor = new EstateMonitor(workspace, executors, LiveSettings.DEFAULTS,
-                PasswordLookup.through(new CredentialResolver(List.of(PgPassLookup.current()),
-                        PasswordPrompt.NON_INTERACTIVE)), Clock.systemUTC());
-        monitor.start();
-        assertThat(monitor.awaitSettled(Duration.ofSeconds(30))).as("model settled").isTrue();
+        own = OwnSandbox.start("pilothouse-ops-", s -> s.withMembers(2).withScope("ops"));
+        sandbox = own.info();
+        sourceName = own.sourceName();
+        live = LiveModel.on(own.workspace());
+        executors = live.executors();
+        monitor = live.monitor();
         audit = new JsonLinesAuditLog(auditDir.resolve("audit.jsonl"));
         ops = operations(false, audit);
     }
 
     @AfterAll
     static void stop() {
-        if (monitor != null) {
-            monitor.close();
+        if (live != null) {
+            live.close();
         }
-        if (executors != null) {
-            executors.close();
-        }
-        if (dir != null) {
-            assertThat(launcher.destroy(dir).clean()).as("sandbox stopped cleanly").isTrue();
+        if (own != null) {
+            assertThat(own.closeCleanly()).as("sandbox stopped cleanly").isTrue();
         }
     }
 
@@ -109,12 +91,7 @@ class PatroniOperationsSandboxTest {
     }
 
     private static ClusterSnapshot healthy() {
-        return Await.until(Duration.ofSeconds(60), "a healthy cluster",
-                () -> monitor.feed().latest().cluster(sourceName, sandbox.scope()).orElse(null),
-                c -> c != null && c.leader() != null && c.members().size() == 2
-                        && c.members().stream().allMatch(m -> m.freshness() == Freshness.LIVE && m.state().isHealthy())
-                        && c.members().stream().filter(m -> !m.role().isLeaderLike())
-                        .allMatch(m -> "streaming".equals(m.replicationState())));
+        return live.awaitHealthy(sandbox.scope(), 2, Duration.ofSeconds(60), "a healthy cluster");
     }
 
     private static String replica(ClusterSnapshot c) {
