@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pilothouse.app.Main;
 import io.pilothouse.app.json.Json;
 import io.pilothouse.app.wiring.AuditLogs;
+import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.sandbox.SandboxRest;
-import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +23,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,12 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LeaderChangeCommandsSandboxTest {
 
-    private static final SandboxLauncher launcher = new SandboxLauncher();
 
     @TempDir
     static Path work;
 
-    private static Path dir;
+    private static OwnSandbox own;
     private static SandboxInfo sandbox;
     private static Path auditLog;
     private static String previousAuditProperty;
@@ -55,9 +52,8 @@ class LeaderChangeCommandsSandboxTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-cli-sw-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("clisw"), p -> { });
+        own = OwnSandbox.start("pilothouse-cli-sw-", s -> s.withMembers(2).withScope("clisw"));
+        sandbox = own.info();
         auditLog = work.resolve("audit.jsonl");
         previousAuditProperty = System.setProperty(AuditLogs.PROPERTY, auditLog.toString());
     }
@@ -69,8 +65,8 @@ class LeaderChangeCommandsSandboxTest {
         } else {
             System.setProperty(AuditLogs.PROPERTY, previousAuditProperty);
         }
-        if (dir != null) {
-            launcher.destroy(dir);
+        if (own != null) {
+            own.close();
         }
     }
 

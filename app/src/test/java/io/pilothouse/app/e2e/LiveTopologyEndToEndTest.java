@@ -4,11 +4,9 @@ import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.MemberRole;
+import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxLauncher;
-import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.workspace.Workspace;
-import io.pilothouse.services.workspace.WorkspaceLoader;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.MainView;
 import io.pilothouse.views.topology.MemberCard;
@@ -27,9 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -39,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class LiveTopologyEndToEndTest {
 
-    private static final SandboxLauncher launcher = new SandboxLauncher();
-    private static Path dir;
+    private static OwnSandbox own;
     private static SandboxInfo sandbox;
     private static LiveSession session;
     private static String source;
@@ -49,10 +43,9 @@ class LiveTopologyEndToEndTest {
     @BeforeAll
     static void startSandbox() throws Exception {
         // Its own two-member sandbox: a switchover must not disturb tests reading the shared one.
-        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-e2e-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("e2e"), line -> { });
-        Workspace ws = new WorkspaceLoader().load(sandbox.workspaceFile());
+        own = OwnSandbox.start("pilothouse-e2e-", s -> s.withMembers(2).withScope("e2e"));
+        sandbox = own.info();
+        Workspace ws = own.workspace();
         source = ws.sources().get(0).name();
         session = LiveSession.start(ws, LiveSettings.DEFAULTS);
         assertThat(session.awaitSettled(Duration.ofSeconds(30))).isTrue();
@@ -63,8 +56,8 @@ class LiveTopologyEndToEndTest {
         if (session != null) {
             session.close();
         }
-        if (dir != null) {
-            launcher.destroy(dir);
+        if (own != null) {
+            own.close();
         }
     }
 

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pilothouse.app.Main;
 import io.pilothouse.app.json.Json;
 import io.pilothouse.app.wiring.AuditLogs;
+import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.sandbox.SandboxRest;
-import io.pilothouse.services.sandbox.SandboxSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +20,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,12 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationCommandsSandboxTest {
 
-    private static final SandboxLauncher launcher = new SandboxLauncher();
 
     @TempDir
     static Path auditDir;
 
-    private static Path dir;
+    private static OwnSandbox own;
     private static SandboxInfo sandbox;
     private static Path auditLog;
     private static String previousAuditProperty;
@@ -49,9 +46,8 @@ class OperationCommandsSandboxTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-cli-ops-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("cliops"), p -> { });
+        own = OwnSandbox.start("pilothouse-cli-ops-", s -> s.withMembers(2).withScope("cliops"));
+        sandbox = own.info();
         auditLog = auditDir.resolve("audit.jsonl");
         previousAuditProperty = System.setProperty(AuditLogs.PROPERTY, auditLog.toString());
     }
@@ -63,8 +59,8 @@ class OperationCommandsSandboxTest {
         } else {
             System.setProperty(AuditLogs.PROPERTY, previousAuditProperty);
         }
-        if (dir != null) {
-            assertThat(launcher.destroy(dir).clean()).as("sandbox stopped cleanly").isTrue();
+        if (own != null) {
+            assertThat(own.closeCleanly()).as("sandbox stopped cleanly").isTrue();
         }
     }
 

@@ -7,11 +7,9 @@ import io.pilothouse.app.wiring.AuditLogs;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxLauncher;
-import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.workspace.Workspace;
-import io.pilothouse.services.workspace.WorkspaceLoader;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.ClusterAction;
 import javafx.scene.Node;
@@ -38,7 +36,6 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class PatroniOperationDialogsSandboxTest {
 
-    private static final SandboxLauncher launcher = new SandboxLauncher();
-    private static Path dir;
+    private static OwnSandbox own;
     private static Path auditLog;
     private static String previousAuditProperty;
     private static SandboxInfo sandbox;
@@ -65,13 +61,12 @@ class PatroniOperationDialogsSandboxTest {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-opsui-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        own = OwnSandbox.start("pilothouse-opsui-", s -> s.withMembers(2).withScope("opsui"));
+        sandbox = own.info();
         // Before the session starts: its guard writes here.
-        auditLog = dir.resolve("audit.jsonl");
+        auditLog = own.dir().resolve("audit.jsonl");
         previousAuditProperty = System.setProperty(AuditLogs.PROPERTY, auditLog.toString());
-        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("opsui"), line -> { });
-        Workspace ws = new WorkspaceLoader().load(sandbox.workspaceFile());
+        Workspace ws = own.workspace();
         source = ws.sources().get(0).name();
         session = LiveSession.start(ws, LiveSettings.DEFAULTS);
         assertThat(session.awaitSettled(Duration.ofSeconds(30))).isTrue();
@@ -87,8 +82,8 @@ class PatroniOperationDialogsSandboxTest {
         } else {
             System.setProperty(AuditLogs.PROPERTY, previousAuditProperty);
         }
-        if (dir != null) {
-            launcher.destroy(dir);
+        if (own != null) {
+            own.close();
         }
     }
 
@@ -248,7 +243,7 @@ class PatroniOperationDialogsSandboxTest {
     }
 
     private static void png(Scene scene, String name) throws Exception {
-        Path out = Path.of(System.getProperty("app.shots.dir", dir.toString())).resolve(name);
+        Path out = Path.of(System.getProperty("app.shots.dir", own.dir().toString())).resolve(name);
         WritableImage image = onFx(() -> {
             scene.getRoot().applyCss();
             scene.getRoot().layout();

@@ -5,15 +5,14 @@ import io.pilothouse.app.fx.MainViews;
 import io.pilothouse.app.fx.OffscreenRenderer;
 import io.pilothouse.app.wiring.AuditLogs;
 import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.live.LiveModel;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxLauncher;
-import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.switchover.Outcome;
 import io.pilothouse.services.switchover.SwitchoverReport;
 import io.pilothouse.services.workspace.Workspace;
-import io.pilothouse.services.workspace.WorkspaceLoader;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.ClusterAction;
 import io.pilothouse.views.main.MainView;
@@ -37,7 +36,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -52,9 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class SwitchoverWizardEndToEndTest {
 
-    private static final SandboxLauncher launcher = new SandboxLauncher();
     private static final Path SHOTS = Path.of("target", "wizard-shots");
-    private static Path dir;
+    private static OwnSandbox own;
     private static SandboxInfo sandbox;
     private static LiveSession session;
     private static String source;
@@ -63,11 +60,10 @@ class SwitchoverWizardEndToEndTest {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-wizard-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        System.setProperty(AuditLogs.PROPERTY, dir.resolve("audit.jsonl").toString());
-        sandbox = launcher.up(SandboxSpec.defaults(dir).withMembers(2).withScope("wiz"), line -> { });
-        Workspace ws = new WorkspaceLoader().load(sandbox.workspaceFile());
+        own = OwnSandbox.start("pilothouse-wizard-", s -> s.withMembers(2).withScope("wiz"));
+        sandbox = own.info();
+        System.setProperty(AuditLogs.PROPERTY, own.dir().resolve("audit.jsonl").toString());
+        Workspace ws = own.workspace();
         source = ws.sources().get(0).name();
         session = LiveSession.start(ws, LiveSettings.DEFAULTS);
         assertThat(session.awaitSettled(Duration.ofSeconds(30))).isTrue();
@@ -78,8 +74,8 @@ class SwitchoverWizardEndToEndTest {
         if (session != null) {
             session.close();
         }
-        if (dir != null) {
-            launcher.destroy(dir);
+        if (own != null) {
+            own.close();
         }
         System.clearProperty(AuditLogs.PROPERTY);
     }
@@ -140,7 +136,7 @@ class SwitchoverWizardEndToEndTest {
                 .contains("writes unavailable for");
         snapshot(summary.getScene(), "3-report.png");
 
-        assertThat(Files.readString(dir.resolve("audit.jsonl"))).contains("\"action\":\"switchover\"")
+        assertThat(Files.readString(own.dir().resolve("audit.jsonl"))).contains("\"action\":\"switchover\"")
                 .contains("\"outcome\":\"ok\"");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> candidate.equals(
                 session.feed().latest().cluster(source, sandbox.scope()).orElseThrow().leader()));
@@ -151,9 +147,8 @@ class SwitchoverWizardEndToEndTest {
     }
 
     private boolean healthy() {
-        return session.feed().latest().cluster(source, sandbox.scope()).map(c -> c.leader() != null
-                && c.members().size() == 2 && c.members().stream().filter(m -> !m.name().equals(c.leader()))
-                .allMatch(m -> "streaming".equals(m.replicationState()))).orElse(false);
+        return session.feed().latest().cluster(source, sandbox.scope()).map(c -> LiveModel.isHealthy(c, 2))
+                .orElse(false);
     }
 
     private static LeaderChangeWizard wizard(FxRobot robot) {
