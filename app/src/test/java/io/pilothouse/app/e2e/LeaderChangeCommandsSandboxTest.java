@@ -3,7 +3,6 @@ package io.pilothouse.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilothouse.app.Main;
 import io.pilothouse.app.json.Json;
-import io.pilothouse.app.wiring.AuditLogs;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxRest;
@@ -38,14 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LeaderChangeCommandsSandboxTest {
 
-
     @TempDir
     static Path work;
 
     private static OwnSandbox own;
     private static SandboxInfo sandbox;
     private static Path auditLog;
-    private static String previousAuditProperty;
+    private static AuditLogProperty auditProperty;
 
     private StringWriter out;
     private StringWriter err;
@@ -55,15 +53,13 @@ class LeaderChangeCommandsSandboxTest {
         own = OwnSandbox.start("pilothouse-cli-sw-", s -> s.withMembers(2).withScope("clisw"));
         sandbox = own.info();
         auditLog = work.resolve("audit.jsonl");
-        previousAuditProperty = System.setProperty(AuditLogs.PROPERTY, auditLog.toString());
+        auditProperty = AuditLogProperty.pointAt(auditLog);
     }
 
     @AfterAll
     static void stop() {
-        if (previousAuditProperty == null) {
-            System.clearProperty(AuditLogs.PROPERTY);
-        } else {
-            System.setProperty(AuditLogs.PROPERTY, previousAuditProperty);
+        if (auditProperty != null) {
+            auditProperty.close();
         }
         if (own != null) {
             own.close();

@@ -1,12 +1,10 @@
 package io.pilothouse.app.e2e;
 
 import io.pilothouse.app.wiring.LiveSession;
-import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.workspace.Workspace;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.MainView;
 import io.pilothouse.views.topology.MemberCard;
@@ -25,7 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,10 +42,8 @@ class LiveTopologyEndToEndTest {
         // Its own two-member sandbox: a switchover must not disturb tests reading the shared one.
         own = OwnSandbox.start("pilothouse-e2e-", s -> s.withMembers(2).withScope("e2e"));
         sandbox = own.info();
-        Workspace ws = own.workspace();
-        source = ws.sources().get(0).name();
-        session = LiveSession.start(ws, LiveSettings.DEFAULTS);
-        assertThat(session.awaitSettled(Duration.ofSeconds(30))).isTrue();
+        source = own.sourceName();
+        session = SettledSession.start(own.workspace());
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package io.pilothouse.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilothouse.app.Main;
 import io.pilothouse.app.json.Json;
-import io.pilothouse.app.wiring.AuditLogs;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxRest;
@@ -32,14 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationCommandsSandboxTest {
 
-
     @TempDir
     static Path auditDir;
 
     private static OwnSandbox own;
     private static SandboxInfo sandbox;
     private static Path auditLog;
-    private static String previousAuditProperty;
+    private static AuditLogProperty auditProperty;
 
     private StringWriter out;
     private StringWriter err;
@@ -49,15 +47,13 @@ class OperationCommandsSandboxTest {
         own = OwnSandbox.start("pilothouse-cli-ops-", s -> s.withMembers(2).withScope("cliops"));
         sandbox = own.info();
         auditLog = auditDir.resolve("audit.jsonl");
-        previousAuditProperty = System.setProperty(AuditLogs.PROPERTY, auditLog.toString());
+        auditProperty = AuditLogProperty.pointAt(auditLog);
     }
 
     @AfterAll
     static void stop() {
-        if (previousAuditProperty == null) {
-            System.clearProperty(AuditLogs.PROPERTY);
-        } else {
-            System.setProperty(AuditLogs.PROPERTY, previousAuditProperty);
+        if (auditProperty != null) {
+            auditProperty.close();
         }
         if (own != null) {
             assertThat(own.closeCleanly()).as("sandbox stopped cleanly").isTrue();

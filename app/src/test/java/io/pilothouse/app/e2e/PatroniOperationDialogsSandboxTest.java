@@ -3,13 +3,10 @@ package io.pilothouse.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilothouse.app.fx.PatroniOperationDialogs;
-import io.pilothouse.app.wiring.AuditLogs;
 import io.pilothouse.app.wiring.LiveSession;
-import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.workspace.Workspace;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.ClusterAction;
 import javafx.scene.Node;
@@ -36,7 +33,6 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,7 +49,7 @@ class PatroniOperationDialogsSandboxTest {
 
     private static OwnSandbox own;
     private static Path auditLog;
-    private static String previousAuditProperty;
+    private static AuditLogProperty auditProperty;
     private static SandboxInfo sandbox;
     private static LiveSession session;
     private static String source;
@@ -65,11 +61,9 @@ class PatroniOperationDialogsSandboxTest {
         sandbox = own.info();
         // Before the session starts: its guard writes here.
         auditLog = own.dir().resolve("audit.jsonl");
-        previousAuditProperty = System.setProperty(AuditLogs.PROPERTY, auditLog.toString());
-        Workspace ws = own.workspace();
-        source = ws.sources().get(0).name();
-        session = LiveSession.start(ws, LiveSettings.DEFAULTS);
-        assertThat(session.awaitSettled(Duration.ofSeconds(30))).isTrue();
+        auditProperty = AuditLogProperty.pointAt(auditLog);
+        source = own.sourceName();
+        session = SettledSession.start(own.workspace());
     }
 
     @AfterAll
@@ -77,10 +71,8 @@ class PatroniOperationDialogsSandboxTest {
         if (session != null) {
             session.close();
         }
-        if (previousAuditProperty == null) {
-            System.clearProperty(AuditLogs.PROPERTY);
-        } else {
-            System.setProperty(AuditLogs.PROPERTY, previousAuditProperty);
+        if (auditProperty != null) {
+            auditProperty.close();
         }
         if (own != null) {
             own.close();

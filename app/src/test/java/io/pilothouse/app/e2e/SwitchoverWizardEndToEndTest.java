@@ -6,13 +6,11 @@ import io.pilothouse.app.fx.OffscreenRenderer;
 import io.pilothouse.app.wiring.AuditLogs;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.live.LiveModel;
-import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.switchover.Outcome;
 import io.pilothouse.services.switchover.SwitchoverReport;
-import io.pilothouse.services.workspace.Workspace;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.ClusterAction;
 import io.pilothouse.views.main.MainView;
@@ -36,7 +34,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,10 +60,8 @@ class SwitchoverWizardEndToEndTest {
         own = OwnSandbox.start("pilothouse-wizard-", s -> s.withMembers(2).withScope("wiz"));
         sandbox = own.info();
         System.setProperty(AuditLogs.PROPERTY, own.dir().resolve("audit.jsonl").toString());
-        Workspace ws = own.workspace();
-        source = ws.sources().get(0).name();
-        session = LiveSession.start(ws, LiveSettings.DEFAULTS);
-        assertThat(session.awaitSettled(Duration.ofSeconds(30))).isTrue();
+        source = own.sourceName();
+        session = SettledSession.start(own.workspace());
     }
 
     @AfterAll
