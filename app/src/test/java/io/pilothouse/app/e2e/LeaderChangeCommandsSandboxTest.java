@@ -7,6 +7,7 @@ import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxRest;
 import io.pilothouse.services.testing.Await;
+import io.pilothouse.services.testing.Closing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,12 +59,7 @@ class LeaderChangeCommandsSandboxTest {
 
     @AfterAll
     static void stop() {
-        if (auditProperty != null) {
-            auditProperty.close();
-        }
-        if (own != null) {
-            own.close();
-        }
+        Closing.inOrder(auditProperty, own);
     }
 
     @BeforeEach

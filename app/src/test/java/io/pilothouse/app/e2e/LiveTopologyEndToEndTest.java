@@ -5,6 +5,7 @@ import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.testing.Closing;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.MainView;
 import io.pilothouse.views.topology.MemberCard;
@@ -48,12 +49,7 @@ class LiveTopologyEndToEndTest {
 
     @AfterAll
     static void stopSandbox() {
-        if (session != null) {
-            session.close();
-        }
-        if (own != null) {
-            own.close();
-        }
+        Closing.inOrder(session, own);
     }
 
     @Start

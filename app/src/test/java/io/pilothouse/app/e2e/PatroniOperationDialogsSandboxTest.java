@@ -7,6 +7,7 @@ import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.testing.Closing;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.ClusterAction;
 import javafx.scene.Node;
@@ -68,15 +69,7 @@ class PatroniOperationDialogsSandboxTest {
 
     @AfterAll
     static void stopSandbox() {
-        if (session != null) {
-            session.close();
-        }
-        if (auditProperty != null) {
-            auditProperty.close();
-        }
-        if (own != null) {
-            own.close();
-        }
+        Closing.inOrder(session, auditProperty, own);
     }
 
     @Start

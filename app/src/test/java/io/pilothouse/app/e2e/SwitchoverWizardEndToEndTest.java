@@ -11,6 +11,7 @@ import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.switchover.Outcome;
 import io.pilothouse.services.switchover.SwitchoverReport;
+import io.pilothouse.services.testing.Closing;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.ClusterAction;
 import io.pilothouse.views.main.MainView;
@@ -66,12 +67,7 @@ class SwitchoverWizardEndToEndTest {
 
     @AfterAll
     static void stopSandbox() {
-        if (session != null) {
-            session.close();
-        }
-        if (own != null) {
-            own.close();
-        }
+        Closing.inOrder(session, own);
         System.clearProperty(AuditLogs.PROPERTY);
     }
 

@@ -9,6 +9,7 @@ import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxRest;
 import io.pilothouse.services.testing.Await;
+import io.pilothouse.services.testing.Closing;
 import io.pilothouse.services.workspace.AlertsConfig;
 import io.pilothouse.services.workspace.Workspace;
 import org.junit.jupiter.api.AfterAll;
@@ -71,15 +72,7 @@ class AlertMonitorSandboxTest {
 
     @AfterAll
     static void down() {
-        if (alerts != null) {
-            alerts.close();
-        }
-        if (live != null) {
-            live.close();
-        }
-        if (own != null) {
-            own.close();
-        }
+        Closing.inOrder(alerts, live, own);
     }
 
     private static ClusterSnapshot cluster() {

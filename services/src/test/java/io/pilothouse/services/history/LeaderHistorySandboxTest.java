@@ -8,6 +8,7 @@ import io.pilothouse.services.patroni.PatroniRestClient;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.testing.Await;
+import io.pilothouse.services.testing.Closing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,12 +60,7 @@ class LeaderHistorySandboxTest {
 
     @AfterAll
     static void stop() {
-        if (live != null) {
-            live.close();
-        }
-        if (own != null) {
-            own.close();
-        }
+        Closing.inOrder(live, own);
     }
 
     private static ClusterSnapshot cluster() {

@@ -13,6 +13,7 @@ import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxRest;
 import io.pilothouse.services.testing.Await;
+import io.pilothouse.services.testing.Closing;
 import io.pilothouse.services.workspace.SourceConfig;
 import io.pilothouse.services.workspace.Workspace;
 import org.junit.jupiter.api.AfterAll;
@@ -75,12 +76,7 @@ class PatroniRestAuthSandboxTest {
 
     @AfterAll
     static void stop() {
-        if (live != null) {
-            live.close();
-        }
-        if (own != null) {
-            own.close();
-        }
+        Closing.inOrder(live, own);
     }
 
     private static int post(String url) {

@@ -20,6 +20,7 @@ import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.testing.Await;
+import io.pilothouse.services.testing.Closing;
 import io.pilothouse.services.workspace.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,15 +102,7 @@ class SwitchoverServiceSandboxTest {
 
     @AfterAll
     static void stop() {
-        if (locks != null) {
-            locks.close();
-        }
-        if (live != null) {
-            live.close();
-        }
-        if (own != null) {
-            own.close();
-        }
+        Closing.inOrder(locks, live, own);
     }
 
     @Test
