@@ -196,10 +196,11 @@ class SwitchoverServiceSandboxTest {
                 s.execute("CREATE TABLE IF NOT EXISTS lag_filler (id int, pad text)");
                 s.execute("INSERT INTO lag_filler SELECT g, repeat('x', 500) FROM generate_series(1, 8000) g");
             }
-            CheckResult lag = Await.until(SETTLE, "replay lag over maximum_lag_on_failover",
+            // While the burst is still on the wire the replica has not *received* it either (a fail, as Patroni
+            // would refuse); once it has, only the paused replay is behind: a warning.
+            CheckResult lag = Await.until(SETTLE, "everything received, replay lag over maximum_lag_on_failover",
                     () -> service.check(source, "sw", OperationKind.SWITCHOVER, null).row(replica).orElseThrow()
-                            .result(CheckId.LAG_BYTES).orElseThrow(), r -> r.verdict() != Verdict.PASS);
-            assertThat(lag.verdict()).isEqualTo(Verdict.WARN);
+                            .result(CheckId.LAG_BYTES).orElseThrow(), r -> r.verdict() == Verdict.WARN);
             assertThat(lag.reason()).contains("replay is").contains("pg_wal_replay_resume");
         } finally {
             try (Connection c = superuser(replica); Statement s = c.createStatement()) {
@@ -362,6 +363,8 @@ class SwitchoverServiceSandboxTest {
             runner.shutdownNow();
         }
         assertThat(posted.getCount()).isZero();
+        System.out.printf("candidate killed mid-switchover: %s in %d ms: %s%n", report.outcome().word(),
+                report.total().toMillis(), report.summary());
         assertThat(report.outcome()).as(report.summary()).isNotEqualTo(Outcome.COMPLETED);
         assertThat(report.summary()).isNotBlank();
         assertThat(report.responses()).isNotEmpty();
