@@ -106,13 +106,36 @@ class PatroniOperationDialogsSandboxTest {
     private Stage confirmAndWait(FxRobot robot, ClusterAction action) throws Exception {
         ClusterSnapshot c = cluster();
         Stage window = onFx(() -> dialogs.open(action, c, null));
-        Node name = onFx(() -> window.getScene().lookup("#confirm-name"));
-        robot.clickOn(name).write(sandbox.scope()).type(KeyCode.ENTER);
+        typeAndConfirm(window);
         WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> onFx(() -> {
             Label title = (Label) window.getScene().lookup("#operation-result-title");
             return title != null && !title.getText().isEmpty();
         }));
         return window;
+    }
+
+    /**
+     * Types the cluster's name and confirms, on the FX thread. Keyboard and mouse handling of these panes is tested
+     * in views; here the robot would click whatever window of an earlier test class lies on top.
+     */
+    private static void typeAndConfirm(Stage window) throws Exception {
+        onFx(() -> {
+            ((javafx.scene.control.TextInputControl) window.getScene().lookup("#confirm-name")).setText(sandbox.scope());
+            ((Button) window.getScene().lookup("#confirm-action")).fire();
+            return null;
+        });
+    }
+
+    private static void fire(Stage window, String id) throws Exception {
+        onFx(() -> {
+            ((javafx.scene.control.ButtonBase) window.getScene().lookup(id)).fire();
+            return null;
+        });
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeWindows() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
     }
 
     private static void awaitOutcome(Stage window) throws Exception {
@@ -140,7 +163,8 @@ class PatroniOperationDialogsSandboxTest {
                 .extracting(r -> r.path("action").asText() + " " + r.path("outcome").asText())
                 .containsExactly("pause ok");
         png(pause.getScene(), "opsui-pause-live.png");
-        robot.type(KeyCode.ENTER); // Close is the default button once the outcome shows
+        assertThat(onFx(() -> ((Button) pause.getScene().lookup("#operation-close")).isDefaultButton())).isTrue();
+        fire(pause, "#operation-close");
         assertThat(onFx(pause::isShowing)).isFalse();
 
         Stage resume = confirmAndWait(robot, ClusterAction.RESUME);
@@ -165,9 +189,12 @@ class PatroniOperationDialogsSandboxTest {
                 ((TextArea) window.getScene().lookup("#config-current")).getText().contains("\"ttl\"")));
         int audited = audit().size();
 
-        robot.clickOn(onFx(() -> window.getScene().lookup("#config-changes")))
-                .write("loop_wait=5\npostgresql.parameters.work_mem=16MB\nttl=5");
-        robot.clickOn(onFx(() -> window.getScene().lookup("#config-preview")));
+        onFx(() -> {
+            ((TextArea) window.getScene().lookup("#config-changes"))
+                    .setText("loop_wait=5\npostgresql.parameters.work_mem=16MB\nttl=5");
+            return null;
+        });
+        fire(window, "#config-preview");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
                 ((TableView<?>) window.getScene().lookup("#config-diff-table")).getItems().size() == 3));
         assertThat(text(window, "#config-problems")).contains("ttl");
@@ -179,7 +206,7 @@ class PatroniOperationDialogsSandboxTest {
             changes.setText("loop_wait=5\npostgresql.parameters.work_mem=16MB");
             return null;
         });
-        robot.clickOn(onFx(() -> window.getScene().lookup("#config-preview")));
+        fire(window, "#config-preview");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
                 !((Button) window.getScene().lookup("#config-apply")).isDisabled()));
         assertThat(onFx(() -> ((TableView<?>) window.getScene().lookup("#config-diff-table")).getItems()))
@@ -199,7 +226,7 @@ class PatroniOperationDialogsSandboxTest {
                 .orElseThrow();
 
         Stage reload = onFx(() -> dialogs.open(ClusterAction.RELOAD_MEMBER, c, replica));
-        robot.clickOn(onFx(() -> reload.getScene().lookup("#confirm-action")));
+        fire(reload, "#confirm-action");
         awaitOutcome(reload);
         assertThat(text(reload, "#operation-result-title")).as(text(reload, "#operation-result"))
                 .isEqualTo("Done \u2014 verified");
@@ -210,9 +237,8 @@ class PatroniOperationDialogsSandboxTest {
         });
 
         Stage restart = onFx(() -> dialogs.open(ClusterAction.RESTART_MEMBER, c, replica));
-        robot.clickOn(onFx(() -> restart.getScene().lookup("#restart-pending-only")));
-        robot.clickOn(onFx(() -> restart.getScene().lookup("#confirm-name"))).write(sandbox.scope())
-                .type(KeyCode.ENTER);
+        fire(restart, "#restart-pending-only");
+        typeAndConfirm(restart);
         awaitOutcome(restart);
         assertThat(text(restart, "#operation-result-title")).isEqualTo("Refused \u2014 nothing was sent");
         assertThat(text(restart, "#operation-result")).contains("not needed");
