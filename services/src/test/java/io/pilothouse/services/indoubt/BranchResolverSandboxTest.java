@@ -55,6 +55,8 @@ class BranchResolverSandboxTest {
         } finally {
             TwoPhase.rollBackAll(sandbox, leader, tag);
             try (Statement st = app.createStatement()) {
+                // Never hang on a lock a failed clean-up left behind.
+                st.execute("SET lock_timeout = '5s'");
                 st.execute("DROP TABLE IF EXISTS " + table);
             }
             Closing.inOrder(app);

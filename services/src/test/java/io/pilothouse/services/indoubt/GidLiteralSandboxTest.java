@@ -87,7 +87,7 @@ class GidLiteralSandboxTest {
                 "E'\\\\" + tag + "\\",
                 "'" + tag + "'; COMMIT PREPARED 'x'; --",
                 "ünï¢ødé 漢字 \uD83D\uDE00 e\u0301 " + tag,
-                "/* " + tag + "\n\t*/ -- \r\n{fn user()} ?")); 
+                "/* " + tag + "\n\t*/ -- \r\n{fn user()} ?"));
         gids.add(fill(tag + "'\\$$;", "'\\\uD83D\uDE00;", GidLiteral.MAX_BYTES));
         assertThat(bytes(gids.get(gids.size() - 1))).isEqualTo(199);
         String tooLong = fill(tag, "'", 200);
@@ -152,6 +152,8 @@ class GidLiteralSandboxTest {
         } finally {
             TwoPhase.rollBackAll(sandbox, leader, tag);
             try (Statement st = su.createStatement()) {
+                // Never hang on a lock a failed clean-up left behind.
+                st.execute("SET lock_timeout = '5s'");
                 st.execute("DROP TABLE IF EXISTS " + canary + ", " + marks);
             }
             Closing.inOrder(off, su);

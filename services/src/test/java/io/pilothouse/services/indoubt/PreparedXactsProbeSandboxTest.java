@@ -122,6 +122,8 @@ class PreparedXactsProbeSandboxTest {
             executor.awaitTermination(10, TimeUnit.SECONDS);
             TwoPhase.rollBackAll(sandbox, leader, tag);
             try (Statement st = su.createStatement()) {
+                // Never hang on a lock a failed clean-up left behind.
+                st.execute("SET lock_timeout = '5s'");
                 st.execute("DROP TABLE IF EXISTS " + table);
             }
             Closing.inOrder(monitor, su, waiter, app);
