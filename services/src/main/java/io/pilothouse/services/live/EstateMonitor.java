@@ -155,6 +155,22 @@ public final class EstateMonitor implements AutoCloseable {
         return sql.openFresh(address.host(), address.port());
     }
 
+    /**
+     * A fresh connection to {@code database} on {@code host:port} as {@code user}, with {@code source}'s passfile and
+     * sslmode, the password looked up for that user (pgpass, keyring); for resolving a prepared transaction, which
+     * must happen in its database as its owner or a superuser.
+     */
+    public java.sql.Connection openAs(String source, String host, int port, String database, String user)
+            throws java.sql.SQLException {
+        SourceConfig config = workspace.sources().stream().filter(s -> s.name().equals(source)).findFirst()
+                .orElseThrow(() -> new java.sql.SQLException("no source " + source + " in the workspace", "08001"));
+        io.pilothouse.services.workspace.PostgresConfig base = config.postgres() == null
+                ? new io.pilothouse.services.workspace.PostgresConfig(null, null, null, null) : config.postgres();
+        NodeConnections as = new NodeConnections(new io.pilothouse.services.workspace.PostgresConfig(user, database,
+                base.passfile(), base.sslmode()), passwords, NodeConnections.Timeouts.LIVE_VIEW);
+        return as.openFresh(host, port);
+    }
+
     /** A plain streaming-replication cluster: its nodes read over SQL only, its scope the source's name. */
     private void startPlain(SourceConfig source, NodeConnections sql) {
         PlainClusterMonitor m = new PlainClusterMonitor(source.name(), source.nodeAddresses(), executors, settings, sql,

@@ -1,0 +1,114 @@
+package io.pilothouse.services.indoubt;
+
+import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.policy.MutationRequest;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Resolves prepared branches: {@code COMMIT PREPARED} or {@code ROLLBACK PREPARED}, connected to the branch's
+ * database as its owner (or a superuser the operator names), inside the operation guard (read-only refusal, audit
+ * record with the branch's details and the statement's outcome, the cluster's operation lock). Never decides on its
+ * own: the operator chooses commit or rollback for each branch.
+ */
+public final class InDoubtOperations {
+
+    private final OperationGuard guard;
+    private final BranchResolver resolver;
+    private final BranchResolver.ConnectionFactory connections;
+    private final Supplier<EstateSnapshot> estate;
+
+    /**
+     * @param connections opens a connection to (host, port, database) as a user; the statement timeout is raised to
+     *                    30 s on it here, as a commit may wait for a synchronous standby
+     */
+    public InDoubtOperations(OperationGuard guard, BranchResolver resolver,
+                             BranchResolver.ConnectionFactory connections, Supplier<EstateSnapshot> estate) {
+        this.guard = guard;
+        this.resolver = resolver;
+        this.connections = connections;
+        this.estate = estate;
+    }
+
+    /** True when resolving will be refused (read-only workspace). */
+    public boolean isReadOnly() {
+        return guard.isReadOnly();
+    }
+
+    /**
+     * Commits or rolls back {@code branch} and checks that it is gone.
+     *
+     * @param asUser the role to connect as, or null for the branch's owner
+     * @return what was done, in words
+     * @throws io.pilothouse.services.policy.ReadOnlyWorkspaceException in a read-only workspace
+     * @throws MutationRefusedException when another operator holds the cluster's lock, or the branch was already
+     *                                  resolved (nothing done)
+     * @throws ResolutionException      when the statement failed (not permitted, busy, not verified…)
+     */
+    public String resolve(PreparedBranch branch, boolean commit, String asUser) throws Exception {
+        String user = asUser == null || asUser.isBlank() ? branch.owner() : asUser.trim();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("gid", branch.gid());
+        parameters.put("database", branch.database());
+        parameters.put("owner", branch.owner());
+        parameters.put("xid", Long.toString(branch.xid()));
+        parameters.put("connectedAs", user);
+        parameters.put("prepared", branch.prepared().toString());
+        MutationRequest request = new MutationRequest(commit ? "commit-prepared" : "rollback-prepared",
+                branch.node().source() + "/" + branch.node().scope(), branch.node().member(), parameters);
+        ClusterSnapshot cluster = estate.get().cluster(branch.node().source(), branch.node().scope())
+                .orElse(new ClusterSnapshot(branch.node().source(), branch.node().scope(), null, null, false, null,
+                        null, null, null, java.util.List.of(), Map.of(), Instant.now()));
+        return guard.run(request, cluster, trail -> {
+            String verb = commit ? "COMMIT PREPARED" : "ROLLBACK PREPARED";
+            try {
+                resolver.resolve(branch, commit, this::openWithRoom, user);
+            } catch (ResolutionException e) {
+                trail.response(verb + " failed: " + e.getMessage());
+                if (e.reason() == ResolutionException.Reason.ALREADY_RESOLVED
+                        || e.reason() == ResolutionException.Reason.GID_REUSED) {
+                    throw new MutationRefusedException(request, e.getMessage(), e);
+                }
+                throw e;
+            }
+            trail.response(verb + " on " + branch.node().label() + " database " + branch.database() + " as " + user
+                    + " -> ok");
+            trail.result("verified", "gone from pg_prepared_xacts");
+            return (commit ? "committed" : "rolled back") + " branch " + printable(branch.gid()) + " on "
+                    + branch.node().label() + " (database " + branch.database() + ", as " + user
+                    + "); it is gone from pg_prepared_xacts";
+        });
+    }
+
+    private Connection openWithRoom(String host, int port, String database, String user) throws java.sql.SQLException {
+        Connection c = connections.open(host, port, database, user);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET statement_timeout = '30s'");
+        } catch (java.sql.SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /** The gid for messages: control characters made visible, nothing hidden. */
+    static String printable(String gid) {
+        StringBuilder out = new StringBuilder("'");
+        gid.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                out.append(String.format("\\u%04x", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.append('\'').toString();
+    }
+}
