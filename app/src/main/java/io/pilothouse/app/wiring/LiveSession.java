@@ -8,6 +8,10 @@ import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.history.Notifier;
 import io.pilothouse.services.history.PatroniHistoryClient;
 import io.pilothouse.services.history.TimelineRefresher;
+import io.pilothouse.services.indoubt.BranchResolver;
+import io.pilothouse.services.indoubt.InDoubtOperations;
+import io.pilothouse.services.indoubt.InDoubtScanner;
+import io.pilothouse.services.indoubt.PreparedXactsProbe;
 import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.live.WorkspacePatroniAuth;
 import io.pilothouse.services.locks.EtcdOperationLock;
@@ -127,6 +131,27 @@ public final class LiveSession implements AutoCloseable {
      */
     public java.util.concurrent.ExecutorService ioExecutor() {
         return executors.io();
+    }
+
+    /** Reads the prepared (in-doubt) branches of every primary of the workspace. */
+    public InDoubtScanner inDoubt() {
+        PreparedXactsProbe probe = new PreparedXactsProbe();
+        return new InDoubtScanner(monitor.feed()::latest, monitor::open, (c, node) -> probe.read(node, c),
+                Clock.systemUTC());
+    }
+
+    /** Commits or rolls back prepared branches inside this session's guard. */
+    public InDoubtOperations inDoubtOperations() {
+        return new InDoubtOperations(guard, new BranchResolver(), (host, port, database, user) ->
+                monitor.openAs(sourceOf(host, port), host, port, database, user), monitor.feed()::latest);
+    }
+
+    private String sourceOf(String host, int port) throws java.sql.SQLException {
+        return monitor.feed().latest().clusters().stream()
+                .filter(c -> c.members().stream().anyMatch(m -> host.equals(m.host()) && m.port() == port))
+                .map(io.pilothouse.services.model.ClusterSnapshot::source).findFirst()
+                .orElseThrow(() -> new java.sql.SQLException("no cluster has a member at " + host + ":" + port,
+                        "08001"));
     }
 
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */

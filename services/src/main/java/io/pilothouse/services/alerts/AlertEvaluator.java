@@ -6,6 +6,7 @@ import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberState;
 import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.slots.ArchiverStatus;
+import io.pilothouse.services.indoubt.PreparedBranch;
 import io.pilothouse.services.slots.NodeSlots;
 import io.pilothouse.services.slots.ReplicationSlot;
 
@@ -113,6 +114,9 @@ public final class AlertEvaluator {
             slots(c, n, out);
             archiver(c, n, out);
         }
+        for (PreparedBranch b : c.prepared()) {
+            prepared(c, b, out);
+        }
         return out;
     }
 
@@ -191,6 +195,29 @@ public final class AlertEvaluator {
                     n + " client connections on " + m.name() + ", above " + thresholds.connections()
                             + lasting(thresholds.connectionsFor()),
                     thresholds.connectionsFor(), null));
+        }
+    }
+
+    /** A prepared branch waiting too long, or holding back freezing: both mean someone must resolve it. */
+    private void prepared(ClusterSnapshot c, PreparedBranch b, List<Condition> out) {
+        String node = b.node().member();
+        String what = "Prepared transaction " + io.pilothouse.services.indoubt.GidText.quoted(b.gid()) + " on " + node + " (database "
+                + b.database() + ", owner " + b.owner() + ")";
+        String holds = (b.locks().isEmpty() ? "" : "; it holds " + b.locks().size() + " lock(s)")
+                + (b.blocked().isEmpty() ? "" : " and blocks " + b.blocked().size() + " session(s)")
+                + (b.oldestXmin() ? "; it is the oldest xmin holding back VACUUM" : "");
+        String todo = ": resolve it in the in-doubt console or with `pilothouse indoubt resolve`";
+        Instant prepared = b.prepared();
+        out.add(new Condition(id(AlertRule.PREPARED_XACT_OLD, c, node) + "/" + b.gid(), AlertSeverity.WARNING,
+                AlertRule.PREPARED_XACT_OLD, c, node, what + " has waited for COMMIT or ROLLBACK PREPARED longer than "
+                + Figures.duration(thresholds.preparedAge()) + holds + todo, thresholds.preparedAge(), prepared));
+        double limit = thresholds.preparedXidFraction() * b.freezeMaxAge();
+        if (b.freezeMaxAge() > 0 && b.xidAge() >= limit) {
+            out.add(new Condition(id(AlertRule.PREPARED_XACT_XID_AGE, c, node) + "/" + b.gid(),
+                    AlertSeverity.CRITICAL, AlertRule.PREPARED_XACT_XID_AGE, c, node, what + " is " + b.xidAge()
+                    + " transactions old, past " + Math.round(thresholds.preparedXidFraction() * 100)
+                    + "% of autovacuum_freeze_max_age (" + b.freezeMaxAge() + "); anti-wraparound VACUUM cannot "
+                    + "freeze past it" + todo, Duration.ZERO, null));
         }
     }
 

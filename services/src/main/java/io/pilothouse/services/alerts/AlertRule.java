@@ -19,7 +19,11 @@ public enum AlertRule {
     /** A node has more client backends than the threshold, for longer than the grace period. */
     CONNECTIONS_HIGH,
     /** The leader's lease has less than a fraction of the ttl left: the leader is not renewing it. */
-    LEADER_LEASE_EXPIRING;
+    LEADER_LEASE_EXPIRING,
+    /** A prepared (two-phase-commit) transaction has been waiting for its COMMIT or ROLLBACK longer than allowed. */
+    PREPARED_XACT_OLD,
+    /** A prepared transaction's xid age passed a fraction of autovacuum_freeze_max_age: wraparound is coming. */
+    PREPARED_XACT_XID_AGE;
 
     /** Lower-case, dash-separated name for JSON and ids ({@code replica-lag}). */
     public String key() {

@@ -18,10 +18,13 @@ import java.time.Duration;
  * @param connections         client backends per node
  * @param connectionsFor      how long the count must stay above the threshold
  * @param leaseFraction       fraction of the ttl below which the leader lease alerts
+ * @param preparedAge         how old a prepared transaction may get
+ * @param preparedXidFraction fraction of {@code autovacuum_freeze_max_age} a prepared transaction's xid age may reach
  */
 public record AlertThresholds(Long lagBytes, double lagSeconds, Duration lagFor, Duration notStreamingFor,
                               Duration leaderMissingFor, long slotRetainedBytes, Duration slotInactiveFor,
-                              long connections, Duration connectionsFor, double leaseFraction) {
+                              long connections, Duration connectionsFor, double leaseFraction, Duration preparedAge,
+                              double preparedXidFraction) {
 
     /** Lag in bytes when neither the workspace nor the cluster says: 16 MiB. */
     public static final long DEFAULT_LAG_BYTES = 16L << 20;
@@ -41,7 +44,9 @@ public record AlertThresholds(Long lagBytes, double lagSeconds, Duration lagFor,
                 seconds(x.slotInactiveForSeconds(), 60),
                 or(x.connections(), 150L),
                 seconds(x.connectionsForSeconds(), 300),
-                or(x.leaseFraction(), 0.34));
+                or(x.leaseFraction(), 0.34),
+                seconds(x.preparedAgeSeconds(), 60),
+                or(x.preparedXidAgeFraction(), 0.5));
     }
 
     /** The byte lag threshold for a cluster whose {@code maximum_lag_on_failover} is {@code maximumLagOnFailover}. */

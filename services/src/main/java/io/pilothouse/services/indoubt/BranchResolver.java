@@ -46,7 +46,7 @@ public final class BranchResolver {
     public void resolve(PreparedBranch b, boolean commit, ConnectionFactory f, String user)
             throws ResolutionException {
         String verb = commit ? "commit" : "roll back";
-        String what = "prepared transaction '" + printable(b.gid()) + "' (xid " + b.xid() + ") on "
+        String what = "prepared transaction '" + GidText.printable(b.gid()) + "' (xid " + b.xid() + ") on "
                 + b.node().label() + ", database " + b.database();
         try (Connection c = f.open(b.node().host(), b.node().port(), b.database(), user)) {
             // The statements refuse to run inside a transaction block.
@@ -80,7 +80,7 @@ public final class BranchResolver {
                     + "resolved by someone else (or by its transaction manager); nothing was done", null);
         }
         if (xid != b.xid()) {
-            throw new ResolutionException(Reason.GID_REUSED, "The gid '" + printable(b.gid()) + "' now names another "
+            throw new ResolutionException(Reason.GID_REUSED, "The gid '" + GidText.printable(b.gid()) + "' now names another "
                     + "transaction (xid " + xid + ", not " + b.xid() + "): the one shown was resolved and the gid "
                     + "reused; nothing was done, read the node again", null);
         }
@@ -116,18 +116,5 @@ public final class BranchResolver {
             default -> new ResolutionException(Reason.FAILED, "Could not " + verb + " the " + what + " as " + user
                     + ": " + e.getMessage() + " (SQLSTATE " + state + ")", e);
         };
-    }
-
-    /** The gid for a message: control characters shown as escapes so a message stays one readable line. */
-    private static String printable(String gid) {
-        StringBuilder s = new StringBuilder();
-        gid.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                s.append(String.format("\\u%04x", cp));
-            } else {
-                s.appendCodePoint(cp);
-            }
-        });
-        return s.toString();
     }
 }

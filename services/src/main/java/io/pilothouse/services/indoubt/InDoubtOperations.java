@@ -82,7 +82,7 @@ public final class InDoubtOperations {
             trail.response(verb + " on " + branch.node().label() + " database " + branch.database() + " as " + user
                     + " -> ok");
             trail.result("verified", "gone from pg_prepared_xacts");
-            return (commit ? "committed" : "rolled back") + " branch " + printable(branch.gid()) + " on "
+            return (commit ? "committed" : "rolled back") + " branch " + GidText.quoted(branch.gid()) + " on "
                     + branch.node().label() + " (database " + branch.database() + ", as " + user
                     + "); it is gone from pg_prepared_xacts";
         });
@@ -97,18 +97,5 @@ public final class InDoubtOperations {
             throw e;
         }
         return c;
-    }
-
-    /** The gid for messages: control characters made visible, nothing hidden. */
-    static String printable(String gid) {
-        StringBuilder out = new StringBuilder("'");
-        gid.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                out.append(String.format("\\u%04x", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.append('\'').toString();
     }
 }

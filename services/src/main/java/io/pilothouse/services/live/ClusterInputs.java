@@ -5,8 +5,10 @@ import io.pilothouse.services.model.SourceStatus;
 import io.pilothouse.services.patroni.PatroniCluster;
 import io.pilothouse.services.patroni.PatroniNodeStatus;
 import io.pilothouse.services.postgres.NodeSqlState;
+import io.pilothouse.services.indoubt.PreparedBranch;
 import io.pilothouse.services.slots.NodeSlots;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,9 +29,20 @@ import java.util.Map;
 public record ClusterInputs(String source, String scope, boolean etcdConfigured, SourceStatus etcd, DcsView dcs,
                             Long leaseSecondsLeft, NodeRead<PatroniCluster> restCluster,
                             Map<String, NodeRead<PatroniNodeStatus>> nodes, boolean sqlConfigured,
-                            Map<String, NodeRead<NodeSqlState>> sql, Map<String, NodeRead<NodeSlots>> slots) {
+                            Map<String, NodeRead<NodeSqlState>> sql, Map<String, NodeRead<NodeSlots>> slots,
+                            Map<String, List<PreparedBranch>> prepared) {
+
+    /** Inputs without prepared transactions (tests, sources without SQL). */
+    public ClusterInputs(String source, String scope, boolean etcdConfigured, SourceStatus etcd, DcsView dcs,
+                         Long leaseSecondsLeft, NodeRead<PatroniCluster> restCluster,
+                         Map<String, NodeRead<PatroniNodeStatus>> nodes, boolean sqlConfigured,
+                         Map<String, NodeRead<NodeSqlState>> sql, Map<String, NodeRead<NodeSlots>> slots) {
+        this(source, scope, etcdConfigured, etcd, dcs, leaseSecondsLeft, restCluster, nodes, sqlConfigured, sql, slots,
+                Map.of());
+    }
 
     public ClusterInputs {
+        prepared = prepared == null ? Map.of() : Map.copyOf(prepared);
         nodes = Map.copyOf(nodes);
         sql = Map.copyOf(sql);
         slots = slots == null ? Map.of() : Map.copyOf(slots);

@@ -80,7 +80,7 @@ public final class ClusterMonitor implements AutoCloseable {
         this.snapshots = snapshots;
         this.events = events;
         this.assembler = new ClusterAssembler(settings.staleAfter());
-        this.sqlReader = sql == null ? null : new NodeSqlReader(sql, executors.io(), clock);
+        this.sqlReader = sql == null ? null : new NodeSqlReader(source, scope, sql, executors.io(), clock);
     }
 
     /** Starts polling REST and SQL. */
@@ -267,7 +267,8 @@ public final class ClusterMonitor implements AutoCloseable {
             }
             ClusterInputs in = new ClusterInputs(source, scope, etcdConfigured, etcd, dcs, leaseSecondsLeft,
                     restCluster, nodes, sql != null, sqlReader == null ? Map.of() : sqlReader.states(),
-                    sqlReader == null ? Map.of() : sqlReader.slots());
+                    sqlReader == null ? Map.of() : sqlReader.slots(),
+                    sqlReader == null ? Map.of() : sqlReader.prepared());
             next = assembler.assemble(in, clock.instant());
             changes = SnapshotDiff.between(last, next);
             last = next;

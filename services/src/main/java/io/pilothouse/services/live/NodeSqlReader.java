@@ -3,6 +3,9 @@ package io.pilothouse.services.live;
 import io.pilothouse.services.postgres.NodeConnections;
 import io.pilothouse.services.postgres.NodeSqlState;
 import io.pilothouse.services.postgres.ReplicationProbe;
+import io.pilothouse.services.indoubt.NodeRef;
+import io.pilothouse.services.indoubt.PreparedBranch;
+import io.pilothouse.services.indoubt.PreparedXactsProbe;
 import io.pilothouse.services.slots.NodeSlots;
 import io.pilothouse.services.slots.SlotActivityTracker;
 import io.pilothouse.services.slots.SlotRules;
@@ -13,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,9 +43,15 @@ final class NodeSqlReader {
     private final Object lock = new Object();
     private final Map<String, NodeRead<NodeSqlState>> states = new HashMap<>();
     private final Map<String, NodeRead<NodeSlots>> slots = new HashMap<>();
+    private final Map<String, List<PreparedBranch>> prepared = new HashMap<>();
+    private final PreparedXactsProbe preparedProbe = new PreparedXactsProbe();
+    private final String source;
+    private final String scope;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    NodeSqlReader(NodeConnections sql, Executor io, Clock clock) {
+    NodeSqlReader(String source, String scope, NodeConnections sql, Executor io, Clock clock) {
+        this.source = source;
+        this.scope = scope;
         this.sql = sql;
         this.io = io;
         this.clock = clock;
@@ -74,10 +84,14 @@ final class NodeSqlReader {
         try {
             NodeSqlState state;
             NodeSlots nodeSlots = null;
+            List<PreparedBranch> branches = null;
             try (Connection c = sql.open(t.host(), t.port())) {
                 state = ReplicationProbe.read(c);
                 if (readSlots) {
                     nodeSlots = slotsProbe.read(t.name(), c);
+                    // Prepared transactions live on primaries only; read at the slots' pace.
+                    branches = state.inRecovery() ? List.of()
+                            : preparedProbe.read(new NodeRef(source, scope, t.name(), t.host(), t.port()), c);
                 }
             }
             Instant now = clock.instant();
@@ -85,6 +99,9 @@ final class NodeSqlReader {
                 states.put(t.name(), states.getOrDefault(t.name(), NodeRead.none()).succeeded(state, now));
                 if (nodeSlots != null) {
                     slots.put(t.name(), slots.getOrDefault(t.name(), NodeRead.none()).succeeded(nodeSlots, now));
+                }
+                if (branches != null) {
+                    prepared.put(t.name(), branches);
                 }
             }
         } catch (Exception ex) {
@@ -95,6 +112,7 @@ final class NodeSqlReader {
                         .failed(why, SqlErrors.refused(ex), now));
                 if (readSlots) {
                     slots.put(t.name(), slots.getOrDefault(t.name(), NodeRead.none()).failed(why, false, now));
+                    prepared.remove(t.name());
                 }
             }
         }
@@ -119,6 +137,13 @@ final class NodeSqlReader {
     Map<String, NodeRead<NodeSlots>> slots() {
         synchronized (lock) {
             return Map.copyOf(slots);
+        }
+    }
+
+    /** The prepared transactions last read on every primary node, by node name (a copy). */
+    Map<String, List<PreparedBranch>> prepared() {
+        synchronized (lock) {
+            return Map.copyOf(prepared);
         }
     }
 

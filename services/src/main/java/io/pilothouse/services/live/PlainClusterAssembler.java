@@ -51,6 +51,14 @@ public final class PlainClusterAssembler {
      */
     public ClusterSnapshot assemble(String source, List<NodeAddress> nodes, Map<String, NodeRead<NodeSqlState>> sql,
                                     Map<String, NodeRead<NodeSlots>> slots, Instant now) {
+        return assemble(source, nodes, sql, slots, Map.of(), now);
+    }
+
+    /** As above, with the prepared transactions last read per member name (only the primary's are kept). */
+    public ClusterSnapshot assemble(String source, List<NodeAddress> nodes, Map<String, NodeRead<NodeSqlState>> sql,
+                                    Map<String, NodeRead<NodeSlots>> slots,
+                                    Map<String, List<io.pilothouse.services.indoubt.PreparedBranch>> prepared,
+                                    Instant now) {
         Map<String, NodeSqlState> live = new LinkedHashMap<>();
         for (NodeAddress n : nodes) {
             NodeRead<NodeSqlState> r = sql.get(n.toString());
@@ -77,7 +85,9 @@ public final class PlainClusterAssembler {
                 Map.of(SourceKind.POSTGRES, aggregate(sql.values(), now)), now,
                 slots.values().stream().map(NodeRead::value).filter(Objects::nonNull)
                         .sorted(Comparator.comparing(NodeSlots::node)).toList(),
-                problems);
+                problems, leader == null ? List.of() : prepared.getOrDefault(leader, List.of()).stream()
+                        .sorted(Comparator.comparing(io.pilothouse.services.indoubt.PreparedBranch::prepared))
+                        .toList());
     }
 
     private Member member(NodeAddress n, NodeRead<NodeSqlState> read, Map<String, NodeSqlState> live,

@@ -53,7 +53,7 @@ public final class PlainClusterMonitor implements AutoCloseable {
         this.snapshots = snapshots;
         this.events = events;
         this.assembler = new PlainClusterAssembler(settings.staleAfter());
-        this.reader = new NodeSqlReader(sql, executors.io(), clock);
+        this.reader = new NodeSqlReader(source, source, sql, executors.io(), clock);
     }
 
     /** Starts polling; returns at once. */
@@ -93,7 +93,8 @@ public final class PlainClusterMonitor implements AutoCloseable {
             return;
         }
         synchronized (lock) {
-            ClusterSnapshot next = assembler.assemble(source, nodes, reader.states(), reader.slots(), clock.instant());
+            ClusterSnapshot next = assembler.assemble(source, nodes, reader.states(), reader.slots(), reader.prepared(),
+                    clock.instant());
             List<ClusterEvent> changes = SnapshotDiff.between(last, next);
             last = next;
             // Under the lock so listeners see snapshots and events in order.

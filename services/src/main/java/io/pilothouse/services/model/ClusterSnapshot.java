@@ -1,5 +1,6 @@
 package io.pilothouse.services.model;
 
+import io.pilothouse.services.indoubt.PreparedBranch;
 import io.pilothouse.services.slots.NodeSlots;
 
 import java.time.Instant;
@@ -42,7 +43,8 @@ public record ClusterSnapshot(
         Map<SourceKind, SourceStatus> sources,
         Instant observedAt,
         List<NodeSlots> slots,
-        List<String> problems) {
+        List<String> problems,
+        List<PreparedBranch> prepared) {
 
     /** Order in which members are listed: leader-like first, then by name. */
     public static final Comparator<Member> MEMBER_ORDER = Comparator
@@ -58,6 +60,16 @@ public record ClusterSnapshot(
         sources = java.util.Collections.unmodifiableMap(copy);
         slots = slots == null ? List.of() : List.copyOf(slots);
         problems = problems == null ? List.of() : List.copyOf(problems);
+        prepared = prepared == null ? List.of() : List.copyOf(prepared);
+    }
+
+    /** A snapshot without prepared transactions (sources that do not read them, and tests). */
+    public ClusterSnapshot(String source, String scope, String leader, Integer timeline, boolean paused,
+                           ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
+                           Long maximumLagOnFailover, List<Member> members, Map<SourceKind, SourceStatus> sources,
+                           Instant observedAt, List<NodeSlots> slots, List<String> problems) {
+        this(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft, ttlSeconds,
+                maximumLagOnFailover, members, sources, observedAt, slots, problems, List.of());
     }
 
     /** A snapshot without problems in words (Patroni clusters: Patroni itself judges their shape). */

@@ -19,6 +19,8 @@ import java.util.List;
  *   connections: 150              # sum(numbackends) per node
  *   connectionsForSeconds: 300
  *   leaseFraction: 0.34           # leader lease left below this fraction of ttl
+ *   preparedAgeSeconds: 60        # a prepared (2PC) transaction older than this
+ *   preparedXidAgeFraction: 0.5   # ... or whose xid age passes this fraction of autovacuum_freeze_max_age
  * </pre>
  *
  * @param lagBytes                replica replay lag in bytes above which it alerts
@@ -31,14 +33,26 @@ import java.util.List;
  * @param connections             client backends per node above which it alerts
  * @param connectionsForSeconds   how long the connection count must stay above the threshold
  * @param leaseFraction           fraction of the DCS ttl: alert when the leader lease has less left
+ * @param preparedAgeSeconds      how long a prepared transaction may wait for its commit or rollback
+ * @param preparedXidAgeFraction  fraction of {@code autovacuum_freeze_max_age} a prepared transaction's xid age may
+ *                                reach
  */
 public record AlertsConfig(Long lagBytes, Double lagSeconds, Long lagForSeconds, Long notStreamingForSeconds,
                            Long leaderMissingForSeconds, Long slotRetainedBytes, Long slotInactiveForSeconds,
-                           Long connections, Long connectionsForSeconds, Double leaseFraction) {
+                           Long connections, Long connectionsForSeconds, Double leaseFraction,
+                           Long preparedAgeSeconds, Double preparedXidAgeFraction) {
 
     /** Nothing set: every default applies. */
     public static final AlertsConfig DEFAULTS =
-            new AlertsConfig(null, null, null, null, null, null, null, null, null, null);
+            new AlertsConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+
+    /** Without the prepared-transaction thresholds. */
+    public AlertsConfig(Long lagBytes, Double lagSeconds, Long lagForSeconds, Long notStreamingForSeconds,
+                        Long leaderMissingForSeconds, Long slotRetainedBytes, Long slotInactiveForSeconds,
+                        Long connections, Long connectionsForSeconds, Double leaseFraction) {
+        this(lagBytes, lagSeconds, lagForSeconds, notStreamingForSeconds, leaderMissingForSeconds, slotRetainedBytes,
+                slotInactiveForSeconds, connections, connectionsForSeconds, leaseFraction, null, null);
+    }
 
     /** Problems with the values, each naming the field; empty when valid. */
     List<String> problems() {
@@ -55,6 +69,11 @@ public record AlertsConfig(Long lagBytes, Double lagSeconds, Long lagForSeconds,
         if (leaseFraction != null && (leaseFraction <= 0 || leaseFraction >= 1)) {
             out.add("alerts.leaseFraction is " + leaseFraction + "; use a fraction of the ttl between 0 and 1, "
                     + "e.g. 0.34 (alert when less than a third of the lease is left)");
+        }
+        notNegative(out, "preparedAgeSeconds", preparedAgeSeconds);
+        if (preparedXidAgeFraction != null && (preparedXidAgeFraction <= 0 || preparedXidAgeFraction >= 1)) {
+            out.add("alerts.preparedXidAgeFraction is " + preparedXidAgeFraction + "; use a fraction of "
+                    + "autovacuum_freeze_max_age between 0 and 1, e.g. 0.5");
         }
         return out;
     }

@@ -317,4 +317,45 @@ class AlertEvaluatorTest {
         assertThat(d.connections()).isEqualTo(150);
         assertThat(d.connectionsFor()).isEqualTo(Duration.ofMinutes(5));
     }
+
+    private static ClusterSnapshot withPrepared(io.pilothouse.services.indoubt.PreparedBranch b) {
+        ClusterSnapshot h = healthy();
+        return new ClusterSnapshot(h.source(), h.scope(), h.leader(), h.timeline(), h.paused(), null,
+                h.leaderLeaseSecondsLeft(), h.ttlSeconds(), h.maximumLagOnFailover(), h.members(), h.sources(),
+                h.observedAt(), List.of(), List.of(), List.of(b));
+    }
+
+    private static io.pilothouse.services.indoubt.PreparedBranch branch(String gid, Instant prepared, long xidAge) {
+        return new io.pilothouse.services.indoubt.PreparedBranch(new io.pilothouse.services.indoubt.NodeRef("etcd",
+                "demo", "node1", "h", 5432), gid, "shop", "app", prepared, 1234, xidAge, 200_000_000, List.of(
+                new io.pilothouse.services.indoubt.PreparedBranch.HeldLock("relation", "RowExclusiveLock",
+                        "orders")), List.of(), true);
+    }
+
+    @Test
+    void aPreparedTransactionOlderThanAMinuteWarnsWithWhatItHoldsAndWhatToDo() {
+        ClusterSnapshot c = withPrepared(branch("tx_001_node1", T0, 10));
+        assertThat(evaluator.evaluate(List.of(c)).active()).isEmpty();
+        clock.advance(61);
+        List<Alert> active = evaluator.evaluate(List.of(c)).active();
+        assertThat(active).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo(AlertRule.PREPARED_XACT_OLD);
+            assertThat(a.severity()).isEqualTo(AlertSeverity.WARNING);
+            assertThat(a.member()).isEqualTo("node1");
+            assertThat(a.message()).startsWith("Prepared transaction 'tx_001_node1' on node1 (database shop, owner app)")
+                    .contains("holds 1 lock(s)").contains("oldest xmin").contains("pilothouse indoubt resolve");
+        });
+    }
+
+    @Test
+    void aPreparedTransactionPastHalfTheFreezeMaxAgeIsCriticalAtOnceAndAHostileGidStaysOnOneLine() {
+        ClusterSnapshot c = withPrepared(branch("evil\n'; DROP TABLE x; --", T0, 150_000_000));
+        List<Alert> active = evaluator.evaluate(List.of(c)).active();
+        assertThat(active).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo(AlertRule.PREPARED_XACT_XID_AGE);
+            assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
+            assertThat(a.message()).contains("'evil\\u000a'; DROP TABLE x; --'").doesNotContain("\n")
+                    .contains("150000000 transactions old, past 50% of autovacuum_freeze_max_age (200000000)");
+        });
+    }
 }

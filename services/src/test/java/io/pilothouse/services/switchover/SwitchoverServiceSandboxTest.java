@@ -341,8 +341,41 @@ class SwitchoverServiceSandboxTest {
                 acknowledged.size(), report.writes().unavailable().toMillis(), report.total().toMillis());
     }
 
+    /**
+     * A prepared transaction is WAL-logged: it survives a switchover and the new leader holds it. The live model
+     * shows it on the leader before and after, never on a replica.
+     */
     @Test
     @Order(10)
+    void aPreparedBranchSurvivesASwitchoverAndIsFoundOnTheNewLeader() throws Exception {
+        ClusterSnapshot before = live.awaitHealthy("sw", 3, SETTLE);
+        String candidate = replicas(before).get(0);
+        try (Connection c = superuser(before.leader()); Statement s = c.createStatement()) {
+            s.execute("BEGIN");
+            s.execute("CREATE TABLE IF NOT EXISTS survives (id int)");
+            s.execute("INSERT INTO survives VALUES (1)");
+            s.execute("PREPARE TRANSACTION 'survives_switchover'");
+        }
+        try {
+            Await.until(Duration.ofSeconds(20), "the branch in the live model on " + before.leader(),
+                    SwitchoverServiceSandboxTest::cluster, c -> c.prepared().stream().anyMatch(b ->
+                            b.gid().equals("survives_switchover") && b.node().member().equals(before.leader())));
+            SwitchoverReport report = service.run(new SwitchoverRequest(OperationKind.SWITCHOVER, source, "sw",
+                    candidate, null), step -> { });
+            assertThat(report.outcome()).as(report.summary()).isEqualTo(Outcome.COMPLETED);
+            assertThat(report.checks().result(CheckId.PREPARED_XACTS).orElseThrow().verdict()).isEqualTo(Verdict.WARN);
+            Await.until(Duration.ofSeconds(30), "the branch in the live model on the new leader " + candidate,
+                    SwitchoverServiceSandboxTest::cluster, c -> c.prepared().stream().anyMatch(b ->
+                            b.gid().equals("survives_switchover") && b.node().member().equals(candidate)));
+        } finally {
+            try (Connection c = superuser(cluster().leader()); Statement s = c.createStatement()) {
+                s.execute("ROLLBACK PREPARED 'survives_switchover'");
+            }
+        }
+    }
+
+    @Test
+    @Order(11)
     void candidateKilledMidSwitchoverIsReportedAndTheClusterEndsHealthy() throws Exception {
         awaitHealthy("a healthy cluster before");
         ClusterSnapshot before = cluster();
@@ -374,7 +407,7 @@ class SwitchoverServiceSandboxTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void failoverAfterKill9OfTheLeaderPromotesTheChosenReplicaAndShowsPredictedLoss() throws Exception {
         ClusterSnapshot before = awaitHealthy("a healthy cluster before");
         String oldLeader = before.leader();
@@ -400,7 +433,7 @@ class SwitchoverServiceSandboxTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void auditChainIsIntactAndHasEveryOperation() {
         assertThat(audit.verify().intact()).isTrue();
         assertThat(audit.verify().records()).isGreaterThanOrEqualTo(7);
