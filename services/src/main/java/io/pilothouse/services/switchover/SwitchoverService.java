@@ -342,6 +342,12 @@ public final class SwitchoverService {
                 tracker.note("verified: every check holds");
                 return items;
             }
+            if (now.leader() != null && !now.leader().equals(request.candidate())
+                    && !now.leader().equals(before.leader())) {
+                tracker.note(now.leader() + " took the leader key instead of " + request.candidate()
+                        + "; stopped watching");
+                return items;
+            }
             boolean oldLeaderKept = before.leader() != null && before.leader().equals(now.leader());
             if (next == PatroniVerdicts.Next.WATCH && oldLeaderKept && System.nanoTime() > failedDeadline) {
                 tracker.note(before.leader() + " kept the leader key; nothing changed");

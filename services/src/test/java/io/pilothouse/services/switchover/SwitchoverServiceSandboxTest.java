@@ -384,7 +384,8 @@ class SwitchoverServiceSandboxTest {
         java.util.concurrent.CountDownLatch posted = new java.util.concurrent.CountDownLatch(1);
         Future<SwitchoverReport> running = runner.submit(() -> service.run(new SwitchoverRequest(
                 OperationKind.SWITCHOVER, source, "sw", candidate, null), step -> {
-                    if (step.text().startsWith("POST /switchover")) {
+                    // Mid-way: the old leader has let go of the key, the candidate is promoting.
+                    if (step.text().startsWith("leader key ") && posted.getCount() > 0) {
                         own.launcher().kill9Member(own.dir(), candidate);
                         posted.countDown();
                     }
