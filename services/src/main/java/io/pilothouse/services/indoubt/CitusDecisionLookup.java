@@ -102,7 +102,7 @@ public final class CitusDecisionLookup implements DecisionLookup {
                         : new DecisionRecord(DecisionRecord.Outcome.COMMITTED, Source.CITUS_DIST_TRANSACTION, where,
                         null, "recovery records: " + String.join(", ", records));
             } finally {
-                c.rollback();
+                ReadOnlySql.end(c);
             }
         } catch (SQLException e) {
             return DecisionRecord.unknown(Source.CITUS_DIST_TRANSACTION, where, "pg_dist_transaction could not be "

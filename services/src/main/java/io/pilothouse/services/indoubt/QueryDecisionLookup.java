@@ -68,7 +68,7 @@ public final class QueryDecisionLookup implements DecisionLookup {
                 ReadOnlySql.begin(c, timeout);
                 return query(c, globalId);
             } finally {
-                c.rollback();
+                ReadOnlySql.end(c);
             }
         } catch (SQLException e) {
             return DecisionRecord.unknown(Source.WORKSPACE_QUERY, where, "the decision query failed: "

@@ -26,6 +26,20 @@ final class ReadOnlySql {
         }
     }
 
+    /**
+     * Rolls back what {@link #begin} started, quietly: the connection is closed next anyway, and an error here must
+     * not hide the one that ended the lookup.
+     */
+    static void end(Connection c) {
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            // Closing the connection discards the transaction as well.
+        }
+    }
+
     /** {@code SET LOCAL statement_timeout = <ms>}: a number we computed, never outside text. */
     static String statementTimeout(Duration timeout) {
         return "SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis());
