@@ -10,8 +10,10 @@ import java.util.List;
  * @param readOnly when true, every mutating service call is refused (see the mutation gate)
  * @param sources  where clusters are found
  * @param alerts   alert thresholds, or null for the defaults
+ * @param indoubt  in-doubt transaction settings (gid patterns, decision record), or null for the defaults
  */
-public record Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts) {
+public record Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts,
+                        IndoubtConfig indoubt) {
 
     public Workspace {
         name = name == null || name.isBlank() ? "workspace" : name;
@@ -20,11 +22,21 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
 
     /** A workspace with the default alert thresholds. */
     public Workspace(String name, boolean readOnly, List<SourceConfig> sources) {
-        this(name, readOnly, sources, null);
+        this(name, readOnly, sources, null, null);
+    }
+
+    /** A workspace with the default in-doubt settings. */
+    public Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts) {
+        this(name, readOnly, sources, alerts, null);
     }
 
     /** The alert thresholds, never null (defaults when the file has no {@code alerts:} key). */
     public AlertsConfig alertsOrDefaults() {
         return alerts == null ? AlertsConfig.DEFAULTS : alerts;
+    }
+
+    /** The in-doubt settings, never null (defaults when the file has no {@code indoubt:} key). */
+    public IndoubtConfig indoubtOrDefaults() {
+        return indoubt == null ? IndoubtConfig.DEFAULTS : indoubt;
     }
 }

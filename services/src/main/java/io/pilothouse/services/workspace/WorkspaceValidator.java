@@ -49,6 +49,11 @@ final class WorkspaceValidator {
         if (workspace.alerts() != null) {
             problems.addAll(workspace.alerts().problems());
         }
+        if (workspace.indoubt() != null) {
+            List<String> names = sources.stream().map(SourceConfig::name).filter(n -> n != null && !n.isBlank())
+                    .map(String::trim).toList();
+            problems.addAll(workspace.indoubt().problems(names));
+        }
         return problems;
     }
 
