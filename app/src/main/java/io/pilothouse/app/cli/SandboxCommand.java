@@ -2,6 +2,7 @@ package io.pilothouse.app.cli;
 
 import io.pilothouse.app.json.Json;
 import io.pilothouse.services.sandbox.DownReport;
+import io.pilothouse.services.sandbox.ProcessKind;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.sandbox.SandboxSpec;
@@ -15,10 +16,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code pilothouse sandbox up|down|status}: a real etcd + Patroni + PostgreSQL cluster on loopback. */
+/**
+ * {@code pilothouse sandbox up|down|status|workload}: a real etcd + Patroni + PostgreSQL cluster on loopback, optionally
+ * with standalone shard servers, and workloads against it.
+ */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Start, stop or inspect a local sandbox cluster (etcd, Patroni, PostgreSQL 15 on loopback).",
-        subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class})
+        subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class,
+            SandboxWorkloadCommand.class})
 public final class SandboxCommand implements Runnable {
 
     @Spec
@@ -50,6 +55,11 @@ public final class SandboxCommand implements Runnable {
                 + "and a cascading standby behind it, with slots; no Patroni, etcd or HAProxy.")
         boolean plain;
 
+        @Option(names = "--shards", paramLabel = "N", defaultValue = "0",
+                description = "Also start N standalone PostgreSQL servers shard1..shardN with prepared transactions "
+                        + "enabled (0 to " + SandboxSpec.MAX_SHARDS + ", default: ${DEFAULT-VALUE}).")
+        int shards;
+
         @Option(names = "--json", description = "Print the endpoints as JSON.")
         boolean json;
 
@@ -60,7 +70,7 @@ public final class SandboxCommand implements Runnable {
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             SandboxSpec s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
-                    .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain);
+                    .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards);
             long t0 = System.nanoTime();
             SandboxInfo info = new SandboxLauncher().up(s, line -> {
                 err.println("  " + line);
@@ -114,9 +124,16 @@ public final class SandboxCommand implements Runnable {
 
         @Override
         public Integer call() {
-            SandboxStatus status = new SandboxLauncher().status(dir.resolve());
-            spec.commandLine().getOut().println(json ? Json.pretty(status)
-                    : status.state().name().toLowerCase() + ": " + status.summary());
+            SandboxLauncher launcher = new SandboxLauncher();
+            SandboxStatus status = launcher.status(dir.resolve());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? Json.pretty(status) : status.state().name().toLowerCase() + ": " + status.summary());
+            if (!json && status.state() != SandboxStatus.State.ABSENT) {
+                for (SandboxInfo.Shard s : launcher.info(dir.resolve()).shards()) {
+                    out.printf("  %-10s  postgres %s:%d  %s%n", s.name(), s.pgHost(), s.pgPort(),
+                            status.isAlive(s.name(), ProcessKind.POSTGRES) ? "running" : "down");
+                }
+            }
             return 0;
         }
     }

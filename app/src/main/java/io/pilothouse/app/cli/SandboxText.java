@@ -23,6 +23,10 @@ final class SandboxText {
                     : String.format("  %-10s  postgres %s:%d  patroni %s%n", m.name(), m.pgHost(), m.pgPort(),
                     m.restUrl()));
         }
+        for (SandboxInfo.Shard s : info.shards()) {
+            sb.append(String.format("  %-10s  postgres %s:%d  (standalone shard, max_prepared_transactions 20)%n",
+                    s.name(), s.pgHost(), s.pgPort()));
+        }
         if (info.haproxy() != null) {
             sb.append(String.format("  haproxy     write 127.0.0.1:%d  read 127.0.0.1:%d  stats %s%n",
                     info.haproxy().writePort(), info.haproxy().readPort(), info.haproxy().statsCsvUrl()));

@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param workspaceFile the workspace file the app can open
  * @param runAsUser     OS user the sandbox processes run as
  * @param startedAt     when {@code up} began, ISO-8601 (a string so any Jackson mapper reads it)
+ * @param shards        standalone PostgreSQL servers started besides the cluster, in name order; empty when none
+ *                      (and when read from a {@code sandbox.json} written before shards existed)
  */
 public record SandboxInfo(
         @JsonSerialize(using = ToStringSerializer.class) Path dir,
@@ -45,10 +47,20 @@ public record SandboxInfo(
         String appUser,
         @JsonSerialize(using = ToStringSerializer.class) Path workspaceFile,
         String runAsUser,
-        String startedAt) {
+        String startedAt,
+        List<Shard> shards) {
 
     public SandboxInfo {
         members = List.copyOf(members);
+        shards = shards == null ? List.of() : List.copyOf(shards);
+    }
+
+    /** A sandbox without shards. */
+    public SandboxInfo(Path dir, String scope, String namespace, String etcdUrl, long etcdPid, List<Member> members,
+                       Haproxy haproxy, Path passfile, String superuser, String monitorUser, String appUser,
+                       Path workspaceFile, String runAsUser, String startedAt) {
+        this(dir, scope, namespace, etcdUrl, etcdPid, members, haproxy, passfile, superuser, monitorUser, appUser,
+                workspaceFile, runAsUser, startedAt, List.of());
     }
 
     /**
@@ -77,6 +89,33 @@ public record SandboxInfo(
 
         Member withPostgresPid(long pid) {
             return new Member(name, restUrl, pgHost, pgPort, dataDir, patroniPid, pid);
+        }
+    }
+
+    /**
+     * A standalone PostgreSQL server beside the cluster: no Patroni, no standby, prepared transactions enabled.
+     *
+     * @param name        shard name ({@code shard1}, …)
+     * @param pgHost      PostgreSQL host ({@code 127.0.0.1})
+     * @param pgPort      PostgreSQL port
+     * @param dataDir     PostgreSQL data directory
+     * @param postgresPid pid of the postmaster
+     */
+    public record Shard(
+            String name,
+            String pgHost,
+            int pgPort,
+            @JsonSerialize(using = ToStringSerializer.class) Path dataDir,
+            long postgresPid) {
+
+        Shard withPostgresPid(long pid) {
+            return new Shard(name, pgHost, pgPort, dataDir, pid);
+        }
+
+        /** {@code host:port}, how a plain workspace source names it. */
+        @JsonIgnore
+        public String endpoint() {
+            return pgHost + ":" + pgPort;
         }
     }
 
@@ -119,6 +158,13 @@ public record SandboxInfo(
                         + members.stream().map(Member::name).toList()));
     }
 
+    /** The shard called {@code name}; fails with a clear message when there is none. */
+    public Shard requireShard(String name) {
+        return shards.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new SandboxException(
+                "No shard called '" + name + "' in the sandbox " + dir + "; shards are "
+                        + shards.stream().map(Shard::name).toList()));
+    }
+
     /** The Patroni REST URLs of all members, in member order. */
     @JsonIgnore
     public List<String> restUrls() {
@@ -136,18 +182,25 @@ public record SandboxInfo(
 
     SandboxInfo withEtcdPid(long pid) {
         return new SandboxInfo(dir, scope, namespace, etcdUrl, pid, members, haproxy, passfile, superuser,
-                monitorUser, appUser, workspaceFile, runAsUser, startedAt);
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards);
     }
 
     SandboxInfo withHaproxy(Haproxy newHaproxy) {
         return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, members, newHaproxy, passfile,
-                superuser, monitorUser, appUser, workspaceFile, runAsUser, startedAt);
+                superuser, monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards);
     }
 
     SandboxInfo withMember(Member replacement) {
         List<Member> updated = new ArrayList<>(members);
         updated.replaceAll(m -> m.name().equals(replacement.name()) ? replacement : m);
         return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, updated, haproxy, passfile, superuser,
-                monitorUser, appUser, workspaceFile, runAsUser, startedAt);
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards);
+    }
+
+    SandboxInfo withShard(Shard replacement) {
+        List<Shard> updated = new ArrayList<>(shards);
+        updated.replaceAll(s -> s.name().equals(replacement.name()) ? replacement : s);
+        return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, members, haproxy, passfile, superuser,
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, updated);
     }
 }

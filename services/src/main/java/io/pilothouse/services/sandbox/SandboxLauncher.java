@@ -53,8 +53,9 @@ public final class SandboxLauncher {
         SecureRandom random = new SecureRandom();
         this.plainStartup = new PlainSandboxStartup(binaries, user, runner, new PortAllocator(random), random,
                 readyTimeout);
+        ShardStartup shards = new ShardStartup(user, new LocalPostgres(binaries, user, runner));
         this.startup = new SandboxStartup(binaries, user, processes, probe, new PortAllocator(random), random,
-                readyTimeout);
+                readyTimeout, shards);
     }
 
     /**
@@ -62,6 +63,8 @@ public final class SandboxLauncher {
      * then writes {@code sandbox.json} and {@code workspace.yaml}. With {@link SandboxSpec#plain()}: a
      * primary ({@code node1}), a standby ({@code node2}) and a cascading standby ({@code node3}) streaming from
      * {@code node2}, with slots and no Patroni, etcd or HAProxy; the workspace then lists them as {@code nodes}.
+     * With {@link SandboxSpec#shards()}: also standalone servers {@code shard1..shardN} with prepared transactions
+     * enabled, each a one-node {@code nodes} source of its own in the workspace.
      *
      * @param progress receives a line per step, for a terminal or a splash screen; never a secret
      * @throws SandboxAlreadyRunningException if the directory's sandbox is (partly) running
@@ -78,7 +81,7 @@ public final class SandboxLauncher {
     }
 
     /**
-     * Stops every process of the sandbox: Patroni members first (they stop PostgreSQL), SIGKILL
+     * Stops every process of the sandbox: Patroni members first (they stop PostgreSQL) with the shards, SIGKILL
      * for whatever is left after about 15 s, then HAProxy and etcd. Keeps all files. Idempotent:
      * on a stopped or absent sandbox it reports every process as not running.
      */

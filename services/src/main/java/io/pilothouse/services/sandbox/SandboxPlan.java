@@ -12,9 +12,10 @@ import java.util.List;
  * @param etcdPeerPort   etcd peer port (a single-member etcd still listens on one)
  * @param members one entry per Patroni member
  * @param haproxy HAProxy ports, or {@code null} without HAProxy
+ * @param shards  the standalone shard servers, not started yet
  */
 record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, int etcdPeerPort,
-                   List<MemberPlan> members, HaproxyPlan haproxy) {
+                   List<MemberPlan> members, HaproxyPlan haproxy, List<SandboxInfo.Shard> shards) {
 
     static final String HOST = "127.0.0.1";
 
@@ -29,7 +30,10 @@ record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, i
     /** HAProxy's three ports. */
     record HaproxyPlan(int writePort, int readPort, int statsPort) {}
 
-    /** Assigns {@code ports} in a fixed order: etcd client, etcd peer, each member's REST and PostgreSQL, HAProxy. */
+    /**
+     * Assigns {@code ports} in a fixed order: etcd client, etcd peer, each member's REST and PostgreSQL, HAProxy,
+     * the shards.
+     */
     static SandboxPlan of(SandboxSpec spec, SandboxLayout layout, List<Integer> ports) {
         if (ports.size() != portsNeeded(spec)) {
             throw new IllegalArgumentException("need " + portsNeeded(spec) + " ports, got " + ports.size());
@@ -42,11 +46,13 @@ record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, i
         HaproxyPlan haproxy = spec.haproxy()
                 ? new HaproxyPlan(ports.get(next), ports.get(next + 1), ports.get(next + 2))
                 : null;
-        return new SandboxPlan(spec, layout, ports.get(0), ports.get(1), List.copyOf(members), haproxy);
+        next += spec.haproxy() ? 3 : 0;
+        List<SandboxInfo.Shard> shards = ShardStartup.plan(spec, layout, ports.subList(next, next + spec.shards()));
+        return new SandboxPlan(spec, layout, ports.get(0), ports.get(1), List.copyOf(members), haproxy, shards);
     }
 
     static int portsNeeded(SandboxSpec spec) {
-        return 2 + 2 * spec.members() + (spec.haproxy() ? 3 : 0);
+        return 2 + 2 * spec.members() + (spec.haproxy() ? 3 : 0) + spec.shards();
     }
 
     String etcdUrl() {

@@ -16,11 +16,19 @@ import java.util.regex.Pattern;
  * @param plain     a plain streaming-replication cluster instead: a primary, a standby and a cascading standby
  *                  behind it, no Patroni, etcd or HAProxy ({@code members}, {@code namespace} and
  *                  {@code haproxy} are then ignored; {@code scope} names the workspace source)
+ * @param shards    standalone PostgreSQL servers {@code shard1..shardN} started besides the cluster (0 to
+ *                  {@value #MAX_SHARDS}), each with {@code max_prepared_transactions} set, for two-phase commit
  */
-public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain) {
+public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
+                          int shards) {
 
     /** More members than this would only slow a laptop down; the app never needs them. */
     public static final int MAX_MEMBERS = 9;
+
+    /** Enough for cross-shard transactions and a resharding demo; each one is a whole PostgreSQL server. */
+    public static final int MAX_SHARDS = 4;
+
+    private static final Pattern SHARD_NAME = Pattern.compile("shard[0-9]+");
 
     private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
     private static final Pattern NAMESPACE = Pattern.compile("/([A-Za-z0-9_.-]+/)*");
@@ -36,11 +44,23 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
             throw new IllegalArgumentException("namespace must look like /service/: " + namespace);
         }
+        if (shards < 0 || shards > MAX_SHARDS) {
+            throw new IllegalArgumentException("shards must be between 0 and " + MAX_SHARDS + ": " + shards);
+        }
+        if (shards > 0 && SHARD_NAME.matcher(scope).matches()) {
+            // The workspace gets a source per shard, named like the shard; two sources cannot share a name.
+            throw new IllegalArgumentException("scope " + scope + " is taken by the shards; pick another scope");
+        }
     }
 
     /** A Patroni sandbox. */
     public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy) {
-        this(dir, members, scope, namespace, haproxy, false);
+        this(dir, members, scope, namespace, haproxy, false, 0);
+    }
+
+    /** A Patroni or plain sandbox without shards. */
+    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain) {
+        this(dir, members, scope, namespace, haproxy, plain, 0);
     }
 
     /** Three members, scope {@code demo}, namespace {@code /service/}, no HAProxy. */
@@ -50,32 +70,42 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
 
     /** This spec in another directory. */
     public SandboxSpec withDir(Path newDir) {
-        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain);
+        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards);
     }
 
     /** This spec with another number of members. */
     public SandboxSpec withMembers(int newMembers) {
-        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain);
+        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards);
     }
 
     /** This spec with another Patroni scope. */
     public SandboxSpec withScope(String newScope) {
-        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain);
+        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards);
     }
 
     /** This spec with another Patroni namespace. */
     public SandboxSpec withNamespace(String newNamespace) {
-        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain);
+        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards);
     }
 
     /** This spec with or without HAProxy. */
     public SandboxSpec withHaproxy(boolean newHaproxy) {
-        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain);
+        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards);
     }
 
     /** The same spec for a plain streaming-replication cluster (or back to Patroni). */
     public SandboxSpec withPlain(boolean newPlain) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards);
+    }
+
+    /** This spec with {@code newShards} standalone shard servers besides the cluster. */
+    public SandboxSpec withShards(int newShards) {
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards);
+    }
+
+    /** Shard names, {@code shard1} to {@code shardN}. */
+    public String shardName(int index) {
+        return "shard" + (index + 1);
     }
 
     /** Member names, {@code node1} to {@code nodeN}. */

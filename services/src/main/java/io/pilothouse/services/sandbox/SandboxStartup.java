@@ -27,9 +27,10 @@ final class SandboxStartup {
     private final PortAllocator ports;
     private final SecureRandom random;
     private final Duration readyTimeout;
+    private final ShardStartup shards;
 
     SandboxStartup(Binaries binaries, SandboxUser user, SandboxProcesses processes, ReadinessProbe probe,
-                   PortAllocator ports, SecureRandom random, Duration readyTimeout) {
+                   PortAllocator ports, SecureRandom random, Duration readyTimeout, ShardStartup shards) {
         this.binaries = binaries;
         this.user = user;
         this.processes = processes;
@@ -37,6 +38,7 @@ final class SandboxStartup {
         this.ports = ports;
         this.random = random;
         this.readyTimeout = readyTimeout;
+        this.shards = shards;
     }
 
     SandboxInfo up(SandboxSpec spec, Consumer<String> progress) {
@@ -44,7 +46,8 @@ final class SandboxStartup {
         binaries.verify(spec.haproxy());
         SandboxLayout layout = SandboxDirectory.prepare(spec, user);
         SandboxPlan plan = SandboxPlan.of(spec, layout, ports.allocate(SandboxPlan.portsNeeded(spec)));
-        writeFiles(plan);
+        Credentials credentials = Credentials.generate(random);
+        writeFiles(plan, credentials);
         SandboxInfo info = initialInfo(plan);
         // Written before the first process starts, so that down always finds what up started.
         SandboxState.write(layout, info);
@@ -53,6 +56,8 @@ final class SandboxStartup {
         try {
             info = startEtcd(plan, info, watched, deadline, progress);
             info = startMembers(plan, info, watched);
+            // While Patroni bootstraps: the shards do not depend on it.
+            info = shards.start(layout, info, credentials, watched, deadline, progress);
             progress.accept("Waiting for a leader and " + (spec.members() - 1) + " streaming replicas");
             ClusterReadiness cluster = probe.awaitCluster(restUrls(plan), deadline, watched, progress);
             for (SandboxInfo.Member m : info.members()) {
@@ -64,18 +69,17 @@ final class SandboxStartup {
             }
             WorkspaceWriter.write(info);
             SandboxState.write(layout, info);
-            progress.accept(String.format("Sandbox ready in %.1f s: leader %s, replicas %s; workspace %s",
+            progress.accept(String.format("Sandbox ready in %.1f s: leader %s, replicas %s%s; workspace %s",
                     (System.nanoTime() - started) / 1e9, cluster.leader(), String.join(", ", cluster.streaming()),
-                    info.workspaceFile()));
+                    PlainSandboxStartup.shardsText(info), info.workspaceFile()));
             return info;
         } catch (RuntimeException e) {
             throw SandboxTeardown.afterFailedStart(layout, e, progress);
         }
     }
 
-    private void writeFiles(SandboxPlan plan) {
+    private void writeFiles(SandboxPlan plan, Credentials credentials) {
         SandboxLayout layout = plan.layout();
-        Credentials credentials = Credentials.generate(random);
         user.own(PrivateFiles.directory(layout.logs(), PrivateFiles.SHARED_DIR));
         PrivateFiles.write(layout.postBootstrapScript(), postBootstrapScript(), PrivateFiles.WORLD_READABLE);
         EtcdConfigWriter.write(plan);
@@ -89,6 +93,7 @@ final class SandboxStartup {
             pgPorts.add(plan.haproxy().readPort());
             HaproxyConfigWriter.write(plan);
         }
+        plan.shards().forEach(s -> pgPorts.add(s.pgPort()));
         PgPassWriter.write(layout.passfile(), SandboxPlan.HOST, pgPorts, credentials);
     }
 
@@ -103,7 +108,7 @@ final class SandboxStartup {
                         plan.haproxy().statsPort(), 0);
         return new SandboxInfo(layout.dir(), plan.spec().scope(), plan.spec().namespace(), plan.etcdUrl(), 0,
                 members, haproxy, layout.passfile(), Credentials.SUPERUSER, Credentials.MONITOR, Credentials.APP,
-                layout.workspaceFile(), user.name(), Instant.now().toString());
+                layout.workspaceFile(), user.name(), Instant.now().toString(), plan.shards());
     }
 
     private SandboxInfo startEtcd(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched, Deadline deadline,

@@ -40,7 +40,7 @@ public record SandboxStatus(
     /**
      * One process of the sandbox.
      *
-     * @param component {@code etcd}, {@code haproxy} or the member name
+     * @param component {@code etcd}, {@code haproxy}, the member name or the shard name
      * @param kind      what the process is
      * @param pid       its pid (0 if it never started)
      * @param alive     whether it runs now

@@ -31,6 +31,10 @@ final class SandboxStatusReader {
             long postmaster = ProcessTable.postmasterPid(m.dataDir());
             processes.add(status(m.name(), ProcessKind.POSTGRES, postmaster > 0 ? postmaster : m.postgresPid(), dir));
         }
+        for (SandboxInfo.Shard s : info.get().shards()) {
+            long postmaster = ProcessTable.postmasterPid(s.dataDir());
+            processes.add(status(s.name(), ProcessKind.POSTGRES, postmaster > 0 ? postmaster : s.postgresPid(), dir));
+        }
         if (info.get().haproxy() != null) {
             processes.add(status("haproxy", ProcessKind.HAPROXY, info.get().haproxy().pid(), dir));
         }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * Stops every process of a sandbox, and only those: pids come from {@code sandbox.json} and the
  * members' {@code postmaster.pid}, each checked to still name the sandbox directory before it is
  * signalled. Order matters: Patroni first (it stops its PostgreSQL cleanly and releases the
- * leader key, for which etcd must still be up), then HAProxy, then etcd.
+ * leader key, for which etcd must still be up) together with the postmasters nobody manages (plain members,
+ * shards), then HAProxy, then etcd.
  */
 final class SandboxTeardown {
 
@@ -79,8 +80,8 @@ final class SandboxTeardown {
 
         // Backends notice their postmaster's death on their own, but only eventually.
         Set<Long> leftovers = new LinkedHashSet<>(children);
-        info.ifPresent(i -> i.members().forEach(m -> {
-            long current = ProcessTable.postmasterPid(m.dataDir());
+        info.ifPresent(i -> dataDirs(i).forEach(dataDir -> {
+            long current = ProcessTable.postmasterPid(dataDir);
             if (ProcessTable.belongsTo(current, dir)) {
                 leftovers.add(current);
             }
@@ -129,11 +130,23 @@ final class SandboxTeardown {
             postmasters.stream().filter(pid -> pid > 0)
                     .forEach(pid -> targets.add(target(m.name(), ProcessKind.POSTGRES, pid, dir)));
         }
+        for (SandboxInfo.Shard s : info.shards()) {
+            // No Patroni for a shard: down sends its postmaster SIGINT (fast shutdown) itself.
+            Set<Long> postmasters = new LinkedHashSet<>(List.of(s.postgresPid(), ProcessTable.postmasterPid(s.dataDir())));
+            postmasters.stream().filter(pid -> pid > 0)
+                    .forEach(pid -> targets.add(target(s.name(), ProcessKind.POSTGRES, pid, dir)));
+        }
         if (info.haproxy() != null) {
             targets.add(target("haproxy", ProcessKind.HAPROXY, info.haproxy().pid(), dir));
         }
         targets.add(target("etcd", ProcessKind.ETCD, info.etcdPid(), dir));
         return targets.stream().filter(t -> t.pid() > 0).toList();
+    }
+
+    /** The data directories of every PostgreSQL server of the sandbox: the members' and the shards'. */
+    private static List<Path> dataDirs(SandboxInfo info) {
+        return Stream.concat(info.members().stream().map(SandboxInfo.Member::dataDir),
+                info.shards().stream().map(SandboxInfo.Shard::dataDir)).toList();
     }
 
     /**

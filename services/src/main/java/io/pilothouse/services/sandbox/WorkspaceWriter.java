@@ -1,5 +1,6 @@
 package io.pilothouse.services.sandbox;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,17 @@ final class WorkspaceWriter {
         Map<String, Object> workspace = new LinkedHashMap<>();
         workspace.put("name", "sandbox-" + info.scope());
         workspace.put("readOnly", false);
-        workspace.put("sources", List.of(source));
+        List<Map<String, Object>> sources = new ArrayList<>();
+        sources.add(source);
+        for (SandboxInfo.Shard shard : info.shards()) {
+            // A one-node plain cluster each: the live model shows it as a primary without standbys.
+            Map<String, Object> shardSource = new LinkedHashMap<>();
+            shardSource.put("name", shard.name());
+            shardSource.put("nodes", List.of(shard.endpoint()));
+            shardSource.put("postgres", postgres);
+            sources.add(shardSource);
+        }
+        workspace.put("sources", sources);
         return HEADER.formatted(info.dir().toString().replace('\n', ' ')) + SandboxYaml.render(workspace);
     }
 }
