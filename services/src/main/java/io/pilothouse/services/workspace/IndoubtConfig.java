@@ -24,25 +24,21 @@ import java.util.regex.PatternSyntaxException;
  *     database: billing            # default: the source's postgres.database
  *     query: "SELECT committed FROM tx_decisions WHERE global_id = $1"
  *   minAgeSeconds: 60              # younger transactions may still be in progress: never advised
- *   alertAgeSeconds: 60            # alert on a prepared transaction older than this
- *   alertXidAgeFraction: 0.5       # alert when its xid age passes this fraction of autovacuum_freeze_max_age
  * </pre>
+ *
+ * <p>The alerts on prepared transactions have their thresholds with the other alerts ({@code alerts:
+ * preparedAgeSeconds, preparedXidAgeFraction}).
  *
  * @param patterns            user-defined gid patterns, may be empty
  * @param decision            the decision record query, or null when the coordinator keeps none
  * @param minAgeSeconds       null for {@value #DEFAULT_MIN_AGE_SECONDS}
- * @param alertAgeSeconds     null for {@value #DEFAULT_ALERT_AGE_SECONDS}
- * @param alertXidAgeFraction null for {@value #DEFAULT_ALERT_XID_AGE_FRACTION}
  */
-public record IndoubtConfig(List<PatternConfig> patterns, DecisionConfig decision, Long minAgeSeconds,
-                            Long alertAgeSeconds, Double alertXidAgeFraction) {
+public record IndoubtConfig(List<PatternConfig> patterns, DecisionConfig decision, Long minAgeSeconds) {
 
     public static final long DEFAULT_MIN_AGE_SECONDS = 60;
-    public static final long DEFAULT_ALERT_AGE_SECONDS = 60;
-    public static final double DEFAULT_ALERT_XID_AGE_FRACTION = 0.5;
 
     /** Nothing set: built-in patterns only, no decision record, default thresholds. */
-    public static final IndoubtConfig DEFAULTS = new IndoubtConfig(List.of(), null, null, null, null);
+    public static final IndoubtConfig DEFAULTS = new IndoubtConfig(List.of(), null, null);
 
     public IndoubtConfig {
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
@@ -67,16 +63,6 @@ public record IndoubtConfig(List<PatternConfig> patterns, DecisionConfig decisio
         return minAgeSeconds == null ? DEFAULT_MIN_AGE_SECONDS : minAgeSeconds;
     }
 
-    @JsonIgnore
-    public long alertAgeSecondsOrDefault() {
-        return alertAgeSeconds == null ? DEFAULT_ALERT_AGE_SECONDS : alertAgeSeconds;
-    }
-
-    @JsonIgnore
-    public double alertXidAgeFractionOrDefault() {
-        return alertXidAgeFraction == null ? DEFAULT_ALERT_XID_AGE_FRACTION : alertXidAgeFraction;
-    }
-
     /** Problems with the values, each naming the field; {@code sourceNames} are the workspace's source names. */
     List<String> problems(List<String> sourceNames) {
         List<String> out = new ArrayList<>();
@@ -97,11 +83,6 @@ public record IndoubtConfig(List<PatternConfig> patterns, DecisionConfig decisio
             decisionProblems(sourceNames, out);
         }
         notNegative(out, "minAgeSeconds", minAgeSeconds);
-        notNegative(out, "alertAgeSeconds", alertAgeSeconds);
-        if (alertXidAgeFraction != null && (alertXidAgeFraction <= 0 || alertXidAgeFraction >= 1)) {
-            out.add("indoubt.alertXidAgeFraction is " + alertXidAgeFraction + "; use a fraction of "
-                    + "autovacuum_freeze_max_age between 0 and 1, e.g. 0.5");
-        }
         return out;
     }
 

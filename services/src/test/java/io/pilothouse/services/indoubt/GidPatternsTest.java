@@ -188,7 +188,7 @@ class GidPatternsTest {
     void workspacePatternsComeFirstWithTheirNamedGroups() {
         GidPatterns patterns = GidPatterns.from(new IndoubtConfig(List.of(
                 new IndoubtConfig.PatternConfig("billing", "bill-(?<global>[0-9]+)-(?<node>.+)"),
-                new IndoubtConfig.PatternConfig("nightly", "nightly:(?<global>.+)")), null, null, null, null));
+                new IndoubtConfig.PatternConfig("nightly", "nightly:(?<global>.+)")), null, null));
 
         GidMatch billing = patterns.classify("bill-77-eu_1", Set.of());
         assertThat(billing.pattern()).isEqualTo("billing");
@@ -206,7 +206,7 @@ class GidPatternsTest {
     @Test
     void anEmptyGlobalGroupDoesNotCount() {
         GidPatterns patterns = GidPatterns.from(new IndoubtConfig(List.of(
-                new IndoubtConfig.PatternConfig("loose", "(?<global>[a-z]*)-x")), null, null, null, null));
+                new IndoubtConfig.PatternConfig("loose", "(?<global>[a-z]*)-x")), null, null));
 
         assertThat(patterns.classify("-x", Set.of()).unmatched()).isTrue();
     }

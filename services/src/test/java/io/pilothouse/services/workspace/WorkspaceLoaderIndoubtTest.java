@@ -51,8 +51,6 @@ class WorkspaceLoaderIndoubtTest {
         assertThat(d.patterns()).isEmpty();
         assertThat(d.decision()).isNull();
         assertThat(d.minAgeSecondsOrDefault()).isEqualTo(60);
-        assertThat(d.alertAgeSecondsOrDefault()).isEqualTo(60);
-        assertThat(d.alertXidAgeFractionOrDefault()).isEqualTo(0.5);
     }
 
     @Test
@@ -67,8 +65,6 @@ class WorkspaceLoaderIndoubtTest {
                     database: billing
                     query: "SELECT committed FROM tx_decisions WHERE global_id = $1"
                   minAgeSeconds: 120
-                  alertAgeSeconds: 300
-                  alertXidAgeFraction: 0.25
                 """);
 
         IndoubtConfig i = w.indoubtOrDefaults();
@@ -77,8 +73,6 @@ class WorkspaceLoaderIndoubtTest {
         assertThat(i.decision()).isEqualTo(new IndoubtConfig.DecisionConfig("billing", "billing",
                 "SELECT committed FROM tx_decisions WHERE global_id = $1"));
         assertThat(i.minAgeSecondsOrDefault()).isEqualTo(120);
-        assertThat(i.alertAgeSecondsOrDefault()).isEqualTo(300);
-        assertThat(i.alertXidAgeFractionOrDefault()).isEqualTo(0.25);
     }
 
     @Test
@@ -201,13 +195,8 @@ class WorkspaceLoaderIndoubtTest {
         assertThat(problems("""
                 indoubt:
                   minAgeSeconds: -1
-                  alertAgeSeconds: -5
-                  alertXidAgeFraction: 1.5
                 """)).containsExactly(
-                "indoubt.minAgeSeconds is -1; it must be 0 or more seconds (leave it out for the default)",
-                "indoubt.alertAgeSeconds is -5; it must be 0 or more seconds (leave it out for the default)",
-                "indoubt.alertXidAgeFraction is 1.5; use a fraction of autovacuum_freeze_max_age between 0 and 1, "
-                        + "e.g. 0.5");
+                "indoubt.minAgeSeconds is -1; it must be 0 or more seconds (leave it out for the default)");
     }
 
     @Test
