@@ -131,6 +131,39 @@ class PreparedXactsProbeSandboxTest {
     }
 
     @Test
+    void aBranchYoungerThanAnOpenTransactionDoesNotHoldTheHorizon() throws Exception {
+        String tag = TwoPhase.tag();
+        String gid = "younger-than-open-" + tag;
+        NodeRef node = TwoPhase.node(sandbox, leader);
+        Connection open = SandboxConnections.connect(sandbox, leader, sandbox.appUser(), "app");
+        Connection app = SandboxConnections.connect(sandbox, leader, sandbox.appUser(), "app");
+        try {
+            open.setAutoCommit(false);
+            long openXid;
+            try (Statement st = open.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT txid_current()")) {
+                rs.next();
+                openXid = rs.getLong(1);
+            }
+            TwoPhase.prepare(app, gid);
+            PreparedXactsProbe probe = new PreparedXactsProbe();
+            try (Connection monitor = SandboxConnections.connect(sandbox, leader, sandbox.monitorUser(), "postgres")) {
+                PreparedBranch b = branch(probe, node, monitor, gid);
+                assertThat(b.xid()).isGreaterThan(openXid);
+                assertThat(b.oldestXmin()).as("an older open transaction holds the horizon").isFalse();
+
+                open.rollback();
+                PreparedBranch after = Await.until(Duration.ofSeconds(30), "the branch holding the horizon",
+                        () -> branch(probe, node, monitor, gid), x -> x.oldestXmin());
+                assertThat(after.xid()).isEqualTo(b.xid());
+            }
+        } finally {
+            TwoPhase.rollBackAll(sandbox, leader, tag);
+            Closing.inOrder(app, open);
+        }
+    }
+
+    @Test
     void aStandbyListsNoBranchesAndSaysItIsInRecovery() throws Exception {
         String tag = TwoPhase.tag();
         String replica = sandbox.members().stream().map(SandboxInfo.Member::name).filter(n -> !n.equals(leader))
