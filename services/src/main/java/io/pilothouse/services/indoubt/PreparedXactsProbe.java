@@ -41,6 +41,16 @@ import org.slf4j.LoggerFactory;
  *       attributed to every branch holding a conflicting lock on the same object.</li>
  * </ul>
  *
+ * <h2>Oldest xmin</h2>
+ * A branch is {@link PreparedBranch#oldestXmin()} when no other prepared transaction is older and no other session's
+ * {@code backend_xid}/{@code backend_xmin} and no slot's {@code xmin}/{@code catalog_xmin} is older than its xid (all
+ * compared by {@code age()} in one statement). Equal counts for the branch: while it runs, every new snapshot's xmin
+ * is at most its xid, so the sessions tying with it take their xmin from it. Our own session is left out for that
+ * reason. Read it as "nothing holds the horizon further back than this branch".
+ *
+ * <p>Relation names resolve only for the database the connection is in (and shared catalogs); a lock in another
+ * database is shown as {@code <database>: relation <oid>}. Connect to the branches' database for names.
+ *
  * <p>A node in recovery returns no branches and says so ({@link NodeReading#inRecovery()}): a standby replays
  * prepared transactions but lists none until it is promoted.
  */

@@ -131,6 +131,112 @@ class PreparedXactsProbeSandboxTest {
     }
 
     @Test
+    void aTableLockWaiterIsListedUnderEveryBranchHoldingTheTable() throws Exception {
+        String tag = TwoPhase.tag();
+        String table = "indoubt_table_" + tag;
+        String first = "table-1-" + tag;
+        String second = "table-2-" + tag;
+        NodeRef node = TwoPhase.node(sandbox, leader);
+        PreparedXactsProbe probe = new PreparedXactsProbe();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        Connection app = SandboxConnections.connect(sandbox, leader, sandbox.appUser(), "app");
+        Connection waiter = SandboxConnections.connect(sandbox, leader, sandbox.appUser(), "app");
+        Connection su = SandboxConnections.connect(sandbox, leader, sandbox.superuser(), "app");
+        int waiterPid = pid(waiter);
+        try {
+            try (Statement st = app.createStatement()) {
+                st.execute("CREATE TABLE " + table + " (id int PRIMARY KEY, v int)");
+                st.execute("INSERT INTO " + table + " VALUES (1, 0), (2, 0)");
+            }
+            TwoPhase.prepare(app, first, "UPDATE " + table + " SET v = 1 WHERE id = 1");
+            TwoPhase.prepare(app, second, "UPDATE " + table + " SET v = 1 WHERE id = 2");
+
+            // What PostgreSQL 15 shows right after PREPARE: pid NULL, but the preparing backend's virtual xid,
+            // not -1/<xid> (that form appears only for transactions recovered from their state files).
+            try (PreparedStatement ps = su.prepareStatement("""
+                    SELECT l.virtualtransaction, p.transaction::text AS xid FROM pg_locks l
+                      JOIN pg_prepared_xacts p ON l.locktype = 'transactionid' AND l.transactionid = p.transaction
+                     WHERE l.pid IS NULL AND p.gid = ?""")) {
+                ps.setString(1, first);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString("virtualtransaction")).isNotEqualTo("-1/" + rs.getString("xid"));
+                }
+            }
+
+            waiter.setAutoCommit(false);
+            try (Statement st = waiter.createStatement()) {
+                st.execute("SET lock_timeout = 0");
+                st.execute("SET statement_timeout = '120s'");
+            }
+            Future<?> blocked = executor.submit(() -> {
+                try (Statement st = waiter.createStatement()) {
+                    st.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+                }
+                return null;
+            });
+
+            List<PreparedBranch> both = Await.until(Duration.ofSeconds(30), "the waiter listed under both branches",
+                    () -> List.of(branch(probe, node, su, first), branch(probe, node, su, second)),
+                    l -> l.stream().allMatch(b -> b.blocked().stream().anyMatch(s -> s.pid() == waiterPid)));
+            assertThat(blocked).isNotDone();
+            assertThat(both.get(0).blocked().get(0).query()).contains("LOCK TABLE " + table);
+
+            try (Statement st = su.createStatement()) {
+                st.execute("SELECT pg_cancel_backend(" + waiterPid + ")");
+            }
+            Await.until(Duration.ofSeconds(10), "the waiter cancelled", blocked::isDone, d -> d);
+        } finally {
+            try (Statement st = su.createStatement()) {
+                st.execute("SELECT pg_terminate_backend(" + waiterPid + ")");
+            } catch (SQLException e) {
+                System.err.println("could not end the waiter: " + e);
+            }
+            executor.shutdownNow();
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+            TwoPhase.rollBackAll(sandbox, leader, tag);
+            try (Statement st = su.createStatement()) {
+                st.execute("SET lock_timeout = '5s'");
+                st.execute("DROP TABLE IF EXISTS " + table);
+            }
+            Closing.inOrder(su, waiter, app);
+        }
+    }
+
+    @Test
+    void aBranchYoungerThanAnOpenTransactionDoesNotHoldTheHorizon() throws Exception {
+        String tag = TwoPhase.tag();
+        String gid = "younger-than-open-" + tag;
+        NodeRef node = TwoPhase.node(sandbox, leader);
+        Connection open = SandboxConnections.connect(sandbox, leader, sandbox.appUser(), "app");
+        Connection app = SandboxConnections.connect(sandbox, leader, sandbox.appUser(), "app");
+        try {
+            open.setAutoCommit(false);
+            long openXid;
+            try (Statement st = open.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT txid_current()")) {
+                rs.next();
+                openXid = rs.getLong(1);
+            }
+            TwoPhase.prepare(app, gid);
+            PreparedXactsProbe probe = new PreparedXactsProbe();
+            try (Connection monitor = SandboxConnections.connect(sandbox, leader, sandbox.monitorUser(), "postgres")) {
+                PreparedBranch b = branch(probe, node, monitor, gid);
+                assertThat(b.xid()).isGreaterThan(openXid);
+                assertThat(b.oldestXmin()).as("an older open transaction holds the horizon").isFalse();
+
+                open.rollback();
+                PreparedBranch after = Await.until(Duration.ofSeconds(30), "the branch holding the horizon",
+                        () -> branch(probe, node, monitor, gid), x -> x.oldestXmin());
+                assertThat(after.xid()).isEqualTo(b.xid());
+            }
+        } finally {
+            TwoPhase.rollBackAll(sandbox, leader, tag);
+            Closing.inOrder(app, open);
+        }
+    }
+
+    @Test
     void aStandbyListsNoBranchesAndSaysItIsInRecovery() throws Exception {
         String tag = TwoPhase.tag();
         String replica = sandbox.members().stream().map(SandboxInfo.Member::name).filter(n -> !n.equals(leader))
