@@ -49,6 +49,7 @@ public final class LiveSession implements AutoCloseable {
     private final OperationGuard guard;
     private final SwitchoverService switchovers;
     private final LiveSettings settings;
+    private final Workspace workspace;
     private final WorkspacePatroniAuth patroniAuth;
 
     private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
@@ -56,6 +57,7 @@ public final class LiveSession implements AutoCloseable {
                         AlertMonitor alerts) {
         this.alerts = alerts;
         this.settings = settings;
+        this.workspace = workspace;
         this.locks = new WorkspaceLocks(workspace, EtcdOperationLock.DEFAULT_TTL);
         this.guard = OperationGuards.forWorkspace(workspace, locks);
         this.patroniAuth = new WorkspacePatroniAuth(workspace, monitor.feed()::latest, Passwords.resolver());
@@ -138,6 +140,33 @@ public final class LiveSession implements AutoCloseable {
         PreparedXactsProbe probe = new PreparedXactsProbe();
         return new InDoubtScanner(monitor.feed()::latest, monitor::open, (c, node) -> probe.read(node, c),
                 Clock.systemUTC());
+    }
+
+    /** The in-doubt transactions now: grouped, each with its advice (decision record consulted when configured). */
+    public java.util.List<io.pilothouse.services.indoubt.AdvisedTransaction> inDoubtAnalysis(
+            io.pilothouse.services.indoubt.InDoubtScan scan) {
+        return io.pilothouse.services.indoubt.InDoubtAnalysis.analyse(scan, workspace.indoubtOrDefaults(),
+                decisionLookup());
+    }
+
+    /** The workspace's decision record query, on the primary of its source, or null when none is configured. */
+    private io.pilothouse.services.indoubt.DecisionLookup decisionLookup() {
+        io.pilothouse.services.workspace.IndoubtConfig.DecisionConfig d = workspace.indoubtOrDefaults().decision();
+        if (d == null) {
+            return null;
+        }
+        io.pilothouse.services.workspace.SourceConfig source = workspace.sources().stream()
+                .filter(s -> s.name().equals(d.source())).findFirst().orElseThrow();
+        io.pilothouse.services.workspace.PostgresConfig pg = source.postgres() == null
+                ? new io.pilothouse.services.workspace.PostgresConfig(null, null, null, null) : source.postgres();
+        String database = d.database() == null || d.database().isBlank() ? pg.database() : d.database();
+        return io.pilothouse.services.indoubt.QueryDecisionLookup.of(d, d.source() + "/" + database, () -> {
+            io.pilothouse.services.model.Member primary = monitor.feed().latest().clusters().stream()
+                    .filter(c -> c.source().equals(d.source())).flatMap(c -> c.leaderMember().stream()).findFirst()
+                    .orElseThrow(() -> new java.sql.SQLException("source " + d.source() + " has no primary now",
+                            "08001"));
+            return monitor.openAs(d.source(), primary.host(), primary.port(), database, pg.user());
+        }, Duration.ofSeconds(5));
     }
 
     /** Commits or rolls back prepared branches inside this session's guard. */

@@ -243,6 +243,8 @@ public final class TwoPhaseWorkload {
         }
         try (Statement st = log.createStatement()) {
             st.execute(DECISIONS_DDL);
+            // The in-doubt console reads the decision log as the monitoring role (indoubt.decision in a workspace).
+            st.execute("GRANT SELECT ON tx_decisions TO " + SqlIdentifiers.quote(info.monitorUser()));
         } catch (SQLException e) {
             throw failure("create the decision log tx_decisions", participants.get(0), e);
         }

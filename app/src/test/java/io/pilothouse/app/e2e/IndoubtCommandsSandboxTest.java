@@ -1,0 +1,180 @@
+package io.pilothouse.app.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pilothouse.app.Main;
+import io.pilothouse.app.json.Json;
+import io.pilothouse.services.sandbox.OwnSandbox;
+import io.pilothouse.services.sandbox.SandboxConnections;
+import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.sandbox.SandboxRest;
+import io.pilothouse.services.sandbox.workload.TwoPhaseResult;
+import io.pilothouse.services.sandbox.workload.TwoPhaseWorkload;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code pilothouse indoubt list|resolve} on real orphans: a two-phase-commit coordinator (the sandbox workload) runs
+ * across the HA cluster's leader and two standalone shards and leaves two global transactions in doubt, one never
+ * decided and one decided and committed on the leader only. The list groups the branches by global transaction and
+ * advises from the decision table; resolving as advised leaves the data exactly as two-phase commit would have.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IndoubtCommandsSandboxTest {
+
+    private static OwnSandbox own;
+    private static SandboxInfo sandbox;
+    private static TwoPhaseResult workload;
+    private static Path workspace;
+    private static Path readOnlyWorkspace;
+    private static AuditLogProperty audit;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void start() throws Exception {
+        own = OwnSandbox.start("pilothouse-indoubt-", s -> s.withMembers(2).withScope("idt").withShards(2));
+        sandbox = own.info();
+        audit = AuditLogProperty.pointAt(own.dir().resolve("audit.jsonl"));
+        workload = new TwoPhaseWorkload(sandbox).run(new TwoPhaseWorkload.Options(3, 2, 7, false), line -> { });
+        String yaml = Files.readString(sandbox.workspaceFile());
+        // minAgeSeconds 0: the orphans are seconds old, and the coordinator is known to be gone.
+        String indoubt = "indoubt:\n  decision:\n    source: idt\n    database: postgres\n"
+                + "    query: \"SELECT committed FROM tx_decisions WHERE global_id = $1\"\n  minAgeSeconds: 0\n";
+        workspace = own.dir().resolve("indoubt-workspace.yaml");
+        Files.writeString(workspace, yaml + indoubt);
+        readOnlyWorkspace = own.dir().resolve("indoubt-readonly.yaml");
+        Files.writeString(readOnlyWorkspace, yaml.replace("readOnly: false", "readOnly: true") + indoubt);
+    }
+
+    @AfterAll
+    static void stop() {
+        io.pilothouse.services.testing.Closing.inOrder(audit, own);
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private static JsonNode tx(JsonNode list, String globalId) {
+        for (JsonNode t : list.path("transactions")) {
+            if (t.path("globalId").asText().equals(globalId)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no global transaction " + globalId + " in " + list);
+    }
+
+    @Test
+    @Order(1)
+    void listGroupsTheOrphansAndAdvisesFromTheDecisionTable() throws Exception {
+        assertThat(run("indoubt", "list", "--json", "--workspace", workspace.toString())).as(err.toString())
+                .isEqualTo(4);
+        JsonNode list = Json.mapper().readTree(out.toString());
+        assertThat(list.path("transactions")).hasSize(2);
+
+        JsonNode undecided = tx(list, "tx_0004");
+        assertThat(undecided.path("advice").asText()).isEqualTo("ROLLBACK");
+        assertThat(undecided.path("branches").findValuesAsText("gid"))
+                .containsExactlyInAnyOrder("tx_0004_idt", "tx_0004_shard1", "tx_0004_shard2");
+        assertThat(undecided.path("missing")).isEmpty();
+
+        JsonNode decided = tx(list, "tx_0005");
+        assertThat(decided.path("advice").asText()).isEqualTo("COMMIT");
+        assertThat(decided.path("branches").findValuesAsText("gid"))
+                .containsExactlyInAnyOrder("tx_0005_shard1", "tx_0005_shard2");
+        assertThat(decided.path("missing").get(0).asText()).isEqualTo("idt");
+        assertThat(decided.path("evidence").toString()).contains("committed");
+
+        assertThat(run("indoubt", "list", "--workspace", workspace.toString())).isEqualTo(4);
+        assertThat(out.toString()).contains("tx_0004").contains("advice: ROLLBACK").contains("advice: COMMIT")
+                .contains("no branch on: idt");
+    }
+
+    @Test
+    @Order(2)
+    void aReadOnlyWorkspaceRefusesAndNothingChanges() throws Exception {
+        assertThat(run("indoubt", "resolve", "--gid", "tx_0005_shard1", "--node", "shard1", "--commit", "--yes",
+                "--workspace", readOnlyWorkspace.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("read-only");
+        assertThat(preparedOn("shard1")).contains("tx_0005_shard1");
+    }
+
+    @Test
+    @Order(3)
+    void resolvingAsAdvisedLeavesTheDataAsTwoPhaseCommitWouldHave() throws Exception {
+        for (String shard : List.of("shard1", "shard2")) {
+            assertThat(run("indoubt", "resolve", "--gid", "tx_0005_" + shard, "--node", shard, "--commit", "--yes",
+                    "--workspace", workspace.toString())).as(err.toString()).isZero();
+            assertThat(out.toString()).startsWith("committed branch 'tx_0005_" + shard + "' on " + shard);
+        }
+        for (String node : List.of("idt", "shard1", "shard2")) {
+            assertThat(run("indoubt", "resolve", "--gid", "tx_0004_" + node, "--node", node, "--rollback", "--yes",
+                    "--workspace", workspace.toString())).as(err.toString()).isZero();
+        }
+        for (String node : List.of("idt", "shard1", "shard2")) {
+            assertThat(preparedOn(node)).as(node).isEmpty();
+            assertThat(ledgerRows(node, "tx_0005")).as("tx_0005 committed everywhere, once, on " + node).isEqualTo(1);
+            assertThat(ledgerRows(node, "tx_0004")).as("tx_0004 rolled back everywhere, on " + node).isZero();
+        }
+        assertThat(run("indoubt", "list", "--workspace", workspace.toString())).isZero();
+        assertThat(Files.readString(own.dir().resolve("audit.jsonl")))
+                .contains("\"action\":\"commit-prepared\"").contains("\"action\":\"rollback-prepared\"")
+                .contains("\"gid\":\"tx_0005_shard1\"");
+    }
+
+    @Test
+    @Order(4)
+    void anUnknownGidIsOneLineWithWhatToDo() {
+        assertThat(run("indoubt", "resolve", "--gid", "nope'; DROP TABLE ledger; --", "--node", "shard1",
+                "--rollback", "--yes", "--workspace", workspace.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("no prepared transaction 'nope'; DROP TABLE ledger; --' on shard1")
+                .contains("pilothouse indoubt list");
+    }
+
+    private static Connection superuser(String node) throws Exception {
+        if (node.startsWith("shard")) {
+            SandboxInfo.Shard s = sandbox.requireShard(node);
+            return SandboxConnections.connect(sandbox, s.pgHost(), s.pgPort(), sandbox.superuser(), "postgres");
+        }
+        return SandboxConnections.connect(sandbox, SandboxRest.leader(sandbox).orElseThrow(), sandbox.superuser(),
+                "postgres");
+    }
+
+    private static List<String> preparedOn(String node) throws Exception {
+        List<String> gids = new ArrayList<>();
+        try (Connection c = superuser(node); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT gid FROM pg_prepared_xacts ORDER BY gid")) {
+            while (rs.next()) {
+                gids.add(rs.getString(1));
+            }
+        }
+        return gids;
+    }
+
+    private static int ledgerRows(String node, String globalId) throws Exception {
+        try (Connection c = superuser(node); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM ledger WHERE global_id = '" + globalId + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
