@@ -1,7 +1,6 @@
 package io.pilothouse.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pilothouse.app.Main;
 import io.pilothouse.app.json.Json;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxConnections;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,8 +41,7 @@ class IndoubtCommandsSandboxTest {
     private static Path readOnlyWorkspace;
     private static AuditLogProperty audit;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
 
     @BeforeAll
     static void start() throws Exception {
@@ -69,9 +65,7 @@ class IndoubtCommandsSandboxTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return cli.run(args);
     }
 
     private static JsonNode tx(JsonNode list, String globalId) {
@@ -86,9 +80,9 @@ class IndoubtCommandsSandboxTest {
     @Test
     @Order(1)
     void listGroupsTheOrphansAndAdvisesFromTheDecisionTable() throws Exception {
-        assertThat(run("indoubt", "list", "--json", "--workspace", workspace.toString())).as(err.toString())
+        assertThat(run("indoubt", "list", "--json", "--workspace", workspace.toString())).as(cli.err())
                 .isEqualTo(4);
-        JsonNode list = Json.mapper().readTree(out.toString());
+        JsonNode list = Json.mapper().readTree(cli.out());
         assertThat(list.path("transactions")).hasSize(2);
 
         JsonNode undecided = tx(list, "tx_0004");
@@ -105,7 +99,7 @@ class IndoubtCommandsSandboxTest {
         assertThat(decided.path("evidence").toString()).contains("committed");
 
         assertThat(run("indoubt", "list", "--workspace", workspace.toString())).isEqualTo(4);
-        assertThat(out.toString()).contains("tx_0004").contains("advice: ROLLBACK").contains("advice: COMMIT")
+        assertThat(cli.out()).contains("tx_0004").contains("advice: ROLLBACK").contains("advice: COMMIT")
                 .contains("no branch on: idt");
     }
 
@@ -114,7 +108,7 @@ class IndoubtCommandsSandboxTest {
     void aReadOnlyWorkspaceRefusesAndNothingChanges() throws Exception {
         assertThat(run("indoubt", "resolve", "--gid", "tx_0005_shard1", "--node", "shard1", "--commit", "--yes",
                 "--workspace", readOnlyWorkspace.toString())).isEqualTo(3);
-        assertThat(err.toString()).contains("read-only");
+        assertThat(cli.err()).contains("read-only");
         assertThat(preparedOn("shard1")).contains("tx_0005_shard1");
     }
 
@@ -123,12 +117,12 @@ class IndoubtCommandsSandboxTest {
     void resolvingAsAdvisedLeavesTheDataAsTwoPhaseCommitWouldHave() throws Exception {
         for (String shard : List.of("shard1", "shard2")) {
             assertThat(run("indoubt", "resolve", "--gid", "tx_0005_" + shard, "--node", shard, "--commit", "--yes",
-                    "--workspace", workspace.toString())).as(err.toString()).isZero();
-            assertThat(out.toString()).startsWith("committed branch 'tx_0005_" + shard + "' on " + shard);
+                    "--workspace", workspace.toString())).as(cli.err()).isZero();
+            assertThat(cli.out()).startsWith("committed branch 'tx_0005_" + shard + "' on " + shard);
         }
         for (String node : List.of("idt", "shard1", "shard2")) {
             assertThat(run("indoubt", "resolve", "--gid", "tx_0004_" + node, "--node", node, "--rollback", "--yes",
-                    "--workspace", workspace.toString())).as(err.toString()).isZero();
+                    "--workspace", workspace.toString())).as(cli.err()).isZero();
         }
         for (String node : List.of("idt", "shard1", "shard2")) {
             assertThat(preparedOn(node)).as(node).isEmpty();
@@ -146,7 +140,7 @@ class IndoubtCommandsSandboxTest {
     void anUnknownGidIsOneLineWithWhatToDo() {
         assertThat(run("indoubt", "resolve", "--gid", "nope'; DROP TABLE ledger; --", "--node", "shard1",
                 "--rollback", "--yes", "--workspace", workspace.toString())).isEqualTo(3);
-        assertThat(err.toString()).contains("no prepared transaction 'nope'; DROP TABLE ledger; --' on shard1")
+        assertThat(cli.err()).contains("no prepared transaction 'nope'; DROP TABLE ledger; --' on shard1")
                 .contains("pilothouse indoubt list");
     }
 

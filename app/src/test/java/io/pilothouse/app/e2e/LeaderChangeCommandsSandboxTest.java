@@ -1,7 +1,6 @@
 package io.pilothouse.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pilothouse.app.Main;
 import io.pilothouse.app.json.Json;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,8 +43,7 @@ class LeaderChangeCommandsSandboxTest {
     private static Path auditLog;
     private static AuditLogProperty auditProperty;
 
-    private StringWriter out;
-    private StringWriter err;
+    private CommandRun cli;
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,14 +60,11 @@ class LeaderChangeCommandsSandboxTest {
 
     @BeforeEach
     void freshOutput() {
-        out = new StringWriter();
-        err = new StringWriter();
+        cli = new CommandRun("--workspace", sandbox.workspaceFile().toString(), "--cluster", sandbox.scope());
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--workspace", sandbox.workspaceFile().toString(), "--cluster", sandbox.scope()));
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return cli.run(args);
     }
 
     private static String leader() {
@@ -86,19 +79,15 @@ class LeaderChangeCommandsSandboxTest {
     }
 
     private static List<JsonNode> audit() throws Exception {
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : Files.readAllLines(auditLog)) {
-            records.add(Json.mapper().readTree(line));
-        }
-        return records;
+        return CommandRun.auditRecords(auditLog);
     }
 
     @Test
     @Order(1)
     void dryRunPrintsTheMatrixAsJsonAndChangesNothing() throws Exception {
         String leader = leader();
-        assertThat(run("switchover", "--dry-run", "--json")).as(err.toString()).isZero();
-        JsonNode matrix = Json.mapper().readTree(out.toString());
+        assertThat(run("switchover", "--dry-run", "--json")).as(cli.err()).isZero();
+        JsonNode matrix = Json.mapper().readTree(cli.out());
         assertThat(matrix.path("leader").asText()).isEqualTo(leader);
         JsonNode row = matrix.path("candidates").get(0);
         assertThat(row.path("candidate").asText()).isEqualTo(replica());
@@ -113,7 +102,7 @@ class LeaderChangeCommandsSandboxTest {
     @Order(2)
     void theLeaderIsNotACandidate() {
         assertThat(run("switchover", "--to", leader(), "--yes")).isEqualTo(3);
-        assertThat(err.toString()).contains("is not a replica of clisw; candidates: [" + replica() + "]");
+        assertThat(cli.err()).contains("is not a replica of clisw; candidates: [" + replica() + "]");
     }
 
     @Test
@@ -122,8 +111,8 @@ class LeaderChangeCommandsSandboxTest {
         String candidate = replica();
         Path report = work.resolve("report.md");
         assertThat(run("switchover", "--to", candidate, "--yes", "--report", report.toString()))
-                .as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("## Pre-checks").contains("holds the leader key")
+                .as(cli.out() + "\n" + cli.err()).isZero();
+        assertThat(cli.out()).contains("## Pre-checks").contains("holds the leader key")
                 .contains("# Switchover of clisw to " + candidate + ": completed").contains("## Verification");
         assertThat(Files.readString(report)).contains("write unavailability:");
         assertThat(SandboxRest.leader(sandbox)).contains(candidate);
@@ -135,13 +124,12 @@ class LeaderChangeCommandsSandboxTest {
     @Order(4)
     void scheduledSwitchoverIsAcceptedAndCanBeCancelled() throws Exception {
         String at = Instant.now().plus(Duration.ofHours(2)).toString();
-        assertThat(run("switchover", "--to", replica(), "--at", at, "--yes")).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains(": scheduled");
+        assertThat(run("switchover", "--to", replica(), "--at", at, "--yes")).as(cli.out() + "\n" + cli.err()).isZero();
+        assertThat(cli.out()).contains(": scheduled");
         assertThat(SandboxRest.cluster(sandbox).orElseThrow().path("scheduled_switchover").isMissingNode()).isFalse();
 
-        freshOutput();
-        assertThat(run("switchover", "--cancel")).as(err.toString()).isZero();
-        assertThat(out.toString()).startsWith("cancelled the switchover to " + replica());
+        assertThat(run("switchover", "--cancel")).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("cancelled the switchover to " + replica());
         assertThat(SandboxRest.cluster(sandbox).orElseThrow().path("scheduled_switchover").isMissingNode()).isTrue();
     }
 
@@ -156,8 +144,8 @@ class LeaderChangeCommandsSandboxTest {
         } finally {
             System.setIn(stdin);
         }
-        assertThat(out.toString()).contains("Data at risk:").contains("Fail over clisw to " + replica() + "?");
-        assertThat(err.toString()).contains("not confirmed; nothing was done");
+        assertThat(cli.out()).contains("Data at risk:").contains("Fail over clisw to " + replica() + "?");
+        assertThat(cli.err()).contains("not confirmed; nothing was done");
         assertThat(SandboxRest.leader(sandbox)).contains(leader);
     }
 }

@@ -1,7 +1,6 @@
 package io.pilothouse.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pilothouse.app.Main;
 import io.pilothouse.app.json.Json;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +36,7 @@ class OperationCommandsSandboxTest {
     private static Path auditLog;
     private static AuditLogProperty auditProperty;
 
-    private StringWriter out;
-    private StringWriter err;
+    private CommandRun cli;
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,23 +58,15 @@ class OperationCommandsSandboxTest {
 
     @BeforeEach
     void freshOutput() {
-        out = new StringWriter();
-        err = new StringWriter();
+        cli = new CommandRun("--workspace", sandbox.workspaceFile().toString(), "--cluster", sandbox.scope(), "--wait", "30");
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--workspace", sandbox.workspaceFile().toString(), "--cluster", sandbox.scope(),
-                "--wait", "30"));
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return cli.run(args);
     }
 
     private static List<JsonNode> audit() throws Exception {
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : Files.readAllLines(auditLog)) {
-            records.add(Json.mapper().readTree(line));
-        }
-        return records;
+        return CommandRun.auditRecords(auditLog);
     }
 
     private static JsonNode config() {
@@ -88,22 +76,21 @@ class OperationCommandsSandboxTest {
     @Test
     @Order(1)
     void helpListsTheOperations() {
-        StringWriter help = new StringWriter();
-        assertThat(Main.run(new PrintWriter(help, true), new PrintWriter(err, true), "--help")).isZero();
-        assertThat(help.toString()).contains("pause").contains("resume").contains("restart").contains("reload")
+        CommandRun bare = new CommandRun();
+        assertThat(bare.run("--help")).isZero();
+        assertThat(bare.out()).contains("pause").contains("resume").contains("restart").contains("reload")
                 .contains("reinit").contains("config");
     }
 
     @Test
     @Order(2)
     void pauseAndResumeChangeTheClusterAndAreAudited() throws Exception {
-        assertThat(run("pause")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("paused (maintenance mode)").contains("PATCH").contains("-> 200");
+        assertThat(run("pause")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("paused (maintenance mode)").contains("PATCH").contains("-> 200");
         assertThat(config().path("pause").asBoolean()).isTrue();
 
-        freshOutput();
-        assertThat(run("resume")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("no longer paused");
+        assertThat(run("resume")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("no longer paused");
         assertThat(config().path("pause").asBoolean(false)).isFalse();
 
         List<JsonNode> records = audit();
@@ -118,9 +105,9 @@ class OperationCommandsSandboxTest {
         int auditedBefore = audit().size();
 
         assertThat(run("config", "set", "postgresql.parameters.work_mem=16MB", "loop_wait=3", "--dry-run"))
-                .as(err.toString()).isZero();
+                .as(cli.err()).isZero();
 
-        assertThat(out.toString()).containsPattern("KEY\\s+BEFORE\\s+AFTER")
+        assertThat(cli.out()).containsPattern("KEY\\s+BEFORE\\s+AFTER")
                 .containsPattern("loop_wait\\s+2\\s+3")
                 .containsPattern("postgresql\\.parameters\\.work_mem\\s+\\(not set\\)\\s+16MB")
                 .contains("Dry run: nothing was sent.");
@@ -133,19 +120,18 @@ class OperationCommandsSandboxTest {
     void invalidConfigIsRefusedInOneLineWithoutAsking() {
         assertThat(run("config", "set", "loop_wait=15")).isEqualTo(3);
 
-        assertThat(err.toString().strip()).doesNotContain("\n")
+        assertThat(cli.err().strip()).doesNotContain("\n")
                 .contains("loop_wait 15 + 2 x retry_timeout 5 = 25 exceeds ttl 20").contains("nothing was sent");
-        assertThat(err.toString()).doesNotContain("Exception");
+        assertThat(cli.err()).doesNotContain("Exception");
         assertThat(config().path("loop_wait").asInt()).isEqualTo(2);
     }
 
     @Test
     @Order(5)
     void unknownClusterIsOneLineWithWhatToDo() {
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "pause", "--workspace",
-                sandbox.workspaceFile().toString(), "--cluster", "nosuch", "--timeout", "5");
-
-        assertThat(code).isEqualTo(1);
-        assertThat(err.toString().strip()).startsWith("pilothouse: no cluster 'nosuch' found").doesNotContain("\n");
+        CommandRun other = new CommandRun("--workspace", sandbox.workspaceFile().toString(), "--cluster", "nosuch",
+                "--timeout", "5");
+        assertThat(other.run("pause")).isEqualTo(1);
+        assertThat(other.err().strip()).startsWith("pilothouse: no cluster 'nosuch' found").doesNotContain("\n");
     }
 }

@@ -2,7 +2,6 @@ package io.pilothouse.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pilothouse.app.Main;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +23,7 @@ class TwoPhaseWorkloadCommandTest {
 
     private static OwnSandbox own;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
 
     @BeforeAll
     static void start() {
@@ -42,18 +38,16 @@ class TwoPhaseWorkloadCommandTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return cli.run(args);
     }
 
     @Test
     @Order(1)
     void workloadPrintsWhatItCommittedAndHowToResolveEachOrphan() {
         assertThat(run("sandbox", "workload", "2pc", "--dir", own.dir().toString(), "--transactions", "3",
-                "--orphans", "2", "--seed", "7")).as(err.toString()).isZero();
+                "--orphans", "2", "--seed", "7")).as(cli.err()).isZero();
 
-        String summary = out.toString();
+        String summary = cli.out();
         assertThat(summary).startsWith("2pc workload: participants cli2pc (leader node1, 127.0.0.1:")
                 .contains(", shard1 (127.0.0.1:" + own.info().requireShard("shard1").pgPort() + ")")
                 .contains("decision log tx_decisions on cli2pc")
@@ -64,33 +58,33 @@ class TwoPhaseWorkloadCommandTest {
                 .containsPattern("tx_0005  partly committed +branches on shard1  ->  COMMIT PREPARED on shard1 "
                         + "\\(tx_decisions says commit; already committed on cli2pc\\)")
                 .contains("e.g. tx_0004_cli2pc");
-        assertThat(err.toString()).contains("Left tx_0005 in doubt");
+        assertThat(cli.err()).contains("Left tx_0005 in doubt");
     }
 
     @Test
     @Order(2)
     void workloadRunsAgainWithTheNextGlobalIds() {
         assertThat(run("sandbox", "workload", "2pc", "--dir", own.dir().toString(), "--transactions", "1"))
-                .as(err.toString()).isZero();
+                .as(cli.err()).isZero();
 
-        assertThat(out.toString()).contains("committed: 1 transaction (tx_0006)").contains("orphans: 0");
+        assertThat(cli.out()).contains("committed: 1 transaction (tx_0006)").contains("orphans: 0");
     }
 
     @Test
     @Order(3)
     void statusAndSnapshotShowTheShardAsAOneNodeCluster() throws Exception {
-        assertThat(run("sandbox", "status", "--dir", own.dir().toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).startsWith("running").containsPattern("shard1 +postgres 127\\.0\\.0\\.1:\\d+ +running");
+        assertThat(run("sandbox", "status", "--dir", own.dir().toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("running").containsPattern("shard1 +postgres 127\\.0\\.0\\.1:\\d+ +running");
 
         assertThat(run("snapshot", "--workspace", own.info().workspaceFile().toString(), "--json"))
-                .as(err.toString()).isZero();
+                .as(cli.err()).isZero();
         JsonNode shard = null;
-        for (JsonNode cluster : new ObjectMapper().readTree(out.toString()).path("clusters")) {
+        for (JsonNode cluster : new ObjectMapper().readTree(cli.out()).path("clusters")) {
             if (cluster.path("scope").asText().equals("shard1")) {
                 shard = cluster;
             }
         }
-        assertThat(shard).as("shard1 in " + out).isNotNull();
+        assertThat(shard).as("shard1 in " + cli.out()).isNotNull();
         assertThat(shard.path("members")).hasSize(1);
         assertThat(shard.path("leader").asText()).isEqualTo("127.0.0.1:" + own.info().requireShard("shard1").pgPort());
         assertThat(shard.path("problems")).as("problems of a lone primary").isEmpty();
@@ -101,6 +95,6 @@ class TwoPhaseWorkloadCommandTest {
     void workloadExplainsAMissingSandbox() {
         assertThat(run("sandbox", "workload", "2pc", "--dir", own.dir().resolve("nothing-here").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("No sandbox in");
+        assertThat(cli.err()).contains("No sandbox in");
     }
 }
