@@ -62,7 +62,7 @@ public final class InDoubtWindow {
                 }
             }, session.ioExecutor()));
             view = new InDoubtView(vm);
-            Scene scene = new Scene(new Group(), 1360, 780);
+            Scene scene = new Scene(new Group(), 1480, 800);
             Theme theme = owner == null || owner.getScene() == null ? null : Theme.of(owner.getScene());
             (theme == null ? Theme.LIGHT : theme).applyTo(scene);
             scene.setRoot(view.root());

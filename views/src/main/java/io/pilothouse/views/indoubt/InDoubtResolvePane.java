@@ -151,7 +151,7 @@ public final class InDoubtResolvePane {
         Advice advice = transaction.advice();
         Label title = new Label("Resolve " + transaction.transaction().globalId());
         title.getStyleClass().add(InDoubtStyles.DETAILS_TITLE);
-        Label adviceLine = new Label("Advice: " + InDoubtText.advice(advice.action()) + " — " + advice.summary());
+        Label adviceLine = new Label("Advice: " + advice.summary());
         adviceLine.setId("resolve-advice");
         adviceLine.setWrapText(true);
         adviceLine.getStyleClass().add(InDoubtStyles.ADVICE);
@@ -250,9 +250,10 @@ public final class InDoubtResolvePane {
         StringBuilder b = new StringBuilder();
         choices.forEach((participant, box) -> {
             PreparedBranch branch = transaction.transaction().branches().get(participant);
+            String address = branch.node().host() + ":" + branch.node().port();
             b.append("-- ").append(participant).append(": ").append(branch.node().label())
-                    .append(" (").append(branch.node().host()).append(':').append(branch.node().port())
-                    .append("), database ").append(branch.database()).append(", as ")
+                    .append(branch.node().label().contains(address) ? "" : " (" + address + ")")
+                    .append(", database ").append(branch.database()).append(", as ")
                     .append(user() == null ? branch.owner() + " (owner)" : user()).append('\n');
             switch (box.getValue()) {
                 case COMMIT -> b.append(GidLiteral.commit(branch.gid(), true)).append(";\n");
@@ -286,11 +287,17 @@ public final class InDoubtResolvePane {
         confirm = new ConfirmByNameDialogPane(actionLabel(), confirmWord,
                 "Global transaction " + transaction.transaction().globalId() + ". These statements run one by one, "
                         + "each checked afterwards; Pilothouse does not undo them:");
-        TextArea statements = new TextArea(preview.getText());
-        statements.setEditable(false);
-        statements.setPrefRowCount(Math.min(12, preview.getText().split("\n").length + 1));
+        Label statements = new Label(preview.getText().strip());
+        statements.setWrapText(true);
+        statements.setMnemonicParsing(false);
+        statements.setMinHeight(Region.USE_PREF_SIZE);
         statements.getStyleClass().add(InDoubtStyles.PREVIEW);
         statements.setId("confirm-statements");
+        ((Region) confirm.getContent()).setPrefWidth(760);
+        // The button names every node: never an ellipsis.
+        javafx.scene.control.ButtonBar.setButtonUniformSize(confirm.confirmButton(), false);
+        javafx.scene.control.ButtonBar.setButtonUniformSize(confirm.cancelButton(), false);
+        confirm.confirmButton().setMinWidth(Region.USE_PREF_SIZE);
         confirm.addDetails(statements);
         confirm.setOnCancel(() -> root.setCenter(choosePage));
         confirm.setOnConfirm(this::run);

@@ -17,7 +17,7 @@ final class InDoubtText {
         return switch (action) {
             case COMMIT -> "Commit";
             case ROLLBACK -> "Roll back";
-            case DECIDE -> "Decide (no safe default)";
+            case DECIDE -> "Decide";
         };
     }
 
@@ -50,6 +50,14 @@ final class InDoubtText {
         }
         return String.format(Locale.ROOT, "%,d (%.1f%% of freeze max age)", b.xidAge(),
                 100.0 * b.xidAge() / b.freezeMaxAge());
+    }
+
+    /** The xid age and its share of the freeze max age, short (a table cell). */
+    static String xidAgeShort(PreparedBranch b) {
+        if (b.freezeMaxAge() <= 0) {
+            return String.format(Locale.ROOT, "%,d", b.xidAge());
+        }
+        return String.format(Locale.ROOT, "%,d (%.1f%%)", b.xidAge(), 100.0 * b.xidAge() / b.freezeMaxAge());
     }
 
     /** Oldest branch age of a global transaction. */

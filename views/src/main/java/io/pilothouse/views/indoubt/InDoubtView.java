@@ -97,7 +97,7 @@ public final class InDoubtView {
         details.getStyleClass().add(InDoubtStyles.DETAILS);
         details.setId("indoubt-details");
         SplitPane split = new SplitPane(table, detailsScroll);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.7);
         root.setTop(header);
         root.setCenter(split);
 
@@ -176,28 +176,28 @@ public final class InDoubtView {
         table.getStyleClass().add(InDoubtStyles.TABLE);
         table.setShowRoot(false);
         table.setRoot(new TreeItem<>());
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(List.of(
-                column("Global id / node", 160, r -> r.isBranch() ? r.branch().node().label()
+                column("Global id / node", 235, r -> r.isBranch() ? r.branch().node().label()
                         : r.transaction().transaction().globalId()),
                 adviceColumn(),
                 column("Gid / pattern", 150, r -> r.isBranch() ? GidText.quoted(r.branch().gid())
                         : r.transaction().transaction().pattern()),
-                column("Branches / database", 110, r -> r.isBranch() ? r.branch().database()
+                column("Branches / db", 112, r -> r.isBranch() ? r.branch().database()
                         : Integer.toString(r.transaction().transaction().branches().size())),
-                column("Nodes holding / owner", 170, r -> r.isBranch() ? r.branch().owner() : holding(r)),
-                column("Missing", 90, r -> r.isBranch() ? ""
+                column("Holding / owner", 150, r -> r.isBranch() ? r.branch().owner() : holding(r)),
+                column("Missing", 80, r -> r.isBranch() ? ""
                         : String.join(", ", r.transaction().transaction().missing())),
-                column("Age", 80, r -> r.isBranch() ? InDoubtText.age(r.branch().ageSeconds(now()))
+                column("Age", 70, r -> r.isBranch() ? InDoubtText.age(r.branch().ageSeconds(now()))
                         : InDoubtText.age(InDoubtText.oldestAge(r.transaction(), now()))),
-                column("Xid age", 190, r -> r.isBranch() ? InDoubtText.xidAge(r.branch()) : ""),
-                column("Locks", 60, r -> Integer.toString(r.isBranch() ? r.branch().locks().size()
+                column("Xid age (% freeze max)", 160, r -> r.isBranch() ? InDoubtText.xidAgeShort(r.branch()) : ""),
+                column("Locks", 55, r -> Integer.toString(r.isBranch() ? r.branch().locks().size()
                         : r.transaction().transaction().branches().values().stream()
                         .mapToInt(b -> b.locks().size()).sum())),
-                column("Blocked", 70, r -> Integer.toString(r.isBranch() ? r.branch().blocked().size()
+                column("Blocked", 65, r -> Integer.toString(r.isBranch() ? r.branch().blocked().size()
                         : r.transaction().transaction().branches().values().stream()
                         .mapToInt(b -> b.blocked().size()).sum())),
-                column("Oldest xmin", 90, r -> r.isBranch() ? (r.branch().oldestXmin() ? "yes" : "")
+                column("Oldest xmin", 85, r -> r.isBranch() ? (r.branch().oldestXmin() ? "yes" : "")
                         : r.transaction().transaction().branches().values().stream()
                         .anyMatch(PreparedBranch::oldestXmin) ? "yes" : "")));
     }
@@ -215,7 +215,7 @@ public final class InDoubtView {
     }
 
     private TreeTableColumn<Row, String> adviceColumn() {
-        TreeTableColumn<Row, String> c = column("Advice", 170, r -> r.isBranch() ? ""
+        TreeTableColumn<Row, String> c = column("Advice", 90, r -> r.isBranch() ? ""
                 : InDoubtText.advice(r.transaction().advice().action()));
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
@@ -296,7 +296,7 @@ public final class InDoubtView {
         Advice advice = r.transaction().advice();
         if (!r.isBranch()) {
             details.getChildren().add(title(t.globalId()));
-            Label a = new Label(InDoubtText.advice(advice.action()) + " — " + advice.summary());
+            Label a = new Label(advice.summary());
             a.setId("details-advice");
             a.setWrapText(true);
             a.getStyleClass().add(InDoubtStyles.ADVICE);

@@ -126,7 +126,7 @@ class InDoubtViewTest {
                 .containsExactly("it's", "tx_0005_shard2");
         String cells = onFx(() -> cellTexts());
         assertThat(cells).contains("Roll back").contains("Commit").contains("'it's'").contains("idt")
-                .contains("5 min").contains("10.0% of freeze max age");
+                .contains("5 min").contains("20,000,000 (10.0%)");
         // The transaction's details: advice and evidence.
         String details = onFx(() -> detailsText());
         assertThat(details).contains("tx_0004").contains("ROLLBACK summary for tx_0004")
