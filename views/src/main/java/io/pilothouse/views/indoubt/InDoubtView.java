@@ -85,9 +85,13 @@ public final class InDoubtView {
         readOnlyReason.managedProperty().bind(vm.readOnlyProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(12, title, summary, spacer, readOnlyReason, refresh, resolve);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        resolve.setMinWidth(Region.USE_PREF_SIZE);
+        readOnlyReason.setWrapText(true);
+        HBox top = new HBox(12, title, summary, spacer, refresh, resolve);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(6, top, errors);
+        VBox header = new VBox(6, top, readOnlyReason, errors);
         header.getStyleClass().add("ph-indoubt-header");
 
         buildTable();
@@ -183,7 +187,7 @@ public final class InDoubtView {
                 adviceColumn(),
                 column("Gid / pattern", 150, r -> r.isBranch() ? GidText.quoted(r.branch().gid())
                         : r.transaction().transaction().pattern()),
-                column("Branches / db", 112, r -> r.isBranch() ? r.branch().database()
+                column("Branches / db", 125, r -> r.isBranch() ? r.branch().database()
                         : Integer.toString(r.transaction().transaction().branches().size())),
                 column("Holding / owner", 150, r -> r.isBranch() ? r.branch().owner() : holding(r)),
                 column("Missing", 80, r -> r.isBranch() ? ""

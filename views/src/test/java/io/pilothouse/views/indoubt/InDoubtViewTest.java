@@ -236,6 +236,35 @@ class InDoubtViewTest {
         assertThat(refreshes).as("the list is read again").isEqualTo(1);
     }
 
+    @Test
+    void screenshotsInBothThemes() {
+        show(Map.of(SHARD2, "timeout after 5 s"), undecided, decided, unknown);
+        onFx(() -> {
+            vm.readOnlyProperty().set(true);
+            view.table().getSelectionModel().select(view.table().getRoot().getChildren().get(0).getChildren().get(0));
+        });
+        for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+            java.nio.file.Path png = onFx(() -> {
+                theme.applyTo(view.root().getScene());
+                return io.pilothouse.views.ScreenshotRenderer.write(io.pilothouse.views.ScreenshotRenderer.snapshot(
+                        view.root().getScene()), io.pilothouse.views.ScreenshotRenderer.directory()
+                        .resolve("indoubt-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png"));
+            });
+            assertThat(png).exists();
+        }
+        onFx(() -> vm.readOnlyProperty().set(false));
+        InDoubtResolvePane pane = onFx(() -> {
+            view.select("odd");
+            InDoubtResolvePane p = view.openResolve();
+            p.choice("shard2").setValue(InDoubtResolvePane.Choice.ROLLBACK);
+            return p;
+        });
+        java.nio.file.Path png = onFx(() -> io.pilothouse.views.ScreenshotRenderer.write(
+                io.pilothouse.views.ScreenshotRenderer.snapshot(pane.root().getScene()),
+                io.pilothouse.views.ScreenshotRenderer.directory().resolve("indoubt-resolve-dark.png")));
+        assertThat(png).exists();
+    }
+
     private String cellTexts() {
         StringBuilder b = new StringBuilder();
         for (javafx.scene.Node n : view.table().lookupAll(".tree-table-cell")) {
