@@ -173,6 +173,17 @@ class InDoubtWindowEndToEndTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> transactions(console).size()) == 1);
         assertThat(fx(() -> transactions(console).get(0).transaction().globalId())).isEqualTo("tx_0004");
         snapshot(console.root().getScene(), "5-console-after.png");
+
+        // The same console from the command line, offscreen.
+        Path png = SHOTS.toAbsolutePath().resolve("6-screenshot-command-dark.png");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = io.pilothouse.app.Main.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "screenshot", "--view", "indoubt", "--theme", "dark", "--size", "1400x700", "--out", png.toString(),
+                "--workspace", sandbox.workspaceFile().toString());
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("view indoubt");
+        assertThat(png).exists();
     }
 
     private static List<AdvisedTransaction> transactions(InDoubtView console) {
