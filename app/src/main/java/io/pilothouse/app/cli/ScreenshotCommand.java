@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 public final class ScreenshotCommand implements Callable<Integer> {
 
     /** Views that can be rendered; every later view adds its name here. */
-    enum ViewName { topology, lag, slots, history, alerts, audit }
+    enum ViewName { topology, lag, slots, history, alerts, audit, indoubt }
 
     @Mixin
     SourceOptions source;
@@ -67,6 +67,17 @@ public final class ScreenshotCommand implements Callable<Integer> {
         }
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
             session.awaitSettled(timeout.duration());
+            if (view == ViewName.indoubt) {
+                // Estate-wide: every primary's prepared transactions, grouped and advised.
+                try {
+                    io.pilothouse.app.fx.InDoubtScreenshot.render(session, chosen, wh[0], wh[1], out);
+                } catch (java.io.UncheckedIOException e) {
+                    throw new UserException("cannot write " + out + ": " + e.getCause().getMessage());
+                }
+                spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (" + wh[0] + "x" + wh[1]
+                        + ", view indoubt)");
+                return 0;
+            }
             if (view == ViewName.lag) {
                 // A lag chart of one sample says nothing: give the 1 Hz sampler a few seconds of history.
                 Thread.sleep(5_000);

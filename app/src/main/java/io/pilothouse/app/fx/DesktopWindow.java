@@ -38,6 +38,8 @@ public final class DesktopWindow {
             stage.setTitle(title);
             stage.setScene(scene);
             view.openAuditLogProperty().set(() -> audit.show(stage));
+            InDoubtWindow inDoubt = new InDoubtWindow(session);
+            view.openInDoubtProperty().set(() -> inDoubt.show(stage));
             view.clusterActionsProperty().set(new ClusterActions(() -> stage, session));
             stage.setOnHidden(e -> {
                 view.dispose();

@@ -3,6 +3,7 @@ package io.pilothouse.views.main;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.audit.AuditStyles;
+import io.pilothouse.views.indoubt.InDoubtStyles;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -28,11 +29,12 @@ final class HeaderBar {
     private final HBox root = new HBox(12);
     private final Button themeToggle = new Button();
     private final Button auditLog = new Button("Audit log", new FontIcon(MaterialDesignC.CLIPBOARD_TEXT_CLOCK_OUTLINE));
+    private final Button inDoubt = new Button("In-doubt", new FontIcon(MaterialDesignS.SOURCE_BRANCH_SYNC));
     private final Label readOnly = new Label("READ-ONLY", new FontIcon(MaterialDesignL.LOCK_OUTLINE));
     private final Subscription subscriptions;
 
     HeaderBar(MainViewModel vm, ObjectProperty<Theme> theme, ObjectProperty<Runnable> openAuditLog,
-              OperationsMenu operations) {
+              ObjectProperty<Runnable> openInDoubt, OperationsMenu operations) {
         root.getStyleClass().add(Styles.HEADER);
         root.setAlignment(Pos.CENTER_LEFT);
 
@@ -65,13 +67,29 @@ final class HeaderBar {
         });
         auditLog.visibleProperty().bind(openAuditLog.isNotNull());
         auditLog.managedProperty().bind(auditLog.visibleProperty());
-        root.getChildren().addAll(app, divider, workspace, readOnly, spacer, operations.button(), auditLog, themeToggle);
+        inDoubt.setId("open-indoubt");
+        inDoubt.getStyleClass().add(InDoubtStyles.OPEN_BUTTON);
+        inDoubt.setTooltip(new Tooltip("Prepared (two-phase commit) transactions left in doubt on every primary, "
+                + "with advice and resolution (" + MainView.OPEN_INDOUBT.getDisplayText() + ")"));
+        inDoubt.setOnAction(e -> {
+            if (openInDoubt.get() != null) {
+                openInDoubt.get().run();
+            }
+        });
+        inDoubt.visibleProperty().bind(openInDoubt.isNotNull());
+        inDoubt.managedProperty().bind(inDoubt.visibleProperty());
+        root.getChildren().addAll(app, divider, workspace, readOnly, spacer, operations.button(), inDoubt, auditLog,
+                themeToggle);
 
         subscriptions = theme.subscribe(this::showTheme);
     }
 
     Parent root() {
         return root;
+    }
+
+    Button inDoubt() {
+        return inDoubt;
     }
 
     Button auditLog() {

@@ -40,7 +40,11 @@ public final class MainView {
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    /** Opens the in-doubt console window, when the app provides one ({@link #openInDoubtProperty()}). */
+    public static final KeyCombination OPEN_INDOUBT = new KeyCodeCombination(KeyCode.D,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     private final ObjectProperty<Runnable> openAuditLog = new SimpleObjectProperty<>(this, "openAuditLog");
+    private final ObjectProperty<Runnable> openInDoubt = new SimpleObjectProperty<>(this, "openInDoubt");
     private final ObjectProperty<ClusterActionHandler> clusterActions = new SimpleObjectProperty<>(this,
             "clusterActions");
     private final OperationsMenu operations;
@@ -86,7 +90,7 @@ public final class MainView {
     public MainView(EstateFeed feed, Clock clock, EstateHistory history, LagSeriesSource lag, AlertsFeed alerts) {
         vm = new MainViewModel(feed, alerts, clock);
         operations = new OperationsMenu(vm, clusterActions);
-        header = new HeaderBar(vm, theme, openAuditLog, operations);
+        header = new HeaderBar(vm, theme, openAuditLog, openInDoubt, operations);
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
         topology = new TopologyView(vm.topology());
         details = new MemberDetailsView(vm.topology());
@@ -117,6 +121,9 @@ public final class MainView {
             if (OPEN_AUDIT_LOG.match(e) && openAuditLog.get() != null) {
                 e.consume();
                 openAuditLog.get().run();
+            } else if (OPEN_INDOUBT.match(e) && openInDoubt.get() != null) {
+                e.consume();
+                openInDoubt.get().run();
             } else if (OperationsMenu.SWITCHOVER_SHORTCUT.match(e) && operations.perform(ClusterAction.SWITCHOVER)) {
                 e.consume();
             }
@@ -185,6 +192,14 @@ public final class MainView {
      */
     public ObjectProperty<Runnable> openAuditLogProperty() {
         return openAuditLog;
+    }
+
+    /**
+     * What the header's "In-doubt" button and {@link #OPEN_INDOUBT} do; null (the default) hides the button. The
+     * app sets it: reading the primaries is I/O, which views leave to the app.
+     */
+    public ObjectProperty<Runnable> openInDoubtProperty() {
+        return openInDoubt;
     }
 
     /**

@@ -1,0 +1,147 @@
+package io.pilothouse.views.indoubt;
+
+import io.pilothouse.services.indoubt.AdvisedTransaction;
+import io.pilothouse.services.indoubt.InDoubtScan;
+import io.pilothouse.services.indoubt.NodeRef;
+import io.pilothouse.services.indoubt.PreparedBranch;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The in-doubt console's state. The app pushes a scan and its analysis in ({@link #setScan}), or an error; the view
+ * asks the app to rescan ({@link #setOnRefresh}) and to resolve branches ({@link #setResolver}). FX thread only.
+ */
+public final class InDoubtViewModel {
+
+    /** Resolves one branch (the app runs it off the FX thread); completes with what was done, in words. */
+    @FunctionalInterface
+    public interface BranchResolver {
+        /**
+         * @param asUser the role to connect as, or null for the branch's owner
+         * @return completes with a sentence, or exceptionally: a
+         * {@link io.pilothouse.services.policy.MutationRefusedException} cause means refused, anything else failed
+         */
+        CompletionStage<String> resolve(PreparedBranch branch, boolean commit, String asUser);
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final ZoneId zone;
+    private final ObservableList<AdvisedTransaction> transactions = FXCollections.observableArrayList();
+    private final ObservableList<String> nodeErrors = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<InDoubtScan> scan = new ReadOnlyObjectWrapper<>(this, "scan");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Reading…");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "Reading…");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading", false);
+    private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly", false);
+    private final StringProperty confirmWord = new SimpleStringProperty(this, "confirmWord");
+    private final ObjectProperty<BranchResolver> resolver = new SimpleObjectProperty<>(this, "resolver");
+    private Runnable onRefresh = () -> { };
+
+    public InDoubtViewModel(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Shows a new scan and its analysis (grouped, advised). */
+    public void setScan(InDoubtScan s, List<AdvisedTransaction> advised) {
+        loading.set(false);
+        List<AdvisedTransaction> sorted = new ArrayList<>(advised);
+        sorted.sort(Comparator.comparing(a -> a.transaction().firstPrepared()));
+        scan.set(s);
+        transactions.setAll(sorted);
+        List<String> errors = new ArrayList<>();
+        s.errors().entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(NodeRef::label)))
+                .forEach(e -> errors.add(e.getKey().label() + ": " + e.getValue()));
+        nodeErrors.setAll(errors);
+        int branches = sorted.stream().mapToInt(a -> a.transaction().branches().size()).sum();
+        int primaries = s.nodes().size();
+        summary.set(InDoubtText.plural(sorted.size(), "global transaction") + ", "
+                + InDoubtText.plural(branches, "branch") + " on " + InDoubtText.plural(primaries, "primary")
+                + "; read at " + TIME.format(s.at().atZone(zone)));
+        int read = primaries - s.errors().size();
+        emptyText.set("No prepared transactions on the " + read + (read == 1 ? " primary" : " primaries") + " read");
+    }
+
+    /** The scan could not be made at all. */
+    public void showError(String message) {
+        loading.set(false);
+        nodeErrors.setAll("Could not read the primaries: " + message);
+        summary.set("Not read");
+        emptyText.set("Not read: " + message);
+    }
+
+    /** Asks the app to rescan. */
+    public void refresh() {
+        loading.set(true);
+        onRefresh.run();
+    }
+
+    public void setOnRefresh(Runnable r) {
+        onRefresh = r == null ? () -> { } : r;
+    }
+
+    public ObservableList<AdvisedTransaction> transactions() {
+        return transactions;
+    }
+
+    /** Nodes that could not be read, one line each ({@code scope/member: why}). */
+    public ObservableList<String> nodeErrors() {
+        return nodeErrors;
+    }
+
+    public ReadOnlyObjectProperty<InDoubtScan> scanProperty() {
+        return scan.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** True in a read-only workspace: Resolve is disabled, with the reason. */
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
+    /** The name typed to confirm a resolution; null = the cluster scope of the transaction's first branch. */
+    public StringProperty confirmWordProperty() {
+        return confirmWord;
+    }
+
+    public ObjectProperty<BranchResolver> resolverProperty() {
+        return resolver;
+    }
+
+    public void setResolver(BranchResolver r) {
+        resolver.set(r);
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+}
