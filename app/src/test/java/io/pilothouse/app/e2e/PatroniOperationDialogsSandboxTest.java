@@ -120,14 +120,22 @@ class PatroniOperationDialogsSandboxTest {
      */
     private static void typeAndConfirm(Stage window) throws Exception {
         onFx(() -> {
+            laidOut(window);
             ((javafx.scene.control.TextInputControl) window.getScene().lookup("#confirm-name")).setText(sandbox.scope());
             ((Button) window.getScene().lookup("#confirm-action")).fire();
             return null;
         });
     }
 
+    /** A dialog pane's buttons join the scene graph at a layout pass; lookups right after opening need one. */
+    private static void laidOut(Stage window) {
+        window.getScene().getRoot().applyCss();
+        window.getScene().getRoot().layout();
+    }
+
     private static void fire(Stage window, String id) throws Exception {
         onFx(() -> {
+            laidOut(window);
             ((javafx.scene.control.ButtonBase) window.getScene().lookup(id)).fire();
             return null;
         });

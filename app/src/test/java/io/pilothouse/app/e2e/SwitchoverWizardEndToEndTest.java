@@ -108,13 +108,15 @@ class SwitchoverWizardEndToEndTest {
             next.fire();
             return null;
         });
-        javafx.scene.control.TextInputControl name = fx(() ->
-                (javafx.scene.control.TextInputControl) wizardScene.lookup("#confirm-name"));
+        // Through the pane itself: its buttons join the scene graph only at the next layout pass.
+        io.pilothouse.views.operations.ConfirmByNameDialogPane pane = fx(() ->
+                (io.pilothouse.views.operations.ConfirmByNameDialogPane) wizardScene.lookup(".ph-confirm-by-name"));
+        javafx.scene.control.TextInputControl name = fx(pane::nameField);
         fx(() -> {
             name.setText("wrong");
             return null;
         });
-        Button confirm = fx(() -> (Button) wizardScene.lookup("#confirm-action"));
+        Button confirm = fx(pane::confirmButton);
         assertThat(fx(confirm::isDisabled)).isTrue();
         fx(() -> {
             name.setText(sandbox.scope());
