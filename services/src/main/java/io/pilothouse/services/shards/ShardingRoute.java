@@ -52,4 +52,22 @@ public sealed interface ShardingRoute {
             return matches.get(0);
         }
     }
+
+    /**
+     * The hand-written router of the guides: {@code key % targets.size()} indexes the target list. Negative keys use
+     * the floor modulo, so they land on a shard instead of a negative index (Java's {@code %} would give -1).
+     *
+     * @param column  sharding column
+     * @param targets target names by remainder
+     */
+    record Indexed(String column, List<String> targets) implements ShardingRoute {
+        public Indexed {
+            targets = List.copyOf(targets);
+        }
+
+        @Override
+        public String target(long key, Collection<String> available) {
+            return targets.get((int) Math.floorMod(key, (long) targets.size()));
+        }
+    }
 }

@@ -11,13 +11,22 @@ import java.util.List;
  * @param sources  where clusters are found
  * @param alerts   alert thresholds, or null for the defaults
  * @param indoubt  in-doubt transaction settings (gid patterns, decision record), or null for the defaults
+ * @param shardMaps application-level shard maps ({@code key % N} over listed shards, or a ShardingSphere file),
+ *                 may be empty
  */
 public record Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts,
-                        IndoubtConfig indoubt) {
+                        IndoubtConfig indoubt, List<ShardMapConfig> shardMaps) {
 
     public Workspace {
         name = name == null || name.isBlank() ? "workspace" : name;
         sources = sources == null ? List.of() : List.copyOf(sources);
+        shardMaps = shardMaps == null ? List.of() : List.copyOf(shardMaps);
+    }
+
+    /** A workspace without shard maps. */
+    public Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts,
+                     IndoubtConfig indoubt) {
+        this(name, readOnly, sources, alerts, indoubt, List.of());
     }
 
     /** A workspace with the default alert thresholds. */

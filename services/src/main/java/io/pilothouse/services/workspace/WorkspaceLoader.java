@@ -48,7 +48,7 @@ public final class WorkspaceLoader {
     public Workspace load(Path file) throws WorkspaceException {
         Objects.requireNonNull(file, "file");
         Workspace workspace = yaml.parse(file, read(file));
-        List<String> problems = WorkspaceValidator.problems(workspace);
+        List<String> problems = WorkspaceValidator.problems(workspace, file.toAbsolutePath().getParent());
         if (!problems.isEmpty()) {
             throw new WorkspaceException(file, problems, null);
         }
@@ -66,7 +66,7 @@ public final class WorkspaceLoader {
     public void save(Workspace workspace, Path file) throws WorkspaceException {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(file, "file");
-        List<String> problems = WorkspaceValidator.problems(workspace);
+        List<String> problems = WorkspaceValidator.problems(workspace, file.toAbsolutePath().getParent());
         if (!problems.isEmpty()) {
             throw new WorkspaceException(file, prefixAll("not saved: ", problems), null);
         }

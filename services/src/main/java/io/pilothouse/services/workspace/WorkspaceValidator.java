@@ -25,8 +25,18 @@ final class WorkspaceValidator {
     private WorkspaceValidator() {
     }
 
-    /** All problems in {@code workspace}, each naming the source and field; empty when valid. */
+    /** All problems in {@code workspace}; shard-map files are looked up relative to the working directory. */
     static List<String> problems(Workspace workspace) {
+        return problems(workspace, null);
+    }
+
+    /**
+     * All problems in {@code workspace}, each naming the source and field; empty when valid.
+     *
+     * @param baseDir directory of the workspace file, against which {@code shardMaps[].shardingSphere} paths are
+     *                resolved; null for the working directory
+     */
+    static List<String> problems(Workspace workspace, Path baseDir) {
         List<String> problems = new ArrayList<>();
         Map<String, Integer> firstIndexByName = new HashMap<>();
         List<SourceConfig> sources = workspace.sources();
@@ -54,6 +64,7 @@ final class WorkspaceValidator {
                     .map(String::trim).toList();
             problems.addAll(workspace.indoubt().problems(names));
         }
+        shardMapProblems(workspace, baseDir, problems);
         return problems;
     }
 
@@ -151,6 +162,29 @@ final class WorkspaceValidator {
                 problems.add(Where.source(i, name, "postgres.passfile") + " '" + passfile + "' is not an absolute "
                         + "path; write the full path, e.g. /home/me/.pgpass, or remove it to use PGPASSFILE or "
                         + "~/.pgpass");
+            }
+        }
+    }
+
+    private static void shardMapProblems(Workspace workspace, Path baseDir, List<String> problems) {
+        Set<String> names = new java.util.HashSet<>();
+        workspace.sources().stream().map(SourceConfig::name).filter(n -> n != null && !n.isBlank())
+                .map(String::trim).forEach(names::add);
+        Map<String, Integer> firstByName = new HashMap<>();
+        List<ShardMapConfig> maps = workspace.shardMaps();
+        for (int i = 0; i < maps.size(); i++) {
+            ShardMapConfig m = maps.get(i);
+            if (m == null) {
+                problems.add("shardMaps[" + i + "] is empty; remove the `-` or fill in the entry");
+                continue;
+            }
+            problems.addAll(m.problems(i, names, baseDir));
+            if (m.name() != null && !m.name().isBlank()) {
+                Integer earlier = firstByName.putIfAbsent(m.name().trim().toLowerCase(Locale.ROOT), i);
+                if (earlier != null) {
+                    problems.add("shardMaps[" + i + "] (" + m.name() + ") has the same name as shardMaps[" + earlier
+                            + "]; give each shard map a unique name");
+                }
             }
         }
     }
