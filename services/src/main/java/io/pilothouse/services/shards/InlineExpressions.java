@@ -37,6 +37,7 @@ public final class InlineExpressions {
 
     private static final Pattern RANGE = Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.(<?)\\s*(-?\\d+)\\s*");
     private static final Pattern INT = Pattern.compile("-?\\d+");
+    private static final Pattern TYPE_PREFIX = Pattern.compile("\\s*<([A-Za-z_]+)>");
 
     private InlineExpressions() {
     }
@@ -52,6 +53,7 @@ public final class InlineExpressions {
             throw new InlineExpressionException(String.valueOf(expression), 0, "the expression is empty; write "
                     + "the data nodes, e.g. ds$->{0..1}.t_order_$->{0..9}");
         }
+        rejectTypePrefix(expression);
         List<String> out = new ArrayList<>();
         for (int[] seg : topLevelSegments(expression)) {
             List<List<String>> factors = new ArrayList<>();
@@ -71,6 +73,16 @@ public final class InlineExpressions {
             cartesian(factors, 0, new StringBuilder(), out);
         }
         return List.copyOf(out);
+    }
+
+    /** Refuses a leading {@code <TYPE>} prefix, which would otherwise end up inside a data source name. */
+    static void rejectTypePrefix(String expression) {
+        Matcher prefix = TYPE_PREFIX.matcher(expression);
+        if (prefix.lookingAt()) {
+            throw new InlineExpressionException(expression, prefix.start(1), "the expression type prefix <"
+                    + prefix.group(1) + "> (newer ShardingSphere releases) is not read yet; remove it if the rest "
+                    + "is a plain $->{…} expression, or write the values out");
+        }
     }
 
     /** [start, end) of each comma-separated expression, trimmed; commas inside placeholders do not split. */

@@ -39,6 +39,7 @@ public final class ShardingExpression {
             throw new InlineExpressionException(String.valueOf(expression), 0, "the algorithm expression is "
                     + "empty; write e.g. t_order_$->{order_id % 4}");
         }
+        InlineExpressions.rejectTypePrefix(expression);
         String trimmed = expression.trim();
         List<Object> parts = new ArrayList<>();
         Set<String> columns = new TreeSet<>();

@@ -137,4 +137,11 @@ class InlineExpressionsTest {
                 .hasMessageContaining("more than 10000 values").hasMessageContaining("position 14");
         assertThat(InlineExpressions.expand("t${1..10000}")).hasSize(10_000);
     }
+
+    @Test
+    void expressionTypePrefixesAreRefusedRatherThanReadAsADataSourceName() {
+        assertThatThrownBy(() -> InlineExpressions.expand("<GROOVY>ds${0..1}.t"))
+                .isInstanceOf(InlineExpressionException.class)
+                .hasMessageContaining("position 1").hasMessageContaining("<GROOVY>");
+    }
 }

@@ -68,4 +68,9 @@ class ShardingExpressionTest {
     void overflowIsAnErrorNotAWrongTable() {
         assertThatThrownBy(() -> eval("t${id * 2}", "id", Long.MAX_VALUE)).isInstanceOf(ArithmeticException.class);
     }
+
+    @Test
+    void expressionTypePrefixIsRefused() {
+        assertThatThrownBy(() -> ShardingExpression.parse("<GROOVY>t_${id % 2}")).hasMessageContaining("<GROOVY>");
+    }
 }
