@@ -1,6 +1,7 @@
 package io.pilothouse.app.cli;
 
 import io.pilothouse.app.json.Json;
+import io.pilothouse.app.wiring.ShutdownHooks;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.sandbox.sharding.OrdersWorkload;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 
@@ -111,17 +114,17 @@ final class SandboxWorkloadCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             SandboxInfo info = new SandboxLauncher().info(dir.resolve());
             AtomicBoolean stop = new AtomicBoolean();
-            // Ctrl-C: let the loop finish its statement and print the totals before the JVM goes.
-            Thread main = Thread.currentThread();
-            Thread hook = new Thread(() -> {
+            // Ctrl-C: let the loop finish its statement and print the totals before the JVM goes. Once the run is
+            // over the hook returns at once (the app cannot remove a hook, so it outlives the run in tests).
+            CountDownLatch done = new CountDownLatch(1);
+            ShutdownHooks.add("orders-workload-stop", () -> {
                 stop.set(true);
                 try {
-                    main.join(5_000);
+                    done.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "orders-workload-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+            });
             try {
                 OrdersWorkload.Counts total = new OrdersWorkload(info).run(new OrdersWorkload.Options(
                         Duration.ofSeconds(seconds), rate, seed != null ? seed : System.nanoTime()), stop::get, line -> {
@@ -133,11 +136,7 @@ final class SandboxWorkloadCommand implements Runnable {
                 out.flush();
                 return 0;
             } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is running: Ctrl-C.
-                }
+                done.countDown();
             }
         }
     }
