@@ -73,6 +73,9 @@ public final class SandboxCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (rows < 0) {
+                throw new UserException("--rows cannot be negative", UserErrors.FAILED);
+            }
             PrintWriter err = spec.commandLine().getErr();
             SandboxSpec s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
                     .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards);

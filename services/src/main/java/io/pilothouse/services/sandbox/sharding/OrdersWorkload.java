@@ -141,7 +141,10 @@ public final class OrdersWorkload {
                     err++;
                     if (isConnectionLost(e)) {
                         closeQuietly(c);
-                        c = reconnect(coordinator);
+                        c = reconnect(stop, endAt);
+                        if (c == null) {
+                            break;
+                        }
                     }
                 }
             }
@@ -152,7 +155,9 @@ public final class OrdersWorkload {
             }
             return total;
         } finally {
-            closeQuietly(c);
+            if (c != null) {
+                closeQuietly(c);
+            }
         }
     }
 
@@ -170,13 +175,19 @@ public final class OrdersWorkload {
         }
     }
 
-    /** After a lost connection (a failover, say): the member that leads now, or the old one to retry later. */
-    private Connection reconnect(Node old) {
-        try {
-            return Node.leader(info, APPLICATION).connect(info, info.appUser(), APPLICATION, 10);
-        } catch (SandboxException e) {
-            return old.connect(info, info.appUser(), APPLICATION, 10);
+    /**
+     * After a lost connection (a failover, say): the member that leads now, tried twice a second until one answers;
+     * {@code null} when the run is stopped or over first.
+     */
+    private Connection reconnect(BooleanSupplier stop, long endAt) {
+        while (!stop.getAsBoolean() && System.nanoTime() < endAt) {
+            try {
+                return Node.leader(info, APPLICATION).connect(info, info.appUser(), APPLICATION, 10);
+            } catch (SandboxException e) {
+                sleepNanos(500_000_000L);
+            }
         }
+        return null;
     }
 
     private static boolean isConnectionLost(SQLException e) {
