@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Start, stop or inspect a local sandbox cluster (etcd, Patroni, PostgreSQL 15 on loopback).",
         subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class,
-            SandboxWorkloadCommand.class})
+            SandboxSchemaCommand.class, SandboxWorkloadCommand.class})
 public final class SandboxCommand implements Runnable {
 
     @Spec
@@ -60,6 +60,11 @@ public final class SandboxCommand implements Runnable {
                         + "enabled (0 to " + SandboxSpec.MAX_SHARDS + ", default: ${DEFAULT-VALUE}).")
         int shards;
 
+        @Option(names = "--rows", paramLabel = "R", defaultValue = "1000000",
+                description = "With --shards: rows of the sharded demo schema built after start, 4/5 orders and 1/5 "
+                        + "events (default: ${DEFAULT-VALUE}; 0 for empty tables).")
+        long rows;
+
         @Option(names = "--json", description = "Print the endpoints as JSON.")
         boolean json;
 
@@ -68,6 +73,9 @@ public final class SandboxCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (rows < 0) {
+                throw new UserException("--rows cannot be negative", UserErrors.FAILED);
+            }
             PrintWriter err = spec.commandLine().getErr();
             SandboxSpec s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
                     .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards);
@@ -86,6 +94,10 @@ public final class SandboxCommand implements Runnable {
                         s.dir());
             }
             out.flush();
+            if (shards > 0) {
+                // With --json, stdout stays one JSON document; the schema summary goes to stderr.
+                SandboxSchemaCommand.create(info, rows, json ? err : out, err);
+            }
             return 0;
         }
     }
