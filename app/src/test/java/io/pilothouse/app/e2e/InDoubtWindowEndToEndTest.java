@@ -7,9 +7,7 @@ import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.indoubt.Advice;
 import io.pilothouse.services.indoubt.AdvisedTransaction;
 import io.pilothouse.services.sandbox.OwnSandbox;
-import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxRest;
 import io.pilothouse.services.sandbox.workload.TwoPhaseWorkload;
 import io.pilothouse.services.testing.Closing;
 import io.pilothouse.styles.Theme;
@@ -34,9 +32,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -98,6 +93,9 @@ class InDoubtWindowEndToEndTest {
 
     @Test
     void consoleAdvisesAndResolvesTheCommittedOneWithTheDefaults() throws Exception {
+        // The console scans the primaries the live model knows: wait until it knows all three participants'.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.feed().latest().clusters().stream()
+                .filter(c -> c.leader() != null).count() == 1 + sandbox.shards().size());
         Button open = fx(() -> (Button) view.root().lookup("#open-indoubt"));
         assertThat(fx(open::isVisible)).isTrue();
         fx(() -> {
@@ -105,20 +103,7 @@ class InDoubtWindowEndToEndTest {
             return null;
         });
         InDoubtView console = fx(window::view);
-        // The feed may not know every shard's primary at the first scan: rescan until both transactions show.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            if (fx(() -> transactions(console).size()) == 2) {
-                return true;
-            }
-            fx(() -> {
-                if (!console.refreshButton().isDisabled()) {
-                    console.refreshButton().fire();
-                }
-                return null;
-            });
-            Thread.sleep(1000);
-            return false;
-        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> transactions(console).size()) == 2);
         AdvisedTransaction undecided = fx(() -> find(console, "tx_0004"));
         AdvisedTransaction decided = fx(() -> find(console, "tx_0005"));
         assertThat(undecided.advice().action()).isEqualTo(Advice.Action.ROLLBACK);
@@ -163,10 +148,10 @@ class InDoubtWindowEndToEndTest {
         snapshot(pane.root().getScene(), "4-resolve-results.png");
 
         for (String node : List.of("idt", "shard1", "shard2")) {
-            assertThat(ledgerRows(node, "tx_0005")).as("tx_0005 committed once on " + node).isEqualTo(1);
-            assertThat(preparedOn(node)).as(node).noneMatch(g -> g.startsWith("tx_0005"));
+            assertThat(participants().ledgerRows(node, "tx_0005")).as("tx_0005 committed once on " + node).isEqualTo(1);
+            assertThat(participants().prepared(node)).as(node).noneMatch(g -> g.startsWith("tx_0005"));
         }
-        assertThat(preparedOn("idt")).contains("tx_0004_idt");
+        assertThat(participants().prepared("idt")).contains("tx_0004_idt");
         assertThat(Files.readString(own.dir().resolve("audit.jsonl"))).contains("\"action\":\"commit-prepared\"")
                 .contains("\"gid\":\"tx_0005_shard1\"").contains("\"gid\":\"tx_0005_shard2\"");
         // The console read the primaries again: only the undecided one is left.
@@ -211,31 +196,7 @@ class InDoubtWindowEndToEndTest {
         }).get(10, TimeUnit.SECONDS);
     }
 
-    private static Connection superuser(String node) throws Exception {
-        if (node.startsWith("shard")) {
-            SandboxInfo.Shard s = sandbox.requireShard(node);
-            return SandboxConnections.connect(sandbox, s.pgHost(), s.pgPort(), sandbox.superuser(), "postgres");
-        }
-        return SandboxConnections.connect(sandbox, SandboxRest.leader(sandbox).orElseThrow(), sandbox.superuser(),
-                "postgres");
-    }
-
-    private static List<String> preparedOn(String node) throws Exception {
-        List<String> gids = new ArrayList<>();
-        try (Connection c = superuser(node); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT gid FROM pg_prepared_xacts ORDER BY gid")) {
-            while (rs.next()) {
-                gids.add(rs.getString(1));
-            }
-        }
-        return gids;
-    }
-
-    private static int ledgerRows(String node, String globalId) throws Exception {
-        try (Connection c = superuser(node); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM ledger WHERE global_id = '" + globalId + "'")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private static Participants participants() {
+        return new Participants(sandbox);
     }
 }

@@ -3,9 +3,7 @@ package io.pilothouse.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilothouse.app.json.Json;
 import io.pilothouse.services.sandbox.OwnSandbox;
-import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
-import io.pilothouse.services.sandbox.SandboxRest;
 import io.pilothouse.services.sandbox.workload.TwoPhaseResult;
 import io.pilothouse.services.sandbox.workload.TwoPhaseWorkload;
 import org.junit.jupiter.api.AfterAll;
@@ -17,10 +15,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,7 +103,7 @@ class IndoubtCommandsSandboxTest {
         assertThat(run("indoubt", "resolve", "--gid", "tx_0005_shard1", "--node", "shard1", "--commit", "--yes",
                 "--workspace", readOnlyWorkspace.toString())).isEqualTo(3);
         assertThat(cli.err()).contains("read-only");
-        assertThat(preparedOn("shard1")).contains("tx_0005_shard1");
+        assertThat(participants().prepared("shard1")).contains("tx_0005_shard1");
     }
 
     @Test
@@ -125,9 +119,9 @@ class IndoubtCommandsSandboxTest {
                     "--workspace", workspace.toString())).as(cli.err()).isZero();
         }
         for (String node : List.of("idt", "shard1", "shard2")) {
-            assertThat(preparedOn(node)).as(node).isEmpty();
-            assertThat(ledgerRows(node, "tx_0005")).as("tx_0005 committed everywhere, once, on " + node).isEqualTo(1);
-            assertThat(ledgerRows(node, "tx_0004")).as("tx_0004 rolled back everywhere, on " + node).isZero();
+            assertThat(participants().prepared(node)).as(node).isEmpty();
+            assertThat(participants().ledgerRows(node, "tx_0005")).as("tx_0005 committed everywhere, once, on " + node).isEqualTo(1);
+            assertThat(participants().ledgerRows(node, "tx_0004")).as("tx_0004 rolled back everywhere, on " + node).isZero();
         }
         assertThat(run("indoubt", "list", "--workspace", workspace.toString())).isZero();
         assertThat(Files.readString(own.dir().resolve("audit.jsonl")))
@@ -144,31 +138,7 @@ class IndoubtCommandsSandboxTest {
                 .contains("pilothouse indoubt list");
     }
 
-    private static Connection superuser(String node) throws Exception {
-        if (node.startsWith("shard")) {
-            SandboxInfo.Shard s = sandbox.requireShard(node);
-            return SandboxConnections.connect(sandbox, s.pgHost(), s.pgPort(), sandbox.superuser(), "postgres");
-        }
-        return SandboxConnections.connect(sandbox, SandboxRest.leader(sandbox).orElseThrow(), sandbox.superuser(),
-                "postgres");
-    }
-
-    private static List<String> preparedOn(String node) throws Exception {
-        List<String> gids = new ArrayList<>();
-        try (Connection c = superuser(node); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT gid FROM pg_prepared_xacts ORDER BY gid")) {
-            while (rs.next()) {
-                gids.add(rs.getString(1));
-            }
-        }
-        return gids;
-    }
-
-    private static int ledgerRows(String node, String globalId) throws Exception {
-        try (Connection c = superuser(node); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM ledger WHERE global_id = '" + globalId + "'")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private static Participants participants() {
+        return new Participants(sandbox);
     }
 }

@@ -1,5 +1,7 @@
 package io.pilothouse.services.indoubt;
 
+import io.pilothouse.services.postgres.SqlLiterals;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -41,21 +43,7 @@ public final class GidLiteral {
      */
     public static String quote(String gid, boolean standardConformingStrings) {
         check(gid);
-        if (standardConformingStrings) {
-            return "'" + gid.replace("'", "''") + "'";
-        }
-        StringBuilder b = new StringBuilder(gid.length() + 8).append("E'");
-        for (int i = 0; i < gid.length(); i++) {
-            char c = gid.charAt(i);
-            if (c == '\\') {
-                b.append("\\\\");
-            } else if (c == '\'') {
-                b.append("''");
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append('\'').toString();
+        return SqlLiterals.quote(gid, standardConformingStrings);
     }
 
     /** {@code COMMIT PREPARED <literal>}; run it with autocommit on, in the branch's database. */

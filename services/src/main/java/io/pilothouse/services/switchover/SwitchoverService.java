@@ -203,8 +203,13 @@ public final class SwitchoverService {
                 + " warning(s)"));
 
         WriteProbe probe = startProbe(request, before, tracker);
+        // Each new snapshot of the cluster moves the progress on and wakes the verification below.
+        java.util.concurrent.Semaphore changed = new java.util.concurrent.Semaphore(0);
         AutoCloseable subscription = feed.subscribe(estate -> estate.cluster(request.source(), request.scope())
-                .ifPresent(tracker::onSnapshot));
+                .ifPresent(c -> {
+                    tracker.onSnapshot(c);
+                    changed.release();
+                }));
         try {
             PatroniVerdicts.Next next = send(request, before, trail, tracker, report);
             if (next == PatroniVerdicts.Next.SCHEDULED) {
@@ -213,7 +218,7 @@ public final class SwitchoverService {
             if (next == PatroniVerdicts.Next.REFUSED) {
                 throw new Refused(report.build(Outcome.REFUSED, stop(probe), null));
             }
-            List<VerificationItem> items = awaitSettled(request, before, read.config(), next, tracker);
+            List<VerificationItem> items = awaitSettled(request, before, read.config(), next, tracker, changed);
             WriteProbeResult writes = stop(probe);
             ClusterSnapshot after = cluster(request.source(), request.scope());
             Outcome outcome = request.candidate().equals(after.leader()) ? Outcome.COMPLETED
@@ -317,7 +322,7 @@ public final class SwitchoverService {
 
     private List<VerificationItem> awaitSettled(SwitchoverRequest request, ClusterSnapshot before,
                                                 DynamicConfig config, PatroniVerdicts.Next next,
-                                                ProgressTracker tracker) {
+                                                ProgressTracker tracker, java.util.concurrent.Semaphore changed) {
         long deadline = System.nanoTime() + settings.verifyTimeout().toNanos();
         // After "failed", Patroni has given up: a shorter look is enough to be sure the old leader stayed.
         long failedDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -327,7 +332,6 @@ public final class SwitchoverService {
         List<VerificationItem> items = List.of();
         while (System.nanoTime() < deadline) {
             ClusterSnapshot now = cluster(request.source(), request.scope());
-            tracker.onSnapshot(now);
             items = new ArrayList<>(Verifier.verify(before, now, request, config));
             // The balancer follows its own health checks: ask it at most once a second, once the rest holds.
             if (endpoint != null && Verifier.settled(items)) {
@@ -354,7 +358,9 @@ public final class SwitchoverService {
                 return items;
             }
             try {
-                Thread.sleep(200);
+                // Until the next snapshot, or a moment to re-ask the load balancer and check the deadlines.
+                changed.tryAcquire(200, TimeUnit.MILLISECONDS);
+                changed.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

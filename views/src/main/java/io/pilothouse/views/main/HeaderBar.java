@@ -56,28 +56,11 @@ final class HeaderBar {
         themeToggle.getStyleClass().add(Styles.THEME_TOGGLE);
         themeToggle.setOnAction(e -> theme.set(theme.get().toggled()));
         themeToggle.setFocusTraversable(true);
-        auditLog.setId("open-audit-log");
-        auditLog.getStyleClass().add(AuditStyles.OPEN_BUTTON);
-        auditLog.setTooltip(new Tooltip("Every change made through Pilothouse, with its evidence ("
-                + MainView.OPEN_AUDIT_LOG.getDisplayText() + ")"));
-        auditLog.setOnAction(e -> {
-            if (openAuditLog.get() != null) {
-                openAuditLog.get().run();
-            }
-        });
-        auditLog.visibleProperty().bind(openAuditLog.isNotNull());
-        auditLog.managedProperty().bind(auditLog.visibleProperty());
-        inDoubt.setId("open-indoubt");
-        inDoubt.getStyleClass().add(InDoubtStyles.OPEN_BUTTON);
-        inDoubt.setTooltip(new Tooltip("Prepared (two-phase commit) transactions left in doubt on every primary, "
-                + "with advice and resolution (" + MainView.OPEN_INDOUBT.getDisplayText() + ")"));
-        inDoubt.setOnAction(e -> {
-            if (openInDoubt.get() != null) {
-                openInDoubt.get().run();
-            }
-        });
-        inDoubt.visibleProperty().bind(openInDoubt.isNotNull());
-        inDoubt.managedProperty().bind(inDoubt.visibleProperty());
+        windowButton(auditLog, "open-audit-log", AuditStyles.OPEN_BUTTON, "Every change made through Pilothouse, "
+                + "with its evidence (" + MainView.OPEN_AUDIT_LOG.getDisplayText() + ")", openAuditLog);
+        windowButton(inDoubt, "open-indoubt", InDoubtStyles.OPEN_BUTTON, "Prepared (two-phase commit) transactions "
+                + "left in doubt on every primary, with advice and resolution ("
+                + MainView.OPEN_INDOUBT.getDisplayText() + ")", openInDoubt);
         root.getChildren().addAll(app, divider, workspace, readOnly, spacer, operations.button(), inDoubt, auditLog,
                 themeToggle);
 
@@ -86,6 +69,21 @@ final class HeaderBar {
 
     Parent root() {
         return root;
+    }
+
+    /** A button opening one of the app's estate-wide windows; shown only once the app can open it. */
+    private static void windowButton(Button button, String id, String styleClass, String tooltip,
+                                     ObjectProperty<Runnable> open) {
+        button.setId(id);
+        button.getStyleClass().add(styleClass);
+        button.setTooltip(new Tooltip(tooltip));
+        button.setOnAction(e -> {
+            if (open.get() != null) {
+                open.get().run();
+            }
+        });
+        button.visibleProperty().bind(open.isNotNull());
+        button.managedProperty().bind(button.visibleProperty());
     }
 
     Button inDoubt() {

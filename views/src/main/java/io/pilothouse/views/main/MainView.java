@@ -116,14 +116,11 @@ public final class MainView {
         root.setTop(header.root());
         root.setCenter(split);
         root.setBottom(status.root());
-        // The audit log is estate-wide, not a cluster pane: a header button and a shortcut open the app's window.
+        // The audit log and the in-doubt console are estate-wide, not cluster panes: a header button and a shortcut
+        // open the app's window.
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (OPEN_AUDIT_LOG.match(e) && openAuditLog.get() != null) {
+            if (openWindow(e, OPEN_AUDIT_LOG, openAuditLog) || openWindow(e, OPEN_INDOUBT, openInDoubt)) {
                 e.consume();
-                openAuditLog.get().run();
-            } else if (OPEN_INDOUBT.match(e) && openInDoubt.get() != null) {
-                e.consume();
-                openInDoubt.get().run();
             } else if (OperationsMenu.SWITCHOVER_SHORTCUT.match(e) && operations.perform(ClusterAction.SWITCHOVER)) {
                 e.consume();
             }
@@ -150,6 +147,14 @@ public final class MainView {
                 }));
         vm.refreshNow();
         vm.start();
+    }
+
+    private static boolean openWindow(KeyEvent e, KeyCombination shortcut, ObjectProperty<Runnable> open) {
+        if (shortcut.match(e) && open.get() != null) {
+            open.get().run();
+            return true;
+        }
+        return false;
     }
 
     /** The node to set as (or put in) the scene root. */

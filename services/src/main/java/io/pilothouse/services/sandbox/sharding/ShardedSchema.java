@@ -1,6 +1,7 @@
 package io.pilothouse.services.sandbox.sharding;
 
 import io.pilothouse.services.postgres.SqlIdentifiers;
+import io.pilothouse.services.postgres.SqlLiterals;
 import io.pilothouse.services.sandbox.SandboxException;
 import io.pilothouse.services.sandbox.SandboxInfo;
 
@@ -68,7 +69,7 @@ public final class ShardedSchema {
             + "WHERE satisfies_hash_partition('demo.orders'::regclass, " + ORDER_PARTITIONS + ", r, u) "
             + "GROUP BY r";
     /** Order ids {@code ?..?}, users from the array, deterministic amounts, times over the last 180 days. */
-    private static final String LOAD_ORDERS = "INSERT INTO demo.%s SELECT g, (?::bigint[])[1 + g %% ?], "
+    private static final String LOAD_ORDERS = "INSERT INTO %s SELECT g, (?::bigint[])[1 + g %% ?], "
             + "round((1 + (g * 7919) %% 99900) / 100.0, 2), now() - ((g * 7919) %% 15552000) * interval '1 second', "
             + "(?::text[])[1 + g %% " + STATUSES.length + "] FROM generate_series(?::bigint, ?::bigint) g";
     private static final String LOAD_EVENTS = "INSERT INTO demo.events SELECT g, "
@@ -99,6 +100,11 @@ public final class ShardedSchema {
      * @param foreign   true when it is a foreign table on the coordinator
      */
     public record Partition(String name, int remainder, Node node, boolean foreign) {
+
+        /** {@code demo."orders_p3"}: the name as it goes into SQL. */
+        String qualifiedName() {
+            return "demo." + SqlIdentifiers.quote(name);
+        }
     }
 
     private final SandboxInfo info;
@@ -171,7 +177,7 @@ public final class ShardedSchema {
 
             Map<String, Long> byNode = new LinkedHashMap<>();
             for (Partition p : partitions) {
-                long n = count(sessions.get(p.node()), p.node(), "demo." + p.name());
+                long n = count(sessions.get(p.node()), p.node(), p.qualifiedName());
                 byNode.merge(p.node().name(), n, Long::sum);
             }
             long events = count(coord, coordinator, "demo.events");
@@ -188,8 +194,8 @@ public final class ShardedSchema {
         List<String> ddl = new ArrayList<>(List.of("DROP SCHEMA IF EXISTS demo CASCADE", "CREATE SCHEMA demo"));
         for (Partition p : partitions) {
             if (p.node().equals(shard)) {
-                ddl.add("CREATE TABLE demo." + p.name() + " " + ORDERS_COLUMNS);
-                ddl.add("ALTER TABLE demo." + p.name() + " ADD PRIMARY KEY (order_id)");
+                ddl.add("CREATE TABLE " + p.qualifiedName() + " " + ORDERS_COLUMNS);
+                ddl.add("ALTER TABLE " + p.qualifiedName() + " ADD PRIMARY KEY (order_id)");
             }
         }
         ddl.add("GRANT USAGE ON SCHEMA demo TO " + app);
@@ -223,22 +229,22 @@ public final class ShardedSchema {
             String bounds = " PARTITION OF demo.orders FOR VALUES WITH (MODULUS " + ORDER_PARTITIONS + ", REMAINDER "
                     + p.remainder() + ")";
             if (p.foreign()) {
-                ddl.add("CREATE FOREIGN TABLE demo." + p.name() + bounds + " SERVER "
+                ddl.add("CREATE FOREIGN TABLE " + p.qualifiedName() + bounds + " SERVER "
                         + SqlIdentifiers.quote(p.node().name()) + " OPTIONS (schema_name 'demo', table_name "
                         + SqlLiterals.quote(p.name()) + ")");
             } else {
-                ddl.add("CREATE TABLE demo." + p.name() + bounds);
-                ddl.add("ALTER TABLE demo." + p.name() + " ADD PRIMARY KEY (order_id)");
+                ddl.add("CREATE TABLE " + p.qualifiedName() + bounds);
+                ddl.add("ALTER TABLE " + p.qualifiedName() + " ADD PRIMARY KEY (order_id)");
             }
         }
         ddl.add("CREATE TABLE demo.events " + EVENTS_COLUMNS + " PARTITION BY RANGE (happened_at)");
         YearMonth first = YearMonth.now().minusMonths(EVENT_MONTHS - 1L);
         for (int i = 0; i < EVENT_MONTHS; i++) {
             YearMonth month = first.plusMonths(i);
-            // Dates from YearMonth: digits and dashes only.
-            ddl.add("CREATE TABLE demo.events_" + month.getYear() + "_" + String.format("%02d", month.getMonthValue())
-                    + " PARTITION OF demo.events FOR VALUES FROM ('" + month.atDay(1) + "') TO ('"
-                    + month.plusMonths(1).atDay(1) + "')");
+            String name = "events_" + month.getYear() + "_" + String.format("%02d", month.getMonthValue());
+            ddl.add("CREATE TABLE demo." + SqlIdentifiers.quote(name) + " PARTITION OF demo.events FOR VALUES FROM ("
+                    + SqlLiterals.quote(month.atDay(1).toString()) + ") TO ("
+                    + SqlLiterals.quote(month.plusMonths(1).atDay(1).toString()) + ")");
         }
         ddl.add("CREATE TABLE demo.events_default PARTITION OF demo.events DEFAULT");
         ddl.add("CREATE SEQUENCE demo.order_ids");
@@ -277,7 +283,7 @@ public final class ShardedSchema {
                 continue;
             }
             Connection c = sessions.get(p.node());
-            try (PreparedStatement ps = c.prepareStatement(String.format(LOAD_ORDERS, p.name()))) {
+            try (PreparedStatement ps = c.prepareStatement(String.format(LOAD_ORDERS, p.qualifiedName()))) {
                 Array userArray = c.createArrayOf("bigint", ids);
                 ps.setArray(1, userArray);
                 ps.setInt(2, ids.length);

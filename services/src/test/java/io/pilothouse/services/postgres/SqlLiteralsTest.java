@@ -1,4 +1,4 @@
-package io.pilothouse.services.sandbox.sharding;
+package io.pilothouse.services.postgres;
 
 import org.junit.jupiter.api.Test;
 
