@@ -183,6 +183,19 @@ public final class LiveSession implements AutoCloseable {
                         "08001"));
     }
 
+    /** How shard map readers and resharding reach shard nodes: through the workspace's sources. */
+    public io.pilothouse.services.shards.map.ShardNodeConnector shardNodes() {
+        return new io.pilothouse.services.live.WorkspaceShardNodes(workspace, monitor);
+    }
+
+    /**
+     * Every shard map of the workspace: native partitioning on each cluster's primary, the workspace's application
+     * maps, Citus where installed. Blocking; call it off the UI thread.
+     */
+    public io.pilothouse.services.shards.map.ShardMapReader shardMaps() {
+        return io.pilothouse.services.shards.map.ShardMapReader.all(java.util.List.of());
+    }
+
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
     public OperationGuard guard() {
         return guard;
