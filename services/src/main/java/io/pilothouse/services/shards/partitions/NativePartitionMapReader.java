@@ -141,7 +141,7 @@ public final class NativePartitionMapReader implements ShardMapReader {
             }
             try {
                 ranks.put(first.rootQualified(), RangeRanks.rank(c, first.rootSchema(), first.rootName(),
-                        first.keyColumn(), literals));
+                        literals));
             } catch (SQLException | IllegalArgumentException e) {
                 problems.add("could not order the range bounds of " + first.rootQualified()
                         + " to look for gaps: " + e.getMessage());
