@@ -165,7 +165,7 @@ public final class NativePartitionMapReader implements ShardMapReader {
             });
         }
         Map<String, NodeRead> reads = new LinkedHashMap<>();
-        nodeOf.forEach((id, t) -> reads.put(id, NodeRead.of(connector, labels.get(id), t.host(), t.port(),
+        nodeOf.forEach((id, t) -> reads.put(id, NodeRead.of(connector, clock, labels.get(id), t.host(), t.port(),
                 t.database(), tables.get(id))));
         return reads;
     }
@@ -201,7 +201,7 @@ public final class NativePartitionMapReader implements ShardMapReader {
                     OptionalLong.empty(), OptionalDouble.empty(),
                     r.qualified() + " has no table " + remote + " on " + where);
         }
-        return measured(r.qualified(), node.id(), remote, bound, true, figures, now, seen);
+        return measured(r.qualified(), node.id(), remote, bound, true, figures, read.readAt(), seen);
     }
 
     private MapShard measured(String name, String nodeId, String remote, ShardBound bound, boolean foreign,

@@ -173,6 +173,14 @@ class NativePartitionMapReaderTest {
             st.execute("CREATE TABLE demo.spans_low PARTITION OF demo.spans FOR VALUES FROM (MINVALUE) TO (9)");
             st.execute("CREATE TABLE demo.spans_mid PARTITION OF demo.spans FOR VALUES FROM (9) TO (20)");
             st.execute("CREATE TABLE demo.spans_high PARTITION OF demo.spans FOR VALUES FROM (100) TO (MAXVALUE)");
+            st.execute("CREATE TABLE demo.nested (n int) PARTITION BY LIST (n)");
+            st.execute("CREATE TABLE demo.nested_small PARTITION OF demo.nested FOR VALUES IN (1, 2) "
+                    + "PARTITION BY HASH (n)");
+            st.execute("CREATE TABLE demo.nested_small_0 PARTITION OF demo.nested_small "
+                    + "FOR VALUES WITH (modulus 2, remainder 0)");
+            st.execute("CREATE TABLE demo.nested_small_1 PARTITION OF demo.nested_small "
+                    + "FOR VALUES WITH (modulus 2, remainder 1)");
+            st.execute("CREATE TABLE demo.nested_other PARTITION OF demo.nested DEFAULT");
         }
         ShardMap map = coordinatorMap();
         assertThat(map.table("demo.gappy").orElseThrow().problems()).containsExactly(
@@ -194,6 +202,12 @@ class NativePartitionMapReaderTest {
                 .containsExactly("demo.spans_low", "demo.spans_mid", "demo.spans_high");
         assertThat(spans.problems()).containsExactly("gap: no partition holds keys from 20 to 100 "
                 + "(between demo.spans_mid and demo.spans_high) — rows there are refused");
+        MapTable nested = map.table("demo.nested").orElseThrow();
+        assertThat(nested.shards()).extracting(s -> s.name() + " " + s.bound().display()).containsExactly(
+                "demo.nested_small_0 in (1, 2) / 0 mod 2", "demo.nested_small_1 in (1, 2) / 1 mod 2",
+                "demo.nested_other default");
+        assertThat(nested.problems()).isEmpty();
+        assertThat(map.tables()).extracting(MapTable::name).doesNotContain("demo.nested_small");
     }
 
     @Test
