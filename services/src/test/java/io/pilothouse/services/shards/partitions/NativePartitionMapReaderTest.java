@@ -181,6 +181,10 @@ class NativePartitionMapReaderTest {
             st.execute("CREATE TABLE demo.nested_small_1 PARTITION OF demo.nested_small "
                     + "FOR VALUES WITH (modulus 2, remainder 1)");
             st.execute("CREATE TABLE demo.nested_other PARTITION OF demo.nested DEFAULT");
+            st.execute("CREATE SERVER homeless FOREIGN DATA WRAPPER postgres_fdw");
+            st.execute("CREATE TABLE demo.lost (id bigint) PARTITION BY HASH (id)");
+            st.execute("CREATE FOREIGN TABLE demo.lost_0 PARTITION OF demo.lost "
+                    + "FOR VALUES WITH (modulus 1, remainder 0) SERVER homeless");
         }
         ShardMap map = coordinatorMap();
         assertThat(map.table("demo.gappy").orElseThrow().problems()).containsExactly(
@@ -208,6 +212,12 @@ class NativePartitionMapReaderTest {
                 "demo.nested_other default");
         assertThat(nested.problems()).isEmpty();
         assertThat(map.tables()).extracting(MapTable::name).doesNotContain("demo.nested_small");
+        MapShard lost = map.table("demo.lost").orElseThrow().shard("demo.lost_0").orElseThrow();
+        assertThat(lost.nodeId()).isNull();
+        assertThat(lost.problem()).isEqualTo("demo.lost_0 has no home: foreign server homeless names no host "
+                + "(or no valid port); set its host and port options");
+        assertThat(map.table("demo.lost").orElseThrow().problems()).containsExactly(lost.problem());
+        assertThat(map.nodes()).hasSize(4);
     }
 
     @Test
