@@ -192,8 +192,14 @@ public final class LiveSession implements AutoCloseable {
      * Every shard map of the workspace: native partitioning on each cluster's primary, the workspace's application
      * maps, Citus where installed. Blocking; call it off the UI thread.
      */
-    public io.pilothouse.services.shards.map.ShardMapReader shardMaps() {
-        return io.pilothouse.services.shards.map.ShardMapReader.all(java.util.List.of());
+    public synchronized io.pilothouse.services.shards.map.ShardMapReader shardMaps() {
+        // One reader per session: it keeps the previous write counters, which write rates are computed from.
+        if (shardMaps == null) {
+            shardMaps = io.pilothouse.services.shards.map.ShardMapReader.all(java.util.List.of(
+                    new io.pilothouse.services.shards.partitions.NativePartitionMapReader(monitor.feed()::latest,
+                            workspace, shardNodes(), Clock.systemUTC())));
+        }
+        return shardMaps;
     }
 
     /**
@@ -244,6 +250,8 @@ public final class LiveSession implements AutoCloseable {
     private boolean isPlain(String source) {
         return workspace.sources().stream().anyMatch(s -> s.name().equals(source) && s.isPlain());
     }
+
+    private io.pilothouse.services.shards.map.ShardMapReader shardMaps;
 
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
     public OperationGuard guard() {
