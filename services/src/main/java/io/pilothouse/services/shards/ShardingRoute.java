@@ -16,6 +16,18 @@ public sealed interface ShardingRoute {
     /** The target name (data source or table) for {@code key}, chosen among {@code available}. */
     String target(long key, Collection<String> available);
 
+    /** How the route picks, for display: {@code ds$->{user_id % 2}}, {@code MOD(user_id, 4)}. */
+    String describe();
+
+    /**
+     * The modulus after which the route repeats ({@code key} and {@code key + period} go to the same target), or 0
+     * when it does not simply repeat (an INLINE expression cannot be told apart without evaluating it, HASH_MOD
+     * hashes, MOD with offsets cuts digits).
+     */
+    default int period() {
+        return 0;
+    }
+
     /**
      * {@code type: INLINE}, {@code props.algorithm-expression}: the expression names the target directly.
      *
@@ -26,6 +38,11 @@ public sealed interface ShardingRoute {
         @Override
         public String target(long key, Collection<String> available) {
             return expression.evaluate(Map.of(column, key));
+        }
+
+        @Override
+        public String describe() {
+            return expression.source();
         }
     }
 
@@ -119,6 +136,16 @@ public sealed interface ShardingRoute {
             }
             return names.find(suffix, available, "MOD sharding of " + column + "=" + key);
         }
+
+        @Override
+        public String describe() {
+            return "MOD(" + column + ", " + shardingCount + ")";
+        }
+
+        @Override
+        public int period() {
+            return startOffset == 0 && stopOffset == 0 ? shardingCount : 0;
+        }
     }
 
     /**
@@ -137,6 +164,11 @@ public sealed interface ShardingRoute {
             long shard = Math.abs((long) Long.valueOf(key).hashCode()) % shardingCount;
             return names.find(Long.toString(shard), available, "HASH_MOD sharding of " + column + "=" + key);
         }
+
+        @Override
+        public String describe() {
+            return "HASH_MOD(" + column + ", " + shardingCount + ")";
+        }
     }
 
     /**
@@ -154,6 +186,16 @@ public sealed interface ShardingRoute {
         @Override
         public String target(long key, Collection<String> available) {
             return targets.get((int) Math.floorMod(key, (long) targets.size()));
+        }
+
+        @Override
+        public String describe() {
+            return column + " % " + targets.size();
+        }
+
+        @Override
+        public int period() {
+            return targets.size();
         }
     }
 }
