@@ -251,6 +251,21 @@ class AppShardMapSandboxTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void citusIsAbsentOnEveryPrimaryOfTheSandboxAndGivesNoMap() throws Exception {
+        CitusMapReader citus = new CitusMapReader(workspace, live.monitor().feed()::latest,
+                new WorkspaceShardNodes(workspace, live.monitor()));
+        var clusters = live.monitor().feed().latest().clusters();
+        assertThat(clusters).extracting(c -> c.source()).contains("shard1", "shard2");
+        for (var cluster : clusters) {
+            var leader = cluster.leaderMember().orElseThrow();
+            // Reached and read (this throws if the primary cannot be read), and the answer is: no Citus.
+            assertThat(citus.readPrimary(cluster.source(), leader.host(), leader.port(), "postgres")).isEmpty();
+        }
+        assertThat(citus.read()).isEmpty();
+    }
+
     private static void assertNodesRead(ShardMap map) {
         assertThat(map.nodes()).hasSize(2);
         for (int i = 0; i < 2; i++) {
