@@ -121,10 +121,13 @@ public final class AppShardMapReader implements ShardMapReader {
                     List.of("the shard map cannot be read: " + e.getMessage() + "; fix the workspace's shardMaps "
                             + "entry or the ShardingSphere file"), now);
         }
+        // A rule file may leave out dataSources: (the data nodes name them all the same).
         Map<String, Endpoint> endpoints = new LinkedHashMap<>();
         for (String ds : app.dataSources()) {
             endpoints.put(ds, endpoint(config, ds));
         }
+        app.tables().values().forEach(t -> t.dataNodes().forEach(n -> endpoints.computeIfAbsent(n.dataSource(),
+                ds -> endpoint(config, ds))));
         // Every physical table of every logical table, grouped by the node that holds it.
         Map<String, List<DataNode>> byNode = new LinkedHashMap<>();
         for (ShardedTable t : app.tables().values()) {
@@ -215,7 +218,7 @@ public final class AppShardMapReader implements ShardMapReader {
 
     private void readStats(String mapName, Endpoint ep, Connection c, List<DataNode> shards, Instant now,
                            Map<DataNode, Stats> stats) throws SQLException {
-        String[] names = shards.stream().map(n -> regclassText(n.table())).toArray(String[]::new);
+        String[] names = shards.stream().map(n -> qualified(n.table())).toArray(String[]::new);
         try (PreparedStatement st = c.prepareStatement(NODE_SQL)) {
             Array array = c.createArrayOf("text", names);
             st.setArray(1, array);
@@ -418,12 +421,8 @@ public final class AppShardMapReader implements ShardMapReader {
         return "database " + t.databaseRoute().describe() + ", table " + t.tableRoute().describe();
     }
 
-    /** {@code to_regclass} text of a physical table ({@code table} or {@code schema.table}), each part quoted. */
-    static String regclassText(String table) {
-        return qualified(table);
-    }
-
-    private static String qualified(String table) {
+    /** A physical table ({@code table} or {@code schema.table}) with each part quoted, for SQL and to_regclass. */
+    static String qualified(String table) {
         int dot = table.indexOf('.');
         return dot < 0 ? SqlIdentifiers.quote(table)
                 : SqlIdentifiers.quote(table.substring(0, dot)) + "." + SqlIdentifiers.quote(table.substring(dot + 1));

@@ -27,6 +27,11 @@ import java.util.regex.Pattern;
  * Anything else (closures, method calls, character ranges) is refused with the position and a hint to write the
  * list out.
  *
+ * <p>A leading type prefix (ShardingSphere 5.4+, infra/expr InlineExpressionParserFactory) picks the parser:
+ * {@code <GROOVY>} (the default) and {@code <ESPRESSO>} as above, {@code <LITERAL>} and {@code <PURELIST>} a plain
+ * comma list; others ({@code <INTERVAL>}, custom SPI types) are refused. Repeated values in one placeholder collapse,
+ * as GroovyInlineExpressionParser collects them into a LinkedHashSet.
+ *
  * <p>Expansion is capped at {@link #MAX_NODES} results so a typo like {@code 0..1000000} fails fast with a clear
  * message instead of exhausting memory.
  */
