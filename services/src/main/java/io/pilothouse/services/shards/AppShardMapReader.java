@@ -48,6 +48,9 @@ import java.util.function.Supplier;
  * shard's rows is routed by the rules, and rows that belong elsewhere are reported: misplaced data is what a DBA
  * most needs to see, and nothing else would show it.
  *
+ * <p>Rows are sampled only when one column shards the table at every level and every level's algorithm can be
+ * computed (INLINE arithmetic, MOD, HASH_MOD, {@code key % N}).
+ *
  * <p>Write rates are deltas of {@code n_tup_ins + n_tup_upd + n_tup_del} between two reads by this reader, so the
  * first read has none.
  */
@@ -204,7 +207,7 @@ public final class AppShardMapReader implements ShardMapReader {
             for (DataNode n : shards) {
                 Stats s = stats.get(n);
                 ShardedTable t = tableOf(app, n);
-                if (s.present() && t.shardingColumns().size() == 1) {
+                if (s != null && s.present() && t.shardingColumns().size() == 1) {
                     samples.put(n, sample(c, t, n, s));
                 }
             }
