@@ -195,9 +195,14 @@ public final class LiveSession implements AutoCloseable {
     public synchronized io.pilothouse.services.shards.map.ShardMapReader shardMaps() {
         // One reader per session: it keeps the previous write counters, which write rates are computed from.
         if (shardMaps == null) {
+            // Rule files were made absolute when the workspace was loaded, so no base directory is needed here.
             shardMaps = io.pilothouse.services.shards.map.ShardMapReader.all(java.util.List.of(
                     new io.pilothouse.services.shards.partitions.NativePartitionMapReader(monitor.feed()::latest,
-                            workspace, shardNodes(), Clock.systemUTC())));
+                            workspace, shardNodes(), Clock.systemUTC()),
+                    new io.pilothouse.services.shards.AppShardMapReader(workspace, null, monitor.feed()::latest,
+                            shardNodes()),
+                    new io.pilothouse.services.shards.CitusMapReader(workspace, monitor.feed()::latest,
+                            shardNodes())));
         }
         return shardMaps;
     }

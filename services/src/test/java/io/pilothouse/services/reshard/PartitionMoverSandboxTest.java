@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.pilothouse.services.testing.Await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -17,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,7 +86,8 @@ class PartitionMoverSandboxTest {
             }
         }, users);
         try (writer) {
-            Thread.sleep(500); // let the load run before the move starts, so rows arrive during the copy too
+            // Let the load run before the move starts, so rows arrive during the copy too.
+            Await.until(Duration.ofSeconds(30), "writes before the move", writer.acknowledged::size, n -> n >= 50);
             done = service.move(plan, new MoveEvents() {
                 @Override
                 public void progress(MoveProgress p) {
@@ -94,7 +98,10 @@ class PartitionMoverSandboxTest {
                 public void ran(ReshardNode node, String statement) {
                 }
             }, () -> false);
-            Thread.sleep(500); // and after the cutover, through the new foreign partition
+            int atCutover = writer.acknowledged.size();
+            // And after the cutover, through the new foreign partition.
+            Await.until(Duration.ofSeconds(30), "writes after the move", writer.acknowledged::size,
+                    n -> n >= atCutover + 50);
         }
         assertThat(done.state()).isEqualTo(MoveState.DONE);
         assertThat(done.verification().matched()).as("verification %s", done.verification()).isTrue();
