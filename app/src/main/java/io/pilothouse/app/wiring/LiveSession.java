@@ -216,11 +216,26 @@ public final class LiveSession implements AutoCloseable {
                 new io.pilothouse.services.reshard.WorkspaceReshardConnections(workspace, Passwords.standardChain());
         io.pilothouse.services.reshard.MoveJournal journal = new io.pilothouse.services.reshard.MoveJournal(
                 AuditLogs.path().toAbsolutePath().getParent().resolve("reshard"));
-        return new io.pilothouse.services.reshard.ReshardService(guard, monitor.feed()::latest,
-                new io.pilothouse.services.reshard.MovePlanner(connections, shardNodes(), Clock.systemUTC()),
+        io.pilothouse.services.reshard.MovePlanner planner = new io.pilothouse.services.reshard.MovePlanner(
+                connections, shardNodes(), Clock.systemUTC());
+        return new io.pilothouse.services.reshard.ReshardService(guard, monitor.feed()::latest, planner,
+                new io.pilothouse.services.reshard.SplitPlanner(connections, planner),
                 new io.pilothouse.services.reshard.PartitionMover(connections, journal, Duration.ofMillis(250)),
                 journal, new io.pilothouse.services.reshard.ReshardGuardRails(
                         io.pilothouse.services.reshard.ReshardGuardRails.DEFAULT_MAX_LAG_BYTES));
+    }
+
+    /** Citus's rebalancer on a coordinator, inside this session's guard. */
+    public io.pilothouse.services.reshard.CitusRebalanceService citusRebalance() {
+        return new io.pilothouse.services.reshard.CitusRebalanceService(guard,
+                new io.pilothouse.services.reshard.WorkspaceReshardConnections(workspace, Passwords.standardChain()),
+                Duration.ofSeconds(1));
+    }
+
+    /** The live snapshot of cluster {@code source/scope}, if the model has it. */
+    public java.util.Optional<io.pilothouse.services.model.ClusterSnapshot> cluster(String sourceSlashScope) {
+        String[] parts = sourceSlashScope.split("/", 2);
+        return monitor.feed().latest().cluster(parts[0], parts.length > 1 ? parts[1] : parts[0]);
     }
 
     /**

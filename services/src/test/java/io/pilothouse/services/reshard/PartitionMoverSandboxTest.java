@@ -193,6 +193,88 @@ class PartitionMoverSandboxTest {
                 .hasMessageContaining("no foreign server nosuch");
     }
 
+    @Test
+    @Order(6)
+    void splitsAForeignHashPartitionUnderWritesWithEveryRowWhereItsHashSays() throws Exception {
+        ReshardService service = sandbox.service(false);
+        MovePlan plan = service.planSplit(sandbox.request("demo.orders_p6", "shard2"), null);
+        assertThat(plan.split().newPartition().toString()).isEqualTo("demo.orders_p14");
+        assertThat(PartitionMover.preview(plan)).anyMatch(l -> l.contains("WHERE (satisfies_hash_partition("));
+        long before;
+        List<Long> users;
+        try (Connection c = sandbox.coordinator()) {
+            before = count(c, "demo.orders_p6");
+            users = CoordinatorWriter.usersOf(c, 6, 80);
+        }
+        CoordinatorWriter writer = new CoordinatorWriter(() -> {
+            try {
+                return sandbox.coordinator();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, users);
+        MoveRecord done;
+        try (writer) {
+            Await.until(Duration.ofSeconds(30), "writes before the split", writer.acknowledged::size, n -> n >= 50);
+            done = service.move(plan, MoveEvents.NONE, () -> false);
+            int atCutover = writer.acknowledged.size();
+            Await.until(Duration.ofSeconds(30), "writes after the split", writer.acknowledged::size,
+                    n -> n >= atCutover + 50);
+        }
+        assertThat(done.state()).isEqualTo(MoveState.DONE);
+        assertThat(done.verification().matched()).isTrue();
+        List<Long> acknowledged = new ArrayList<>(writer.acknowledged);
+        System.out.printf("split under load: %d rows acknowledged, %d errors, longest client gap %d ms, cutover %s, "
+                + "moved half %d rows%n", acknowledged.size(), writer.errors.get(), writer.longestGapMillis(),
+                done.cutover(), done.verification().targetRows());
+        try (Connection coordinator = sandbox.coordinator(); Connection shard1 = sandbox.shard("shard1");
+             Connection shard2 = sandbox.shard("shard2")) {
+            assertThat(single(coordinator, "SELECT pg_get_expr(relpartbound, oid) FROM pg_class "
+                    + "WHERE oid = 'demo.orders_p6'::regclass")).isEqualTo("FOR VALUES WITH (modulus 16, remainder 6)");
+            assertThat(single(coordinator, "SELECT pg_get_expr(relpartbound, oid) FROM pg_class "
+                    + "WHERE oid = 'demo.orders_p14'::regclass")).isEqualTo("FOR VALUES WITH (modulus 16, remainder 14)");
+            assertThat(misplaced(coordinator, "demo.orders_p6", 6)).isEqualTo("0");
+            assertThat(misplaced(coordinator, "demo.orders_p14", 14)).isEqualTo("0");
+            assertThat(count(shard1, "demo.orders_p6") + count(shard2, "demo.orders_p14"))
+                    .isEqualTo(before + acknowledged.size());
+            assertThat(exactlyOnce(coordinator, "demo.orders", acknowledged)).isEqualTo(acknowledged.size());
+            assertThat(count(shard2, "demo.orders_p14")).isPositive();
+            assertThat(single(shard1, "SELECT relreplident::text FROM pg_class WHERE oid = 'demo.orders_p6'::regclass"))
+                    .isEqualTo("d");
+            assertThat(single(shard1, "SELECT count(*) FROM pg_publication")).isEqualTo("0");
+            assertThat(single(shard1, "SELECT count(*) FROM pg_replication_slots")).isEqualTo("0");
+            assertThat(single(shard2, "SELECT count(*) FROM pg_subscription")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void splitsALocalPartitionSendingTheNewHalfToAShard() throws Exception {
+        ReshardService service = sandbox.service(false);
+        long before;
+        try (Connection c = sandbox.coordinator()) {
+            before = count(c, "demo.orders_p1");
+        }
+        MovePlan plan = service.planSplit(sandbox.request("demo.orders_p1", "shard1"), null);
+        assertThat(plan.split().helperCreated()).isFalse();
+        MoveRecord done = service.move(plan, MoveEvents.NONE, () -> false);
+        assertThat(done.verification().matched()).isTrue();
+        try (Connection coordinator = sandbox.coordinator(); Connection shard1 = sandbox.shard("shard1")) {
+            assertThat(count(coordinator, "demo.orders_p1") + count(shard1, "demo.orders_p9")).isEqualTo(before);
+            assertThat(misplaced(coordinator, "demo.orders_p9", 9)).isEqualTo("0");
+            assertThat(misplaced(coordinator, "demo.orders_p1", 1)).isEqualTo("0");
+        }
+    }
+
+    /**
+     * Rows of {@code partition} whose user id does not hash to {@code remainder} of modulus 16, computed on the
+     * coordinator (a materialized CTE keeps postgres_fdw from sending the coordinator's table oid to the shard).
+     */
+    private static String misplaced(Connection coordinator, String partition, int remainder) throws SQLException {
+        return single(coordinator, "WITH r AS MATERIALIZED (SELECT user_id FROM " + partition + ") SELECT count(*) "
+                + "FROM r WHERE NOT satisfies_hash_partition('demo.orders'::regclass, 16, " + remainder + ", user_id)");
+    }
+
     private static String passwordOfSuperuser() {
         return io.pilothouse.services.sandbox.SandboxConnections.password(sandbox.info.passfile(), "127.0.0.1",
                 sandbox.info.requireShard("shard2").pgPort(), "postgres", sandbox.info.superuser()).orElseThrow();
