@@ -81,7 +81,7 @@ import java.util.concurrent.Executors;
  * service's {@code CutoverFigures.blockedMillis()} and that client's longest gap between acknowledged writes.
  *
  * <p>Prints figures; never fails on a time. Run: {@code mvn -Pbench -pl bench -am -DskipTests verify
- * -Dbench.main=io.pilothouse.bench.MoveThroughputBench -Dbench.args="--big-rows 1500000 --reps 4 --cutovers 10"}.
+ * -Dbench.main=io.pilothouse.bench.MoveThroughputBench -Dbench.args="--big-rows 1500000 --reps 6 --cutovers 10"}.
  */
 public final class MoveThroughputBench {
 
@@ -129,7 +129,7 @@ public final class MoveThroughputBench {
     private record Rep(int index, String from, String to, boolean rawFirst, long heapBytes, long rows,
                        double rawMs, long rawCopyBytes, double moveCopyMs, double subscribedToDataCopyMs,
                        double dataCopyMs, double copyDoneToNoticedMs, double catchUpMs, double moveTotalMs,
-                       long moveCopyBytes, CutoverFigures cutover) {
+                       double beforeCopyMs, double afterCatchUpMs, long moveCopyBytes, CutoverFigures cutover) {
 
         double rawMBps() {
             return heapBytes / 1e6 / (rawMs / 1e3);
@@ -146,7 +146,7 @@ public final class MoveThroughputBench {
 
     /** One move of the cutover part. */
     private record Cut(int index, String from, String to, CutoverFigures figures, double clientGapMs, long writes,
-                       long errors, double moveMs) {
+                       long errors, double moveMs, double subscribedToDataCopyMs, double copyPhaseMs) {
     }
 
     private MoveThroughputBench(int schemaRows, long bigRows, int reps, int cutovers, Duration poll) {
@@ -159,7 +159,7 @@ public final class MoveThroughputBench {
 
     public static void main(String[] args) throws Exception {
         new MoveThroughputBench(intArg(args, "--schema-rows", 100_000), intArg(args, "--big-rows", 1_500_000),
-                intArg(args, "--reps", 4), intArg(args, "--cutovers", 10),
+                intArg(args, "--reps", 6), intArg(args, "--cutovers", 10),
                 Duration.ofMillis(intArg(args, "--poll-ms", 250))).run();
         System.exit(0);
     }
@@ -241,17 +241,19 @@ public final class MoveThroughputBench {
         System.out.printf("throughput: %s moved back and forth %d times; raw COPY beside each move, order alternating"
                 + "%n", BIG, reps);
         System.out.println("rep  from -> to       first  heap MB   rows       raw s  raw MB/s  move s  move MB/s  "
-                + "ratio  | move split: sub->d  d->copied  ->noticed  catch-up  whole move  cutover blocked");
+                + "ratio  | move split: sub->d  d->copied  ->noticed  catch-up  | before  after  whole move  cutover blocked");
         for (int i = 0; i < reps; i++) {
             try {
                 Rep r = repetition(i);
                 done.add(r);
                 System.out.printf("%3d  %-15s  %-5s  %7.1f  %,9d  %6.2f  %8.1f  %6.2f  %9.1f  %5.2f  |  %6.2f s  "
-                                + "%7.2f s  %7.2f s  %6.2f s  %8.2f s  %6d ms%n", i + 1, r.from() + " -> " + r.to(),
+                                + "%7.2f s  %7.2f s  %6.2f s  |  %5.2f s  %5.2f s  %8.2f s  %6d ms%n", i + 1,
+                        r.from() + " -> " + r.to(),
                         r.rawFirst() ? "raw" : "move", r.heapBytes() / 1e6, r.rows(), r.rawMs() / 1e3, r.rawMBps(),
                         r.moveCopyMs() / 1e3, r.moveMBps(), r.ratio(), r.subscribedToDataCopyMs() / 1e3,
                         r.dataCopyMs() / 1e3, r.copyDoneToNoticedMs() / 1e3, r.catchUpMs() / 1e3,
-                        r.moveTotalMs() / 1e3, r.cutover().blockedMillis());
+                        r.beforeCopyMs() / 1e3, r.afterCatchUpMs() / 1e3, r.moveTotalMs() / 1e3,
+                        r.cutover().blockedMillis());
             } catch (Exception e) {
                 System.out.printf("%3d  FAILED, skipped: %s%n", i + 1, e);
             }
@@ -302,7 +304,7 @@ public final class MoveThroughputBench {
         return new Rep(index, from, to, rawFirst, heapBytes, rows, raw[0], (long) raw[1],
                 ms(times.subscribing, times.catchingUp), ms(times.subscribing, dataCopy), ms(dataCopy, copied),
                 ms(copied, times.catchingUp), ms(times.catchingUp, times.cutover), ms(started, ended),
-                watch.copyBytes(), record.cutover());
+                ms(started, times.subscribing), ms(times.cutover, ended), watch.copyBytes(), record.cutover());
     }
 
     /** A raw copy of {@code table} on {@code from} into a fresh table on {@code to}: {ms, COPY bytes}. */
@@ -329,7 +331,7 @@ public final class MoveThroughputBench {
         System.out.printf("cutover: %s (%,d rows at the start) moved back and forth %d times under a write load "
                 + "through the coordinator (one session: INSERT, and UPDATE every third)%n", SMALL, rows, cutovers);
         System.out.println("move  from -> to       blocked  lock wait  catch-up  attempts  client gap  writes  "
-                + "errors  whole move");
+                + "errors  whole move  sub->d  copy phase");
         for (int i = 0; i < cutovers; i++) {
             try {
                 String from = serverOf(SMALL);
@@ -338,12 +340,15 @@ public final class MoveThroughputBench {
                 Member leader = leader();
                 MoveRecord record;
                 double moveMs;
+                MoveTimes times = new MoveTimes();
+                SubscriptionWatch watch = new SubscriptionWatch(jdbc.shard(to, "bench-watch"),
+                        plan.replicationName(), SMALL, 25, threads);
                 CoordinatorLoad load = new CoordinatorLoad(() -> jdbc.connect(leader.host(), leader.port(),
                         "bench-coordinator-load"), users);
-                try (load) {
+                try (load; watch) {
                     Thread.sleep(500);
                     long t0 = System.nanoTime();
-                    record = service.move(plan, MoveEvents.NONE, () -> false);
+                    record = service.move(plan, times, () -> false);
                     moveMs = (System.nanoTime() - t0) / 1e6;
                     Thread.sleep(500);
                 }
@@ -353,11 +358,16 @@ public final class MoveThroughputBench {
                 }
                 service.dropSource(plan.id(), MoveEvents.NONE);
                 CutoverFigures f = record.cutover();
-                Cut cut = new Cut(i, from, to, f, load.longestGapMillis(), load.writes(), load.errors(), moveMs);
+                Long dataCopy = watch.firstSeen("d");
+                Cut cut = new Cut(i, from, to, f, load.longestGapMillis(), load.writes(), load.errors(), moveMs,
+                        dataCopy == null || times.subscribing < 0 ? Double.NaN : ms(times.subscribing, dataCopy),
+                        times.catchingUp < 0 || times.subscribing < 0 ? Double.NaN
+                                : ms(times.subscribing, times.catchingUp));
                 done.add(cut);
-                System.out.printf("%4d  %-15s  %5d ms  %6d ms  %5d ms  %8d  %7.0f ms  %6d  %6d  %8.2f s%n", i + 1,
-                        from + " -> " + to, f.blockedMillis(), f.lockWaitMillis(), f.catchUpMillis(), f.attempts(),
-                        cut.clientGapMs(), cut.writes(), cut.errors(), moveMs / 1e3);
+                System.out.printf("%4d  %-15s  %5d ms  %6d ms  %5d ms  %8d  %7.0f ms  %6d  %6d  %8.2f s  %6.2f s  "
+                                + "%6.2f s%n", i + 1, from + " -> " + to, f.blockedMillis(), f.lockWaitMillis(),
+                        f.catchUpMillis(), f.attempts(), cut.clientGapMs(), cut.writes(), cut.errors(), moveMs / 1e3,
+                        cut.subscribedToDataCopyMs() / 1e3, cut.copyPhaseMs() / 1e3);
             } catch (Exception e) {
                 System.out.printf("%4d  FAILED, skipped: %s%n", i + 1, e);
             }
@@ -384,6 +394,13 @@ public final class MoveThroughputBench {
                     median(reps.stream().map(r -> r.copyDoneToNoticedMs() / 1e3).toList()),
                     median(reps.stream().map(r -> r.catchUpMs() / 1e3).toList()),
                     median(reps.stream().map(r -> r.moveTotalMs() / 1e3).toList()));
+            System.out.printf("  rest of move  : before the subscription (plan checks, target table, publication) "
+                            + "%.2f s; cutover + verification (count, checksum) + clean-up %.2f s%n",
+                    median(reps.stream().map(r -> r.beforeCopyMs() / 1e3).toList()),
+                    median(reps.stream().map(r -> r.afterCatchUpMs() / 1e3).toList()));
+            System.out.printf("  COPY text    : raw %.1f MB, sync worker %.1f MB (pg_stat_progress_copy, last seen)%n",
+                    median(reps.stream().map(r -> r.rawCopyBytes() / 1e6).toList()),
+                    median(reps.stream().map(r -> r.moveCopyBytes() / 1e6).toList()));
             System.out.printf("  sync worker's COPY alone (d -> copied) vs raw: ratio %.2f%n",
                     median(reps.stream().map(r -> r.rawMs() / r.dataCopyMs()).toList()));
             System.out.printf("median ratio move/raw: %.2f (min %.2f, max %.2f); goal >= %.2f: %s%n", ratio,
@@ -401,6 +418,10 @@ public final class MoveThroughputBench {
                     blocked.p(0.95), blocked.p(1));
             System.out.printf("  client longest write gap   : p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", gap.p(0.5),
                     gap.p(0.95), gap.p(1));
+            System.out.printf("  whole move %.2f s median; subscription -> sync worker copying: median %.2f s, max %.2f s"
+                            + "%n", median(cuts.stream().map(c -> c.moveMs() / 1e3).toList()),
+                    median(cuts.stream().map(c -> c.subscribedToDataCopyMs() / 1e3).toList()),
+                    cuts.stream().mapToDouble(c -> c.subscribedToDataCopyMs() / 1e3).max().orElse(Double.NaN));
             System.out.printf("goal p95 <= %d ms: service %s, client %s%n", BLOCK_GOAL_MILLIS,
                     blocked.p(0.95) <= BLOCK_GOAL_MILLIS ? "met" : "NOT met",
                     gap.p(0.95) <= BLOCK_GOAL_MILLIS ? "met" : "NOT met");
