@@ -210,8 +210,10 @@ public final class MoveThroughputBench {
         MoveJournal journal = new MoveJournal(dir.resolve("reshard"));
         MutationGate gate = new MutationGate(false, new JsonLinesAuditLog(dir.resolve("bench-audit.jsonl")),
                 Clock.systemUTC(), "bench");
-        return new ReshardService(OperationGuard.gateOnly(gate), monitor.feed()::latest,
-                new MovePlanner(connections, new WorkspaceShardNodes(workspace, monitor), Clock.systemUTC()),
+        MovePlanner planner = new MovePlanner(connections, new WorkspaceShardNodes(workspace, monitor),
+                Clock.systemUTC());
+        return new ReshardService(OperationGuard.gateOnly(gate), monitor.feed()::latest, planner,
+                new io.pilothouse.services.reshard.SplitPlanner(connections, planner),
                 new PartitionMover(connections, journal, poll), journal,
                 new ReshardGuardRails(ReshardGuardRails.DEFAULT_MAX_LAG_BYTES));
     }
