@@ -266,6 +266,35 @@ class PartitionMoverSandboxTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void refusesARangePartitionWithoutPrimaryKeyThenMovesItOnceItHasOne() throws Exception {
+        ReshardService service = sandbox.service(false);
+        String month;
+        String bound;
+        try (Connection c = sandbox.coordinator()) {
+            month = single(c, "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                    + "WHERE i.inhparent = 'demo.events'::regclass AND c.relname <> 'events_default' "
+                    + "ORDER BY c.relname DESC LIMIT 1");
+            bound = single(c, "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = 'demo." + month
+                    + "'::regclass");
+        }
+        assertThatThrownBy(() -> service.plan(sandbox.request("demo." + month, "shard1")))
+                .hasMessageContaining("has no primary key");
+        try (Connection c = sandbox.coordinator(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE demo." + month + " ADD PRIMARY KEY (event_id, happened_at)");
+        }
+        MoveRecord done = service.move(service.plan(sandbox.request("demo." + month, "shard1")), MoveEvents.NONE,
+                () -> false);
+        assertThat(done.verification().matched()).isTrue();
+        try (Connection c = sandbox.coordinator(); Connection shard1 = sandbox.shard("shard1")) {
+            assertThat(single(c, "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = 'demo." + month
+                    + "'::regclass")).isEqualTo(bound);
+            assertThat(count(c, "demo." + month)).isEqualTo(count(shard1, "demo." + month))
+                    .isEqualTo(done.verification().sourceRows()).isPositive();
+        }
+    }
+
     /**
      * Rows of {@code partition} whose user id does not hash to {@code remainder} of modulus 16, computed on the
      * coordinator (a materialized CTE keeps postgres_fdw from sending the coordinator's table oid to the shard).
