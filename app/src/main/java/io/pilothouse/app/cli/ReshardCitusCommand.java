@@ -26,16 +26,8 @@ public final class ReshardCitusCommand implements Callable<Integer> {
     @Mixin
     SettleTimeout timeout;
 
-    @Option(names = "--cluster", paramLabel = "CLUSTER",
-            description = "The coordinator's cluster (scope or source/scope); default: the only Patroni cluster.")
-    String cluster;
-
-    @Option(names = "--database", paramLabel = "DB", description = "The coordinator's database.")
-    String database;
-
-    @Option(names = "--as", paramLabel = "ROLE", defaultValue = "postgres",
-            description = "Role to connect as. Default: ${DEFAULT-VALUE}.")
-    String as;
+    @Mixin
+    CoordinatorOptions coordinator;
 
     @Option(names = "--start", description = "Start the rebalance (audited) instead of printing the plan.")
     boolean start;
@@ -51,10 +43,10 @@ public final class ReshardCitusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
             session.awaitSettled(timeout.duration());
-            MoveRequest where = ReshardRuns.request(session, cluster, database, "-", "-", as);
+            MoveRequest where = coordinator.request(session, "-", "-");
             var service = session.citusRebalance();
             if (!start) {
-                List<CitusRebalancer.ShardMove> plan = ReshardRuns.call(() -> service.plan(where.coordinator(), as));
+                List<CitusRebalancer.ShardMove> plan = ReshardRuns.call(() -> service.plan(where.coordinator(), coordinator.as));
                 if (json) {
                     ReshardText.json(out, plan);
                 } else if (plan.isEmpty()) {
@@ -68,7 +60,7 @@ public final class ReshardCitusCommand implements Callable<Integer> {
             }
             var snapshot = session.cluster(where.cluster()).orElseThrow(() -> new UserException("cluster "
                     + where.cluster() + " is not in the live model", 2));
-            var status = ReshardRuns.call(() -> service.rebalance(snapshot, where.coordinator(), as, moves -> {
+            var status = ReshardRuns.call(() -> service.rebalance(snapshot, where.coordinator(), coordinator.as, moves -> {
                 moves.forEach(p -> out.printf("  %s shard %d: %s:%d -> %s:%d %s%n", p.move().table(),
                         p.move().shardId(), p.move().sourceHost(), p.move().sourcePort(), p.move().targetHost(),
                         p.move().targetPort(), p.progress() == 2 ? "done" : p.progress() == 1 ? "moving" : "waiting"));

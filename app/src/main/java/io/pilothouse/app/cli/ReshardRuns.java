@@ -1,13 +1,11 @@
 package io.pilothouse.app.cli;
 
-import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
 import io.pilothouse.services.reshard.MovePlan;
 import io.pilothouse.services.reshard.MoveRecord;
 import io.pilothouse.services.reshard.PartitionMover;
 import io.pilothouse.services.reshard.ReshardService;
-import io.pilothouse.services.reshard.MoveRequest;
 import io.pilothouse.services.reshard.ReshardException;
 
 import java.io.BufferedReader;
@@ -22,15 +20,6 @@ import java.util.concurrent.Callable;
 final class ReshardRuns {
 
     private ReshardRuns() {
-    }
-
-    static MoveRequest request(LiveSession session, String cluster, String database, String partition, String to,
-                               String as) {
-        try {
-            return session.moveRequest(cluster, database, partition, to, as);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), 2);
-        }
     }
 
     /** Runs {@code step}, turning refusals and failures into user errors with their exit codes. */
@@ -62,8 +51,11 @@ final class ReshardRuns {
      * With {@code dryRun}, prints the plan, its guard-rail refusals and every statement (exit 0, or 3 when refused);
      * else confirms (unless {@code yes}) and runs it, printing progress and the result.
      */
-    static int planned(PrintWriter out, ReshardService service, MovePlan plan, boolean dryRun, boolean yes,
-                       boolean json) throws Exception {
+    static int planned(PrintWriter out, ReshardService service, MovePlan plan, PlanOptions options)
+            throws Exception {
+        boolean dryRun = options.dryRun;
+        boolean yes = options.yes;
+        boolean json = options.json;
         List<String> refusals = service.refusals(plan);
         if (dryRun) {
             if (json) {

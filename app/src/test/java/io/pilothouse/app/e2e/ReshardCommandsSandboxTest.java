@@ -29,6 +29,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static io.pilothouse.services.testing.SqlProbe.count;
+import static io.pilothouse.services.testing.SqlProbe.exists;
+import static io.pilothouse.services.testing.SqlProbe.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -258,26 +261,6 @@ class ReshardCommandsSandboxTest {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
-        }
-    }
-
-    private static boolean exists(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static long count(Connection c, String table) throws SQLException {
-        return Long.parseLong(single(c, "SELECT count(*) FROM " + table));
-    }
-
-    private static String single(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
         }
     }
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,16 +31,7 @@ final class Cutover {
 
     /** The coordinator's part of the cutover, for the preview. */
     static List<String> statements(MovePlan p) {
-        List<String> lines = new ArrayList<>();
-        lines.add("SET lock_timeout = '" + PartitionMover.LOCK_TIMEOUT.toSeconds() + "s'");
-        lines.add("BEGIN");
-        lines.add(MoveStatements.lockExclusive(p.parent()));
-        if (p.sourceForeign()) {
-            lines.add("-- on the source: BEGIN; " + MoveStatements.lockExclusive(p.sourceTable()));
-        } else {
-            lines.add(MoveStatements.lockExclusive(p.partition()));
-        }
-        lines.add("-- on the source: " + MoveStatements.insertMarker(p.marker()) + "; wait for it on the target");
+        List<String> lines = new ArrayList<>(WriteBlock.statements(p));
         lines.addAll(switchStatements(p));
         lines.add("COMMIT");
         if (p.sourceForeign()) {
@@ -82,62 +72,31 @@ final class Cutover {
         MovePlan p = record.plan();
         events.progress(MoveProgress.step(MoveState.SUBSCRIBED, "Cutover: blocking writes to " + p.parent()));
         boolean switching = false;
-        try (Connection coordinator = connections.open(p.coordinator(), p.user());
-             Connection sourceLock = p.sourceForeign() ? connections.open(p.source(), p.user()) : null;
-             Connection source = connections.open(p.source(), p.user());
-             Connection target = connections.open(p.target(), p.user());
-             Connection snapshot = connections.open(p.target(), p.user())) {
+        try (WriteBlock block = WriteBlock.open(connections, p)) {
             try {
-                PartitionMover.exec(coordinator, p.coordinator(), events, "SET lock_timeout = '"
-                        + PartitionMover.LOCK_TIMEOUT.toSeconds() + "s'");
-                coordinator.setAutoCommit(false);
-                long asked = System.nanoTime();
-                PartitionMover.exec(coordinator, p.coordinator(), events, MoveStatements.lockExclusive(p.parent()));
-                if (p.sourceForeign()) {
-                    sourceLock.setAutoCommit(false);
-                    PartitionMover.exec(sourceLock, p.source(), events, "SET LOCAL lock_timeout = '"
-                            + PartitionMover.LOCK_TIMEOUT.toSeconds() + "s'");
-                    PartitionMover.exec(sourceLock, p.source(), events, MoveStatements.lockExclusive(p.sourceTable()));
-                } else {
-                    PartitionMover.exec(coordinator, p.coordinator(), events,
-                            MoveStatements.lockExclusive(p.partition()));
-                }
-                long locked = System.nanoTime();
-                awaitMarker(p, source, target, attempt);
-                long caughtUp = System.nanoTime();
-                for (String sql : MoveStatements.CANONICAL_TEXT) {
-                    PartitionMover.exec(snapshot, p.target(), MoveEvents.NONE, sql);
-                }
-                snapshot.setAutoCommit(false);
-                snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                try (Statement st = snapshot.createStatement()) {
-                    st.executeQuery("SELECT count(*) FROM " + p.marker().sql()).close();
-                }
+                block.block(events, attempt);
                 switching = true;
                 journal.save(record.advanced(MoveState.CUTTING_OVER, "writes blocked; target caught up"));
                 for (String sql : switchStatements(p)) {
-                    PartitionMover.exec(coordinator, p.coordinator(), events, sql);
+                    PartitionMover.exec(block.coordinator, p.coordinator(), events, sql);
                 }
-                coordinator.commit();
-                long committed = System.nanoTime();
-                CutoverFigures figures = new CutoverFigures(attempt, millis(asked, locked), millis(locked, caughtUp),
-                        millis(asked, committed));
+                block.coordinator.commit();
+                CutoverFigures figures = block.committed(attempt);
                 MoveRecord cut = journal.save(record.advanced(MoveState.CUT_OVER, "coordinator switched "
                         + p.partition() + " to " + p.targetServer() + " (writes blocked " + figures.blockedMillis()
                         + " ms)").withCutover(figures));
                 switching = false;
                 if (p.sourceForeign()) {
-                    PartitionMover.exec(sourceLock, p.source(), events, MoveStatements.rename(p.sourceTable(),
+                    PartitionMover.exec(block.sourceTx(), p.source(), events, MoveStatements.rename(p.sourceTable(),
                             p.keptName()));
-                    sourceLock.commit();
+                    block.sourceTx().commit();
                 }
-                Verification v = Verifier.compare(source, p.sourceTable().withName(p.keptName()), snapshot,
-                        p.targetTable(), null);
-                snapshot.commit();
+                Verification v = Verifier.compare(block.source, p.sourceTable().withName(p.keptName()),
+                        block.snapshot, p.targetTable(), null);
+                block.snapshot.commit();
                 return journal.save(cut.withVerification(v));
             } catch (SQLException e) {
-                rollbackQuietly(coordinator);
-                rollbackQuietly(sourceLock);
+                block.rollback();
                 if (switching) {
                     // The switch did not commit: back to streaming, the cutover can be tried again.
                     journal.save(record.failed("cutover rolled back: " + e.getMessage()));

@@ -30,12 +30,7 @@ final class SplitCutover {
     /** The cutover's statements, for the preview. */
     static List<String> statements(MovePlan p) {
         SplitSpec s = p.split();
-        List<String> lines = new ArrayList<>();
-        lines.add("SET lock_timeout = '" + PartitionMover.LOCK_TIMEOUT.toSeconds() + "s'");
-        lines.add("BEGIN");
-        lines.add(MoveStatements.lockExclusive(p.parent()));
-        lines.add((p.sourceForeign() ? "-- on the source: BEGIN; " : "") + MoveStatements.lockExclusive(p.sourceTable()));
-        lines.add("-- on the source: " + MoveStatements.insertMarker(p.marker()) + "; wait for it on the target");
+        List<String> lines = new ArrayList<>(WriteBlock.statements(p));
         lines.add("-- compare: " + MoveStatements.checksumMovedHalf(p.sourceTable(), s) + " on the source, "
                 + MoveStatements.checksum(p.targetTable()) + " on the target");
         lines.add("-- on the target: " + MoveStatements.dropSubscription(p.replicationName()) + "; "
@@ -67,36 +62,15 @@ final class SplitCutover {
         SplitSpec s = p.split();
         events.progress(MoveProgress.step(MoveState.SUBSCRIBED, "Cutover: blocking writes to " + p.parent()));
         boolean switching = false;
-        try (Connection coordinator = connections.open(p.coordinator(), p.user());
-             Connection sourceLock = p.sourceForeign() ? connections.open(p.source(), p.user()) : null;
-             Connection source = connections.open(p.source(), p.user());
-             Connection target = connections.open(p.target(), p.user());
-             Connection snapshot = connections.open(p.target(), p.user())) {
-            Connection sourceTx = p.sourceForeign() ? sourceLock : coordinator;
+        try (WriteBlock block = WriteBlock.open(connections, p)) {
             try {
-                PartitionMover.exec(coordinator, p.coordinator(), events, "SET lock_timeout = '"
-                        + PartitionMover.LOCK_TIMEOUT.toSeconds() + "s'");
-                coordinator.setAutoCommit(false);
-                long asked = System.nanoTime();
-                PartitionMover.exec(coordinator, p.coordinator(), events, MoveStatements.lockExclusive(p.parent()));
-                if (p.sourceForeign()) {
-                    sourceLock.setAutoCommit(false);
-                    PartitionMover.exec(sourceLock, p.source(), events, "SET LOCAL lock_timeout = '"
-                            + PartitionMover.LOCK_TIMEOUT.toSeconds() + "s'");
-                }
-                PartitionMover.exec(sourceTx, p.source(), events, MoveStatements.lockExclusive(p.sourceTable()));
-                long locked = System.nanoTime();
-                Cutover.awaitMarker(p, source, target, 1);
-                long caughtUp = System.nanoTime();
+                block.block(events, 1);
                 for (String sql : MoveStatements.CANONICAL_TEXT) {
-                    PartitionMover.exec(snapshot, p.target(), MoveEvents.NONE, sql);
-                    PartitionMover.exec(sourceTx, p.source(), MoveEvents.NONE, sql);
+                    PartitionMover.exec(block.sourceTx(), p.source(), MoveEvents.NONE, sql);
                 }
-                snapshot.setAutoCommit(false);
-                snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                String[] there = checksum(snapshot, MoveStatements.checksum(p.targetTable()));
-                String[] here = checksum(sourceTx, MoveStatements.checksumMovedHalf(p.sourceTable(), s));
-                snapshot.commit();
+                String[] there = checksum(block.snapshot, MoveStatements.checksum(p.targetTable()));
+                String[] here = checksum(block.sourceTx(), MoveStatements.checksumMovedHalf(p.sourceTable(), s));
+                block.snapshot.commit();
                 Verification v = new Verification(Long.parseLong(here[0]), here[1], Long.parseLong(there[0]),
                         there[1], null);
                 if (!v.matched()) {
@@ -107,28 +81,27 @@ final class SplitCutover {
                 }
                 switching = true;
                 journal.save(record.advanced(MoveState.CUTTING_OVER, "writes blocked; the moved half matched"));
-                PartitionMover.exec(target, p.target(), events, MoveStatements.dropSubscription(p.replicationName()));
-                PartitionMover.exec(target, p.target(), events, MoveStatements.rename(p.targetTable(),
+                PartitionMover.exec(block.target, p.target(), events,
+                        MoveStatements.dropSubscription(p.replicationName()));
+                PartitionMover.exec(block.target, p.target(), events, MoveStatements.rename(p.targetTable(),
                         s.newRemote().name()));
-                PartitionMover.exec(sourceTx, p.source(), events, MoveStatements.deleteMovedHalf(p.sourceTable(), s));
+                PartitionMover.exec(block.sourceTx(), p.source(), events,
+                        MoveStatements.deleteMovedHalf(p.sourceTable(), s));
                 for (String sql : coordinatorStatements(p)) {
-                    PartitionMover.exec(coordinator, p.coordinator(), events, sql);
+                    PartitionMover.exec(block.coordinator, p.coordinator(), events, sql);
                 }
-                coordinator.commit();
-                long committed = System.nanoTime();
-                CutoverFigures figures = new CutoverFigures(1, (locked - asked) / 1_000_000,
-                        (caughtUp - locked) / 1_000_000, (committed - asked) / 1_000_000);
+                block.coordinator.commit();
+                CutoverFigures figures = block.committed(1);
                 MoveRecord cut = journal.save(record.advanced(MoveState.CUT_OVER, "split committed on the coordinator "
                         + "(writes blocked " + figures.blockedMillis() + " ms)").withCutover(figures)
                         .withVerification(v));
                 switching = false;
                 if (p.sourceForeign()) {
-                    sourceLock.commit();
+                    block.sourceTx().commit();
                 }
                 return cut;
             } catch (SQLException e) {
-                Cutover.rollbackQuietly(coordinator);
-                Cutover.rollbackQuietly(sourceLock);
+                block.rollback();
                 if (switching) {
                     journal.save(record.advanced(MoveState.CUTTING_OVER, "split cutover failed: " + e.getMessage())
                             .failed(e.getMessage()));

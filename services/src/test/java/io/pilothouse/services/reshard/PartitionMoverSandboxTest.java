@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.pilothouse.services.testing.SqlProbe.count;
+import static io.pilothouse.services.testing.SqlProbe.exists;
+import static io.pilothouse.services.testing.SqlProbe.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -330,23 +333,4 @@ class PartitionMoverSandboxTest {
         }
     }
 
-    private static boolean exists(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static long count(Connection c, String table) throws SQLException {
-        return Long.parseLong(single(c, "SELECT count(*) FROM " + table));
-    }
-
-    private static String single(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 }
