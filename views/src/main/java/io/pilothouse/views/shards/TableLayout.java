@@ -114,6 +114,13 @@ public record TableLayout(ShardMap map, MapTable table, List<Lane> lanes, String
                     .map(e -> map.node(e.getKey()).map(MapNode::label).orElse(e.getKey())).orElse("?");
             h.append(" · ").append(ShardText.skew(skew, largest));
         });
+        // Skew counts nodes of known size only: say which nodes it leaves out rather than look even.
+        List<String> unknown = map.nodes().stream()
+                .filter(n -> table.shards().stream().anyMatch(s -> n.id().equals(s.nodeId())))
+                .filter(n -> !table.bytesByNode().containsKey(n.id())).map(MapNode::label).toList();
+        if (!unknown.isEmpty()) {
+            h.append(" · ").append(String.join(", ", unknown)).append(" not counted: size unknown");
+        }
         if (table.skew().isEmpty()) {
             h.append(" · skew not known (fewer than two nodes of known size)");
         }

@@ -165,7 +165,8 @@ class ShardMapViewTest {
         show(List.of(SampleShardMaps.map()));
         // Coordinator 184 MiB, shard1 162 MiB (shard2 unknown): mean 173, largest/mean 1.06.
         assertThat(text("#shards-table-line")).isEqualTo(
-                "demo.orders: hash (user_id) · 8 shards · 346.0 MiB · skew 1.06 (orders-prod largest)");
+                "demo.orders: hash (user_id) · 8 shards · 346.0 MiB · skew 1.06 (orders-prod largest) · shard2 not "
+                        + "counted: size unknown");
         assertThat(onFx(() -> ((Label) view.lane(SHARD1).orElseThrow().lookup(".ph-shard-lane-total")).getText()))
                 .isEqualTo("3 shards · 162.0 MiB · 47 % of the table");
         assertThat(text("#shards-summary")).isEqualTo("1 map, 2 sharded tables; read at 14:32:10");
