@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = {GuiCommand.class, DemoCommand.class, SandboxCommand.class, SnapshotCommand.class,
             WatchCommand.class, ScreenshotCommand.class, PauseCommand.class, ResumeCommand.class, RestartCommand.class,
             ReloadCommand.class, ReinitCommand.class, ConfigCommand.class, SwitchoverCommand.class,
-            FailoverCommand.class, AuditCommand.class, IndoubtCommand.class})
+            FailoverCommand.class, AuditCommand.class, IndoubtCommand.class, ShardsCommand.class,
+            ReshardCommand.class})
 public final class PilothouseCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -192,9 +192,66 @@ public final class LiveSession implements AutoCloseable {
      * Every shard map of the workspace: native partitioning on each cluster's primary, the workspace's application
      * maps, Citus where installed. Blocking; call it off the UI thread.
      */
-    public io.pilothouse.services.shards.map.ShardMapReader shardMaps() {
-        return io.pilothouse.services.shards.map.ShardMapReader.all(java.util.List.of());
+    public synchronized io.pilothouse.services.shards.map.ShardMapReader shardMaps() {
+        // One reader per session: it keeps the previous write counters, which write rates are computed from.
+        if (shardMaps == null) {
+            shardMaps = io.pilothouse.services.shards.map.ShardMapReader.all(java.util.List.of(
+                    new io.pilothouse.services.shards.partitions.NativePartitionMapReader(monitor.feed()::latest,
+                            workspace, shardNodes(), Clock.systemUTC())));
+        }
+        return shardMaps;
     }
+
+    /**
+     * Resharding: moves journaled next to the audit log ({@code reshard/}), run inside this session's guard, checked
+     * against the live model's guard-rails.
+     */
+    public io.pilothouse.services.reshard.ReshardService reshard() {
+        io.pilothouse.services.reshard.ReshardConnections connections =
+                new io.pilothouse.services.reshard.WorkspaceReshardConnections(workspace, Passwords.standardChain());
+        io.pilothouse.services.reshard.MoveJournal journal = new io.pilothouse.services.reshard.MoveJournal(
+                AuditLogs.path().toAbsolutePath().getParent().resolve("reshard"));
+        return new io.pilothouse.services.reshard.ReshardService(guard, monitor.feed()::latest,
+                new io.pilothouse.services.reshard.MovePlanner(connections, shardNodes(), Clock.systemUTC()),
+                new io.pilothouse.services.reshard.PartitionMover(connections, journal, Duration.ofMillis(250)),
+                journal, new io.pilothouse.services.reshard.ReshardGuardRails(
+                        io.pilothouse.services.reshard.ReshardGuardRails.DEFAULT_MAX_LAG_BYTES));
+    }
+
+    /**
+     * The coordinator of cluster {@code name} ({@code scope} or {@code source/scope}; null for the workspace's only
+     * Patroni cluster): its primary now, in {@code database} (null for the source's database).
+     *
+     * @throws IllegalArgumentException when there is no such cluster, several match, or it has no primary
+     */
+    public io.pilothouse.services.reshard.MoveRequest moveRequest(String name, String database, String partition,
+                                                                  String targetServer, String user) {
+        java.util.List<io.pilothouse.services.model.ClusterSnapshot> clusters = monitor.feed().latest().clusters()
+                .stream().filter(c -> name == null ? !isPlain(c.source())
+                        : name.equals(c.scope()) || name.equals(c.source() + "/" + c.scope())).toList();
+        if (clusters.size() != 1) {
+            throw new IllegalArgumentException(clusters.isEmpty()
+                    ? "no cluster " + (name == null ? "with a manager" : name) + " in the workspace; name the "
+                    + "coordinator's cluster with --cluster (pilothouse snapshot lists them)"
+                    : "several clusters match; name the coordinator's with --cluster: " + clusters.stream()
+                    .map(c -> c.source() + "/" + c.scope()).toList());
+        }
+        io.pilothouse.services.model.ClusterSnapshot c = clusters.get(0);
+        io.pilothouse.services.model.Member primary = c.leaderMember().orElseThrow(() ->
+                new IllegalArgumentException("cluster " + c.scope() + " has no primary now; wait for its leader"));
+        String db = database != null && !database.isBlank() ? database : workspace.sources().stream()
+                .filter(s -> s.name().equals(c.source())).findFirst()
+                .map(s -> s.postgres() == null ? "postgres" : s.postgres().database()).orElse("postgres");
+        return new io.pilothouse.services.reshard.MoveRequest(c.source() + "/" + c.scope(),
+                new io.pilothouse.services.reshard.ReshardNode(primary.name(), c.source(), primary.host(),
+                        primary.port(), db), partition, targetServer, user);
+    }
+
+    private boolean isPlain(String source) {
+        return workspace.sources().stream().anyMatch(s -> s.name().equals(source) && s.isPlain());
+    }
+
+    private io.pilothouse.services.shards.map.ShardMapReader shardMaps;
 
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
     public OperationGuard guard() {

@@ -71,6 +71,20 @@ public final class NodeConnections implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + config.database(), props);
     }
 
+    /**
+     * A fresh, unpooled, writable connection to {@code host:port} for a long operation step (DDL, a lock wait, a
+     * checksum of a large table): statements may run up to ten minutes; each step bounds its own lock waits.
+     */
+    public Connection openForOperation(String host, int port) throws SQLException {
+        Properties props = freshProperties(host + ":" + port);
+        props.setProperty("ApplicationName", "pilothouse-operation");
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("loginTimeout", "10");
+        props.setProperty("socketTimeout", "660");
+        props.setProperty("options", "-c statement_timeout=600000 -c idle_in_transaction_session_timeout=600000");
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + config.database(), props);
+    }
+
     private Properties freshProperties(String firstNode) {
         String first = firstNode;
         int colon = first.lastIndexOf(':');

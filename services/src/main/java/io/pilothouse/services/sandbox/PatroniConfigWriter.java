@@ -55,7 +55,7 @@ final class PatroniConfigWriter {
     private static Map<String, Object> bootstrap(SandboxPlan plan, MemberPlan member, Binaries binaries) {
         Map<String, Object> parameters = ordered(
                 "max_prepared_transactions", 20,
-                "wal_level", "replica",
+                "wal_level", "logical",
                 "hot_standby", "on",
                 "max_wal_senders", 10,
                 "max_replication_slots", 10,

@@ -30,7 +30,7 @@ final class PlainSandboxStartup {
 
             # Pilothouse plain sandbox
             listen_addresses = '127.0.0.1'
-            wal_level = replica
+            wal_level = logical
             hot_standby = on
             max_wal_senders = 10
             max_replication_slots = 10

@@ -20,6 +20,8 @@ final class ShardStartup {
             # Pilothouse sandbox shard
             listen_addresses = '127.0.0.1'
             max_prepared_transactions = 20
+            # Resharding moves partitions between nodes with logical replication.
+            wal_level = logical
             fsync = off
             """;
 

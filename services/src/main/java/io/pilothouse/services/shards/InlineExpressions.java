@@ -27,6 +27,11 @@ import java.util.regex.Pattern;
  * Anything else (closures, method calls, character ranges) is refused with the position and a hint to write the
  * list out.
  *
+ * <p>A leading type prefix (ShardingSphere 5.4+, infra/expr InlineExpressionParserFactory) picks the parser:
+ * {@code <GROOVY>} (the default) and {@code <ESPRESSO>} as above, {@code <LITERAL>} and {@code <PURELIST>} a plain
+ * comma list; others ({@code <INTERVAL>}, custom SPI types) are refused. Repeated values in one placeholder collapse,
+ * as GroovyInlineExpressionParser collects them into a LinkedHashSet.
+ *
  * <p>Expansion is capped at {@link #MAX_NODES} results so a typo like {@code 0..1000000} fails fast with a clear
  * message instead of exhausting memory.
  */
@@ -37,6 +42,10 @@ public final class InlineExpressions {
 
     private static final Pattern RANGE = Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.(<?)\\s*(-?\\d+)\\s*");
     private static final Pattern INT = Pattern.compile("-?\\d+");
+    /** Types whose expressions are read: Groovy (and its Espresso host), and the plain comma lists. */
+    static final java.util.Set<String> ACCEPTED_TYPES = java.util.Set.of("GROOVY", "ESPRESSO", "LITERAL",
+            "PURELIST");
+
     private static final Pattern TYPE_PREFIX = Pattern.compile("\\s*<([A-Za-z_]+)>");
 
     private InlineExpressions() {
@@ -53,13 +62,30 @@ public final class InlineExpressions {
             throw new InlineExpressionException(String.valueOf(expression), 0, "the expression is empty; write "
                     + "the data nodes, e.g. ds$->{0..1}.t_order_$->{0..9}");
         }
-        rejectTypePrefix(expression);
+        rejectTypePrefix(expression, ACCEPTED_TYPES);
+        String type = typePrefix(expression);
+        if ("LITERAL".equals(type) || "PURELIST".equals(type)) {
+            // LiteralInlineExpressionParser / PureListInlineExpressionParser: split on every comma and trim, no
+            // placeholders.
+            List<String> items = new ArrayList<>();
+            for (String item : withoutTypePrefix(expression).split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.trim());
+                }
+            }
+            return List.copyOf(items);
+        }
+        // <GROOVY> (or Espresso, which hosts the same Groovy): read what follows the prefix; offsets stay those of
+        // the whole expression so error positions point into what the user wrote.
+        int from = expression.length() - withoutTypePrefix(expression).length();
         List<String> out = new ArrayList<>();
-        for (int[] seg : topLevelSegments(expression)) {
+        for (int[] seg : topLevelSegments(expression, from)) {
             List<List<String>> factors = new ArrayList<>();
             long product = 1;
             for (Placeholder p : Placeholder.split(expression, seg[0], seg[1])) {
-                List<String> values = p.literal() ? List.of(p.text()) : values(expression, p);
+                // GroovyInlineExpressionParser collects each placeholder's values into a LinkedHashSet: repeats drop.
+                List<String> values = p.literal() ? List.of(p.text()) : values(expression, p).stream().distinct()
+                        .toList();
                 product *= values.size();
                 if (product == 0) {
                     throw new InlineExpressionException(expression, p.offset(), "this placeholder yields no value "
@@ -75,21 +101,41 @@ public final class InlineExpressions {
         return List.copyOf(out);
     }
 
-    /** Refuses a leading {@code <TYPE>} prefix, which would otherwise end up inside a data source name. */
-    static void rejectTypePrefix(String expression) {
+    /**
+     * The expression type of a leading {@code <TYPE>} prefix, upper-cased, or null without one. ShardingSphere 5.4+
+     * (infra/expr/entry InlineExpressionParserFactory) reads a type only when the expression starts with {@code <}
+     * and takes the text up to the first {@code >}; without one it uses GROOVY.
+     */
+    static String typePrefix(String expression) {
         Matcher prefix = TYPE_PREFIX.matcher(expression);
-        if (prefix.lookingAt()) {
-            throw new InlineExpressionException(expression, prefix.start(1), "the expression type prefix <"
-                    + prefix.group(1) + "> (newer ShardingSphere releases) is not read yet; remove it if the rest "
-                    + "is a plain $->{…} expression, or write the values out");
+        return prefix.lookingAt() ? prefix.group(1).toUpperCase(java.util.Locale.ROOT) : null;
+    }
+
+    /** The expression without its {@code <TYPE>} prefix. */
+    static String withoutTypePrefix(String expression) {
+        Matcher prefix = TYPE_PREFIX.matcher(expression);
+        return prefix.lookingAt() ? expression.substring(prefix.end()) : expression;
+    }
+
+    /**
+     * Refuses a type prefix other than {@code accepted}, which would otherwise end up inside a data source name.
+     */
+    static void rejectTypePrefix(String expression, java.util.Set<String> accepted) {
+        String type = typePrefix(expression);
+        if (type != null && !accepted.contains(type)) {
+            Matcher prefix = TYPE_PREFIX.matcher(expression);
+            prefix.lookingAt();
+            throw new InlineExpressionException(expression, prefix.start(1), "the expression type <"
+                    + prefix.group(1) + "> is not read here; Pilothouse follows " + accepted + " expressions. Write "
+                    + "the values out");
         }
     }
 
     /** [start, end) of each comma-separated expression, trimmed; commas inside placeholders do not split. */
-    static List<int[]> topLevelSegments(String expr) {
+    static List<int[]> topLevelSegments(String expr, int from) {
         List<int[]> segments = new ArrayList<>();
-        int start = 0;
-        int i = 0;
+        int start = from;
+        int i = from;
         while (i <= expr.length()) {
             if (i == expr.length() || expr.charAt(i) == ',') {
                 segments.add(trimmed(expr, start, i));

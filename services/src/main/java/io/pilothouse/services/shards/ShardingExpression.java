@@ -39,8 +39,9 @@ public final class ShardingExpression {
             throw new InlineExpressionException(String.valueOf(expression), 0, "the algorithm expression is "
                     + "empty; write e.g. t_order_$->{order_id % 4}");
         }
-        InlineExpressions.rejectTypePrefix(expression);
-        String trimmed = expression.trim();
+        // InlineShardingAlgorithm evaluates the expression as a Groovy closure; a <GROOVY> prefix only names that.
+        InlineExpressions.rejectTypePrefix(expression.trim(), java.util.Set.of("GROOVY", "ESPRESSO"));
+        String trimmed = InlineExpressions.withoutTypePrefix(expression.trim()).trim();
         List<Object> parts = new ArrayList<>();
         Set<String> columns = new TreeSet<>();
         for (Placeholder p : Placeholder.split(trimmed, 0, trimmed.length())) {

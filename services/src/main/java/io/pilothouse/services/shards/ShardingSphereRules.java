@@ -25,9 +25,12 @@ import java.util.Map;
  * mistaken for sharding. A table without {@code actualDataNodes} lives, as ShardingSphere documents, in every
  * data source under its logical name.
  *
- * <p>Supported algorithm types: {@code INLINE} ({@code algorithm-expression}, see {@link ShardingExpression})
- * and {@code MOD} ({@code sharding-count}). Others (HASH_MOD, CLASS_BASED, time intervals, complex and hint
- * strategies) need the application's code or Java's hashCode and are refused by name. {@code autoTables} are not
+ * <p>Supported algorithm types: {@code INLINE} ({@code algorithm-expression}, see {@link ShardingExpression}),
+ * {@code MOD} ({@code sharding-count}, {@code start-offset}, {@code stop-offset}, {@code zero-padding}) and
+ * {@code HASH_MOD} ({@code sharding-count}); see {@link ShardingRoute} for how they were checked against
+ * ShardingSphere's source. A standard strategy without {@code shardingColumn} takes the rule's
+ * {@code defaultShardingColumn}, as ShardingSphere's ShardingRule does. Others (CLASS_BASED, time intervals,
+ * complex and hint strategies) need the application's code and are refused by name. {@code autoTables} are not
  * read yet.
  */
 public final class ShardingSphereRules {
@@ -96,14 +99,23 @@ public final class ShardingSphereRules {
                     nodes.add(DataNode.parse(node));
                 }
             }
+            if (nodes.isEmpty()) {
+                throw new IllegalArgumentException("tables." + logic + " has no actualDataNodes and the file no "
+                        + "dataSources; write actualDataNodes, e.g. ds$->{0..1}." + logic + "_$->{0..3}");
+            }
             for (DataNode n : nodes) {
                 if (!dataSources.isEmpty() && !dataSources.contains(n.dataSource())) {
                     throw new IllegalArgumentException("tables." + logic + ".actualDataNodes names data source `"
                             + n.dataSource() + "`, which is not under dataSources: " + dataSources);
                 }
             }
-            ShardingRoute db = route(logic, "databaseStrategy", t, rule.path("defaultDatabaseStrategy"), algorithms);
-            ShardingRoute table = route(logic, "tableStrategy", t, rule.path("defaultTableStrategy"), algorithms);
+            String defaultColumn = rule.path("defaultShardingColumn").asText("");
+            List<String> sourceNames = nodes.stream().map(DataNode::dataSource).distinct().toList();
+            List<String> tableNames = nodes.stream().map(DataNode::table).toList();
+            ShardingRoute db = route(logic, "databaseStrategy", t, rule.path("defaultDatabaseStrategy"), algorithms,
+                    defaultColumn, ShardingRoute.TargetNames.ofDataSources(sourceNames));
+            ShardingRoute table = route(logic, "tableStrategy", t, rule.path("defaultTableStrategy"), algorithms,
+                    defaultColumn, ShardingRoute.TargetNames.ofTables(logic, tableNames));
             tables.put(logic, new ShardedTable(logic, nodes, db, table));
         }
         if (tables.isEmpty()) {
@@ -113,7 +125,7 @@ public final class ShardingSphereRules {
     }
 
     private static ShardingRoute route(String logic, String key, JsonNode table, JsonNode fallback,
-                                       JsonNode algorithms) {
+                                       JsonNode algorithms, String defaultColumn, ShardingRoute.TargetNames names) {
         JsonNode strategy = table.has(key) ? table.get(key) : fallback;
         String where = "tables." + logic + "." + key;
         if (strategy.isMissingNode() || strategy.isNull() || strategy.has("none")) {
@@ -124,10 +136,15 @@ public final class ShardingSphereRules {
             throw new IllegalArgumentException(where + ": only `standard:` and `none:` strategies are supported, "
                     + "found " + fieldNames(strategy));
         }
+        // ShardingRule falls back to the rule's defaultShardingColumn when a standard strategy names none.
         String column = standard.path("shardingColumn").asText("");
+        if (column.isBlank()) {
+            column = defaultColumn;
+        }
         String algorithmName = standard.path("shardingAlgorithmName").asText("");
         if (column.isBlank() || algorithmName.isBlank()) {
-            throw new IllegalArgumentException(where + ".standard needs shardingColumn and shardingAlgorithmName");
+            throw new IllegalArgumentException(where + ".standard needs shardingColumn (or the rule's "
+                    + "defaultShardingColumn) and shardingAlgorithmName");
         }
         JsonNode algorithm = algorithms.get(algorithmName);
         if (algorithm == null) {
@@ -151,15 +168,33 @@ public final class ShardingSphereRules {
                 return new ShardingRoute.Inline(column, parsed);
             }
             case "MOD" -> {
-                int count = props.path("sharding-count").asInt(0);
-                if (count <= 0) {
-                    throw new IllegalArgumentException(at + ".props.sharding-count must be a positive integer");
-                }
-                return new ShardingRoute.Mod(column, count);
+                int start = nonNegative(props, "start-offset", at);
+                int stop = nonNegative(props, "stop-offset", at);
+                boolean padding = Boolean.parseBoolean(props.path("zero-padding").asText("false"));
+                return new ShardingRoute.Mod(column, shardingCount(props, at), start, stop, padding, names);
+            }
+            case "HASH_MOD" -> {
+                return new ShardingRoute.HashMod(column, shardingCount(props, at), names);
             }
             default -> throw new IllegalArgumentException(at + " has type `" + type + "`; Pilothouse can only "
-                    + "follow INLINE and MOD algorithms (others need the application's code)");
+                    + "follow INLINE, MOD and HASH_MOD algorithms (others need the application's code)");
         }
+    }
+
+    private static int shardingCount(JsonNode props, String at) {
+        int count = props.path("sharding-count").asInt(0);
+        if (count <= 0) {
+            throw new IllegalArgumentException(at + ".props.sharding-count must be a positive integer");
+        }
+        return count;
+    }
+
+    private static int nonNegative(JsonNode props, String name, String at) {
+        int v = props.path(name).asInt(0);
+        if (v < 0) {
+            throw new IllegalArgumentException(at + ".props." + name + " can not be less than 0");
+        }
+        return v;
     }
 
     private static List<String> fieldNames(JsonNode node) {

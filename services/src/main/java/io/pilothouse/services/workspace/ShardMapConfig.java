@@ -82,15 +82,21 @@ public record ShardMapConfig(String name, String table, String key, Integer modu
             return ShardingSphereRules.parse(name, Files.readString(file, StandardCharsets.UTF_8));
         }
         List<DataNode> nodes = new ArrayList<>();
-        List<String> byIndex = new ArrayList<>();
+        List<String> sourceByIndex = new ArrayList<>();
+        List<String> tableByIndex = new ArrayList<>();
         shards.stream().sorted(java.util.Comparator.comparing(Shard::index)).forEach(s -> {
             String ds = s.source() + "/" + s.database();
-            nodes.add(new DataNode(ds, s.table() == null ? table : s.table()));
-            byIndex.add(ds);
+            String physical = s.table() == null ? table : s.table();
+            nodes.add(new DataNode(ds, physical));
+            sourceByIndex.add(ds);
+            tableByIndex.add(physical);
         });
-        ShardingRoute route = new ShardingRoute.Indexed(key, byIndex);
+        // Both levels index by key % N, so several remainders may share a database (orders_0 and orders_2 on one
+        // server) and still each pick their own table.
+        ShardingRoute dbRoute = new ShardingRoute.Indexed(key, sourceByIndex);
+        ShardingRoute tableRoute = new ShardingRoute.Indexed(key, tableByIndex);
         List<String> sources = nodes.stream().map(DataNode::dataSource).distinct().toList();
-        return new AppShardMap(name, sources, Map.of(table, new ShardedTable(table, nodes, route, null)));
+        return new AppShardMap(name, sources, Map.of(table, new ShardedTable(table, nodes, dbRoute, tableRoute)));
     }
 
     /** Problems of entry {@code i}, each naming it and the field; empty when valid. */

@@ -37,7 +37,7 @@ class ConfigWritersTest {
         assertThat(dcs.path("postgresql").path("use_slots").asBoolean()).isTrue();
         JsonNode parameters = dcs.path("postgresql").path("parameters");
         assertThat(parameters.path("max_prepared_transactions").asInt()).isEqualTo(20);
-        assertThat(parameters.path("wal_level").asText()).isEqualTo("replica");
+        assertThat(parameters.path("wal_level").asText()).isEqualTo("logical");
         // Unquoted, YAML 1.1 would read "on" as a boolean.
         assertThat(parameters.path("hot_standby").isTextual()).isTrue();
         assertThat(parameters.path("wal_keep_size").asText()).isEqualTo("128MB");

@@ -140,8 +140,8 @@ class InlineExpressionsTest {
 
     @Test
     void expressionTypePrefixesAreRefusedRatherThanReadAsADataSourceName() {
-        assertThatThrownBy(() -> InlineExpressions.expand("<GROOVY>ds${0..1}.t"))
+        assertThatThrownBy(() -> InlineExpressions.expand("<INTERVAL>ds${0..1}.t"))
                 .isInstanceOf(InlineExpressionException.class)
-                .hasMessageContaining("position 1").hasMessageContaining("<GROOVY>");
+                .hasMessageContaining("position 1").hasMessageContaining("<INTERVAL>");
     }
 }

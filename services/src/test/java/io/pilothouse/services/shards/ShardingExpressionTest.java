@@ -71,6 +71,6 @@ class ShardingExpressionTest {
 
     @Test
     void expressionTypePrefixIsRefused() {
-        assertThatThrownBy(() -> ShardingExpression.parse("<GROOVY>t_${id % 2}")).hasMessageContaining("<GROOVY>");
+        assertThatThrownBy(() -> ShardingExpression.parse("<LITERAL>t_${id % 2}")).hasMessageContaining("<LITERAL>");
     }
 }

@@ -125,11 +125,12 @@ class ShardingSphereRulesTest {
 
     @Test
     void modDoesNotTakeShardElevenForShardOne() {
-        ShardingRoute.Mod mod = new ShardingRoute.Mod("id", 12);
+        ShardingRoute.Mod mod = new ShardingRoute.Mod("id", 12,
+                ShardingRoute.TargetNames.ofTables("t", java.util.List.of("t_0", "t_1", "t_11")));
         assertThat(mod.target(13, java.util.List.of("t_0", "t_1", "t_11"))).isEqualTo("t_1");
         assertThat(mod.target(11, java.util.List.of("t_0", "t_1", "t_11"))).isEqualTo("t_11");
         assertThatThrownBy(() -> mod.target(5, java.util.List.of("t_0", "t_1")))
-                .hasMessageContaining("no target(s)");
+                .hasMessageContaining("target t_5, which is not among");
     }
 
     @Test
@@ -153,8 +154,8 @@ class ShardingSphereRulesTest {
                         actualDataNodes: ds0.t_${0..3}
                         tableStrategy: {standard: {shardingColumn: id, shardingAlgorithmName: h}}
                     shardingAlgorithms:
-                      h: {type: HASH_MOD, props: {sharding-count: 4}}
-                """)).hasMessageContaining("shardingAlgorithms.h has type `HASH_MOD`");
+                      h: {type: CLASS_BASED, props: {strategy: STANDARD}}
+                """)).hasMessageContaining("shardingAlgorithms.h has type `CLASS_BASED`");
     }
 
     @Test

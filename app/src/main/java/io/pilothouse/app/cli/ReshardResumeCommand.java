@@ -1,0 +1,43 @@
+package io.pilothouse.app.cli;
+
+import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.live.LiveSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code pilothouse reshard resume --move ID}: finishes an interrupted move from where it stopped. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Finish an interrupted move from where its journal says it stopped (the copy went on on the "
+                + "servers meanwhile). Audited.")
+public final class ReshardResumeCommand implements Callable<Integer> {
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    SettleTimeout timeout;
+
+    @Option(names = "--move", required = true, paramLabel = "ID", description = "The move's id (reshard list).")
+    String move;
+
+    @Option(names = "--json", description = "Print the final journal record as JSON.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
+            session.awaitSettled(timeout.duration());
+            var record = ReshardRuns.call(() -> session.reshard().resume(move, ReshardText.progress(out, json),
+                    () -> false));
+            return ReshardRuns.report(out, record, json);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.pilothouse.app.cli;
+
+import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
+import io.pilothouse.services.reshard.MoveRecord;
+import io.pilothouse.services.reshard.MoveRequest;
+import io.pilothouse.services.reshard.ReshardException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.concurrent.Callable;
+
+/** What the resharding commands share: errors mapped to exit codes, confirmation, the final report. */
+final class ReshardRuns {
+
+    private ReshardRuns() {
+    }
+
+    static MoveRequest request(LiveSession session, String cluster, String database, String partition, String to,
+                               String as) {
+        try {
+            return session.moveRequest(cluster, database, partition, to, as);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), 2);
+        }
+    }
+
+    /** Runs {@code step}, turning refusals and failures into user errors with their exit codes. */
+    static <T> T call(Callable<T> step) throws Exception {
+        try {
+            return step.call();
+        } catch (ReadOnlyWorkspaceException e) {
+            throw new UserException(e.getMessage() + "; open a workspace that is not read-only to make changes",
+                    ClusterOperation.REFUSED);
+        } catch (MutationRefusedException e) {
+            throw new UserException(e.getMessage(), ClusterOperation.REFUSED);
+        } catch (ReshardException e) {
+            throw new UserException(e.getMessage(), UserErrors.FAILED);
+        }
+    }
+
+    static boolean confirm(PrintWriter out, String what, String expected) {
+        out.print(what + "\nType the partition name (" + expected + ") to go ahead: ");
+        out.flush();
+        try {
+            String line = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())).readLine();
+            return line != null && line.strip().equals(expected);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Prints the record; exit 0 when verified (or finished without a comparison), 1 on a mismatch. */
+    static int report(PrintWriter out, MoveRecord r, boolean json) {
+        if (json) {
+            ReshardText.json(out, r);
+        } else {
+            ReshardText.result(out, r);
+        }
+        return r.verification() != null && !r.verification().matched() ? UserErrors.FAILED : 0;
+    }
+}

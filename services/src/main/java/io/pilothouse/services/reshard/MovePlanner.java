@@ -1,0 +1,319 @@
+package io.pilothouse.services.reshard;
+
+import io.pilothouse.services.shards.map.ShardNodeConnector;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the coordinator, the source and the target and decides a {@link MovePlan}, refusing with a
+ * {@link ReshardException} (what, where, what to do) anything the move cannot do safely. Changes nothing.
+ */
+public final class MovePlanner {
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd't'HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final int MAX_IDENTIFIER = 63;
+
+    private final ReshardConnections connections;
+    private final ShardNodeConnector nodes;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public MovePlanner(ReshardConnections connections, ShardNodeConnector nodes, Clock clock) {
+        this.connections = connections;
+        this.nodes = nodes;
+        this.clock = clock;
+    }
+
+    /** The plan for {@code request}; nothing is changed anywhere. */
+    public MovePlan plan(MoveRequest request) {
+        if (request.partition() == null || request.partition().isBlank()) {
+            throw new ReshardException("Name the partition to move, e.g. demo.orders_p3.");
+        }
+        if (request.targetServer() == null || request.targetServer().isBlank()) {
+            throw new ReshardException("Name the target: the coordinator's foreign server for the node the partition "
+                    + "goes to (pilothouse shards lists them).");
+        }
+        ReshardNode coordinator = request.coordinator();
+        PartitionFacts partition;
+        ReshardNode target;
+        List<String> partitionGrants;
+        try (Connection c = open(coordinator, request.user())) {
+            partition = partition(c, request, coordinator);
+            target = server(c, request.targetServer().trim(), coordinator);
+            partitionGrants = grants(c, partition.name(), partition.name());
+        } catch (SQLException e) {
+            throw failure("read the partition on the coordinator", coordinator, e);
+        }
+        if (target.sameDatabaseAs(partition.source())) {
+            throw new ReshardException(partition.name() + " is already on " + target.describe() + "; choose another "
+                    + "target.");
+        }
+        if (target.sameDatabaseAs(coordinator)) {
+            throw new ReshardException("Server " + request.targetServer() + " points back at the coordinator "
+                    + coordinator.describe() + "; a partition can only move to another node.");
+        }
+        List<String> notes = new ArrayList<>();
+        SourceFacts source = source(partition, request.user());
+        List<String> ddl = targetDdl(partition.remote(), source, target, request.user(), notes);
+        String id = ID_TIME.format(clock.instant()) + "_" + HexFormat.of().toHexDigits((short) random.nextInt());
+        String kept = kept(partition.remote().name(), id);
+        notes.add("Only the table is recreated on the target: columns, primary key, unique and check constraints, "
+                + "indexes, owner and grants; column defaults, triggers and foreign keys are not copied.");
+        return new MovePlan(id, request.cluster(), coordinator, partition.parent(), partition.name(),
+                partition.bound(), partition.foreign(), partition.source(), partition.remote(), target,
+                request.targetServer().trim(), partition.remote(), kept, request.user(), ddl, partitionGrants,
+                source.rows(), source.bytes(), Instant.now(clock), notes);
+    }
+
+    private PartitionFacts partition(Connection c, MoveRequest request, ReshardNode coordinator) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MoveStatements.PARTITION)) {
+            ps.setString(1, request.partition().trim());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ReshardException(request.partition() + " is not a partition on the coordinator "
+                            + coordinator.describe() + "; pilothouse shards lists the partitions.");
+                }
+                QualifiedName parent = new QualifiedName(rs.getString(1), rs.getString(2));
+                QualifiedName name = new QualifiedName(rs.getString(3), rs.getString(4));
+                String kind = rs.getString(5);
+                if ("p".equals(kind)) {
+                    throw new ReshardException(name + " is itself partitioned; move its partitions one by one.");
+                }
+                if (!"r".equals(kind) && !"f".equals(kind)) {
+                    throw new ReshardException(name + " is neither a table nor a foreign table (relkind " + kind
+                            + "); only those can move.");
+                }
+                String bound = rs.getString(6);
+                if (!"f".equals(kind)) {
+                    return new PartitionFacts(parent, name, bound, false, coordinator, name);
+                }
+                Map<String, String> table = ServerOptions.parse(rs.getArray(9));
+                ReshardNode source = node(rs.getString(7), ServerOptions.parse(rs.getArray(8)), coordinator);
+                QualifiedName remote = new QualifiedName(table.getOrDefault("schema_name", name.schema()),
+                        table.getOrDefault("table_name", name.name()));
+                return new PartitionFacts(parent, name, bound, true, source, remote);
+            }
+        }
+    }
+
+    private ReshardNode server(Connection c, String server, ReshardNode coordinator) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MoveStatements.SERVER)) {
+            ps.setString(1, server);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ReshardException("The coordinator " + coordinator.describe() + " has no foreign server "
+                            + server + "; create one for the target node (CREATE SERVER … FOREIGN DATA WRAPPER "
+                            + "postgres_fdw) with user mappings, or name an existing one.");
+                }
+                if (!"postgres_fdw".equals(rs.getString(2))) {
+                    throw new ReshardException("Foreign server " + server + " uses " + rs.getString(2)
+                            + ", not postgres_fdw; only postgres_fdw shards can be moved to.");
+                }
+                return node(server, ServerOptions.parse(rs.getArray(1)), coordinator);
+            }
+        }
+    }
+
+    /** The node a postgres_fdw server reaches, and the workspace source that knows it. */
+    private ReshardNode node(String server, Map<String, String> options, ReshardNode coordinator) {
+        String host = options.get("host");
+        String db = options.get("dbname");
+        if (host == null || host.isBlank() || db == null || db.isBlank()) {
+            throw new ReshardException("Foreign server " + server + " on " + coordinator.describe() + " does not name "
+                    + "its host and dbname; set them (ALTER SERVER " + server + " OPTIONS (ADD host '…', ADD dbname '…')).");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(options.getOrDefault("port", "5432").trim());
+        } catch (NumberFormatException e) {
+            throw new ReshardException("Foreign server " + server + " has port '" + options.get("port")
+                    + "', not a number; fix it with ALTER SERVER.");
+        }
+        String source = nodes.sourceAt(host, port).orElseThrow(() -> new ReshardException("No workspace source has "
+                + "a node at " + host + ":" + port + " (foreign server " + server + "); add it to the workspace so "
+                + "Pilothouse can reach it."));
+        return new ReshardNode(server, source, host, port, db);
+    }
+
+    private SourceFacts source(PartitionFacts partition, String user) {
+        ReshardNode node = partition.source();
+        QualifiedName table = partition.remote();
+        try (Connection c = open(node, user)) {
+            String walLevel = single(c, MoveStatements.SETTING, "wal_level");
+            if (!"logical".equals(walLevel)) {
+                throw new ReshardException(node.describe() + " has wal_level = " + walLevel + "; a move replicates "
+                        + "the partition logically: set wal_level = logical there and restart it.");
+            }
+            long bytes;
+            long rows;
+            String identity;
+            try (PreparedStatement ps = c.prepareStatement(MoveStatements.TABLE_SIZE)) {
+                ps.setString(1, table.sql());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getString(3) == null) {
+                        throw new ReshardException(partition.name() + " points at " + table + " on "
+                                + node.describe() + ", which does not exist there; fix the foreign table first.");
+                    }
+                    bytes = rs.getLong(1);
+                    rows = rs.getLong(2);
+                    identity = rs.getString(3);
+                }
+            }
+            List<MoveStatements.Column> columns = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(MoveStatements.COLUMNS)) {
+                ps.setString(1, table.sql());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        columns.add(new MoveStatements.Column(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+                    }
+                }
+            }
+            List<String[]> constraints = new ArrayList<>();
+            boolean primaryKey = false;
+            try (PreparedStatement ps = c.prepareStatement(MoveStatements.CONSTRAINTS)) {
+                ps.setString(1, table.sql());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        constraints.add(new String[] {rs.getString(1), rs.getString(2)});
+                        primaryKey |= "p".equals(rs.getString(3));
+                    }
+                }
+            }
+            if ("n".equals(identity) || ("d".equals(identity) && !primaryKey)) {
+                throw new ReshardException(table + " on " + node.describe() + " has no primary key (replica "
+                        + "identity " + identity + "): once published, its UPDATEs and DELETEs would fail. Add a "
+                        + "primary key, or ALTER TABLE … REPLICA IDENTITY FULL, then plan again.");
+            }
+            List<String> indexes = strings(c, MoveStatements.INDEXES, table.sql());
+            String owner = single(c, MoveStatements.OWNER, table.sql());
+            return new SourceFacts(columns, constraints, indexes, owner, grantRows(c, table), rows, bytes);
+        } catch (SQLException e) {
+            throw failure("read " + table, node, e);
+        }
+    }
+
+    private List<String> targetDdl(QualifiedName table, SourceFacts source, ReshardNode target, String user,
+                                   List<String> notes) {
+        List<String> ddl = new ArrayList<>();
+        ddl.add(MoveStatements.createSchema(table.schema()));
+        ddl.add(MoveStatements.createTable(table, source.columns()));
+        for (String[] k : source.constraints()) {
+            ddl.add(MoveStatements.addConstraint(table, k[0], k[1]));
+        }
+        ddl.addAll(source.indexes());
+        try (Connection c = open(target, user)) {
+            if (bool(c, MoveStatements.TABLE_EXISTS, table.sql())) {
+                throw new ReshardException(target.describe() + " already has a table " + table + "; drop or rename "
+                        + "it there, or move to another node.");
+            }
+            if (bool(c, MoveStatements.ROLE_EXISTS, source.owner())) {
+                ddl.add(MoveStatements.owner(table, source.owner()));
+            } else {
+                notes.add("Role " + source.owner() + " (the owner on the source) does not exist on "
+                        + target.describe() + "; the table will belong to " + user + ".");
+            }
+            for (String[] g : source.grants()) {
+                if (g[0] == null || bool(c, MoveStatements.ROLE_EXISTS, g[0])) {
+                    ddl.add(MoveStatements.grant(table, g[1], g[0]));
+                } else {
+                    notes.add("Role " + g[0] + " does not exist on " + target.describe() + "; its " + g[1]
+                            + " grant is not copied.");
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("check the target", target, e);
+        }
+        return ddl;
+    }
+
+    private List<String> grants(Connection c, QualifiedName from, QualifiedName to) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        for (String[] g : grantRows(c, from)) {
+            statements.add(MoveStatements.grant(to, g[1], g[0]));
+        }
+        return statements;
+    }
+
+    private static List<String[]> grantRows(Connection c, QualifiedName table) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(MoveStatements.GRANTS)) {
+            ps.setString(1, table.sql());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** {@code orders_p3_moved_<id>}, the base shortened so the whole fits PostgreSQL's 63 bytes. */
+    static String kept(String base, String id) {
+        String suffix = "_moved_" + id;
+        String head = base;
+        while (head.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + suffix.length() > MAX_IDENTIFIER) {
+            head = head.substring(0, head.length() - 1);
+        }
+        return head + suffix;
+    }
+
+    private Connection open(ReshardNode node, String user) {
+        try {
+            return connections.open(node, user);
+        } catch (SQLException e) {
+            throw failure("connect as " + user, node, e);
+        }
+    }
+
+    static ReshardException failure(String what, ReshardNode node, SQLException e) {
+        return new ReshardException("Could not " + what + " on " + node.describe() + ": " + e.getMessage(), e);
+    }
+
+    static String single(Connection c, String sql, String parameter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    static boolean bool(Connection c, String sql, String parameter) throws SQLException {
+        String value = single(c, sql, parameter);
+        return "t".equals(value) || "true".equals(value);
+    }
+
+    private static List<String> strings(Connection c, String sql, String parameter) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private record PartitionFacts(QualifiedName parent, QualifiedName name, String bound, boolean foreign,
+                                  ReshardNode source, QualifiedName remote) {
+    }
+
+    private record SourceFacts(List<MoveStatements.Column> columns, List<String[]> constraints, List<String> indexes,
+                               String owner, List<String[]> grants, long rows, long bytes) {
+    }
+}

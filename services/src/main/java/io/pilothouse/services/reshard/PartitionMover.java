@@ -1,0 +1,310 @@
+package io.pilothouse.services.reshard;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs a move from wherever its journal says it stopped: target table, publication, subscription (copy and catch-up
+ * run on the servers), cutover, verification, clean-up; and undoes one that has not cut over. Every state reached is
+ * journaled before the next step starts, and every step is safe to run again.
+ */
+public final class PartitionMover {
+
+    /** How long to wait for the write locks before giving up an attempt (the blocked writers resume). */
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(3);
+    /** Cutover attempts before the move stops with an error (it can be resumed). */
+    static final int CUTOVER_ATTEMPTS = 3;
+    /** The target must have confirmed all but this much WAL before writes are blocked. */
+    static final long CATCH_UP_BYTES = 8L * 1024 * 1024;
+    /** Longest wait for the target to apply the marker while writes are blocked. */
+    static final Duration MARKER_WAIT = Duration.ofSeconds(20);
+
+    private final ReshardConnections connections;
+    private final MoveJournal journal;
+    private final Duration poll;
+
+    public PartitionMover(ReshardConnections connections, MoveJournal journal, Duration poll) {
+        this.connections = connections;
+        this.journal = journal;
+        this.poll = poll;
+    }
+
+    /**
+     * Takes {@code record} to {@link MoveState#DONE}, journaling each state.
+     *
+     * @param cancelled checked while the copy runs; when true the move stops (resumable) before the cutover
+     * @throws ReshardException when a step fails; the journal keeps the state reached and the error
+     */
+    public MoveRecord run(MoveRecord record, MoveEvents events, BooleanSupplier cancelled) {
+        MoveRecord r = record;
+        try {
+            while (!r.state().finished()) {
+                r = switch (r.state()) {
+                    case PLANNED -> createTarget(r, events);
+                    case TARGET_CREATED -> publish(r, events);
+                    case PUBLISHED -> subscribe(r, events);
+                    case SUBSCRIBED -> {
+                        awaitCopy(r, events, cancelled);
+                        yield new Cutover(connections, journal, events).run(r);
+                    }
+                    case CUTTING_OVER -> new Cutover(connections, journal, events).settle(r);
+                    case CUT_OVER -> finish(r, events);
+                    default -> throw new IllegalStateException("no step after " + r.state());
+                };
+            }
+            return r;
+        } catch (ReshardException e) {
+            journal.save(r.failed(e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** Undoes a move that has not cut over: subscription, slot, publication, target table and markers dropped. */
+    public MoveRecord rollBack(MoveRecord record, MoveEvents events) {
+        MoveRecord r = record;
+        if (r.state() == MoveState.CUTTING_OVER) {
+            r = new Cutover(connections, journal, events).settle(r);
+        }
+        if (r.state().pastCutover() || r.state().finished()) {
+            throw new ReshardException("Move " + r.id() + " is " + r.state() + ": the coordinator already reads "
+                    + r.plan().partition() + " from " + r.plan().target().describe() + "; it cannot be rolled back. "
+                    + (r.state() == MoveState.CUT_OVER ? "Resume it to finish." : ""));
+        }
+        MovePlan p = r.plan();
+        events.progress(MoveProgress.step(r.state(), "Rolling back move " + p.id()));
+        try (Connection target = open(p.target(), p.user())) {
+            exec(target, p.target(), events, MoveStatements.dropSubscription(p.replicationName()));
+            dropCreatedTable(target, p, r.state(), events);
+            exec(target, p.target(), events, MoveStatements.dropTable(p.marker()));
+        } catch (SQLException e) {
+            throw saved(r, MovePlanner.failure("roll back on the target", p.target(), e));
+        }
+        try (Connection source = open(p.source(), p.user())) {
+            exec(source, p.source(), events, MoveStatements.dropPublication(p.replicationName()));
+            if (MovePlanner.bool(source, MoveStatements.SLOT_EXISTS, p.replicationName())) {
+                try (PreparedStatement ps = source.prepareStatement("SELECT pg_drop_replication_slot(?)")) {
+                    ps.setString(1, p.replicationName());
+                    ps.execute();
+                }
+                events.ran(p.source(), "SELECT pg_drop_replication_slot('" + p.replicationName() + "')");
+            }
+            exec(source, p.source(), events, MoveStatements.dropTable(p.marker()));
+        } catch (SQLException e) {
+            throw saved(r, MovePlanner.failure("roll back on the source", p.source(), e));
+        }
+        return journal.save(r.advanced(MoveState.ROLLED_BACK, "rolled back; " + p.sourceTable() + " on "
+                + p.source().describe() + " untouched"));
+    }
+
+    /** Drops the kept source table of a finished move. */
+    public MoveRecord dropSource(MoveRecord record, MoveEvents events) {
+        if (record.state() != MoveState.DONE) {
+            throw new ReshardException("Move " + record.id() + " is " + record.state() + "; only a finished move's "
+                    + "kept source can be dropped.");
+        }
+        MovePlan p = record.plan();
+        ReshardNode node = p.sourceForeign() ? p.source() : p.coordinator();
+        QualifiedName kept = p.sourceTable().withName(p.keptName());
+        try (Connection c = open(node, p.user())) {
+            exec(c, node, events, MoveStatements.dropTable(kept));
+        } catch (SQLException e) {
+            throw MovePlanner.failure("drop " + kept, node, e);
+        }
+        return journal.save(record.advanced(MoveState.SOURCE_DROPPED, "dropped " + kept + " on " + node.describe()));
+    }
+
+    private MoveRecord createTarget(MoveRecord r, MoveEvents events) {
+        MovePlan p = r.plan();
+        events.progress(MoveProgress.step(r.state(), "Creating " + p.targetTable() + " on " + p.target().describe()));
+        try (Connection target = open(p.target(), p.user())) {
+            if (MovePlanner.bool(target, MoveStatements.TABLE_EXISTS, p.targetTable().sql())) {
+                if (!empty(target, p.targetTable())) {
+                    throw new ReshardException(p.target().describe() + " already has " + p.targetTable()
+                            + " with rows; it was not created by move " + p.id() + ". Roll the move back.");
+                }
+                // Created by this move just before a crash, before the journal said so.
+            } else {
+                target.setAutoCommit(false);
+                for (String sql : p.targetDdl()) {
+                    exec(target, p.target(), events, sql);
+                }
+                target.commit();
+                target.setAutoCommit(true);
+            }
+            exec(target, p.target(), events, MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
+            exec(target, p.target(), events, MoveStatements.createMarker(p.marker()));
+        } catch (SQLException e) {
+            throw MovePlanner.failure("create " + p.targetTable(), p.target(), e);
+        }
+        try (Connection source = open(p.source(), p.user())) {
+            exec(source, p.source(), events, MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
+            exec(source, p.source(), events, MoveStatements.createMarker(p.marker()));
+        } catch (SQLException e) {
+            throw MovePlanner.failure("create the marker table", p.source(), e);
+        }
+        return journal.save(r.advanced(MoveState.TARGET_CREATED, "created " + p.targetTable() + " on "
+                + p.target().describe()));
+    }
+
+    private MoveRecord publish(MoveRecord r, MoveEvents events) {
+        MovePlan p = r.plan();
+        events.progress(MoveProgress.step(r.state(), "Publishing " + p.sourceTable() + " on " + p.source().describe()));
+        try (Connection source = open(p.source(), p.user())) {
+            if (!MovePlanner.bool(source, MoveStatements.PUBLICATION_EXISTS, p.replicationName())) {
+                exec(source, p.source(), events, MoveStatements.createPublication(p.replicationName(),
+                        p.sourceTable(), p.marker()));
+            }
+        } catch (SQLException e) {
+            throw MovePlanner.failure("publish " + p.sourceTable(), p.source(), e);
+        }
+        return journal.save(r.advanced(MoveState.PUBLISHED, "published " + p.sourceTable() + " as "
+                + p.replicationName()));
+    }
+
+    private MoveRecord subscribe(MoveRecord r, MoveEvents events) {
+        MovePlan p = r.plan();
+        events.progress(MoveProgress.step(r.state(), "Subscribing " + p.target().describe() + " to "
+                + p.replicationName()));
+        try (Connection target = open(p.target(), p.user())) {
+            if (!MovePlanner.bool(target, MoveStatements.SUBSCRIPTION_EXISTS, p.replicationName())) {
+                char[] password = connections.password(p.source(), p.user()).orElse(null);
+                try (Statement st = target.createStatement()) {
+                    st.execute(MoveStatements.createSubscription(p.replicationName(), conninfo(p, password)));
+                } finally {
+                    if (password != null) {
+                        java.util.Arrays.fill(password, '\0');
+                    }
+                }
+                events.ran(p.target(), subscriptionPreview(p));
+            }
+        } catch (SQLException e) {
+            throw MovePlanner.failure("subscribe to " + p.source().describe(), p.target(), e);
+        }
+        return journal.save(r.advanced(MoveState.SUBSCRIBED, "subscribed; the copy runs on the servers"));
+    }
+
+    /** The subscription statement as previews and the audit show it: the password replaced. */
+    static String subscriptionPreview(MovePlan p) {
+        return MoveStatements.createSubscription(p.replicationName(), conninfo(p, "********".toCharArray()));
+    }
+
+    private static String conninfo(MovePlan p, char[] password) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("host", p.source().host());
+        parameters.put("port", Integer.toString(p.source().port()));
+        parameters.put("dbname", p.source().database());
+        parameters.put("user", p.user());
+        if (password != null) {
+            parameters.put("password", new String(password));
+        }
+        parameters.put("application_name", p.replicationName());
+        return MoveStatements.conninfo(parameters);
+    }
+
+    /** Waits for the initial copy to finish and the catch-up to come within {@link #CATCH_UP_BYTES}. */
+    private void awaitCopy(MoveRecord r, MoveEvents events, BooleanSupplier cancelled) {
+        MovePlan p = r.plan();
+        new CopyWatch(connections, poll).await(p, events, cancelled);
+    }
+
+    private MoveRecord finish(MoveRecord record, MoveEvents events) {
+        MovePlan p = record.plan();
+        MoveRecord r = record.verification() != null ? record : journal.save(record.withVerification(
+                verifyAfterRestart(p)));
+        events.progress(MoveProgress.step(r.state(), "Cleaning up: subscription, publication, markers"));
+        try (Connection target = open(p.target(), p.user())) {
+            exec(target, p.target(), events, MoveStatements.dropSubscription(p.replicationName()));
+            exec(target, p.target(), events, MoveStatements.dropTable(p.marker()));
+        } catch (SQLException e) {
+            throw MovePlanner.failure("drop the subscription", p.target(), e);
+        }
+        try (Connection source = open(p.source(), p.user())) {
+            exec(source, p.source(), events, MoveStatements.dropPublication(p.replicationName()));
+            exec(source, p.source(), events, MoveStatements.dropTable(p.marker()));
+        } catch (SQLException e) {
+            throw MovePlanner.failure("drop the publication", p.source(), e);
+        }
+        return journal.save(r.advanced(MoveState.DONE, "done; " + p.sourceTable().withName(p.keptName())
+                + " kept on " + (p.sourceForeign() ? p.source() : p.coordinator()).describe()
+                + " until dropped"));
+    }
+
+    /** Compares kept source and target after a restart past the cutover: the target may have newer rows by now. */
+    private Verification verifyAfterRestart(MovePlan p) {
+        ReshardNode kept = p.sourceForeign() ? p.source() : p.coordinator();
+        try (Connection source = open(kept, p.user()); Connection target = open(p.target(), p.user())) {
+            return Verifier.compare(source, p.sourceTable().withName(p.keptName()), target, p.targetTable(),
+                    "compared after a restart, not as of the cutover: rows written through the coordinator since "
+                            + "then are on the target only");
+        } catch (SQLException e) {
+            throw MovePlanner.failure("compare source and target", p.target(), e);
+        }
+    }
+
+    private void dropCreatedTable(Connection target, MovePlan p, MoveState state, MoveEvents events)
+            throws SQLException {
+        if (!MovePlanner.bool(target, MoveStatements.TABLE_EXISTS, p.targetTable().sql())) {
+            return;
+        }
+        if (state == MoveState.PLANNED && !empty(target, p.targetTable())) {
+            return; // Not ours: the move never got as far as creating it.
+        }
+        exec(target, p.target(), events, MoveStatements.dropTable(p.targetTable()));
+    }
+
+    private static boolean empty(Connection c, QualifiedName table) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + table.sql() + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private ReshardException saved(MoveRecord r, ReshardException e) {
+        journal.save(r.failed(e.getMessage()));
+        return e;
+    }
+
+    private Connection open(ReshardNode node, String user) throws SQLException {
+        return connections.open(node, user);
+    }
+
+    static void exec(Connection c, ReshardNode node, MoveEvents events, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+        events.ran(node, sql);
+    }
+
+    /** Statements a plan will run, step by step, for the preview (the subscription's password replaced). */
+    public static List<String> preview(MovePlan p) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("-- 1. on the target " + p.target().describe());
+        lines.addAll(p.targetDdl());
+        lines.add(MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
+        lines.add(MoveStatements.createMarker(p.marker()));
+        lines.add("-- 2. on the source " + p.source().describe());
+        lines.add(MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
+        lines.add(MoveStatements.createMarker(p.marker()));
+        lines.add(MoveStatements.createPublication(p.replicationName(), p.sourceTable(), p.marker()));
+        lines.add("-- 3. on the target: copy, then stream changes");
+        lines.add(subscriptionPreview(p));
+        lines.add("-- 4. cutover: writes blocked on the coordinator " + p.coordinator().describe()
+                + (p.sourceForeign() ? " and on the source" : "") + ", until the target has the marker");
+        lines.addAll(Cutover.statements(p));
+        lines.add("-- 5. verify count and checksum on both sides, then clean up");
+        lines.add(MoveStatements.checksum(p.sourceTable().withName(p.keptName())));
+        lines.add(MoveStatements.dropSubscription(p.replicationName()));
+        lines.add(MoveStatements.dropPublication(p.replicationName()));
+        lines.add("-- the source is kept as " + p.sourceTable().withName(p.keptName()) + " until you drop it");
+        return lines;
+    }
+}

@@ -1,0 +1,173 @@
+package io.pilothouse.services.reshard;
+
+import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.policy.AuditTrail;
+import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.policy.MutationRequest;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Resharding for the window and the command line: plan a move, check it against the guard-rails, run it, resume,
+ * roll back or drop the kept source after a restart. Every run goes through the operation guard (read-only refusal,
+ * audit record with every statement, the coordinator cluster's operation lock).
+ */
+public final class ReshardService {
+
+    private final OperationGuard guard;
+    private final Supplier<EstateSnapshot> estate;
+    private final MovePlanner planner;
+    private final PartitionMover mover;
+    private final MoveJournal journal;
+    private final ReshardGuardRails rails;
+
+    public ReshardService(OperationGuard guard, Supplier<EstateSnapshot> estate, MovePlanner planner,
+                          PartitionMover mover, MoveJournal journal, ReshardGuardRails rails) {
+        this.guard = guard;
+        this.estate = estate;
+        this.planner = planner;
+        this.mover = mover;
+        this.journal = journal;
+        this.rails = rails;
+    }
+
+    /** True when every move will be refused (read-only workspace). */
+    public boolean isReadOnly() {
+        return guard.isReadOnly();
+    }
+
+    /** Plans a move; changes nothing. */
+    public MovePlan plan(MoveRequest request) {
+        return planner.plan(request);
+    }
+
+    /** Why {@code plan} must not run now (empty when it may). */
+    public List<String> refusals(MovePlan plan) {
+        return rails.refusals(plan, estate.get());
+    }
+
+    /** Runs a planned move to the end; the record keeps the cutover figures and the verification. */
+    public MoveRecord move(MovePlan plan, MoveEvents events, BooleanSupplier cancelled) throws Exception {
+        return guarded("reshard-move", plan, events, (trail, audited) -> {
+            List<String> refusals = refusals(plan);
+            refusals.forEach(r -> trail.check("guard-rail", "fail", r));
+            if (!refusals.isEmpty()) {
+                throw new MutationRefusedException(request("reshard-move", plan), String.join(" ", refusals), null);
+            }
+            trail.check("guard-rails", "pass", "no cluster involved is paused, leaderless or lagging");
+            return mover.run(journal.save(MoveRecord.planned(plan)), audited, cancelled);
+        });
+    }
+
+    /** Takes an interrupted move to the end from where its journal says it stopped. */
+    public MoveRecord resume(String id, MoveEvents events, BooleanSupplier cancelled) throws Exception {
+        MoveRecord record = load(id);
+        if (record.state().finished()) {
+            throw new ReshardException("Move " + id + " is already " + record.state() + "; nothing to resume.");
+        }
+        return guarded("reshard-resume", record.plan(), events, (trail, audited) -> {
+            if (!record.state().pastCutover()) {
+                List<String> refusals = refusals(record.plan());
+                if (!refusals.isEmpty()) {
+                    throw new MutationRefusedException(request("reshard-resume", record.plan()),
+                            String.join(" ", refusals), null);
+                }
+            }
+            return mover.run(record, audited, cancelled);
+        });
+    }
+
+    /** Undoes a move that has not cut over. */
+    public MoveRecord rollBack(String id, MoveEvents events) throws Exception {
+        MoveRecord record = load(id);
+        return guarded("reshard-rollback", record.plan(), events, (trail, audited) -> mover.rollBack(record, audited));
+    }
+
+    /** Drops the kept source table of a finished move. */
+    public MoveRecord dropSource(String id, MoveEvents events) throws Exception {
+        MoveRecord record = load(id);
+        return guarded("reshard-drop-source", record.plan(), events, (trail, audited) -> mover.dropSource(record, audited));
+    }
+
+    /** Every journaled move, oldest first. */
+    public List<MoveRecord> moves() {
+        return journal.all();
+    }
+
+    /** Moves that a restart must resume or roll back. */
+    public List<MoveRecord> unfinished() {
+        return journal.unfinished();
+    }
+
+    /** The journaled move with this id. */
+    public Optional<MoveRecord> find(String id) {
+        return journal.load(id);
+    }
+
+    private MoveRecord load(String id) {
+        return journal.load(id).orElseThrow(() -> new ReshardException("No move " + id + " in the journal "
+                + journal.dir() + "; pilothouse reshard list shows the moves."));
+    }
+
+    private MoveRecord guarded(String action, MovePlan plan, MoveEvents events, Step step) throws Exception {
+        ClusterSnapshot cluster = cluster(plan);
+        MutationRequest request = request(action, plan);
+        return guard.run(request, cluster, trail -> {
+            MoveEvents audited = new MoveEvents() {
+                @Override
+                public void progress(MoveProgress progress) {
+                    events.progress(progress);
+                }
+
+                @Override
+                public void ran(ReshardNode node, String statement) {
+                    trail.response(node.label() + ": " + statement);
+                    events.ran(node, statement);
+                }
+            };
+            MoveRecord result = step.run(trail, audited);
+            trail.result("state", result.state().name());
+            if (result.cutover() != null) {
+                trail.result("writeBlockMillis", Long.toString(result.cutover().blockedMillis()));
+            }
+            if (result.verification() != null) {
+                Verification v = result.verification();
+                trail.result("verification", (v.matched() ? "matched" : "MISMATCH") + ": source " + v.sourceRows()
+                        + " rows, target " + v.targetRows() + " rows");
+            }
+            return result;
+        });
+    }
+
+    private static MutationRequest request(String action, MovePlan plan) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("move", plan.id());
+        parameters.put("partition", plan.partition().toString());
+        parameters.put("from", plan.source().describe());
+        parameters.put("to", plan.target().describe());
+        parameters.put("asRole", plan.user());
+        parameters.put("rowsEstimate", Long.toString(plan.sourceRows()));
+        return new MutationRequest(action, plan.cluster(), plan.partition().toString(), parameters);
+    }
+
+    private ClusterSnapshot cluster(MovePlan plan) {
+        String[] parts = plan.cluster().split("/", 2);
+        EstateSnapshot now = estate.get();
+        return now.cluster(parts[0], parts.length > 1 ? parts[1] : parts[0]).orElse(new ClusterSnapshot(parts[0],
+                parts.length > 1 ? parts[1] : parts[0], null, null, false, null, null, null, null, List.of(), Map.of(),
+                Instant.now()));
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        MoveRecord run(AuditTrail trail, MoveEvents events) throws Exception;
+    }
+}

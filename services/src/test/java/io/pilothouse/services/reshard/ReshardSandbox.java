@@ -1,0 +1,96 @@
+package io.pilothouse.services.reshard;
+
+import io.pilothouse.services.live.LiveModel;
+import io.pilothouse.services.live.WorkspaceShardNodes;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.policy.JsonLinesAuditLog;
+import io.pilothouse.services.policy.MutationGate;
+import io.pilothouse.services.postgres.PasswordLookup;
+import io.pilothouse.services.sandbox.OwnSandbox;
+import io.pilothouse.services.sandbox.SandboxConnections;
+import io.pilothouse.services.sandbox.SandboxInfo;
+import io.pilothouse.services.sandbox.sharding.ShardedSchema;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A sharded sandbox (one Patroni member as coordinator, two shards, the demo schema) with a live model and the
+ * resharding services wired the way the app wires them, for resharding tests.
+ */
+final class ReshardSandbox implements AutoCloseable {
+
+    final OwnSandbox own;
+    final SandboxInfo info;
+    final LiveModel live;
+    final Path dir;
+
+    private ReshardSandbox(OwnSandbox own, LiveModel live, Path dir) {
+        this.own = own;
+        this.info = own.info();
+        this.live = live;
+        this.dir = dir;
+    }
+
+    static ReshardSandbox start(String prefix, long rows, Path dir) {
+        OwnSandbox own = OwnSandbox.start(prefix, s -> s.withMembers(1).withScope("coord").withShards(2));
+        try {
+            new ShardedSchema(own.info()).create(rows, line -> { });
+            LiveModel live = LiveModel.on(own.workspace());
+            live.awaitHealthy("coord", 1, Duration.ofSeconds(60));
+            return new ReshardSandbox(own, live, dir);
+        } catch (RuntimeException | Error e) {
+            own.closeCleanly();
+            throw e;
+        }
+    }
+
+    ReshardConnections connections() {
+        return new WorkspaceReshardConnections(own.workspace(), PasswordLookup.through(LiveModel.pgpassResolver()));
+    }
+
+    ReshardService service(boolean readOnly) {
+        MutationGate gate = new MutationGate(readOnly, new JsonLinesAuditLog(auditLog()), Clock.systemUTC(),
+                "tester");
+        MoveJournal journal = new MoveJournal(dir.resolve("journal"));
+        ReshardConnections connections = connections();
+        return new ReshardService(OperationGuard.gateOnly(gate), live.monitor().feed()::latest,
+                new MovePlanner(connections, new WorkspaceShardNodes(own.workspace(), live.monitor()),
+                        Clock.systemUTC()),
+                new PartitionMover(connections, journal, Duration.ofMillis(100)), journal,
+                new ReshardGuardRails(ReshardGuardRails.DEFAULT_MAX_LAG_BYTES));
+    }
+
+    Path auditLog() {
+        return dir.resolve("audit.jsonl");
+    }
+
+    MoveRequest request(String partition, String toServer) {
+        ClusterSnapshot c = live.cluster("coord");
+        Member leader = c.leaderMember().orElseThrow();
+        String source = own.workspace().sources().get(0).name();
+        return new MoveRequest(source + "/coord", new ReshardNode(leader.name(), source, leader.host(),
+                leader.port(), "postgres"), partition, toServer, info.superuser());
+    }
+
+    Connection coordinator() throws SQLException {
+        Member leader = live.cluster("coord").leaderMember().orElseThrow();
+        return SandboxConnections.connect(info, leader.host(), leader.port(), info.superuser(), "postgres");
+    }
+
+    Connection shard(String name) throws SQLException {
+        SandboxInfo.Shard s = info.requireShard(name);
+        return SandboxConnections.connect(info, s.pgHost(), s.pgPort(), info.superuser(), "postgres");
+    }
+
+    @Override
+    public void close() {
+        live.close();
+        own.closeCleanly();
+    }
+}
