@@ -153,7 +153,7 @@ public final class ShardMapViewModel {
 
     private void select(ShardMap map, String tableName) {
         MapTable table = map == null ? null : tableName != null && map.table(tableName).isPresent()
-                ? map.table(tableName).get() : map.tables().isEmpty() ? null : map.tables().get(0);
+                ? map.table(tableName).get() : mostSpread(map);
         selectedMap.set(map);
         selectedTable.set(table);
         layout.set(table == null ? null : TableLayout.of(map, table));
@@ -166,8 +166,26 @@ public final class ShardMapViewModel {
             int tables = maps.get().stream().mapToInt(m -> m.tables().size()).sum();
             summary.set(ShardText.plural(maps.get().size(), "map") + ", " + ShardText.plural(tables, "sharded table")
                     + "; read at " + TIME.format(map.readAt().atZone(zone)));
-            emptyText.set(tables == 0 ? NO_SHARDED_TABLES : map.name() + " has no sharded tables.");
+            emptyText.set(tables == 0 ? NO_SHARDED_TABLES
+                    : table == null ? map.name() + " has no sharded tables; choose another map." : "");
         }
+    }
+
+    /**
+     * The table first shown in a map: the one spread over the most nodes (the first such in the map's order), since a
+     * table whose partitions are all local says least about where rows live.
+     */
+    private static MapTable mostSpread(ShardMap map) {
+        MapTable best = null;
+        long bestNodes = -1;
+        for (MapTable t : map.tables()) {
+            long nodes = t.shards().stream().map(MapShard::nodeId).filter(java.util.Objects::nonNull).distinct().count();
+            if (nodes > bestNodes) {
+                best = t;
+                bestNodes = nodes;
+            }
+        }
+        return best;
     }
 
     /** Every map last read, in the readers' order. */

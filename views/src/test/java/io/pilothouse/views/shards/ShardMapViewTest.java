@@ -211,6 +211,16 @@ class ShardMapViewTest {
     }
 
     @Test
+    void opensOnTheTableSpreadOverTheMostNodes() {
+        ShardMap m = SampleShardMaps.map();
+        ShardMap eventsFirst = new ShardMap(m.name(), m.kind(), m.nodes(),
+                List.of(SampleShardMaps.events(), SampleShardMaps.orders()), m.problems(), m.readAt());
+        show(List.of(eventsFirst));
+        assertThat(onFx(() -> vm.selectedTableProperty().get().name())).isEqualTo("demo.orders");
+        assertThat(onFx(() -> view.tableChoice().getValue())).isEqualTo("demo.orders");
+    }
+
+    @Test
     void theTableSelectorIsKeyboardAccessible(FxRobot robot) {
         show(List.of(SampleShardMaps.map()));
         robot.clickOn("#shards-table-choice");
