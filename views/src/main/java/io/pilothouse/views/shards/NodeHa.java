@@ -41,7 +41,9 @@ public record NodeHa(String text, Tone tone) {
     }
 
     private static NodeHa of(ClusterSnapshot c, Member m) {
-        boolean standalone = c.members().size() == 1 && m.role().isLeaderLike();
+        // A lone server no Patroni manages (no REST URL, no Patroni version): no HA, so not called a leader.
+        boolean standalone = c.members().size() == 1 && m.role().isLeaderLike() && m.apiUrl() == null
+                && m.patroniVersion() == null;
         StringBuilder s = new StringBuilder(standalone ? "standalone" : m.role().label());
         s.append(" · ").append(m.state().label());
         Tone tone = m.state().isHealthy() ? Tone.OK : Tone.DANGER;

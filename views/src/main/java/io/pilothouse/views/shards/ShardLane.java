@@ -18,7 +18,8 @@ import java.util.List;
  */
 final class ShardLane extends VBox {
 
-    static final double WIDTH = 2 * ShardTile.MAX_SIDE + 8 + 2 * 10;
+    /** Two of the largest tiles abreast, the 8 px gap, the 10 px padding and up to 2 px of border on each side. */
+    static final double WIDTH = 2 * ShardTile.MAX_SIDE + 8 + 2 * 10 + 2 * 2;
 
     private final Label title = new Label();
     private final Label endpoint = new Label();
@@ -43,7 +44,7 @@ final class ShardLane extends VBox {
         total.getStyleClass().add(ShardStyles.LANE_TOTAL);
         VBox header = new VBox(2, title, endpoint, badge, total);
         header.getStyleClass().add(ShardStyles.LANE_HEADER);
-        tiles.setPrefWrapLength(WIDTH - 20);
+        tiles.setPrefWrapLength(2 * ShardTile.MAX_SIDE + 8);
         tiles.setRowValignment(javafx.geometry.VPos.TOP);
         tiles.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         getChildren().addAll(header, tiles);

@@ -91,7 +91,8 @@ final class SampleShardMaps {
     /** A standalone shard node, as the workspace's plain source sees it. */
     static ClusterSnapshot shard1Cluster() {
         return SampleEstates.cluster(SHARD1, SHARD1, "shard1", false, null,
-                List.of(SampleEstates.member("shard1", MemberRole.LEADER, "10.30.0.21").build()),
+                List.of(SampleEstates.member("shard1", MemberRole.LEADER, "10.30.0.21").apiUrl(null)
+                        .patroniVersion(null).build()),
                 SampleEstates.allLive());
     }
 
