@@ -9,10 +9,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,13 +23,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The shard map: map and table selectors, the table's line (strategy, size, skew) and problems, one lane per node
- * with its HA badge and its shards as tiles, and the selected shard's details. Lanes are rebuilt only when the
- * layout changes, and tiles are reused when a re-read keeps the same shards, so focus survives the 5 s refresh.
- * Up/Down walk the tiles of a lane, Left/Right jump to the neighbouring lane; focusing a tile selects it.
+ * with its HA badge and its shards as tiles ({@link ShardLanes}), and the selected shard's details. F5 reads again.
  */
 public final class ShardMapView {
 
@@ -44,15 +40,14 @@ public final class ShardMapView {
     private final VBox problems = new VBox(2);
     private final Label error = new Label();
     private final Label empty = new Label();
-    private final HBox lanes = new HBox(12);
-    private final ScrollPane lanesScroll = new ScrollPane(lanes);
+    private final ShardLanes lanes;
     private final ShardDetails details = new ShardDetails();
-    private final List<ShardLane> laneViews = new ArrayList<>();
     private final Subscription subscriptions;
     private boolean updatingChoices;
 
     public ShardMapView(ShardMapViewModel vm) {
         this.vm = vm;
+        this.lanes = new ShardLanes(vm);
         root.getStyleClass().add(ShardStyles.SHARD_MAP);
         root.getProperties().put(ShardMapView.class, this);
 
@@ -98,33 +93,16 @@ public final class ShardMapView {
         VBox header = new VBox(6, top, error, tableLine, problems);
         header.getStyleClass().add(ShardStyles.HEADER);
 
-        lanes.getStyleClass().add(ShardStyles.LANES);
-        lanes.setAlignment(Pos.TOP_LEFT);
-        lanesScroll.setId("shards-lanes");
-        lanesScroll.setFocusTraversable(false);
-        lanesScroll.getStyleClass().add(ShardStyles.LANES);
         empty.setId("shards-empty");
         empty.getStyleClass().add(ShardStyles.EMPTY);
         empty.setWrapText(true);
         empty.textProperty().bind(vm.emptyTextProperty());
-        StackPane centre = new StackPane(lanesScroll, empty);
+        StackPane centre = new StackPane(lanes.root(), empty);
         StackPane.setAlignment(empty, Pos.TOP_LEFT);
         root.setTop(header);
         root.setCenter(centre);
         root.setRight(details.root());
 
-        lanes.addEventFilter(KeyEvent.KEY_PRESSED, this::onArrow);
-        lanes.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            for (javafx.scene.Node n = e.getPickResult().getIntersectedNode(); n != null && n != lanes; n = n.getParent()) {
-                if (n instanceof ShardTile t) {
-                    // Consumed: the scroll pane would otherwise take the focus back on the same press.
-                    e.consume();
-                    t.requestFocus();
-                    vm.selectShard(t.shard());
-                    return;
-                }
-            }
-        });
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F5) {
                 e.consume();
@@ -134,7 +112,10 @@ public final class ShardMapView {
 
         subscriptions = Subscription.combine(
                 vm.mapsProperty().subscribe(this::showMapChoices),
-                vm.selectedMapProperty().subscribe(this::showTableChoices),
+                vm.selectedMapProperty().subscribe(map -> {
+                    showTableChoices(map);
+                    showProblems();
+                }),
                 vm.layoutProperty().subscribe(this::showLayout),
                 vm.estateProperty().subscribe(this::showHa),
                 vm.selectedShardProperty().subscribe(this::showSelection),
@@ -167,31 +148,29 @@ public final class ShardMapView {
     }
 
     /** The lane of a node (by label, or {@link TableLayout#NO_HOME}), if shown. */
-    public java.util.Optional<Region> lane(String label) {
-        return laneViews.stream().filter(l -> l.lane().label().equals(label)).map(l -> (Region) l).findFirst();
+    public Optional<Region> lane(String label) {
+        return lanes.lane(label).map(l -> (Region) l);
     }
 
     /** Labels of the lanes shown, left to right. */
     public List<String> laneLabels() {
-        return laneViews.stream().map(l -> l.lane().label()).toList();
+        return lanes.labels();
     }
 
     /** Shard names in a lane, in order (tests). */
     public List<String> shardsIn(String laneLabel) {
-        return laneViews.stream().filter(l -> l.lane().label().equals(laneLabel))
-                .flatMap(l -> l.tiles().stream()).map(t -> t.shard().name()).toList();
+        return lanes.lane(laneLabel).map(l -> l.tiles().stream().map(t -> t.shard().name()).toList())
+                .orElse(List.of());
     }
 
     /** The tile of a shard, if shown. */
-    public java.util.Optional<Region> tile(String shardName) {
-        return laneViews.stream().flatMap(l -> l.tiles().stream()).filter(t -> t.shard().name().equals(shardName))
-                .map(t -> (Region) t).findFirst();
+    public Optional<Region> tile(String shardName) {
+        return lanes.tile(shardName);
     }
 
     /** The HA badge text of a node's lane (tests). */
     public String haText(String laneLabel) {
-        return laneViews.stream().filter(l -> l.lane().label().equals(laneLabel)).map(l -> l.badge().getText())
-                .findFirst().orElse(null);
+        return lanes.lane(laneLabel).map(l -> l.badge().getText()).orElse(null);
     }
 
     /** The details pane (tests). */
@@ -212,7 +191,6 @@ public final class ShardMapView {
             }
             ShardMap selected = vm.selectedMapProperty().get();
             mapChoice.setValue(selected == null ? null : selected.name());
-            mapChoice.setDisable(names.size() < 2);
         } finally {
             updatingChoices = false;
         }
@@ -240,37 +218,26 @@ public final class ShardMapView {
             updatingChoices = false;
         }
         empty.setVisible(layout == null);
-        lanesScroll.setVisible(layout != null);
         tableLine.setText(layout == null ? "" : layout.table().name() + ": " + layout.header());
+        showProblems();
+        lanes.show(layout, vm.estateProperty().get());
+        showSelection(vm.selectedShardProperty().get());
+    }
+
+    private void showProblems() {
+        // The map's own problems show even when it has no table to draw (its coordinator could not be read).
         List<Label> lines = new ArrayList<>();
+        ShardMap map = vm.selectedMapProperty().get();
+        TableLayout layout = vm.layoutProperty().get();
+        if (map != null) {
+            map.problems().forEach(p -> lines.add(problem(p)));
+        }
         if (layout != null) {
-            layout.map().problems().forEach(p -> lines.add(problem(p)));
             layout.problems().forEach(p -> lines.add(problem(p)));
         }
         problems.getChildren().setAll(lines);
         problems.setVisible(!lines.isEmpty());
         problems.setManaged(!lines.isEmpty());
-        if (layout == null) {
-            laneViews.clear();
-            lanes.getChildren().clear();
-            details.show(null, null);
-            return;
-        }
-        boolean same = laneViews.size() == layout.lanes().size();
-        for (int i = 0; same && i < laneViews.size(); i++) {
-            same = Objects.equals(laneViews.get(i).lane().label(), layout.lanes().get(i).label());
-        }
-        if (!same) {
-            laneViews.clear();
-            layout.lanes().forEach(l -> laneViews.add(new ShardLane(vm::selectShard)));
-            lanes.getChildren().setAll(laneViews);
-        }
-        long largest = layout.largestShard();
-        for (int i = 0; i < laneViews.size(); i++) {
-            laneViews.get(i).show(layout.lanes().get(i), largest);
-            laneViews.get(i).showHa(vm.estateProperty().get());
-        }
-        showSelection(vm.selectedShardProperty().get());
     }
 
     private static Label problem(String text) {
@@ -281,71 +248,11 @@ public final class ShardMapView {
     }
 
     private void showHa(EstateSnapshot estate) {
-        laneViews.forEach(l -> l.showHa(estate));
+        lanes.showHa(estate);
     }
 
     private void showSelection(MapShard shard) {
-        TableLayout layout = vm.layoutProperty().get();
-        for (ShardLane l : laneViews) {
-            for (ShardTile t : l.tiles()) {
-                t.setSelected(shard != null && t.shard().name().equals(shard.name()));
-            }
-        }
-        details.show(shard, layout);
-    }
-
-    private void onArrow(KeyEvent e) {
-        if (!(e.getTarget() instanceof ShardTile tile)) {
-            return;
-        }
-        int lane = -1;
-        int index = -1;
-        for (int i = 0; i < laneViews.size() && lane < 0; i++) {
-            int at = laneViews.get(i).tiles().indexOf(tile);
-            if (at >= 0) {
-                lane = i;
-                index = at;
-            }
-        }
-        if (lane < 0) {
-            return;
-        }
-        int nextLane = lane;
-        int nextIndex = index;
-        switch (e.getCode()) {
-            case UP -> nextIndex--;
-            case DOWN -> nextIndex++;
-            case LEFT -> nextLane--;
-            case RIGHT -> nextLane++;
-            case ENTER, SPACE -> {
-                vm.selectShard(tile.shard());
-                e.consume();
-                return;
-            }
-            default -> {
-                return;
-            }
-        }
-        e.consume();
-        if (nextLane < 0 || nextLane >= laneViews.size()) {
-            return;
-        }
-        List<ShardTile> tiles = laneViews.get(nextLane).tiles();
-        if (tiles.isEmpty() || nextIndex < 0 || nextIndex >= tiles.size() && nextLane == lane) {
-            return;
-        }
-        focus(tiles.get(Math.min(nextIndex, tiles.size() - 1)));
-    }
-
-    private void focus(ShardTile t) {
-        t.requestFocus();
-        vm.selectShard(t.shard());
-        // Keep the focused tile in sight in a long lane.
-        javafx.geometry.Bounds b = t.localToScene(t.getBoundsInLocal());
-        javafx.geometry.Bounds content = lanes.sceneToLocal(b);
-        double h = lanes.getHeight() - lanesScroll.getViewportBounds().getHeight();
-        if (h > 0 && content != null) {
-            lanesScroll.setVvalue(Math.max(0, Math.min(1, (content.getMinY() - 40) / h)));
-        }
+        lanes.showSelection(shard);
+        details.show(shard, vm.layoutProperty().get());
     }
 }

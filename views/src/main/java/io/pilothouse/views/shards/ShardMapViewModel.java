@@ -166,7 +166,9 @@ public final class ShardMapViewModel {
             int tables = maps.get().stream().mapToInt(m -> m.tables().size()).sum();
             summary.set(ShardText.plural(maps.get().size(), "map") + ", " + ShardText.plural(tables, "sharded table")
                     + "; read at " + TIME.format(map.readAt().atZone(zone)));
-            emptyText.set(tables == 0 ? NO_SHARDED_TABLES
+            boolean troubled = maps.get().stream().anyMatch(m -> !m.problems().isEmpty());
+            emptyText.set(tables == 0 && troubled ? "No sharded table could be read: see the problems above."
+                    : tables == 0 ? NO_SHARDED_TABLES
                     : table == null ? map.name() + " has no sharded tables; choose another map." : "");
         }
     }

@@ -244,6 +244,17 @@ class ShardMapViewTest {
     }
 
     @Test
+    void aMapThatCouldNotBeReadSaysWhyInsteadOfLookingEmpty() {
+        String why = "coordinator 10.20.1.11:5432 could not be read: password authentication failed for user "
+                + "\"pilothouse\"; check the workspace's credentials";
+        show(List.of(new ShardMap("orders-prod", io.pilothouse.services.shards.map.MapKind.NATIVE_PARTITIONING,
+                List.of(SampleShardMaps.COORDINATOR_NODE), List.of(), List.of(why), SampleEstates.NOW)));
+        assertThat(onFx(() -> view.root().lookup("#shards-problems").lookupAll(".ph-shard-problem").stream()
+                .map(n -> ((Label) n).getText()).toList())).containsExactly(why);
+        assertThat(text("#shards-empty")).isEqualTo("No sharded table could be read: see the problems above.");
+    }
+
+    @Test
     void twoHundredShardsDrawOnceAndAReReadKeepsTheTilesAndTheFocus(FxRobot robot) {
         AtomicInteger layouts = new AtomicInteger();
         onFx(() -> vm.layoutProperty().addListener((o, a, b) -> layouts.incrementAndGet()));
