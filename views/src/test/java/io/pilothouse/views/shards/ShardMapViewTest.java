@@ -274,6 +274,8 @@ class ShardMapViewTest {
         assertThat(onFx(tile::isFocused)).isTrue();
         assertThat(onFx(() -> vm.selectedShardProperty().get().name())).isEqualTo("app.t_0");
         assertThat(firstMs).as("first draw of 200 shards, ms").isLessThan(3000);
+        assertThat(onFx(() -> ScreenshotRenderer.write(ScreenshotRenderer.snapshot(scene),
+                ScreenshotRenderer.directory().resolve("shard-map-200.png")))).exists();
     }
 
     @Test
