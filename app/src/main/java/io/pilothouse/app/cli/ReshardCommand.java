@@ -5,9 +5,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code pilothouse reshard}: move partitions between nodes, and follow, resume or undo moves. */
 @Command(name = "reshard", mixinStandardHelpOptions = true,
-        description = "Move native partitions between nodes online (logical replication, short write block at the "
+        description = "Move or split native partitions between nodes online (logical replication, short write block at the "
                 + "cutover, verified by count and checksum), and list, resume, roll back or finish moves.",
-        subcommands = {ReshardMoveCommand.class, ReshardListCommand.class, ReshardResumeCommand.class,
+        subcommands = {ReshardMoveCommand.class, ReshardSplitCommand.class, ReshardCitusCommand.class, ReshardListCommand.class, ReshardResumeCommand.class,
             ReshardRollbackCommand.class, ReshardDropSourceCommand.class})
 public final class ReshardCommand implements Runnable {
 

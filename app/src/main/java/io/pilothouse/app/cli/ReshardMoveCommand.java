@@ -3,15 +3,12 @@ package io.pilothouse.app.cli;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.reshard.MovePlan;
-import io.pilothouse.services.reshard.MoveRecord;
-import io.pilothouse.services.reshard.PartitionMover;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code pilothouse reshard move --partition P --to SERVER}: moves one partition to another node. */
@@ -70,33 +67,7 @@ public final class ReshardMoveCommand implements Callable<Integer> {
             var service = session.reshard();
             MovePlan plan = ReshardRuns.call(() -> service.plan(ReshardRuns.request(session, cluster, database,
                     partition, to, as)));
-            List<String> refusals = service.refusals(plan);
-            if (dryRun) {
-                if (json) {
-                    ReshardText.json(out, plan);
-                } else {
-                    out.println("Plan " + plan.id() + ": " + plan.summary());
-                    out.printf("  ~%,d rows, %.1f MB on the source%n", plan.sourceRows(), plan.sourceBytes() / 1e6);
-                    plan.notes().forEach(n -> out.println("  note: " + n));
-                    refusals.forEach(r -> out.println("  REFUSED: " + r));
-                    PartitionMover.preview(plan).forEach(out::println);
-                }
-                out.flush();
-                return refusals.isEmpty() ? 0 : ClusterOperation.REFUSED;
-            }
-            if (!refusals.isEmpty()) {
-                throw new UserException(String.join(" ", refusals), ClusterOperation.REFUSED);
-            }
-            if (!yes && !ReshardRuns.confirm(out, "Move " + plan.summary() + " (~" + plan.sourceRows() + " rows)?",
-                    plan.partition().toString())) {
-                throw new UserException("move not confirmed; nothing was done (pass --yes to skip the question)",
-                        ClusterOperation.REFUSED);
-            }
-            out.println("Move " + plan.id() + " (journal: pilothouse reshard list)");
-            out.flush();
-            MoveRecord done = ReshardRuns.call(() -> service.move(plan, ReshardText.progress(out, json),
-                    () -> false));
-            return ReshardRuns.report(out, done, json);
+            return ReshardRuns.planned(out, service, plan, dryRun, yes, json);
         }
     }
 }

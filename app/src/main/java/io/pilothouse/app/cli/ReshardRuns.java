@@ -3,7 +3,10 @@ package io.pilothouse.app.cli;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
+import io.pilothouse.services.reshard.MovePlan;
 import io.pilothouse.services.reshard.MoveRecord;
+import io.pilothouse.services.reshard.PartitionMover;
+import io.pilothouse.services.reshard.ReshardService;
 import io.pilothouse.services.reshard.MoveRequest;
 import io.pilothouse.services.reshard.ReshardException;
 
@@ -12,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** What the resharding commands share: errors mapped to exit codes, confirmation, the final report. */
@@ -52,6 +56,40 @@ final class ReshardRuns {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * With {@code dryRun}, prints the plan, its guard-rail refusals and every statement (exit 0, or 3 when refused);
+     * else confirms (unless {@code yes}) and runs it, printing progress and the result.
+     */
+    static int planned(PrintWriter out, ReshardService service, MovePlan plan, boolean dryRun, boolean yes,
+                       boolean json) throws Exception {
+        List<String> refusals = service.refusals(plan);
+        if (dryRun) {
+            if (json) {
+                ReshardText.json(out, plan);
+            } else {
+                out.println("Plan " + plan.id() + ": " + plan.summary());
+                out.printf("  ~%,d rows, %.1f MB on the source%n", plan.sourceRows(), plan.sourceBytes() / 1e6);
+                plan.notes().forEach(n -> out.println("  note: " + n));
+                refusals.forEach(r -> out.println("  REFUSED: " + r));
+                PartitionMover.preview(plan).forEach(out::println);
+            }
+            out.flush();
+            return refusals.isEmpty() ? 0 : ClusterOperation.REFUSED;
+        }
+        if (!refusals.isEmpty()) {
+            throw new UserException(String.join(" ", refusals), ClusterOperation.REFUSED);
+        }
+        if (!yes && !confirm(out, plan.summary() + " (~" + plan.sourceRows() + " rows)?",
+                plan.partition().toString())) {
+            throw new UserException("not confirmed; nothing was done (pass --yes to skip the question)",
+                    ClusterOperation.REFUSED);
+        }
+        out.println((plan.split() != null ? "Split " : "Move ") + plan.id() + " (journal: pilothouse reshard list)");
+        out.flush();
+        MoveRecord done = call(() -> service.move(plan, ReshardText.progress(out, json), () -> false));
+        return report(out, done, json);
     }
 
     /** Prints the record; exit 0 when verified (or finished without a comparison), 1 on a mismatch. */

@@ -195,9 +195,14 @@ public final class LiveSession implements AutoCloseable {
     public synchronized io.pilothouse.services.shards.map.ShardMapReader shardMaps() {
         // One reader per session: it keeps the previous write counters, which write rates are computed from.
         if (shardMaps == null) {
+            // Rule files were made absolute when the workspace was loaded, so no base directory is needed here.
             shardMaps = io.pilothouse.services.shards.map.ShardMapReader.all(java.util.List.of(
                     new io.pilothouse.services.shards.partitions.NativePartitionMapReader(monitor.feed()::latest,
-                            workspace, shardNodes(), Clock.systemUTC())));
+                            workspace, shardNodes(), Clock.systemUTC()),
+                    new io.pilothouse.services.shards.AppShardMapReader(workspace, null, monitor.feed()::latest,
+                            shardNodes()),
+                    new io.pilothouse.services.shards.CitusMapReader(workspace, monitor.feed()::latest,
+                            shardNodes())));
         }
         return shardMaps;
     }
@@ -211,11 +216,26 @@ public final class LiveSession implements AutoCloseable {
                 new io.pilothouse.services.reshard.WorkspaceReshardConnections(workspace, Passwords.standardChain());
         io.pilothouse.services.reshard.MoveJournal journal = new io.pilothouse.services.reshard.MoveJournal(
                 AuditLogs.path().toAbsolutePath().getParent().resolve("reshard"));
-        return new io.pilothouse.services.reshard.ReshardService(guard, monitor.feed()::latest,
-                new io.pilothouse.services.reshard.MovePlanner(connections, shardNodes(), Clock.systemUTC()),
+        io.pilothouse.services.reshard.MovePlanner planner = new io.pilothouse.services.reshard.MovePlanner(
+                connections, shardNodes(), Clock.systemUTC());
+        return new io.pilothouse.services.reshard.ReshardService(guard, monitor.feed()::latest, planner,
+                new io.pilothouse.services.reshard.SplitPlanner(connections, planner),
                 new io.pilothouse.services.reshard.PartitionMover(connections, journal, Duration.ofMillis(250)),
                 journal, new io.pilothouse.services.reshard.ReshardGuardRails(
                         io.pilothouse.services.reshard.ReshardGuardRails.DEFAULT_MAX_LAG_BYTES));
+    }
+
+    /** Citus's rebalancer on a coordinator, inside this session's guard. */
+    public io.pilothouse.services.reshard.CitusRebalanceService citusRebalance() {
+        return new io.pilothouse.services.reshard.CitusRebalanceService(guard,
+                new io.pilothouse.services.reshard.WorkspaceReshardConnections(workspace, Passwords.standardChain()),
+                Duration.ofSeconds(1));
+    }
+
+    /** The live snapshot of cluster {@code source/scope}, if the model has it. */
+    public java.util.Optional<io.pilothouse.services.model.ClusterSnapshot> cluster(String sourceSlashScope) {
+        String[] parts = sourceSlashScope.split("/", 2);
+        return monitor.feed().latest().cluster(parts[0], parts.length > 1 ? parts[1] : parts[0]);
     }
 
     /**

@@ -192,7 +192,7 @@ final class Cutover {
     }
 
     /** Writes a marker on the source and waits until the target has applied it. */
-    private static void awaitMarker(MovePlan p, Connection source, Connection target, int attempt)
+    static void awaitMarker(MovePlan p, Connection source, Connection target, int attempt)
             throws SQLException {
         long seq = System.currentTimeMillis() * 10 + attempt;
         try (PreparedStatement ps = source.prepareStatement(MoveStatements.insertMarker(p.marker()))) {
@@ -228,7 +228,7 @@ final class Cutover {
         return (to - from) / 1_000_000;
     }
 
-    private static void rollbackQuietly(Connection c) {
+    static void rollbackQuietly(Connection c) {
         if (c == null) {
             return;
         }

@@ -28,12 +28,13 @@ import java.util.List;
  * @param sourceBytes        size of the source table (heap) when planned
  * @param createdAt          when the plan was made
  * @param notes              what the plan leaves out or could not copy (a role missing on the target…), in words
+ * @param split              for a split, how the partition is halved; null for a move
  */
 public record MovePlan(String id, String cluster, ReshardNode coordinator, QualifiedName parent,
                        QualifiedName partition, String bound, boolean sourceForeign, ReshardNode source,
                        QualifiedName sourceTable, ReshardNode target, String targetServer,
                        QualifiedName targetTable, String keptName, String user, List<String> targetDdl,
-                       List<String> partitionGrants, long sourceRows, long sourceBytes, Instant createdAt, List<String> notes) {
+                       List<String> partitionGrants, long sourceRows, long sourceBytes, Instant createdAt, List<String> notes, SplitSpec split) {
 
     public MovePlan {
         targetDdl = List.copyOf(targetDdl);
@@ -51,8 +52,14 @@ public record MovePlan(String id, String cluster, ReshardNode coordinator, Quali
         return new QualifiedName(MoveStatements.MARKER_SCHEMA, "move_" + id);
     }
 
-    /** One line: {@code demo.orders_p3 from shard2 (…) to shard1 (…)}. */
+    /** One line: {@code demo.orders_p3 from shard2 (…) to shard1 (…)}, or what a split does. */
     public String summary() {
+        if (split != null) {
+            return "split " + partition + " (" + split.remainder() + " mod " + split.modulus() + ") on "
+                    + source.describe() + ": " + split.remainder() + " mod " + split.newModulus() + " stays, "
+                    + split.newPartition() + " (" + split.movedRemainder() + " mod " + split.newModulus() + ") goes to "
+                    + target.describe();
+        }
         return partition + " from " + source.describe() + " to " + target.describe();
     }
 }

@@ -75,7 +75,7 @@ public final class MovePlanner {
         return new MovePlan(id, request.cluster(), coordinator, partition.parent(), partition.name(),
                 partition.bound(), partition.foreign(), partition.source(), partition.remote(), target,
                 request.targetServer().trim(), partition.remote(), kept, request.user(), ddl, partitionGrants,
-                source.rows(), source.bytes(), Instant.now(clock), notes);
+                source.rows(), source.bytes(), Instant.now(clock), notes, null);
     }
 
     private PartitionFacts partition(Connection c, MoveRequest request, ReshardNode coordinator) throws SQLException {
@@ -210,11 +210,21 @@ public final class MovePlanner {
         List<String> ddl = new ArrayList<>();
         ddl.add(MoveStatements.createSchema(table.schema()));
         ddl.add(MoveStatements.createTable(table, source.columns()));
-        for (String[] k : source.constraints()) {
-            ddl.add(MoveStatements.addConstraint(table, k[0], k[1]));
-        }
-        ddl.addAll(source.indexes());
         try (Connection c = open(target, user)) {
+            for (String[] k : source.constraints()) {
+                // A table kept by an earlier move off this node still owns its index names (renaming a table does
+                // not rename them): give the new constraint another name rather than fail half-way.
+                String name = k[0];
+                if (bool(c, MoveStatements.TABLE_EXISTS, table.withName(name).sql())) {
+                    name = MovePlanner.kept(k[0], "n" + Long.toString(clock.millis() % 1_000_000, 36));
+                    notes.add("Constraint " + k[0] + " is named " + name + " on " + target.label() + ": a relation "
+                            + "named " + k[0] + " already exists there.");
+                }
+                ddl.add(MoveStatements.addConstraint(table, name, k[1]));
+            }
+            for (String index : source.indexes()) {
+                ddl.add(index);
+            }
             if (bool(c, MoveStatements.TABLE_EXISTS, table.sql())) {
                 throw new ReshardException(target.describe() + " already has a table " + table + "; drop or rename "
                         + "it there, or move to another node.");

@@ -50,6 +50,16 @@ final class MoveStatements {
     static final String GRANTS = "SELECT CASE WHEN a.grantee = 0 THEN NULL ELSE pg_get_userbyid(a.grantee) END, "
             + "a.privilege_type FROM pg_class c, aclexplode(c.relacl) a "
             + "WHERE c.oid = to_regclass(?) AND a.grantee <> c.relowner ORDER BY 1, 2";
+    /** The parent's partition key: one plain column, its type, and whether its hash opclass is the type's default. */
+    static final String PARTITION_KEY = "SELECT pt.partnatts, pt.partattrs[0], a.attname, "
+            + "format_type(a.atttypid, a.atttypmod), coalesce(o.opcdefault, false) FROM pg_partitioned_table pt "
+            + "LEFT JOIN pg_attribute a ON a.attrelid = pt.partrelid AND a.attnum = pt.partattrs[0] "
+            + "LEFT JOIN pg_opclass o ON o.oid = pt.partclass[0] WHERE pt.partrelid = to_regclass(?)";
+    /** Primary key columns of a table, in index order. */
+    static final String PRIMARY_KEY_COLUMNS = "SELECT a.attname FROM pg_index i "
+            + "JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, n) ON true "
+            + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+            + "WHERE i.indrelid = to_regclass(?) AND i.indisprimary ORDER BY k.n";
     static final String ROLE_EXISTS = "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)";
     static final String SETTING = "SELECT current_setting(?)";
     static final String PUBLICATION_EXISTS = "SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = ?)";
@@ -184,6 +194,63 @@ final class MoveStatements {
         return "CREATE FOREIGN TABLE " + partition.sql() + " PARTITION OF " + parent.sql() + " " + bound + " SERVER "
                 + SqlIdentifiers.quote(server) + " OPTIONS (schema_name " + SqlLiterals.quote(remote.schema())
                 + ", table_name " + SqlLiterals.quote(remote.name()) + ")";
+    }
+
+    /** The publication of a split: only the rows of the moved half, and the marker. */
+    static String createSplitPublication(String name, QualifiedName table, SplitSpec split, QualifiedName marker) {
+        return "CREATE PUBLICATION " + SqlIdentifiers.quote(name) + " FOR TABLE " + table.sql() + " WHERE ("
+                + movedHalf(split) + "), " + marker.sql();
+    }
+
+    /** True for a row of the half that moves: {@code satisfies_hash_partition(parent, 2M, r + M, key)}. */
+    static String movedHalf(SplitSpec split) {
+        return "satisfies_hash_partition(" + SqlLiterals.quote(split.hashParent().sql()) + "::regclass, "
+                + split.newModulus() + ", " + split.movedRemainder() + ", " + SqlIdentifiers.quote(split.keyColumn())
+                + ")";
+    }
+
+    /** A table hash-partitioned on the key's type, on the source node, whose hash function the row filter uses. */
+    static String createHashHelper(SplitSpec split) {
+        return "CREATE TABLE IF NOT EXISTS " + split.hashParent().sql() + " (" + SqlIdentifiers.quote(split.keyColumn())
+                + " " + split.keyType() + ") PARTITION BY HASH (" + SqlIdentifiers.quote(split.keyColumn()) + ")";
+    }
+
+    static String createIdentityIndex(QualifiedName table, SplitSpec split) {
+        StringBuilder cols = new StringBuilder();
+        for (String c : split.identityColumns()) {
+            cols.append(cols.length() == 0 ? "" : ", ").append(SqlIdentifiers.quote(c));
+        }
+        return "CREATE UNIQUE INDEX IF NOT EXISTS " + SqlIdentifiers.quote(split.identityIndex()) + " ON " + table.sql()
+                + " (" + cols + ")";
+    }
+
+    static String identityUsing(QualifiedName table, SplitSpec split) {
+        return "ALTER TABLE " + table.sql() + " REPLICA IDENTITY USING INDEX " + SqlIdentifiers.quote(split.identityIndex());
+    }
+
+    static String identityDefault(QualifiedName table) {
+        return "ALTER TABLE " + table.sql() + " REPLICA IDENTITY DEFAULT";
+    }
+
+    static String dropIndex(String schema, String index) {
+        return "DROP INDEX IF EXISTS " + SqlIdentifiers.quote(schema) + "." + SqlIdentifiers.quote(index);
+    }
+
+    static String deleteMovedHalf(QualifiedName table, SplitSpec split) {
+        return "DELETE FROM " + table.sql() + " WHERE " + movedHalf(split);
+    }
+
+    static String checksumMovedHalf(QualifiedName table, SplitSpec split) {
+        return checksum(table) + " WHERE " + movedHalf(split);
+    }
+
+    static String attachHash(QualifiedName parent, QualifiedName partition, int modulus, int remainder) {
+        return "ALTER TABLE " + parent.sql() + " ATTACH PARTITION " + partition.sql() + " FOR VALUES WITH (MODULUS "
+                + modulus + ", REMAINDER " + remainder + ")";
+    }
+
+    static String hashBound(int modulus, int remainder) {
+        return "FOR VALUES WITH (MODULUS " + modulus + ", REMAINDER " + remainder + ")";
     }
 
     /** Row count and an order-independent checksum of every row's text. */

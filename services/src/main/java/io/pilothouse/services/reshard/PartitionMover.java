@@ -53,9 +53,12 @@ public final class PartitionMover {
                     case PUBLISHED -> subscribe(r, events);
                     case SUBSCRIBED -> {
                         awaitCopy(r, events, cancelled);
-                        yield new Cutover(connections, journal, events).run(r);
+                        yield r.plan().split() != null ? new SplitCutover(connections, journal, events).run(r)
+                                : new Cutover(connections, journal, events).run(r);
                     }
-                    case CUTTING_OVER -> new Cutover(connections, journal, events).settle(r);
+                    case CUTTING_OVER -> r.plan().split() != null
+                            ? new SplitCutover(connections, journal, events).settle(r, this)
+                            : new Cutover(connections, journal, events).settle(r);
                     case CUT_OVER -> finish(r, events);
                     default -> throw new IllegalStateException("no step after " + r.state());
                 };
@@ -71,7 +74,11 @@ public final class PartitionMover {
     public MoveRecord rollBack(MoveRecord record, MoveEvents events) {
         MoveRecord r = record;
         if (r.state() == MoveState.CUTTING_OVER) {
-            r = new Cutover(connections, journal, events).settle(r);
+            r = r.plan().split() != null ? new SplitCutover(connections, journal, events).settle(r, this)
+                    : new Cutover(connections, journal, events).settle(r);
+            if (r.state() == MoveState.ROLLED_BACK) {
+                return r;
+            }
         }
         if (r.state().pastCutover() || r.state().finished()) {
             throw new ReshardException("Move " + r.id() + " is " + r.state() + ": the coordinator already reads "
@@ -83,6 +90,9 @@ public final class PartitionMover {
         try (Connection target = open(p.target(), p.user())) {
             exec(target, p.target(), events, MoveStatements.dropSubscription(p.replicationName()));
             dropCreatedTable(target, p, r.state(), events);
+            if (p.split() != null) {
+                exec(target, p.target(), events, MoveStatements.dropTable(p.split().newRemote()));
+            }
             exec(target, p.target(), events, MoveStatements.dropTable(p.marker()));
         } catch (SQLException e) {
             throw saved(r, MovePlanner.failure("roll back on the target", p.target(), e));
@@ -97,6 +107,7 @@ public final class PartitionMover {
                 events.ran(p.source(), "SELECT pg_drop_replication_slot('" + p.replicationName() + "')");
             }
             exec(source, p.source(), events, MoveStatements.dropTable(p.marker()));
+            undoSplitHelpers(source, p, events);
         } catch (SQLException e) {
             throw saved(r, MovePlanner.failure("roll back on the source", p.source(), e));
         }
@@ -104,8 +115,17 @@ public final class PartitionMover {
                 + p.source().describe() + " untouched"));
     }
 
+    /** A split that lost its subscription before committing cannot go on: undone like a move. */
+    MoveRecord rollBackSplit(MoveRecord record, MoveEvents events) {
+        return rollBack(record, events);
+    }
+
     /** Drops the kept source table of a finished move. */
     public MoveRecord dropSource(MoveRecord record, MoveEvents events) {
+        if (record.plan().split() != null) {
+            throw new ReshardException("Split " + record.id() + " keeps no copy of its source: the rows that left "
+                    + "were compared with the target before they were deleted.");
+        }
         if (record.state() != MoveState.DONE) {
             throw new ReshardException("Move " + record.id() + " is " + record.state() + "; only a finished move's "
                     + "kept source can be dropped.");
@@ -158,9 +178,14 @@ public final class PartitionMover {
         MovePlan p = r.plan();
         events.progress(MoveProgress.step(r.state(), "Publishing " + p.sourceTable() + " on " + p.source().describe()));
         try (Connection source = open(p.source(), p.user())) {
+            if (p.split() != null) {
+                prepareSplitSource(source, p, events);
+            }
             if (!MovePlanner.bool(source, MoveStatements.PUBLICATION_EXISTS, p.replicationName())) {
-                exec(source, p.source(), events, MoveStatements.createPublication(p.replicationName(),
-                        p.sourceTable(), p.marker()));
+                exec(source, p.source(), events, p.split() != null
+                        ? MoveStatements.createSplitPublication(p.replicationName(), p.sourceTable(), p.split(),
+                        p.marker())
+                        : MoveStatements.createPublication(p.replicationName(), p.sourceTable(), p.marker()));
             }
         } catch (SQLException e) {
             throw MovePlanner.failure("publish " + p.sourceTable(), p.source(), e);
@@ -217,8 +242,9 @@ public final class PartitionMover {
 
     private MoveRecord finish(MoveRecord record, MoveEvents events) {
         MovePlan p = record.plan();
-        MoveRecord r = record.verification() != null ? record : journal.save(record.withVerification(
-                verifyAfterRestart(p)));
+        // A split compared its moved half inside the cutover; only a move resumed past it lacks a comparison.
+        MoveRecord r = record.verification() != null || p.split() != null ? record
+                : journal.save(record.withVerification(verifyAfterRestart(p)));
         events.progress(MoveProgress.step(r.state(), "Cleaning up: subscription, publication, markers"));
         try (Connection target = open(p.target(), p.user())) {
             exec(target, p.target(), events, MoveStatements.dropSubscription(p.replicationName()));
@@ -229,8 +255,15 @@ public final class PartitionMover {
         try (Connection source = open(p.source(), p.user())) {
             exec(source, p.source(), events, MoveStatements.dropPublication(p.replicationName()));
             exec(source, p.source(), events, MoveStatements.dropTable(p.marker()));
+            undoSplitHelpers(source, p, events);
         } catch (SQLException e) {
             throw MovePlanner.failure("drop the publication", p.source(), e);
+        }
+        if (p.split() != null) {
+            return journal.save(r.advanced(MoveState.DONE, "done; " + p.partition() + " holds "
+                    + p.split().remainder() + " mod " + p.split().newModulus() + ", " + p.split().newPartition()
+                    + " holds " + p.split().movedRemainder() + " mod " + p.split().newModulus() + " on "
+                    + p.target().describe()));
         }
         return journal.save(r.advanced(MoveState.DONE, "done; " + p.sourceTable().withName(p.keptName())
                 + " kept on " + (p.sourceForeign() ? p.source() : p.coordinator()).describe()
@@ -246,6 +279,36 @@ public final class PartitionMover {
                             + "then are on the target only");
         } catch (SQLException e) {
             throw MovePlanner.failure("compare source and target", p.target(), e);
+        }
+    }
+
+    /** A split's source: the hash helper table and, when needed, a replica identity covering the partition key. */
+    private static void prepareSplitSource(Connection source, MovePlan p, MoveEvents events) throws SQLException {
+        SplitSpec split = p.split();
+        if (split.helperCreated()) {
+            exec(source, p.source(), events, MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
+            exec(source, p.source(), events, MoveStatements.createHashHelper(split));
+        }
+        if (split.identityIndex() != null) {
+            exec(source, p.source(), events, MoveStatements.createIdentityIndex(p.sourceTable(), split));
+            exec(source, p.source(), events, MoveStatements.identityUsing(p.sourceTable(), split));
+        }
+    }
+
+    private static void undoSplitHelpers(Connection source, MovePlan p, MoveEvents events) throws SQLException {
+        SplitSpec split = p.split();
+        if (split == null) {
+            return;
+        }
+        if (split.identityIndex() != null) {
+            if (MovePlanner.bool(source, MoveStatements.TABLE_EXISTS, p.sourceTable().sql())) {
+                exec(source, p.source(), events, MoveStatements.identityDefault(p.sourceTable()));
+            }
+            exec(source, p.source(), events, MoveStatements.dropIndex(p.sourceTable().schema(),
+                    split.identityIndex()));
+        }
+        if (split.helperCreated()) {
+            exec(source, p.source(), events, MoveStatements.dropTable(split.hashParent()));
         }
     }
 
@@ -294,11 +357,29 @@ public final class PartitionMover {
         lines.add("-- 2. on the source " + p.source().describe());
         lines.add(MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
         lines.add(MoveStatements.createMarker(p.marker()));
-        lines.add(MoveStatements.createPublication(p.replicationName(), p.sourceTable(), p.marker()));
+        if (p.split() != null) {
+            if (p.split().helperCreated()) {
+                lines.add(MoveStatements.createHashHelper(p.split()));
+            }
+            if (p.split().identityIndex() != null) {
+                lines.add(MoveStatements.createIdentityIndex(p.sourceTable(), p.split()));
+                lines.add(MoveStatements.identityUsing(p.sourceTable(), p.split()));
+            }
+            lines.add(MoveStatements.createSplitPublication(p.replicationName(), p.sourceTable(), p.split(),
+                    p.marker()));
+        } else {
+            lines.add(MoveStatements.createPublication(p.replicationName(), p.sourceTable(), p.marker()));
+        }
         lines.add("-- 3. on the target: copy, then stream changes");
         lines.add(subscriptionPreview(p));
         lines.add("-- 4. cutover: writes blocked on the coordinator " + p.coordinator().describe()
                 + (p.sourceForeign() ? " and on the source" : "") + ", until the target has the marker");
+        if (p.split() != null) {
+            lines.addAll(SplitCutover.statements(p));
+            lines.add("-- 5. clean up");
+            lines.add(MoveStatements.dropPublication(p.replicationName()));
+            return lines;
+        }
         lines.addAll(Cutover.statements(p));
         lines.add("-- 5. verify count and checksum on both sides, then clean up");
         lines.add(MoveStatements.checksum(p.sourceTable().withName(p.keptName())));

@@ -25,15 +25,17 @@ public final class ReshardService {
     private final OperationGuard guard;
     private final Supplier<EstateSnapshot> estate;
     private final MovePlanner planner;
+    private final SplitPlanner splits;
     private final PartitionMover mover;
     private final MoveJournal journal;
     private final ReshardGuardRails rails;
 
     public ReshardService(OperationGuard guard, Supplier<EstateSnapshot> estate, MovePlanner planner,
-                          PartitionMover mover, MoveJournal journal, ReshardGuardRails rails) {
+                          SplitPlanner splits, PartitionMover mover, MoveJournal journal, ReshardGuardRails rails) {
         this.guard = guard;
         this.estate = estate;
         this.planner = planner;
+        this.splits = splits;
         this.mover = mover;
         this.journal = journal;
         this.rails = rails;
@@ -49,18 +51,28 @@ public final class ReshardService {
         return planner.plan(request);
     }
 
+    /**
+     * Plans splitting a hash partition in two, the new half going to {@code request.targetServer()}; changes nothing.
+     *
+     * @param newName the new partition's name, or null for the default ({@code orders_p3} → {@code orders_p11})
+     */
+    public MovePlan planSplit(MoveRequest request, String newName) {
+        return splits.plan(request, newName);
+    }
+
     /** Why {@code plan} must not run now (empty when it may). */
     public List<String> refusals(MovePlan plan) {
         return rails.refusals(plan, estate.get());
     }
 
-    /** Runs a planned move to the end; the record keeps the cutover figures and the verification. */
+    /** Runs a planned move or split to the end; the record keeps the cutover figures and the verification. */
     public MoveRecord move(MovePlan plan, MoveEvents events, BooleanSupplier cancelled) throws Exception {
-        return guarded("reshard-move", plan, events, (trail, audited) -> {
+        String action = plan.split() != null ? "reshard-split" : "reshard-move";
+        return guarded(action, plan, events, (trail, audited) -> {
             List<String> refusals = refusals(plan);
             refusals.forEach(r -> trail.check("guard-rail", "fail", r));
             if (!refusals.isEmpty()) {
-                throw new MutationRefusedException(request("reshard-move", plan), String.join(" ", refusals), null);
+                throw new MutationRefusedException(request(action, plan), String.join(" ", refusals), null);
             }
             trail.check("guard-rails", "pass", "no cluster involved is paused, leaderless or lagging");
             return mover.run(journal.save(MoveRecord.planned(plan)), audited, cancelled);
@@ -155,6 +167,11 @@ public final class ReshardService {
         parameters.put("to", plan.target().describe());
         parameters.put("asRole", plan.user());
         parameters.put("rowsEstimate", Long.toString(plan.sourceRows()));
+        if (plan.split() != null) {
+            parameters.put("newPartition", plan.split().newPartition().toString());
+            parameters.put("newBounds", plan.split().remainder() + " and " + plan.split().movedRemainder() + " mod "
+                    + plan.split().newModulus());
+        }
         return new MutationRequest(action, plan.cluster(), plan.partition().toString(), parameters);
     }
 

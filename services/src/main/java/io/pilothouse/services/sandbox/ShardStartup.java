@@ -22,6 +22,9 @@ final class ShardStartup {
             max_prepared_transactions = 20
             # Resharding moves partitions between nodes with logical replication.
             wal_level = logical
+            # PostgreSQL 15 starts at most one logical apply worker per interval (default 5 s) per server: back-to-back
+            # moves into one shard would each wait that long before copying.
+            wal_retrieve_retry_interval = '1s'
             fsync = off
             """;
 

@@ -54,7 +54,18 @@ public final class WorkspaceLoader {
         }
         LOG.info("Loaded workspace '{}' from {}: {} source(s), {}", workspace.name(), file,
                 workspace.sources().size(), workspace.readOnly() ? "read-only" : "read-write");
-        return workspace;
+        return withAbsoluteRuleFiles(workspace, file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * ShardingSphere rule files are named relative to the workspace file; once loaded, readers must find them
+     * wherever the app was started from.
+     */
+    private static Workspace withAbsoluteRuleFiles(Workspace w, Path base) {
+        List<ShardMapConfig> maps = w.shardMaps().stream().map(m -> !m.isShardingSphere()
+                || Path.of(m.shardingSphere()).isAbsolute() ? m : new ShardMapConfig(m.name(), m.table(), m.key(),
+                m.modulo(), m.shards(), base.resolve(m.shardingSphere()).toString(), m.dataSources())).toList();
+        return new Workspace(w.name(), w.readOnly(), w.sources(), w.alerts(), w.indoubt(), maps);
     }
 
     /**

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.pilothouse.services.testing.Await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -17,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,7 +86,8 @@ class PartitionMoverSandboxTest {
             }
         }, users);
         try (writer) {
-            Thread.sleep(500); // let the load run before the move starts, so rows arrive during the copy too
+            // Let the load run before the move starts, so rows arrive during the copy too.
+            Await.until(Duration.ofSeconds(30), "writes before the move", writer.acknowledged::size, n -> n >= 50);
             done = service.move(plan, new MoveEvents() {
                 @Override
                 public void progress(MoveProgress p) {
@@ -94,7 +98,10 @@ class PartitionMoverSandboxTest {
                 public void ran(ReshardNode node, String statement) {
                 }
             }, () -> false);
-            Thread.sleep(500); // and after the cutover, through the new foreign partition
+            int atCutover = writer.acknowledged.size();
+            // And after the cutover, through the new foreign partition.
+            Await.until(Duration.ofSeconds(30), "writes after the move", writer.acknowledged::size,
+                    n -> n >= atCutover + 50);
         }
         assertThat(done.state()).isEqualTo(MoveState.DONE);
         assertThat(done.verification().matched()).as("verification %s", done.verification()).isTrue();
@@ -184,6 +191,117 @@ class PartitionMoverSandboxTest {
                 .hasMessageContaining("already on shard1");
         assertThatThrownBy(() -> service.plan(sandbox.request("demo.orders_p2", "nosuch")))
                 .hasMessageContaining("no foreign server nosuch");
+    }
+
+    @Test
+    @Order(6)
+    void splitsAForeignHashPartitionUnderWritesWithEveryRowWhereItsHashSays() throws Exception {
+        ReshardService service = sandbox.service(false);
+        MovePlan plan = service.planSplit(sandbox.request("demo.orders_p6", "shard2"), null);
+        assertThat(plan.split().newPartition().toString()).isEqualTo("demo.orders_p14");
+        assertThat(PartitionMover.preview(plan)).anyMatch(l -> l.contains("WHERE (satisfies_hash_partition("));
+        long before;
+        List<Long> users;
+        try (Connection c = sandbox.coordinator()) {
+            before = count(c, "demo.orders_p6");
+            users = CoordinatorWriter.usersOf(c, 6, 80);
+        }
+        CoordinatorWriter writer = new CoordinatorWriter(() -> {
+            try {
+                return sandbox.coordinator();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, users);
+        MoveRecord done;
+        try (writer) {
+            Await.until(Duration.ofSeconds(30), "writes before the split", writer.acknowledged::size, n -> n >= 50);
+            done = service.move(plan, MoveEvents.NONE, () -> false);
+            int atCutover = writer.acknowledged.size();
+            Await.until(Duration.ofSeconds(30), "writes after the split", writer.acknowledged::size,
+                    n -> n >= atCutover + 50);
+        }
+        assertThat(done.state()).isEqualTo(MoveState.DONE);
+        assertThat(done.verification().matched()).isTrue();
+        List<Long> acknowledged = new ArrayList<>(writer.acknowledged);
+        System.out.printf("split under load: %d rows acknowledged, %d errors, longest client gap %d ms, cutover %s, "
+                + "moved half %d rows%n", acknowledged.size(), writer.errors.get(), writer.longestGapMillis(),
+                done.cutover(), done.verification().targetRows());
+        try (Connection coordinator = sandbox.coordinator(); Connection shard1 = sandbox.shard("shard1");
+             Connection shard2 = sandbox.shard("shard2")) {
+            assertThat(single(coordinator, "SELECT pg_get_expr(relpartbound, oid) FROM pg_class "
+                    + "WHERE oid = 'demo.orders_p6'::regclass")).isEqualTo("FOR VALUES WITH (modulus 16, remainder 6)");
+            assertThat(single(coordinator, "SELECT pg_get_expr(relpartbound, oid) FROM pg_class "
+                    + "WHERE oid = 'demo.orders_p14'::regclass")).isEqualTo("FOR VALUES WITH (modulus 16, remainder 14)");
+            assertThat(misplaced(coordinator, "demo.orders_p6", 6)).isEqualTo("0");
+            assertThat(misplaced(coordinator, "demo.orders_p14", 14)).isEqualTo("0");
+            assertThat(count(shard1, "demo.orders_p6") + count(shard2, "demo.orders_p14"))
+                    .isEqualTo(before + acknowledged.size());
+            assertThat(exactlyOnce(coordinator, "demo.orders", acknowledged)).isEqualTo(acknowledged.size());
+            assertThat(count(shard2, "demo.orders_p14")).isPositive();
+            assertThat(single(shard1, "SELECT relreplident::text FROM pg_class WHERE oid = 'demo.orders_p6'::regclass"))
+                    .isEqualTo("d");
+            assertThat(single(shard1, "SELECT count(*) FROM pg_publication")).isEqualTo("0");
+            assertThat(single(shard1, "SELECT count(*) FROM pg_replication_slots")).isEqualTo("0");
+            assertThat(single(shard2, "SELECT count(*) FROM pg_subscription")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void splitsALocalPartitionSendingTheNewHalfToAShard() throws Exception {
+        ReshardService service = sandbox.service(false);
+        long before;
+        try (Connection c = sandbox.coordinator()) {
+            before = count(c, "demo.orders_p1");
+        }
+        MovePlan plan = service.planSplit(sandbox.request("demo.orders_p1", "shard1"), null);
+        assertThat(plan.split().helperCreated()).isFalse();
+        MoveRecord done = service.move(plan, MoveEvents.NONE, () -> false);
+        assertThat(done.verification().matched()).isTrue();
+        try (Connection coordinator = sandbox.coordinator(); Connection shard1 = sandbox.shard("shard1")) {
+            assertThat(count(coordinator, "demo.orders_p1") + count(shard1, "demo.orders_p9")).isEqualTo(before);
+            assertThat(misplaced(coordinator, "demo.orders_p9", 9)).isEqualTo("0");
+            assertThat(misplaced(coordinator, "demo.orders_p1", 1)).isEqualTo("0");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void refusesARangePartitionWithoutPrimaryKeyThenMovesItOnceItHasOne() throws Exception {
+        ReshardService service = sandbox.service(false);
+        String month;
+        String bound;
+        try (Connection c = sandbox.coordinator()) {
+            month = single(c, "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                    + "WHERE i.inhparent = 'demo.events'::regclass AND c.relname <> 'events_default' "
+                    + "ORDER BY c.relname DESC LIMIT 1");
+            bound = single(c, "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = 'demo." + month
+                    + "'::regclass");
+        }
+        assertThatThrownBy(() -> service.plan(sandbox.request("demo." + month, "shard1")))
+                .hasMessageContaining("has no primary key");
+        try (Connection c = sandbox.coordinator(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE demo." + month + " ADD PRIMARY KEY (event_id, happened_at)");
+        }
+        MoveRecord done = service.move(service.plan(sandbox.request("demo." + month, "shard1")), MoveEvents.NONE,
+                () -> false);
+        assertThat(done.verification().matched()).isTrue();
+        try (Connection c = sandbox.coordinator(); Connection shard1 = sandbox.shard("shard1")) {
+            assertThat(single(c, "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = 'demo." + month
+                    + "'::regclass")).isEqualTo(bound);
+            assertThat(count(c, "demo." + month)).isEqualTo(count(shard1, "demo." + month))
+                    .isEqualTo(done.verification().sourceRows()).isPositive();
+        }
+    }
+
+    /**
+     * Rows of {@code partition} whose user id does not hash to {@code remainder} of modulus 16, computed on the
+     * coordinator (a materialized CTE keeps postgres_fdw from sending the coordinator's table oid to the shard).
+     */
+    private static String misplaced(Connection coordinator, String partition, int remainder) throws SQLException {
+        return single(coordinator, "WITH r AS MATERIALIZED (SELECT user_id FROM " + partition + ") SELECT count(*) "
+                + "FROM r WHERE NOT satisfies_hash_partition('demo.orders'::regclass, 16, " + remainder + ", user_id)");
     }
 
     private static String passwordOfSuperuser() {

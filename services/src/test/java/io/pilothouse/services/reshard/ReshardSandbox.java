@@ -59,9 +59,10 @@ final class ReshardSandbox implements AutoCloseable {
                 "tester");
         MoveJournal journal = new MoveJournal(dir.resolve("journal"));
         ReshardConnections connections = connections();
-        return new ReshardService(OperationGuard.gateOnly(gate), live.monitor().feed()::latest,
-                new MovePlanner(connections, new WorkspaceShardNodes(own.workspace(), live.monitor()),
-                        Clock.systemUTC()),
+        MovePlanner planner = new MovePlanner(connections, new WorkspaceShardNodes(own.workspace(), live.monitor()),
+                Clock.systemUTC());
+        return new ReshardService(OperationGuard.gateOnly(gate), live.monitor().feed()::latest, planner,
+                new SplitPlanner(connections, planner),
                 new PartitionMover(connections, journal, Duration.ofMillis(100)), journal,
                 new ReshardGuardRails(ReshardGuardRails.DEFAULT_MAX_LAG_BYTES));
     }

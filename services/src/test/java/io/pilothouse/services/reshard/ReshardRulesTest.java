@@ -1,0 +1,103 @@
+package io.pilothouse.services.reshard;
+
+import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.MemberRole;
+import io.pilothouse.services.model.MemberState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Guard-rails, names and connection strings of resharding, without servers. */
+class ReshardRulesTest {
+
+    private static final ReshardNode COORDINATOR = new ReshardNode("node1", "demo", "10.0.0.1", 5432, "app");
+    private static final ReshardNode SOURCE = new ReshardNode("shard2", "shard2", "10.0.0.3", 5432, "app");
+    private static final ReshardNode TARGET = new ReshardNode("shard1", "shard1", "10.0.0.2", 5432, "app");
+
+    @Test
+    void refusesWhileAClusterInvolvedIsPausedLeaderlessOrLagging() {
+        ReshardGuardRails rails = new ReshardGuardRails(64L * 1024 * 1024);
+        Member leader = Member.builder("node1").role(MemberRole.LEADER).state(MemberState.RUNNING).host("10.0.0.1")
+                .port(5432).build();
+        Member laggard = Member.builder("node2").role(MemberRole.REPLICA).state(MemberState.STREAMING)
+                .host("10.0.0.9").port(5432).sqlLagBytes(200L * 1024 * 1024).build();
+        ClusterSnapshot paused = new ClusterSnapshot("demo", "demo", "node1", 1, true, null, null, null, null,
+                List.of(leader, laggard), Map.of(), Instant.now());
+        ClusterSnapshot leaderless = new ClusterSnapshot("shard1", "shard1", null, 1, false, null, null, null, null,
+                List.of(Member.builder("t").role(MemberRole.REPLICA).host("10.0.0.2").port(5432).build()), Map.of(),
+                Instant.now());
+        EstateSnapshot estate = new EstateSnapshot("w", false, List.of(paused, leaderless), 1, Instant.now());
+
+        List<String> refusals = rails.refusals(plan(), estate);
+
+        assertThat(refusals).anyMatch(r -> r.startsWith("Cluster demo is paused"))
+                .anyMatch(r -> r.startsWith("Replica node2 of cluster demo is 200 MB behind"))
+                .anyMatch(r -> r.startsWith("Cluster shard1 has no leader"))
+                .anyMatch(r -> r.contains("shard1 (10.0.0.2:5432/app) is REPLICA"))
+                .anyMatch(r -> r.startsWith("shard2 (10.0.0.3:5432/app) is not in the live model"));
+    }
+
+    @Test
+    void aHealthyEstateHasNoRefusal() {
+        List<ClusterSnapshot> clusters = List.of(healthy("demo", COORDINATOR), healthy("shard1", TARGET),
+                healthy("shard2", SOURCE));
+        assertThat(new ReshardGuardRails(1).refusals(plan(), new EstateSnapshot("w", false, clusters, 1,
+                Instant.now()))).isEmpty();
+    }
+
+    @Test
+    void keptNamesFitPostgresIdentifiers() {
+        String id = "20261121t101500_ab12";
+        assertThat(MovePlanner.kept("orders_p3", id)).isEqualTo("orders_p3_moved_" + id);
+        String kept = MovePlanner.kept("x".repeat(70), id);
+        assertThat(kept).hasSize(63).endsWith("_moved_" + id);
+    }
+
+    @Test
+    void splitNamesReplaceTheTrailingRemainder() {
+        assertThat(SplitPlanner.defaultName("orders_p3", 3, 8)).isEqualTo("orders_p11");
+        assertThat(SplitPlanner.defaultName("orders_2026", 3, 8)).isEqualTo("orders_2026_r11");
+        assertThat(SplitPlanner.defaultName("orders", 0, 4)).isEqualTo("orders_r4");
+    }
+
+    @Test
+    void connectionStringValuesAreQuotedAndEscaped() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("host", "db one");
+        p.put("password", "it's a \\ secret");
+        assertThat(MoveStatements.conninfo(p)).isEqualTo("host='db one' password='it\\'s a \\\\ secret'");
+    }
+
+    @Test
+    void journalRoundTripsARecordWithoutAnyPassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        MoveJournal journal = new MoveJournal(dir);
+        MoveRecord saved = journal.save(MoveRecord.planned(plan()).advanced(MoveState.SUBSCRIBED, "subscribed"));
+        MoveRecord loaded = journal.load(saved.id()).orElseThrow();
+        assertThat(loaded.plan()).isEqualTo(saved.plan());
+        assertThat(loaded.state()).isEqualTo(MoveState.SUBSCRIBED);
+        assertThat(journal.unfinished()).extracting(MoveRecord::id).containsExactly(saved.id());
+        assertThat(journal.load("../../etc/passwd")).isEmpty();
+    }
+
+    private static ClusterSnapshot healthy(String scope, ReshardNode node) {
+        Member leader = Member.builder(scope + "-1").role(MemberRole.LEADER).state(MemberState.RUNNING)
+                .host(node.host()).port(node.port()).build();
+        return new ClusterSnapshot(scope, scope, leader.name(), 1, false, null, null, null, null, List.of(leader),
+                Map.of(), Instant.now());
+    }
+
+    private static MovePlan plan() {
+        QualifiedName part = new QualifiedName("demo", "orders_p3");
+        return new MovePlan("20261121t101500_ab12", "demo/demo", COORDINATOR, new QualifiedName("demo", "orders"),
+                part, "FOR VALUES WITH (modulus 8, remainder 3)", true, SOURCE, part, TARGET, "shard1", part,
+                "orders_p3_moved_20261121t101500_ab12", "postgres", List.of("CREATE TABLE x ()"), List.of(), 10, 8192,
+                Instant.parse("2026-11-21T10:15:00Z"), List.of(), null);
+    }
+}
