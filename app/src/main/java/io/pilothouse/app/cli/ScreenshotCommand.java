@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 public final class ScreenshotCommand implements Callable<Integer> {
 
     /** Views that can be rendered; every later view adds its name here. */
-    enum ViewName { topology, lag, slots, history, alerts, audit, indoubt }
+    enum ViewName { topology, lag, slots, history, alerts, audit, indoubt, shards }
 
     @Mixin
     SourceOptions source;
@@ -76,6 +76,17 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 }
                 spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (" + wh[0] + "x" + wh[1]
                         + ", view indoubt)");
+                return 0;
+            }
+            if (view == ViewName.shards) {
+                // Estate-wide: every shard map of the workspace, the first table drawn.
+                try {
+                    io.pilothouse.app.fx.ShardMapScreenshot.render(session, chosen, wh[0], wh[1], out);
+                } catch (java.io.UncheckedIOException e) {
+                    throw new UserException("cannot write " + out + ": " + e.getCause().getMessage());
+                }
+                spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (" + wh[0] + "x" + wh[1]
+                        + ", view shards)");
                 return 0;
             }
             if (view == ViewName.lag) {

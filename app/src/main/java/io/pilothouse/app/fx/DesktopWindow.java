@@ -40,6 +40,8 @@ public final class DesktopWindow {
             view.openAuditLogProperty().set(() -> audit.show(stage));
             InDoubtWindow inDoubt = new InDoubtWindow(session);
             view.openInDoubtProperty().set(() -> inDoubt.show(stage));
+            ShardMapWindow shardMap = new ShardMapWindow(session);
+            view.openShardMapProperty().set(() -> shardMap.show(stage));
             view.clusterActionsProperty().set(new ClusterActions(() -> stage, session));
             stage.setOnHidden(e -> {
                 view.dispose();

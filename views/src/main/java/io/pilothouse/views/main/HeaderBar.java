@@ -4,6 +4,7 @@ import io.pilothouse.styles.Theme;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.audit.AuditStyles;
 import io.pilothouse.views.indoubt.InDoubtStyles;
+import io.pilothouse.views.shards.ShardStyles;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -16,13 +17,14 @@ import javafx.scene.layout.Region;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /**
- * The top bar: product mark, workspace name, a READ-ONLY chip when the workspace is read-only, the audit log button
- * (only when the app can open it), theme toggle.
+ * The top bar: product mark, workspace name, a READ-ONLY chip when the workspace is read-only, the buttons of the
+ * app's estate-wide windows (shard map, in-doubt console, audit log; each only when the app can open it), theme toggle.
  */
 final class HeaderBar {
 
@@ -30,11 +32,13 @@ final class HeaderBar {
     private final Button themeToggle = new Button();
     private final Button auditLog = new Button("Audit log", new FontIcon(MaterialDesignC.CLIPBOARD_TEXT_CLOCK_OUTLINE));
     private final Button inDoubt = new Button("In-doubt", new FontIcon(MaterialDesignS.SOURCE_BRANCH_SYNC));
+    private final Button shardMap = new Button("Shards", new FontIcon(MaterialDesignV.VIEW_DASHBOARD_OUTLINE));
     private final Label readOnly = new Label("READ-ONLY", new FontIcon(MaterialDesignL.LOCK_OUTLINE));
     private final Subscription subscriptions;
 
     HeaderBar(MainViewModel vm, ObjectProperty<Theme> theme, ObjectProperty<Runnable> openAuditLog,
-              ObjectProperty<Runnable> openInDoubt, OperationsMenu operations) {
+              ObjectProperty<Runnable> openInDoubt, ObjectProperty<Runnable> openShardMap,
+              OperationsMenu operations) {
         root.getStyleClass().add(Styles.HEADER);
         root.setAlignment(Pos.CENTER_LEFT);
 
@@ -61,7 +65,11 @@ final class HeaderBar {
         windowButton(inDoubt, "open-indoubt", InDoubtStyles.OPEN_BUTTON, "Prepared (two-phase commit) transactions "
                 + "left in doubt on every primary, with advice and resolution ("
                 + MainView.OPEN_INDOUBT.getDisplayText() + ")", openInDoubt);
-        root.getChildren().addAll(app, divider, workspace, readOnly, spacer, operations.button(), inDoubt, auditLog,
+        windowButton(shardMap, "open-shard-map", ShardStyles.OPEN_BUTTON, "Where the rows of each sharded table live: "
+                + "shards by node and size, skew, layout problems, each node's HA state ("
+                + MainView.OPEN_SHARD_MAP.getDisplayText() + ")", openShardMap);
+        root.getChildren().addAll(app, divider, workspace, readOnly, spacer, operations.button(), shardMap, inDoubt,
+                auditLog,
                 themeToggle);
 
         subscriptions = theme.subscribe(this::showTheme);

@@ -43,6 +43,10 @@ public final class MainView {
     /** Opens the in-doubt console window, when the app provides one ({@link #openInDoubtProperty()}). */
     public static final KeyCombination OPEN_INDOUBT = new KeyCodeCombination(KeyCode.D,
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    /** Opens the shard map window, when the app provides one ({@link #openShardMapProperty()}). */
+    public static final KeyCombination OPEN_SHARD_MAP = new KeyCodeCombination(KeyCode.H,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private final ObjectProperty<Runnable> openShardMap = new SimpleObjectProperty<>(this, "openShardMap");
     private final ObjectProperty<Runnable> openAuditLog = new SimpleObjectProperty<>(this, "openAuditLog");
     private final ObjectProperty<Runnable> openInDoubt = new SimpleObjectProperty<>(this, "openInDoubt");
     private final ObjectProperty<ClusterActionHandler> clusterActions = new SimpleObjectProperty<>(this,
@@ -90,7 +94,7 @@ public final class MainView {
     public MainView(EstateFeed feed, Clock clock, EstateHistory history, LagSeriesSource lag, AlertsFeed alerts) {
         vm = new MainViewModel(feed, alerts, clock);
         operations = new OperationsMenu(vm, clusterActions);
-        header = new HeaderBar(vm, theme, openAuditLog, openInDoubt, operations);
+        header = new HeaderBar(vm, theme, openAuditLog, openInDoubt, openShardMap, operations);
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
         topology = new TopologyView(vm.topology());
         details = new MemberDetailsView(vm.topology());
@@ -119,7 +123,8 @@ public final class MainView {
         // The audit log and the in-doubt console are estate-wide, not cluster panes: a header button and a shortcut
         // open the app's window.
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (openWindow(e, OPEN_AUDIT_LOG, openAuditLog) || openWindow(e, OPEN_INDOUBT, openInDoubt)) {
+            if (openWindow(e, OPEN_AUDIT_LOG, openAuditLog) || openWindow(e, OPEN_INDOUBT, openInDoubt)
+                    || openWindow(e, OPEN_SHARD_MAP, openShardMap)) {
                 e.consume();
             } else if (OperationsMenu.SWITCHOVER_SHORTCUT.match(e) && operations.perform(ClusterAction.SWITCHOVER)) {
                 e.consume();
@@ -205,6 +210,14 @@ public final class MainView {
      */
     public ObjectProperty<Runnable> openInDoubtProperty() {
         return openInDoubt;
+    }
+
+    /**
+     * What the header's "Shards" button and {@link #OPEN_SHARD_MAP} do; null (the default) hides the button. The app
+     * sets it: reading the shard maps is I/O, which views leave to the app.
+     */
+    public ObjectProperty<Runnable> openShardMapProperty() {
+        return openShardMap;
     }
 
     /**

@@ -26,7 +26,7 @@ import static io.pilothouse.views.FxTest.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The header's buttons for the app's estate-wide windows (audit log, in-doubt console) and their shortcuts: no button
+ * The header's buttons for the app's estate-wide windows (audit log, in-doubt console, shard map) and their shortcuts: no button
  * until the app can open the window, then the button and the shortcut both open it.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -35,7 +35,8 @@ class WindowButtonsTest {
     /** One header window: its button, its shortcut key (with Ctrl+Shift), the property the app sets. */
     enum Window {
         AUDIT_LOG("#open-audit-log", KeyCode.A, MainView::openAuditLogProperty, "main-with-audit-button.png"),
-        IN_DOUBT("#open-indoubt", KeyCode.D, MainView::openInDoubtProperty, "main-with-indoubt-button.png");
+        IN_DOUBT("#open-indoubt", KeyCode.D, MainView::openInDoubtProperty, "main-with-indoubt-button.png"),
+        SHARD_MAP("#open-shard-map", KeyCode.H, MainView::openShardMapProperty, "main-with-shard-map-button.png");
 
         final String button;
         final KeyCode key;

@@ -1,0 +1,51 @@
+package io.pilothouse.app.fx;
+
+import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.services.shards.map.ShardMap;
+import io.pilothouse.styles.Theme;
+import io.pilothouse.views.shards.ShardMapView;
+import io.pilothouse.views.shards.ShardMapViewModel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Renders the shard map offscreen: the first map's first table, with each node's HA state from the live model. */
+public final class ShardMapScreenshot {
+
+    private ShardMapScreenshot() {
+    }
+
+    /** Reads the maps on the calling thread, then renders on the FX thread (started headless if need be). */
+    public static void render(LiveSession session, Theme theme, int width, int height, Path out) throws Exception {
+        render(session.shardMaps().read(), session.feed(), theme, width, height, out);
+    }
+
+    /** Renders maps already read, with HA state from {@code feed} (null: none). */
+    public static void render(List<ShardMap> maps, EstateFeed feed, Theme theme, int width, int height, Path out)
+            throws Exception {
+        FxToolkit.startHeadless();
+        ShardMapView[] view = new ShardMapView[1];
+        OffscreenRenderer renderer = FxToolkit.call(() -> {
+            ShardMapViewModel vm = new ShardMapViewModel(feed, ZoneId.systemDefault());
+            view[0] = new ShardMapView(vm);
+            vm.publish(maps);
+            vm.applyNow();
+            return OffscreenRenderer.show(view[0].root(), width, height, theme::applyTo);
+        }, 60);
+        OffscreenRenderer.awaitPulses(3);
+        FxToolkit.call(() -> {
+            try {
+                renderer.capture(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                view[0].dispose();
+            }
+            return null;
+        }, 60);
+    }
+}
