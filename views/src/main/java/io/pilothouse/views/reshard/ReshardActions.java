@@ -23,10 +23,11 @@ public interface ReshardActions {
     CompletableFuture<List<MoveRecord>> unfinished();
 
     /**
-     * Plans moving {@code partition} (of the coordinator database {@code database}, null for the cluster's own) to the node behind the coordinator's foreign server {@code targetServer};
+     * Plans moving {@code partition} (of the coordinator database {@code database}, null for the cluster's own) to the node behind the coordinator's foreign server {@code targetServer}, every step connecting as
+     * {@code role};
      * changes nothing. Fails with a message in words when it cannot be planned.
      */
-    CompletableFuture<PlanReview> plan(String database, String partition, String targetServer);
+    CompletableFuture<PlanReview> plan(String database, String partition, String targetServer, String role);
 
     /** Runs a planned move to the end, or until {@code stop} says so before the cutover. */
     CompletableFuture<MoveOutcome> move(MovePlan plan, Consumer<MoveProgress> progress, BooleanSupplier stop);

@@ -190,6 +190,14 @@ public final class ReshardWizard {
         grid.addRow(2, new Label("Target server"), target);
         Label coordinator = new Label(model.cluster());
         grid.addRow(3, new Label("Coordinator cluster"), coordinator);
+        javafx.scene.control.TextField role = new javafx.scene.control.TextField();
+        role.setId("reshard-role");
+        role.setPrefColumnCount(16);
+        role.textProperty().bindBidirectional(model.roleProperty());
+        Label roleHint = new Label("connects as this role on every node (a superuser: subscriptions need one); "
+                + "password from pgpass or the keyring");
+        roleHint.getStyleClass().add("ph-muted");
+        grid.addRow(4, new Label("Connect as"), new HBox(10, role, roleHint));
 
         ProgressIndicator reading = new ProgressIndicator();
         reading.setPrefSize(18, 18);

@@ -42,6 +42,9 @@ public final class ReshardWizardModel {
         DROP_SOURCE
     }
 
+    /** The role a move connects as unless changed: subscriptions need a superuser, and the CLI defaults to it too. */
+    public static final String DEFAULT_ROLE = "postgres";
+
     private final String cluster;
     private final boolean readOnly;
     private final ReshardActions actions;
@@ -53,6 +56,7 @@ public final class ReshardWizardModel {
     private final ObservableList<String> targets = FXCollections.observableArrayList();
     private final StringProperty partition = new SimpleStringProperty(this, "partition", "");
     private final StringProperty target = new SimpleStringProperty(this, "target", "");
+    private final StringProperty role = new SimpleStringProperty(this, "role", DEFAULT_ROLE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<PlanReview> review = new ReadOnlyObjectWrapper<>(this, "review");
@@ -79,7 +83,7 @@ public final class ReshardWizardModel {
         this.fx = fx;
         partition.subscribe(p -> offerTargets());
         canPlan = Bindings.createBooleanBinding(() -> !busy.get() && !partition.get().isBlank()
-                && !target.get().isBlank(), busy, partition, target);
+                && !target.get().isBlank() && !role.get().isBlank(), busy, partition, target, role);
         canMove = Bindings.createBooleanBinding(() -> !readOnly && review.get() != null
                 && review.get().refusals().isEmpty(), review);
     }
@@ -127,7 +131,7 @@ public final class ReshardWizardModel {
         busy.set(true);
         error.set(null);
         String database = option(partition.get()).map(PartitionOption::database).orElse(null);
-        actions.plan(database, partition.get().trim(), target.get().trim())
+        actions.plan(database, partition.get().trim(), target.get().trim(), role.get().trim())
                 .whenComplete((r, failure) -> fx.execute(() -> {
                     busy.set(false);
                     if (failure != null) {
@@ -305,6 +309,11 @@ public final class ReshardWizardModel {
     /** The coordinator's foreign server for the target node, as chosen or typed. */
     public StringProperty targetProperty() {
         return target;
+    }
+
+    /** The role every step connects as (a superuser, or the owner with REPLICATION and CREATE). */
+    public StringProperty roleProperty() {
+        return role;
     }
 
     /** True while something runs in the background (reading, planning, moving). */
