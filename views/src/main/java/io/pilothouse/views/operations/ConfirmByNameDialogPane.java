@@ -86,6 +86,8 @@ public final class ConfirmByNameDialogPane extends DialogPane {
 
         Button confirm = confirmButton();
         confirm.setId("confirm-action");
+        // The label names the thing at risk; an underscore in it (demo.orders_p3, a scope) is text, not a mnemonic.
+        confirm.setMnemonicParsing(false);
         confirm.getStyleClass().add(OperationStyles.CONFIRM_BUTTON);
         confirm.disableProperty().bind(canConfirm.not());
         // A disabled button does not fire, but a programmatic fire() must not slip through either.

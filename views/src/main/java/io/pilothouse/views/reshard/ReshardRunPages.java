@@ -92,7 +92,9 @@ final class ReshardRunPages {
         failure.setMinHeight(Region.USE_PREF_SIZE);
         log.setId("reshard-result-log");
         log.setPrefHeight(180);
+        log.setMaxHeight(Double.MAX_VALUE);
         TitledPane logPane = new TitledPane("Steps, as journaled", log);
+        logPane.setMaxHeight(Double.MAX_VALUE);
         VBox.setVgrow(logPane, Priority.ALWAYS);
         dropSource.setId("reshard-drop-source");
         dropSource.setOnAction(e -> model.askToDropSource());

@@ -259,6 +259,7 @@ public final class ReshardWizard {
         back.setId("reshard-back");
         back.setOnAction(e -> model.back());
         move.setId("reshard-move");
+        move.setMnemonicParsing(false); // partition names have underscores
         move.setDefaultButton(true);
         move.disableProperty().bind(model.canMoveBinding().not());
         move.setOnAction(e -> model.askToMove());

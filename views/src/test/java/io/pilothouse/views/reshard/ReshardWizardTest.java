@@ -135,6 +135,8 @@ class ReshardWizardTest {
         assertThat(onFx(() -> ((VBox) find("reshard-notes", VBox.class)).getChildren())).hasSize(1);
         Button move = find("reshard-move", Button.class);
         assertThat(onFx(() -> move.getText())).isEqualTo("Move demo.orders_p3 to shard1\u2026");
+        assertThat(onFx(() -> move.isMnemonicParsing())).as("the underscore is shown, not taken as a mnemonic")
+                .isFalse();
         assertThat(onFx(() -> move.isDisabled())).isFalse();
     }
 
@@ -167,6 +169,7 @@ class ReshardWizardTest {
                 .lookup(".ph-confirm-by-name"));
         Button confirm = onFx(pane::confirmButton);
         assertThat(onFx(() -> confirm.getText())).isEqualTo("Move demo.orders_p3 to shard1");
+        assertThat(onFx(() -> confirm.isMnemonicParsing())).isFalse();
         onFx(() -> pane.nameField().setText("demo.orders_p2"));
         assertThat(onFx(() -> confirm.isDisabled())).isTrue();
         onFx(() -> pane.nameField().setText("demo.orders_p3"));
