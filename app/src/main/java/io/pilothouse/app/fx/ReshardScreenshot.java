@@ -42,17 +42,30 @@ public final class ReshardScreenshot {
                 Runnable::run);
         List<ShardMap> maps = session.shardMaps().read();
         List<MoveRecord> unfinished = service.unfinished();
-        Optional<PartitionOption> choice = PartitionOption.of(maps, cluster.scope()).stream()
-                .filter(o -> !o.targets().isEmpty()).findFirst();
+        // Foreign partitions first (the usual move); the first that plans is shown, else the first one's error.
+        List<PartitionOption> candidates = PartitionOption.of(maps, cluster.scope()).stream()
+                .filter(o -> !o.targets().isEmpty())
+                .sorted(java.util.Comparator.comparing(o -> o.node().equals(cluster.scope()))).toList();
+        Optional<PartitionOption> choice = Optional.empty();
         CompletableFuture<PlanReview> review = new CompletableFuture<>();
-        choice.ifPresent(o -> {
+        RuntimeException firstError = null;
+        for (PartitionOption o : candidates) {
             try {
                 review.complete(live.review(o.database(), o.partition(), o.targets().get(0),
                         ReshardWizardModel.DEFAULT_ROLE));
+                choice = Optional.of(o);
+                break;
             } catch (RuntimeException e) {
-                review.completeExceptionally(e);
+                if (firstError == null) {
+                    firstError = e;
+                    choice = Optional.of(o);
+                }
             }
-        });
+        }
+        if (!review.isDone() && firstError != null) {
+            review.completeExceptionally(firstError);
+        }
+        Optional<PartitionOption> chosen = choice;
         ReshardActions canned = new Canned(maps, unfinished, review);
         FxToolkit.startHeadless();
         ReshardWizard[] wizard = new ReshardWizard[1];
@@ -62,7 +75,7 @@ public final class ReshardScreenshot {
             wizard[0] = new ReshardWizard(model);
             model.start();
             model.chooseNew();
-            choice.ifPresent(o -> {
+            chosen.ifPresent(o -> {
                 model.partitionProperty().set(o.partition());
                 model.targetProperty().set(o.targets().get(0));
                 model.plan();

@@ -106,6 +106,12 @@ class ReshardWizardEndToEndTest {
         // Guard-rails refuse nodes the live model does not know: wait until it has the coordinator and both shards.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.feed().latest().clusters().stream()
                 .filter(c -> c.leader() != null).count() == 1 + sandbox.shards().size());
+        // What pilothouse screenshot --view reshard draws: the preview of a plan (planning changes nothing).
+        io.pilothouse.app.fx.ReshardScreenshot.render(session, session.feed().latest().cluster(own.sourceName(),
+                "coord").orElseThrow(), Theme.LIGHT, 1200, 800, SHOTS.resolve("0-screenshot-view-reshard.png"));
+        assertThat(javax.imageio.ImageIO.read(SHOTS.resolve("0-screenshot-view-reshard.png").toFile()).getHeight())
+                .isEqualTo(800);
+
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> view.perform(ClusterAction.MOVE_PARTITION)));
         ReshardWizard wizard = fx(ReshardWizardEndToEndTest::wizard);
         Scene scene = fx(() -> wizard.root().getScene());

@@ -197,7 +197,9 @@ public final class ReshardWizard {
         Label roleHint = new Label("connects as this role on every node (a superuser: subscriptions need one); "
                 + "password from pgpass or the keyring");
         roleHint.getStyleClass().add("ph-muted");
-        grid.addRow(4, new Label("Connect as"), new HBox(10, role, roleHint));
+        HBox roleRow = new HBox(10, role, roleHint);
+        roleRow.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(4, new Label("Connect as"), roleRow);
 
         ProgressIndicator reading = new ProgressIndicator();
         reading.setPrefSize(18, 18);
