@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 20,000 orders): Operations › Move partition… opens it, the map offers demo.orders_p3 (on shard2) with shard1 as
  * target, the plan previews every statement, the partition name typed unlocks "Move demo.orders_p3 to shard1", the
  * window answers while the move runs, and the result says MATCHED; the coordinator's demo.orders_p3 is then a
- * foreign table on server shard1. Screenshots of the preview and the result go to target/reshard-shots.
+ * foreign table on server shard1. A move stopped before its cutover is offered first when the wizard opens again, and
+ * rolls back from there. Screenshots of the pages go to target/reshard-shots.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReshardWizardEndToEndTest {
@@ -191,19 +192,88 @@ class ReshardWizardEndToEndTest {
         assertThat(fx(() -> scene.lookup("#reshard-drop-source").isVisible())).isTrue();
         snapshot(scene, "3-result.png");
 
+        assertThat(serverOf(PARTITION)).as(PARTITION + " is a foreign table on the coordinator, on server shard1")
+                .isEqualTo("shard1");
+        assertThat(Files.readString(own.dir().resolve("audit.jsonl"))).contains("\"action\":\"reshard-move\"");
+    }
+
+    @Test
+    void aMoveStoppedBeforeTheCutoverIsOfferedAgainOnReopeningAndRollsBack() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.feed().latest().clusters().stream()
+                .filter(c -> c.leader() != null).count() == 1 + sandbox.shards().size());
+        String moved = "demo.orders_p4"; // on shard1
+        assertThat(serverOf(moved)).isEqualTo("shard1");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> view.perform(ClusterAction.MOVE_PARTITION)));
+        ReshardWizard first = fx(ReshardWizardEndToEndTest::wizard);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> first.model().options().stream()
+                .anyMatch(o -> o.partition().equals(moved))));
+        fx(() -> {
+            first.model().partitionProperty().set(moved);
+            first.model().plan();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> first.model().pageProperty().get()
+                == ReshardPage.PREVIEW || first.model().errorProperty().get() != null));
+        assertThat(fx(() -> first.model().targetProperty().get())).isEqualTo("shard2");
+        // Stop asked for as the move starts: it stops at the copy, before any cutover, and can be resumed.
+        fx(() -> {
+            first.model().askToMove();
+            first.model().confirm();
+            first.model().stopBeforeCutover();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> first.model().pageProperty().get()
+                == ReshardPage.RESULT));
+        Scene scene = fx(() -> first.root().getScene());
+        assertThat(fx(() -> ((Label) scene.lookup("#reshard-result-headline")).getText()))
+                .isEqualTo("STOPPED at SUBSCRIBED: demo.orders_p4 from shard1 to shard2");
+        assertThat(fx(() -> scene.lookup("#reshard-result-resume").isVisible())).isTrue();
+        assertThat(fx(() -> scene.lookup("#reshard-result-rollback").isVisible())).isTrue();
+        String id = fx(() -> first.model().outcomeProperty().get().record().id());
+        fx(() -> {
+            ((Button) scene.lookup("#reshard-close")).fire();
+            return null;
+        });
+
+        // Reopened (as after a restart): the journal's unfinished move comes first.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> view.perform(ClusterAction.MOVE_PARTITION)));
+        ReshardWizard again = fx(ReshardWizardEndToEndTest::wizard);
+        assertThat(again).isNotSameAs(first);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> again.model().pageProperty().get()
+                == ReshardPage.UNFINISHED));
+        Scene reopened = fx(() -> again.root().getScene());
+        snapshot(reopened, "6-unfinished.png");
+        Button rollBack = fx(() -> (Button) reopened.lookup("#reshard-rollback-" + id));
+        assertThat(fx(rollBack::isDisabled)).isFalse();
+        fx(() -> {
+            rollBack.fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> again.model().pageProperty().get()
+                == ReshardPage.RESULT));
+        MoveRecord record = fx(() -> again.model().outcomeProperty().get().record());
+        assertThat(fx(() -> again.model().outcomeProperty().get().error())).isNull();
+        assertThat(record.state()).isEqualTo(MoveState.ROLLED_BACK);
+        assertThat(fx(() -> ((Label) reopened.lookup("#reshard-result-headline")).getText()))
+                .startsWith("ROLLED BACK: demo.orders_p4 stays on shard1");
+        snapshot(reopened, "7-rolled-back.png");
+        assertThat(serverOf(moved)).isEqualTo("shard1");
+        assertThat(session.reshard().unfinished()).isEmpty();
+    }
+
+    /** The foreign server the coordinator reads {@code partition} through. */
+    private static String serverOf(String partition) throws Exception {
         Member leader = session.feed().latest().cluster(own.sourceName(), "coord").orElseThrow().leaderMember()
                 .orElseThrow();
         try (Connection c = SandboxConnections.connect(sandbox, leader.host(), leader.port(), sandbox.superuser(),
                 "postgres");
              PreparedStatement st = c.prepareStatement("SELECT s.srvname FROM pg_foreign_table ft "
                      + "JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE ft.ftrelid = to_regclass(?)")) {
-            st.setString(1, PARTITION);
+            st.setString(1, partition);
             try (ResultSet rs = st.executeQuery()) {
-                assertThat(rs.next()).as(PARTITION + " is a foreign table on the coordinator").isTrue();
-                assertThat(rs.getString(1)).isEqualTo("shard1");
+                return rs.next() ? rs.getString(1) : null;
             }
         }
-        assertThat(Files.readString(own.dir().resolve("audit.jsonl"))).contains("\"action\":\"reshard-move\"");
     }
 
     /** The superuser's password must never reach the preview; a marker that cannot match when it is unknown. */

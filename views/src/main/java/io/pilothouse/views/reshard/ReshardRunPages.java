@@ -64,6 +64,7 @@ final class ReshardRunPages {
                         && model.progressProperty().get().state().pastCutover(),
                 model.stopRequestedProperty(), model.progressProperty()));
         stop.setOnAction(e -> model.stopBeforeCutover());
+        stop.visibleProperty().bind(model.stoppableProperty());
         Label hint = new Label("The copy and the catch-up run on the servers. Stopping before the cutover leaves the "
                 + "move resumable; a cutover under way always finishes. Closing this window does not stop the move.");
         hint.setWrapText(true);

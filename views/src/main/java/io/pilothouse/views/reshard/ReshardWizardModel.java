@@ -23,8 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The resharding wizard's state, with no controls: the page, the partitions and targets offered, the plan under
@@ -63,6 +62,7 @@ public final class ReshardWizardModel {
     private final ReadOnlyObjectWrapper<MoveProgress> progress = new ReadOnlyObjectWrapper<>(this, "progress");
     private final ReadOnlyObjectWrapper<MoveOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyObjectWrapper<Confirming> confirming = new ReadOnlyObjectWrapper<>(this, "confirming");
+    private final ReadOnlyBooleanWrapper stoppable = new ReadOnlyBooleanWrapper(this, "stoppable");
     private final ReadOnlyBooleanWrapper stopRequested = new ReadOnlyBooleanWrapper(this, "stopRequested");
     private final ReadOnlyStringWrapper running = new ReadOnlyStringWrapper(this, "running", "");
     private final ObservableList<MoveRecord> unfinished = FXCollections.observableArrayList();
@@ -179,23 +179,23 @@ public final class ReshardWizardModel {
         }
         if (confirming.get() == Confirming.MOVE) {
             PlanReview r = review.get();
-            run("Moving " + r.plan().partition() + " to " + r.plan().targetServer(),
-                    actions.move(r.plan(), this::offerProgress, stop::get));
+            run("Moving " + r.plan().partition() + " to " + r.plan().targetServer(), true,
+                    () -> actions.move(r.plan(), this::offerProgress, stop::get));
         } else {
             MoveRecord r = outcome.get().record();
-            run("Dropping the kept source of " + r.plan().partition(), actions.dropSource(r.id()));
+            run("Dropping the kept source of " + r.plan().partition(), false, () -> actions.dropSource(r.id()));
         }
     }
 
     /** Takes a stopped or unfinished move to the end. */
     public void resume(MoveRecord record) {
-        run("Resuming the move of " + record.plan().partition() + " from " + record.state(),
-                actions.resume(record.id(), this::offerProgress, stop::get));
+        run("Resuming the move of " + record.plan().partition() + " from " + record.state(), true,
+                () -> actions.resume(record.id(), this::offerProgress, stop::get));
     }
 
     /** Undoes a move that has not cut over. */
     public void rollBack(MoveRecord record) {
-        run("Rolling back the move of " + record.plan().partition(), actions.rollBack(record.id(),
+        run("Rolling back the move of " + record.plan().partition(), false, () -> actions.rollBack(record.id(),
                 this::offerProgress));
     }
 
@@ -205,15 +205,17 @@ public final class ReshardWizardModel {
         stopRequested.set(true);
     }
 
-    private void run(String what, CompletableFuture<MoveOutcome> work) {
+    private void run(String what, boolean canStop, Supplier<CompletableFuture<MoveOutcome>> start) {
+        // The flag is reset before the work starts, so a stop asked for at once is never lost.
         stop.set(false);
         stopRequested.set(false);
+        stoppable.set(canStop);
         error.set(null);
         progress.set(null);
         running.set(what);
         busy.set(true);
         page.set(ReshardPage.PROGRESS);
-        work.whenComplete((o, failure) -> fx.execute(() -> {
+        start.get().whenComplete((o, failure) -> fx.execute(() -> {
             busy.set(false);
             MoveOutcome done = failure != null ? new MoveOutcome(outcome.get() == null ? null
                     : outcome.get().record(), message(failure)) : o;
@@ -342,6 +344,11 @@ public final class ReshardWizardModel {
 
     public ReadOnlyObjectProperty<Confirming> confirmingProperty() {
         return confirming.getReadOnlyProperty();
+    }
+
+    /** True while a move or resume runs (a roll-back or a drop cannot be stopped). */
+    public ReadOnlyBooleanProperty stoppableProperty() {
+        return stoppable.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty stopRequestedProperty() {

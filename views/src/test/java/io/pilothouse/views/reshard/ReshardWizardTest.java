@@ -194,6 +194,7 @@ class ReshardWizardTest {
                 + "610.4 KiB of 1.3 MiB copied  \u00b7  catch-up lag 4.0 KiB  \u00b7  about 7 s left");
 
         Button stop = find("reshard-stop", Button.class);
+        assertThat(onFx(() -> stop.isVisible())).isTrue();
         assertThat(actions.stop.getAsBoolean()).isFalse();
         onFx(stop::fire);
         assertThat(actions.stop.getAsBoolean()).isTrue();
@@ -257,6 +258,8 @@ class ReshardWizardTest {
         onFx(rollBack::fire);
         assertThat(actions.calls()).containsExactly("move 20261121t100000_ab12", "rollback 20261121t100000_ab12");
         assertThat(onFx(() -> model.pageProperty().get())).isEqualTo(ReshardPage.PROGRESS);
+        assertThat(onFx(() -> find("reshard-stop", Button.class).isVisible())).as("a roll-back cannot be stopped")
+                .isFalse();
     }
 
     @Test
@@ -270,14 +273,19 @@ class ReshardWizardTest {
     @Test
     void unfinishedMovesAreOfferedFirstWithResumeAndRollBack() {
         ReshardWizardModel model = open(false);
-        actions.unfinished.complete(List.of(record(MoveState.SUBSCRIBED, false, false, null)));
+        String error = "Move 20261121t100000_ab12 stopped before the cutover at your request; the subscription keeps "
+                + "the target up to date. Resume it or roll it back. The app was closed while the copy ran, so the "
+                + "journal is all that is left of it.";
+        actions.unfinished.complete(List.of(record(MoveState.SUBSCRIBED, false, false, error)));
         actions.maps.complete(List.of(map()));
         waitUntil(() -> model.pageProperty().get() == ReshardPage.UNFINISHED);
         VBox rows = find("reshard-unfinished", VBox.class);
         assertThat(onFx(() -> rows.getChildren())).hasSize(1);
         assertThat(onFx(() -> stage.getScene().getRoot().lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText()).toList()))
-                .contains("Move of demo.orders_p3 to shard1 (20261121t100000_ab12) stopped at SUBSCRIBED");
+                .contains("Move of demo.orders_p3 to shard1 (20261121t100000_ab12) stopped at SUBSCRIBED: " + error);
+        Button resume = find("reshard-resume-20261121t100000_ab12", Button.class);
+        assertThat(onFx(() -> resume.getWidth() >= resume.prefWidth(-1))).as("the button keeps its words").isTrue();
         onFx(() -> find("reshard-resume-20261121t100000_ab12", Button.class).fire());
         assertThat(actions.calls()).containsExactly("resume 20261121t100000_ab12");
         actions.run().complete(MoveOutcome.done(record(MoveState.DONE, true, true, null)));
