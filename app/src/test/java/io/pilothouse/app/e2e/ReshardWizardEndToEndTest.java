@@ -195,6 +195,43 @@ class ReshardWizardEndToEndTest {
         assertThat(serverOf(PARTITION)).as(PARTITION + " is a foreign table on the coordinator, on server shard1")
                 .isEqualTo("shard1");
         assertThat(Files.readString(own.dir().resolve("audit.jsonl"))).contains("\"action\":\"reshard-move\"");
+
+        // The kept source goes only after its name is typed again.
+        String kept = "demo." + record.plan().keptName();
+        assertThat(keptOnShard2(kept)).isTrue();
+        fx(() -> {
+            ((Button) scene.lookup("#reshard-drop-source")).fire();
+            return null;
+        });
+        ConfirmByNameDialogPane drop = fx(() -> (ConfirmByNameDialogPane) scene.lookup(".ph-confirm-by-name"));
+        Button dropButton = fx(drop::confirmButton);
+        assertThat(fx(dropButton::getText)).isEqualTo("Drop " + kept + " on shard2");
+        assertThat(fx(dropButton::isDisabled)).isTrue();
+        fx(() -> {
+            drop.nameField().setText(PARTITION);
+            dropButton.fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> wizard.model().pageProperty().get()
+                == ReshardPage.RESULT && wizard.model().outcomeProperty().get().record().state()
+                == MoveState.SOURCE_DROPPED));
+        assertThat(fx(() -> ((Label) scene.lookup("#reshard-result-source")).getText()))
+                .isEqualTo("The kept source " + kept + " on shard2 was dropped.");
+        assertThat(keptOnShard2(kept)).isFalse();
+        assertThat(serverOf(PARTITION)).isEqualTo("shard1");
+    }
+
+    private static boolean keptOnShard2(String table) throws Exception {
+        SandboxInfo.Shard shard2 = sandbox.requireShard("shard2");
+        try (Connection c = SandboxConnections.connect(sandbox, shard2.pgHost(), shard2.pgPort(), sandbox.superuser(),
+                "postgres");
+             PreparedStatement st = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     @Test
