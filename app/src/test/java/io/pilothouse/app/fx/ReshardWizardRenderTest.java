@@ -136,6 +136,11 @@ class ReshardWizardRenderTest {
         run.complete(new MoveOutcome(stopped, error));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> model.pageProperty().get() == ReshardPage.RESULT));
         snapshot("5-stopped.png");
+        fx(() -> {
+            Theme.DARK.applyTo(stage.getScene());
+            return null;
+        });
+        snapshot("5-stopped-dark.png");
         assertThat(ImageIO.read(SHOTS.resolve("5-stopped.png").toFile()).getWidth()).isEqualTo(1040);
     }
 
