@@ -49,7 +49,8 @@ public enum Theme {
             "controls/operations.css",
             "controls/switchover.css",
             "controls/indoubt.css",
-            "controls/shards.css");
+            "controls/shards.css",
+            "controls/reshard.css");
 
     /** Every URL we add contains this, so re-theming can remove exactly our sheets and keep anyone else's. */
     private static final String OUR_PATH = "io/pilothouse/styles/";

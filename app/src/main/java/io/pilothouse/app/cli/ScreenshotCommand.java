@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 public final class ScreenshotCommand implements Callable<Integer> {
 
     /** Views that can be rendered; every later view adds its name here. */
-    enum ViewName { topology, lag, slots, history, alerts, audit, indoubt, shards }
+    enum ViewName { topology, lag, slots, history, alerts, audit, indoubt, shards, reshard }
 
     @Mixin
     SourceOptions source;
@@ -87,6 +87,21 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 }
                 spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (" + wh[0] + "x" + wh[1]
                         + ", view shards)");
+                return 0;
+            }
+            if (view == ViewName.reshard) {
+                // The resharding wizard's preview of a move on the chosen (or only) coordinator; nothing runs.
+                io.pilothouse.services.model.ClusterSnapshot coordinator = session.feed().latest().clusters().stream()
+                        .filter(c -> cluster == null || c.scope().equals(cluster)).findFirst()
+                        .orElseThrow(() -> new UserException("no cluster " + (cluster == null ? "" : cluster)
+                                + " to show; pilothouse snapshot lists them"));
+                try {
+                    io.pilothouse.app.fx.ReshardScreenshot.render(session, coordinator, chosen, wh[0], wh[1], out);
+                } catch (java.io.UncheckedIOException e) {
+                    throw new UserException("cannot write " + out + ": " + e.getCause().getMessage());
+                }
+                spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (" + wh[0] + "x" + wh[1]
+                        + ", view reshard)");
                 return 0;
             }
             if (view == ViewName.lag) {

@@ -32,6 +32,7 @@ public final class ClusterActions implements ClusterActionHandler {
                     cluster, OperationKind.SWITCHOVER, member);
             case FAILOVER -> LeaderChangeWindow.open(owner.get(), session.switchovers(), session.ioExecutor(),
                     cluster, OperationKind.FAILOVER, member);
+            case MOVE_PARTITION -> ReshardWindow.open(owner.get(), session, cluster.source(), cluster.scope());
             default -> new PatroniOperationDialogs(owner.get(), session).perform(action, cluster, member);
         }
     }

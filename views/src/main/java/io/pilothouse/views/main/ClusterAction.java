@@ -12,7 +12,9 @@ public enum ClusterAction {
     REINITIALIZE_MEMBER("Reinitialize member…", true),
     PAUSE("Pause (maintenance mode)…", false),
     RESUME("Resume…", false),
-    EDIT_CONFIGURATION("Edit dynamic configuration…", false);
+    EDIT_CONFIGURATION("Edit dynamic configuration…", false),
+    /** Opens the resharding wizard on the cluster as coordinator. */
+    MOVE_PARTITION("Move partition…", false);
 
     private final String label;
     private final boolean needsMember;

@@ -42,7 +42,8 @@ final class OperationsMenu {
             item.setId("operation-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             item.setOnAction(e -> perform(action));
             items.put(action, item);
-            if (action == ClusterAction.RESTART_MEMBER || action == ClusterAction.PAUSE) {
+            if (action == ClusterAction.RESTART_MEMBER || action == ClusterAction.PAUSE
+                    || action == ClusterAction.MOVE_PARTITION) {
                 button.getItems().add(new SeparatorMenuItem());
             }
             button.getItems().add(item);

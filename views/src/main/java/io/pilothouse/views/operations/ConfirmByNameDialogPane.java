@@ -46,6 +46,13 @@ public final class ConfirmByNameDialogPane extends DialogPane {
      * @param impact      what will be touched, in words (members, downtime, connections dropped…)
      */
     public ConfirmByNameDialogPane(String actionLabel, String clusterName, String impact) {
+        this(actionLabel, clusterName, impact, "cluster name");
+    }
+
+    /**
+     * @param whatToType what the typed name is, for the prompt ("partition name"); the other parameters as above
+     */
+    public ConfirmByNameDialogPane(String actionLabel, String clusterName, String impact, String whatToType) {
         this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
         Objects.requireNonNull(actionLabel, "actionLabel");
         getStyleClass().add(OperationStyles.CONFIRM);
@@ -58,7 +65,7 @@ public final class ConfirmByNameDialogPane extends DialogPane {
         what.setWrapText(true);
         what.setMinHeight(Region.USE_PREF_SIZE); // the whole impact, never an ellipsis
         what.getStyleClass().add(OperationStyles.CONFIRM_IMPACT);
-        prompt = new Label("Type the cluster name \u201c" + clusterName + "\u201d to confirm:");
+        prompt = new Label("Type the " + whatToType + " \u201c" + clusterName + "\u201d to confirm:");
         prompt.setMnemonicParsing(false);
         prompt.setLabelFor(nameField);
         prompt.getStyleClass().add(OperationStyles.CONFIRM_PROMPT);
@@ -79,6 +86,8 @@ public final class ConfirmByNameDialogPane extends DialogPane {
 
         Button confirm = confirmButton();
         confirm.setId("confirm-action");
+        // The label names the thing at risk; an underscore in it (demo.orders_p3, a scope) is text, not a mnemonic.
+        confirm.setMnemonicParsing(false);
         confirm.getStyleClass().add(OperationStyles.CONFIRM_BUTTON);
         confirm.disableProperty().bind(canConfirm.not());
         // A disabled button does not fire, but a programmatic fire() must not slip through either.
