@@ -60,7 +60,7 @@ class ReshardWizardRenderTest {
                 "127.0.0.1", 5432, "postgres"), new QualifiedName("demo", "orders"), p3,
                 "FOR VALUES WITH (modulus 8, remainder 3)", true, SHARD2, p3, SHARD1, "shard1", p3,
                 "orders_p3_moved_20261121t100000_ab12", "postgres", List.of("CREATE TABLE demo.orders_p3 ()"),
-                List.of(), 250_000, 41_943_040, Instant.now(), List.of());
+                List.of(), 250_000, 41_943_040, Instant.now(), List.of(), null);
         ReshardActions actions = new ReshardActions() {
             @Override
             public CompletableFuture<List<ShardMap>> maps() {
