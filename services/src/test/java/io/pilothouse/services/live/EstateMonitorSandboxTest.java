@@ -75,8 +75,12 @@ class EstateMonitorSandboxTest {
     @Order(1)
     void seesOneLeaderAndStreamingReplicasWithSqlLagAndVersions() {
         awaitHealthy("a healthy cluster");
-        ClusterSnapshot c = Await.until(Duration.ofSeconds(5), "the leader lease read",
-                EstateMonitorSandboxTest::cluster, s -> s.leaderLeaseSecondsLeft() != null);
+        // Every source read live at least once (under load a first SQL read can time out and be retried).
+        ClusterSnapshot c = Await.until(Duration.ofSeconds(30), "the leader lease read and every source live",
+                EstateMonitorSandboxTest::cluster, s -> s.leaderLeaseSecondsLeft() != null
+                        && s.sourceStatus(SourceKind.ETCD).freshness() == Freshness.LIVE
+                        && s.sourceStatus(SourceKind.PATRONI_REST).freshness() == Freshness.LIVE
+                        && s.sourceStatus(SourceKind.POSTGRES).freshness() == Freshness.LIVE);
 
         assertThat(c.members()).filteredOn(m -> m.role() == MemberRole.LEADER).hasSize(1);
         assertThat(c.timeline()).isNotNull();

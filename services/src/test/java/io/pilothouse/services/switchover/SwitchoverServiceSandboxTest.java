@@ -486,9 +486,25 @@ class SwitchoverServiceSandboxTest {
     }
 
     private static void restart(String member) throws Exception {
-        send("POST", restUrl(member), "/restart", "{}");
+        // Patroni answers 503 "promote already in progress" while it is still settling a role change made by an
+        // earlier test; on a loaded machine that can last a few seconds, so ask again until it takes the restart.
+        Await.until(SETTLE, "Patroni to accept a restart of " + member, () -> status("POST", restUrl(member),
+                "/restart", "{}"), code -> code >= 200 && code < 300);
         Await.until(SETTLE, member + " restarted", () -> cluster().member(member).orElseThrow(),
                 m -> !m.pendingRestart() && m.state().isHealthy() && m.freshness() == Freshness.LIVE);
+    }
+
+    private static int status(String method, String base, String path, String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private static void send(String method, String base, String path, String json) throws Exception {
