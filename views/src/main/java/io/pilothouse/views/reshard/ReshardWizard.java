@@ -53,12 +53,12 @@ public final class ReshardWizard {
         root.getStyleClass().add(ReshardStyles.WIZARD);
         root.getProperties().put(ReshardWizard.class, this);
         root.setPadding(new Insets(16));
-        Label title = new Label("Move a partition \u2014 " + model.cluster());
+        Label title = new Label("Move or split a partition \u2014 " + model.cluster());
         title.setId("reshard-title");
         title.getStyleClass().add(ReshardStyles.TITLE);
-        Label subtitle = new Label("Online: the partition is copied and kept up to date by logical replication, "
-                + "writes are blocked briefly for the cutover, both sides are verified, and the source is kept "
-                + "until you drop it.");
+        Label subtitle = new Label("Online: the partition (for a split, the half that leaves) is copied and kept up "
+                + "to date by logical replication, writes are blocked briefly for the cutover and both sides are "
+                + "verified. A move keeps its source until you drop it; a split deletes the rows that left.");
         subtitle.getStyleClass().add("ph-muted");
         subtitle.setWrapText(true);
         error.setId("reshard-error");
@@ -186,7 +186,8 @@ public final class ReshardWizard {
             return;
         }
         MovePlan p = r.plan();
-        planSummary.setText("Plan " + p.id() + ": " + p.summary());
+        // A split's summary starts with "split"; a move's with the partition's name, left as it is.
+        planSummary.setText("Plan " + p.id() + ": " + (p.split() != null ? capitalised(p.summary()) : p.summary()));
         planSize.setText(ReshardText.size(p) + " \u00b7 bound " + p.bound() + " \u00b7 parent " + p.parent()
                 + " \u00b7 as role " + p.user());
         notes.getChildren().setAll(p.notes().stream().map(n -> wrapped("Note: " + n, null)).toList());
@@ -199,6 +200,10 @@ public final class ReshardWizard {
         refusals.getChildren().setAll(reasons);
         statements.setText(String.join("\n", r.statements()));
         move.setText(ReshardText.moveAction(p) + "\u2026");
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static Label wrapped(String text, javafx.css.PseudoClass state) {
