@@ -10,7 +10,10 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
@@ -60,13 +63,19 @@ final class ReshardChoosePage {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
+        // The labels keep their words; the fields' column takes what is left.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
         grid.addRow(0, new Label("Action"), kindChoice(keep));
         grid.addRow(1, new Label("Partition"), partition);
         grid.add(details, 1, 2);
         grid.addRow(3, new Label("Target server"), target);
         Label bounds = new Label();
         bounds.setId("reshard-split-bounds");
-        bounds.getStyleClass().add(ReshardStyles.SUMMARY);
+        bounds.getStyleClass().add(ReshardStyles.BOUNDS);
         bounds.textProperty().bind(model.splitBoundsBinding());
         Label problem = new Label();
         problem.setId("reshard-split-problem");
@@ -102,6 +111,8 @@ final class ReshardChoosePage {
         Label roleHint = new Label("connects as this role on every node (a superuser: subscriptions need one); "
                 + "password from pgpass or the keyring");
         roleHint.getStyleClass().add("ph-muted");
+        roleHint.setWrapText(true);
+        role.setMinWidth(Region.USE_PREF_SIZE);
         HBox roleRow = new HBox(10, role, roleHint);
         roleRow.setAlignment(Pos.CENTER_LEFT);
         grid.addRow(7, new Label("Connect as"), roleRow);
@@ -151,6 +162,7 @@ final class ReshardChoosePage {
         Label hint = new Label("a hash partition splits: its modulus doubles, half of it goes to the target");
         hint.getStyleClass().add("ph-muted");
         HBox box = new HBox(16, move, split, hint);
+        box.getStyleClass().add(ReshardStyles.KIND);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -235,6 +236,10 @@ public final class ReshardWizard {
                 + "The coordinator already reads " + p.partition() + " from " + p.target().label() + ".";
         ConfirmByNameDialogPane confirm = new ConfirmByNameDialogPane(action, p.partition().toString(), impact,
                 "partition name");
+        // The action button names the split in full: it takes its own width, Cancel only what it needs.
+        ButtonBar.setButtonUniformSize(confirm.cancelButton(), false);
+        ButtonBar.setButtonUniformSize(confirm.confirmButton(), false);
+        confirm.confirmButton().setMinWidth(Region.USE_PREF_SIZE);
         confirm.setOnConfirm(model::confirm);
         confirm.setOnCancel(model::back);
         confirm.setMaxWidth(620);
