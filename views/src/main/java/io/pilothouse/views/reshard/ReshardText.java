@@ -178,8 +178,8 @@ final class ReshardText {
     /** A line of the unfinished-moves page. */
     static String unfinished(MoveRecord r) {
         MovePlan p = r.plan();
-        String what = p.split() != null ? "Split of " + p.partition() + " (" + p.split().newPartition() + " to "
-                + p.target().label() + ")" : "Move of " + p.partition() + " to " + p.target().label();
+        String what = p.split() != null ? "Split of " + p.partition() + ", " + p.split().newPartition() + " to "
+                + p.target().label() : "Move of " + p.partition() + " to " + p.target().label();
         return what + " (" + r.id()
                 + ") stopped at " + r.state() + (r.lastError() == null ? "" : ": " + r.lastError());
     }

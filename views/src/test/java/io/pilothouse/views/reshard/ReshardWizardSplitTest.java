@@ -1,5 +1,7 @@
 package io.pilothouse.views.reshard;
 
+import io.pilothouse.services.reshard.MoveRecord;
+import io.pilothouse.services.reshard.MoveState;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.operations.ConfirmByNameDialogPane;
 import javafx.application.Platform;
@@ -199,6 +201,41 @@ class ReshardWizardSplitTest {
         assertThat(onFx(() -> find("reshard-drop-source", Button.class).isVisible())).isFalse();
         assertThat(onFx(model::canDropSource)).isFalse();
         assertThat(onFx(model::askToDropSource)).isFalse();
+    }
+
+    @Test
+    void anUnfinishedSplitIsOfferedInItsOwnWordsAndAStoppedOneOffersResumeAndRollBackButNoDrop() {
+        actions = new ReshardFixtures.Scripted();
+        onFx(() -> {
+            wizard = new ReshardWizard(new ReshardWizardModel("coord", false, actions, Platform::runLater));
+            stage.getScene().setRoot(wizard.root());
+            wizard.model().start();
+        });
+        ReshardWizardModel model = wizard.model();
+        String error = "Split 20261121t100000_ab12 stopped before the cutover at your request.";
+        MoveRecord stopped = new MoveRecord(
+                ReshardFixtures.splitPlan(), MoveState.SUBSCRIBED, null, null, error,
+                List.of(), ReshardFixtures.NOW);
+        actions.unfinished.complete(List.of(stopped));
+        actions.maps.complete(List.of(mapWithEvents()));
+        waitUntil(() -> model.pageProperty().get() == ReshardPage.UNFINISHED);
+        assertThat(onFx(() -> stage.getScene().getRoot().lookupAll(".label").stream()
+                .map(n -> ((Label) n).getText()).toList()))
+                .contains("Split of demo.orders_p3, demo.orders_p11 to shard1 (20261121t100000_ab12) stopped at "
+                        + "SUBSCRIBED: " + error);
+        onFx(() -> find("reshard-resume-20261121t100000_ab12", Button.class).fire());
+        assertThat(onFx(() -> find("reshard-running", Label.class).getText()))
+                .isEqualTo("Resuming the split of demo.orders_p3 from SUBSCRIBED");
+        CompletableFuture.runAsync(() -> actions.run().complete(new MoveOutcome(stopped, error)));
+        waitUntil(() -> model.pageProperty().get() == ReshardPage.RESULT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> find("reshard-result-headline", Label.class).getText()))
+                .isEqualTo("STOPPED at SUBSCRIBED: split of demo.orders_p3, demo.orders_p11 to shard1");
+        assertThat(onFx(() -> find("reshard-result-source", Label.class).getText()))
+                .isEqualTo("demo.orders_p3 is still read whole from shard2 (127.0.0.1:6002/postgres).");
+        assertThat(onFx(() -> find("reshard-result-resume", Button.class).isVisible())).isTrue();
+        assertThat(onFx(() -> find("reshard-result-rollback", Button.class).isVisible())).isTrue();
+        assertThat(onFx(() -> find("reshard-drop-source", Button.class).isVisible())).isFalse();
     }
 
     /** True when the node and every parent are visible. */
