@@ -24,9 +24,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The resharding wizard: unfinished moves first (resume / roll back), then choose a partition and a target server,
- * plan, preview (notes, guard-rail refusals, every statement), confirm by typing the partition's name on a button
- * naming the move, watch progress, and read the result. One page at a time in one window; Escape closes outside the
+ * The resharding wizard: unfinished moves first (resume / roll back), then choose move or split, a partition and a
+ * target server, plan, preview (notes, guard-rail refusals, every statement), confirm by typing the partition's name
+ * on a button naming the move or split, watch progress, and read the result. One page at a time in one window; Escape closes outside the
  * confirmation and while nothing runs.
  */
 public final class ReshardWizard {
