@@ -115,6 +115,12 @@ public final class ReshardScreenshot {
         }
 
         @Override
+        public CompletableFuture<PlanReview> planSplit(String database, String partition, String target, String role,
+                                                       String newName) {
+            return review;
+        }
+
+        @Override
         public CompletableFuture<MoveOutcome> move(MovePlan plan, Consumer<MoveProgress> p, BooleanSupplier stop) {
             return refused();
         }

@@ -77,7 +77,7 @@ public final class ReshardWindow implements ReshardActions {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        stage.setTitle("Move a partition of " + scope + " \u2014 Pilothouse");
+        stage.setTitle("Move or split a partition of " + scope + " \u2014 Pilothouse");
         stage.setScene(scene);
         wizard.setOnClose(stage::close);
         stage.setOnHidden(e -> wizard.dispose());
@@ -99,6 +99,16 @@ public final class ReshardWindow implements ReshardActions {
     @Override
     public CompletableFuture<PlanReview> plan(String database, String partition, String targetServer, String role) {
         return CompletableFuture.supplyAsync(() -> review(database, partition, targetServer, role), work);
+    }
+
+    @Override
+    public CompletableFuture<PlanReview> planSplit(String database, String partition, String targetServer,
+                                                   String role, String newName) {
+        return CompletableFuture.supplyAsync(() -> {
+            MovePlan plan = service.planSplit(session.moveRequest(cluster, database, partition, targetServer, role),
+                    newName);
+            return new PlanReview(plan, service.refusals(plan), PartitionMover.preview(plan));
+        }, work);
     }
 
     /** Plans and checks a move (blocking; off the FX thread). */

@@ -22,7 +22,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -53,7 +55,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target, the plan previews every statement, the partition name typed unlocks "Move demo.orders_p3 to shard1", the
  * window answers while the move runs, and the result says MATCHED; the coordinator's demo.orders_p3 is then a
  * foreign table on server shard1. A move stopped before its cutover is offered first when the wizard opens again, and
- * rolls back from there. Screenshots of the pages go to target/reshard-shots.
+ * rolls back from there. Split in two chosen on demo.orders_p6 (6 mod 8, on shard1), the wizard leaves 6 mod 16 on
+ * shard1 and a new foreign partition demo.orders_p14 (14 mod 16) on shard2 holding only its own rows. Screenshots of
+ * the pages go to target/reshard-shots.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReshardWizardEndToEndTest {
@@ -219,6 +223,124 @@ class ReshardWizardEndToEndTest {
                 .isEqualTo("The kept source " + kept + " on shard2 was dropped.");
         assertThat(keptOnShard2(kept)).isFalse();
         assertThat(serverOf(PARTITION)).isEqualTo("shard1");
+    }
+
+    @Test
+    void theWizardSplitsAHashPartitionAndTheCoordinatorThenHasBothHalvesWithTheirBounds() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.feed().latest().clusters().stream()
+                .filter(c -> c.leader() != null).count() == 1 + sandbox.shards().size());
+        String split = "demo.orders_p6"; // hash 6 mod 8, on shard1
+        assertThat(serverOf(split)).isEqualTo("shard1");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> view.perform(ClusterAction.MOVE_PARTITION)));
+        ReshardWizard wizard = fx(ReshardWizardEndToEndTest::wizard);
+        Scene scene = fx(() -> wizard.root().getScene());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> wizard.model().options().stream()
+                .anyMatch(o -> o.partition().equals(split))));
+        fx(() -> {
+            ((RadioButton) scene.lookup("#reshard-kind-split")).fire();
+            @SuppressWarnings("unchecked")
+            ComboBox<String> partition = (ComboBox<String>) scene.lookup("#reshard-partition");
+            partition.setValue(split);
+            return null;
+        });
+        assertThat(fx(() -> wizard.model().targetProperty().get())).isEqualTo("shard2");
+        assertThat(fx(() -> ((Label) scene.lookup("#reshard-split-bounds")).getText()))
+                .isEqualTo("6 mod 16 stays on shard1, 14 mod 16 goes to shard2");
+        assertThat(fx(() -> ((TextField) scene.lookup("#reshard-new-name")).getPromptText()))
+                .isEqualTo("empty: orders_p14");
+        snapshot(scene, "8-split-choose.png");
+        fx(() -> {
+            ((Button) scene.lookup("#reshard-plan")).fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> wizard.model().pageProperty().get()
+                == ReshardPage.PREVIEW || wizard.model().errorProperty().get() != null));
+        assertThat(fx(() -> wizard.model().errorProperty().get())).isNull();
+        assertThat(fx(() -> wizard.model().reviewProperty().get().refusals())).isEmpty();
+        Button move = fx(() -> (Button) scene.lookup("#reshard-move"));
+        assertThat(fx(move::getText)).isEqualTo("Split demo.orders_p6, demo.orders_p14 to shard2\u2026");
+        assertThat(fx(() -> ((Label) scene.lookup("#reshard-plan-summary")).getText()))
+                .contains(": Split demo.orders_p6 (6 mod 8) on shard1");
+        assertThat(fx(() -> ((TextArea) scene.lookup("#reshard-statements")).getText()))
+                .contains("satisfies_hash_partition").doesNotContain(sandboxPasswordOrNothing());
+        snapshot(scene, "8-split-preview.png");
+
+        fx(() -> {
+            move.fire();
+            return null;
+        });
+        ConfirmByNameDialogPane pane = fx(() -> (ConfirmByNameDialogPane) scene.lookup(".ph-confirm-by-name"));
+        Button confirm = fx(pane::confirmButton);
+        assertThat(fx(confirm::getText)).isEqualTo("Split demo.orders_p6, demo.orders_p14 to shard2");
+        fx(() -> {
+            pane.nameField().setText(split);
+            return null;
+        });
+        snapshot(scene, "8-split-confirm.png");
+        fx(() -> {
+            confirm.fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(() -> wizard.model().pageProperty().get()
+                == ReshardPage.RESULT));
+
+        MoveRecord record = fx(() -> wizard.model().outcomeProperty().get().record());
+        assertThat(fx(() -> wizard.model().outcomeProperty().get().error())).isNull();
+        assertThat(record.state()).isEqualTo(MoveState.DONE);
+        assertThat(record.verification().matched()).isTrue();
+        assertThat(record.verification().sourceRows()).as("the moved half had rows").isPositive();
+        assertThat(fx(() -> ((Label) scene.lookup("#reshard-result-verification")).getText()))
+                .startsWith("\u2713 MATCHED \u2014 moved half: source "
+                        + String.format("%,d", record.verification().sourceRows()) + " rows");
+        assertThat(fx(() -> ((Label) scene.lookup("#reshard-result-headline")).getText()))
+                .isEqualTo("DONE: demo.orders_p6 split \u2014 6 mod 16 stays on shard1, demo.orders_p14 (14 mod 16) "
+                        + "goes to shard2");
+        assertThat(fx(() -> scene.lookup("#reshard-drop-source").isVisible())).as("a split keeps no source").isFalse();
+        snapshot(scene, "9-split-result.png");
+
+        assertThat(boundOf(split)).isEqualTo("FOR VALUES WITH (modulus 16, remainder 6)");
+        assertThat(boundOf("demo.orders_p14")).isEqualTo("FOR VALUES WITH (modulus 16, remainder 14)");
+        assertThat(serverOf("demo.orders_p14")).as("demo.orders_p14 is a foreign table on server shard2")
+                .isEqualTo("shard2");
+        assertThat(serverOf(split)).isEqualTo("shard1");
+        assertThat(coordinatorCount("WITH r AS MATERIALIZED (SELECT user_id FROM demo.orders_p14) SELECT count(*) "
+                + "FROM r")).isEqualTo(record.verification().targetRows());
+        // MATERIALIZED keeps the check on the coordinator: pushed down, it would hash with the shard's oid for
+        // demo.orders.
+        assertThat(coordinatorCount("WITH r AS MATERIALIZED (SELECT user_id FROM demo.orders_p14) SELECT count(*) "
+                + "FROM r WHERE NOT satisfies_hash_partition('demo.orders'::regclass, 16, 14, user_id)"))
+                .as("rows of demo.orders_p14 outside 14 mod 16").isZero();
+        assertThat(coordinatorCount("WITH r AS MATERIALIZED (SELECT user_id FROM demo.orders_p6) SELECT count(*) "
+                + "FROM r WHERE NOT satisfies_hash_partition('demo.orders'::regclass, 16, 6, user_id)"))
+                .as("rows of demo.orders_p6 outside 6 mod 16").isZero();
+        assertThat(Files.readString(own.dir().resolve("audit.jsonl"))).contains("\"action\":\"reshard-split\"");
+    }
+
+    /** The partition bound of {@code partition} on the coordinator, as PostgreSQL prints it. */
+    private static String boundOf(String partition) throws Exception {
+        try (Connection c = coordinator();
+             PreparedStatement st = c.prepareStatement("SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_class c "
+                     + "WHERE c.oid = to_regclass(?)")) {
+            st.setString(1, partition);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** A count the test's own constant query returns on the coordinator. */
+    private static long coordinatorCount(String sql) throws Exception {
+        try (Connection c = coordinator(); PreparedStatement st = c.prepareStatement(sql);
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Connection coordinator() throws Exception {
+        Member leader = session.feed().latest().cluster(own.sourceName(), "coord").orElseThrow().leaderMember()
+                .orElseThrow();
+        return SandboxConnections.connect(sandbox, leader.host(), leader.port(), sandbox.superuser(), "postgres");
     }
 
     private static boolean keptOnShard2(String table) throws Exception {

@@ -78,6 +78,12 @@ class ReshardWizardRenderTest {
             }
 
             @Override
+            public CompletableFuture<PlanReview> planSplit(String database, String partition, String target,
+                                                           String role, String newName) {
+                return new CompletableFuture<>();
+            }
+
+            @Override
             public CompletableFuture<MoveOutcome> move(MovePlan p, Consumer<MoveProgress> events, BooleanSupplier s) {
                 progress = events;
                 return run;

@@ -4,13 +4,17 @@ import io.pilothouse.services.shards.map.MapKind;
 import io.pilothouse.services.shards.map.MapNode;
 import io.pilothouse.services.shards.map.MapShard;
 import io.pilothouse.services.shards.map.MapTable;
+import io.pilothouse.services.shards.map.ShardBound;
 import io.pilothouse.services.shards.map.ShardMap;
 import io.pilothouse.views.format.ByteSizeFormat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A partition the wizard offers to move, read off a native-partitioning shard map.
@@ -22,9 +26,12 @@ import java.util.OptionalLong;
  * @param bytes     its size there, when known
  * @param rows      its row estimate, when known
  * @param targets   the foreign servers of the map's other nodes: where it can go
+ * @param bound     its bound as the map read it (a {@link ShardBound.Hash} can be split in two), or null
  */
 public record PartitionOption(String partition, String table, String database, String node, OptionalLong bytes,
-                              OptionalLong rows, List<String> targets) {
+                              OptionalLong rows, List<String> targets, ShardBound bound) {
+
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("^(.*?)(\\d+)$");
 
     public PartitionOption {
         targets = List.copyOf(targets);
@@ -52,11 +59,41 @@ public record PartitionOption(String partition, String table, String database, S
                     List<String> targets = map.nodes().stream().filter(n -> n != coordinator)
                             .filter(n -> !n.id().equals(shard.nodeId())).map(MapNode::label).distinct().toList();
                     out.add(new PartitionOption(shard.name(), table.name(), coordinator.database(), node,
-                            shard.bytes(), shard.rows(), targets));
+                            shard.bytes(), shard.rows(), targets, shard.bound()));
                 }
             }
         }
         return out;
+    }
+
+    /** The hash bound, when the partition is a hash partition (only those split in two). */
+    public Optional<ShardBound.Hash> hash() {
+        return bound instanceof ShardBound.Hash h ? Optional.of(h) : Optional.empty();
+    }
+
+    /**
+     * What a split to {@code target} would leave, or empty for a partition that is not a hash partition:
+     * {@code 3 mod 16 stays on shard2, 11 mod 16 goes to shard1}.
+     */
+    public Optional<String> splitBounds(String target) {
+        String to = target == null || target.isBlank() ? "the target" : target.trim();
+        return hash().map(h -> h.remainder() + " mod " + 2 * h.modulus() + " stays on " + node + ", "
+                + (h.remainder() + h.modulus()) + " mod " + 2 * h.modulus() + " goes to " + to);
+    }
+
+    /**
+     * The new partition's name (in the same schema) when none is typed, as the planner picks it: the trailing
+     * number replaced by the new remainder ({@code demo.orders_p3} of modulus 8 → {@code orders_p11}), else
+     * {@code _r11} appended; empty when the partition is not a hash partition.
+     */
+    public Optional<String> defaultSplitName() {
+        String name = partition.substring(partition.lastIndexOf('.') + 1);
+        return hash().map(h -> {
+            Matcher m = TRAILING_NUMBER.matcher(name);
+            int moved = h.remainder() + h.modulus();
+            return m.matches() && Integer.parseInt(m.group(2)) == h.remainder() ? m.group(1) + moved
+                    : name + "_r" + moved;
+        });
     }
 
     /** {@code on shard2 · 1.2 MiB · ~2,500 rows}. */

@@ -29,6 +29,14 @@ public interface ReshardActions {
      */
     CompletableFuture<PlanReview> plan(String database, String partition, String targetServer, String role);
 
+    /**
+     * Plans splitting the hash partition {@code partition} in two, the new half ({@code newName}, or the planner's
+     * default when null) going to the node behind {@code targetServer}; changes nothing. Fails with a message in
+     * words when it cannot be planned (not a hash partition, the name taken…).
+     */
+    CompletableFuture<PlanReview> planSplit(String database, String partition, String targetServer, String role,
+                                            String newName);
+
     /** Runs a planned move to the end, or until {@code stop} says so before the cutover. */
     CompletableFuture<MoveOutcome> move(MovePlan plan, Consumer<MoveProgress> progress, BooleanSupplier stop);
 
@@ -38,6 +46,6 @@ public interface ReshardActions {
     /** Undoes a move that has not cut over. */
     CompletableFuture<MoveOutcome> rollBack(String id, Consumer<MoveProgress> progress);
 
-    /** Drops the kept source table of a finished move. */
+    /** Drops the kept source table of a finished move (a split keeps none). */
     CompletableFuture<MoveOutcome> dropSource(String id);
 }

@@ -7,7 +7,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
@@ -15,8 +21,9 @@ import javafx.util.Subscription;
 import java.util.function.Consumer;
 
 /**
- * The choice page: the partition (an editable combo filled from the shard map, each with its node and size), the
- * target server (the map's other nodes), the coordinator cluster and the role; Plan runs in the background.
+ * The choice page: move or split, the partition (an editable combo filled from the shard map, each with its node and
+ * size; for a split only hash partitions are enabled), the target server (the map's other nodes), for a split the two
+ * bounds it leaves and the new partition's name, the coordinator cluster and the role; Plan runs in the background.
  */
 final class ReshardChoosePage {
 
@@ -36,14 +43,9 @@ final class ReshardChoosePage {
         partition.setPrefWidth(420);
         keep.accept(model.options().subscribe(() -> partition.getItems().setAll(
                 model.options().stream().map(PartitionOption::partition).toList())));
-        partition.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(String name, boolean empty) {
-                super.updateItem(name, empty);
-                setText(empty || name == null ? null : name + "   " + model.option(name)
-                        .map(PartitionOption::details).orElse(""));
-            }
-        });
+        partition.setCellFactory(l -> new OptionCell());
+        // A new factory rebuilds the cells, so switching to a split greys out what cannot split.
+        keep.accept(model.kindProperty().subscribe(k -> partition.setCellFactory(l -> new OptionCell())));
         follow(partition, model.partitionProperty(), keep);
         Label details = new Label();
         details.setId("reshard-partition-details");
@@ -61,21 +63,59 @@ final class ReshardChoosePage {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Partition"), partition);
-        grid.add(details, 1, 1);
-        grid.addRow(2, new Label("Target server"), target);
+        // The labels keep their words; the fields' column takes what is left.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+        grid.addRow(0, new Label("Action"), kindChoice(keep));
+        grid.addRow(1, new Label("Partition"), partition);
+        grid.add(details, 1, 2);
+        grid.addRow(3, new Label("Target server"), target);
+        Label bounds = new Label();
+        bounds.setId("reshard-split-bounds");
+        bounds.getStyleClass().add(ReshardStyles.BOUNDS);
+        bounds.textProperty().bind(model.splitBoundsBinding());
+        Label problem = new Label();
+        problem.setId("reshard-split-problem");
+        problem.getStyleClass().add(ReshardStyles.ERROR);
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.splitProblemBinding());
+        showWhenText(bounds);
+        showWhenText(problem);
+        grid.add(new VBox(4, bounds, problem), 1, 4);
+        TextField newName = new TextField();
+        newName.setId("reshard-new-name");
+        newName.setPrefColumnCount(24);
+        newName.textProperty().bindBidirectional(model.newNameProperty());
+        newName.promptTextProperty().bind(model.partitionProperty().map(p -> model.option(p)
+                .flatMap(PartitionOption::defaultSplitName).map(n -> "empty: " + n).orElse("empty: the default name")));
+        Label newNameHint = new Label("same schema; the coordinator and the target must not have it yet");
+        newNameHint.getStyleClass().add("ph-muted");
+        HBox newNameRow = new HBox(10, newName, newNameHint);
+        newNameRow.setAlignment(Pos.CENTER_LEFT);
+        Label newNameLabel = new Label("New partition name");
+        newNameLabel.setLabelFor(newName);
+        grid.addRow(5, newNameLabel, newNameRow);
+        for (Node n : new Node[]{newNameLabel, newNameRow}) {
+            n.visibleProperty().bind(model.kindProperty().isEqualTo(ReshardWizardModel.Kind.SPLIT));
+            n.managedProperty().bind(n.visibleProperty());
+        }
         Label coordinator = new Label(model.cluster());
-        grid.addRow(3, new Label("Coordinator cluster"), coordinator);
-        javafx.scene.control.TextField role = new javafx.scene.control.TextField();
+        grid.addRow(6, new Label("Coordinator cluster"), coordinator);
+        TextField role = new TextField();
         role.setId("reshard-role");
         role.setPrefColumnCount(16);
         role.textProperty().bindBidirectional(model.roleProperty());
         Label roleHint = new Label("connects as this role on every node (a superuser: subscriptions need one); "
                 + "password from pgpass or the keyring");
         roleHint.getStyleClass().add("ph-muted");
+        roleHint.setWrapText(true);
+        role.setMinWidth(Region.USE_PREF_SIZE);
         HBox roleRow = new HBox(10, role, roleHint);
         roleRow.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(4, new Label("Connect as"), roleRow);
+        grid.addRow(7, new Label("Connect as"), roleRow);
 
         ProgressIndicator reading = new ProgressIndicator();
         reading.setPrefSize(18, 18);
@@ -87,13 +127,60 @@ final class ReshardChoosePage {
         plan.setOnAction(e -> model.plan());
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> close.run());
-        Label hint = new Label("Choose a partition of the coordinator's partitioned tables and the node to move it "
-                + "to (named by the coordinator's postgres_fdw server for it). Planning changes nothing.");
+        Label hint = new Label();
+        hint.textProperty().bind(model.kindProperty().map(k -> k == ReshardWizardModel.Kind.SPLIT
+                ? "Choose a hash partition of the coordinator's partitioned tables and the node its new half goes to "
+                + "(named by the coordinator's postgres_fdw server for it): the partition's modulus doubles, one half "
+                + "stays where it is. Planning changes nothing."
+                : "Choose a partition of the coordinator's partitioned tables and the node to move it to (named by "
+                + "the coordinator's postgres_fdw server for it). Planning changes nothing."));
         hint.setWrapText(true);
         hint.getStyleClass().add("ph-muted");
         HBox bar = ReshardWizard.buttons(cancel, plan);
         bar.getChildren().add(0, reading);
         return new VBox(14, hint, grid, bar);
+    }
+
+    /** Move or split: two radio buttons (Tab reaches them, the arrow keys switch, Alt+M and Alt+S choose). */
+    private Node kindChoice(Consumer<Subscription> keep) {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton move = new RadioButton("_Move");
+        move.setId("reshard-kind-move");
+        move.setUserData(ReshardWizardModel.Kind.MOVE);
+        RadioButton split = new RadioButton("_Split in two");
+        split.setId("reshard-kind-split");
+        split.setUserData(ReshardWizardModel.Kind.SPLIT);
+        move.setToggleGroup(group);
+        split.setToggleGroup(group);
+        keep.accept(model.kindProperty().subscribe(k -> group.selectToggle(k == ReshardWizardModel.Kind.SPLIT
+                ? split : move)));
+        group.selectedToggleProperty().subscribe(t -> {
+            if (t != null) {
+                model.kindProperty().set((ReshardWizardModel.Kind) t.getUserData());
+            }
+        });
+        Label hint = new Label("a hash partition splits: its modulus doubles, half of it goes to the target");
+        hint.getStyleClass().add("ph-muted");
+        HBox box = new HBox(16, move, split, hint);
+        box.getStyleClass().add(ReshardStyles.KIND);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static void showWhenText(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** A partition with its node and size; greyed out and not selectable when a split cannot take it. */
+    private final class OptionCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String name, boolean empty) {
+            super.updateItem(name, empty);
+            setText(empty || name == null ? null : name + "   " + model.option(name)
+                    .map(PartitionOption::details).orElse(""));
+            setDisable(!empty && name != null && model.unsplittable(name));
+        }
     }
 
     /** Keeps an editable combo and a model property in step, typed text included. */

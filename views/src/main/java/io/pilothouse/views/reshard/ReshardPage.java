@@ -4,7 +4,7 @@ package io.pilothouse.views.reshard;
 public enum ReshardPage {
     /** Moves a previous run left unfinished, to resume or roll back before anything new. */
     UNFINISHED,
-    /** Choose the partition and the target server, then plan. */
+    /** Choose move or split, the partition and the target server, then plan. */
     CHOOSE,
     /** The plan: summary, notes, guard-rail refusals and every statement. */
     PREVIEW,

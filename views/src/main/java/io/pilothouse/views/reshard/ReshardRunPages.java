@@ -146,7 +146,7 @@ final class ReshardRunPages {
         failure.setVisible(stopped);
         failure.setManaged(stopped);
         show(cutover, ReshardText.cutover(r.cutover()));
-        show(verification, ReshardText.verification(v));
+        show(verification, ReshardText.verification(v, r.plan().split() != null));
         verification.pseudoClassStateChanged(ReshardStyles.OK, v != null && v.matched());
         verification.pseudoClassStateChanged(ReshardStyles.BAD, v != null && !v.matched());
         source.setText(ReshardText.source(r));

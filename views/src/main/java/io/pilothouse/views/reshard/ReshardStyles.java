@@ -16,6 +16,10 @@ public final class ReshardStyles {
     public static final String VERIFICATION = "ph-reshard-verification";
     public static final String STEP = "ph-reshard-step";
     public static final String UNFINISHED = "ph-reshard-unfinished";
+    /** The Move / Split in two choice. */
+    public static final String KIND = "ph-reshard-kind";
+    /** The two bounds a split leaves. */
+    public static final String BOUNDS = "ph-reshard-bounds";
 
     /** A summary or verification that went right. */
     public static final PseudoClass OK = PseudoClass.getPseudoClass("ok");

@@ -5,6 +5,7 @@ import io.pilothouse.services.reshard.MovePlan;
 import io.pilothouse.services.reshard.MoveProgress;
 import io.pilothouse.services.reshard.MoveRecord;
 import io.pilothouse.services.reshard.MoveState;
+import io.pilothouse.services.reshard.SplitSpec;
 import io.pilothouse.services.reshard.Verification;
 import io.pilothouse.views.format.ByteSizeFormat;
 
@@ -21,9 +22,28 @@ final class ReshardText {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** The confirm button: {@code Move demo.orders_p3 to shard1}. */
+    /** {@code move} or {@code split}. */
+    static String noun(MovePlan p) {
+        return p.split() != null ? "split" : "move";
+    }
+
+    /**
+     * The confirm button: {@code Move demo.orders_p3 to shard1}, or
+     * {@code Split demo.orders_p3, demo.orders_p11 to shard1}.
+     */
     static String moveAction(MovePlan p) {
+        if (p.split() != null) {
+            return "Split " + p.partition() + ", " + p.split().newPartition() + " to " + p.targetServer();
+        }
         return "Move " + p.partition() + " to " + p.targetServer();
+    }
+
+    /** A split's two halves: {@code 3 mod 16 stays on shard2, demo.orders_p11 (11 mod 16) goes to shard1}. */
+    static String halves(MovePlan p) {
+        SplitSpec s = p.split();
+        return s.remainder() + " mod " + s.newModulus() + " stays on " + p.source().label() + ", "
+                + s.newPartition() + " (" + s.movedRemainder() + " mod " + s.newModulus() + ") goes to "
+                + p.target().label();
     }
 
     /** Size of the plan: {@code ~20,000 rows, 1.2 MiB on shard2}. */
@@ -34,6 +54,16 @@ final class ReshardText {
 
     /** What the typed confirmation says will happen. */
     static String impact(MovePlan p) {
+        if (p.split() != null) {
+            SplitSpec s = p.split();
+            return "The rows of " + p.partition() + " (" + size(p) + ") whose key hashes to " + s.movedRemainder()
+                    + " mod " + s.newModulus() + " are copied to " + p.target().describe() + " and kept up to date by "
+                    + "logical replication. At the cutover, writes to " + p.parent() + " are blocked briefly while "
+                    + "the moved half is compared (count and checksum), deleted from " + p.source().label()
+                    + " and attached as " + s.newPartition() + " on " + p.targetServer() + "; " + p.partition()
+                    + " keeps " + s.remainder() + " mod " + s.newModulus() + ". A split keeps no copy of the rows "
+                    + "that left.";
+        }
         return p.partition() + " (" + size(p) + ") is copied to " + p.target().describe() + " and kept up to date "
                 + "by logical replication. At the cutover, writes to " + p.parent() + " are blocked briefly on the "
                 + "coordinator" + (p.sourceForeign() ? " and to the source table on " + p.source().label() : "")
@@ -74,6 +104,9 @@ final class ReshardText {
     static String headline(MoveRecord r, String error) {
         MovePlan p = r.plan();
         String where = p.partition() + " from " + p.source().label() + " to " + p.target().label();
+        if (p.split() != null) {
+            return splitHeadline(r, error);
+        }
         if (error != null) {
             return "STOPPED at " + r.state() + ": " + where;
         }
@@ -84,6 +117,21 @@ final class ReshardText {
             case ROLLED_BACK -> "ROLLED BACK: " + p.partition() + " stays on " + p.source().describe()
                     + "; nothing left on " + p.target().label();
             default -> r.state() + ": " + where;
+        };
+    }
+
+    private static String splitHeadline(MoveRecord r, String error) {
+        MovePlan p = r.plan();
+        if (error != null) {
+            return "STOPPED at " + r.state() + ": split of " + p.partition() + ", " + p.split().newPartition() + " to "
+                    + p.target().label();
+        }
+        return switch (r.state()) {
+            case DONE, CUT_OVER -> r.state() + ": " + p.partition() + " split — " + halves(p);
+            case ROLLED_BACK -> "ROLLED BACK: " + p.partition() + " stays whole on " + p.source().describe()
+                    + "; nothing left on " + p.target().label();
+            default -> r.state() + ": split of " + p.partition() + ", " + p.split().newPartition() + " to "
+                    + p.target().label();
         };
     }
 
@@ -98,11 +146,12 @@ final class ReshardText {
     }
 
     /** {@code MATCHED — source 20,000 rows (checksum …), target 20,000 rows (checksum …)}. */
-    static String verification(Verification v) {
+    static String verification(Verification v, boolean split) {
         if (v == null) {
             return null;
         }
-        return (v.matched() ? "\u2713 MATCHED" : "\u2717 MISMATCH") + " \u2014 source " + count(v.sourceRows())
+        return (v.matched() ? "\u2713 MATCHED" : "\u2717 MISMATCH") + " \u2014 " + (split ? "moved half: " : "")
+                + "source " + count(v.sourceRows())
                 + " rows, checksum " + v.sourceChecksum() + "; target " + count(v.targetRows()) + " rows, checksum "
                 + v.targetChecksum() + (v.note() == null ? "" : " (" + v.note() + ")");
     }
@@ -110,6 +159,11 @@ final class ReshardText {
     /** Where the source is, once the move cut over. */
     static String source(MoveRecord r) {
         MovePlan p = r.plan();
+        if (p.split() != null) {
+            return r.state().pastCutover() ? "The moved rows were deleted from " + p.sourceTable() + " on "
+                    + p.source().label() + " as the coordinator switched: a split keeps no copy of them."
+                    : p.partition() + " is still read whole from " + p.source().describe() + ".";
+        }
         if (r.state() == MoveState.SOURCE_DROPPED) {
             return "The kept source " + p.sourceTable().withName(p.keptName()) + " on " + p.source().label()
                     + " was dropped.";
@@ -123,7 +177,10 @@ final class ReshardText {
 
     /** A line of the unfinished-moves page. */
     static String unfinished(MoveRecord r) {
-        return "Move of " + r.plan().partition() + " to " + r.plan().target().label() + " (" + r.id()
+        MovePlan p = r.plan();
+        String what = p.split() != null ? "Split of " + p.partition() + ", " + p.split().newPartition() + " to "
+                + p.target().label() : "Move of " + p.partition() + " to " + p.target().label();
+        return what + " (" + r.id()
                 + ") stopped at " + r.state() + (r.lastError() == null ? "" : ": " + r.lastError());
     }
 }

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -23,9 +24,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The resharding wizard: unfinished moves first (resume / roll back), then choose a partition and a target server,
- * plan, preview (notes, guard-rail refusals, every statement), confirm by typing the partition's name on a button
- * naming the move, watch progress, and read the result. One page at a time in one window; Escape closes outside the
+ * The resharding wizard: unfinished moves first (resume / roll back), then choose move or split, a partition and a
+ * target server, plan, preview (notes, guard-rail refusals, every statement), confirm by typing the partition's name
+ * on a button naming the move or split, watch progress, and read the result. One page at a time in one window; Escape closes outside the
  * confirmation and while nothing runs.
  */
 public final class ReshardWizard {
@@ -53,12 +54,12 @@ public final class ReshardWizard {
         root.getStyleClass().add(ReshardStyles.WIZARD);
         root.getProperties().put(ReshardWizard.class, this);
         root.setPadding(new Insets(16));
-        Label title = new Label("Move a partition \u2014 " + model.cluster());
+        Label title = new Label("Move or split a partition \u2014 " + model.cluster());
         title.setId("reshard-title");
         title.getStyleClass().add(ReshardStyles.TITLE);
-        Label subtitle = new Label("Online: the partition is copied and kept up to date by logical replication, "
-                + "writes are blocked briefly for the cutover, both sides are verified, and the source is kept "
-                + "until you drop it.");
+        Label subtitle = new Label("Online: the partition (for a split, the half that leaves) is copied and kept up "
+                + "to date by logical replication, writes are blocked briefly for the cutover and both sides are "
+                + "verified. A move keeps its source until you drop it; a split deletes the rows that left.");
         subtitle.getStyleClass().add("ph-muted");
         subtitle.setWrapText(true);
         error.setId("reshard-error");
@@ -186,7 +187,8 @@ public final class ReshardWizard {
             return;
         }
         MovePlan p = r.plan();
-        planSummary.setText("Plan " + p.id() + ": " + p.summary());
+        // A split's summary starts with "split"; a move's with the partition's name, left as it is.
+        planSummary.setText("Plan " + p.id() + ": " + (p.split() != null ? capitalised(p.summary()) : p.summary()));
         planSize.setText(ReshardText.size(p) + " \u00b7 bound " + p.bound() + " \u00b7 parent " + p.parent()
                 + " \u00b7 as role " + p.user());
         notes.getChildren().setAll(p.notes().stream().map(n -> wrapped("Note: " + n, null)).toList());
@@ -199,6 +201,10 @@ public final class ReshardWizard {
         refusals.getChildren().setAll(reasons);
         statements.setText(String.join("\n", r.statements()));
         move.setText(ReshardText.moveAction(p) + "\u2026");
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static Label wrapped(String text, javafx.css.PseudoClass state) {
@@ -230,6 +236,10 @@ public final class ReshardWizard {
                 + "The coordinator already reads " + p.partition() + " from " + p.target().label() + ".";
         ConfirmByNameDialogPane confirm = new ConfirmByNameDialogPane(action, p.partition().toString(), impact,
                 "partition name");
+        // The action button names the split in full: it takes its own width, Cancel only what it needs.
+        ButtonBar.setButtonUniformSize(confirm.cancelButton(), false);
+        ButtonBar.setButtonUniformSize(confirm.confirmButton(), false);
+        confirm.confirmButton().setMinWidth(Region.USE_PREF_SIZE);
         confirm.setOnConfirm(model::confirm);
         confirm.setOnCancel(model::back);
         confirm.setMaxWidth(620);

@@ -1,16 +1,20 @@
 package io.pilothouse.views.reshard;
 
+import io.pilothouse.services.reshard.MovePlan;
 import io.pilothouse.services.reshard.MoveProgress;
 import io.pilothouse.services.reshard.MoveRecord;
 import io.pilothouse.services.reshard.MoveState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -41,6 +45,14 @@ public final class ReshardWizardModel {
         DROP_SOURCE
     }
 
+    /** What the plan does with the partition. */
+    public enum Kind {
+        /** Move the whole partition to another node. */
+        MOVE,
+        /** Split a hash partition in two: one half stays, the other becomes a new partition on another node. */
+        SPLIT
+    }
+
     /** The role a move connects as unless changed: subscriptions need a superuser, and the CLI defaults to it too. */
     public static final String DEFAULT_ROLE = "postgres";
 
@@ -56,6 +68,8 @@ public final class ReshardWizardModel {
     private final StringProperty partition = new SimpleStringProperty(this, "partition", "");
     private final StringProperty target = new SimpleStringProperty(this, "target", "");
     private final StringProperty role = new SimpleStringProperty(this, "role", DEFAULT_ROLE);
+    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.MOVE);
+    private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<PlanReview> review = new ReadOnlyObjectWrapper<>(this, "review");
@@ -71,6 +85,8 @@ public final class ReshardWizardModel {
     private final AtomicBoolean progressScheduled = new AtomicBoolean();
     private final BooleanBinding canPlan;
     private final BooleanBinding canMove;
+    private final StringBinding splitBounds;
+    private final StringBinding splitProblem;
 
     /**
      * @param cluster  the coordinator's cluster (scope) whose partitions are offered first
@@ -82,8 +98,16 @@ public final class ReshardWizardModel {
         this.actions = actions;
         this.fx = fx;
         partition.subscribe(p -> offerTargets());
+        splitBounds = Bindings.createStringBinding(() -> kind.get() != Kind.SPLIT ? ""
+                : option(partition.get()).flatMap(o -> o.splitBounds(target.get())).orElse(""),
+                kind, partition, target, options);
+        splitProblem = Bindings.createStringBinding(() -> kind.get() != Kind.SPLIT ? ""
+                : option(partition.get()).filter(o -> o.hash().isEmpty()).map(o -> o.partition() + " is not a hash "
+                        + "partition (" + (o.bound() == null ? "bound unknown" : o.bound().display()) + "); only "
+                        + "hash partitions split in two.").orElse(""), kind, partition, options);
         canPlan = Bindings.createBooleanBinding(() -> !busy.get() && !partition.get().isBlank()
-                && !target.get().isBlank() && !role.get().isBlank(), busy, partition, target, role);
+                && !target.get().isBlank() && !role.get().isBlank() && splitProblem.get().isEmpty(),
+                busy, partition, target, role, splitProblem);
         canMove = Bindings.createBooleanBinding(() -> !readOnly && review.get() != null
                 && review.get().refusals().isEmpty(), review);
     }
@@ -131,7 +155,10 @@ public final class ReshardWizardModel {
         busy.set(true);
         error.set(null);
         String database = option(partition.get()).map(PartitionOption::database).orElse(null);
-        actions.plan(database, partition.get().trim(), target.get().trim(), role.get().trim())
+        String name = newName.get() == null || newName.get().isBlank() ? null : newName.get().trim();
+        (kind.get() == Kind.SPLIT
+                ? actions.planSplit(database, partition.get().trim(), target.get().trim(), role.get().trim(), name)
+                : actions.plan(database, partition.get().trim(), target.get().trim(), role.get().trim()))
                 .whenComplete((r, failure) -> fx.execute(() -> {
                     busy.set(false);
                     if (failure != null) {
@@ -179,8 +206,10 @@ public final class ReshardWizardModel {
         }
         if (confirming.get() == Confirming.MOVE) {
             PlanReview r = review.get();
-            run("Moving " + r.plan().partition() + " to " + r.plan().targetServer(), true,
-                    () -> actions.move(r.plan(), this::offerProgress, stop::get));
+            MovePlan p = r.plan();
+            run(p.split() != null ? "Splitting " + p.partition() + ": " + p.split().newPartition() + " goes to "
+                    + p.targetServer() : "Moving " + p.partition() + " to " + p.targetServer(), true,
+                    () -> actions.move(p, this::offerProgress, stop::get));
         } else {
             MoveRecord r = outcome.get().record();
             run("Dropping the kept source of " + r.plan().partition(), false, () -> actions.dropSource(r.id()));
@@ -189,13 +218,14 @@ public final class ReshardWizardModel {
 
     /** Takes a stopped or unfinished move to the end. */
     public void resume(MoveRecord record) {
-        run("Resuming the move of " + record.plan().partition() + " from " + record.state(), true,
+        run("Resuming the " + ReshardText.noun(record.plan()) + " of " + record.plan().partition() + " from "
+                + record.state(), true,
                 () -> actions.resume(record.id(), this::offerProgress, stop::get));
     }
 
     /** Undoes a move that has not cut over. */
     public void rollBack(MoveRecord record) {
-        run("Rolling back the move of " + record.plan().partition(), false, () -> actions.rollBack(record.id(),
+        run("Rolling back the " + ReshardText.noun(record.plan()) + " of " + record.plan().partition(), false, () -> actions.rollBack(record.id(),
                 this::offerProgress));
     }
 
@@ -258,10 +288,11 @@ public final class ReshardWizardModel {
         return options.stream().filter(p -> p.partition().equals(n)).findFirst();
     }
 
-    /** True when the result is a finished move whose source table is still kept. */
+    /** True when the result is a finished move whose source table is still kept (a split keeps none). */
     public boolean canDropSource() {
         MoveOutcome o = outcome.get();
-        return !readOnly && o != null && o.record() != null && !o.failed() && o.record().state() == MoveState.DONE;
+        return !readOnly && o != null && o.record() != null && !o.failed() && o.record().state() == MoveState.DONE
+                && o.record().plan().split() == null;
     }
 
     /** True when the result is a move that stopped and can be taken to the end. */
@@ -316,6 +347,34 @@ public final class ReshardWizardModel {
     /** The role every step connects as (a superuser, or the owner with REPLICATION and CREATE). */
     public StringProperty roleProperty() {
         return role;
+    }
+
+    /** Move the whole partition, or split a hash partition in two. */
+    public ObjectProperty<Kind> kindProperty() {
+        return kind;
+    }
+
+    /** The split's new partition name as typed; blank for the planner's default. */
+    public StringProperty newNameProperty() {
+        return newName;
+    }
+
+    /**
+     * For a split of an offered hash partition, the two bounds it leaves ({@code 3 mod 16 stays on shard2, 11 mod 16
+     * goes to shard1}); empty otherwise.
+     */
+    public StringBinding splitBoundsBinding() {
+        return splitBounds;
+    }
+
+    /** For a split, why the chosen partition cannot be split (not a hash partition); empty when it can. */
+    public StringBinding splitProblemBinding() {
+        return splitProblem;
+    }
+
+    /** True when a split is chosen and {@code name} is an offered partition that cannot split (not hash). */
+    public boolean unsplittable(String name) {
+        return kind.get() == Kind.SPLIT && option(name).map(o -> o.hash().isEmpty()).orElse(false);
     }
 
     /** True while something runs in the background (reading, planning, moving). */

@@ -7,6 +7,7 @@ import io.pilothouse.services.reshard.MoveRecord;
 import io.pilothouse.services.reshard.MoveState;
 import io.pilothouse.services.reshard.QualifiedName;
 import io.pilothouse.services.reshard.ReshardNode;
+import io.pilothouse.services.reshard.SplitSpec;
 import io.pilothouse.services.reshard.Verification;
 import io.pilothouse.services.shards.map.MapKind;
 import io.pilothouse.services.shards.map.MapNode;
@@ -50,6 +51,19 @@ final class ReshardFixtures {
                 List.of(orders), List.of(), NOW);
     }
 
+    /** {@link #map()} with a range-partitioned demo.events on the coordinator too: a partition that cannot split. */
+    static ShardMap mapWithEvents() {
+        ShardMap m = map();
+        MapNode coord = m.nodes().get(0);
+        MapTable events = new MapTable("demo.events", "range (happened_at)", List.of(new MapShard(
+                "demo.events_2026_01", coord.id(), "demo.events_2026_01", new ShardBound.Range(
+                "'2026-01-01 00:00:00+00'", "'2026-02-01 00:00:00+00'"), false, OptionalLong.of(81_920),
+                OptionalLong.of(400), OptionalDouble.empty(), null)), List.of());
+        List<MapTable> tables = new ArrayList<>(m.tables());
+        tables.add(events);
+        return new ShardMap(m.name(), m.kind(), m.nodes(), tables, m.problems(), m.readAt());
+    }
+
     private static MapNode node(String label, int port) {
         return new MapNode(MapNode.idOf("127.0.0.1", port, "postgres"), label, "127.0.0.1", port, "postgres", label,
                 NodeReach.READ, null);
@@ -66,6 +80,33 @@ final class ReshardFixtures {
                 p3, "FOR VALUES WITH (modulus 8, remainder 3)", true, SHARD2, p3, SHARD1, "shard1", p3,
                 "orders_p3_moved_ab12", "postgres", List.of("CREATE TABLE demo.orders_p3 (order_id bigint)"),
                 List.of(), 2_500, 1_310_720, NOW, notes, null);
+    }
+
+    /** Splitting demo.orders_p3 (3 mod 8, on shard2): 3 mod 16 stays, demo.orders_p11 (11 mod 16) goes to shard1. */
+    static MovePlan splitPlan() {
+        MovePlan m = plan(List.of());
+        QualifiedName p11 = new QualifiedName("demo", "orders_p11");
+        SplitSpec split = new SplitSpec(p11, p11, 8, 3, "user_id", new QualifiedName("demo", "ph_split_hash_ab12"),
+                true, "bigint", "ph_split_identity_ab12", List.of("order_id", "user_id"));
+        return new MovePlan(m.id(), m.cluster(), m.coordinator(), m.parent(), m.partition(), m.bound(),
+                m.sourceForeign(), m.source(), m.sourceTable(), m.target(), m.targetServer(), m.targetTable(),
+                m.keptName(), m.user(), m.targetDdl(), m.partitionGrants(), m.sourceRows(), m.sourceBytes(),
+                m.createdAt(), List.of(), split);
+    }
+
+    static PlanReview splitReview() {
+        return new PlanReview(splitPlan(), List.of(), List.of("-- 1. on the target shard1",
+                "CREATE TABLE demo.orders_p3 (order_id bigint)",
+                "CREATE PUBLICATION ph_move_20261121t100000_ab12 FOR TABLE demo.orders_p3 WHERE "
+                        + "(satisfies_hash_partition('demo.ph_split_hash_ab12'::regclass, 16, 11, user_id))"));
+    }
+
+    /** A split that ran to the end: the moved half (1,250 rows) matched. */
+    static MoveRecord splitDone() {
+        return new MoveRecord(splitPlan(), MoveState.DONE, new CutoverFigures(1, 9, 30, 280),
+                new Verification(1_250, "5ab0c1", 1_250, "5ab0c1", null), null, List.of(NOW + " target created",
+                NOW + " published", NOW + " subscribed", NOW + " split committed on the coordinator", NOW + " done"),
+                NOW);
     }
 
     static PlanReview review(List<String> refusals) {
@@ -111,6 +152,15 @@ final class ReshardFixtures {
         @Override
         public CompletableFuture<PlanReview> plan(String database, String partition, String target, String role) {
             planned.add(database + " " + partition + " " + target + " " + role);
+            CompletableFuture<PlanReview> f = new CompletableFuture<>();
+            plans.add(f);
+            return f;
+        }
+
+        @Override
+        public CompletableFuture<PlanReview> planSplit(String database, String partition, String target, String role,
+                                                       String newName) {
+            planned.add("split " + database + " " + partition + " " + target + " " + role + " " + newName);
             CompletableFuture<PlanReview> f = new CompletableFuture<>();
             plans.add(f);
             return f;
