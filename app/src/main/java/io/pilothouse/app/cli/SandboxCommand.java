@@ -60,6 +60,12 @@ public final class SandboxCommand implements Runnable {
                         + "enabled (0 to " + SandboxSpec.MAX_SHARDS + ", default: ${DEFAULT-VALUE}).")
         int shards;
 
+        @Option(names = "--shard-members", paramLabel = "M", defaultValue = "1",
+                description = "With --shards: members per shard (1 to " + SandboxSpec.MAX_SHARD_MEMBERS + ", default: "
+                        + "${DEFAULT-VALUE}); more than 1 makes each shard a Patroni cluster of its own, scope shardK in "
+                        + "the same etcd namespace, that the coordinator follows through switchovers.")
+        int shardMembers;
+
         @Option(names = "--rows", paramLabel = "R", defaultValue = "1000000",
                 description = "With --shards: rows of the sharded demo schema built after start, 4/5 orders and 1/5 "
                         + "events (default: ${DEFAULT-VALUE}; 0 for empty tables).")
@@ -78,7 +84,8 @@ public final class SandboxCommand implements Runnable {
             }
             PrintWriter err = spec.commandLine().getErr();
             SandboxSpec s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
-                    .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards);
+                    .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards)
+                    .withShardMembers(shardMembers);
             long t0 = System.nanoTime();
             SandboxInfo info = new SandboxLauncher().up(s, line -> {
                 err.println("  " + line);
@@ -142,6 +149,14 @@ public final class SandboxCommand implements Runnable {
             out.println(json ? Json.pretty(status) : status.state().name().toLowerCase() + ": " + status.summary());
             if (!json && status.state() != SandboxStatus.State.ABSENT) {
                 for (SandboxInfo.Shard s : launcher.info(dir.resolve()).shards()) {
+                    if (s.patroni()) {
+                        for (SandboxInfo.Member m : s.members()) {
+                            out.printf("  %-10s  %-14s  postgres %s:%d  patroni %s  %s%n", s.name(), m.name(),
+                                    m.pgHost(), m.pgPort(), m.restUrl(),
+                                    status.isAlive(m.name(), ProcessKind.PATRONI) ? "running" : "down");
+                        }
+                        continue;
+                    }
                     out.printf("  %-10s  postgres %s:%d  %s%n", s.name(), s.pgHost(), s.pgPort(),
                             status.isAlive(s.name(), ProcessKind.POSTGRES) ? "running" : "down");
                 }

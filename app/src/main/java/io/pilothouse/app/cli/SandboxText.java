@@ -24,6 +24,13 @@ final class SandboxText {
                     m.restUrl()));
         }
         for (SandboxInfo.Shard s : info.shards()) {
+            if (s.patroni()) {
+                for (SandboxInfo.Member m : s.members()) {
+                    sb.append(String.format("  %-10s  %-14s postgres %s:%d  patroni %s  (Patroni shard cluster)%n",
+                            s.name(), m.name(), m.pgHost(), m.pgPort(), m.restUrl()));
+                }
+                continue;
+            }
             sb.append(String.format("  %-10s  postgres %s:%d  (standalone shard, max_prepared_transactions 20)%n",
                     s.name(), s.pgHost(), s.pgPort()));
         }

@@ -1,6 +1,8 @@
 package io.pilothouse.services.reshard;
 
+import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.shards.map.ShardNodeConnector;
+import io.pilothouse.services.shards.partitions.ServerEndpoints;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads the coordinator, the source and the target and decides a {@link MovePlan}, refusing with a
@@ -29,12 +32,24 @@ public final class MovePlanner {
     private final ReshardConnections connections;
     private final ShardNodeConnector nodes;
     private final Clock clock;
+    private final Supplier<EstateSnapshot> estate;
     private final SecureRandom random = new SecureRandom();
 
+    /** A planner that takes the first host of a foreign server naming several (it cannot tell which is primary). */
     public MovePlanner(ReshardConnections connections, ShardNodeConnector nodes, Clock clock) {
+        this(connections, nodes, clock, () -> null);
+    }
+
+    /**
+     * @param estate the live model: of a foreign server naming several hosts (a shard cluster's members), the one its
+     *               cluster's leader is at now is the node
+     */
+    public MovePlanner(ReshardConnections connections, ShardNodeConnector nodes, Clock clock,
+                       Supplier<EstateSnapshot> estate) {
         this.connections = connections;
         this.nodes = nodes;
         this.clock = clock;
+        this.estate = estate;
     }
 
     /** The plan for {@code request}; nothing is changed anywhere. */
@@ -127,21 +142,24 @@ public final class MovePlanner {
         }
     }
 
-    /** The node a postgres_fdw server reaches, and the workspace source that knows it. */
+    /**
+     * The node a postgres_fdw server reaches, and the workspace source that knows it; of a server naming several hosts,
+     * the one that is primary now.
+     */
     private ReshardNode node(String server, Map<String, String> options, ReshardNode coordinator) {
-        String host = options.get("host");
+        String hosts = options.get("host");
         String db = options.get("dbname");
-        if (host == null || host.isBlank() || db == null || db.isBlank()) {
+        if (hosts == null || hosts.isBlank() || db == null || db.isBlank()) {
             throw new ReshardException("Foreign server " + server + " on " + coordinator.describe() + " does not name "
                     + "its host and dbname; set them (ALTER SERVER " + server + " OPTIONS (ADD host '…', ADD dbname '…')).");
         }
-        int port;
-        try {
-            port = Integer.parseInt(options.getOrDefault("port", "5432").trim());
-        } catch (NumberFormatException e) {
-            throw new ReshardException("Foreign server " + server + " has port '" + options.get("port")
-                    + "', not a number; fix it with ALTER SERVER.");
-        }
+        ServerEndpoints.Endpoint endpoint = ServerEndpoints.parse(hosts, options.get("port"))
+                .map(endpoints -> ServerEndpoints.current(endpoints, estate.get()))
+                .orElseThrow(() -> new ReshardException("Foreign server " + server + " has port '"
+                        + options.get("port") + "', not a number (or not one per host '" + hosts
+                        + "'); fix it with ALTER SERVER."));
+        String host = endpoint.host();
+        int port = endpoint.port();
         String source = nodes.sourceAt(host, port).orElseThrow(() -> new ReshardException("No workspace source has "
                 + "a node at " + host + ":" + port + " (foreign server " + server + "); add it to the workspace so "
                 + "Pilothouse can reach it."));

@@ -23,19 +23,31 @@ final class PatroniConfigWriter {
 
     private PatroniConfigWriter() {}
 
-    static void write(SandboxPlan plan, MemberPlan member, Credentials credentials, Binaries binaries,
+    /** Writes the config of {@code member} of the cluster whose Patroni scope is {@code scope}. */
+    static void write(SandboxPlan plan, MemberPlan member, String scope, Credentials credentials, Binaries binaries,
                       SandboxUser user) {
         var path = plan.layout().patroniConfig(member.name());
-        PrivateFiles.write(path, SandboxYaml.render(config(plan, member, credentials, binaries)),
+        PrivateFiles.write(path, SandboxYaml.render(config(plan, member, scope, credentials, binaries)),
                 PrivateFiles.OWNER_ONLY);
         user.own(path);
     }
 
+    /** The config of a member of the sandbox's own cluster. */
     static Map<String, Object> config(SandboxPlan plan, MemberPlan member, Credentials credentials,
+                                      Binaries binaries) {
+        return config(plan, member, plan.spec().scope(), credentials, binaries);
+    }
+
+    /**
+     * The config of a member of the cluster {@code scope}: the sandbox's own or a shard cluster, which share the etcd,
+     * the namespace and every setting (a shard cluster's primary must take prepared transactions and publish logically
+     * like the coordinator).
+     */
+    static Map<String, Object> config(SandboxPlan plan, MemberPlan member, String scope, Credentials credentials,
                                       Binaries binaries) {
         SandboxLayout layout = plan.layout();
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("scope", plan.spec().scope());
+        config.put("scope", scope);
         config.put("namespace", plan.spec().namespace());
         config.put("name", member.name());
         config.put("restapi", ordered(

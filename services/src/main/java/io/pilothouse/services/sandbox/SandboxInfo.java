@@ -93,29 +93,68 @@ public record SandboxInfo(
     }
 
     /**
-     * A standalone PostgreSQL server beside the cluster: no Patroni, no standby, prepared transactions enabled.
+     * A shard beside the cluster: a standalone PostgreSQL server (no Patroni, no standby), or with
+     * {@code --shard-members M > 1} a Patroni cluster of its own whose scope is the shard's name. Prepared transactions
+     * are enabled either way.
      *
-     * @param name        shard name ({@code shard1}, …)
+     * @param name        shard name ({@code shard1}, …), also the Patroni scope of a shard cluster
      * @param pgHost      PostgreSQL host ({@code 127.0.0.1})
-     * @param pgPort      PostgreSQL port
-     * @param dataDir     PostgreSQL data directory
-     * @param postgresPid pid of the postmaster
+     * @param pgPort      PostgreSQL port; of a shard cluster, its first member's, which need not be its primary
+     * @param dataDir     PostgreSQL data directory; of a shard cluster, its first member's
+     * @param postgresPid pid of the postmaster; 0 for a shard cluster (its members' postmasters are Patroni's)
+     * @param members     a shard cluster's Patroni members in name order; empty for a standalone server (and when read
+     *                    from a {@code sandbox.json} written before shard clusters existed)
      */
     public record Shard(
             String name,
             String pgHost,
             int pgPort,
             @JsonSerialize(using = ToStringSerializer.class) Path dataDir,
-            long postgresPid) {
+            long postgresPid,
+            List<Member> members) {
+
+        public Shard {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+
+        /** A standalone shard server. */
+        public Shard(String name, String pgHost, int pgPort, Path dataDir, long postgresPid) {
+            this(name, pgHost, pgPort, dataDir, postgresPid, List.of());
+        }
 
         Shard withPostgresPid(long pid) {
-            return new Shard(name, pgHost, pgPort, dataDir, pid);
+            return new Shard(name, pgHost, pgPort, dataDir, pid, members);
+        }
+
+        Shard withMember(Member replacement) {
+            List<Member> updated = new ArrayList<>(members);
+            updated.replaceAll(m -> m.name().equals(replacement.name()) ? replacement : m);
+            return new Shard(name, pgHost, pgPort, dataDir, postgresPid, updated);
+        }
+
+        /** True for a Patroni shard cluster, false for a standalone server. */
+        @JsonIgnore
+        public boolean patroni() {
+            return !members.isEmpty();
         }
 
         /** {@code host:port}, how a plain workspace source names it. */
         @JsonIgnore
         public String endpoint() {
             return pgHost + ":" + pgPort;
+        }
+
+        /** The Patroni REST URLs of a shard cluster's members, in member order; empty for a standalone shard. */
+        @JsonIgnore
+        public List<String> restUrls() {
+            return members.stream().map(Member::restUrl).toList();
+        }
+
+        /** A shard cluster's member called {@code memberName}; fails with a clear message when there is none. */
+        public Member requireMember(String memberName) {
+            return members.stream().filter(m -> m.name().equals(memberName)).findFirst()
+                    .orElseThrow(() -> new SandboxException("No member called '" + memberName + "' in shard " + name
+                            + "; its members are " + members.stream().map(Member::name).toList()));
         }
     }
 

@@ -64,7 +64,9 @@ public final class SandboxLauncher {
      * primary ({@code node1}), a standby ({@code node2}) and a cascading standby ({@code node3}) streaming from
      * {@code node2}, with slots and no Patroni, etcd or HAProxy; the workspace then lists them as {@code nodes}.
      * With {@link SandboxSpec#shards()}: also standalone servers {@code shard1..shardN} with prepared transactions
-     * enabled, each a one-node {@code nodes} source of its own in the workspace.
+     * enabled, each a one-node {@code nodes} source of its own in the workspace; with {@link SandboxSpec#shardMembers()}
+     * above 1, each shard is instead a Patroni cluster ({@code shardK-node1..M}, scope {@code shardK}) in the sandbox's
+     * etcd namespace, which the workspace's etcd source discovers, and {@code up} also waits until each streams.
      *
      * @param progress receives a line per step, for a terminal or a splash screen; never a secret
      * @throws SandboxAlreadyRunningException if the directory's sandbox is (partly) running

@@ -1,7 +1,9 @@
 package io.pilothouse.services.sandbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The decisions {@code up} makes before starting anything: directory, ports, member names.
@@ -12,10 +14,12 @@ import java.util.List;
  * @param etcdPeerPort   etcd peer port (a single-member etcd still listens on one)
  * @param members one entry per Patroni member
  * @param haproxy HAProxy ports, or {@code null} without HAProxy
- * @param shards  the standalone shard servers, not started yet
+ * @param shards  the shards (standalone servers or Patroni clusters), not started yet
+ * @param shardMembers the members of each shard cluster by shard name; empty for standalone shards
  */
 record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, int etcdPeerPort,
-                   List<MemberPlan> members, HaproxyPlan haproxy, List<SandboxInfo.Shard> shards) {
+                   List<MemberPlan> members, HaproxyPlan haproxy, List<SandboxInfo.Shard> shards,
+                   Map<String, List<MemberPlan>> shardMembers) {
 
     static final String HOST = "127.0.0.1";
 
@@ -30,9 +34,13 @@ record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, i
     /** HAProxy's three ports. */
     record HaproxyPlan(int writePort, int readPort, int statsPort) {}
 
+    SandboxPlan {
+        shardMembers = Map.copyOf(shardMembers);
+    }
+
     /**
      * Assigns {@code ports} in a fixed order: etcd client, etcd peer, each member's REST and PostgreSQL, HAProxy,
-     * the shards.
+     * the shards (one port each, or each shard member's REST and PostgreSQL ports).
      */
     static SandboxPlan of(SandboxSpec spec, SandboxLayout layout, List<Integer> ports) {
         if (ports.size() != portsNeeded(spec)) {
@@ -47,12 +55,35 @@ record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, i
                 ? new HaproxyPlan(ports.get(next), ports.get(next + 1), ports.get(next + 2))
                 : null;
         next += spec.haproxy() ? 3 : 0;
-        List<SandboxInfo.Shard> shards = ShardStartup.plan(spec, layout, ports.subList(next, next + spec.shards()));
-        return new SandboxPlan(spec, layout, ports.get(0), ports.get(1), List.copyOf(members), haproxy, shards);
+        if (!spec.patroniShards()) {
+            List<SandboxInfo.Shard> shards = ShardStartup.plan(spec, layout, ports.subList(next, next + spec.shards()));
+            return new SandboxPlan(spec, layout, ports.get(0), ports.get(1), List.copyOf(members), haproxy, shards,
+                    Map.of());
+        }
+        Map<String, List<MemberPlan>> shardMembers = new LinkedHashMap<>();
+        for (int i = 0; i < spec.shards(); i++) {
+            List<MemberPlan> shardMembersOfOne = new ArrayList<>();
+            for (int j = 0; j < spec.shardMembers(); j++, next += 2) {
+                shardMembersOfOne.add(new MemberPlan(spec.shardMemberName(i, j), ports.get(next), ports.get(next + 1)));
+            }
+            shardMembers.put(spec.shardName(i), List.copyOf(shardMembersOfOne));
+        }
+        List<SandboxInfo.Shard> shards = ShardStartup.planClusters(spec, layout, shardMembers);
+        return new SandboxPlan(spec, layout, ports.get(0), ports.get(1), List.copyOf(members), haproxy, shards,
+                shardMembers);
     }
 
     static int portsNeeded(SandboxSpec spec) {
-        return 2 + 2 * spec.members() + (spec.haproxy() ? 3 : 0) + spec.shards();
+        int perShard = spec.patroniShards() ? 2 * spec.shardMembers() : 1;
+        return 2 + 2 * spec.members() + (spec.haproxy() ? 3 : 0) + spec.shards() * perShard;
+    }
+
+    /** Every Patroni member's plan with its scope: the cluster's members, then each shard cluster's. */
+    Map<MemberPlan, String> patroniMembers() {
+        Map<MemberPlan, String> scopes = new LinkedHashMap<>();
+        members.forEach(m -> scopes.put(m, spec.scope()));
+        shards.forEach(s -> shardMembers.getOrDefault(s.name(), List.of()).forEach(m -> scopes.put(m, s.name())));
+        return scopes;
     }
 
     String etcdUrl() {

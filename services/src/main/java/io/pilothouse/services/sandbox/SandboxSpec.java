@@ -18,15 +18,21 @@ import java.util.regex.Pattern;
  *                  {@code haproxy} are then ignored; {@code scope} names the workspace source)
  * @param shards    standalone PostgreSQL servers {@code shard1..shardN} started besides the cluster (0 to
  *                  {@value #MAX_SHARDS}), each with {@code max_prepared_transactions} set, for two-phase commit
+ * @param shardMembers members of each shard (1 to {@value #MAX_SHARD_MEMBERS}): 1 for a standalone server, more for
+ *                  a Patroni cluster of its own with scope {@code shardK} in {@code namespace}, so the workspace's etcd
+ *                  source discovers it (not with {@code plain})
  */
 public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                          int shards) {
+                          int shards, int shardMembers) {
 
     /** More members than this would only slow a laptop down; the app never needs them. */
     public static final int MAX_MEMBERS = 9;
 
     /** Enough for cross-shard transactions and a resharding demo; each one is a whole PostgreSQL server. */
     public static final int MAX_SHARDS = 4;
+
+    /** A primary and two replicas per shard is plenty to show a shard switching over. */
+    public static final int MAX_SHARD_MEMBERS = 3;
 
     private static final Pattern SHARD_NAME = Pattern.compile("shard[0-9]+");
 
@@ -51,6 +57,20 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
             // The workspace gets a source per shard, named like the shard; two sources cannot share a name.
             throw new IllegalArgumentException("scope " + scope + " is taken by the shards; pick another scope");
         }
+        if (shardMembers < 1 || shardMembers > MAX_SHARD_MEMBERS) {
+            throw new IllegalArgumentException("shard members must be between 1 and " + MAX_SHARD_MEMBERS + ": "
+                    + shardMembers);
+        }
+        if (shardMembers > 1 && plain) {
+            throw new IllegalArgumentException("shards with several members are Patroni clusters; a plain sandbox "
+                    + "has no Patroni: drop --plain or use one member per shard");
+        }
+    }
+
+    /** A sandbox whose shards (if any) are standalone servers. */
+    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
+                       int shards) {
+        this(dir, members, scope, namespace, haproxy, plain, shards, 1);
     }
 
     /** A Patroni sandbox. */
@@ -70,37 +90,52 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
 
     /** This spec in another directory. */
     public SandboxSpec withDir(Path newDir) {
-        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards);
+        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers);
     }
 
     /** This spec with another number of members. */
     public SandboxSpec withMembers(int newMembers) {
-        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards);
+        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers);
     }
 
     /** This spec with another Patroni scope. */
     public SandboxSpec withScope(String newScope) {
-        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards);
+        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers);
     }
 
     /** This spec with another Patroni namespace. */
     public SandboxSpec withNamespace(String newNamespace) {
-        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards);
+        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers);
     }
 
     /** This spec with or without HAProxy. */
     public SandboxSpec withHaproxy(boolean newHaproxy) {
-        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards);
+        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers);
     }
 
     /** The same spec for a plain streaming-replication cluster (or back to Patroni). */
     public SandboxSpec withPlain(boolean newPlain) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers);
     }
 
     /** This spec with {@code newShards} standalone shard servers besides the cluster. */
     public SandboxSpec withShards(int newShards) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers);
+    }
+
+    /** This spec with {@code newShardMembers} members per shard: more than one makes each shard a Patroni cluster. */
+    public SandboxSpec withShardMembers(int newShardMembers) {
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers);
+    }
+
+    /** True when each shard is a Patroni cluster rather than a standalone server. */
+    public boolean patroniShards() {
+        return shardMembers > 1;
+    }
+
+    /** Names of shard {@code shard}'s members, {@code shardK-node1} to {@code shardK-nodeM}. */
+    public String shardMemberName(int shard, int member) {
+        return shardName(shard) + "-" + memberName(member);
     }
 
     /** Shard names, {@code shard1} to {@code shardN}. */

@@ -56,13 +56,15 @@ final class SandboxStartup {
         try {
             info = startEtcd(plan, info, watched, deadline, progress);
             info = startMembers(plan, info, watched);
+            info = startShardMembers(plan, info, watched, progress);
             // While Patroni bootstraps: the shards do not depend on it.
             info = shards.start(layout, info, credentials, watched, deadline, progress);
             progress.accept("Waiting for a leader and " + (spec.members() - 1) + " streaming replicas");
-            ClusterReadiness cluster = probe.awaitCluster(restUrls(plan), deadline, watched, progress);
+            ClusterReadiness cluster = probe.awaitCluster(restUrls(plan.members()), deadline, watched, progress);
             for (SandboxInfo.Member m : info.members()) {
                 info = info.withMember(m.withPostgresPid(ProcessTable.postmasterPid(m.dataDir())));
             }
+            info = awaitShardClusters(plan, info, watched, deadline, progress);
             SandboxState.write(layout, info);
             if (spec.haproxy()) {
                 info = startHaproxy(plan, info, watched, progress);
@@ -83,17 +85,23 @@ final class SandboxStartup {
         user.own(PrivateFiles.directory(layout.logs(), PrivateFiles.SHARED_DIR));
         PrivateFiles.write(layout.postBootstrapScript(), postBootstrapScript(), PrivateFiles.WORLD_READABLE);
         EtcdConfigWriter.write(plan);
-        for (MemberPlan member : plan.members()) {
+        plan.patroniMembers().forEach((member, scope) -> {
             user.own(PrivateFiles.directory(layout.memberDir(member.name()), PrivateFiles.PRIVATE_DIR));
-            PatroniConfigWriter.write(plan, member, credentials, binaries, user);
-        }
+            PatroniConfigWriter.write(plan, member, scope, credentials, binaries, user);
+        });
         List<Integer> pgPorts = new ArrayList<>(plan.members().stream().map(MemberPlan::pgPort).toList());
         if (plan.haproxy() != null) {
             pgPorts.add(plan.haproxy().writePort());
             pgPorts.add(plan.haproxy().readPort());
             HaproxyConfigWriter.write(plan);
         }
-        plan.shards().forEach(s -> pgPorts.add(s.pgPort()));
+        plan.shards().forEach(s -> {
+            if (s.patroni()) {
+                s.members().forEach(m -> pgPorts.add(m.pgPort()));
+            } else {
+                pgPorts.add(s.pgPort());
+            }
+        });
         PgPassWriter.write(layout.passfile(), SandboxPlan.HOST, pgPorts, credentials);
     }
 
@@ -136,6 +144,52 @@ final class SandboxStartup {
         return updated;
     }
 
+    /** Starts every shard cluster's members at once, like the cluster's: one of each cluster bootstraps it. */
+    private SandboxInfo startShardMembers(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched,
+                                          Consumer<String> progress) {
+        if (plan.shardMembers().isEmpty()) {
+            return info;
+        }
+        progress.accept("Starting shard clusters " + String.join(", ", plan.shards().stream()
+                .map(s -> s.name() + " (" + s.members().size() + " Patroni members)").toList()));
+        SandboxLayout layout = plan.layout();
+        SandboxInfo updated = info;
+        for (SandboxInfo.Shard shard : plan.shards()) {
+            for (SandboxInfo.Member m : shard.members()) {
+                Process patroni = processes.startPatroni(layout, m.name());
+                watched.add(m.name(), ProcessKind.PATRONI, patroni, layout.patroniLog(m.name()),
+                        layout.postgresLog(m.name()));
+                SandboxInfo.Shard current = updated.requireShard(shard.name());
+                updated = updated.withShard(current.withMember(current.requireMember(m.name())
+                        .withPatroniPid(patroni.pid())));
+                SandboxState.write(layout, updated);
+            }
+        }
+        return updated;
+    }
+
+    /** Waits until every shard cluster has a leader and streaming replicas, and records the postmasters. */
+    private SandboxInfo awaitShardClusters(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched,
+                                           Deadline deadline, Consumer<String> progress) {
+        SandboxInfo updated = info;
+        for (SandboxInfo.Shard shard : plan.shards()) {
+            if (!shard.patroni()) {
+                continue;
+            }
+            progress.accept("Waiting for " + shard.name() + ": a leader and " + (shard.members().size() - 1)
+                    + " streaming replicas");
+            Map<String, String> urls = new LinkedHashMap<>();
+            shard.members().forEach(m -> urls.put(m.name(), m.restUrl()));
+            probe.awaitCluster(urls, deadline, watched, line -> progress.accept(shard.name() + ": " + line));
+            SandboxInfo.Shard current = updated.requireShard(shard.name());
+            for (SandboxInfo.Member m : current.members()) {
+                current = current.withMember(m.withPostgresPid(ProcessTable.postmasterPid(m.dataDir())));
+            }
+            updated = updated.withShard(current);
+        }
+        return updated;
+    }
+
     private SandboxInfo startHaproxy(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched,
                                      Consumer<String> progress) {
         progress.accept("Starting HAProxy: writes on " + plan.haproxy().writePort() + ", reads on "
@@ -149,9 +203,9 @@ final class SandboxStartup {
         return updated;
     }
 
-    private static Map<String, String> restUrls(SandboxPlan plan) {
+    private static Map<String, String> restUrls(List<MemberPlan> members) {
         Map<String, String> urls = new LinkedHashMap<>();
-        plan.members().forEach(m -> urls.put(m.name(), m.restUrl()));
+        members.forEach(m -> urls.put(m.name(), m.restUrl()));
         return urls;
     }
 

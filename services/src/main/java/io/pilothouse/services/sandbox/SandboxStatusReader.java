@@ -32,6 +32,15 @@ final class SandboxStatusReader {
             processes.add(status(m.name(), ProcessKind.POSTGRES, postmaster > 0 ? postmaster : m.postgresPid(), dir));
         }
         for (SandboxInfo.Shard s : info.get().shards()) {
+            for (SandboxInfo.Member m : s.members()) {
+                processes.add(status(m.name(), ProcessKind.PATRONI, m.patroniPid(), dir));
+                long postmaster = ProcessTable.postmasterPid(m.dataDir());
+                processes.add(status(m.name(), ProcessKind.POSTGRES, postmaster > 0 ? postmaster : m.postgresPid(),
+                        dir));
+            }
+            if (s.patroni()) {
+                continue;
+            }
             long postmaster = ProcessTable.postmasterPid(s.dataDir());
             processes.add(status(s.name(), ProcessKind.POSTGRES, postmaster > 0 ? postmaster : s.postgresPid(), dir));
         }

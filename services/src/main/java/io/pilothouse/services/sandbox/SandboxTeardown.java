@@ -124,14 +124,14 @@ final class SandboxTeardown {
     private static List<Target> recorded(SandboxInfo info, SandboxLayout layout) {
         Path dir = layout.dir();
         List<Target> targets = new ArrayList<>();
-        for (SandboxInfo.Member m : info.members()) {
+        for (SandboxInfo.Member m : patroniMembers(info)) {
             targets.add(target(m.name(), ProcessKind.PATRONI, m.patroniPid(), dir));
             Set<Long> postmasters = new LinkedHashSet<>(List.of(m.postgresPid(), ProcessTable.postmasterPid(m.dataDir())));
             postmasters.stream().filter(pid -> pid > 0)
                     .forEach(pid -> targets.add(target(m.name(), ProcessKind.POSTGRES, pid, dir)));
         }
-        for (SandboxInfo.Shard s : info.shards()) {
-            // No Patroni for a shard: down sends its postmaster SIGINT (fast shutdown) itself.
+        for (SandboxInfo.Shard s : info.shards().stream().filter(s -> !s.patroni()).toList()) {
+            // No Patroni for a standalone shard: down sends its postmaster SIGINT (fast shutdown) itself.
             Set<Long> postmasters = new LinkedHashSet<>(List.of(s.postgresPid(), ProcessTable.postmasterPid(s.dataDir())));
             postmasters.stream().filter(pid -> pid > 0)
                     .forEach(pid -> targets.add(target(s.name(), ProcessKind.POSTGRES, pid, dir)));
@@ -145,8 +145,14 @@ final class SandboxTeardown {
 
     /** The data directories of every PostgreSQL server of the sandbox: the members' and the shards'. */
     private static List<Path> dataDirs(SandboxInfo info) {
-        return Stream.concat(info.members().stream().map(SandboxInfo.Member::dataDir),
-                info.shards().stream().map(SandboxInfo.Shard::dataDir)).toList();
+        return Stream.concat(patroniMembers(info).stream().map(SandboxInfo.Member::dataDir),
+                info.shards().stream().filter(s -> !s.patroni()).map(SandboxInfo.Shard::dataDir)).toList();
+    }
+
+    /** The members of the cluster and of every shard cluster (a plain sandbox's members have no Patroni pid). */
+    private static List<SandboxInfo.Member> patroniMembers(SandboxInfo info) {
+        return Stream.concat(info.members().stream(), info.shards().stream().flatMap(s -> s.members().stream()))
+                .toList();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -50,12 +51,32 @@ final class ShardStartup {
     }
 
     /**
-     * Initialises and starts every shard of {@code info}, then waits until each accepts logins and has the sandbox
+     * The shard clusters of {@code spec}, none started yet: each has its members' ports, and its first member's address
+     * and data directory as its own.
+     */
+    static List<SandboxInfo.Shard> planClusters(SandboxSpec spec, SandboxLayout layout,
+                                                Map<String, List<SandboxPlan.MemberPlan>> members) {
+        List<SandboxInfo.Shard> shards = new ArrayList<>();
+        for (int i = 0; i < spec.shards(); i++) {
+            String name = spec.shardName(i);
+            List<SandboxInfo.Member> infos = members.get(name).stream()
+                    .map(m -> new SandboxInfo.Member(m.name(), m.restUrl(), SandboxPlan.HOST, m.pgPort(),
+                            layout.dataDir(m.name()), 0, 0))
+                    .toList();
+            shards.add(new SandboxInfo.Shard(name, SandboxPlan.HOST, infos.get(0).pgPort(), infos.get(0).dataDir(),
+                    0, infos));
+        }
+        return List.copyOf(shards);
+    }
+
+    /**
+     * Initialises and starts every standalone shard of {@code info}, then waits until each accepts logins and has the sandbox
      * roles. All postmasters are started before the first wait, so they come up side by side.
      */
     SandboxInfo start(SandboxLayout layout, SandboxInfo info, Credentials credentials, LaunchedProcesses watched,
                       Deadline deadline, Consumer<String> progress) {
-        if (info.shards().isEmpty()) {
+        if (info.shards().isEmpty() || info.shards().stream().allMatch(SandboxInfo.Shard::patroni)) {
+            // Shard clusters are started with the cluster's members: Patroni bootstraps them.
             return info;
         }
         progress.accept("Starting shards " + info.shards().stream()

@@ -49,6 +49,10 @@ final class WorkspaceWriter {
         List<Map<String, Object>> sources = new ArrayList<>();
         sources.add(source);
         for (SandboxInfo.Shard shard : info.shards()) {
+            if (shard.patroni()) {
+                // A shard cluster registers under the same etcd namespace: the etcd source discovers its scope.
+                continue;
+            }
             // A one-node plain cluster each: the live model shows it as a primary without standbys.
             Map<String, Object> shardSource = new LinkedHashMap<>();
             shardSource.put("name", shard.name());

@@ -141,7 +141,7 @@ public final class ShardedSchema {
         }
         long t0 = System.nanoTime();
         Node coordinator = Node.leader(info, APPLICATION);
-        List<Node> shards = Node.shards(info);
+        List<Node> shards = Node.shards(info, APPLICATION);
         List<Partition> partitions = layout(coordinator, shards);
         progress.accept("Coordinator " + coordinator.name() + " (" + coordinator.endpoint() + ") over "
                 + String.join(", ", shards.stream().map(s -> s.name() + " (" + s.endpoint() + ")").toList()));
@@ -210,9 +210,12 @@ public final class ShardedSchema {
         for (Node s : shards) {
             String server = SqlIdentifiers.quote(s.name());
             ddl.add("DROP SERVER IF EXISTS " + server + " CASCADE");
-            // batch_size lets the workload's inserts and any routed INSERT … SELECT travel in batches.
+            // batch_size lets the workload's inserts and any routed INSERT … SELECT travel in batches. A shard
+            // cluster gets all its members and libpq picks the primary, so its switchover does not strand the
+            // coordinator (postgres_fdw passes libpq's options through).
             ddl.add("CREATE SERVER " + server + " FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host "
-                    + SqlLiterals.quote(s.host()) + ", port " + SqlLiterals.quote(Integer.toString(s.port()))
+                    + SqlLiterals.quote(s.serverHost()) + ", port " + SqlLiterals.quote(s.serverPort())
+                    + (s.members().isEmpty() ? "" : ", target_session_attrs 'read-write'")
                     + ", dbname " + SqlLiterals.quote(Node.DATABASE) + ", batch_size '1000', fetch_size '1000')");
             for (String role : List.of(info.superuser(), info.appUser())) {
                 String password = s.password(info, role).orElseThrow(() -> new SandboxException("The sandbox's "

@@ -1,5 +1,6 @@
 package io.pilothouse.services.shards.partitions;
 
+import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.shards.map.MapNode;
 
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * options are only visible to the mapping's owner, so a missing {@code dbname} is taken to be the coordinator's own
  * database, the usual layout where shards mirror the coordinator.
  *
- * @param host     server host
+ * @param host     server host; of a server naming several, the one that is primary now
  * @param port     server port, 5432 when not set
  * @param database database on the server
  * @param schema   table's schema there, the local schema when not set
@@ -22,24 +23,25 @@ import java.util.Optional;
 public record ForeignTarget(String host, int port, String database, String schema, String table) {
 
     /** libpq's default port. */
-    static final int DEFAULT_PORT = 5432;
+    static final int DEFAULT_PORT = ServerEndpoints.DEFAULT_PORT;
 
     /** The target of a foreign partition, empty when its server names no host (a partition with no home). */
     static Optional<ForeignTarget> of(PartitionRow row, String coordinatorDatabase) {
-        String host = row.serverOptions().get("host");
-        if (host == null || host.isBlank()) {
-            return Optional.empty();
-        }
-        int port;
-        try {
-            port = Integer.parseInt(row.serverOptions().getOrDefault("port", Integer.toString(DEFAULT_PORT)).trim());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return Optional.of(new ForeignTarget(host.trim(), port,
-                row.serverOptions().getOrDefault("dbname", coordinatorDatabase),
-                row.tableOptions().getOrDefault("schema_name", row.schema()),
-                row.tableOptions().getOrDefault("table_name", row.name())));
+        return of(row, coordinatorDatabase, null);
+    }
+
+    /**
+     * The target of a foreign partition, empty when its server names no host or no valid port (a partition with no
+     * home). A server naming several hosts (libpq's multi-host form) targets the one that is primary now in
+     * {@code estate} (the first when the live model does not tell).
+     */
+    static Optional<ForeignTarget> of(PartitionRow row, String coordinatorDatabase, EstateSnapshot estate) {
+        return ServerEndpoints.parse(row.serverOptions().get("host"), row.serverOptions().get("port"))
+                .map(endpoints -> ServerEndpoints.current(endpoints, estate))
+                .map(e -> new ForeignTarget(e.host(), e.port(),
+                        row.serverOptions().getOrDefault("dbname", coordinatorDatabase),
+                        row.tableOptions().getOrDefault("schema_name", row.schema()),
+                        row.tableOptions().getOrDefault("table_name", row.name())));
     }
 
     /** The {@link MapNode#id()} of the server and database. */

@@ -68,21 +68,23 @@ public final class NativePartitionMapReader implements ShardMapReader {
     public synchronized List<ShardMap> read() {
         List<ShardMap> maps = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (ClusterSnapshot cluster : estate.get().clusters()) {
+        EstateSnapshot now = estate.get();
+        for (ClusterSnapshot cluster : now.clusters()) {
             Optional<Member> leader = cluster.leaderMember();
             Optional<SourceConfig> source = workspace.sources().stream()
                     .filter(s -> s.name().equals(cluster.source())).findFirst();
             if (leader.isEmpty() || source.isEmpty() || source.get().postgres() == null) {
                 continue;
             }
-            readCoordinator(cluster, leader.get(), source.get().postgres().database(), seen).ifPresent(maps::add);
+            readCoordinator(now, cluster, leader.get(), source.get().postgres().database(), seen)
+                    .ifPresent(maps::add);
         }
         rates.retainOnly(seen);
         return maps;
     }
 
-    private Optional<ShardMap> readCoordinator(ClusterSnapshot cluster, Member leader, String database,
-                                               Set<String> seen) {
+    private Optional<ShardMap> readCoordinator(EstateSnapshot live, ClusterSnapshot cluster, Member leader,
+                                               String database, Set<String> seen) {
         List<PartitionRow> rows;
         Map<String, Map<String, Long>> ranks = new HashMap<>();
         List<String> mapProblems = new ArrayList<>();
@@ -102,7 +104,7 @@ public final class NativePartitionMapReader implements ShardMapReader {
         }
         MapNode coordinator = new MapNode(MapNode.idOf(leader.host(), leader.port(), database), cluster.scope(),
                 leader.host(), leader.port(), database, cluster.source(), NodeReach.READ, null);
-        Map<String, NodeRead> reads = readShardNodes(rows, database);
+        Map<String, NodeRead> reads = readShardNodes(live, rows, database);
         List<MapNode> nodes = new ArrayList<>(List.of(coordinator));
         reads.values().stream().map(NodeRead::node).filter(n -> !n.id().equals(coordinator.id()))
                 .forEach(nodes::add);
@@ -112,7 +114,7 @@ public final class NativePartitionMapReader implements ShardMapReader {
         List<MapTable> tables = new ArrayList<>();
         for (List<PartitionRow> rootRows : byRoot.values()) {
             List<MapShard> shards = rootRows.stream()
-                    .map(r -> shard(r, coordinator, reads, database, now, seen)).toList();
+                    .map(r -> shard(live, r, coordinator, reads, database, now, seen)).toList();
             tables.add(TableLayout.build(rootRows, shards,
                     ranks.getOrDefault(rootRows.get(0).rootQualified(), Map.of())));
         }
@@ -150,7 +152,7 @@ public final class NativePartitionMapReader implements ShardMapReader {
     }
 
     /** Every node foreign partitions point at, read once each with all its tables. */
-    private Map<String, NodeRead> readShardNodes(List<PartitionRow> rows, String database) {
+    private Map<String, NodeRead> readShardNodes(EstateSnapshot live, List<PartitionRow> rows, String database) {
         Map<String, ForeignTarget> nodeOf = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
         Map<String, List<RemoteFigures.Table>> tables = new LinkedHashMap<>();
@@ -158,7 +160,7 @@ public final class NativePartitionMapReader implements ShardMapReader {
             if (!r.foreign()) {
                 continue;
             }
-            ForeignTarget.of(r, database).ifPresent(t -> {
+            ForeignTarget.of(r, database, live).ifPresent(t -> {
                 nodeOf.putIfAbsent(t.nodeId(), t);
                 labels.putIfAbsent(t.nodeId(), r.server());
                 tables.computeIfAbsent(t.nodeId(), k -> new ArrayList<>()).add(t.remoteTable());
@@ -170,15 +172,15 @@ public final class NativePartitionMapReader implements ShardMapReader {
         return reads;
     }
 
-    private MapShard shard(PartitionRow r, MapNode coordinator, Map<String, NodeRead> reads, String database,
-                           Instant now, Set<String> seen) {
+    private MapShard shard(EstateSnapshot live, PartitionRow r, MapNode coordinator, Map<String, NodeRead> reads,
+                           String database, Instant now, Set<String> seen) {
         ShardBound bound = r.depth() == 1 ? BoundParser.parse(r.bound())
                 : new ShardBound.Other(BoundParser.parse(r.topBound()).display() + " / "
                         + BoundParser.parse(r.bound()).display());
         if (!r.foreign()) {
             return measured(r.qualified(), coordinator.id(), r.qualified(), bound, false, r.local(), now, seen);
         }
-        Optional<ForeignTarget> target = ForeignTarget.of(r, database);
+        Optional<ForeignTarget> target = ForeignTarget.of(r, database, live);
         if (target.isEmpty()) {
             return new MapShard(r.qualified(), null, null, bound, true, OptionalLong.empty(), OptionalLong.empty(),
                     OptionalDouble.empty(), r.qualified() + " has no home: foreign server " + r.server()
