@@ -211,7 +211,7 @@ public final class MoveThroughputBench {
         MutationGate gate = new MutationGate(false, new JsonLinesAuditLog(dir.resolve("bench-audit.jsonl")),
                 Clock.systemUTC(), "bench");
         MovePlanner planner = new MovePlanner(connections, new WorkspaceShardNodes(workspace, monitor),
-                Clock.systemUTC());
+                Clock.systemUTC(), monitor.feed()::latest);
         return new ReshardService(OperationGuard.gateOnly(gate), monitor.feed()::latest, planner,
                 new io.pilothouse.services.reshard.SplitPlanner(connections, planner),
                 new PartitionMover(connections, journal, poll), journal,

@@ -217,7 +217,7 @@ public final class LiveSession implements AutoCloseable {
         io.pilothouse.services.reshard.MoveJournal journal = new io.pilothouse.services.reshard.MoveJournal(
                 AuditLogs.path().toAbsolutePath().getParent().resolve("reshard"));
         io.pilothouse.services.reshard.MovePlanner planner = new io.pilothouse.services.reshard.MovePlanner(
-                connections, shardNodes(), Clock.systemUTC());
+                connections, shardNodes(), Clock.systemUTC(), monitor.feed()::latest);
         return new io.pilothouse.services.reshard.ReshardService(guard, monitor.feed()::latest, planner,
                 new io.pilothouse.services.reshard.SplitPlanner(connections, planner),
                 new io.pilothouse.services.reshard.PartitionMover(connections, journal, Duration.ofMillis(250)),

@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The resharding wizard end to end on a real sharded sandbox (one Patroni member as coordinator, two shard nodes,
- * 20,000 orders): Operations › Move partition… opens it, the map offers demo.orders_p3 (on shard2) with shard1 as
+ * 20,000 orders): Operations › Move or split a partition… opens it, the map offers demo.orders_p3 (on shard2) with shard1 as
  * target, the plan previews every statement, the partition name typed unlocks "Move demo.orders_p3 to shard1", the
  * window answers while the move runs, and the result says MATCHED; the coordinator's demo.orders_p3 is then a
  * foreign table on server shard1. A move stopped before its cutover is offered first when the wizard opens again, and

@@ -35,11 +35,6 @@ public final class MovePlanner {
     private final Supplier<EstateSnapshot> estate;
     private final SecureRandom random = new SecureRandom();
 
-    /** A planner that takes the first host of a foreign server naming several (it cannot tell which is primary). */
-    public MovePlanner(ReshardConnections connections, ShardNodeConnector nodes, Clock clock) {
-        this(connections, nodes, clock, () -> null);
-    }
-
     /**
      * @param estate the live model: of a foreign server naming several hosts (a shard cluster's members), the one its
      *               cluster's leader is at now is the node

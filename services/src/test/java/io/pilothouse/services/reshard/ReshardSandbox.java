@@ -60,7 +60,7 @@ final class ReshardSandbox implements AutoCloseable {
         MoveJournal journal = new MoveJournal(dir.resolve("journal"));
         ReshardConnections connections = connections();
         MovePlanner planner = new MovePlanner(connections, new WorkspaceShardNodes(own.workspace(), live.monitor()),
-                Clock.systemUTC());
+                Clock.systemUTC(), live.monitor().feed()::latest);
         return new ReshardService(OperationGuard.gateOnly(gate), live.monitor().feed()::latest, planner,
                 new SplitPlanner(connections, planner),
                 new PartitionMover(connections, journal, Duration.ofMillis(100)), journal,

@@ -14,7 +14,7 @@ public enum ClusterAction {
     RESUME("Resume…", false),
     EDIT_CONFIGURATION("Edit dynamic configuration…", false),
     /** Opens the resharding wizard on the cluster as coordinator. */
-    MOVE_PARTITION("Move partition…", false);
+    MOVE_PARTITION("Move or split a partition…", false);
 
     private final String label;
     private final boolean needsMember;
