@@ -49,6 +49,7 @@ public final class ShardMapWindow {
             vm = new ShardMapViewModel(session.feed(), ZoneId.systemDefault());
             vm.setOnRefresh(this::reload);
             view = new ShardMapView(vm);
+            view.setOnMove(this::openWizard);
             Scene scene = new Scene(new Group(), 1600, 900);
             Theme theme = owner == null || owner.getScene() == null ? null : Theme.of(owner.getScene());
             (theme == null ? Theme.LIGHT : theme).applyTo(scene);
@@ -114,5 +115,20 @@ public final class ShardMapWindow {
                 target.publish(maps);
             }
         });
+    }
+
+    /**
+     * The resharding wizard on the map's coordinator (its first node, matched to a cluster of the live model), with
+     * {@code shard} chosen.
+     */
+    private void openWizard(io.pilothouse.services.shards.map.ShardMap map,
+                            io.pilothouse.services.shards.map.MapShard shard) {
+        io.pilothouse.services.shards.map.MapNode coordinator = map.nodes().get(0);
+        session.feed().latest().clusters().stream()
+                .filter(c -> c.members().stream().anyMatch(m -> coordinator.host().equals(m.host())
+                        && m.port() == coordinator.port()))
+                .findFirst()
+                .ifPresent(c -> ReshardWindow.open(stage, session, c.source(), c.scope()).model()
+                        .partitionProperty().set(shard.name()));
     }
 }

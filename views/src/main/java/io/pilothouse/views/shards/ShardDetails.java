@@ -15,6 +15,10 @@ final class ShardDetails {
     private final ScrollPane scroll = new ScrollPane(box);
     private final Label title = new Label();
     private final GridPane grid = new GridPane();
+    private final javafx.scene.control.Button move = new javafx.scene.control.Button("Move or split…");
+    private java.util.function.BiConsumer<io.pilothouse.services.shards.map.ShardMap, MapShard> onMove;
+    private MapShard shown;
+    private TableLayout shownIn;
 
     ShardDetails() {
         box.getStyleClass().add(ShardStyles.DETAILS);
@@ -27,8 +31,24 @@ final class ShardDetails {
         title.setWrapText(true);
         grid.setHgap(10);
         grid.setVgap(6);
-        box.getChildren().addAll(title, grid);
+        move.setId("shards-details-move");
+        move.setMnemonicParsing(false);
+        move.setOnAction(e -> {
+            if (onMove != null && shown != null && shownIn != null) {
+                onMove.accept(shownIn.map(), shown);
+            }
+        });
+        box.getChildren().addAll(title, grid, move);
         show(null, null);
+    }
+
+    /**
+     * What "Move or split…" does with the selected partition of a native map (open the resharding wizard on it); the
+     * button is hidden while this is null, and for application or Citus maps, which those commands do not move.
+     */
+    void setOnMove(java.util.function.BiConsumer<io.pilothouse.services.shards.map.ShardMap, MapShard> action) {
+        this.onMove = action;
+        show(shown, shownIn);
     }
 
     Parent root() {
@@ -36,6 +56,12 @@ final class ShardDetails {
     }
 
     void show(MapShard s, TableLayout layout) {
+        shown = s;
+        shownIn = layout;
+        boolean movable = s != null && layout != null && onMove != null
+                && layout.map().kind() == io.pilothouse.services.shards.map.MapKind.NATIVE_PARTITIONING;
+        move.setVisible(movable);
+        move.setManaged(movable);
         grid.getChildren().clear();
         if (s == null) {
             title.setText("Select a shard (click, Tab or arrow keys) to see it in full.");

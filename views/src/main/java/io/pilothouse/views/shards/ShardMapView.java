@@ -173,6 +173,15 @@ public final class ShardMapView {
         return lanes.lane(laneLabel).map(l -> l.badge().getText()).orElse(null);
     }
 
+    /**
+     * Offers "Move or split…" for the selected partition of a native map; {@code action} gets the map (its first node
+     * is the coordinator) and the shard.
+     */
+    public void setOnMove(java.util.function.BiConsumer<io.pilothouse.services.shards.map.ShardMap,
+            io.pilothouse.services.shards.map.MapShard> action) {
+        details.setOnMove(action);
+    }
+
     /** The details pane (tests). */
     public Parent detailsRoot() {
         return details.root();
