@@ -110,7 +110,12 @@ final class ClusterOperation implements AutoCloseable {
      * and without {@code --yes} there is nobody to ask, so the answer is no.
      */
     static boolean confirm(PrintWriter out, String what, String expected) {
-        out.print(what + "\nType the cluster name (" + expected + ") to go ahead: ");
+        return confirm(out, what, expected, "cluster name");
+    }
+
+    /** Asks on the terminal to type {@code expected} (called {@code noun} in the question); true when typed exactly. */
+    static boolean confirm(PrintWriter out, String what, String expected, String noun) {
+        out.print(what + "\nType the " + noun + " (" + expected + ") to go ahead: ");
         out.flush();
         try {
             String line = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())).readLine();

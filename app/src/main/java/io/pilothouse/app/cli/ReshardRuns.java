@@ -8,11 +8,7 @@ import io.pilothouse.services.reshard.PartitionMover;
 import io.pilothouse.services.reshard.ReshardService;
 import io.pilothouse.services.reshard.ReshardException;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -37,14 +33,7 @@ final class ReshardRuns {
     }
 
     static boolean confirm(PrintWriter out, String what, String expected) {
-        out.print(what + "\nType the partition name (" + expected + ") to go ahead: ");
-        out.flush();
-        try {
-            String line = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())).readLine();
-            return line != null && line.strip().equals(expected);
-        } catch (IOException e) {
-            return false;
-        }
+        return ClusterOperation.confirm(out, what, expected, "partition name");
     }
 
     /**

@@ -45,6 +45,33 @@ public final class OffscreenRenderer {
     }
 
     /** Waits (off the FX thread) until {@code count} frames have passed, so pulse-driven drawing is done. */
+    /**
+     * The whole offscreen shot of a window's view: {@code build} makes the view on the FX thread, it is shown at
+     * {@code width}×{@code height} styled by {@code styler}, given three pulses to lay out, written to {@code out} as
+     * PNG, then {@code dispose}d.
+     */
+    public static <V> void render(java.util.function.Supplier<V> build, java.util.function.Function<V, Parent> root,
+                                  Consumer<V> dispose, int width, int height, Consumer<Scene> styler, Path out)
+            throws Exception {
+        FxToolkit.startHeadless();
+        java.util.concurrent.atomic.AtomicReference<V> view = new java.util.concurrent.atomic.AtomicReference<>();
+        OffscreenRenderer renderer = FxToolkit.call(() -> {
+            view.set(build.get());
+            return show(root.apply(view.get()), width, height, styler);
+        }, 60);
+        awaitPulses(3);
+        FxToolkit.call(() -> {
+            try {
+                renderer.capture(out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                dispose.accept(view.get());
+            }
+            return null;
+        }, 60);
+    }
+
     public static void awaitPulses(int count) throws InterruptedException {
         CountDownLatch frames = new CountDownLatch(count);
         AnimationTimer timer = new AnimationTimer() {

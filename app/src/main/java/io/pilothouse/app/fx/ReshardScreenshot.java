@@ -16,7 +16,6 @@ import io.pilothouse.views.reshard.ReshardWizard;
 import io.pilothouse.views.reshard.ReshardWizardModel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -67,12 +66,10 @@ public final class ReshardScreenshot {
         }
         Optional<PartitionOption> chosen = choice;
         ReshardActions canned = new Canned(maps, unfinished, review);
-        FxToolkit.startHeadless();
-        ReshardWizard[] wizard = new ReshardWizard[1];
-        OffscreenRenderer renderer = FxToolkit.call(() -> {
+        OffscreenRenderer.render(() -> {
             ReshardWizardModel model = new ReshardWizardModel(cluster.scope(), service.isReadOnly(), canned,
                     Runnable::run);
-            wizard[0] = new ReshardWizard(model);
+            ReshardWizard built = new ReshardWizard(model);
             model.start();
             model.chooseNew();
             chosen.ifPresent(o -> {
@@ -80,19 +77,8 @@ public final class ReshardScreenshot {
                 model.targetProperty().set(o.targets().get(0));
                 model.plan();
             });
-            return OffscreenRenderer.show(wizard[0].root(), width, height, theme::applyTo);
-        }, 60);
-        OffscreenRenderer.awaitPulses(3);
-        FxToolkit.call(() -> {
-            try {
-                renderer.capture(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                wizard[0].dispose();
-            }
-            return null;
-        }, 60);
+            return built;
+        }, ReshardWizard::root, ReshardWizard::dispose, width, height, theme::applyTo, out);
     }
 
     /** What was read before rendering; a screenshot never runs a move. */

@@ -8,7 +8,6 @@ import io.pilothouse.views.shards.ShardMapView;
 import io.pilothouse.views.shards.ShardMapViewModel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,25 +26,12 @@ public final class ShardMapScreenshot {
     /** Renders maps already read, with HA state from {@code feed} (null: none). */
     public static void render(List<ShardMap> maps, EstateFeed feed, Theme theme, int width, int height, Path out)
             throws Exception {
-        FxToolkit.startHeadless();
-        ShardMapView[] view = new ShardMapView[1];
-        OffscreenRenderer renderer = FxToolkit.call(() -> {
+        OffscreenRenderer.render(() -> {
             ShardMapViewModel vm = new ShardMapViewModel(feed, ZoneId.systemDefault());
-            view[0] = new ShardMapView(vm);
+            ShardMapView built = new ShardMapView(vm);
             vm.publish(maps);
             vm.applyNow();
-            return OffscreenRenderer.show(view[0].root(), width, height, theme::applyTo);
-        }, 60);
-        OffscreenRenderer.awaitPulses(3);
-        FxToolkit.call(() -> {
-            try {
-                renderer.capture(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                view[0].dispose();
-            }
-            return null;
-        }, 60);
+            return built;
+        }, ShardMapView::root, ShardMapView::dispose, width, height, theme::applyTo, out);
     }
 }
