@@ -50,8 +50,10 @@ final class ReshardChoosePage {
         Label details = new Label();
         details.setId("reshard-partition-details");
         details.getStyleClass().add("ph-muted");
-        details.textProperty().bind(model.partitionProperty().map(p -> model.option(p)
-                .map(o -> o.details() + " \u00b7 table " + o.table()).orElse("")));
+        // Also recomputed when the options arrive: a partition chosen from the shard map comes before them.
+        details.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model
+                .option(model.partitionProperty().get()).map(o -> o.details() + " \u00b7 table " + o.table())
+                .orElse(""), model.partitionProperty(), model.options()));
 
         ComboBox<String> target = new ComboBox<>(model.targets());
         target.setId("reshard-target");
@@ -89,8 +91,10 @@ final class ReshardChoosePage {
         newName.setId("reshard-new-name");
         newName.setPrefColumnCount(24);
         newName.textProperty().bindBidirectional(model.newNameProperty());
-        newName.promptTextProperty().bind(model.partitionProperty().map(p -> model.option(p)
-                .flatMap(PartitionOption::defaultSplitName).map(n -> "empty: " + n).orElse("empty: the default name")));
+        newName.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model
+                .option(model.partitionProperty().get()).flatMap(PartitionOption::defaultSplitName)
+                .map(n -> "empty: " + n).orElse("empty: the default name"), model.partitionProperty(),
+                model.options()));
         Label newNameHint = new Label("same schema; the coordinator and the target must not have it yet");
         newNameHint.getStyleClass().add("ph-muted");
         HBox newNameRow = new HBox(10, newName, newNameHint);
