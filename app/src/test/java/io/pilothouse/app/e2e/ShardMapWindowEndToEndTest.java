@@ -133,6 +133,32 @@ class ShardMapWindowEndToEndTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.mapsProperty().get()) != before);
         assertThat(fx(() -> map.shardsIn("shard2"))).hasSize(3);
 
+        // "Move or split…" on a selected partition opens the resharding wizard with that partition chosen.
+        fx(() -> {
+            vm.selectShard(vm.selectedTableProperty().get().shard("demo.orders_p3").orElseThrow());
+            return null;
+        });
+        Button move = fx(() -> (Button) map.detailsRoot().lookup("#shards-details-move"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(move::isVisible));
+        fx(() -> {
+            move.fire();
+            return null;
+        });
+        javafx.stage.Stage wizard = fx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.Stage st && st.getTitle() != null
+                        && st.getTitle().startsWith("Move or split a partition of " + SCOPE))
+                .map(javafx.stage.Stage.class::cast).findFirst().orElse(null));
+        assertThat(wizard).as("the resharding wizard opened").isNotNull();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> partition = fx(() -> (javafx.scene.control.ComboBox<String>)
+                wizard.getScene().getRoot().lookup("#reshard-partition"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> "demo.orders_p3".equals(fx(() -> partition.getEditor().getText())));
+        fx(() -> {
+            wizard.hide();
+            return null;
+        });
+
         // Closing the window lets go of the view, its pulse and its 5 s reads.
         fx(() -> {
             window.stage().hide();
