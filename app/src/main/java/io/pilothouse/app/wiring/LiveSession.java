@@ -176,11 +176,8 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private String sourceOf(String host, int port) throws java.sql.SQLException {
-        return monitor.feed().latest().clusters().stream()
-                .filter(c -> c.members().stream().anyMatch(m -> host.equals(m.host()) && m.port() == port))
-                .map(io.pilothouse.services.model.ClusterSnapshot::source).findFirst()
-                .orElseThrow(() -> new java.sql.SQLException("no cluster has a member at " + host + ":" + port,
-                        "08001"));
+        return shardNodes().sourceAt(host, port).orElseThrow(() -> new java.sql.SQLException(
+                "no cluster has a member at " + host + ":" + port, "08001"));
     }
 
     /** How shard map readers and resharding reach shard nodes: through the workspace's sources. */
@@ -234,8 +231,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** The live snapshot of cluster {@code source/scope}, if the model has it. */
     public java.util.Optional<io.pilothouse.services.model.ClusterSnapshot> cluster(String sourceSlashScope) {
-        String[] parts = sourceSlashScope.split("/", 2);
-        return monitor.feed().latest().cluster(parts[0], parts.length > 1 ? parts[1] : parts[0]);
+        return monitor.feed().latest().cluster(sourceSlashScope);
     }
 
     /**

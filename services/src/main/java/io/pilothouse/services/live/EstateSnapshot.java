@@ -35,4 +35,10 @@ public record EstateSnapshot(String workspaceName, boolean readOnly, List<Cluste
     public Optional<ClusterSnapshot> cluster(String source, String scope) {
         return clusters.stream().filter(c -> c.source().equals(source) && c.scope().equals(scope)).findFirst();
     }
+
+    /** The cluster named {@code source/scope} (or just {@code scope} when it equals its source's name). */
+    public Optional<ClusterSnapshot> cluster(String sourceSlashScope) {
+        String[] parts = sourceSlashScope.split("/", 2);
+        return cluster(parts[0], parts.length > 1 ? parts[1] : parts[0]);
+    }
 }

@@ -175,10 +175,10 @@ public final class ReshardService {
         return new MutationRequest(action, plan.cluster(), plan.partition().toString(), parameters);
     }
 
+    /** The coordinator's cluster now, or an empty stand-in naming it when the live model has lost it. */
     private ClusterSnapshot cluster(MovePlan plan) {
         String[] parts = plan.cluster().split("/", 2);
-        EstateSnapshot now = estate.get();
-        return now.cluster(parts[0], parts.length > 1 ? parts[1] : parts[0]).orElse(new ClusterSnapshot(parts[0],
+        return estate.get().cluster(plan.cluster()).orElse(new ClusterSnapshot(parts[0],
                 parts.length > 1 ? parts[1] : parts[0], null, null, false, null, null, null, null, List.of(), Map.of(),
                 Instant.now()));
     }
