@@ -9,7 +9,6 @@ import io.pilothouse.services.reshard.QualifiedName;
 import io.pilothouse.services.reshard.ReshardNode;
 import io.pilothouse.services.reshard.SplitSpec;
 import io.pilothouse.services.reshard.Verification;
-import io.pilothouse.services.shards.map.ShardMap;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.reshard.MoveOutcome;
 import io.pilothouse.views.reshard.PlanReview;
@@ -65,22 +64,7 @@ class ReshardSplitRenderTest {
                 + "demo.orders_p3 inside the cutover, after their count and checksum matched on the target."),
                 new SplitSpec(p11, p11, 8, 3, "user_id", new QualifiedName("pilothouse", "split_ab12_key"), true,
                         "bigint", null, List.of()));
-        ReshardActions actions = new ReshardActions() {
-            @Override
-            public CompletableFuture<List<ShardMap>> maps() {
-                return CompletableFuture.completedFuture(List.of());
-            }
-
-            @Override
-            public CompletableFuture<List<MoveRecord>> unfinished() {
-                return CompletableFuture.completedFuture(List.of());
-            }
-
-            @Override
-            public CompletableFuture<PlanReview> plan(String database, String partition, String target, String role) {
-                return new CompletableFuture<>();
-            }
-
+        ReshardActions actions = new IdleReshardActions() {
             @Override
             public CompletableFuture<PlanReview> planSplit(String database, String partition, String target,
                                                            String role, String newName) {
@@ -94,21 +78,6 @@ class ReshardSplitRenderTest {
             @Override
             public CompletableFuture<MoveOutcome> move(MovePlan p, Consumer<MoveProgress> events, BooleanSupplier s) {
                 return run;
-            }
-
-            @Override
-            public CompletableFuture<MoveOutcome> resume(String id, Consumer<MoveProgress> p, BooleanSupplier s) {
-                return new CompletableFuture<>();
-            }
-
-            @Override
-            public CompletableFuture<MoveOutcome> rollBack(String id, Consumer<MoveProgress> p) {
-                return new CompletableFuture<>();
-            }
-
-            @Override
-            public CompletableFuture<MoveOutcome> dropSource(String id) {
-                return new CompletableFuture<>();
             }
         };
         wizard = new ReshardWizard(new ReshardWizardModel("coord", false, actions, javafx.application.Platform::runLater));

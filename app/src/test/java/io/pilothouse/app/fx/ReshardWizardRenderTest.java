@@ -6,7 +6,6 @@ import io.pilothouse.services.reshard.MoveRecord;
 import io.pilothouse.services.reshard.MoveState;
 import io.pilothouse.services.reshard.QualifiedName;
 import io.pilothouse.services.reshard.ReshardNode;
-import io.pilothouse.services.shards.map.ShardMap;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.reshard.MoveOutcome;
 import io.pilothouse.views.reshard.PlanReview;
@@ -61,47 +60,16 @@ class ReshardWizardRenderTest {
                 "FOR VALUES WITH (modulus 8, remainder 3)", true, SHARD2, p3, SHARD1, "shard1", p3,
                 "orders_p3_moved_20261121t100000_ab12", "postgres", List.of("CREATE TABLE demo.orders_p3 ()"),
                 List.of(), 250_000, 41_943_040, Instant.now(), List.of(), null);
-        ReshardActions actions = new ReshardActions() {
-            @Override
-            public CompletableFuture<List<ShardMap>> maps() {
-                return CompletableFuture.completedFuture(List.of());
-            }
-
-            @Override
-            public CompletableFuture<List<MoveRecord>> unfinished() {
-                return CompletableFuture.completedFuture(List.of());
-            }
-
+        ReshardActions actions = new IdleReshardActions() {
             @Override
             public CompletableFuture<PlanReview> plan(String database, String partition, String target, String role) {
                 return CompletableFuture.completedFuture(new PlanReview(plan, List.of(), List.of("-- 1.")));
             }
 
             @Override
-            public CompletableFuture<PlanReview> planSplit(String database, String partition, String target,
-                                                           String role, String newName) {
-                return new CompletableFuture<>();
-            }
-
-            @Override
             public CompletableFuture<MoveOutcome> move(MovePlan p, Consumer<MoveProgress> events, BooleanSupplier s) {
                 progress = events;
                 return run;
-            }
-
-            @Override
-            public CompletableFuture<MoveOutcome> resume(String id, Consumer<MoveProgress> p, BooleanSupplier s) {
-                return new CompletableFuture<>();
-            }
-
-            @Override
-            public CompletableFuture<MoveOutcome> rollBack(String id, Consumer<MoveProgress> p) {
-                return new CompletableFuture<>();
-            }
-
-            @Override
-            public CompletableFuture<MoveOutcome> dropSource(String id) {
-                return new CompletableFuture<>();
             }
         };
         wizard = new ReshardWizard(new ReshardWizardModel("coord", false, actions, javafx.application.Platform::runLater));

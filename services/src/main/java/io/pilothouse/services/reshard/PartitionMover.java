@@ -115,11 +115,6 @@ public final class PartitionMover {
                 + p.source().describe() + " untouched"));
     }
 
-    /** A split that lost its subscription before committing cannot go on: undone like a move. */
-    MoveRecord rollBackSplit(MoveRecord record, MoveEvents events) {
-        return rollBack(record, events);
-    }
-
     /** Drops the kept source table of a finished move. */
     public MoveRecord dropSource(MoveRecord record, MoveEvents events) {
         if (record.plan().split() != null) {

@@ -133,7 +133,8 @@ final class SplitCutover {
             throw MovePlanner.failure("read whether the split committed", p.coordinator(), e);
         }
         if (!committed) {
-            return mover.rollBackSplit(record.advanced(MoveState.SUBSCRIBED, "the interrupted split had not "
+            // Without its subscription the split cannot go on: undone like a move.
+            return mover.rollBack(record.advanced(MoveState.SUBSCRIBED, "the interrupted split had not "
                     + "committed on the coordinator"), events);
         }
         if (p.sourceForeign()) {
