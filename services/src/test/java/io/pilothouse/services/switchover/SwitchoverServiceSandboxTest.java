@@ -516,9 +516,26 @@ class SwitchoverServiceSandboxTest {
     }
 
     private static void restart(String member) throws Exception {
-        send("POST", restUrl(member), "/restart", "{}");
+        // Patroni's promote task outlives the end of recovery by a second or so; until it returns, a restart is
+        // answered 503 "promote already in progress" and nothing is done. Ask again for that answer only.
+        HttpResponse<String> r = Await.until(Duration.ofSeconds(15), "Patroni to take the restart of " + member,
+                () -> post(restUrl(member) + "/restart", "{}"),
+                x -> !(x.statusCode() == 503 && x.body().contains("already in progress")));
+        assertThat(r.statusCode()).as("POST /restart: " + r.body()).isBetween(200, 299);
         Await.until(SETTLE, member + " restarted", () -> cluster().member(member).orElseThrow(),
                 m -> !m.pendingRestart() && m.state().isHealthy() && m.freshness() == Freshness.LIVE);
+    }
+
+    private static HttpResponse<String> post(String url, String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private static void send(String method, String base, String path, String json) throws Exception {
