@@ -107,7 +107,7 @@ public final class NetworkPartition implements AutoCloseable {
     }
 
     static String script(String table, Set<Integer> ports, Path cgroupUnderSysFs) {
-        String set = ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String set = ports.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
         return "table inet " + table + " {\n"
                 + "  set ports { type inet_service; elements = { " + set + " } }\n"
                 + "  chain out {\n"
