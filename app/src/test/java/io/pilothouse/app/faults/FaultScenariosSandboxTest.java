@@ -10,6 +10,7 @@ import io.pilothouse.services.faults.FaultTarget;
 import io.pilothouse.services.faults.FaultTimings;
 import io.pilothouse.services.faults.HangingListener;
 import io.pilothouse.services.faults.NetworkPartition;
+import io.pilothouse.services.faults.TinyWalVolume;
 import io.pilothouse.services.live.LiveModel;
 import io.pilothouse.services.model.ClusterEvent;
 import io.pilothouse.services.model.ClusterSnapshot;
@@ -78,6 +79,8 @@ class FaultScenariosSandboxTest {
     private static LiveModel live;
     private static WatchJsonRun watch;
     private static FaultInjector faults;
+    /** A replica's pg_wal volume of the disk-full scenario; unmounted once the sandbox is down. */
+    private static TinyWalVolume walVolume;
     private static final List<ClusterEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -87,9 +90,10 @@ class FaultScenariosSandboxTest {
         faults = new FaultInjector(own.dir());
         live = LiveModel.on(own.workspace(), m -> m.onEvent(events::add));
         watch = WatchJsonRun.start(sandbox.workspaceFile());
-        // watch --json has no "settled" line: wait for its discovery, then for a picture that holds still.
-        Deadline.until(Duration.ofSeconds(60), "CLUSTER_DISCOVERED from watch --json", () -> watch.linesSince(0),
-                lines -> lines.stream().anyMatch(j -> "CLUSTER_DISCOVERED".equals(j.path("type").asText())));
+        // watch --json has no "settled" line: wait for its first line (CLUSTER_DISCOVERED, or a SOURCE_REGAINED when
+        // the discovery happened before its listener was attached), then for a picture that holds still.
+        Deadline.until(Duration.ofSeconds(60), "a first line from watch --json", () -> watch.linesSince(0),
+                lines -> !lines.isEmpty());
         Deadline.untilStable(RECOVER, Duration.ofSeconds(3), "a healthy cluster at start",
                 FaultScenariosSandboxTest::cluster, c -> LiveModel.isHealthy(c, sandbox.members().size()));
     }
@@ -102,9 +106,11 @@ class FaultScenariosSandboxTest {
         if (live != null) {
             live.close();
         }
-        if (own != null) {
-            assertThat(own.closeCleanly()).as("sandbox stopped cleanly").isTrue();
+        boolean clean = own == null || own.closeCleanly();
+        if (walVolume != null) {
+            walVolume.close();
         }
+        assertThat(clean).as("sandbox stopped cleanly").isTrue();
     }
 
     @AfterEach
@@ -400,6 +406,88 @@ class FaultScenariosSandboxTest {
                     lines -> lines.stream().anyMatch(WatchJsonRun.event("MEMBER_FRESH", victim)));
         }
         timing.record();
+    }
+
+    /**
+     * A replica's disk full (root only): its {@code pg_wal} moved onto a 256 MB tmpfs, which is then filled to the
+     * last byte, so the WAL receiver's next segment fails with "No space left on device". The app must show that
+     * replica not streaming (the live model, and a replica-not-streaming alert from {@code watch --json}) while the
+     * rest stays live, and see it streaming again once the space is freed.
+     */
+    @Test
+    @Order(7)
+    void replicaWalDiskFullStopsItsStreamingAndFreeingSpaceBringsItBack() throws Exception {
+        String why = TinyWalVolume.unavailableBecause();
+        Assumptions.assumeTrue(why == null, "disk-full scenario skipped: " + why);
+        ClusterSnapshot before = awaitHealthy("a healthy cluster before the WAL volume");
+        String victim = aReplica(before);
+        String primary = before.leader();
+        walVolume = TinyWalVolume.mount("faults-wal-", 256);
+        own.launcher().kill9Member(own.dir(), victim);
+        walVolume.adopt(sandbox.requireMember(victim).dataDir(), own.launcher().runAsUser());
+        own.launcher().startMember(own.dir(), victim);
+        awaitStablyHealthy(victim + " streaming with its WAL on the small volume");
+        int mark = watch.mark();
+        FaultTimings timing = FaultTimings.of("replica_wal_disk_full");
+
+        try (Connection su = SandboxConnections.connect(sandbox, primary, sandbox.superuser(), "postgres")) {
+            long filled = walVolume.fill();
+            timing.injected();
+            System.out.println("[faults] filled " + victim + "'s WAL volume with " + filled / (1 << 20) + " MB; free now "
+                    + walVolume.freeBytes() + " bytes");
+            assertThat(walVolume.freeBytes()).isLessThan(1 << 20);
+            // New WAL segments reach the replica only as the primary writes: switch segments every 2 s until the
+            // replica fails, and no more (each switch is 16 MB the replica must hold once it catches up).
+            long[] lastSwitch = {0};
+            ClusterSnapshot during = Deadline.until(DETECT.multipliedBy(2), victim + " not streaming", () -> {
+                if (System.nanoTime() - lastSwitch[0] > 2_000_000_000L) {
+                    switchWal(su);
+                    lastSwitch[0] = System.nanoTime();
+                }
+                return cluster();
+            }, c -> c.member(victim).map(x -> !"streaming".equals(x.replicationState()) || !x.state().isHealthy())
+                    .orElse(false));
+            Duration detect = timing.detected();
+            System.out.println("[faults] " + victim + " with a full pg_wal: " + during.member(victim)
+                    .map(x -> x.state() + "/" + x.freshness() + " replication " + x.replicationState()).orElse("gone"));
+            assertThat(during.leader()).isEqualTo(primary);
+            assertThat(othersLive(during, victim)).as("the other members stay live: " + during.members()).isTrue();
+            Path log = SandboxProcessRoles.postgresLog(own.dir(), victim);
+            Deadline.until(DETECT, "'No space left on device' in " + log, () -> readQuietly(log),
+                    text -> text.contains("No space left on device"));
+            Deadline.until(Duration.ofSeconds(45), "ALERT_RAISED replica not streaming for " + victim,
+                    () -> watch.linesSince(mark), lines -> lines.stream().anyMatch(j -> "ALERT_RAISED".equals(j.path("type").asText())
+                    && victim.equals(j.path("member").asText()) && j.path("rule").asText().contains("streaming")));
+            assertThat(detect).isLessThan(DETECT.multipliedBy(2));
+            int freed = watch.mark();
+            walVolume.free();
+            timing.repaired();
+            Deadline.Seen<ClusterSnapshot> back = awaitStablyHealthy(victim + " streaming again after space was freed");
+            timing.recoveredAt(back.nanoTime());
+            Deadline.until(Duration.ofSeconds(30), "ALERT_CLEARED for " + victim, () -> watch.linesSince(freed),
+                    lines -> lines.stream().anyMatch(j -> "ALERT_CLEARED".equals(j.path("type").asText())
+                            && victim.equals(j.path("member").asText())));
+        } finally {
+            walVolume.free();
+        }
+        timing.record();
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static void switchWal(Connection su) {
+        try (java.sql.Statement st = su.createStatement()) {
+            st.execute("SELECT txid_current()");
+            st.execute("SELECT pg_switch_wal()");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot switch WAL on the primary", e);
+        }
     }
 
     private static boolean reachable(String host, int port) {

@@ -87,6 +87,12 @@ public final class SandboxProcessRoles {
         return SandboxDirectory.locate(dir).patroniConfig(member);
     }
 
+    /** {@code member}'s PostgreSQL server log. */
+    public static Path postgresLog(Path dir, String member) {
+        info(dir).requireMember(member);
+        return SandboxDirectory.locate(dir).postgresLog(member);
+    }
+
     private static SandboxInfo info(Path dir) {
         return SandboxState.require(SandboxDirectory.locate(dir));
     }
