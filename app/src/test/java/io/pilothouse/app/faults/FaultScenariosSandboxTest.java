@@ -310,6 +310,7 @@ class FaultScenariosSandboxTest {
         ClusterSnapshot during;
         Duration detect;
         boolean superuserGotIn;
+        int mark = watch.mark();
         try (ConnectionHog hog = new ConnectionHog(sandbox, primary, sandbox.appUser(), "app")) {
             int held = hog.fill();
             assertThat(hog.refusal()).as("the server's refusal").isNotNull();
@@ -336,6 +337,9 @@ class FaultScenariosSandboxTest {
             System.out.println("[faults] the model says: " + during.sourceStatus(SourceKind.POSTGRES).lastError()
                     + "; " + primary + " " + during.member(primary).map(x -> x.state() + "/" + x.freshness()).orElse("?"));
             assertThat(during.leader()).isEqualTo(primary);
+            // watch --json runs its own pool with the same role: refused the same way, it says so too.
+            Deadline.until(DETECT, "MEMBER_STALE " + primary + " from watch --json", () -> watch.linesSince(mark),
+                    lines -> lines.stream().anyMatch(WatchJsonRun.event("MEMBER_STALE", primary)));
             hog.close();
             timing.repaired();
             Deadline.Seen<ClusterSnapshot> back = awaitStablyHealthy(primary + " read over SQL again");
