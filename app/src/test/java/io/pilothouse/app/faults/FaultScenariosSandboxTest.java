@@ -220,12 +220,19 @@ class FaultScenariosSandboxTest {
             Deadline.until(Duration.ofSeconds(10), "further snapshots", () -> live.monitor().feed().latest().version(),
                     v -> v > version + 2);
 
-            // A one-shot snapshot does not hang on it either, and keeps the member in its JSON.
+            // A one-shot snapshot does not hang on it either, and keeps the member in its JSON, even from a workspace
+            // whose first Patroni URL is the hanging listener.
+            Path hangingFirst = workspaceWithFirstPatroniUrl(hang.url());
             long started = System.nanoTime();
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "snapshot", "--workspace",
-                    sandbox.workspaceFile().toString(), "--json");
+            int code;
+            try {
+                code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "snapshot", "--workspace",
+                        hangingFirst.toString(), "--json");
+            } finally {
+                Files.deleteIfExists(hangingFirst);
+            }
             long snapshotMs = (System.nanoTime() - started) / 1_000_000;
             assertThat(snapshotMs).as("snapshot --json ran for " + snapshotMs + " ms").isLessThan(30_000);
             JsonNode json = Json.mapper().readTree(out.toString());
@@ -540,6 +547,20 @@ class FaultScenariosSandboxTest {
                 + after.timeline() + "; watch printed: " + watch.linesSince(mark).stream()
                 .map(j -> j.path("type").asText() + ":" + j.path("member").asText()).collect(Collectors.joining(" ")));
         timing.record();
+    }
+
+    /** A copy of the sandbox workspace whose first source lists {@code url} first among its Patroni URLs. */
+    private static Path workspaceWithFirstPatroniUrl(String url) throws Exception {
+        com.fasterxml.jackson.dataformat.yaml.YAMLMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(sandbox.workspaceFile().toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode urls =
+                (com.fasterxml.jackson.databind.node.ArrayNode) root.path("sources").get(0).path("patroni");
+        assertThat(urls.isArray()).as("the sandbox workspace lists Patroni URLs").isTrue();
+        urls.insert(0, url);
+        Path copy = Files.createTempFile(Path.of("/tmp"), "faults-ws-", ".yaml");
+        yaml.writeValue(copy.toFile(), root);
+        return copy;
     }
 
     private static String withRestConnectAddress(String yaml, String restUrl, String address) {
