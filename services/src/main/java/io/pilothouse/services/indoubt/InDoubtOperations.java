@@ -1,7 +1,8 @@
 package io.pilothouse.services.indoubt;
 
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.MutationRequest;

@@ -1,8 +1,5 @@
 package io.pilothouse.services.model;
 
-import io.pilothouse.services.indoubt.PreparedBranch;
-import io.pilothouse.services.slots.NodeSlots;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;

@@ -2,8 +2,8 @@ package io.pilothouse.services.switchover;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateFeed;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.patroni.PatroniAnswer;

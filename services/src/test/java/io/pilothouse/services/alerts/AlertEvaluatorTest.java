@@ -1,16 +1,16 @@
 package io.pilothouse.services.alerts;
 
+import io.pilothouse.services.model.ArchiverStatus;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.MemberState;
+import io.pilothouse.services.model.NodeSlots;
+import io.pilothouse.services.model.ReplicationSlot;
 import io.pilothouse.services.model.ReportedLag;
 import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.SourceStatus;
-import io.pilothouse.services.slots.ArchiverStatus;
-import io.pilothouse.services.slots.NodeSlots;
-import io.pilothouse.services.slots.ReplicationSlot;
 import io.pilothouse.services.workspace.AlertsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -318,17 +318,17 @@ class AlertEvaluatorTest {
         assertThat(d.connectionsFor()).isEqualTo(Duration.ofMinutes(5));
     }
 
-    private static ClusterSnapshot withPrepared(io.pilothouse.services.indoubt.PreparedBranch b) {
+    private static ClusterSnapshot withPrepared(io.pilothouse.services.model.PreparedBranch b) {
         ClusterSnapshot h = healthy();
         return new ClusterSnapshot(h.source(), h.scope(), h.leader(), h.timeline(), h.paused(), null,
                 h.leaderLeaseSecondsLeft(), h.ttlSeconds(), h.maximumLagOnFailover(), h.members(), h.sources(),
                 h.observedAt(), List.of(), List.of(), List.of(b));
     }
 
-    private static io.pilothouse.services.indoubt.PreparedBranch branch(String gid, Instant prepared, long xidAge) {
-        return new io.pilothouse.services.indoubt.PreparedBranch(new io.pilothouse.services.indoubt.NodeRef("etcd",
+    private static io.pilothouse.services.model.PreparedBranch branch(String gid, Instant prepared, long xidAge) {
+        return new io.pilothouse.services.model.PreparedBranch(new io.pilothouse.services.model.NodeRef("etcd",
                 "demo", "node1", "h", 5432), gid, "shop", "app", prepared, 1234, xidAge, 200_000_000, List.of(
-                new io.pilothouse.services.indoubt.PreparedBranch.HeldLock("relation", "RowExclusiveLock",
+                new io.pilothouse.services.model.PreparedBranch.HeldLock("relation", "RowExclusiveLock",
                         "orders")), List.of(), true);
     }
 

@@ -2,6 +2,7 @@ package io.pilothouse.services.indoubt;
 
 import io.pilothouse.services.live.LiveModel;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.policy.AuditOutcome;
 import io.pilothouse.services.policy.AuditRecord;
