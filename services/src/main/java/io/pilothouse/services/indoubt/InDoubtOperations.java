@@ -3,9 +3,9 @@ package io.pilothouse.services.indoubt;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.PreparedBranch;
-import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.MutationRequest;
+import io.pilothouse.services.policy.OperationGuard;
 
 import java.sql.Connection;
 import java.sql.Statement;

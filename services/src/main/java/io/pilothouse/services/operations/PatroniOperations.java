@@ -14,6 +14,7 @@ import io.pilothouse.services.patroni.PatroniUnavailableException;
 import io.pilothouse.services.policy.AuditTrail;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.MutationRequest;
+import io.pilothouse.services.policy.OperationGuard;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -2,10 +2,10 @@ package io.pilothouse.services.reshard;
 
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.EstateSnapshot;
-import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.policy.AuditTrail;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.MutationRequest;
+import io.pilothouse.services.policy.OperationGuard;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
