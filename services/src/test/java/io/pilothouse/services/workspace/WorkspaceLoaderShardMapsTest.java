@@ -77,7 +77,7 @@ class WorkspaceLoaderShardMapsTest {
     @Test
     void withoutShardMapsTheListIsEmptyAndOldConstructorsStillWork() throws Exception {
         assertThat(load(SOURCES).shardMaps()).isEmpty();
-        assertThat(new Workspace("w", false, List.of(), null, null).shardMaps()).isEmpty();
+        assertThat(Workspace.builder("w").build().shardMaps()).isEmpty();
     }
 
     @Test
