@@ -72,8 +72,9 @@ class AlertEvaluatorTest {
         Map<SourceKind, SourceStatus> sources = Map.of(
                 SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, Freshness.LIVE, T0, null),
                 SourceKind.POSTGRES, new SourceStatus(SourceKind.POSTGRES, Freshness.LIVE, T0, null));
-        return new ClusterSnapshot("etcd", "demo", leader, 1, false, null, lease, 30L, 1048576L, members, sources,
-                T0, slots);
+        return ClusterSnapshot.builder("etcd", "demo").leader(leader).timeline(1).leaderLeaseSecondsLeft(lease)
+                .ttlSeconds(30L).maximumLagOnFailover(1048576L).members(members).sources(sources).observedAt(T0)
+                .slots(slots).build();
     }
 
     static ClusterSnapshot healthy() {
@@ -209,9 +210,9 @@ class AlertEvaluatorTest {
             assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
             assertThat(a.member()).isNull();
         });
-        ClusterSnapshot stale = new ClusterSnapshot("etcd", "demo", null, 1, false, null, null, 30L, null,
-                none.members(), Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, Freshness.STALE, T0,
-                "timeout")), T0);
+        ClusterSnapshot stale = ClusterSnapshot.builder("etcd", "demo").timeline(1).ttlSeconds(30L)
+                .members(none.members()).sources(Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD,
+                        Freshness.STALE, T0, "timeout"))).observedAt(T0).build();
         assertThat(eval(stale).active()).as("stale feed cannot vouch for a missing leader").isEmpty();
     }
 
