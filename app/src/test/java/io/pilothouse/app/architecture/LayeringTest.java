@@ -63,7 +63,7 @@ class LayeringTest {
     void servicesPackagesHaveNoCycles() {
         slices().matching("io.pilothouse.services.(*)..").should().beFreeOfCycles()
                 .because("a package that reaches back into its readers cannot be understood, tested or moved alone; "
-                        + "`python3 ../shared/tools/package-cycles.py services/src/main/java io.pilothouse.services` "
+                        + "`scripts/dev/package-cycles.py services/src/main/java io.pilothouse.services` "
                         + "shows the same from the sources")
                 .check(classes);
     }
