@@ -4,12 +4,12 @@ import io.pilothouse.services.alerts.ActiveAlerts;
 import io.pilothouse.services.alerts.Alert;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.NodeSlots;
 import io.pilothouse.services.model.ScheduledSwitchover;
 import io.pilothouse.services.model.SourceStatus;
-import io.pilothouse.services.slots.NodeSlots;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module lines of DEVELOPERS.md, held by tests rather than by good intentions. */
 class LayeringTest {
@@ -54,6 +56,52 @@ class LayeringTest {
         noClasses().that().resideInAPackage("io.pilothouse.styles..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.pilothouse.services..", "io.pilothouse.views..")
                 .because("themes are CSS and a loader; they know no model and no view")
+                .check(classes);
+    }
+
+    @Test
+    void servicesPackagesHaveNoCycles() {
+        slices().matching("io.pilothouse.services.(*)..").should().beFreeOfCycles()
+                .because("a package that reaches back into its readers cannot be understood, tested or moved alone; "
+                        + "`scripts/dev/package-cycles.py services/src/main/java io.pilothouse.services` "
+                        + "shows the same from the sources")
+                .check(classes);
+    }
+
+    /**
+     * The layers of {@code services}, bottom up (README, Layout). A layer uses only the layers below it; within a
+     * layer packages may use each other as long as no cycle forms (rule above).
+     */
+    @Test
+    void servicesAreLayered() {
+        String services = "io.pilothouse.services.";
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Platform").definedBy(services + "platform..")
+                .layer("Workspace").definedBy(services + "workspace..")
+                .layer("Model").definedBy(services + "model..")
+                .layer("Sources").definedBy(services + "credentials..", services + "postgres..",
+                        services + "patroni..", services + "etcd..", services + "locks..")
+                .layer("Policy").definedBy(services + "policy..")
+                .layer("Features").definedBy(services + "alerts..", services + "slots..", services + "indoubt..",
+                        services + "shards..", services + "history..", services + "metrics..")
+                .layer("Live").definedBy(services + "live..")
+                .layer("Operations").definedBy(services + "operations..", services + "switchover..",
+                        services + "reshard..")
+                .layer("Sandbox").definedBy(services + "sandbox..")
+                .whereLayer("Platform").mayNotAccessAnyLayer()
+                .whereLayer("Workspace").mayOnlyAccessLayers("Platform")
+                .whereLayer("Model").mayOnlyAccessLayers("Platform", "Workspace")
+                .whereLayer("Sources").mayOnlyAccessLayers("Platform", "Workspace", "Model")
+                .whereLayer("Policy").mayOnlyAccessLayers("Platform", "Workspace", "Model", "Sources")
+                .whereLayer("Features").mayOnlyAccessLayers("Platform", "Workspace", "Model", "Sources", "Policy")
+                .whereLayer("Live").mayOnlyAccessLayers("Platform", "Workspace", "Model", "Sources", "Policy",
+                        "Features")
+                .whereLayer("Operations").mayOnlyAccessLayers("Platform", "Workspace", "Model", "Sources", "Policy",
+                        "Features", "Live")
+                .whereLayer("Sandbox").mayNotBeAccessedByAnyLayer()
+                .because("the snapshot contract (model) is the floor every reader stands on, the I/O sources only "
+                        + "fill it, features read it, live assembles it and operations change the estate; a lower "
+                        + "layer that reached up would pull the I/O engine into every reader")
                 .check(classes);
     }
 

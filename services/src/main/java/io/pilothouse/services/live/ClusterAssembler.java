@@ -60,7 +60,7 @@ public final class ClusterAssembler {
                 dcs == null ? null : dcs.ttl(), dcs == null ? null : dcs.maximumLagOnFailover(),
                 members.values().stream().map(Member.Builder::build).toList(), sources(in, now), now,
                 in.slots().values().stream().map(NodeRead::value).filter(java.util.Objects::nonNull)
-                        .sorted(java.util.Comparator.comparing(io.pilothouse.services.slots.NodeSlots::node)).toList(),
+                        .sorted(java.util.Comparator.comparing(io.pilothouse.services.model.NodeSlots::node)).toList(),
                 List.of(), preparedOnLeader(in, topo.leader));
     }
 
@@ -68,12 +68,12 @@ public final class ClusterAssembler {
      * The prepared transactions of the member holding the leader key: another member's last read may date from
      * before a switchover, when it was the primary.
      */
-    static List<io.pilothouse.services.indoubt.PreparedBranch> preparedOnLeader(ClusterInputs in, String leader) {
+    static List<io.pilothouse.services.model.PreparedBranch> preparedOnLeader(ClusterInputs in, String leader) {
         if (leader == null) {
             return List.of();
         }
         return in.prepared().getOrDefault(leader, List.of()).stream()
-                .sorted(java.util.Comparator.comparing(io.pilothouse.services.indoubt.PreparedBranch::prepared))
+                .sorted(java.util.Comparator.comparing(io.pilothouse.services.model.PreparedBranch::prepared))
                 .toList();
     }
 

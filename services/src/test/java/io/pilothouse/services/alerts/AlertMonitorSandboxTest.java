@@ -60,8 +60,8 @@ class AlertMonitorSandboxTest {
         }
         Workspace loaded = own.workspace();
         // A low slot threshold (8 MiB) and a 1 s grace for inactivity, as a user would write them in the file.
-        Workspace workspace = new Workspace(loaded.name(), loaded.readOnly(), loaded.sources(),
-                new AlertsConfig(null, null, null, null, null, 8L << 20, 1L, null, null, null));
+        Workspace workspace = Workspace.builder(loaded.name()).readOnly(loaded.readOnly()).sources(loaded.sources())
+                .alerts(new AlertsConfig(null, null, null, null, null, 8L << 20, 1L, null, null, null)).build();
         live = LiveModel.on(workspace);
         monitor = live.monitor();
         alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(

@@ -12,6 +12,7 @@ import io.pilothouse.services.patroni.PatroniRestClient;
 import io.pilothouse.services.policy.JsonLinesAuditLog;
 import io.pilothouse.services.policy.MutationGate;
 import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.policy.OperationGuard;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxConnections;

@@ -4,7 +4,7 @@ import io.pilothouse.services.indoubt.Advice;
 import io.pilothouse.services.indoubt.AdvisedTransaction;
 import io.pilothouse.services.indoubt.GidLiteral;
 import io.pilothouse.services.indoubt.GidText;
-import io.pilothouse.services.indoubt.PreparedBranch;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.views.operations.ConfirmByNameDialogPane;
 import javafx.application.Platform;

@@ -4,7 +4,7 @@ import io.pilothouse.services.indoubt.Advice;
 import io.pilothouse.services.indoubt.AdvisedTransaction;
 import io.pilothouse.services.indoubt.GidText;
 import io.pilothouse.services.indoubt.GlobalTransaction;
-import io.pilothouse.services.indoubt.PreparedBranch;
+import io.pilothouse.services.model.PreparedBranch;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;

@@ -2,8 +2,8 @@ package io.pilothouse.views.indoubt;
 
 import io.pilothouse.services.indoubt.AdvisedTransaction;
 import io.pilothouse.services.indoubt.InDoubtScan;
-import io.pilothouse.services.indoubt.NodeRef;
-import io.pilothouse.services.indoubt.PreparedBranch;
+import io.pilothouse.services.model.NodeRef;
+import io.pilothouse.services.model.PreparedBranch;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,10 +1,10 @@
 package io.pilothouse.views.main;
 
 import io.pilothouse.services.alerts.AlertsFeed;
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.history.EstateHistory;
-import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.metrics.LagSeriesSource;
+import io.pilothouse.services.model.EstateFeed;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.details.MemberDetailsView;

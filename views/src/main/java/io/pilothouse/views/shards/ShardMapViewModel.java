@@ -1,7 +1,7 @@
 package io.pilothouse.views.shards;
 
-import io.pilothouse.services.live.EstateFeed;
-import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.EstateFeed;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.shards.map.MapShard;
 import io.pilothouse.services.shards.map.MapTable;
 import io.pilothouse.services.shards.map.ShardMap;

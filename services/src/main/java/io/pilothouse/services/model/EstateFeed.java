@@ -1,4 +1,4 @@
-package io.pilothouse.services.live;
+package io.pilothouse.services.model;
 
 import java.util.function.Consumer;
 

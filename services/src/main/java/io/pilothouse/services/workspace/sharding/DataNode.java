@@ -1,4 +1,4 @@
-package io.pilothouse.services.shards;
+package io.pilothouse.services.workspace.sharding;
 
 /**
  * One physical table: the data source (ShardingSphere's name, or a workspace source) and the table in it.

@@ -1,4 +1,4 @@
-package io.pilothouse.services.indoubt;
+package io.pilothouse.services.model;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.pilothouse.services.shards;
+package io.pilothouse.services.workspace.sharding;
 
 /**
  * An inline expression Pilothouse cannot read: malformed, or valid Groovy outside the subset we evaluate. The

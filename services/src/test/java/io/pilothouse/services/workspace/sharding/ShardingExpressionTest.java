@@ -1,4 +1,4 @@
-package io.pilothouse.services.shards;
+package io.pilothouse.services.workspace.sharding;
 
 import org.junit.jupiter.api.Test;
 

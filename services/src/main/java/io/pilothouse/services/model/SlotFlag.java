@@ -1,4 +1,4 @@
-package io.pilothouse.services.slots;
+package io.pilothouse.services.model;
 
 /** Why a replication slot deserves attention. */
 public enum SlotFlag {

@@ -1,4 +1,4 @@
-package io.pilothouse.services.shards;
+package io.pilothouse.services.workspace.sharding;
 
 import java.util.Map;
 import java.util.Set;

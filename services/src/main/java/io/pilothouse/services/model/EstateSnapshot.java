@@ -1,6 +1,4 @@
-package io.pilothouse.services.live;
-
-import io.pilothouse.services.model.ClusterSnapshot;
+package io.pilothouse.services.model;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,13 +1,9 @@
-package io.pilothouse.services.operations;
+package io.pilothouse.services.policy;
 
 import io.pilothouse.services.locks.LockUnavailableException;
 import io.pilothouse.services.locks.OperationInProgressException;
 import io.pilothouse.services.locks.OperationLock;
 import io.pilothouse.services.model.ClusterSnapshot;
-import io.pilothouse.services.policy.AuditedAction;
-import io.pilothouse.services.policy.MutationGate;
-import io.pilothouse.services.policy.MutationRefusedException;
-import io.pilothouse.services.policy.MutationRequest;
 
 import java.util.function.Function;
 

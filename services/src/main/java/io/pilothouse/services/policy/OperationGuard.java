@@ -1,9 +1,6 @@
-package io.pilothouse.services.operations;
+package io.pilothouse.services.policy;
 
 import io.pilothouse.services.model.ClusterSnapshot;
-import io.pilothouse.services.policy.AuditedAction;
-import io.pilothouse.services.policy.MutationGate;
-import io.pilothouse.services.policy.MutationRequest;
 
 /**
  * What every operation on a cluster runs inside: the mutation gate (read-only refusal, audit record with the

@@ -1,4 +1,4 @@
-package io.pilothouse.services.slots;
+package io.pilothouse.services.model;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.pilothouse.services.shards;
+package io.pilothouse.services.workspace.sharding;
 
 import java.util.ArrayList;
 import java.util.List;
