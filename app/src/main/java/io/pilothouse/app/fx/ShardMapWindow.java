@@ -109,6 +109,6 @@ public final class ShardMapWindow implements ShardMapActions {
                         && m.port() == coordinator.port()))
                 .findFirst()
                 .ifPresent(c -> ReshardWindow.open(stage, session, windows, c.source(), c.scope()).model()
-                        .partitionProperty().set(shard.name()));
+                        .choice().partitionProperty().set(shard.name()));
     }
 }
