@@ -144,7 +144,7 @@ public final class TopologyFreshnessBench {
     private MainView showHeadless(EstateMonitor monitor, String source) throws Exception {
         FxToolkit.startHeadless();
         return FxToolkit.call(() -> {
-            MainView view = new MainView(monitor.feed());
+            MainView view = MainView.builder(monitor.feed()).build();
             view.selectCluster(source, SCRATCH);
             Stage stage = new Stage();
             stage.setScene(new Scene(view.root(), 1400, 900));

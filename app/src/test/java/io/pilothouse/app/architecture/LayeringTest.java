@@ -1,6 +1,13 @@
 package io.pilothouse.app.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import io.pilothouse.app.fx.FxToolkit;
+import io.pilothouse.app.fx.WindowFactory;
+import io.pilothouse.views.live.FrameCoalescer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +121,28 @@ class LayeringTest {
                 .should().callConstructor(Thread.class, Runnable.class)
                 .orShould().callConstructor(Thread.class, Runnable.class, String.class)
                 .because("background work goes through the injected executors (style.md, concurrency vocabulary)")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheToolkitHelperAndTheFrameCoalescerHandWorkToTheFxThread() {
+        DescribedPredicate<JavaAccess<?>> runLater = DescribedPredicate.describe("Platform.runLater",
+                a -> a.getTargetOwner().isEquivalentTo(Platform.class) && a.getName().equals("runLater"));
+        noClasses().that().resideInAPackage("io.pilothouse..")
+                .and().doNotBelongToAnyOf(FxToolkit.class, FrameCoalescer.class)
+                .should().accessTargetWhere(runLater)
+                .because("background answers reach the FX thread one way: a view model's injected fx executor "
+                        + "(FxToolkit.fx() in the app, Runnable::run in tests), or the frame coalescer for snapshots "
+                        + "(style.md, one UI task vocabulary)")
+                .check(classes);
+    }
+
+    @Test
+    void windowsAreMadeByTheWindowFactory() {
+        noClasses().that().resideInAPackage("io.pilothouse..")
+                .and().doNotBelongToAnyOf(WindowFactory.class)
+                .should().callConstructor(Stage.class)
+                .because("every window gets its owner, modality, theme and close keys in one place (WindowFactory)")
                 .check(classes);
     }
 }
