@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line against the real shared sandbox (read-only use). */
 @Tag("servers")
-@Tag("patroni-matrix")
 class SnapshotCommandSandboxTest {
 
     private final StringWriter out = new StringWriter();
@@ -31,6 +30,7 @@ class SnapshotCommandSandboxTest {
     }
 
     @Test
+    @Tag("patroni-matrix")
     void snapshotJsonCarriesTheDocumentedFieldsForEveryMember() throws Exception {
         SandboxInfo sandbox = SharedSandbox.get();
 
@@ -69,6 +69,7 @@ class SnapshotCommandSandboxTest {
     }
 
     @Test
+    @Tag("patroni-matrix")
     void snapshotFromEtcdAloneDiscoversTheClusterWithoutSql() throws Exception {
         SandboxInfo sandbox = SharedSandbox.get();
 
