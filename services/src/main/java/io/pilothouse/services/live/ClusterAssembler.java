@@ -5,6 +5,7 @@ import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
+import io.pilothouse.services.model.ReplicaPositions;
 import io.pilothouse.services.model.ReportedLag;
 import io.pilothouse.services.model.ScheduledSwitchover;
 import io.pilothouse.services.model.SourceKind;
@@ -133,6 +134,10 @@ public final class ClusterAssembler {
                 if (b != null && pm.lag() != ReportedLag.NONE && !b.role().isLeaderLike()) {
                     b.patroniLag(pm.lag());
                 }
+                if (b != null && !b.role().isLeaderLike()) {
+                    // Patroni 4.1+: where the replica has received and replayed up to, besides the single lag.
+                    b.patroniPositions(pm.positions());
+                }
             }
         }
         return new Topology(out, dcs.leader(), dcs.paused(), dcs.scheduledSwitchover());
@@ -153,7 +158,8 @@ public final class ClusterAssembler {
         for (PatroniMember m : c.members()) {
             out.put(m.name(), Member.builder(m.name()).role(m.role()).state(m.state()).host(m.host()).port(m.port())
                     .apiUrl(PatroniUrls.base(m.apiUrl())).timeline(m.timeline()).tags(m.tags())
-                    .pendingRestart(m.pendingRestart()).patroniLag(m.role().isLeaderLike() ? ReportedLag.NONE : m.lag()));
+                    .pendingRestart(m.pendingRestart()).patroniLag(m.role().isLeaderLike() ? ReportedLag.NONE : m.lag())
+                    .patroniPositions(m.role().isLeaderLike() ? ReplicaPositions.NONE : m.positions()));
         }
         String leader = c.leader().map(PatroniMember::name).orElse(null);
         return new Topology(out, leader, c.paused(), c.scheduledSwitchover());

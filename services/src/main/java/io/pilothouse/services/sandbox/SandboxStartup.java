@@ -28,9 +28,11 @@ final class SandboxStartup {
     private final SecureRandom random;
     private final Duration readyTimeout;
     private final ShardStartup shards;
+    private final PatroniRuntimes patroniRuntimes;
 
     SandboxStartup(Binaries binaries, SandboxUser user, SandboxProcesses processes, ReadinessProbe probe,
-                   PortAllocator ports, SecureRandom random, Duration readyTimeout, ShardStartup shards) {
+                   PortAllocator ports, SecureRandom random, Duration readyTimeout, ShardStartup shards,
+                   PatroniRuntimes patroniRuntimes) {
         this.binaries = binaries;
         this.user = user;
         this.processes = processes;
@@ -39,24 +41,27 @@ final class SandboxStartup {
         this.random = random;
         this.readyTimeout = readyTimeout;
         this.shards = shards;
+        this.patroniRuntimes = patroniRuntimes;
     }
 
     SandboxInfo up(SandboxSpec spec, Consumer<String> progress) {
         long started = System.nanoTime();
         binaries.verify(spec.haproxy());
+        // Before the directory is touched: a failed download of Patroni 4 leaves nothing behind.
+        PatroniRuntime patroni = patroniRuntimes.resolve(spec.patroni(), progress);
         SandboxLayout layout = SandboxDirectory.prepare(spec, user);
         SandboxPlan plan = SandboxPlan.of(spec, layout, ports.allocate(SandboxPlan.portsNeeded(spec)));
         Credentials credentials = Credentials.generate(random);
         writeFiles(plan, credentials);
-        SandboxInfo info = initialInfo(plan);
+        SandboxInfo info = initialInfo(plan).withPatroni(patroni);
         // Written before the first process starts, so that down always finds what up started.
         SandboxState.write(layout, info);
         LaunchedProcesses watched = new LaunchedProcesses();
         Deadline deadline = Deadline.in(readyTimeout);
         try {
             info = startEtcd(plan, info, watched, deadline, progress);
-            info = startMembers(plan, info, watched);
-            info = startShardMembers(plan, info, watched, progress);
+            info = startMembers(plan, info, watched, patroni);
+            info = startShardMembers(plan, info, watched, patroni, progress);
             // While Patroni bootstraps: the shards do not depend on it.
             info = shards.start(layout, info, credentials, watched, deadline, progress);
             progress.accept("Waiting for a leader and " + (spec.members() - 1) + " streaming replicas");
@@ -71,9 +76,9 @@ final class SandboxStartup {
             }
             WorkspaceWriter.write(info);
             SandboxState.write(layout, info);
-            progress.accept(String.format("Sandbox ready in %.1f s: leader %s, replicas %s%s; workspace %s",
+            progress.accept(String.format("Sandbox ready in %.1f s: leader %s, replicas %s%s (Patroni %s); workspace %s",
                     (System.nanoTime() - started) / 1e9, cluster.leader(), String.join(", ", cluster.streaming()),
-                    PlainSandboxStartup.shardsText(info), info.workspaceFile()));
+                    PlainSandboxStartup.shardsText(info), patroni.version(), info.workspaceFile()));
             return info;
         } catch (RuntimeException e) {
             throw SandboxTeardown.afterFailedStart(layout, e, progress);
@@ -130,12 +135,13 @@ final class SandboxStartup {
         return updated;
     }
 
-    private SandboxInfo startMembers(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched) {
+    private SandboxInfo startMembers(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched,
+                                     PatroniRuntime runtime) {
         SandboxLayout layout = plan.layout();
         SandboxInfo updated = info;
         // All at once: one wins the initialize key and bootstraps, the others clone from it.
         for (MemberPlan m : plan.members()) {
-            Process patroni = processes.startPatroni(layout, m.name());
+            Process patroni = processes.startPatroni(layout, m.name(), runtime);
             watched.add(m.name(), ProcessKind.PATRONI, patroni, layout.patroniLog(m.name()),
                     layout.postgresLog(m.name()));
             updated = updated.withMember(updated.requireMember(m.name()).withPatroniPid(patroni.pid()));
@@ -146,7 +152,7 @@ final class SandboxStartup {
 
     /** Starts every shard cluster's members at once, like the cluster's: one of each cluster bootstraps it. */
     private SandboxInfo startShardMembers(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched,
-                                          Consumer<String> progress) {
+                                          PatroniRuntime runtime, Consumer<String> progress) {
         if (plan.shardMembers().isEmpty()) {
             return info;
         }
@@ -156,7 +162,7 @@ final class SandboxStartup {
         SandboxInfo updated = info;
         for (SandboxInfo.Shard shard : plan.shards()) {
             for (SandboxInfo.Member m : shard.members()) {
-                Process patroni = processes.startPatroni(layout, m.name());
+                Process patroni = processes.startPatroni(layout, m.name(), runtime);
                 watched.add(m.name(), ProcessKind.PATRONI, patroni, layout.patroniLog(m.name()),
                         layout.postgresLog(m.name()));
                 SandboxInfo.Shard current = updated.requireShard(shard.name());

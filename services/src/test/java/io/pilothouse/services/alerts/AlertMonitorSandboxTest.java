@@ -12,6 +12,7 @@ import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.testing.Closing;
 import io.pilothouse.services.workspace.AlertsConfig;
 import io.pilothouse.services.workspace.Workspace;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Alerts on a real Patroni sandbox (its own: this test creates a slot and loads WAL): an inactive physical slot
  * under WAL load raises the slot alerts through the live monitor, dropping it clears them.
  */
+@Tag("servers")
+@Tag("patroni-matrix")
 class AlertMonitorSandboxTest {
 
     private static final String SLOT = "ph_alert_test";

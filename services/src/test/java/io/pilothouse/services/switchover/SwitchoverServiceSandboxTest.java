@@ -22,6 +22,7 @@ import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.testing.Closing;
 import io.pilothouse.services.workspace.Workspace;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,6 +65,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * after kill -9 of the leader. Tests run in order and each leaves the cluster healthy.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("servers")
+@Tag("patroni-matrix")
 class SwitchoverServiceSandboxTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(90);
