@@ -73,7 +73,12 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
     private volatile boolean renewClient;
     /** True once etcd gave a definite answer: it answered, or refused the connection (nothing listens). */
     private volatile boolean answered;
-    private int failuresInARow;
+    private volatile long clientCreatedAt;
+    /**
+     * A failing client older than this is replaced. Young enough that gRPC's back-off has not grown past a few
+     * seconds (1, 1.6, 2.6 s …), old enough that a slow first connection on a busy machine gets several ticks.
+     */
+    private static final long RENEW_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(6);
     private Watch.Watcher watcher;
     private boolean synced;
     private Instant lastSuccess;
@@ -131,6 +136,7 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
                 throw new IllegalStateException("cannot set up TLS for etcd at " + describe() + ": " + e.getMessage(), e);
             }
         }
+        clientCreatedAt = System.nanoTime();
         return builder.build();
     }
 
@@ -161,7 +167,12 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             readLeases();
             succeeded();
         } catch (Exception e) {
-            failed(e);
+            try {
+                failed(e);
+            } catch (RuntimeException listenerFailure) {
+                // An exception escaping a scheduled task cancels it silently: etcd would never be checked again.
+                LOG.warn("etcd {}: reporting a failure failed", describe(), listenerFailure);
+            }
         }
     }
 
@@ -272,7 +283,7 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             freshness = Freshness.LIVE;
         }
         answered = true;
-        failuresInARow = 0;
+
         listener.status(new SourceStatus(SourceKind.ETCD, Freshness.LIVE, lastSuccess, null));
     }
 
@@ -289,10 +300,9 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             answered = true;
         }
         // gRPC reconnects with an exponential back-off (up to two minutes) while the server is down, so a client
-        // kept across a long outage sees etcd back only that late. A fresh client per failed tick reconnects on
-        // the next tick after etcd is back.
-        // The first failure keeps the client: a slow first connection on a busy machine may just need the next tick.
-        renewClient = ++failuresInARow >= 2;
+        // kept across a long outage sees etcd back only that late (97.7 s was seen). A failing client is replaced
+        // once it is a few seconds old, so the one in use never has a long back-off.
+        renewClient = System.nanoTime() - clientCreatedAt > RENEW_AFTER_NANOS;
         LOG.debug("etcd {}: {}", describe(), reason);
         listener.status(new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, last, reason));
     }
