@@ -133,10 +133,13 @@ class HonestOneShotSandboxTest {
             try {
                 long termMs = stopWatch(workspace, "TERM");
                 long intMs = stopWatch(workspace, "INT");
+                long guiMs = stopGui(workspace, "TERM");
                 timing("sigterm-watch-while-servers-hang", termMs, "n/a");
                 timing("sigint-watch-while-servers-hang", intMs, "n/a");
+                timing("sigterm-gui-while-servers-hang", guiMs, "n/a");
                 assertThat(termMs).as("watch ended after SIGTERM (ms)").isLessThanOrEqualTo(2000);
                 assertThat(intMs).as("watch ended after SIGINT (ms)").isLessThanOrEqualTo(2000);
+                assertThat(guiMs).as("gui ended after SIGTERM (ms)").isLessThanOrEqualTo(2000);
             } finally {
                 signal(patroni.info().etcdPid(), "CONT");
             }
@@ -174,6 +177,48 @@ class HonestOneShotSandboxTest {
             return ms;
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    /**
+     * Starts {@code pilothouse gui} on a private Xvfb display, waits until its JavaFX application thread runs (read
+     * from a thread dump, with a deadline), signals it: ms to exit.
+     */
+    private static long stopGui(Path workspace, String signal) throws Exception {
+        Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-nolisten", "tcp")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = null;
+        try {
+            String display = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            assertThat(display).as("Xvfb's display number").isNotBlank();
+            ProcessBuilder gui = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "io.pilothouse.app.Main", "gui", "--workspace",
+                    workspace.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            gui.environment().put("DISPLAY", ":" + display.trim());
+            p = gui.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            boolean up = false;
+            while (!up && System.nanoTime() < deadline && p.isAlive()) {
+                Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                        Long.toString(p.pid())).redirectErrorStream(true).start();
+                String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                dump.waitFor(30, TimeUnit.SECONDS);
+                up = threads.contains("JavaFX Application Thread") && threads.contains("pilothouse-tick");
+            }
+            assertThat(up).as("gui running its window and live model").isTrue();
+            long t0 = System.nanoTime();
+            signal(p.pid(), signal);
+            boolean ended = p.waitFor(10, TimeUnit.SECONDS);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(ended).as("gui ended after SIG" + signal).isTrue();
+            return ms;
+        } finally {
+            if (p != null) {
+                p.destroyForcibly();
+            }
+            xvfb.destroy();
+            xvfb.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
