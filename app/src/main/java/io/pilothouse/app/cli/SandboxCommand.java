@@ -143,7 +143,8 @@ public final class SandboxCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show endpoints and what is running.")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show endpoints and what is running "
+            + "(exit 0 only when every process runs; 1 when degraded, stopped or absent).")
     static final class Status implements Callable<Integer> {
         @Mixin
         SandboxDirOption dir;
@@ -174,7 +175,8 @@ public final class SandboxCommand implements Runnable {
                             status.isAlive(s.name(), ProcessKind.POSTGRES) ? "running" : "down");
                 }
             }
-            return 0;
+            // A status check passes only when everything runs: degraded, stopped or absent is a failed check.
+            return status.state() == SandboxStatus.State.RUNNING ? 0 : UserErrors.FAILED;
         }
     }
 }

@@ -10,6 +10,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.pilothouse.services.live.SnapshotGaps;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code pilothouse snapshot}: reads every cluster once, prints the model, exits. */
@@ -31,25 +36,34 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
-            boolean settled = session.awaitSettled(timeout.duration());
+        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.ONE_SHOT)) {
+            // Every source's first answer for every member, bounded by --timeout: a silence is waited out, never
+            // printed as "unknown" with exit 0.
+            List<String> unanswered = session.awaitAnswered(timeout.duration());
             EstateSnapshot estate = session.feed().latest();
+            List<String> gaps = new ArrayList<>(unanswered);
+            SnapshotGaps.of(estate).stream().filter(g -> !gaps.contains(g)).forEach(gaps::add);
             if (json) {
                 // Rules with a grace period ("for 30 s") only show once it has passed; a one-shot read reports
                 // what holds already (no leader long enough, slots, archiver, lease).
-                spec.commandLine().getOut().println(Json.pretty(EstateJson.of(estate, session.alerts().latest())));
+                spec.commandLine().getOut().println(Json.pretty(EstateJson.of(estate, session.alerts().latest(),
+                        gaps)));
             } else {
                 spec.commandLine().getOut().print(SnapshotTable.render(estate));
                 spec.commandLine().getOut().flush();
             }
+            PrintWriter err = spec.commandLine().getErr();
             if (estate.clusters().isEmpty()) {
-                spec.commandLine().getErr().println("pilothouse: no cluster found within " + timeout.seconds
+                err.println("pilothouse: no cluster found within " + timeout.seconds
                         + " s; check the source addresses (etcd endpoint and namespace, or Patroni URLs)");
+                gaps.forEach(g -> err.println("  " + g));
                 return UserErrors.FAILED;
             }
-            if (!settled) {
-                spec.commandLine().getErr().println("pilothouse: some members did not answer within "
-                        + timeout.seconds + " s; their data is marked stale or unknown");
+            if (!gaps.isEmpty()) {
+                err.println("pilothouse: partial state (exit " + UserErrors.FAILED + "): what is printed is not all "
+                        + "live; waited up to " + timeout.seconds + " s for every member's first answer:");
+                gaps.forEach(g -> err.println("  " + g));
+                return UserErrors.FAILED;
             }
             return 0;
         }

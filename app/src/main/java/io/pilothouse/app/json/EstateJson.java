@@ -22,18 +22,21 @@ import java.util.Map;
  *
  * @param workspace  workspace name
  * @param readOnly   read-only workspace
- * @param observedAt when the estate snapshot was published
+ * @param observedAt when the estate snapshot was published; null when nothing was read at all
  * @param clusters   clusters
+ * @param gaps       what keeps this from being the whole truth (a source or member that did not answer, a lost
+ *                   member, an unreachable DCS), one line each; empty when every source and member answered live
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record EstateJson(String workspace, boolean readOnly, Instant observedAt, List<ClusterJson> clusters) {
+public record EstateJson(String workspace, boolean readOnly, Instant observedAt, List<ClusterJson> clusters,
+                         List<String> gaps) {
 
     /** One cluster; {@code problems} says in words what is wrong with a plain cluster's shape (empty otherwise). */
     public record ClusterJson(String source, String scope, String leader, Integer timeline, boolean paused,
                               ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
                               Long maximumLagOnFailover, String freshness, Map<String, SourceJson> sources,
                               List<MemberJson> members, List<NodeSlots> slots, List<String> problems,
-                              List<AlertJson> alerts) {
+                              List<AlertJson> alerts, String dcs) {
     }
 
     /**
@@ -77,8 +80,15 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
 
     /** Maps the live model and its active alerts to the document. */
     public static EstateJson of(EstateSnapshot estate, ActiveAlerts alerts) {
-        return new EstateJson(estate.workspaceName(), estate.readOnly(), estate.observedAt(),
-                estate.clusters().stream().map(c -> cluster(c, alerts)).toList());
+        return of(estate, alerts, io.pilothouse.services.live.SnapshotGaps.of(estate));
+    }
+
+    /** As {@link #of(EstateSnapshot, ActiveAlerts)}, with the gaps a one-shot read found (see {@code gaps}). */
+    public static EstateJson of(EstateSnapshot estate, ActiveAlerts alerts, List<String> gaps) {
+        // Version 0 is the empty estate before any read: its time is no observation (it used to print 1970).
+        return new EstateJson(estate.workspaceName(), estate.readOnly(),
+                estate.version() == 0 ? null : estate.observedAt(),
+                estate.clusters().stream().map(c -> cluster(c, alerts)).toList(), List.copyOf(gaps));
     }
 
     private static ClusterJson cluster(ClusterSnapshot c, ActiveAlerts alerts) {
@@ -87,7 +97,9 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
         return new ClusterJson(c.source(), c.scope(), c.leader(), c.timeline(), c.paused(), c.scheduledSwitchover(),
                 c.leaderLeaseSecondsLeft(), c.ttlSeconds(), c.maximumLagOnFailover(), lower(c.topologyFreshness().name()),
                 sources, c.members().stream().map(EstateJson::member).toList(), c.slots(), c.problems(),
-                alerts.forCluster(c.source(), c.scope()).stream().map(AlertJson::of).toList());
+                alerts.forCluster(c.source(), c.scope()).stream().map(AlertJson::of).toList(),
+                !c.sources().containsKey(io.pilothouse.services.model.SourceKind.ETCD) ? null
+                        : c.dcsUnreachable() ? "unreachable" : "reachable");
     }
 
     private static SourceJson source(SourceStatus s) {

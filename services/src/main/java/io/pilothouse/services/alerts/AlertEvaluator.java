@@ -104,6 +104,10 @@ public final class AlertEvaluator {
         leaderMissing(c, out);
         leaseExpiring(c, out);
         for (Member m : c.members()) {
+            if (m.state() == MemberState.LOST) {
+                memberMissing(c, m, out);
+                continue;
+            }
             if (c.leader() != null && !m.role().isLeaderLike()) {
                 notStreaming(c, m, out);
                 lag(c, m, out);
@@ -129,6 +133,15 @@ public final class AlertEvaluator {
                             + "; writes are refused until a leader is elected",
                     thresholds.leaderMissingFor(), null));
         }
+    }
+
+    private void memberMissing(ClusterSnapshot c, Member m, List<Condition> out) {
+        out.add(new Condition(id(AlertRule.MEMBER_MISSING, c, m.name()), AlertSeverity.CRITICAL,
+                AlertRule.MEMBER_MISSING, c, m.name(),
+                "Member " + m.name() + " is missing: lost since " + (m.lastSeen() == null ? "before this session"
+                        : m.lastSeen()) + "; no source names it any more and it does not answer at "
+                        + m.endpoint() + (m.apiUrl() == null ? "" : " or " + m.apiUrl()),
+                Duration.ZERO, null));
     }
 
     private void leaseExpiring(ClusterSnapshot c, List<Condition> out) {

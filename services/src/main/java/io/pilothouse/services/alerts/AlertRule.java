@@ -4,6 +4,11 @@ import java.util.Locale;
 
 /** What an alert is about. */
 public enum AlertRule {
+    /**
+     * A member the cluster had is missing: no source names it any more and it does not answer (its Patroni member key
+     * expired after it died). Raised at once, cleared when it comes back.
+     */
+    MEMBER_MISSING,
     /** A replica's replay lag is above the byte or seconds threshold, for longer than the grace period. */
     REPLICA_LAG,
     /** A replica is not streaming from its upstream (stopped, crashed, replaying from archive, or no walsender). */

@@ -68,7 +68,17 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Map<String, Map<String, DcsValue>> clusters = new HashMap<>();
-    private Client client;
+    private volatile Client client;
+    /** Set after a failed tick: the next one starts from a fresh client (see {@link #failed}). */
+    private volatile boolean renewClient;
+    /** True once etcd gave a definite answer: it answered, or refused the connection (nothing listens). */
+    private volatile boolean answered;
+    private volatile long clientCreatedAt;
+    /**
+     * A failing client older than this is replaced. Young enough that gRPC's back-off has not grown past a few
+     * seconds (1, 1.6, 2.6 s …), old enough that a slow first connection on a busy machine gets several ticks.
+     */
+    private static final long RENEW_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(6);
     private Watch.Watcher watcher;
     private boolean synced;
     private Instant lastSuccess;
@@ -79,6 +89,12 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
     public EtcdNamespaceWatcher(List<String> endpoints, String namespace, ScheduledExecutorService scheduler,
                                 Duration tickInterval, Listener listener) {
         this(endpoints, namespace, scheduler, tickInterval, Duration.ofMillis(1500), Clock.systemUTC(), listener);
+    }
+
+    /** As above, each etcd request bounded by {@code timeout}. */
+    public EtcdNamespaceWatcher(List<String> endpoints, String namespace, ScheduledExecutorService scheduler,
+                                Duration tickInterval, Duration timeout, Listener listener) {
+        this(endpoints, namespace, scheduler, tickInterval, timeout, Clock.systemUTC(), listener);
     }
 
     EtcdNamespaceWatcher(List<String> endpoints, String namespace, ScheduledExecutorService scheduler,
@@ -97,6 +113,19 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
 
     /** Starts reading in the background; returns at once. */
     public void start() {
+        client = newClient();
+        tick = scheduler.scheduleWithFixedDelay(this::tick, 0, tickInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * True once etcd answered or refused the connection outright: a one-shot reader may stop waiting for it then.
+     * A silent etcd (stopped, partitioned) is not an answer.
+     */
+    public boolean answered() {
+        return answered;
+    }
+
+    private Client newClient() {
         io.etcd.jetcd.ClientBuilder builder = Client.builder().endpoints(endpoints.toArray(String[]::new))
                 .connectTimeout(timeout).retryMaxDuration(timeout);
         if (endpoints.stream().anyMatch(e -> e.regionMatches(true, 0, "https://", 0, 8))) {
@@ -107,8 +136,8 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
                 throw new IllegalStateException("cannot set up TLS for etcd at " + describe() + ": " + e.getMessage(), e);
             }
         }
-        client = builder.build();
-        tick = scheduler.scheduleWithFixedDelay(this::tick, 0, tickInterval.toMillis(), TimeUnit.MILLISECONDS);
+        clientCreatedAt = System.nanoTime();
+        return builder.build();
     }
 
     /** The etcd endpoints, for messages. */
@@ -121,6 +150,13 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             return;
         }
         try {
+            if (renewClient) {
+                renewClient = false;
+                closeWatcher();
+                Client old = client;
+                client = newClient();
+                old.close();
+            }
             boolean needSync;
             synchronized (lock) {
                 needSync = !synced;
@@ -131,7 +167,12 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             readLeases();
             succeeded();
         } catch (Exception e) {
-            failed(e);
+            try {
+                failed(e);
+            } catch (RuntimeException listenerFailure) {
+                // An exception escaping a scheduled task cancels it silently: etcd would never be checked again.
+                LOG.warn("etcd {}: reporting a failure failed", describe(), listenerFailure);
+            }
         }
     }
 
@@ -241,6 +282,8 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             lastSuccess = clock.instant();
             freshness = Freshness.LIVE;
         }
+        answered = true;
+
         listener.status(new SourceStatus(SourceKind.ETCD, Freshness.LIVE, lastSuccess, null));
     }
 
@@ -253,8 +296,25 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             last = lastSuccess;
         }
         closeWatcher();
+        if (refused(e)) {
+            answered = true;
+        }
+        // gRPC reconnects with an exponential back-off (up to two minutes) while the server is down, so a client
+        // kept across a long outage sees etcd back only that late (97.7 s was seen). A failing client is replaced
+        // once it is a few seconds old, so the one in use never has a long back-off.
+        renewClient = System.nanoTime() - clientCreatedAt > RENEW_AFTER_NANOS;
         LOG.debug("etcd {}: {}", describe(), reason);
         listener.status(new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, last, reason));
+    }
+
+    private static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException
+                    || String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connection refused")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String reason(Exception e) {

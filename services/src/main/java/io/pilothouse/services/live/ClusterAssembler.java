@@ -165,14 +165,26 @@ public final class ClusterAssembler {
         return new Topology(out, leader, c.paused(), c.scheduledSwitchover());
     }
 
+    /**
+     * The topology from each member's own {@code GET /patroni}, laid over the last membership etcd or
+     * {@code GET /cluster} gave (names, addresses, REST URLs): the DCS being down takes away who leads, not where the
+     * members are, so SQL keeps reading them and a healthy replica stays live.
+     */
     private Topology fromNodes(ClusterInputs in, Instant now) {
         Map<String, Member.Builder> out = new LinkedHashMap<>();
+        Map<String, Member.Builder> known = in.dcs() != null ? fromDcs(in.dcs(), null).members()
+                : in.restCluster().value() != null ? fromRest(in.restCluster().value()).members() : Map.of();
+        for (Member.Builder b : known.values()) {
+            // What the DCS said of roles and states is history now; only the members' own answers count.
+            out.put(b.name(), b.role(MemberRole.UNKNOWN).state(io.pilothouse.services.model.MemberState.UNKNOWN)
+                    .patroniLag(ReportedLag.NONE));
+        }
         String leader = null;
         boolean paused = false;
         for (Map.Entry<String, NodeRead<PatroniNodeStatus>> e : in.nodes().entrySet()) {
             PatroniNodeStatus s = e.getValue().value();
             if (s == null) {
-                out.put(e.getKey(), Member.builder(e.getKey()));
+                out.putIfAbsent(e.getKey(), Member.builder(e.getKey()));
                 continue;
             }
             boolean live = e.getValue().freshness(now, window) == Freshness.LIVE;
@@ -183,8 +195,8 @@ public final class ClusterAssembler {
                 role = MemberRole.UNKNOWN;
             }
             paused |= s.paused();
-            out.put(e.getKey(), Member.builder(e.getKey()).role(role).state(s.state()).timeline(s.timeline())
-                    .tags(s.tags()).pendingRestart(s.pendingRestart()));
+            Member.Builder b = out.computeIfAbsent(e.getKey(), Member::builder);
+            b.role(role).state(s.state()).timeline(s.timeline()).tags(s.tags()).pendingRestart(s.pendingRestart());
         }
         return new Topology(out, leader, paused, null);
     }

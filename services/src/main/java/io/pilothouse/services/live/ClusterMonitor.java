@@ -54,6 +54,9 @@ public final class ClusterMonitor implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Set<String> seedUrls = new LinkedHashSet<>();
+    /** Names the seeds gave for themselves in {@code GET /patroni} (Patroni 3.0 gives none), by seed URL. */
+    private final Map<String, String> seedNames = new HashMap<>();
+    private final LostMembers lost = new LostMembers();
     private SourceStatus etcd = SourceStatus.unknown(SourceKind.ETCD);
     private DcsView dcs;
     private Long leaseSecondsLeft;
@@ -61,6 +64,7 @@ public final class ClusterMonitor implements AutoCloseable {
     private final Map<String, NodeRead<PatroniNodeStatus>> nodes = new HashMap<>();
     private final NodeSqlReader sqlReader;
     private ClusterSnapshot last;
+    private volatile List<String> pending;
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
@@ -81,6 +85,7 @@ public final class ClusterMonitor implements AutoCloseable {
         this.events = events;
         this.assembler = new ClusterAssembler(settings.staleAfter());
         this.sqlReader = sql == null ? null : new NodeSqlReader(source, scope, sql, executors.io(), clock);
+        this.pending = List.of(scope + ": no member named yet by etcd or Patroni REST");
     }
 
     /** Starts polling REST and SQL. */
@@ -91,6 +96,11 @@ public final class ClusterMonitor implements AutoCloseable {
             ticks.add(executors.scheduler().scheduleWithFixedDelay(this::pollSql, 200,
                     settings.sqlInterval().toMillis(), TimeUnit.MILLISECONDS));
         }
+    }
+
+    /** The workspace source this cluster was found through. */
+    public String source() {
+        return source;
     }
 
     public String scope() {
@@ -133,6 +143,39 @@ public final class ClusterMonitor implements AutoCloseable {
     }
 
     /**
+     * What a one-shot reader is still waiting for: each member and source that has not answered yet (a success or an
+     * outright refusal is an answer; a silence is not). Empty once the snapshot is a real picture to print. Judged
+     * when a snapshot is published, so an answer counts only once the published snapshot carries it.
+     */
+    public List<String> unanswered() {
+        return pending;
+    }
+
+    /** What {@code snapshot}, assembled from {@code in}, still lacks: judged from the same reads. */
+    private List<String> unansweredIn(ClusterSnapshot snapshot, ClusterInputs in) {
+        if (snapshot.members().isEmpty()) {
+            return List.of(scope + ": no member named yet by etcd or Patroni REST");
+        }
+        List<String> out = new ArrayList<>();
+        for (Member m : snapshot.members()) {
+            if (m.state() == io.pilothouse.services.model.MemberState.LOST) {
+                continue;
+            }
+            NodeRead<PatroniNodeStatus> r = in.nodes().get(m.name());
+            if (m.apiUrl() != null && (r == null || !r.answered())) {
+                out.add(scope + "/" + m.name() + ": Patroni REST " + m.apiUrl() + " did not answer"
+                        + (r == null || r.error() == null ? "" : " (" + r.error() + ")"));
+            }
+            NodeRead<?> q = in.sql().get(m.name());
+            if (in.sqlConfigured() && m.host() != null && (q == null || !q.answered())) {
+                out.add(scope + "/" + m.name() + ": PostgreSQL " + m.endpoint() + " did not answer"
+                        + (q == null || q.error() == null ? "" : " (" + q.error() + ")"));
+            }
+        }
+        return out;
+    }
+
+    /**
      * True once every known member has been asked at least once by every configured source (answered or failed),
      * so a one-shot reader (the {@code snapshot} command) prints a complete picture rather than a half-read one.
      */
@@ -169,17 +212,30 @@ public final class ClusterMonitor implements AutoCloseable {
             return;
         }
         Map<String, String> apis = memberApis();
+        synchronized (lock) {
+            // Reads filed under a seed's address before its name was known, or of members no source names any more.
+            nodes.keySet().retainAll(apis.keySet());
+        }
         for (Map.Entry<String, String> e : apis.entrySet()) {
             String member = e.getKey();
             if (!inFlight.add("rest:" + member)) {
                 continue;
             }
-            rest.node(e.getValue()).whenComplete((status, error) -> {
+            String url = e.getValue();
+            rest.node(url).whenComplete((status, error) -> {
                 inFlight.remove("rest:" + member);
                 Instant now = clock.instant();
                 synchronized (lock) {
-                    NodeRead<PatroniNodeStatus> prev = nodes.getOrDefault(member, NodeRead.none());
-                    nodes.put(member, error == null ? prev.succeeded(status, now)
+                    String key = member;
+                    if (status != null && status.name() != null && !status.name().equals(member)
+                            && seedUrls.contains(url)) {
+                        // A seed polled under its address names itself (Patroni >= 3.1): file it under its name.
+                        seedNames.put(url, status.name());
+                        nodes.remove(member);
+                        key = status.name();
+                    }
+                    NodeRead<PatroniNodeStatus> prev = nodes.getOrDefault(key, NodeRead.none());
+                    nodes.put(key, error == null ? prev.succeeded(status, now)
                             : prev.failed(message(error), refused(error), now));
                 }
             });
@@ -243,6 +299,14 @@ public final class ClusterMonitor implements AutoCloseable {
                     }
                 });
             }
+            // Seeds no named member stands for are asked for GET /patroni too: without its DCS, Patroni's
+            // GET /cluster hangs while GET /patroni answers, so these carry the topology when etcd is down.
+            java.util.Collection<String> known = new java.util.HashSet<>(out.values());
+            for (String seed : seedUrls) {
+                if (!known.contains(seed)) {
+                    out.putIfAbsent(seedNames.getOrDefault(seed, SeedNames.label(seed)), seed);
+                }
+            }
         }
         return out;
     }
@@ -269,12 +333,13 @@ public final class ClusterMonitor implements AutoCloseable {
                     restCluster, nodes, sql != null, sqlReader == null ? Map.of() : sqlReader.states(),
                     sqlReader == null ? Map.of() : sqlReader.slots(),
                     sqlReader == null ? Map.of() : sqlReader.prepared());
-            next = assembler.assemble(in, clock.instant());
+            next = lost.track(last, assembler.assemble(in, clock.instant()));
             changes = SnapshotDiff.between(last, next);
             last = next;
             // Publish under the lock so listeners see snapshots and events in order.
             try {
                 snapshots.accept(next);
+                pending = unansweredIn(next, in);
                 changes.forEach(events);
             } catch (RuntimeException e) {
                 LOG.warn("live model listener failed", e);

@@ -40,6 +40,8 @@ public final class EstateMonitor implements AutoCloseable {
     private final Map<String, ClusterMonitor> monitors = new ConcurrentHashMap<>();
     private final List<PlainClusterMonitor> plainMonitors = new CopyOnWriteArrayList<>();
     private final Map<String, NodeConnections> connectionsBySource = new ConcurrentHashMap<>();
+    private final Map<String, EtcdNamespaceWatcher> etcdBySource = new ConcurrentHashMap<>();
+    private final Map<String, SourceStatus> etcdStatusBySource = new ConcurrentHashMap<>();
 
     public EstateMonitor(Workspace workspace, LiveExecutors executors, LiveSettings settings, PasswordLookup passwords,
                          Clock clock) {
@@ -67,7 +69,7 @@ public final class EstateMonitor implements AutoCloseable {
     public void start() {
         for (SourceConfig source : workspace.sources()) {
             NodeConnections sql = source.postgres() == null ? null
-                    : new NodeConnections(source.postgres(), passwords, NodeConnections.Timeouts.LIVE_VIEW);
+                    : new NodeConnections(source.postgres(), passwords, settings.sqlTimeouts());
             if (sql != null) {
                 closeables.add(sql);
                 connectionsBySource.put(source.name(), sql);
@@ -104,6 +106,47 @@ public final class EstateMonitor implements AutoCloseable {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /**
+     * Waits until every source has given its first answer for every member it names — a success, or an outright
+     * refusal — or until {@code timeout}: a silence is waited out, never taken for an answer. For one-shot readers
+     * (the {@code snapshot} command), which must print a real state or say what is missing.
+     *
+     * @return what had not answered at the deadline, one line each; empty when everything answered
+     */
+    public List<String> awaitAnswered(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> missing = unanswered();
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            missing = unanswered();
+        }
+        return missing;
+    }
+
+    private List<String> unanswered() {
+        List<String> out = new ArrayList<>();
+        for (SourceConfig source : workspace.sources()) {
+            EtcdNamespaceWatcher w = etcdBySource.get(source.name());
+            boolean hasClusters = monitors.values().stream().anyMatch(m -> source.name().equals(m.source()))
+                    || plainMonitors.stream().anyMatch(m -> source.name().equals(m.scope()));
+            if (w != null && !w.answered()) {
+                out.add(source.name() + ": etcd " + w.describe() + " did not answer");
+            }
+            if (!hasClusters && !source.patroni().isEmpty()) {
+                // Patroni URLs name their cluster through GET /patroni, whatever etcd does.
+                out.add(source.name() + ": none of the Patroni URLs " + source.patroni() + " named a cluster yet");
+            }
+        }
+        monitors.values().forEach(m -> out.addAll(m.unanswered()));
+        plainMonitors.forEach(m -> out.addAll(m.unanswered()));
+        return out;
+    }
+
+    private boolean etcdLive(SourceConfig source) {
+        SourceStatus s = etcdStatusBySource.get(source.name());
+        return s != null && s.freshness() == io.pilothouse.services.model.Freshness.LIVE;
     }
 
     /**
@@ -183,7 +226,7 @@ public final class EstateMonitor implements AutoCloseable {
     private void startEtcd(SourceConfig source, NodeConnections sql) {
         SourceStatus[] lastStatus = {SourceStatus.unknown(SourceKind.ETCD)};
         EtcdNamespaceWatcher watcher = new EtcdNamespaceWatcher(source.etcd().endpoints(), source.etcd().namespace(),
-                executors.scheduler(), settings.etcdTick(), new EtcdNamespaceWatcher.Listener() {
+                executors.scheduler(), settings.etcdTick(), settings.restTimeout(), new EtcdNamespaceWatcher.Listener() {
             @Override
             public void clusterChanged(DcsView view) {
                 ClusterMonitor m = monitor(source, view.cluster(), sql);
@@ -204,8 +247,15 @@ public final class EstateMonitor implements AutoCloseable {
 
             @Override
             public void status(SourceStatus status) {
+                SourceStatus before = etcdStatusBySource.put(source.name(), status);
                 lastStatus[0] = status;
-                monitors.values().stream().filter(m -> isOf(source, m)).forEach(m -> m.etcdStatus(status));
+                List<ClusterMonitor> mine = monitors.values().stream().filter(m -> isOf(source, m)).toList();
+                mine.forEach(m -> m.etcdStatus(status));
+                if (mine.isEmpty()) {
+                    // No cluster to carry the transition (etcd down at start, nothing else names one): say it for
+                    // the source itself, so a watch prints SOURCE_LOST at once rather than nothing.
+                    sourceTransition(source.name(), before, status);
+                }
             }
 
             @Override
@@ -217,6 +267,7 @@ public final class EstateMonitor implements AutoCloseable {
             }
         });
         closeables.add(watcher);
+        etcdBySource.put(source.name(), watcher);
         watcher.start();
     }
 
@@ -225,9 +276,27 @@ public final class EstateMonitor implements AutoCloseable {
             ClusterMonitor m = new ClusterMonitor(source.name(), scope,
                     source.etcd() != null && !source.etcd().endpoints().isEmpty(), executors, settings, rest, sql,
                     clock, estate::put, this::emit);
+            SourceStatus etcd = etcdStatusBySource.get(source.name());
+            if (etcd != null) {
+                m.etcdStatus(etcd);
+            }
             m.start();
             return m;
         });
+    }
+
+    private void sourceTransition(String source, SourceStatus before, SourceStatus now) {
+        boolean wasLost = before != null && before.freshness() != io.pilothouse.services.model.Freshness.LIVE
+                && before.freshness() != io.pilothouse.services.model.Freshness.UNKNOWN;
+        boolean isLost = now.freshness() != io.pilothouse.services.model.Freshness.LIVE
+                && now.freshness() != io.pilothouse.services.model.Freshness.UNKNOWN;
+        if (!wasLost && isLost) {
+            emit(new ClusterEvent(ClusterEventType.SOURCE_LOST, source, null, null, now.kind().name(),
+                    now.lastError(), clock.instant()));
+        } else if (wasLost && now.freshness() == io.pilothouse.services.model.Freshness.LIVE) {
+            emit(new ClusterEvent(ClusterEventType.SOURCE_REGAINED, source, null, null, null, now.kind().name(),
+                    clock.instant()));
+        }
     }
 
     private boolean isOf(SourceConfig source, ClusterMonitor m) {

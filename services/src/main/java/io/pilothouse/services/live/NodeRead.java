@@ -33,6 +33,14 @@ public record NodeRead<T>(T value, Instant lastSuccess, Instant failedAt, String
     }
 
     /**
+     * True once the node gave a definite answer: a successful read (now or before), or an outright refusal (nothing
+     * listens there). A silence (timeout) is no answer: a one-shot reader keeps waiting for one.
+     */
+    public boolean answered() {
+        return lastSuccess != null || (failedAt != null && refused);
+    }
+
+    /**
      * Freshness at {@code now}: live while the last success is within {@code window} and no refusal came after it;
      * unreachable after a refusal; stale when the source has gone silent.
      */

@@ -147,6 +147,22 @@ final class NodeSqlReader {
         }
     }
 
+    /** True once {@code name} answered (see {@link NodeRead#answered()}). */
+    boolean answered(String name) {
+        synchronized (lock) {
+            NodeRead<NodeSqlState> r = states.get(name);
+            return r != null && r.answered();
+        }
+    }
+
+    /** The latest failure reading {@code name}, or null. */
+    String error(String name) {
+        synchronized (lock) {
+            NodeRead<NodeSqlState> r = states.get(name);
+            return r == null ? null : r.error();
+        }
+    }
+
     /** True once {@code name} has been read at least once, successfully or not. */
     boolean attempted(String name) {
         synchronized (lock) {

@@ -35,6 +35,7 @@ public final class PlainClusterMonitor implements AutoCloseable {
 
     private final Object lock = new Object();
     private ClusterSnapshot last;
+    private volatile List<String> pending;
     private ScheduledFuture<?> tick;
     private volatile boolean closed;
 
@@ -54,6 +55,7 @@ public final class PlainClusterMonitor implements AutoCloseable {
         this.events = events;
         this.assembler = new PlainClusterAssembler(settings.staleAfter());
         this.reader = new NodeSqlReader(source, source, sql, executors.io(), clock);
+        this.pending = unansweredIn(java.util.Map.of());
     }
 
     /** Starts polling; returns at once. */
@@ -64,6 +66,21 @@ public final class PlainClusterMonitor implements AutoCloseable {
 
     public String scope() {
         return source;
+    }
+
+    /**
+     * Each node that has not answered yet (a success or a refusal is an answer), one line each; judged when a
+     * snapshot is published, so an answer counts only once the published snapshot carries it.
+     */
+    public List<String> unanswered() {
+        return pending;
+    }
+
+    private List<String> unansweredIn(java.util.Map<String, NodeRead<io.pilothouse.services.postgres.NodeSqlState>> states) {
+        return nodes.stream().filter(n -> states.get(n.toString()) == null || !states.get(n.toString()).answered())
+                .map(n -> source + "/" + n + ": PostgreSQL did not answer" + (states.get(n.toString()) == null
+                        || states.get(n.toString()).error() == null ? "" : " (" + states.get(n.toString()).error() + ")"))
+                .toList();
     }
 
     /** True once every node has been asked at least once (answered or failed). */
@@ -93,13 +110,16 @@ public final class PlainClusterMonitor implements AutoCloseable {
             return;
         }
         synchronized (lock) {
-            ClusterSnapshot next = assembler.assemble(source, nodes, reader.states(), reader.slots(), reader.prepared(),
+            // One copy of the reads for both the snapshot and what it still lacks: they must agree.
+            java.util.Map<String, NodeRead<io.pilothouse.services.postgres.NodeSqlState>> states = reader.states();
+            ClusterSnapshot next = assembler.assemble(source, nodes, states, reader.slots(), reader.prepared(),
                     clock.instant());
             List<ClusterEvent> changes = SnapshotDiff.between(last, next);
             last = next;
             // Under the lock so listeners see snapshots and events in order.
             try {
                 snapshots.accept(next);
+                pending = unansweredIn(states);
                 changes.forEach(events);
             } catch (RuntimeException e) {
                 LOG.warn("live model listener failed", e);

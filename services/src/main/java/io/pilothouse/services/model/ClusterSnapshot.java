@@ -73,6 +73,21 @@ public record ClusterSnapshot(
         return new Builder(this);
     }
 
+    /** This snapshot with {@code replacement} as its members (sorted as usual). */
+    public ClusterSnapshot withMembers(List<Member> replacement) {
+        return new ClusterSnapshot(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft,
+                ttlSeconds, maximumLagOnFailover, replacement, sources, observedAt, slots, problems, prepared);
+    }
+
+    /**
+     * True when the cluster is followed through etcd and etcd does not answer now: its topology then comes from each
+     * member's Patroni REST ({@code GET /patroni}) and from PostgreSQL, and Patroni itself cannot renew its leader key.
+     */
+    public boolean dcsUnreachable() {
+        SourceStatus etcd = sources.get(SourceKind.ETCD);
+        return etcd != null && (etcd.freshness() == Freshness.UNREACHABLE || etcd.freshness() == Freshness.STALE);
+    }
+
     /** The member with this name. */
     public Optional<Member> member(String name) {
         return members.stream().filter(m -> m.name().equals(name)).findFirst();

@@ -28,6 +28,12 @@ public enum MemberState {
     START_FAILED,
     /** A restart failed. */
     RESTART_FAILED,
+    /**
+     * Set by Pilothouse, never by Patroni: the member was part of the cluster, is no longer registered in the DCS (or
+     * listed by any source) and does not answer. It stays in the model, "lost since" its last answer, until it comes
+     * back; a new session starts from what the sources name.
+     */
+    LOST,
     /** A state this version of Pilothouse does not know, or none reported. */
     UNKNOWN;
 

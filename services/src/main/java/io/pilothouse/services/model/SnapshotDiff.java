@@ -28,6 +28,12 @@ public final class SnapshotDiff {
                 events.add(new ClusterEvent(type, after.source(), after.scope(), member, from, to, at));
         if (before == null) {
             emit.add(ClusterEventType.CLUSTER_DISCOVERED, null, null, after.leader());
+            // A source already lost when the cluster is first seen is a transition too: say so at start.
+            for (SourceKind kind : SourceKind.values()) {
+                if (lost(after.sourceStatus(kind).freshness())) {
+                    emit.add(ClusterEventType.SOURCE_LOST, null, kind.name(), after.sourceStatus(kind).lastError());
+                }
+            }
             return events;
         }
         sourceEvents(before, after, emit);
@@ -50,11 +56,10 @@ public final class SnapshotDiff {
         for (SourceKind kind : SourceKind.values()) {
             Freshness was = before.sourceStatus(kind).freshness();
             Freshness now = after.sourceStatus(kind).freshness();
-            boolean wasUp = was == Freshness.LIVE;
-            boolean isUp = now == Freshness.LIVE;
-            if (wasUp && !isUp && now != Freshness.UNKNOWN) {
+            // Every transition counts, including from "not read yet" to "lost" right after start.
+            if (!lost(was) && lost(now)) {
                 emit.add(ClusterEventType.SOURCE_LOST, null, kind.name(), after.sourceStatus(kind).lastError());
-            } else if (!wasUp && isUp && was != Freshness.UNKNOWN) {
+            } else if (lost(was) && now == Freshness.LIVE) {
                 emit.add(ClusterEventType.SOURCE_REGAINED, null, null, kind.name());
             }
         }
@@ -103,6 +108,10 @@ public final class SnapshotDiff {
                 emit.add(ClusterEventType.MEMBER_LEFT, o.name(), o.role().label(), null);
             }
         }
+    }
+
+    private static boolean lost(Freshness f) {
+        return f == Freshness.STALE || f == Freshness.UNREACHABLE;
     }
 
     private static Map<String, Member> byName(ClusterSnapshot s) {

@@ -70,4 +70,28 @@ class SnapshotDiffTest {
             assertThat(e.to()).isEqualTo("etcd did not answer");
         });
     }
+
+    @Test
+    void aSourceAlreadyLostWhenTheClusterIsFirstSeenIsReportedAtStart() {
+        ClusterSnapshot first = new ClusterSnapshot("src", "demo", null, null, false, null, null, null, null,
+                List.of(m("a", MemberRole.REPLICA, Freshness.LIVE)), Map.of(SourceKind.ETCD,
+                new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, null, "etcd refused")), T0);
+        assertThat(SnapshotDiff.between(null, first)).extracting(ClusterEvent::type)
+                .containsExactly(ClusterEventType.CLUSTER_DISCOVERED, ClusterEventType.SOURCE_LOST);
+    }
+
+    @Test
+    void unknownToLostIsALossAndLostToLiveARegain() {
+        ClusterSnapshot unknown = new ClusterSnapshot("src", "demo", "a", 1, false, null, null, null, null,
+                List.of(m("a", MemberRole.LEADER, Freshness.LIVE)), Map.of(SourceKind.ETCD,
+                SourceStatus.unknown(SourceKind.ETCD)), T0);
+        ClusterSnapshot lost = new ClusterSnapshot("src", "demo", "a", 1, false, null, null, null, null,
+                unknown.members(), Map.of(SourceKind.ETCD,
+                new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, null, "etcd did not answer")), T0);
+        ClusterSnapshot live = snap("a", 1, T0.plusSeconds(1), m("a", MemberRole.LEADER, Freshness.LIVE));
+        assertThat(SnapshotDiff.between(unknown, lost)).extracting(ClusterEvent::type)
+                .containsExactly(ClusterEventType.SOURCE_LOST);
+        assertThat(SnapshotDiff.between(lost, live)).extracting(ClusterEvent::type)
+                .containsExactly(ClusterEventType.SOURCE_REGAINED);
+    }
 }

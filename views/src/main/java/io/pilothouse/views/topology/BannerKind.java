@@ -6,6 +6,10 @@ public enum BannerKind {
     NO_LEADER,
     /** The topology is not live: etcd and REST both lost or never answered. */
     STALE_DATA,
+    /** etcd does not answer: the topology comes from each member's Patroni REST and PostgreSQL. */
+    DCS_UNREACHABLE,
+    /** A member the cluster had is lost: no source names it and it does not answer. */
+    MEMBER_LOST,
     /** The leader key's lease is close to running out. */
     LEASE_EXPIRING,
     /** Maintenance mode: Patroni will not fail over automatically. */

@@ -52,6 +52,22 @@ public final class Banners {
                               + "one: writes fail until a member is promoted or the cluster is resumed."
                             : "No member holds the leader key: writes fail until Patroni elects a new leader."));
         }
+        if (cluster.dcsUnreachable() && cluster.topologyFreshness() == Freshness.LIVE) {
+            out.add(new Banner(BannerKind.DCS_UNREACHABLE, Tone.DANGER, "DCS unreachable",
+                    "etcd does not answer: members and roles come from each member's Patroni REST and PostgreSQL. "
+                            + "Patroni cannot renew the leader key, so the leader may demote itself."));
+        }
+        List<String> lostMembers = cluster.members().stream()
+                .filter(m -> m.state() == io.pilothouse.services.model.MemberState.LOST)
+                .map(m -> m.name() + (m.lastSeen() == null ? "" : " (lost since "
+                        + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone).format(m.lastSeen())
+                        + ")")).toList();
+        if (!lostMembers.isEmpty()) {
+            out.add(new Banner(BannerKind.MEMBER_LOST, Tone.DANGER, "Member missing",
+                    String.join(", ", lostMembers) + ": no source names " + (lostMembers.size() == 1 ? "it" : "them")
+                            + " any more and " + (lostMembers.size() == 1 ? "it does" : "they do")
+                            + " not answer. Shown until back."));
+        }
         leaseExpiring(cluster).ifPresent(out::add);
         if (cluster.paused()) {
             out.add(new Banner(BannerKind.PAUSED, Tone.WARN, "Maintenance mode",

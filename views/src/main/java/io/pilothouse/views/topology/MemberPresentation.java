@@ -52,6 +52,7 @@ public final class MemberPresentation {
             case STREAMING:
                 return Tone.OK;
             case STOPPED:
+            case LOST:
             case CRASHED:
             case START_FAILED:
             case RESTART_FAILED:
@@ -89,6 +90,10 @@ public final class MemberPresentation {
      * {@code STALE — last seen 12 s ago}, {@code UNREACHABLE — last seen 2 min ago}.
      */
     public static String staleBadge(Member m, Instant now) {
+        if (m.state() == MemberState.LOST) {
+            return "LOST — " + (m.lastSeen() == null ? "not seen in this session"
+                    : "last seen " + DurationFormat.ago(m.lastSeen(), now));
+        }
         if (m.freshness() == Freshness.LIVE) {
             return null;
         }

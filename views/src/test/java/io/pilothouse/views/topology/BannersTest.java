@@ -90,4 +90,34 @@ class BannersTest {
                 .sources(c.sources()).observedAt(NOW).build();
         assertThat(of(s).get(0).message()).contains("at not a date").contains("a member Patroni picks");
     }
+
+    @Test
+    void aLostMemberAndAnUnreachableDcsAreDangerBannersNamingWhatIsWrong() {
+        ClusterSnapshot c = SampleEstates.ordersProd();
+        java.util.List<io.pilothouse.services.model.Member> members = new java.util.ArrayList<>(c.members());
+        io.pilothouse.services.model.Member gone = members.remove(members.size() - 1).toBuilder()
+                .state(io.pilothouse.services.model.MemberState.LOST)
+                .role(io.pilothouse.services.model.MemberRole.UNKNOWN)
+                .freshness(io.pilothouse.services.model.Freshness.UNREACHABLE).lastSeen(NOW.minusSeconds(40)).build();
+        members.add(gone);
+        java.util.Map<io.pilothouse.services.model.SourceKind, io.pilothouse.services.model.SourceStatus> sources =
+                new java.util.EnumMap<>(c.sources());
+        sources.put(io.pilothouse.services.model.SourceKind.ETCD, new io.pilothouse.services.model.SourceStatus(
+                io.pilothouse.services.model.SourceKind.ETCD, io.pilothouse.services.model.Freshness.UNREACHABLE,
+                NOW.minusSeconds(30), "etcd refused"));
+        ClusterSnapshot hurt = c.withMembers(members);
+        hurt = new ClusterSnapshot(hurt.source(), hurt.scope(), hurt.leader(), hurt.timeline(), false, null, null,
+                hurt.ttlSeconds(), null, hurt.members(), sources, hurt.observedAt());
+
+        List<Banner> banners = of(hurt);
+
+        assertThat(banners).filteredOn(b -> b.kind() == BannerKind.MEMBER_LOST).singleElement().satisfies(b -> {
+            assertThat(b.tone()).isEqualTo(Tone.DANGER);
+            assertThat(b.message()).contains(gone.name()).contains("lost since");
+        });
+        assertThat(banners).filteredOn(b -> b.kind() == BannerKind.DCS_UNREACHABLE).singleElement()
+                .satisfies(b -> assertThat(b.tone()).isEqualTo(Tone.DANGER));
+        assertThat(MemberPresentation.staleBadge(gone, NOW)).startsWith("LOST").contains("40 s ago");
+        assertThat(MemberPresentation.stateTone(gone.state())).isEqualTo(Tone.DANGER);
+    }
 }
