@@ -1,6 +1,7 @@
 package io.pilothouse.services.live;
 
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberState;

@@ -25,8 +25,13 @@ class LostMembersTest {
     }
 
     private static ClusterSnapshot snap(String leader, Member... members) {
-        return new ClusterSnapshot("src", "demo", leader, 1, false, null, null, null, null, List.of(members),
-                Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, Freshness.LIVE, T0, null)), T0);
+        return ClusterSnapshot.builder("src", "demo")
+                .leader(leader)
+                .timeline(1)
+                .members(List.of(members))
+                .sources(Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, Freshness.LIVE, T0, null)))
+                .observedAt(T0)
+                .build();
     }
 
     @Test

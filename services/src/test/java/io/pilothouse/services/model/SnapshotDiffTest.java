@@ -73,21 +73,34 @@ class SnapshotDiffTest {
 
     @Test
     void aSourceAlreadyLostWhenTheClusterIsFirstSeenIsReportedAtStart() {
-        ClusterSnapshot first = new ClusterSnapshot("src", "demo", null, null, false, null, null, null, null,
-                List.of(m("a", MemberRole.REPLICA, Freshness.LIVE)), Map.of(SourceKind.ETCD,
-                new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, null, "etcd refused")), T0);
+        ClusterSnapshot first = ClusterSnapshot.builder("src", "demo")
+                .members(List.of(m("a", MemberRole.REPLICA, Freshness.LIVE)))
+                .sources(Map.of(SourceKind.ETCD,
+                new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, null, "etcd refused")))
+                .observedAt(T0)
+                .build();
         assertThat(SnapshotDiff.between(null, first)).extracting(ClusterEvent::type)
                 .containsExactly(ClusterEventType.CLUSTER_DISCOVERED, ClusterEventType.SOURCE_LOST);
     }
 
     @Test
     void unknownToLostIsALossAndLostToLiveARegain() {
-        ClusterSnapshot unknown = new ClusterSnapshot("src", "demo", "a", 1, false, null, null, null, null,
-                List.of(m("a", MemberRole.LEADER, Freshness.LIVE)), Map.of(SourceKind.ETCD,
-                SourceStatus.unknown(SourceKind.ETCD)), T0);
-        ClusterSnapshot lost = new ClusterSnapshot("src", "demo", "a", 1, false, null, null, null, null,
-                unknown.members(), Map.of(SourceKind.ETCD,
-                new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, null, "etcd did not answer")), T0);
+        ClusterSnapshot unknown = ClusterSnapshot.builder("src", "demo")
+                .leader("a")
+                .timeline(1)
+                .members(List.of(m("a", MemberRole.LEADER, Freshness.LIVE)))
+                .sources(Map.of(SourceKind.ETCD,
+                SourceStatus.unknown(SourceKind.ETCD)))
+                .observedAt(T0)
+                .build();
+        ClusterSnapshot lost = ClusterSnapshot.builder("src", "demo")
+                .leader("a")
+                .timeline(1)
+                .members(unknown.members())
+                .sources(Map.of(SourceKind.ETCD,
+                new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, null, "etcd did not answer")))
+                .observedAt(T0)
+                .build();
         ClusterSnapshot live = snap("a", 1, T0.plusSeconds(1), m("a", MemberRole.LEADER, Freshness.LIVE));
         assertThat(SnapshotDiff.between(unknown, lost)).extracting(ClusterEvent::type)
                 .containsExactly(ClusterEventType.SOURCE_LOST);

@@ -106,8 +106,14 @@ class BannersTest {
                 io.pilothouse.services.model.SourceKind.ETCD, io.pilothouse.services.model.Freshness.UNREACHABLE,
                 NOW.minusSeconds(30), "etcd refused"));
         ClusterSnapshot hurt = c.withMembers(members);
-        hurt = new ClusterSnapshot(hurt.source(), hurt.scope(), hurt.leader(), hurt.timeline(), false, null, null,
-                hurt.ttlSeconds(), null, hurt.members(), sources, hurt.observedAt());
+        hurt = ClusterSnapshot.builder(hurt.source(), hurt.scope())
+                .leader(hurt.leader())
+                .timeline(hurt.timeline())
+                .ttlSeconds(hurt.ttlSeconds())
+                .members(hurt.members())
+                .sources(sources)
+                .observedAt(hurt.observedAt())
+                .build();
 
         List<Banner> banners = of(hurt);
 
