@@ -1,6 +1,7 @@
 package io.pilothouse.services.workspace;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.pilothouse.services.platform.InputFiles;
 import io.pilothouse.services.shards.AppShardMap;
 import io.pilothouse.services.shards.DataNode;
 import io.pilothouse.services.shards.ShardedTable;
@@ -9,7 +10,6 @@ import io.pilothouse.services.shards.ShardingSphereRules;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,7 +79,9 @@ public record ShardMapConfig(String name, String table, String key, Integer modu
     public AppShardMap resolve(Path baseDir) throws IOException {
         if (isShardingSphere()) {
             Path file = baseDir == null ? Path.of(shardingSphere) : baseDir.resolve(shardingSphere);
-            return ShardingSphereRules.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+            // Only a regular file, size-capped before parsing (a device or a FIFO must not hang the load).
+            return ShardingSphereRules.parse(name, new String(InputFiles.read(file, InputFiles.CONFIG_MAX_BYTES,
+                    "ShardingSphere rule file"), StandardCharsets.UTF_8));
         }
         List<DataNode> nodes = new ArrayList<>();
         List<String> sourceByIndex = new ArrayList<>();
@@ -154,7 +156,8 @@ public record ShardMapConfig(String name, String table, String key, Integer modu
         try {
             map = resolve(baseDir);
         } catch (InvalidPathException | IOException e) {
-            problems.add(where + ".shardingSphere: " + shardingSphere + " cannot be read (" + e.getMessage()
+            problems.add(where + ".shardingSphere: " + shardingSphere + " cannot be used ("
+                    + (e instanceof InputFiles.InputFileException f ? f.problem() : e.getMessage())
                     + "); give the path of the ShardingSphere YAML file, relative to the workspace file");
             return;
         } catch (IllegalArgumentException e) {
