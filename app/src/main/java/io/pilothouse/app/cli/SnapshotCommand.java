@@ -51,6 +51,12 @@ public final class SnapshotCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("pilothouse: some members did not answer within "
                         + timeout.seconds + " s; their data is marked stale or unknown");
             }
+            java.util.List<String> refusedLogins = ReadFailures.authentication(estate);
+            if (!refusedLogins.isEmpty()) {
+                // A refused login is not a stopped server, and not a clean read either: say so and exit 1.
+                refusedLogins.forEach(e -> spec.commandLine().getErr().println("pilothouse: " + e));
+                return UserErrors.FAILED;
+            }
             return 0;
         }
     }
