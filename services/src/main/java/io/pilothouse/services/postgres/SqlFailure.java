@@ -29,7 +29,8 @@ public record SqlFailure(Cause cause, String message) {
         /** The TLS handshake failed or the server does not offer TLS while {@code sslmode} asks for it. */
         TLS("TLS failed", "check sslmode in the workspace and the server's ssl settings and certificates"),
         /** No answer in time: the server is stalled (stopped process, overloaded) or the network drops packets. */
-        TIMEOUT("no answer in time", "the server may be stalled or overloaded, or packets are dropped on the way"),
+        TIMEOUT("no answer in time", "the server may be stalled or overloaded, packets may be dropped on the way, "
+                + "or what listens on that port is not PostgreSQL (an HTTP or gRPC server waits silently)"),
         /** Nothing listens on the port (or a firewall rejects it). */
         REFUSED("connection refused", "is PostgreSQL running on that port?"),
         /** The host name does not resolve or there is no route to it. */
@@ -67,6 +68,9 @@ public record SqlFailure(Cause cause, String message) {
                     return new SqlFailure(Cause.DATABASE_MISSING, sql.getMessage());
                 } else if (state.equals("57014")) {
                     return new SqlFailure(Cause.STATEMENT_TIMEOUT, sql.getMessage());
+                } else if (state.equals("08P01")) {
+                    // Protocol violation: the peer answered, but not as PostgreSQL does.
+                    return new SqlFailure(Cause.NOT_POSTGRES, sql.getMessage());
                 }
             }
         }
@@ -102,8 +106,11 @@ public record SqlFailure(Cause cause, String message) {
                     || m.contains("Unexpected packet type")) {
                 return new SqlFailure(Cause.NOT_POSTGRES, m);
             }
-            if (m.contains("timed out") && !(t instanceof SQLException sql && sql.getSQLState() == null)) {
-                // The pool's own timeout without a driver cause: the server never answered the login.
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Only once no cause said more: the driver's login timeout or the pool's own one.
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("timed out")) {
                 return new SqlFailure(Cause.TIMEOUT, m);
             }
         }

@@ -62,6 +62,7 @@ public final class MovePlanner {
         List<String> partitionGrants;
         try (Connection c = open(coordinator, request.user())) {
             partition = partition(c, request, coordinator);
+            refuseParentUniqueIndexes(c, partition);
             target = server(c, request.targetServer().trim(), coordinator);
             partitionGrants = grants(c, partition.name(), partition.name());
         } catch (SQLException e) {
@@ -116,6 +117,35 @@ public final class MovePlanner {
                         table.getOrDefault("table_name", name.name()));
                 return new PartitionFacts(parent, name, bound, true, source, remote);
             }
+        }
+    }
+
+    /**
+     * Refuses, before anything is copied, a move whose parent has a unique index: PostgreSQL cannot keep one over a
+     * foreign partition, so attaching the moved partition as a foreign table at the cutover would fail, after the
+     * whole copy, every time.
+     */
+    private static void refuseParentUniqueIndexes(Connection c, PartitionFacts partition) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(MoveStatements.PARENT_UNIQUE_INDEXES)) {
+            ps.setString(1, partition.parent().sql());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String constraint = rs.getString(3);
+                    found.add(rs.getString(1) + (constraint == null ? "" : " (constraint " + constraint + ")")
+                            + ": " + rs.getString(2));
+                }
+            }
+        }
+        if (!found.isEmpty()) {
+            throw ReshardException.refused(partition.parent() + " has " + (found.size() == 1 ? "a unique index"
+                    : found.size() + " unique indexes") + ", " + String.join("; ", found) + ". PostgreSQL cannot "
+                    + "keep a unique index on a partitioned table over a foreign partition, so the cutover "
+                    + "(attaching " + partition.name() + " as a foreign table) would fail after the whole copy. "
+                    + "Drop it on the parent (DROP INDEX, or ALTER TABLE " + partition.parent()
+                    + " DROP CONSTRAINT) and keep uniqueness with a unique index on each partition's table (one "
+                    + "that includes the partition key is unique across the table), or leave the partition where "
+                    + "it is. Nothing was copied.");
         }
     }
 
