@@ -156,7 +156,7 @@ public record ShardMapConfig(String name, String table, String key, Integer modu
         try {
             map = resolve(baseDir);
         } catch (InvalidPathException | IOException e) {
-            problems.add(where + ".shardingSphere: " + shardingSphere + " cannot be used ("
+            problems.add(where + ".shardingSphere: " + shardingSphere + " cannot be read ("
                     + (e instanceof InputFiles.InputFileException f ? f.problem() : e.getMessage())
                     + "); give the path of the ShardingSphere YAML file, relative to the workspace file");
             return;
