@@ -33,6 +33,7 @@ public final class Main {
             cli.setErr(err);
         }
         cli.setExecutionExceptionHandler(UserErrors::handle);
+        cli.setParameterExceptionHandler(UserErrors::badInput);
         return cli.execute(args);
     }
 

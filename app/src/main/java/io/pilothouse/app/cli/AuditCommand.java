@@ -35,8 +35,9 @@ public final class AuditCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check the hash chain: exit 0 when intact, " + BROKEN + " with the first bad line when a "
-                    + "record was edited, removed, inserted or moved.")
+            description = "Check the keyed hash chain: exit 0 when intact, " + BROKEN + " with the first bad line "
+                    + "when a record was edited, removed, inserted or moved, or when the log is missing or empty; 1 "
+                    + "when it cannot be checked (unreadable log or key).")
     int verify() {
         AuditVerification v;
         try {
@@ -46,8 +47,16 @@ public final class AuditCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (v.intact()) {
-            out.println("intact: " + v.records() + " record" + (v.records() == 1 ? "" : "s"));
+            out.println("intact: " + v.records() + " record" + (v.records() == 1 ? "" : "s")
+                    + (v.key() == null ? " (unkeyed)" : ", keyed with the " + v.key()
+                    + (v.unkeyedRecords() > 0 ? "; the first " + v.unkeyedRecords() + " are unkeyed (written before "
+                    + "the key existed) and only chain-checked" : "")));
             return 0;
+        }
+        if (v.firstBadLine().isEmpty()) {
+            // A missing or emptied log is never "intact: 0 records": it may have been deleted.
+            out.println(v.problem());
+            return BROKEN;
         }
         out.println("broken at line " + v.firstBadLine().orElse(0) + ": " + v.problem());
         out.println(v.records() + " record" + (v.records() == 1 ? "" : "s") + " before it are intact; "

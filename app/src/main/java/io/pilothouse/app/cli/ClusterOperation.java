@@ -43,13 +43,16 @@ final class ClusterOperation implements AutoCloseable {
         Workspace workspace = options.source.workspace();
         LiveSession session = LiveSession.start(workspace, LiveSettings.DEFAULTS);
         try {
-            session.awaitSettled(options.timeout.duration());
+            boolean settled = session.awaitSettled(options.timeout.duration());
             List<ClusterSnapshot> matches = session.feed().latest().clusters().stream()
                     .filter(c -> c.scope().equals(options.cluster)).toList();
             if (matches.isEmpty()) {
                 throw new UserException("no cluster '" + options.cluster + "' found within " + options.timeout.seconds
                         + " s; clusters seen: " + session.feed().latest().clusters().stream()
-                        .map(ClusterSnapshot::scope).toList() + "; check --cluster and the source options");
+                        .map(ClusterSnapshot::scope).toList() + "; check --cluster and the source options"
+                        + (settled ? "" : " (not every source answered in time: it may be there)"),
+                        // Every source answered and none has it: a wrong name, bad input. Otherwise: uncertain.
+                        settled ? 2 : UserErrors.FAILED);
             }
             if (matches.size() > 1) {
                 throw new UserException("the scope '" + options.cluster + "' is found through several sources "

@@ -15,7 +15,7 @@ final class ClusterOperationOptions {
     @Mixin
     SettleTimeout timeout;
 
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "180",
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "180", converter = NumericOptions.Positive.class,
             description = "How long to wait for the outcome to show (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
 }

@@ -27,7 +27,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     SandboxDirOption dir;
 
-    @Option(names = "--members", defaultValue = "3", description = "Patroni members (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--members", defaultValue = "3", converter = NumericOptions.Positive.class, description = "Patroni members (default: ${DEFAULT-VALUE}).")
     int members;
 
     @Option(names = "--keep", description = "Leave the sandbox running when the window closes.")

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 /** {@code pilothouse indoubt list}: every prepared branch, grouped into global transactions, with the advice. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List prepared transactions on every primary, grouped by global transaction, with the advice "
-                + "(COMMIT, ROLLBACK or DECIDE) and its evidence. Exit 0 when none, 4 when some are open.")
+                + "(COMMIT, ROLLBACK or DECIDE) and its evidence. Exit 0 when none, 4 when some are open, 1 when a node "
+                + "could not be read (it is named under errors).")
 public final class IndoubtListCommand implements Callable<Integer> {
 
     /** Exit status when in-doubt transactions exist (scripts and monitoring). */
@@ -49,7 +50,8 @@ public final class IndoubtListCommand implements Callable<Integer> {
             }
             out.flush();
             scan.errors().values().forEach(e -> spec.commandLine().getErr().println("pilothouse: " + e));
-            return scan.branches().isEmpty() ? (scan.errors().isEmpty() ? 0 : UserErrors.FAILED) : FOUND;
+            // A node that could not be read makes the whole answer uncertain: exit 1 even when branches were found.
+            return !scan.errors().isEmpty() ? UserErrors.FAILED : scan.branches().isEmpty() ? 0 : FOUND;
         }
     }
 }

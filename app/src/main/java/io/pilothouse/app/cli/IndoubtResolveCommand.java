@@ -1,9 +1,13 @@
 package io.pilothouse.app.cli;
 
 import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.indoubt.GidLiteral;
 import io.pilothouse.services.indoubt.GidText;
+
+import io.pilothouse.services.indoubt.InDoubtScan;
 import io.pilothouse.services.indoubt.ResolutionException;
 import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.model.NodeRef;
 import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
@@ -15,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code pilothouse indoubt resolve --gid G --node N --commit|--rollback}: finishes one prepared branch. */
@@ -58,14 +63,39 @@ public final class IndoubtResolveCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** True when {@code n} is the node named by {@code --node}: CLUSTER/MEMBER or just CLUSTER. */
+    private boolean named(NodeRef n) {
+        return n.label().equals(node) || n.scope().equals(node);
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        try {
+            // Before any network read: a gid PostgreSQL cannot hold is bad input, not "not found".
+            GidLiteral.validate(gid);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--gid: " + e.getMessage() + "; give the gid exactly as `pilothouse indoubt list`"
+                    + " shows it", 2);
+        }
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
             session.awaitSettled(timeout.duration());
-            List<PreparedBranch> matches = session.inDoubt().scan().branches().stream()
-                    .filter(b -> b.gid().equals(gid))
-                    .filter(b -> b.node().label().equals(node) || b.node().scope().equals(node)).toList();
+            InDoubtScan scan = session.inDoubt().scan();
+            List<NodeRef> named = scan.nodes().stream().filter(n -> named(n)).toList();
+            List<String> unreadable = scan.errors().entrySet().stream().filter(e -> named(e.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            List<PreparedBranch> matches = scan.branches().stream()
+                    .filter(b -> b.gid().equals(gid)).filter(b -> named(b.node())).toList();
+            if (matches.isEmpty() && !unreadable.isEmpty()) {
+                // The node could not be read: whether the branch is there is unknown, never "resolved already".
+                throw new UserException(node + " is unreachable, so whether " + GidText.quoted(gid) + " is prepared "
+                        + "there is not known; nothing was done: " + String.join("; ", unreadable)
+                        + ". Bring the node back (or fix the credentials) and try again", UserErrors.FAILED);
+            }
+            if (matches.isEmpty() && named.isEmpty()) {
+                throw new UserException("no node " + node + " in the workspace; nodes read: " + scan.nodes().stream()
+                        .map(NodeRef::label).toList() + "; name one as CLUSTER/MEMBER or CLUSTER", 2);
+            }
             if (matches.isEmpty()) {
                 throw new UserException("no prepared transaction " + GidText.quoted(gid) + " on " + node
                         + "; see `pilothouse indoubt list` for the gids and nodes (it may have been resolved "

@@ -21,6 +21,11 @@ final class IndoubtText {
         out.append("In-doubt transactions: ").append(txs.size()).append(" global, ").append(scan.branches().size())
                 .append(" branch(es) on ").append(nodes).append(" of ").append(scan.nodes().size())
                 .append(" primaries read\n");
+        if (!scan.errors().isEmpty()) {
+            // Said first: a node that could not be read may hold branches that are not in the list below.
+            out.append("NOT READ: ").append(scan.errors().size()).append(" node(s); the list is incomplete\n");
+            scan.errors().forEach((n, e) -> out.append("    ").append(n.label()).append(": ").append(e).append('\n'));
+        }
         for (AdvisedTransaction a : txs) {
             GlobalTransaction tx = a.transaction();
             out.append('\n').append(tx.unmatched() ? "(no pattern) " : "").append(GidText.printable(tx.globalId()))

@@ -34,6 +34,7 @@ final class LeaderChange {
             throw new UserException("name the member to promote with --to MEMBER (or use --dry-run to see the "
                     + "candidates)", 2);
         }
+        FileOptions.checkOutput(options.report, "--report");
         try (ClusterOperation op = ClusterOperation.open(options.cluster)) {
             ClusterSnapshot cluster = op.cluster();
             SwitchoverService service = op.session().switchovers();

@@ -38,7 +38,7 @@ public final class ReshardMoveCommand implements Callable<Integer> {
             session.awaitSettled(timeout.duration());
             var service = session.reshard();
             var planned = ReshardRuns.call(() -> service.plan(coordinator.request(session, plan.partition, plan.to)));
-            return ReshardRuns.planned(spec.commandLine().getOut(), service, planned, plan);
+            return ReshardRuns.planned(spec.commandLine().getOut(), spec.commandLine().getErr(), service, planned, plan);
         }
     }
 }

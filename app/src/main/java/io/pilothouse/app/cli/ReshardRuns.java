@@ -28,7 +28,11 @@ final class ReshardRuns {
         } catch (MutationRefusedException e) {
             throw new UserException(e.getMessage(), ClusterOperation.REFUSED);
         } catch (ReshardException e) {
-            throw new UserException(e.getMessage(), UserErrors.FAILED);
+            throw new UserException(e.getMessage(), switch (e.kind()) {
+                case BAD_INPUT -> 2;
+                case REFUSED -> ClusterOperation.REFUSED;
+                case FAILED -> UserErrors.FAILED;
+            });
         }
     }
 
@@ -40,7 +44,7 @@ final class ReshardRuns {
      * With {@code dryRun}, prints the plan, its guard-rail refusals and every statement (exit 0, or 3 when refused);
      * else confirms (unless {@code yes}) and runs it, printing progress and the result.
      */
-    static int planned(PrintWriter out, ReshardService service, MovePlan plan, PlanOptions options)
+    static int planned(PrintWriter out, PrintWriter err, ReshardService service, MovePlan plan, PlanOptions options)
             throws Exception {
         boolean dryRun = options.dryRun;
         boolean yes = options.yes;
@@ -62,13 +66,15 @@ final class ReshardRuns {
         if (!refusals.isEmpty()) {
             throw new UserException(String.join(" ", refusals), ClusterOperation.REFUSED);
         }
-        if (!yes && !confirm(out, plan.summary() + " (~" + plan.sourceRows() + " rows)?",
+        // With --json, stdout carries the JSON only: the question and the progress lines go to stderr.
+        PrintWriter text = json ? err : out;
+        if (!yes && !confirm(text, plan.summary() + " (~" + plan.sourceRows() + " rows)?",
                 plan.partition().toString())) {
             throw new UserException("not confirmed; nothing was done (pass --yes to skip the question)",
                     ClusterOperation.REFUSED);
         }
-        out.println((plan.split() != null ? "Split " : "Move ") + plan.id() + " (journal: pilothouse reshard list)");
-        out.flush();
+        text.println((plan.split() != null ? "Split " : "Move ") + plan.id() + " (journal: pilothouse reshard list)");
+        text.flush();
         MoveRecord done = call(() -> service.move(plan, ReshardText.progress(out, json), () -> false));
         return report(out, done, json);
     }

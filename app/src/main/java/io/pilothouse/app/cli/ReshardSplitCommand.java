@@ -44,7 +44,7 @@ public final class ReshardSplitCommand implements Callable<Integer> {
             var service = session.reshard();
             var planned = ReshardRuns.call(() -> service.planSplit(coordinator.request(session, plan.partition,
                     plan.to), name));
-            return ReshardRuns.planned(spec.commandLine().getOut(), service, planned, plan);
+            return ReshardRuns.planned(spec.commandLine().getOut(), spec.commandLine().getErr(), service, planned, plan);
         }
     }
 }

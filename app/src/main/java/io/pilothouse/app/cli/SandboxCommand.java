@@ -40,7 +40,7 @@ public final class SandboxCommand implements Runnable {
         @Mixin
         SandboxDirOption dir;
 
-        @Option(names = "--members", defaultValue = "3", description = "Patroni members (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--members", defaultValue = "3", converter = NumericOptions.Positive.class, description = "Patroni members (default: ${DEFAULT-VALUE}).")
         int members;
 
         @Option(names = "--scope", defaultValue = "demo", description = "Cluster scope (default: ${DEFAULT-VALUE}).")
@@ -56,18 +56,20 @@ public final class SandboxCommand implements Runnable {
                 + "and a cascading standby behind it, with slots; no Patroni, etcd or HAProxy.")
         boolean plain;
 
-        @Option(names = "--shards", paramLabel = "N", defaultValue = "0",
+        @Option(names = "--shards", paramLabel = "N", defaultValue = "0", converter = NumericOptions.NonNegative.class,
                 description = "Also start N standalone PostgreSQL servers shard1..shardN with prepared transactions "
                         + "enabled (0 to " + SandboxSpec.MAX_SHARDS + ", default: ${DEFAULT-VALUE}).")
         int shards;
 
         @Option(names = "--shard-members", paramLabel = "M", defaultValue = "1",
+                converter = NumericOptions.Positive.class,
                 description = "With --shards: members per shard (1 to " + SandboxSpec.MAX_SHARD_MEMBERS + ", default: "
                         + "${DEFAULT-VALUE}); more than 1 makes each shard a Patroni cluster of its own, scope shardK in "
                         + "the same etcd namespace, that the coordinator follows through switchovers.")
         int shardMembers;
 
         @Option(names = "--rows", paramLabel = "R", defaultValue = "1000000",
+                converter = NumericOptions.NonNegativeLong.class,
                 description = "With --shards: rows of the sharded demo schema built after start, 4/5 orders and 1/5 "
                         + "events (default: ${DEFAULT-VALUE}; 0 for empty tables).")
         long rows;

@@ -23,6 +23,7 @@ final class SandboxSchemaCommand implements Callable<Integer> {
     SandboxDirOption dir;
 
     @Option(names = "--rows", paramLabel = "R", defaultValue = "1000000",
+            converter = NumericOptions.NonNegativeLong.class,
             description = "Rows in total, 4/5 orders and 1/5 events (default: ${DEFAULT-VALUE}).")
     long rows;
 

@@ -43,14 +43,17 @@ final class SandboxWorkloadCommand implements Runnable {
         SandboxDirOption dir;
 
         @Option(names = "--transactions", paramLabel = "M", defaultValue = "20",
+                converter = NumericOptions.Positive.class,
                 description = "Transactions committed everywhere (default: ${DEFAULT-VALUE}).")
         int transactions;
 
         @Option(names = "--orphans", paramLabel = "N", defaultValue = "0",
+                converter = NumericOptions.NonNegative.class,
                 description = "Transactions left in doubt afterwards (default: ${DEFAULT-VALUE}).")
         int orphans;
 
-        @Option(names = "--seed", paramLabel = "S", description = "Seed of the ledger amounts (default: random).")
+        @Option(names = "--seed", paramLabel = "S", converter = NumericOptions.AnyLong.class,
+                description = "Seed of the ledger amounts (default: random).")
         Long seed;
 
         @Option(names = "--uuid-ids", description = "Random UUIDs as global ids instead of tx_NNNN.")
@@ -92,14 +95,17 @@ final class SandboxWorkloadCommand implements Runnable {
         SandboxDirOption dir;
 
         @Option(names = "--seconds", paramLabel = "S", defaultValue = "0",
+                converter = NumericOptions.NonNegative.class,
                 description = "Stop after S seconds (default: run until Ctrl-C).")
         int seconds;
 
         @Option(names = "--rate", paramLabel = "R", defaultValue = "" + OrdersWorkload.Options.DEFAULT_RATE,
+                converter = NumericOptions.Positive.class,
                 description = "Operations per second (default: ${DEFAULT-VALUE}).")
         int rate;
 
-        @Option(names = "--seed", paramLabel = "S", description = "Seed of users, amounts and the mix (default: random).")
+        @Option(names = "--seed", paramLabel = "S", converter = NumericOptions.AnyLong.class,
+                description = "Seed of users, amounts and the mix (default: random).")
         Long seed;
 
         @Spec

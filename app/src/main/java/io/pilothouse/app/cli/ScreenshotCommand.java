@@ -54,6 +54,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int[] wh = parseSize(size);
         Theme chosen = Themes.parse(theme);
+        FileOptions.checkOutput(out, "--out");
         if (view == ViewName.audit) {
             // Estate-wide and read from the local log: no cluster source needed.
             try {

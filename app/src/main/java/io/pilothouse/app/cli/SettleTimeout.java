@@ -8,6 +8,7 @@ import java.time.Duration;
 final class SettleTimeout {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
+            converter = NumericOptions.Positive.class,
             description = "How long to wait for every member to answer (default: ${DEFAULT-VALUE}).")
     int seconds;
 

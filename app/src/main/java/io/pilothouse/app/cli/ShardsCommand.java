@@ -35,6 +35,7 @@ public final class ShardsCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--rate-seconds", paramLabel = "SECONDS", defaultValue = "1",
+            converter = NumericOptions.NonNegativeSeconds.class,
             description = "Read twice this many seconds apart to give write rates; 0 reads once, without rates "
                     + "(default: ${DEFAULT-VALUE}).")
     double rateSeconds;

@@ -65,6 +65,12 @@ public final class SnapshotCommand implements Callable<Integer> {
                 gaps.forEach(g -> err.println("  " + g));
                 return UserErrors.FAILED;
             }
+            java.util.List<String> refusedLogins = ReadFailures.authentication(estate);
+            if (!refusedLogins.isEmpty()) {
+                // A refused login is not a stopped server, and not a clean read either: say so and exit 1.
+                refusedLogins.forEach(e -> spec.commandLine().getErr().println("pilothouse: " + e));
+                return UserErrors.FAILED;
+            }
             return 0;
         }
     }

@@ -23,6 +23,17 @@ public final class UserErrors {
         return e instanceof UserException u ? u.exitCode() : FAILED;
     }
 
+    /**
+     * picocli's hook for bad options and arguments: one line saying what is wrong and where the help is, instead of
+     * the whole usage text; exit 2.
+     */
+    public static int badInput(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("pilothouse: " + e.getMessage() + "; see '" + cli.getCommandSpec().qualifiedName()
+                + " --help'");
+        return cli.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     static String describe(Throwable e) {
         if (e instanceof UserException) {
             return e.getMessage();

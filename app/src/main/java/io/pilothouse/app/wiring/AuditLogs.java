@@ -1,7 +1,11 @@
 package io.pilothouse.app.wiring;
 
 import io.pilothouse.services.platform.AppDirs;
+import io.pilothouse.services.credentials.OsKeyring;
+import io.pilothouse.services.policy.AuditKeyStore;
+import io.pilothouse.services.policy.FileAuditKeyStore;
 import io.pilothouse.services.policy.JsonLinesAuditLog;
+import io.pilothouse.services.policy.KeyringAuditKeyStore;
 
 import java.nio.file.Path;
 
@@ -33,8 +37,27 @@ public final class AuditLogs {
         return AppDirs.current().auditLog();
     }
 
-    /** The audit log in use. */
+    /**
+     * The audit log in use, keyed with a key in the OS keyring when one is available, else in a 0600 file beside
+     * the log. A key already in the file (an earlier run without a keyring) stays where it is.
+     */
     public static JsonLinesAuditLog open() {
-        return new JsonLinesAuditLog(path());
+        Path log = path();
+        return new JsonLinesAuditLog(log, keys(log));
     }
+
+    /** Where the key of {@code log} is kept; {@code PILOTHOUSE_AUDIT_KEYRING=false} keeps it in the file. */
+    static AuditKeyStore keys(Path log) {
+        FileAuditKeyStore file = FileAuditKeyStore.beside(log);
+        if (java.nio.file.Files.exists(file.file())
+                || "false".equalsIgnoreCase(System.getenv("PILOTHOUSE_AUDIT_KEYRING"))
+                || System.getProperty(PROPERTY) != null) {
+            // Tests point the log somewhere temporary with the property: never write their keys to a real keyring.
+            return file;
+        }
+        OsKeyring keyring = KEYRING;
+        return keyring.isAvailable() ? new KeyringAuditKeyStore(keyring, log) : file;
+    }
+
+    private static final OsKeyring KEYRING = new OsKeyring();
 }

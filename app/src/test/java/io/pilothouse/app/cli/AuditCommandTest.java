@@ -86,9 +86,11 @@ class AuditCommandTest {
     }
 
     @Test
-    void aMissingLogIsIntactWithNoRecords() {
-        assertThat(run("audit", "verify")).isZero();
-        assertThat(out.toString().trim()).isEqualTo("intact: 0 records");
+    void aMissingLogIsReportedNotIntact() {
+        // Issue #12.8: a deleted log once verified as "intact: 0 records".
+        assertThat(run("audit", "verify")).isEqualTo(AuditCommand.BROKEN);
+        assertThat(out.toString().trim()).startsWith("no audit log at " + log.toAbsolutePath())
+                .doesNotContain("intact");
         assertThat(run("audit", "list")).isZero();
         assertThat(out.toString()).contains("no audited changes");
     }
@@ -97,7 +99,17 @@ class AuditCommandTest {
     void verifyCountsAnIntactChain() throws Exception {
         writeFour();
         assertThat(run("audit", "verify")).isZero();
-        assertThat(out.toString().trim()).isEqualTo("intact: 4 records");
+        assertThat(out.toString().trim()).startsWith("intact: 4 records, keyed with the key file "
+                + log.toAbsolutePath() + ".key");
+    }
+
+    @Test
+    void aDeletedLogIsReportedWhenItsKeyRemains() throws Exception {
+        writeFour();
+        Files.delete(log);
+
+        assertThat(run("audit", "verify")).isEqualTo(AuditCommand.BROKEN);
+        assertThat(out.toString()).contains("no audit log at").contains("a key exists").contains("was removed");
     }
 
     @Test

@@ -128,6 +128,42 @@ public final class OsKeyring implements CredentialSource, AutoCloseable {
         }
     }
 
+    /**
+     * A secret Pilothouse keeps for itself under {@code account} (not a connection password: the audit log's key,
+     * say), or empty when there is none or the keyring is not available.
+     */
+    public Optional<String> secret(String account) {
+        Keyring k = backend();
+        if (k == null) {
+            return Optional.empty();
+        }
+        try {
+            String secret;
+            synchronized (this) {
+                secret = k.getPassword(SERVICE, account);
+            }
+            return secret == null || secret.isEmpty() ? Optional.empty() : Optional.of(secret);
+        } catch (Exception | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores (or replaces) a secret of Pilothouse's own under {@code account}.
+     *
+     * @throws CredentialStoreException if the keyring is not available or refuses
+     */
+    public void storeSecret(String account, String secret) throws CredentialStoreException {
+        Keyring k = requireBackend();
+        try {
+            synchronized (this) {
+                k.setPassword(SERVICE, account, secret);
+            }
+        } catch (Exception | LinkageError e) {
+            throw new CredentialStoreException("could not store " + account + " in the keyring: " + describe(e), e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (keyring != null) {

@@ -112,7 +112,10 @@ public final class PgPassLookup implements CredentialSource {
         }
         PgPassFile parsed;
         try {
-            parsed = PgPassFile.parse(Files.readString(file, StandardCharsets.UTF_8));
+            // A FIFO or a device named as the pgpass file must not hang or fill the heap.
+            parsed = PgPassFile.parse(new String(io.pilothouse.services.platform.InputFiles.read(file,
+                    io.pilothouse.services.platform.InputFiles.CONFIG_MAX_BYTES, "pgpass file"),
+                    StandardCharsets.UTF_8));
         } catch (IOException e) {
             return CredentialAttempt.missing("cannot read " + file + " (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")");

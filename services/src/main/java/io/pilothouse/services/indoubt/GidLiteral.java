@@ -77,6 +77,16 @@ public final class GidLiteral {
         throw new IllegalArgumentException("unexpected standard_conforming_strings value: " + setting);
     }
 
+    /**
+     * Checks that {@code gid} can name a prepared transaction at all, before anything is read: the command line
+     * refuses a bad gid as bad input instead of searching the estate for it.
+     *
+     * @throws IllegalArgumentException as {@link #quote}
+     */
+    public static void validate(String gid) {
+        check(gid);
+    }
+
     private static void check(String gid) {
         if (gid == null) {
             throw new IllegalArgumentException("a gid cannot be null");

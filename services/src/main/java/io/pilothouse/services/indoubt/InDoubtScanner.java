@@ -5,6 +5,8 @@ import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.NodeRef;
 import io.pilothouse.services.model.PreparedBranch;
+
+import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.postgres.ConnectionSource;
 
 import java.sql.Connection;
@@ -54,12 +56,18 @@ public final class InDoubtScanner {
         return new InDoubtScan(clock.instant(), nodes, branches, errors);
     }
 
-    /** The primary of each cluster: the member holding the leader key, or a plain cluster's primary. */
+    /**
+     * The primary of each cluster: the member holding the leader key, or a plain cluster's primary. In a cluster
+     * without a known leader, a member whose role is not known (it has never answered: frozen, refusing, a wrong
+     * password) is read too: it may be the primary, and leaving it out would report "no branches" for a node that
+     * was never read. A standby read this way simply has none.
+     */
     static List<NodeRef> primaries(EstateSnapshot estate) {
         List<NodeRef> out = new ArrayList<>();
         for (ClusterSnapshot c : estate.clusters()) {
             for (Member m : c.members()) {
-                boolean primary = m.name().equals(c.leader()) || c.leader() == null && m.role().isLeaderLike();
+                boolean primary = m.name().equals(c.leader()) || c.leader() == null
+                        && (m.role().isLeaderLike() || m.role() == MemberRole.UNKNOWN);
                 if (primary && m.host() != null && m.port() > 0) {
                     out.add(new NodeRef(c.source(), c.scope(), m.name(), m.host(), m.port()));
                 }

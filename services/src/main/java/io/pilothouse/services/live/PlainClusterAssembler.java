@@ -98,14 +98,13 @@ public final class PlainClusterAssembler {
                 .lastSeen(read == null ? null : read.lastSuccess());
         NodeSqlState own = read == null ? null : read.value();
         if (own == null) {
-            return b.role(MemberRole.UNKNOWN).state(freshness == Freshness.UNREACHABLE ? MemberState.STOPPED
-                    : MemberState.UNKNOWN).build();
+            return b.role(MemberRole.UNKNOWN).state(stoppedOrUnknown(read)).build();
         }
         b.postgresVersion(own.serverVersion());
         b.role(own.inRecovery() ? MemberRole.REPLICA : MemberRole.LEADER);
         if (freshness != Freshness.LIVE) {
             // The last good value says what it was, never what it is: no edges or lag from a silent node.
-            return b.state(freshness == Freshness.UNREACHABLE ? MemberState.STOPPED : MemberState.UNKNOWN).build();
+            return b.state(stoppedOrUnknown(read)).build();
         }
         if (!own.inRecovery()) {
             return b.state(MemberState.RUNNING).build();
@@ -135,6 +134,15 @@ public final class PlainClusterAssembler {
             });
         }
         return b.build();
+    }
+
+    /**
+     * Stopped only when the node refused the connection outright (nothing listens); a refused login, a TLS failure
+     * or a silence says the server is there, or may be, so its state is unknown, never "stopped". The cause stays
+     * in the source status.
+     */
+    private static MemberState stoppedOrUnknown(NodeRead<NodeSqlState> read) {
+        return read != null && read.failedAt() != null && read.refused() ? MemberState.STOPPED : MemberState.UNKNOWN;
     }
 
     /** The member a receiver streams from, matched on {@code sender_host:sender_port}; null when not listed. */

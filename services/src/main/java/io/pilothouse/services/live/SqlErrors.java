@@ -1,7 +1,8 @@
 package io.pilothouse.services.live;
 
+import io.pilothouse.services.postgres.SqlFailure;
+
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 
 /** Puts JDBC failures into words a DBA can act on. Never includes a password. */
@@ -10,30 +11,9 @@ final class SqlErrors {
     private SqlErrors() {
     }
 
+    /** The cause in words with the server's own message (see {@link SqlFailure}), never the pool's. */
     static String describe(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return "connection refused; is PostgreSQL running on that port?";
-            }
-            if (t instanceof SocketTimeoutException) {
-                return "no answer in time; the server may be stalled or overloaded";
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                switch (sql.getSQLState()) {
-                    case "28P01":
-                    case "28000":
-                        return "authentication failed: " + sql.getMessage()
-                                + "; check the user and the password in your pgpass file or keyring";
-                    case "3D000":
-                        return "database does not exist: " + sql.getMessage();
-                    case "57014":
-                        return "query cancelled by statement_timeout; the server is slow to answer";
-                    default:
-                        break;
-                }
-            }
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return SqlFailure.of(e).describe();
     }
 
     static boolean refused(Exception e) {

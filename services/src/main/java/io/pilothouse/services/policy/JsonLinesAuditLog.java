@@ -35,9 +35,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * SHA-256 of the record's compact JSON without the {@code hash} field). {@link #verify()} finds the first record
  * that was edited, removed, inserted or moved.
  *
- * <p>The chain is evidence, not protection: someone able to rewrite the file can recompute every hash after the
- * point they changed, and removing the <em>last</em> records leaves a valid shorter chain. Ship the log elsewhere
- * (or note the last hash) where that matters.
+ * <h2>Keyed chain</h2>
+ * Since the audit key exists (created on the first write, kept by an {@link AuditKeyStore}: the OS keyring when
+ * there is one, else a 0600 file beside the log), every record carries {@code "chain":"hmac-sha256"} and its
+ * {@code hash} is the HMAC-SHA256 of that JSON under the key: someone who can rewrite the log but not read the key
+ * cannot recompute the chain after a change. Records written before the key existed stay plain SHA-256 links and are
+ * reported as unkeyed; from the key's first record on, an unkeyed record is a forgery. The key store also keeps the
+ * head (seq and hash of the last record written), so records removed from the end, or a log deleted or emptied,
+ * are reported, never "intact". With the key in a file beside the log, whoever can read that file can still forge:
+ * prefer the keyring, or ship the log elsewhere, where that matters.
  *
  * <p>Appends are serialised within the JVM and across processes (an exclusive file lock while reading the last
  * hash and writing), so two Pilothouse windows sharing one log keep one chain. The file is created mode 0600.
@@ -46,18 +52,27 @@ public final class JsonLinesAuditLog implements AuditSink {
 
     /** {@code prevHash} of the first record. */
     public static final String GENESIS = "0".repeat(64);
+    /** The {@code chain} field of a keyed record. */
+    public static final String KEYED = "hmac-sha256";
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditLog.class);
     private static final Map<Path, Object> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
     private static final int TAIL_CHUNK = 8192;
 
     private final Path file;
+    private final AuditKeyStore keys;
     private final ObjectMapper json = new ObjectMapper();
     private final Object lock;
 
-    /** An audit log at {@code file}; nothing is created until the first record. */
+    /** An audit log at {@code file} keyed with a 0600 key file beside it; nothing is created until the first record. */
     public JsonLinesAuditLog(Path file) {
+        this(file, FileAuditKeyStore.beside(file));
+    }
+
+    /** An audit log at {@code file} whose key is kept by {@code keys}. */
+    public JsonLinesAuditLog(Path file, AuditKeyStore keys) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        this.keys = Objects.requireNonNull(keys, "keys");
         // FileLock is per process; two instances on one file in this JVM must also exclude each other.
         this.lock = IN_PROCESS_LOCKS.computeIfAbsent(this.file, p -> new Object());
     }
@@ -65,6 +80,11 @@ public final class JsonLinesAuditLog implements AuditSink {
     /** The log file. */
     public Path file() {
         return file;
+    }
+
+    /** Where the chain's key is kept, in words. */
+    public String keyLocation() {
+        return keys.describe();
     }
 
     @Override
@@ -83,8 +103,23 @@ public final class JsonLinesAuditLog implements AuditSink {
         synchronized (lock) {
             try (FileChannel channel = open(); FileLock ignored = channel.lock()) {
                 Tail tail = tail(channel);
+                AuditKey key = keys.load().orElse(null);
+                if (key == null) {
+                    // First keyed write: the key keys this record and every later one; older ones stay unkeyed.
+                    key = AuditKey.generate(tail.seq() + 1);
+                    keys.save(key);
+                }
                 ObjectNode node = toJson(record, tail.seq() + 1, tail.hash());
-                node.put("hash", hash(node));
+                if (key.hasHead() && tail.seq() < key.headSeq()) {
+                    // The log lost records since the last write (deleted, emptied, cut short). Keep writing (an
+                    // audit gap is worse) but say so inside the keyed record, so verify reports it for good.
+                    LOG.warn("The audit log {} ends at record {} but record {} was written: records were removed",
+                            file, tail.seq(), key.headSeq());
+                    node.put("lostAfter", key.headSeq());
+                }
+                node.put("chain", KEYED);
+                String hash = mac(key, node);
+                node.put("hash", hash);
                 byte[] line = (json.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
                 ByteBuffer buffer = ByteBuffer.wrap(tail.needsNewline() ? prepend('\n', line) : line);
                 long position = channel.size();
@@ -92,6 +127,7 @@ public final class JsonLinesAuditLog implements AuditSink {
                     position += channel.write(buffer, position);
                 }
                 channel.force(false);
+                keys.save(key.withHead(tail.seq() + 1, hash));
             } catch (IOException e) {
                 throw new AuditException("cannot append to the audit log " + file + ": " + e, e);
             }
@@ -99,24 +135,40 @@ public final class JsonLinesAuditLog implements AuditSink {
     }
 
     /**
-     * Checks the whole chain.
+     * Checks the whole chain: every record's hash (HMAC under the key from its first keyed record on, SHA-256
+     * before), every link, and that the head the key store kept is still in the log.
      *
-     * @return intact, or the first bad line and what is wrong with it; a missing file is an intact empty log
-     * @throws AuditException if the file exists but cannot be read
+     * @return intact, or the first bad line and what is wrong with it; a missing or empty log is never intact
+     * @throws AuditException if the file exists but cannot be read, or the key cannot be used
      */
     public AuditVerification verify() {
         List<String> lines;
+        AuditKey key;
         synchronized (lock) {
+            key = keys.load().orElse(null);
             try {
                 lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                return AuditVerification.ok(0);
+                return AuditVerification.missing("no audit log at " + file + (key != null && key.hasHead()
+                        ? " but a key exists (" + keys.describe() + ") with " + key.headSeq() + " record(s) "
+                        + "written: the log was removed" : ": nothing has been recorded here, or it was deleted"));
             } catch (IOException e) {
                 throw new AuditException("cannot read the audit log " + file + ": " + e, e);
             }
         }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        if (lines.isEmpty()) {
+            return AuditVerification.missing(key != null && key.hasHead()
+                    ? "the audit log " + file + " is empty but a key exists (" + keys.describe() + ") with "
+                    + key.headSeq() + " record(s) written: records were removed"
+                    : "the audit log " + file + " is empty: nothing has been recorded, or it was emptied");
+        }
         String previousHash = GENESIS;
         long previousSeq = 0;
+        int unkeyed = 0;
+        boolean headFound = key == null || !key.hasHead();
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
             int good = i;
@@ -133,11 +185,28 @@ public final class JsonLinesAuditLog implements AuditSink {
             }
             String stored = node.path("hash").asText("");
             node.remove("hash");
-            if (!stored.equals(hash(node))) {
+            long seq = node.path("seq").asLong(-1);
+            boolean keyed = KEYED.equals(node.path("chain").asText(""));
+            String expected;
+            if (keyed) {
+                if (key == null) {
+                    return AuditVerification.broken(good, lineNo, "line " + lineNo + " is keyed but there is no key ("
+                            + keys.describe() + " is missing): the chain cannot be checked; restore the key");
+                }
+                expected = mac(key, node);
+            } else {
+                if (key != null && seq >= key.firstKeyedSeq()) {
+                    return AuditVerification.broken(good, lineNo, "line " + lineNo + " is not keyed although every "
+                            + "record from " + key.firstKeyedSeq() + " on is: it was rewritten");
+                }
+                expected = hash(node);
+                unkeyed++;
+            }
+            if (!java.security.MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+                    expected.getBytes(StandardCharsets.US_ASCII))) {
                 return AuditVerification.broken(good, lineNo, "line " + lineNo + " was edited: its hash does not "
                         + "match its content");
             }
-            long seq = node.path("seq").asLong(-1);
             if (!previousHash.equals(node.path("prevHash").asText(""))) {
                 if (seq == previousSeq + 1 && lineNo > 1) {
                     // In sequence, yet the link is broken: the record before was altered and its hash recomputed.
@@ -148,10 +217,23 @@ public final class JsonLinesAuditLog implements AuditSink {
                         + (previousSeq + 1) + " but found record " + seq + " (records were removed, inserted or "
                         + "reordered before it)");
             }
+            if (keyed && node.has("lostAfter")) {
+                return AuditVerification.broken(good, lineNo, "line " + lineNo + " was written after records were "
+                        + "removed: the log then ended before record " + node.path("lostAfter").asLong()
+                        + ", the last one written");
+            }
+            if (key != null && seq == key.headSeq() && stored.equals(key.headHash())) {
+                headFound = true;
+            }
             previousHash = stored;
             previousSeq = seq;
         }
-        return AuditVerification.ok(lines.size());
+        if (!headFound) {
+            return AuditVerification.broken(lines.size(), lines.size(), "record " + key.headSeq() + ", the last "
+                    + "one written (kept in " + keys.describe() + "), is not in the log: records were removed from "
+                    + "its end, or the log was replaced");
+        }
+        return AuditVerification.ok(lines.size(), unkeyed, key == null ? null : keys.describe());
     }
 
     /**
@@ -208,6 +290,17 @@ public final class JsonLinesAuditLog implements AuditSink {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new AuditException("cannot hash an audit record", e);
+        }
+    }
+
+    /** HMAC-SHA256 (hex) under {@code key} of the node's compact JSON, which must not contain {@code hash}. */
+    private String mac(AuditKey key, ObjectNode withoutHash) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.secret(), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(json.writeValueAsBytes(withoutHash)));
+        } catch (JsonProcessingException | java.security.GeneralSecurityException e) {
+            throw new AuditException("cannot key an audit record", e);
         }
     }
 

@@ -30,17 +30,70 @@ public final class NodeConnections implements AutoCloseable {
     private final PostgresConfig config;
     private final PasswordLookup passwords;
     private final Timeouts timeouts;
-    private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
+    private final LoginBackoff backoff;
+    private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+
+    /** A node's pool and the fingerprint of the credentials it logs in with. */
+    private record Pool(HikariDataSource pool, byte[] credentials) {
+    }
 
     public NodeConnections(PostgresConfig config, PasswordLookup passwords, Timeouts timeouts) {
+        this(config, passwords, timeouts, new LoginBackoff(java.time.Clock.systemUTC()));
+    }
+
+    /** With a given back-off after refused logins (tests use a short clock). */
+    public NodeConnections(PostgresConfig config, PasswordLookup passwords, Timeouts timeouts, LoginBackoff backoff) {
         this.config = config;
         this.passwords = passwords;
         this.timeouts = timeouts;
+        this.backoff = backoff;
     }
 
-    /** A connection to {@code host:port}; close it to give it back. */
+    /**
+     * A connection to {@code host:port}; close it to give it back. After a refused login, fails at once (SQLSTATE
+     * 28P01, the server's words) without logging in again until the back-off has passed, unless the credentials
+     * changed meanwhile (then a new pool logs in with them).
+     */
     public Connection open(String host, int port) throws SQLException {
-        return pools.computeIfAbsent(host + ":" + port, k -> pool(host, port)).getConnection();
+        String key = host + ":" + port;
+        Pool p = pools.computeIfAbsent(key, k -> pool(host, port));
+        if (backoff.waiting(key, p.credentials())) {
+            byte[] now = credentials(host, port);
+            if (!java.util.Arrays.equals(now, p.credentials())) {
+                // The password was fixed: a pool holds its password, so start one with the new credentials.
+                pools.remove(key, p);
+                p.pool().close();
+                backoff.succeeded(key);
+                p = pools.computeIfAbsent(key, k -> pool(host, port));
+            } else {
+                backoff.check(key, p.credentials());
+            }
+        }
+        try {
+            return p.pool().getConnection();
+        } catch (SQLException e) {
+            if (backoff.waiting(key, p.credentials())) {
+                // The pool's timeout may not carry the refusal it met: give the server's words, not the pool's.
+                try {
+                    backoff.check(key, p.credentials());
+                } catch (SQLException refused) {
+                    refused.addSuppressed(e);
+                    throw refused;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private byte[] credentials(String host, int port) {
+        char[] password = passwords.find(host, port, config).orElse(null);
+        try {
+            return LoginBackoff.fingerprint(config.user(), password);
+        } finally {
+            if (password != null) {
+                java.util.Arrays.fill(password, (char) 0);
+            }
+        }
     }
 
     /**
@@ -103,15 +156,30 @@ public final class NodeConnections implements AutoCloseable {
         return props;
     }
 
-    private HikariDataSource pool(String host, int port) {
+    private Pool pool(String host, int port) {
+        String key = host + ":" + port;
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("pilothouse-" + host + "-" + port);
-        hc.setJdbcUrl("jdbc:postgresql://" + host + ":" + port + "/" + config.database());
-        hc.setUsername(config.user());
-        passwords.find(host, port, config).ifPresent(p -> {
-            hc.setPassword(new String(p));
-            java.util.Arrays.fill(p, (char) 0);
-        });
+        Properties props = new Properties();
+        props.setProperty("user", config.user());
+        char[] password = passwords.find(host, port, config).orElse(null);
+        byte[] credentials = LoginBackoff.fingerprint(config.user(), password);
+        if (password != null) {
+            props.setProperty("password", new String(password));
+            java.util.Arrays.fill(password, (char) 0);
+        }
+        props.setProperty("ApplicationName", "pilothouse");
+        props.setProperty("connectTimeout", Long.toString(Math.max(1, timeouts.connect().toSeconds())));
+        props.setProperty("socketTimeout", Long.toString(Math.max(1, timeouts.socket().toSeconds())));
+        props.setProperty("loginTimeout", Long.toString(Math.max(1, timeouts.connect().toSeconds())));
+        props.setProperty("sslmode", config.sslmode());
+        props.setProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis()
+                + " -c lock_timeout=" + timeouts.lock().toMillis()
+                + " -c idle_in_transaction_session_timeout=10000");
+        // Every login of the pool, its own retries included, goes through the back-off: one refused login per
+        // node per back-off period, never one per retry.
+        hc.setDataSource(new GatedDataSource("jdbc:postgresql://" + host + ":" + port + "/" + config.database(),
+                props, key, credentials, backoff));
         hc.setMaximumPoolSize(1);
         hc.setMinimumIdle(0);
         hc.setReadOnly(true);
@@ -119,20 +187,12 @@ public final class NodeConnections implements AutoCloseable {
         hc.setConnectionTimeout(Math.max(250, timeouts.connect().toMillis() + 500));
         hc.setValidationTimeout(Math.max(250, timeouts.connect().toMillis()));
         hc.setInitializationFailTimeout(-1);
-        hc.addDataSourceProperty("ApplicationName", "pilothouse");
-        hc.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, timeouts.connect().toSeconds())));
-        hc.addDataSourceProperty("socketTimeout", Long.toString(Math.max(1, timeouts.socket().toSeconds())));
-        hc.addDataSourceProperty("loginTimeout", Long.toString(Math.max(1, timeouts.connect().toSeconds())));
-        hc.addDataSourceProperty("sslmode", config.sslmode());
-        hc.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis()
-                + " -c lock_timeout=" + timeouts.lock().toMillis()
-                + " -c idle_in_transaction_session_timeout=10000");
-        return new HikariDataSource(hc);
+        return new Pool(new HikariDataSource(hc), credentials);
     }
 
     @Override
     public void close() {
-        pools.values().forEach(HikariDataSource::close);
+        pools.values().forEach(p -> p.pool().close());
         pools.clear();
     }
 }

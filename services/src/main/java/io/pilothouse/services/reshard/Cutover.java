@@ -106,12 +106,30 @@ final class Cutover {
                 }
                 throw new ReshardException("The cutover of " + p.partition() + " failed and was rolled back (the "
                         + "coordinator still reads it from " + p.source().describe() + "): " + e.getMessage()
-                        + ". Resume to try again, or roll the move back.", e);
+                        + (retryable(e) ? ". Resume to try again, or roll the move back."
+                        // The same statement would fail the same way: resuming cannot work.
+                        : ". Resuming would fail the same way: roll the move back (pilothouse reshard rollback "
+                        + "--move " + p.id() + "), fix the cause, and plan again."), e);
             }
         } catch (SQLException e) {
             throw new ReshardException("Could not open the cutover's connections: " + e.getMessage()
                     + "; is every node up? Resume the move when they are.", e);
         }
+    }
+
+    /**
+     * True when trying the cutover again may work: lock and serialization conflicts, lost connections, a server
+     * shutting down or cancelling. False for what the schema itself forbids (an object error, a feature not
+     * supported, a constraint): those fail the same way every time.
+     */
+    static boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || state.length() < 2) {
+            return true;
+        }
+        String cls = state.substring(0, 2);
+        return cls.equals("08") || cls.equals("40") || cls.equals("53") || cls.equals("55") || cls.equals("57")
+                || cls.equals("58") || cls.equals("XX");
     }
 
     /**

@@ -50,10 +50,10 @@ public final class MovePlanner {
     /** The plan for {@code request}; nothing is changed anywhere. */
     public MovePlan plan(MoveRequest request) {
         if (request.partition() == null || request.partition().isBlank()) {
-            throw new ReshardException("Name the partition to move, e.g. demo.orders_p3.");
+            throw ReshardException.badInput("Name the partition to move, e.g. demo.orders_p3.");
         }
         if (request.targetServer() == null || request.targetServer().isBlank()) {
-            throw new ReshardException("Name the target: the coordinator's foreign server for the node the partition "
+            throw ReshardException.badInput("Name the target: the coordinator's foreign server for the node the partition "
                     + "goes to (pilothouse shards lists them).");
         }
         ReshardNode coordinator = request.coordinator();
@@ -62,17 +62,18 @@ public final class MovePlanner {
         List<String> partitionGrants;
         try (Connection c = open(coordinator, request.user())) {
             partition = partition(c, request, coordinator);
+            refuseParentUniqueIndexes(c, partition);
             target = server(c, request.targetServer().trim(), coordinator);
             partitionGrants = grants(c, partition.name(), partition.name());
         } catch (SQLException e) {
             throw failure("read the partition on the coordinator", coordinator, e);
         }
         if (target.sameDatabaseAs(partition.source())) {
-            throw new ReshardException(partition.name() + " is already on " + target.describe() + "; choose another "
+            throw ReshardException.badInput(partition.name() + " is already on " + target.describe() + "; choose another "
                     + "target.");
         }
         if (target.sameDatabaseAs(coordinator)) {
-            throw new ReshardException("Server " + request.targetServer() + " points back at the coordinator "
+            throw ReshardException.badInput("Server " + request.targetServer() + " points back at the coordinator "
                     + coordinator.describe() + "; a partition can only move to another node.");
         }
         List<String> notes = new ArrayList<>();
@@ -93,17 +94,17 @@ public final class MovePlanner {
             ps.setString(1, request.partition().trim());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new ReshardException(request.partition() + " is not a partition on the coordinator "
+                    throw ReshardException.badInput(request.partition() + " is not a partition on the coordinator "
                             + coordinator.describe() + "; pilothouse shards lists the partitions.");
                 }
                 QualifiedName parent = new QualifiedName(rs.getString(1), rs.getString(2));
                 QualifiedName name = new QualifiedName(rs.getString(3), rs.getString(4));
                 String kind = rs.getString(5);
                 if ("p".equals(kind)) {
-                    throw new ReshardException(name + " is itself partitioned; move its partitions one by one.");
+                    throw ReshardException.refused(name + " is itself partitioned; move its partitions one by one.");
                 }
                 if (!"r".equals(kind) && !"f".equals(kind)) {
-                    throw new ReshardException(name + " is neither a table nor a foreign table (relkind " + kind
+                    throw ReshardException.refused(name + " is neither a table nor a foreign table (relkind " + kind
                             + "); only those can move.");
                 }
                 String bound = rs.getString(6);
@@ -119,17 +120,46 @@ public final class MovePlanner {
         }
     }
 
+    /**
+     * Refuses, before anything is copied, a move whose parent has a unique index: PostgreSQL cannot keep one over a
+     * foreign partition, so attaching the moved partition as a foreign table at the cutover would fail, after the
+     * whole copy, every time.
+     */
+    private static void refuseParentUniqueIndexes(Connection c, PartitionFacts partition) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(MoveStatements.PARENT_UNIQUE_INDEXES)) {
+            ps.setString(1, partition.parent().sql());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String constraint = rs.getString(3);
+                    found.add(rs.getString(1) + (constraint == null ? "" : " (constraint " + constraint + ")")
+                            + ": " + rs.getString(2));
+                }
+            }
+        }
+        if (!found.isEmpty()) {
+            throw ReshardException.refused(partition.parent() + " has " + (found.size() == 1 ? "a unique index"
+                    : found.size() + " unique indexes") + ", " + String.join("; ", found) + ". PostgreSQL cannot "
+                    + "keep a unique index on a partitioned table over a foreign partition, so the cutover "
+                    + "(attaching " + partition.name() + " as a foreign table) would fail after the whole copy. "
+                    + "Drop it on the parent (DROP INDEX, or ALTER TABLE " + partition.parent()
+                    + " DROP CONSTRAINT) and keep uniqueness with a unique index on each partition's table (one "
+                    + "that includes the partition key is unique across the table), or leave the partition where "
+                    + "it is. Nothing was copied.");
+        }
+    }
+
     private ReshardNode server(Connection c, String server, ReshardNode coordinator) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(MoveStatements.SERVER)) {
             ps.setString(1, server);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new ReshardException("The coordinator " + coordinator.describe() + " has no foreign server "
+                    throw ReshardException.badInput("The coordinator " + coordinator.describe() + " has no foreign server "
                             + server + "; create one for the target node (CREATE SERVER … FOREIGN DATA WRAPPER "
                             + "postgres_fdw) with user mappings, or name an existing one.");
                 }
                 if (!"postgres_fdw".equals(rs.getString(2))) {
-                    throw new ReshardException("Foreign server " + server + " uses " + rs.getString(2)
+                    throw ReshardException.refused("Foreign server " + server + " uses " + rs.getString(2)
                             + ", not postgres_fdw; only postgres_fdw shards can be moved to.");
                 }
                 return node(server, ServerOptions.parse(rs.getArray(1)), coordinator);
@@ -167,7 +197,7 @@ public final class MovePlanner {
         try (Connection c = open(node, user)) {
             String walLevel = single(c, MoveStatements.SETTING, "wal_level");
             if (!"logical".equals(walLevel)) {
-                throw new ReshardException(node.describe() + " has wal_level = " + walLevel + "; a move replicates "
+                throw ReshardException.refused(node.describe() + " has wal_level = " + walLevel + "; a move replicates "
                         + "the partition logically: set wal_level = logical there and restart it.");
             }
             long bytes;
@@ -206,7 +236,7 @@ public final class MovePlanner {
                 }
             }
             if ("n".equals(identity) || ("d".equals(identity) && !primaryKey)) {
-                throw new ReshardException(table + " on " + node.describe() + " has no primary key (replica "
+                throw ReshardException.refused(table + " on " + node.describe() + " has no primary key (replica "
                         + "identity " + identity + "): once published, its UPDATEs and DELETEs would fail. Add a "
                         + "primary key, or ALTER TABLE … REPLICA IDENTITY FULL, then plan again.");
             }
@@ -239,7 +269,7 @@ public final class MovePlanner {
                 ddl.add(index);
             }
             if (bool(c, MoveStatements.TABLE_EXISTS, table.sql())) {
-                throw new ReshardException(target.describe() + " already has a table " + table + "; drop or rename "
+                throw ReshardException.refused(target.describe() + " already has a table " + table + "; drop or rename "
                         + "it there, or move to another node.");
             }
             if (bool(c, MoveStatements.ROLE_EXISTS, source.owner())) {

@@ -42,6 +42,14 @@ final class MoveStatements {
     /** Primary key first, then unique and check constraints; foreign keys cannot span nodes and are not copied. */
     static final String CONSTRAINTS = "SELECT conname, pg_get_constraintdef(oid), contype::text FROM pg_constraint "
             + "WHERE conrelid = to_regclass(?) AND contype IN ('p', 'u', 'c') ORDER BY contype <> 'p', conname";
+    /**
+     * The parent's unique indexes (with the constraint they back, if any), valid or not: a unique index on a
+     * partitioned table cannot have a foreign partition, so a cutover that attaches one fails.
+     */
+    static final String PARENT_UNIQUE_INDEXES = "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid), "
+            + "con.conname FROM pg_index i LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid "
+            + "AND con.conrelid = i.indrelid WHERE i.indrelid = to_regclass(?) AND i.indisunique ORDER BY 1";
+
     static final String INDEXES = "SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i "
             + "WHERE i.indrelid = to_regclass(?) "
             + "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY i.indexrelid";

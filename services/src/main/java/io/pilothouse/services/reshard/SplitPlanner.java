@@ -38,7 +38,7 @@ public final class SplitPlanner {
         MovePlan move = moves.plan(request);
         Matcher bound = HASH_BOUND.matcher(move.bound() == null ? "" : move.bound());
         if (!bound.matches()) {
-            throw new ReshardException(move.partition() + " is not a hash partition (" + move.bound() + "); only "
+            throw ReshardException.refused(move.partition() + " is not a hash partition (" + move.bound() + "); only "
                     + "hash partitions split in two.");
         }
         int modulus = Integer.parseInt(bound.group(1));
@@ -54,7 +54,7 @@ public final class SplitPlanner {
             keyColumn = key[0];
             keyType = key[1];
             if (MovePlanner.bool(c, MoveStatements.TABLE_EXISTS, newPartition.sql())) {
-                throw new ReshardException("The coordinator already has " + newPartition + "; name the new partition "
+                throw ReshardException.refused("The coordinator already has " + newPartition + "; name the new partition "
                         + "differently.");
             }
         } catch (SQLException e) {
@@ -63,7 +63,7 @@ public final class SplitPlanner {
         List<String> identity;
         try (Connection t = connections.open(move.target(), move.user())) {
             if (MovePlanner.bool(t, MoveStatements.TABLE_EXISTS, newRemote.sql())) {
-                throw new ReshardException(move.target().describe() + " already has " + newRemote + "; name the new "
+                throw ReshardException.refused(move.target().describe() + " already has " + newRemote + "; name the new "
                         + "partition differently or split to another node.");
             }
         } catch (SQLException e) {
@@ -113,14 +113,14 @@ public final class SplitPlanner {
             ps.setString(1, move.parent().sql());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new ReshardException(move.parent() + " is not partitioned.");
+                    throw ReshardException.refused(move.parent() + " is not partitioned.");
                 }
                 if (rs.getInt(1) != 1 || rs.getInt(2) == 0) {
-                    throw new ReshardException(move.parent() + " is partitioned on several columns or an expression; "
+                    throw ReshardException.refused(move.parent() + " is partitioned on several columns or an expression; "
                             + "only a single-column key can be split.");
                 }
                 if (!rs.getBoolean(5)) {
-                    throw new ReshardException(move.parent() + " hashes " + rs.getString(3) + " with a non-default "
+                    throw ReshardException.refused(move.parent() + " hashes " + rs.getString(3) + " with a non-default "
                             + "operator class; it cannot be split safely.");
                 }
                 return new String[] {rs.getString(3), rs.getString(4)};

@@ -7,9 +7,10 @@ import io.pilothouse.services.workspace.sharding.ShardedTable;
 import io.pilothouse.services.workspace.sharding.ShardingRoute;
 import io.pilothouse.services.workspace.sharding.ShardingSphereRules;
 
+import io.pilothouse.services.platform.InputFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,7 +80,9 @@ public record ShardMapConfig(String name, String table, String key, Integer modu
     public AppShardMap resolve(Path baseDir) throws IOException {
         if (isShardingSphere()) {
             Path file = baseDir == null ? Path.of(shardingSphere) : baseDir.resolve(shardingSphere);
-            return ShardingSphereRules.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+            // Only a regular file, size-capped before parsing (a device or a FIFO must not hang the load).
+            return ShardingSphereRules.parse(name, new String(InputFiles.read(file, InputFiles.CONFIG_MAX_BYTES,
+                    "ShardingSphere rule file"), StandardCharsets.UTF_8));
         }
         List<DataNode> nodes = new ArrayList<>();
         List<String> sourceByIndex = new ArrayList<>();
@@ -154,7 +157,8 @@ public record ShardMapConfig(String name, String table, String key, Integer modu
         try {
             map = resolve(baseDir);
         } catch (InvalidPathException | IOException e) {
-            problems.add(where + ".shardingSphere: " + shardingSphere + " cannot be read (" + e.getMessage()
+            problems.add(where + ".shardingSphere: " + shardingSphere + " cannot be read ("
+                    + (e instanceof InputFiles.InputFileException f ? f.problem() : e.getMessage())
                     + "); give the path of the ShardingSphere YAML file, relative to the workspace file");
             return;
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package io.pilothouse.services.workspace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.pilothouse.services.platform.InputFiles;
 import io.pilothouse.services.platform.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,21 +133,12 @@ public final class WorkspaceLoader {
     }
 
     private String read(Path file) throws WorkspaceException {
-        if (Files.isDirectory(file)) {
-            throw new WorkspaceException(file, "is a directory, not a workspace file; name the .yaml file itself",
-                    null);
-        }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new WorkspaceException(file, "does not exist; check the path, or create a workspace (or start "
-                    + "with --etcd/--patroni and save it)", e);
-        } catch (AccessDeniedException e) {
-            throw new WorkspaceException(file, "cannot be read: permission denied; check the file's owner and mode "
-                    + "(it should be yours, mode 600)", e);
-        } catch (IOException e) {
-            throw new WorkspaceException(file, "cannot be read (" + e + ")", e);
+            // Only a regular file, size-capped before parsing: /dev/zero or a FIFO must not hang or fill the heap.
+            bytes = InputFiles.read(file, InputFiles.CONFIG_MAX_BYTES, "workspace file");
+        } catch (InputFiles.InputFileException e) {
+            throw new WorkspaceException(file, e.problem(), e);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()

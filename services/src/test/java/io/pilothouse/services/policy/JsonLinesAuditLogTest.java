@@ -91,8 +91,11 @@ class JsonLinesAuditLogTest {
     }
 
     @Test
-    void missingLogIsAnIntactEmptyLog() {
-        assertThat(new JsonLinesAuditLog(file()).verify()).isEqualTo(AuditVerification.ok(0));
+    void missingLogIsReportedNotIntact() {
+        AuditVerification v = new JsonLinesAuditLog(file()).verify();
+
+        assertThat(v.intact()).isFalse();
+        assertThat(v.problem()).startsWith("no audit log at " + file());
     }
 
     @Test
@@ -161,13 +164,13 @@ class JsonLinesAuditLogTest {
     void editedAndRehashedRecordIsNamedByTheBrokenLinkAfterIt() throws Exception {
         JsonLinesAuditLog log = logWith(3);
         List<String> lines = lines();
-        // Forge line 2 with a consistent hash of its own: only the next record's prevHash gives it away.
+        // Forge line 2 with a consistent hash of its own, made with the key (someone who could read it): only the
+        // next record's prevHash gives it away.
         ObjectMapper json = new ObjectMapper();
         ObjectNode node = (ObjectNode) json.readTree(lines.get(1));
         node.remove("hash");
         node.put("target", "forged");
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(json.writeValueAsBytes(node)));
+        String hash = AuditForgery.hmac(FileAuditKeyStore.beside(file()).load().orElseThrow(), node);
         node.put("hash", hash);
         lines.set(1, json.writeValueAsString(node));
         rewrite(lines);
@@ -226,6 +229,8 @@ class JsonLinesAuditLogTest {
                     Map.of("patch", big + i), AuditOutcome.OK, null, 1));
         }
 
-        assertThat(log.verify()).isEqualTo(AuditVerification.ok(3));
+        AuditVerification v = log.verify();
+        assertThat(v.intact()).as(v.problem()).isTrue();
+        assertThat(v.records()).isEqualTo(3);
     }
 }

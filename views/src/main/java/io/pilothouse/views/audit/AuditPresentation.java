@@ -52,6 +52,10 @@ public final class AuditPresentation {
         if (v.intact()) {
             return "Chain intact, " + v.records() + " record" + (v.records() == 1 ? "" : "s");
         }
+        if (v.firstBadLine().isEmpty()) {
+            // A missing or emptied log: nothing to point at, and never "intact".
+            return "Not verified: " + v.problem() + ".";
+        }
         return "Chain broken: " + v.problem() + ". Records from line " + v.firstBadLine().orElse(0)
                 + " on cannot be trusted.";
     }

@@ -1,0 +1,133 @@
+package io.pilothouse.services.postgres;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Why a connection or a read failed, told from the whole cause chain, with the server's own words: a connection
+ * pool wraps the driver's exception in one of its own ("Connection is not available, request timed out") that says
+ * nothing of the cause. Never includes a password (the driver never puts one in a message).
+ *
+ * @param cause   what kind of failure
+ * @param message the server's (or the driver's) words for it, e.g. {@code FATAL: password authentication failed for
+ *                user "monitor"}
+ */
+public record SqlFailure(Cause cause, String message) {
+
+    /** The kinds of failure a DBA acts on differently. */
+    public enum Cause {
+        /** The server refused the login (SQLSTATE 28P01 or 28000): wrong password, no pg_hba.conf entry, no role. */
+        AUTHENTICATION_FAILED("authentication failed", "check the user and the password in your pgpass file or "
+                + "keyring, and pg_hba.conf; Pilothouse waits before trying again so as not to lock the account"),
+        /** Something answered on the port but did not speak the PostgreSQL protocol. */
+        NOT_POSTGRES("not a PostgreSQL server", "check the port: something else listens there"),
+        /** The TLS handshake failed or the server does not offer TLS while {@code sslmode} asks for it. */
+        TLS("TLS failed", "check sslmode in the workspace and the server's ssl settings and certificates"),
+        /** No answer in time: the server is stalled (stopped process, overloaded) or the network drops packets. */
+        TIMEOUT("no answer in time", "the server may be stalled or overloaded, packets may be dropped on the way, "
+                + "or what listens on that port is not PostgreSQL (an HTTP or gRPC server waits silently)"),
+        /** Nothing listens on the port (or a firewall rejects it). */
+        REFUSED("connection refused", "is PostgreSQL running on that port?"),
+        /** The host name does not resolve or there is no route to it. */
+        UNKNOWN_HOST("host not reachable", "check the host name and the network"),
+        /** The database named does not exist. */
+        DATABASE_MISSING("database does not exist", "check the database in the workspace"),
+        /** A statement ran out of statement_timeout. */
+        STATEMENT_TIMEOUT("query cancelled by statement_timeout", "the server is slow to answer"),
+        /** Anything else; the message says what. */
+        OTHER("failed", null);
+
+        private final String words;
+        private final String advice;
+
+        Cause(String words, String advice) {
+            this.words = words;
+            this.advice = advice;
+        }
+
+        /** The cause in a few words, as the start of every message ("authentication failed"). */
+        public String words() {
+            return words;
+        }
+    }
+
+    /** Classifies {@code e} by its whole cause chain. */
+    public static SqlFailure of(Throwable e) {
+        SQLException deepestSql = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("28P01") || state.equals("28000")) {
+                    deepestSql = sql; // keep walking: the driver's own exception holds the server's words
+                } else if (state.equals("3D000")) {
+                    return new SqlFailure(Cause.DATABASE_MISSING, sql.getMessage());
+                } else if (state.equals("57014")) {
+                    return new SqlFailure(Cause.STATEMENT_TIMEOUT, sql.getMessage());
+                } else if (state.equals("08P01")) {
+                    // Protocol violation: the peer answered, but not as PostgreSQL does.
+                    return new SqlFailure(Cause.NOT_POSTGRES, sql.getMessage());
+                }
+            }
+        }
+        if (deepestSql != null) {
+            return new SqlFailure(Cause.AUTHENTICATION_FAILED, deepestSql.getMessage());
+        }
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            if (t instanceof ConnectException) {
+                return new SqlFailure(Cause.REFUSED, t.getMessage());
+            }
+            if (t instanceof SocketTimeoutException) {
+                return new SqlFailure(Cause.TIMEOUT, t.getMessage());
+            }
+            if (t instanceof SSLException) {
+                return new SqlFailure(Cause.TLS, t.getMessage());
+            }
+            if (t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+                return new SqlFailure(Cause.UNKNOWN_HOST, t.getMessage());
+            }
+            if (t instanceof EOFException) {
+                // The peer closed the connection in the middle of the startup exchange: not PostgreSQL.
+                return new SqlFailure(Cause.NOT_POSTGRES, "the peer closed the connection during the startup "
+                        + "exchange");
+            }
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("does not support SSL") || m.contains("SSL error") || m.contains("SSL SYSCALL")) {
+                return new SqlFailure(Cause.TLS, m);
+            }
+            if (m.contains("Protocol error") || m.contains("expected an authentication request")
+                    || m.contains("unexpected response") || m.contains("invalid message format")
+                    || m.contains("Unexpected packet type")) {
+                return new SqlFailure(Cause.NOT_POSTGRES, m);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Only once no cause said more: the driver's login timeout or the pool's own one.
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("timed out")) {
+                return new SqlFailure(Cause.TIMEOUT, m);
+            }
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return new SqlFailure(Cause.OTHER, m);
+    }
+
+    /** True for an authentication failure anywhere in {@code e}'s causes. */
+    public static boolean isAuthentication(Throwable e) {
+        return of(e).cause() == Cause.AUTHENTICATION_FAILED;
+    }
+
+    /** One line: the cause, the server's words, and what to do ("authentication failed: FATAL: …; check …"). */
+    public String describe() {
+        if (cause == Cause.OTHER) {
+            return message;
+        }
+        return cause.words + ": " + message + (cause.advice == null ? "" : "; " + cause.advice);
+    }
+}
