@@ -72,6 +72,10 @@ step "installed $(basename "$deb")"
 ls /usr/share/applications/ | grep -q '^pilothouse-pilothouse.desktop$' || fail "no desktop entry in /usr/share/applications"
 grep -q '^Exec=/opt/pilothouse/bin/pilothouse' /usr/share/applications/pilothouse-pilothouse.desktop || fail "desktop entry does not start the installed launcher"
 
+# The base CDS archive must map from the installed path; -Xshare:on makes the JVM fail rather than run without it.
+/opt/pilothouse/lib/runtime/bin/java -Xshare:on -Xlog:cds=info -version >"$dir/cds.log" 2>&1 \
+  || { cat "$dir/cds.log" >&2; fail "the installed runtime's CDS archive does not map (-Xshare:on failed)"; }
+grep -q "Mapped static" "$dir/cds.log" || fail "the installed runtime did not map its CDS archive"
 pilothouse --version | tee "$dir/version.txt" >&2
 grep -q "^pilothouse $version" "$dir/version.txt" || fail "installed --version does not say $version"
 pilothouse sandbox up --dir "$dir/sandbox" --members 2 --scope installed
