@@ -7,6 +7,14 @@ jpackage_bin=${JAVA_HOME:+$JAVA_HOME/bin/}jpackage
 command -v "$jpackage_bin" >/dev/null || jpackage_bin=jpackage
 rm -rf "$target/jpackage"
 app_jar=$(cd "$target/input" && ls app-*.jar | head -n1)
+# The launcher's icon, in the format each OS wants; PILOTHOUSE_ICON overrides (macOS CI makes an .icns from the PNG).
+resources=$(cd "$(dirname "${BASH_SOURCE[0]}")/resources" && pwd)
+case "$(uname -s)" in
+  Linux) icon=$resources/pilothouse.png ;;
+  MINGW*|MSYS*|CYGWIN*) icon=$resources/pilothouse.ico ;;
+  *) icon= ;;
+esac
+icon=${PILOTHOUSE_ICON:-$icon}
 "$jpackage_bin" --type app-image \
   --name pilothouse \
   --app-version "$version" \
@@ -15,7 +23,8 @@ app_jar=$(cd "$target/input" && ls app-*.jar | head -n1)
   --main-jar "$app_jar" \
   --main-class io.pilothouse.app.Main \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2" \
+  ${icon:+--icon "$icon"} \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive" \
   --java-options "-Dpilothouse.packaged=true" \
   --dest "$target/jpackage"
-echo "app-image: $target/jpackage/pilothouse ($(du -sh "$target/jpackage/pilothouse" | cut -f1))"
+echo "app-image: $(ls -d "$target"/jpackage/*) ($(du -sh "$target"/jpackage | cut -f1))"

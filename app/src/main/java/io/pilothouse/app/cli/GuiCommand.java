@@ -2,29 +2,38 @@ package io.pilothouse.app.cli;
 
 import io.pilothouse.app.fx.DesktopNotifier;
 import io.pilothouse.app.fx.DesktopWindow;
+import io.pilothouse.app.fx.StagePreferences;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.platform.PreferencesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
-/** {@code pilothouse gui}: opens the cockpit window on a workspace. */
+/**
+ * {@code pilothouse gui}: opens the cockpit window on a workspace. Without a source it reopens the workspace last
+ * opened; without {@code --theme} it uses the theme last chosen (see {@link PreferencesStore}).
+ */
 @Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the Pilothouse window.")
 public final class GuiCommand implements Callable<Integer> {
 
     @Mixin
     SourceOptions source;
 
-    @Option(names = "--theme", defaultValue = "light", description = "light or dark (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--theme", description = "light or dark (default: the theme last chosen, else light).")
     String theme;
 
     @Override
     public Integer call() throws Exception {
         Displays.requireDisplay("gui");
-        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS, new DesktopNotifier())) {
-            DesktopWindow.showAndWait(session, Themes.parse(theme), "Pilothouse");
+        PreferencesStore store = PreferencesStore.forCurrentUser();
+        GuiStartChoices choices = new GuiStartChoices(store.load());
+        try (LiveSession session = LiveSession.start(choices.workspace(source), LiveSettings.DEFAULTS,
+                new DesktopNotifier())) {
+            DesktopWindow.showAndWait(session, choices.theme(theme), "Pilothouse",
+                    new StagePreferences(store, choices.remembering(source)));
         }
         return 0;
     }

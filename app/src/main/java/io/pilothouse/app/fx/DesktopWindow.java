@@ -20,6 +20,15 @@ public final class DesktopWindow {
 
     /** Opens the main window on a live session and blocks the calling (non-FX) thread until it is closed. */
     public static void showAndWait(LiveSession session, Theme theme, String title) throws InterruptedException {
+        showAndWait(session, theme, title, null);
+    }
+
+    /**
+     * As {@link #showAndWait(LiveSession, Theme, String)}, restoring the window's saved place and size and saving
+     * them (with the theme) when it closes; {@code preferences} may be null for neither.
+     */
+    public static void showAndWait(LiveSession session, Theme theme, String title, StagePreferences preferences)
+            throws InterruptedException {
         FxToolkit.startDesktop();
         CountDownLatch closed = new CountDownLatch(1);
         // The audit window reads its file here, off the FX thread; one thread is plenty for a local file. Shut
@@ -37,7 +46,13 @@ public final class DesktopWindow {
             ShardMapWindow shardMap = new ShardMapWindow(session, windows);
             view.openShardMapProperty().set(() -> shardMap.show(stage));
             view.clusterActionsProperty().set(new ClusterActions(() -> stage, session, windows));
+            if (preferences != null) {
+                preferences.restore(stage);
+            }
             stage.setOnHidden(e -> {
+                if (preferences != null) {
+                    preferences.remember(stage);
+                }
                 view.dispose();
                 closed.countDown();
             });
