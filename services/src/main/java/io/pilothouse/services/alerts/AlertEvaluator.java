@@ -103,6 +103,7 @@ public final class AlertEvaluator {
         List<Condition> out = new ArrayList<>();
         leaderMissing(c, out);
         leaseExpiring(c, out);
+        writesBlocked(c, out);
         for (Member m : c.members()) {
             if (c.leader() != null && !m.role().isLeaderLike()) {
                 notStreaming(c, m, out);
@@ -128,6 +129,17 @@ public final class AlertEvaluator {
                     "No member holds the leader key" + lasting(thresholds.leaderMissingFor())
                             + "; writes are refused until a leader is elected",
                     thresholds.leaderMissingFor(), null));
+        }
+    }
+
+    private void writesBlocked(ClusterSnapshot c, List<Condition> out) {
+        // No grace period: a commit hangs from the first moment, and the condition is Patroni's own decision.
+        if (c.sync().writesBlocked()) {
+            out.add(new Condition(id(AlertRule.WRITES_BLOCKED, c, c.leader()), AlertSeverity.CRITICAL,
+                    AlertRule.WRITES_BLOCKED, c, c.leader(),
+                    "Writes blocked on " + c.leader() + ": synchronous_mode_strict is on and no synchronous standby "
+                            + "is available (" + c.sync().rule() + "); commits wait until one connects",
+                    Duration.ZERO, null));
         }
     }
 

@@ -27,7 +27,10 @@ import java.util.Optional;
  * @param observedAt         when this snapshot was assembled
  * @param slots              replication slots and archiver status per node, as last read over SQL (may be empty)
  * @param problems           what is wrong with the cluster's shape, in words (a split brain, a standby that is not
- *                           streaming); empty when nothing is known to be wrong. Set by plain (unmanaged) clusters.
+ *                           streaming, writes blocked by strict synchronous mode); empty when nothing is known to
+ *                           be wrong
+ * @param sync               synchronous replication as configured and in force ({@link SyncReplication#ASYNC} when
+ *                           the cluster is asynchronous or its configuration is not known)
  */
 public record ClusterSnapshot(
         String source,
@@ -44,7 +47,8 @@ public record ClusterSnapshot(
         Instant observedAt,
         List<NodeSlots> slots,
         List<String> problems,
-        List<PreparedBranch> prepared) {
+        List<PreparedBranch> prepared,
+        SyncReplication sync) {
 
     /** Order in which members are listed: leader-like first, then by name. */
     public static final Comparator<Member> MEMBER_ORDER = Comparator
@@ -61,6 +65,17 @@ public record ClusterSnapshot(
         slots = slots == null ? List.of() : List.copyOf(slots);
         problems = problems == null ? List.of() : List.copyOf(problems);
         prepared = prepared == null ? List.of() : List.copyOf(prepared);
+        sync = sync == null ? SyncReplication.ASYNC : sync;
+    }
+
+    /** A snapshot without synchronous replication details (plain clusters, and tests). */
+    public ClusterSnapshot(String source, String scope, String leader, Integer timeline, boolean paused,
+                           ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
+                           Long maximumLagOnFailover, List<Member> members, Map<SourceKind, SourceStatus> sources,
+                           Instant observedAt, List<NodeSlots> slots, List<String> problems,
+                           List<PreparedBranch> prepared) {
+        this(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft, ttlSeconds,
+                maximumLagOnFailover, members, sources, observedAt, slots, problems, prepared, SyncReplication.ASYNC);
     }
 
     /** A snapshot without prepared transactions (sources that do not read them, and tests). */
