@@ -7,6 +7,8 @@ import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.sandbox.SandboxStatus;
+import io.pilothouse.services.sandbox.SandboxSync;
+import io.pilothouse.services.sandbox.SandboxUnsupportedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +27,9 @@ import java.util.concurrent.Callable;
         subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class,
             SandboxSchemaCommand.class, SandboxWorkloadCommand.class})
 public final class SandboxCommand implements Runnable {
+
+    /** Exit status for options that cannot work together or with the installed software. */
+    static final int BAD_INPUT = 2;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -71,6 +76,16 @@ public final class SandboxCommand implements Runnable {
                         + "events (default: ${DEFAULT-VALUE}; 0 for empty tables).")
         long rows;
 
+        @Option(names = "--sync", paramLabel = "MODE",
+                description = "Synchronous replication to bootstrap with: on (synchronous_mode: true), strict (also "
+                        + "synchronous_mode_strict: writes block without a sync standby), quorum (synchronous_mode: "
+                        + "quorum, Patroni 4.0+ only) or off (default).")
+        String sync;
+
+        @Option(names = "--sync-count", paramLabel = "N",
+                description = "With --sync: synchronous_node_count, how many standbys confirm each commit (default 1).")
+        Integer syncCount;
+
         @Option(names = "--json", description = "Print the endpoints as JSON.")
         boolean json;
 
@@ -83,14 +98,24 @@ public final class SandboxCommand implements Runnable {
                 throw new UserException("--rows cannot be negative", UserErrors.FAILED);
             }
             PrintWriter err = spec.commandLine().getErr();
-            SandboxSpec s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
-                    .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards)
-                    .withShardMembers(shardMembers);
+            SandboxSpec s;
+            try {
+                s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
+                        .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards)
+                        .withShardMembers(shardMembers).withSync(SandboxSync.parse(sync, syncCount));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage(), BAD_INPUT);
+            }
             long t0 = System.nanoTime();
-            SandboxInfo info = new SandboxLauncher().up(s, line -> {
-                err.println("  " + line);
-                err.flush();
-            });
+            SandboxInfo info;
+            try {
+                info = new SandboxLauncher().up(s, line -> {
+                    err.println("  " + line);
+                    err.flush();
+                });
+            } catch (SandboxUnsupportedException e) {
+                throw new UserException(e.getMessage(), BAD_INPUT);
+            }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -2,7 +2,9 @@ package io.pilothouse.services.live;
 
 import io.pilothouse.services.etcd.DcsView;
 import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.StandbyNames;
+import io.pilothouse.services.model.SyncMode;
 import io.pilothouse.services.model.SyncReplication;
 import io.pilothouse.services.postgres.NodeSqlState;
 
@@ -26,9 +28,22 @@ final class SyncState {
      * @param members the members with their sync states already laid over
      */
     static SyncReplication of(DcsView dcs, ClusterInputs in, String leader, Collection<Member.Builder> members) {
-        DcsView.Sync config = dcs == null ? DcsView.Sync.NONE : dcs.sync();
-        List<String> standbys = dcs == null ? List.of() : dcs.syncStandbys();
         String standbyNames = leaderSql(in, leader).map(NodeSqlState::synchronousStandbyNames).orElse(null);
+        DcsView.Sync config;
+        List<String> standbys;
+        if (dcs != null) {
+            config = dcs.sync();
+            standbys = dcs.syncStandbys();
+        } else {
+            // No DCS read yet (etcd lost or not configured): Patroni's REST roles and the leader's setting still say
+            // which mode is in force; strictness and the quorum figure are only in the DCS.
+            standbys = members.stream().filter(b -> b.role() == MemberRole.SYNC_STANDBY
+                    || b.role() == MemberRole.QUORUM_STANDBY).map(Member.Builder::name).sorted().toList();
+            boolean quorum = members.stream().anyMatch(b -> b.role() == MemberRole.QUORUM_STANDBY)
+                    || StandbyNames.parse(standbyNames).method() == StandbyNames.Method.ANY;
+            SyncMode mode = quorum ? SyncMode.QUORUM : standbys.isEmpty() ? SyncMode.ASYNC : SyncMode.SYNC;
+            config = new DcsView.Sync(mode, false, null, null, null);
+        }
         boolean blocked = config.strict() && config.mode().synchronous() && leader != null
                 && nobodyConfirms(in, leader, members) && standbyNamesWait(standbyNames, standbys);
         return new SyncReplication(config.mode(), config.strict(), config.nodeCount(), standbys, config.quorum(),

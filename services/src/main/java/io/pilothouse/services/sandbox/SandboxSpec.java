@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * @param shardMembers members of each shard (1 to {@value #MAX_SHARD_MEMBERS}): 1 for a standalone server, more for
  *                  a Patroni cluster of its own with scope {@code shardK} in {@code namespace}, so the workspace's etcd
  *                  source discovers it (not with {@code plain})
+ * @param sync      the synchronous replication the cluster bootstraps with ({@link SandboxSync#OFF} for async; not
+ *                  with {@code plain})
  */
 public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                          int shards, int shardMembers) {
+                          int shards, int shardMembers, SandboxSync sync) {
 
     /** More members than this would only slow a laptop down; the app never needs them. */
     public static final int MAX_MEMBERS = 9;
@@ -65,6 +67,25 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
             throw new IllegalArgumentException("shards with several members are Patroni clusters; a plain sandbox "
                     + "has no Patroni: drop --plain or use one member per shard");
         }
+        sync = sync == null ? SandboxSync.OFF : sync;
+        if (plain && sync.mode().synchronous()) {
+            throw new IllegalArgumentException("--sync configures Patroni; a plain sandbox has none: drop --plain or "
+                    + "--sync");
+        }
+        if (!plain) {
+            sync.checkFits(members);
+        }
+    }
+
+    /** A spec with asynchronous replication. */
+    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
+                       int shards, int shardMembers) {
+        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, SandboxSync.OFF);
+    }
+
+    /** This spec with synchronous replication {@code newSync}. */
+    public SandboxSpec withSync(SandboxSync newSync) {
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, newSync);
     }
 
     /** A sandbox whose shards (if any) are standalone servers. */
@@ -90,42 +111,42 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
 
     /** This spec in another directory. */
     public SandboxSpec withDir(Path newDir) {
-        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers);
+        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers, sync);
     }
 
     /** This spec with another number of members. */
     public SandboxSpec withMembers(int newMembers) {
-        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers);
+        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers, sync);
     }
 
     /** This spec with another Patroni scope. */
     public SandboxSpec withScope(String newScope) {
-        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers);
+        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers, sync);
     }
 
     /** This spec with another Patroni namespace. */
     public SandboxSpec withNamespace(String newNamespace) {
-        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers);
+        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers, sync);
     }
 
     /** This spec with or without HAProxy. */
     public SandboxSpec withHaproxy(boolean newHaproxy) {
-        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers);
+        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers, sync);
     }
 
     /** The same spec for a plain streaming-replication cluster (or back to Patroni). */
     public SandboxSpec withPlain(boolean newPlain) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers, sync);
     }
 
     /** This spec with {@code newShards} standalone shard servers besides the cluster. */
     public SandboxSpec withShards(int newShards) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers, sync);
     }
 
     /** This spec with {@code newShardMembers} members per shard: more than one makes each shard a Patroni cluster. */
     public SandboxSpec withShardMembers(int newShardMembers) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers, sync);
     }
 
     /** True when each shard is a Patroni cluster rather than a standalone server. */

@@ -41,9 +41,31 @@ final class SandboxStartup {
         this.shards = shards;
     }
 
+    /**
+     * Quorum commit exists from Patroni 4.0; Patroni 3 would read {@code synchronous_mode: quorum} as plain
+     * synchronous mode, silently. Refused before anything is created.
+     */
+    private void checkSyncSupported(SandboxSpec spec, Consumer<String> progress) {
+        if (spec.sync().mode() != io.pilothouse.services.model.SyncMode.QUORUM) {
+            if (spec.sync().mode().synchronous()) {
+                progress.accept("Bootstrapping with " + spec.sync().describe());
+            }
+            return;
+        }
+        String version = PatroniVersion.of(binaries.patroni());
+        int major = PatroniVersion.major(version);
+        if (major < SandboxSync.QUORUM_SINCE_MAJOR) {
+            throw new SandboxUnsupportedException("--sync quorum needs Patroni " + SandboxSync.QUORUM_SINCE_MAJOR
+                    + ".0 or later, but this sandbox would run " + (version.isBlank() ? binaries.patroni() : version)
+                    + " (" + binaries.patroni() + "); use --sync on or --sync strict, or run Patroni 4");
+        }
+        progress.accept("Bootstrapping with " + spec.sync().describe() + " on " + version);
+    }
+
     SandboxInfo up(SandboxSpec spec, Consumer<String> progress) {
         long started = System.nanoTime();
         binaries.verify(spec.haproxy());
+        checkSyncSupported(spec, progress);
         SandboxLayout layout = SandboxDirectory.prepare(spec, user);
         SandboxPlan plan = SandboxPlan.of(spec, layout, ports.allocate(SandboxPlan.portsNeeded(spec)));
         Credentials credentials = Credentials.generate(random);
