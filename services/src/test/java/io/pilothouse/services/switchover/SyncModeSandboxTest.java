@@ -4,6 +4,8 @@ import io.pilothouse.services.live.LiveModel;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.locks.WorkspaceLocks;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Freshness;
+import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.StandbyNames;
@@ -61,7 +63,8 @@ class SyncModeSandboxTest {
     private static ClusterSnapshot awaitSyncShown() {
         return Await.until(SETTLE, "a healthy cluster whose sync standby, sync key and synchronous_standby_names "
                         + "are read", () -> live.cluster("synced"),
-                c -> LiveModel.isHealthy(c, 3) && c.sync().mode() == SyncMode.SYNC && c.sync().standbys().size() == 1
+                c -> LiveModel.isHealthy(c, 3) && c.sourceStatus(SourceKind.ETCD).freshness() == Freshness.LIVE
+                        && c.sync().mode() == SyncMode.SYNC && c.sync().standbys().size() == 1
                         && c.sync().standbyNames() != null
                         && c.sync().parsedStandbyNames().members().equals(c.sync().standbys())
                         && c.members().stream().filter(m -> m.role() == MemberRole.SYNC_STANDBY).count() == 1);
