@@ -41,7 +41,11 @@ final class SyncState {
                     || b.role() == MemberRole.QUORUM_STANDBY).map(Member.Builder::name).sorted().toList();
             boolean quorum = members.stream().anyMatch(b -> b.role() == MemberRole.QUORUM_STANDBY)
                     || StandbyNames.parse(standbyNames).method() == StandbyNames.Method.ANY;
-            SyncMode mode = quorum ? SyncMode.QUORUM : standbys.isEmpty() ? SyncMode.ASYNC : SyncMode.SYNC;
+            StandbyNames ssn = StandbyNames.parse(standbyNames);
+            SyncMode mode = quorum ? SyncMode.QUORUM : !standbys.isEmpty() ? SyncMode.SYNC
+                    // An empty setting read on the leader: commits do not wait, whatever the DCS says.
+                    : standbyNames != null && ssn.method() == StandbyNames.Method.NONE ? SyncMode.ASYNC
+                    : SyncMode.UNKNOWN;
             config = new DcsView.Sync(mode, false, null, null, null);
         }
         boolean blocked = config.strict() && config.mode().synchronous() && leader != null

@@ -9,7 +9,9 @@ public enum SyncMode {
     /** {@code synchronous_mode: true}: commits wait for {@code synchronous_node_count} named sync standbys. */
     SYNC,
     /** {@code synchronous_mode: quorum} (Patroni 4.0+): commits wait for any k of the listed voters. */
-    QUORUM;
+    QUORUM,
+    /** Not known: the DCS has not been read and nothing else (roles, the leader's setting) shows the mode. */
+    UNKNOWN;
 
     /**
      * Reads the value as Patroni does: {@code quorum} (any case) is quorum commit, a truthy value ({@code true},
@@ -29,9 +31,9 @@ public enum SyncMode {
         return s.equals("true") || s.equals("on") || s.equals("yes") || s.equals("1") ? SYNC : ASYNC;
     }
 
-    /** True when commits wait for standbys. */
+    /** True when commits are known to wait for standbys. */
     public boolean synchronous() {
-        return this != ASYNC;
+        return this == SYNC || this == QUORUM;
     }
 
     /** The value as written in Patroni's configuration: {@code false}, {@code true} or {@code quorum}. */
@@ -40,6 +42,7 @@ public enum SyncMode {
             case ASYNC -> "false";
             case SYNC -> "true";
             case QUORUM -> "quorum";
+            case UNKNOWN -> "unknown";
         };
     }
 }

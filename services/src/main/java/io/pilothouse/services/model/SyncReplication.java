@@ -63,6 +63,7 @@ public record SyncReplication(SyncMode mode, boolean strict, Integer nodeCount, 
         List<String> names = !standbys.isEmpty() ? standbys : parsedStandbyNames().members();
         return switch (mode) {
             case ASYNC -> "async";
+            case UNKNOWN -> "sync mode not known yet (DCS not read)";
             case SYNC -> names.isEmpty() ? "sync: no sync standby" + suffix
                     : names.size() + (names.size() == 1 ? " sync standby: " : " sync standbys: ")
                             + String.join(", ", names) + suffix;

@@ -23,6 +23,9 @@ public record SandboxSync(SyncMode mode, boolean strict, Integer nodeCount) {
 
     public SandboxSync {
         mode = mode == null ? SyncMode.ASYNC : mode;
+        if (mode == SyncMode.UNKNOWN) {
+            throw new IllegalArgumentException("a sandbox's synchronous mode must be chosen: on, strict, quorum or off");
+        }
         if (strict && mode != SyncMode.SYNC) {
             throw new IllegalArgumentException("strict synchronous mode goes with --sync strict only");
         }
@@ -83,7 +86,7 @@ public record SandboxSync(SyncMode mode, boolean strict, Integer nodeCount) {
     /** Words for progress lines: {@code quorum commit}, {@code strict synchronous replication}, … */
     String describe() {
         return switch (mode) {
-            case ASYNC -> "asynchronous replication";
+            case ASYNC, UNKNOWN -> "asynchronous replication";
             case SYNC -> (strict ? "strict " : "") + "synchronous replication with "
                     + (nodeCount == null ? 1 : nodeCount) + " sync standby(s)";
             case QUORUM -> "quorum commit (ANY " + (nodeCount == null ? 1 : nodeCount) + ")";

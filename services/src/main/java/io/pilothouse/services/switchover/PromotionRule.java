@@ -42,6 +42,8 @@ public final class PromotionRule {
             case SYNC -> syncStandby(facts, m);
             case QUORUM -> quorumVoter(facts, m, kind);
             case ASYNC -> asynchronous(lag, kind);
+            case UNKNOWN -> warn(CheckId.SYNCHRONOUS, "synchronous_mode not known (neither /config nor the DCS "
+                    + "was read): cannot tell whether acknowledged commits are safe on it");
         };
     }
 
@@ -52,7 +54,7 @@ public final class PromotionRule {
     public static Long predictedLoss(ClusterFacts facts, Member m) {
         Long lag = PreChecks.lagBytes(facts, m);
         SyncMode mode = mode(facts);
-        if (mode == SyncMode.ASYNC) {
+        if (mode == SyncMode.ASYNC || mode == SyncMode.UNKNOWN) {
             return lag;
         }
         CheckResult r = check(facts, m, lag, OperationKind.FAILOVER);

@@ -129,4 +129,14 @@ class SyncStateTest {
         assertThat(c.sync().rule()).isEqualTo("async");
         assertThat(c.sync().standbyNames()).isEmpty();
     }
+
+    @Test
+    void withoutTheDcsTheModeIsUnknownNotAsync() {
+        ClusterSnapshot c = assembler.assemble(new ClusterInputs("src", "demo", true,
+                new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, null, "no answer"), null, null,
+                NodeRead.none(), Map.of(), false, Map.of(), Map.of()), NOW);
+        assertThat(c.sync().mode()).isEqualTo(SyncMode.UNKNOWN);
+        assertThat(c.sync().rule()).isEqualTo("sync mode not known yet (DCS not read)");
+        assertThat(c.sync().writesBlocked()).isFalse();
+    }
 }
