@@ -38,8 +38,10 @@ public final class Banners {
         List<Banner> out = new ArrayList<>();
         staleData(cluster, now).ifPresent(out::add);
         if (cluster.sync().writesBlocked()) {
+            // The title says "Writes blocked" already; the message gives the why and the way out.
             out.add(new Banner(BannerKind.WRITES_BLOCKED, Tone.DANGER, "Writes blocked",
-                    SyncReplication.WRITES_BLOCKED + " Rule: " + cluster.sync().rule() + "."));
+                    SyncReplication.WRITES_BLOCKED.substring("Writes blocked: ".length()) + " Rule in force: "
+                            + cluster.sync().rule() + "."));
         }
         // The writes-blocked problem has its own banner above.
         List<String> problems = cluster.problems().stream().filter(p -> !p.equals(SyncReplication.WRITES_BLOCKED))
