@@ -29,7 +29,7 @@ class SandboxSyncOptionsTest {
         Path dir = tmp.resolve("sandbox");
         assertThat(run("sandbox", "up", "--dir", dir.toString(), "--sync", "quorum")).isEqualTo(2);
         assertThat(err.toString()).contains("--sync quorum needs Patroni 4.0 or later")
-                .contains("patroni 3.0.2").contains("use --sync on or --sync strict").doesNotContain("\tat ");
+                .containsIgnoringCase("patroni 3.0.2").contains("use --sync on or --sync strict").doesNotContain("\tat ");
         assertThat(Files.exists(dir)).isFalse();
     }
 
