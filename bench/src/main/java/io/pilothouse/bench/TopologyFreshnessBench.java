@@ -10,11 +10,11 @@ import io.pilothouse.services.credentials.CredentialResolver;
 import io.pilothouse.services.credentials.PasswordPrompt;
 import io.pilothouse.services.credentials.PgPassLookup;
 import io.pilothouse.services.live.EstateMonitor;
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.live.LiveExecutors;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterEventType;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.patroni.PatroniJson;
 import io.pilothouse.services.postgres.PasswordLookup;
 import io.pilothouse.services.sandbox.SandboxInfo;
@@ -144,7 +144,7 @@ public final class TopologyFreshnessBench {
     private MainView showHeadless(EstateMonitor monitor, String source) throws Exception {
         FxToolkit.startHeadless();
         return FxToolkit.call(() -> {
-            MainView view = new MainView(monitor.feed());
+            MainView view = MainView.builder(monitor.feed()).build();
             view.selectCluster(source, SCRATCH);
             Stage stage = new Stage();
             stage.setScene(new Scene(view.root(), 1400, 900));

@@ -56,8 +56,9 @@ public final class SampleEstates {
     public static ClusterSnapshot cluster(String source, String scope, String leader, boolean paused,
                                           ScheduledSwitchover switchover, List<Member> members,
                                           Map<SourceKind, SourceStatus> sources) {
-        return new ClusterSnapshot(source, scope, leader, 7, paused, switchover, 24L, 30L, 1_048_576L, members,
-                sources, NOW);
+        return ClusterSnapshot.builder(source, scope).leader(leader).timeline(7).paused(paused)
+                .scheduledSwitchover(switchover).leaderLeaseSecondsLeft(24L).ttlSeconds(30L)
+                .maximumLagOnFailover(1_048_576L).members(members).sources(sources).observedAt(NOW).build();
     }
 
     /** Three healthy members: leader, sync standby, async replica with a little lag. */
@@ -120,8 +121,9 @@ public final class SampleEstates {
         m.add(member("inv-09", MemberRole.REPLICA, "10.50.2.9").upstream("inv-07")
                 .tags(Map.of("replicatefrom", "inv-07", "nofailover", "true")).patroniLag(ReportedLag.UNKNOWN)
                 .build());
-        return new ClusterSnapshot(EU, "inventory-prod", "inv-01", 7, false, null, 6L, 30L, 1_048_576L, m,
-                allLive(), NOW);
+        return ClusterSnapshot.builder(EU, "inventory-prod").leader("inv-01").timeline(7).leaderLeaseSecondsLeft(6L)
+                .ttlSeconds(30L).maximumLagOnFailover(1_048_576L).members(m).sources(allLive()).observedAt(NOW)
+                .build();
     }
 
     /** Two replicas and no leader key. */

@@ -2,10 +2,10 @@ package io.pilothouse.views;
 
 import io.pilothouse.services.history.HistoryEntry;
 import io.pilothouse.services.history.HistoryKind;
-import io.pilothouse.services.slots.ArchiverStatus;
-import io.pilothouse.services.slots.NodeSlots;
-import io.pilothouse.services.slots.ReplicationSlot;
-import io.pilothouse.services.slots.SlotFlag;
+import io.pilothouse.services.model.ArchiverStatus;
+import io.pilothouse.services.model.NodeSlots;
+import io.pilothouse.services.model.ReplicationSlot;
+import io.pilothouse.services.model.SlotFlag;
 
 import java.time.Duration;
 import java.time.Instant;

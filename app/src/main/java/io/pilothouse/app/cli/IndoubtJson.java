@@ -6,8 +6,8 @@ import io.pilothouse.app.json.Json;
 import io.pilothouse.services.indoubt.AdvisedTransaction;
 import io.pilothouse.services.indoubt.GlobalTransaction;
 import io.pilothouse.services.indoubt.InDoubtScan;
-import io.pilothouse.services.indoubt.NodeRef;
-import io.pilothouse.services.indoubt.PreparedBranch;
+import io.pilothouse.services.model.NodeRef;
+import io.pilothouse.services.model.PreparedBranch;
 
 import java.util.List;
 

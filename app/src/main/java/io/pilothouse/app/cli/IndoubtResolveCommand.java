@@ -2,9 +2,9 @@ package io.pilothouse.app.cli;
 
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.indoubt.GidText;
-import io.pilothouse.services.indoubt.PreparedBranch;
 import io.pilothouse.services.indoubt.ResolutionException;
 import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
 import picocli.CommandLine.ArgGroup;

@@ -4,7 +4,7 @@ import io.pilothouse.services.indoubt.AdvisedTransaction;
 import io.pilothouse.services.indoubt.GidText;
 import io.pilothouse.services.indoubt.GlobalTransaction;
 import io.pilothouse.services.indoubt.InDoubtScan;
-import io.pilothouse.services.indoubt.PreparedBranch;
+import io.pilothouse.services.model.PreparedBranch;
 
 import java.util.List;
 import java.util.Map;

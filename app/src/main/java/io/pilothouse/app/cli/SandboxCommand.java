@@ -2,6 +2,7 @@ package io.pilothouse.app.cli;
 
 import io.pilothouse.app.json.Json;
 import io.pilothouse.services.sandbox.DownReport;
+import io.pilothouse.services.sandbox.PatroniRelease;
 import io.pilothouse.services.sandbox.ProcessKind;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxLauncher;
@@ -86,6 +87,12 @@ public final class SandboxCommand implements Runnable {
                 description = "With --sync: synchronous_node_count, how many standbys confirm each commit (default 1).")
         Integer syncCount;
 
+        @Option(names = "--patroni", paramLabel = "3|4", defaultValue = "3",
+                description = "Which Patroni the members run: 3 (Debian 12's 3.0.2, the default) or 4 (Debian 13's "
+                        + "4.0.7, fetched with a private apt configuration and unpacked into the cache on first use; "
+                        + "the machine's packages are not changed).")
+        String patroni;
+
         @Option(names = "--json", description = "Print the endpoints as JSON.")
         boolean json;
 
@@ -94,6 +101,12 @@ public final class SandboxCommand implements Runnable {
 
         @Override
         public Integer call() {
+            PatroniRelease release;
+            try {
+                release = PatroniRelease.fromOption(patroni);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--patroni: " + e.getMessage(), 2);
+            }
             if (rows < 0) {
                 throw new UserException("--rows cannot be negative", UserErrors.FAILED);
             }
@@ -102,7 +115,8 @@ public final class SandboxCommand implements Runnable {
             try {
                 s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
                         .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards)
-                        .withShardMembers(shardMembers).withSync(SandboxSync.parse(sync, syncCount));
+                        .withShardMembers(shardMembers).withPatroni(release)
+                        .withSync(SandboxSync.parse(sync, syncCount));
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage(), BAD_INPUT);
             }

@@ -18,6 +18,7 @@ final class SandboxText {
             sb.append("  etcd        ").append(info.etcdUrl()).append("  namespace ").append(info.namespace())
                     .append('\n');
         }
+        info.patroniRuntime().ifPresent(p -> sb.append("  patroni     ").append(p.describe()).append('\n'));
         for (SandboxInfo.Member m : info.members()) {
             sb.append(info.plain() ? String.format("  %-10s  postgres %s:%d%n", m.name(), m.pgHost(), m.pgPort())
                     : String.format("  %-10s  postgres %s:%d  patroni %s%n", m.name(), m.pgHost(), m.pgPort(),

@@ -1,13 +1,13 @@
 package io.pilothouse.app.cli;
 
+import io.pilothouse.app.fx.AuditScreenshot;
 import io.pilothouse.app.fx.FxToolkit;
 import io.pilothouse.app.fx.MainViews;
 import io.pilothouse.app.fx.OffscreenRenderer;
-import io.pilothouse.app.fx.AuditScreenshot;
 import io.pilothouse.app.wiring.AuditLogs;
 import io.pilothouse.app.wiring.LiveSession;
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.live.LiveSettings;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.MainView;
 import picocli.CommandLine.Command;

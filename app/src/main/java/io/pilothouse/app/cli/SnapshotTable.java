@@ -1,7 +1,7 @@
 package io.pilothouse.app.cli;
 
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 

@@ -75,7 +75,7 @@ public final class SourceOptions {
     private Workspace withPostgres(Workspace w) {
         PostgresConfig pg = pgUser == null ? null
                 : new PostgresConfig(pgUser, pgDatabase, passfile == null ? null : passfile.toAbsolutePath().toString(), null);
-        return new Workspace(w.name(), w.readOnly(), w.sources().stream()
-                .map(s -> new SourceConfig(s.name(), s.etcd(), s.patroni(), pg)).toList());
+        return Workspace.builder(w.name()).readOnly(w.readOnly()).sources(w.sources().stream()
+                .map(s -> new SourceConfig(s.name(), s.etcd(), s.patroni(), pg)).toList()).build();
     }
 }

@@ -1,15 +1,12 @@
 package io.pilothouse.app.fx;
 
-import io.pilothouse.services.policy.AuditException;
 import io.pilothouse.services.policy.AuditLogContents;
 import io.pilothouse.services.policy.AuditVerification;
 import io.pilothouse.services.policy.JsonLinesAuditLog;
-import io.pilothouse.styles.Theme;
+import io.pilothouse.views.audit.AuditActions;
 import io.pilothouse.views.audit.AuditView;
 import io.pilothouse.views.audit.AuditViewModel;
-import javafx.application.Platform;
-import javafx.scene.Group;
-import javafx.scene.Scene;
+import io.pilothouse.views.tasks.Tasks;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -21,9 +18,9 @@ import java.util.function.Supplier;
 /**
  * The audit log in its own window, beside the main one: estate-wide, so not a cluster tab. One window at a time;
  * opening it again brings it to the front and reloads. The log is read and verified on {@code io}, never on the FX
- * thread, and the result pushed into the view model.
+ * thread; the view model applies the answer.
  */
-public final class AuditWindow {
+public final class AuditWindow implements AuditActions {
 
     /** A read of the log: its records and the state of its chain. */
     public record Loaded(AuditLogContents contents, AuditVerification verification) {
@@ -36,6 +33,7 @@ public final class AuditWindow {
 
     private final Supplier<JsonLinesAuditLog> log;
     private final Executor io;
+    private final WindowFactory windows;
     private Stage stage;
     private AuditViewModel vm;
 
@@ -44,25 +42,24 @@ public final class AuditWindow {
      * @param io  where the file is read
      */
     public AuditWindow(Supplier<JsonLinesAuditLog> log, Executor io) {
+        this(log, io, new WindowFactory());
+    }
+
+    public AuditWindow(Supplier<JsonLinesAuditLog> log, Executor io, WindowFactory windows) {
         this.log = log;
         this.io = io;
+        this.windows = windows;
     }
 
     /** Shows the window (creating it on first use) and reloads the log. FX thread. */
     public void show(Window owner) {
         if (stage == null) {
-            vm = new AuditViewModel(Clock.systemDefaultZone());
+            vm = new AuditViewModel(Clock.systemDefaultZone(), this, FxToolkit.fx());
             AuditView view = new AuditView(vm);
-            vm.setOnRefresh(this::reload);
-            Scene scene = new Scene(new Group(), 1280, 760);
-            Theme theme = owner == null || owner.getScene() == null ? null : Theme.of(owner.getScene());
-            (theme == null ? Theme.LIGHT : theme).applyTo(scene);
-            scene.setRoot(view.root());
-            stage = new Stage();
-            stage.initOwner(owner);
-            stage.setTitle("Pilothouse — audit log");
-            stage.setScene(scene);
+            AuditViewModel shown = vm;
+            stage = windows.tool(owner, "Pilothouse — audit log", view.root(), 1280, 760);
             stage.setOnHidden(e -> {
+                shown.dispose();
                 view.dispose();
                 stage = null;
                 vm = null;
@@ -70,22 +67,14 @@ public final class AuditWindow {
         }
         stage.show();
         stage.toFront();
-        reload();
+        vm.refresh();
     }
 
-    private void reload() {
-        AuditViewModel target = vm;
-        CompletableFuture.supplyAsync(() -> Loaded.from(log.get()), io).whenComplete((loaded, failure) ->
-                Platform.runLater(() -> {
-                    if (target != vm) {
-                        return; // closed meanwhile
-                    }
-                    if (failure != null) {
-                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                        target.showError(cause instanceof AuditException ? cause.getMessage() : cause.toString());
-                    } else {
-                        target.setEntries(loaded.contents().entries(), loaded.verification());
-                    }
-                }));
+    @Override
+    public CompletableFuture<Read> read() {
+        return Tasks.supply(io, () -> {
+            Loaded loaded = Loaded.from(log.get());
+            return new Read(loaded.contents().entries(), loaded.verification());
+        });
     }
 }

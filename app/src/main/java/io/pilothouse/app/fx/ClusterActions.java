@@ -18,22 +18,29 @@ public final class ClusterActions implements ClusterActionHandler {
 
     private final Supplier<Window> owner;
     private final LiveSession session;
+    private final WindowFactory windows;
 
     /** @param owner the main window (the new windows' owner) */
     public ClusterActions(Supplier<Window> owner, LiveSession session) {
+        this(owner, session, new WindowFactory());
+    }
+
+    public ClusterActions(Supplier<Window> owner, LiveSession session, WindowFactory windows) {
         this.owner = owner;
         this.session = session;
+        this.windows = windows;
     }
 
     @Override
     public void perform(ClusterAction action, ClusterSnapshot cluster, String member) {
         switch (action) {
-            case SWITCHOVER -> LeaderChangeWindow.open(owner.get(), session.switchovers(), session.ioExecutor(),
-                    cluster, OperationKind.SWITCHOVER, member);
-            case FAILOVER -> LeaderChangeWindow.open(owner.get(), session.switchovers(), session.ioExecutor(),
-                    cluster, OperationKind.FAILOVER, member);
-            case MOVE_PARTITION -> ReshardWindow.open(owner.get(), session, cluster.source(), cluster.scope());
-            default -> new PatroniOperationDialogs(owner.get(), session).perform(action, cluster, member);
+            case SWITCHOVER -> LeaderChangeWindow.open(owner.get(), windows, session.switchovers(),
+                    session.ioExecutor(), cluster, OperationKind.SWITCHOVER, member);
+            case FAILOVER -> LeaderChangeWindow.open(owner.get(), windows, session.switchovers(),
+                    session.ioExecutor(), cluster, OperationKind.FAILOVER, member);
+            case MOVE_PARTITION -> ReshardWindow.open(owner.get(), session, windows, cluster.source(),
+                    cluster.scope());
+            default -> new PatroniOperationDialogs(owner.get(), session, windows).perform(action, cluster, member);
         }
     }
 }

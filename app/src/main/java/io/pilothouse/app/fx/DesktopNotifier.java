@@ -3,7 +3,8 @@ package io.pilothouse.app.fx;
 import io.pilothouse.services.history.Notification;
 import io.pilothouse.services.history.Notifier;
 import io.pilothouse.views.notify.DesktopNotifications;
-import javafx.application.Platform;
+
+import java.util.concurrent.Executor;
 
 /**
  * The window's {@link Notifier}: hands each notification to the FX thread. Notifications are rare (leader changes,
@@ -11,8 +12,20 @@ import javafx.application.Platform;
  */
 public final class DesktopNotifier implements Notifier {
 
+    private final Executor fx;
+
+    /** Shows notifications on the FX thread. */
+    public DesktopNotifier() {
+        this(FxToolkit.fx());
+    }
+
+    /** @param fx where notifications are shown (the FX thread in the app) */
+    public DesktopNotifier(Executor fx) {
+        this.fx = fx;
+    }
+
     @Override
     public void notify(Notification n) {
-        Platform.runLater(() -> DesktopNotifications.show(n));
+        fx.execute(() -> DesktopNotifications.show(n));
     }
 }

@@ -6,7 +6,6 @@ import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.MainView;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.util.concurrent.CountDownLatch;
@@ -27,22 +26,17 @@ public final class DesktopWindow {
         // down below when the main window closes (its thread is not a daemon).
         ExecutorService auditIo = Executors.newSingleThreadExecutor();
         Platform.setImplicitExit(false);
-        Platform.runLater(() -> {
+        FxToolkit.fx().execute(() -> {
+            WindowFactory windows = new WindowFactory();
             MainView view = MainViews.on(session);
-            AuditWindow audit = new AuditWindow(AuditLogs::open, auditIo);
-            // The theme goes on the scene before the view arrives: the view reads it to label its toggle.
-            Scene scene = new Scene(new javafx.scene.Group(), 1440, 900);
-            theme.applyTo(scene);
-            scene.setRoot(view.root());
-            Stage stage = new Stage();
-            stage.setTitle(title);
-            stage.setScene(scene);
+            AuditWindow audit = new AuditWindow(AuditLogs::open, auditIo, windows);
+            Stage stage = windows.main(title, view.root(), theme, 1440, 900);
             view.openAuditLogProperty().set(() -> audit.show(stage));
-            InDoubtWindow inDoubt = new InDoubtWindow(session);
+            InDoubtWindow inDoubt = new InDoubtWindow(session, windows);
             view.openInDoubtProperty().set(() -> inDoubt.show(stage));
-            ShardMapWindow shardMap = new ShardMapWindow(session);
+            ShardMapWindow shardMap = new ShardMapWindow(session, windows);
             view.openShardMapProperty().set(() -> shardMap.show(stage));
-            view.clusterActionsProperty().set(new ClusterActions(() -> stage, session));
+            view.clusterActionsProperty().set(new ClusterActions(() -> stage, session, windows));
             stage.setOnHidden(e -> {
                 view.dispose();
                 closed.countDown();

@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -51,6 +52,18 @@ public final class FxToolkit {
         // and the desktop window decides itself when the app ends.
         Platform.setImplicitExit(false);
         started = true;
+    }
+
+    /**
+     * The FX thread as an executor: what view models get as their {@code fx}. The app's one hand-over to the FX
+     * thread besides the frame coalescer (an architecture test holds it).
+     */
+    public static Executor fx() {
+        return FxToolkit::runLater;
+    }
+
+    private static void runLater(Runnable r) {
+        Platform.runLater(r);
     }
 
     /** Runs {@code work} on the FX thread and waits for its result. */

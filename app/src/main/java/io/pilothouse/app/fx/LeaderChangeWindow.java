@@ -8,13 +8,9 @@ import io.pilothouse.services.switchover.ReportFormats;
 import io.pilothouse.services.switchover.SwitchoverReport;
 import io.pilothouse.services.switchover.SwitchoverRequest;
 import io.pilothouse.services.switchover.SwitchoverService;
-import io.pilothouse.styles.Theme;
 import io.pilothouse.views.switchover.LeaderChangeActions;
 import io.pilothouse.views.switchover.LeaderChangeWizard;
 import io.pilothouse.views.switchover.LeaderChangeWizardModel;
-import javafx.application.Platform;
-import javafx.scene.Group;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -54,21 +50,19 @@ public final class LeaderChangeWindow implements LeaderChangeActions {
      */
     public static LeaderChangeWizard open(Window owner, SwitchoverService service, Executor work,
                                           ClusterSnapshot cluster, OperationKind kind, String candidate) {
+        return open(owner, new WindowFactory(), service, work, cluster, kind, candidate);
+    }
+
+    /** As the other {@code open}, its window made by {@code windows}. */
+    public static LeaderChangeWizard open(Window owner, WindowFactory windows, SwitchoverService service,
+                                          Executor work, ClusterSnapshot cluster, OperationKind kind,
+                                          String candidate) {
         LeaderChangeWindow actions = new LeaderChangeWindow(service, work);
         String preselect = candidate != null && candidate.equals(cluster.leader()) ? null : candidate;
         LeaderChangeWizard wizard = new LeaderChangeWizard(new LeaderChangeWizardModel(cluster, kind, preselect,
-                actions, Platform::runLater, ZoneId.systemDefault()));
-        Scene scene = new Scene(new Group(), 1120, 700);
-        Theme theme = owner == null || owner.getScene() == null ? null : Theme.of(owner.getScene());
-        (theme == null ? Theme.LIGHT : theme).applyTo(scene);
-        scene.setRoot(wizard.root());
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle((kind == OperationKind.FAILOVER ? "Fail over " : "Switch over ") + cluster.scope()
-                + " — Pilothouse");
-        stage.setScene(scene);
+                actions, FxToolkit.fx(), ZoneId.systemDefault()));
+        Stage stage = windows.dialog(owner, (kind == OperationKind.FAILOVER ? "Fail over " : "Switch over ")
+                + cluster.scope() + " — Pilothouse", wizard.root(), 1120, 700);
         wizard.setOnClose(stage::close);
         stage.setOnHidden(e -> wizard.dispose());
         actions.stage = stage;

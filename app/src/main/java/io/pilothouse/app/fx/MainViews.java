@@ -13,7 +13,7 @@ public final class MainViews {
 
     /** A main view on {@code session}'s estate, history, lag and alerts, in the local time zone. Call on the FX thread. */
     public static MainView on(LiveSession session) {
-        return new MainView(session.feed(), Clock.systemDefaultZone(), session.history(), session.lag(),
-                session.alerts());
+        return MainView.builder(session.feed()).clock(Clock.systemDefaultZone()).history(session.history())
+                .lag(session.lag()).alerts(session.alerts()).build();
     }
 }

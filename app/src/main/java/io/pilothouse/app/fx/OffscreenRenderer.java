@@ -26,10 +26,11 @@ import java.util.function.Consumer;
 public final class OffscreenRenderer {
 
     private final Scene scene;
-    private final Stage stage = new Stage();
+    private final Stage stage;
 
     private OffscreenRenderer(Scene scene) {
         this.scene = scene;
+        this.stage = WindowFactory.offscreen(scene);
     }
 
     /** Shows {@code root} at {@code width x height} in a scene styled by {@code styler}. FX thread. */
@@ -39,7 +40,6 @@ public final class OffscreenRenderer {
         styler.accept(scene);
         scene.setRoot(root);
         OffscreenRenderer r = new OffscreenRenderer(scene);
-        r.stage.setScene(scene);
         r.stage.show();
         return r;
     }
@@ -80,9 +80,9 @@ public final class OffscreenRenderer {
                 frames.countDown();
             }
         };
-        javafx.application.Platform.runLater(timer::start);
+        FxToolkit.fx().execute(timer::start);
         frames.await(5, TimeUnit.SECONDS);
-        javafx.application.Platform.runLater(timer::stop);
+        FxToolkit.fx().execute(timer::stop);
     }
 
     /** Snapshots the scene into a PNG and hides the stage. FX thread. */

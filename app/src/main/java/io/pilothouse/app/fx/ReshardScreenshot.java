@@ -13,6 +13,7 @@ import io.pilothouse.views.reshard.PartitionOption;
 import io.pilothouse.views.reshard.PlanReview;
 import io.pilothouse.views.reshard.ReshardActions;
 import io.pilothouse.views.reshard.ReshardWizard;
+import io.pilothouse.views.reshard.ReshardChoice;
 import io.pilothouse.views.reshard.ReshardWizardModel;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ public final class ReshardScreenshot {
         for (PartitionOption o : candidates) {
             try {
                 review.complete(live.review(o.database(), o.partition(), o.targets().get(0),
-                        ReshardWizardModel.DEFAULT_ROLE));
+                        ReshardChoice.DEFAULT_ROLE));
                 choice = Optional.of(o);
                 break;
             } catch (RuntimeException e) {
@@ -73,8 +74,8 @@ public final class ReshardScreenshot {
             model.start();
             model.chooseNew();
             chosen.ifPresent(o -> {
-                model.partitionProperty().set(o.partition());
-                model.targetProperty().set(o.targets().get(0));
+                model.choice().partitionProperty().set(o.partition());
+                model.choice().targetProperty().set(o.targets().get(0));
                 model.plan();
             });
             return built;

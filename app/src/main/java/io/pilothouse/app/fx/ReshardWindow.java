@@ -11,16 +11,11 @@ import io.pilothouse.services.reshard.PartitionMover;
 import io.pilothouse.services.reshard.ReshardNode;
 import io.pilothouse.services.reshard.ReshardService;
 import io.pilothouse.services.shards.map.ShardMap;
-import io.pilothouse.styles.Theme;
 import io.pilothouse.views.reshard.MoveOutcome;
 import io.pilothouse.views.reshard.PlanReview;
 import io.pilothouse.views.reshard.ReshardActions;
 import io.pilothouse.views.reshard.ReshardWizard;
 import io.pilothouse.views.reshard.ReshardWizardModel;
-import javafx.application.Platform;
-import javafx.scene.Group;
-import javafx.scene.Scene;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.slf4j.Logger;
@@ -64,21 +59,18 @@ public final class ReshardWindow implements ReshardActions {
      * @return the wizard (tests drive it)
      */
     public static ReshardWizard open(Window owner, LiveSession session, String source, String scope) {
+        return open(owner, session, new WindowFactory(), source, scope);
+    }
+
+    /** As {@link #open(Window, LiveSession, String, String)}, its window made by {@code windows}. */
+    public static ReshardWizard open(Window owner, LiveSession session, WindowFactory windows, String source,
+                                     String scope) {
         ReshardService service = session.reshard();
         ReshardWindow actions = new ReshardWindow(session, service, source + "/" + scope, session.ioExecutor());
         ReshardWizard wizard = new ReshardWizard(new ReshardWizardModel(scope, service.isReadOnly(), actions,
-                Platform::runLater));
-        Scene scene = new Scene(new Group(), 1040, 720);
-        Theme theme = owner == null || owner.getScene() == null ? null : Theme.of(owner.getScene());
-        (theme == null ? Theme.LIGHT : theme).applyTo(scene);
-        scene.setRoot(wizard.root());
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setTitle("Move or split a partition of " + scope + " \u2014 Pilothouse");
-        stage.setScene(scene);
+                FxToolkit.fx()));
+        Stage stage = windows.modal(owner, "Move or split a partition of " + scope + " \u2014 Pilothouse",
+                wizard.root(), 1040, 720);
         wizard.setOnClose(stage::close);
         stage.setOnHidden(e -> wizard.dispose());
         stage.show();

@@ -1,7 +1,7 @@
 package io.pilothouse.app.fx;
 
 import io.pilothouse.app.wiring.LiveSession;
-import io.pilothouse.services.live.EstateFeed;
+import io.pilothouse.services.model.EstateFeed;
 import io.pilothouse.services.shards.map.ShardMap;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.shards.ShardMapView;

@@ -4,12 +4,12 @@ import io.pilothouse.services.alerts.ActiveAlerts;
 import io.pilothouse.services.alerts.Alert;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.NodeSlots;
 import io.pilothouse.services.model.ScheduledSwitchover;
 import io.pilothouse.services.model.SourceStatus;
-import io.pilothouse.services.slots.NodeSlots;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -81,13 +81,15 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
 
     /**
      * One member. {@code lagBytes} is the SQL figure when SQL is configured, else Patroni's; {@code patroniLag} is
-     * always Patroni's own (a number, {@code "unknown"}, or null).
+     * always Patroni's own (a number, {@code "unknown"}, or null). {@code receiveLagBytes}, {@code replayLagBytes},
+     * {@code receiveLsn} and {@code replayLsn} are Patroni 4.1's receive and replay figures (null before 4.1).
      */
     public record MemberJson(String name, String role, String state, String host, int port, Integer timeline,
                              String upstream, Long lagBytes, Double lagSeconds, Map<String, String> tags,
                              String patroniLag, Long sqlLagBytes, String syncState, String replicationState,
                              boolean pendingRestart, String postgresVersion, String patroniVersion, String apiUrl,
-                             String freshness, Instant lastSeen) {
+                             String freshness, Instant lastSeen, Long receiveLagBytes, Long replayLagBytes,
+                             String receiveLsn, String replayLsn) {
     }
 
     /** Maps the live model to the document. */
@@ -121,7 +123,9 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
         return new MemberJson(m.name(), lower(m.role().name()), m.state().label(), m.host(), m.port(), m.timeline(),
                 m.upstream(), m.role().isLeaderLike() ? null : lagBytes, m.sqlLagSeconds(), m.tags(), patroniLag,
                 m.sqlLagBytes(), m.syncState(), m.replicationState(), m.pendingRestart(), m.postgresVersion(),
-                m.patroniVersion(), m.apiUrl(), lower(m.freshness().name()), m.lastSeen());
+                m.patroniVersion(), m.apiUrl(), lower(m.freshness().name()), m.lastSeen(),
+                m.patroniPositions().receiveLag().bytes(), m.patroniPositions().replayLag().bytes(),
+                m.patroniPositions().receiveLsn(), m.patroniPositions().replayLsn());
     }
 
     private static String lower(String s) {

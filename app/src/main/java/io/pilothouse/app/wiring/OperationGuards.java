@@ -1,8 +1,8 @@
 package io.pilothouse.app.wiring;
 
 import io.pilothouse.services.locks.WorkspaceLocks;
-import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.policy.MutationGate;
+import io.pilothouse.services.policy.OperationGuard;
 import io.pilothouse.services.workspace.Workspace;
 
 /** Builds the guard every operation of a workspace runs inside: its read-only flag and the user's audit log. */

@@ -1,12 +1,21 @@
 package io.pilothouse.app.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import io.pilothouse.app.fx.FxToolkit;
+import io.pilothouse.app.fx.WindowFactory;
+import io.pilothouse.views.live.FrameCoalescer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module lines of DEVELOPERS.md, held by tests rather than by good intentions. */
 class LayeringTest {
@@ -58,6 +67,52 @@ class LayeringTest {
     }
 
     @Test
+    void servicesPackagesHaveNoCycles() {
+        slices().matching("io.pilothouse.services.(*)..").should().beFreeOfCycles()
+                .because("a package that reaches back into its readers cannot be understood, tested or moved alone; "
+                        + "`scripts/dev/package-cycles.py services/src/main/java io.pilothouse.services` "
+                        + "shows the same from the sources")
+                .check(classes);
+    }
+
+    /**
+     * The layers of {@code services}, bottom up (README, Layout). A layer uses only the layers below it; within a
+     * layer packages may use each other as long as no cycle forms (rule above).
+     */
+    @Test
+    void servicesAreLayered() {
+        String services = "io.pilothouse.services.";
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Platform").definedBy(services + "platform..")
+                .layer("Workspace").definedBy(services + "workspace..")
+                .layer("Model").definedBy(services + "model..")
+                .layer("Sources").definedBy(services + "credentials..", services + "postgres..",
+                        services + "patroni..", services + "etcd..", services + "locks..")
+                .layer("Policy").definedBy(services + "policy..")
+                .layer("Features").definedBy(services + "alerts..", services + "slots..", services + "indoubt..",
+                        services + "shards..", services + "history..", services + "metrics..")
+                .layer("Live").definedBy(services + "live..")
+                .layer("Operations").definedBy(services + "operations..", services + "switchover..",
+                        services + "reshard..")
+                .layer("Sandbox").definedBy(services + "sandbox..")
+                .whereLayer("Platform").mayNotAccessAnyLayer()
+                .whereLayer("Workspace").mayOnlyAccessLayers("Platform")
+                .whereLayer("Model").mayOnlyAccessLayers("Platform", "Workspace")
+                .whereLayer("Sources").mayOnlyAccessLayers("Platform", "Workspace", "Model")
+                .whereLayer("Policy").mayOnlyAccessLayers("Platform", "Workspace", "Model", "Sources")
+                .whereLayer("Features").mayOnlyAccessLayers("Platform", "Workspace", "Model", "Sources", "Policy")
+                .whereLayer("Live").mayOnlyAccessLayers("Platform", "Workspace", "Model", "Sources", "Policy",
+                        "Features")
+                .whereLayer("Operations").mayOnlyAccessLayers("Platform", "Workspace", "Model", "Sources", "Policy",
+                        "Features", "Live")
+                .whereLayer("Sandbox").mayNotBeAccessedByAnyLayer()
+                .because("the snapshot contract (model) is the floor every reader stands on, the I/O sources only "
+                        + "fill it, features read it, live assembles it and operations change the estate; a lower "
+                        + "layer that reached up would pull the I/O engine into every reader")
+                .check(classes);
+    }
+
+    @Test
     void noRawThreadsOutsideTheExecutors() {
         noClasses().that().resideInAnyPackage("io.pilothouse..")
                 .and().doNotHaveFullyQualifiedName("io.pilothouse.services.live.LiveExecutors")
@@ -66,6 +121,28 @@ class LayeringTest {
                 .should().callConstructor(Thread.class, Runnable.class)
                 .orShould().callConstructor(Thread.class, Runnable.class, String.class)
                 .because("background work goes through the injected executors (style.md, concurrency vocabulary)")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheToolkitHelperAndTheFrameCoalescerHandWorkToTheFxThread() {
+        DescribedPredicate<JavaAccess<?>> runLater = DescribedPredicate.describe("Platform.runLater",
+                a -> a.getTargetOwner().isEquivalentTo(Platform.class) && a.getName().equals("runLater"));
+        noClasses().that().resideInAPackage("io.pilothouse..")
+                .and().doNotBelongToAnyOf(FxToolkit.class, FrameCoalescer.class)
+                .should().accessTargetWhere(runLater)
+                .because("background answers reach the FX thread one way: a view model's injected fx executor "
+                        + "(FxToolkit.fx() in the app, Runnable::run in tests), or the frame coalescer for snapshots "
+                        + "(style.md, one UI task vocabulary)")
+                .check(classes);
+    }
+
+    @Test
+    void windowsAreMadeByTheWindowFactory() {
+        noClasses().that().resideInAPackage("io.pilothouse..")
+                .and().doNotBelongToAnyOf(WindowFactory.class)
+                .should().callConstructor(Stage.class)
+                .because("every window gets its owner, modality, theme and close keys in one place (WindowFactory)")
                 .check(classes);
     }
 }

@@ -121,7 +121,7 @@ class InDoubtWindowEndToEndTest {
             return null;
         });
         InDoubtResolvePane pane = fx(console::resolvePane);
-        assertThat(fx(() -> pane.choice("shard1").getValue())).isEqualTo(InDoubtResolvePane.Choice.COMMIT);
+        assertThat(fx(() -> pane.choice("shard1").getValue())).isEqualTo(io.pilothouse.views.indoubt.InDoubtResolveModel.Choice.COMMIT);
         assertThat(fx(pane::previewText)).contains("COMMIT PREPARED 'tx_0005_shard1';")
                 .contains("COMMIT PREPARED 'tx_0005_shard2';");
         snapshot(pane.root().getScene(), "2-resolve-preview.png");

@@ -7,6 +7,7 @@ import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxRest;
 import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.testing.Closing;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record, a scheduled one and its cancellation, and an unconfirmed failover that changes nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("servers")
+@Tag("patroni-matrix")
 class LeaderChangeCommandsSandboxTest {
 
     @TempDir

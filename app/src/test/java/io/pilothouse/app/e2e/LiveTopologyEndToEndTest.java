@@ -54,7 +54,7 @@ class LiveTopologyEndToEndTest {
 
     @Start
     void start(Stage stage) {
-        view = new MainView(session.feed());
+        view = MainView.builder(session.feed()).build();
         Scene scene = new Scene(new Region(), 1400, 900);
         Theme.LIGHT.applyTo(scene);
         scene.setRoot(view.root());

@@ -5,6 +5,7 @@ import io.pilothouse.app.json.Json;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxRest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must never see), with the audit log redirected to a temporary file.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("servers")
+@Tag("patroni-matrix")
 class OperationCommandsSandboxTest {
 
     @TempDir

@@ -129,8 +129,8 @@ class ReshardWizardEndToEndTest {
             partition.setValue(PARTITION);
             return null;
         });
-        assertThat(fx(() -> wizard.model().targets())).containsExactly("shard1");
-        assertThat(fx(() -> wizard.model().targetProperty().get())).isEqualTo("shard1");
+        assertThat(fx(() -> wizard.model().choice().targets())).containsExactly("shard1");
+        assertThat(fx(() -> wizard.model().choice().targetProperty().get())).isEqualTo("shard1");
         assertThat(fx(() -> ((Label) scene.lookup("#reshard-partition-details")).getText())).startsWith("on shard2");
         Button plan = fx(() -> (Button) scene.lookup("#reshard-plan"));
         fx(() -> {
@@ -234,7 +234,7 @@ class ReshardWizardEndToEndTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> view.perform(ClusterAction.MOVE_PARTITION)));
         ReshardWizard wizard = fx(ReshardWizardEndToEndTest::wizard);
         Scene scene = fx(() -> wizard.root().getScene());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> wizard.model().options().stream()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> wizard.model().choice().options().stream()
                 .anyMatch(o -> o.partition().equals(split))));
         fx(() -> {
             ((RadioButton) scene.lookup("#reshard-kind-split")).fire();
@@ -243,7 +243,7 @@ class ReshardWizardEndToEndTest {
             partition.setValue(split);
             return null;
         });
-        assertThat(fx(() -> wizard.model().targetProperty().get())).isEqualTo("shard2");
+        assertThat(fx(() -> wizard.model().choice().targetProperty().get())).isEqualTo("shard2");
         assertThat(fx(() -> ((Label) scene.lookup("#reshard-split-bounds")).getText()))
                 .isEqualTo("6 mod 16 stays on shard1, 14 mod 16 goes to shard2");
         assertThat(fx(() -> ((TextField) scene.lookup("#reshard-new-name")).getPromptText()))
@@ -364,21 +364,21 @@ class ReshardWizardEndToEndTest {
         assertThat(serverOf(moved)).isEqualTo("shard1");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> view.perform(ClusterAction.MOVE_PARTITION)));
         ReshardWizard first = fx(ReshardWizardEndToEndTest::wizard);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> first.model().options().stream()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> first.model().choice().options().stream()
                 .anyMatch(o -> o.partition().equals(moved))));
         fx(() -> {
-            first.model().partitionProperty().set(moved);
+            first.model().choice().partitionProperty().set(moved);
             first.model().plan();
             return null;
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> first.model().pageProperty().get()
                 == ReshardPage.PREVIEW || first.model().errorProperty().get() != null));
-        assertThat(fx(() -> first.model().targetProperty().get())).isEqualTo("shard2");
+        assertThat(fx(() -> first.model().choice().targetProperty().get())).isEqualTo("shard2");
         // Stop asked for as the move starts: it stops at the copy, before any cutover, and can be resumed.
         fx(() -> {
             first.model().askToMove();
             first.model().confirm();
-            first.model().stopBeforeCutover();
+            first.model().runState().stopBeforeCutover();
             return null;
         });
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> first.model().pageProperty().get()

@@ -15,6 +15,7 @@ import io.pilothouse.views.reshard.PlanReview;
 import io.pilothouse.views.reshard.ReshardActions;
 import io.pilothouse.views.reshard.ReshardPage;
 import io.pilothouse.views.reshard.ReshardWizard;
+import io.pilothouse.views.reshard.ReshardChoice;
 import io.pilothouse.views.reshard.ReshardWizardModel;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
@@ -93,9 +94,9 @@ class ReshardSplitRenderTest {
     void aSplitsPreviewAndResultRenderToPngsInTheDarkTheme() throws Exception {
         ReshardWizardModel model = wizard.model();
         fx(() -> {
-            model.kindProperty().set(ReshardWizardModel.Kind.SPLIT);
-            model.partitionProperty().set("demo.orders_p3");
-            model.targetProperty().set("shard1");
+            model.choice().kindProperty().set(ReshardChoice.Kind.SPLIT);
+            model.choice().partitionProperty().set("demo.orders_p3");
+            model.choice().targetProperty().set("shard1");
             return null;
         });
         snapshot("10-split-choose-dark.png");

@@ -85,8 +85,8 @@ class ReshardWizardRenderTest {
     void progressAndAStoppedResultRenderToPngs() throws Exception {
         ReshardWizardModel model = wizard.model();
         fx(() -> {
-            model.partitionProperty().set("demo.orders_p3");
-            model.targetProperty().set("shard1");
+            model.choice().partitionProperty().set("demo.orders_p3");
+            model.choice().targetProperty().set("shard1");
             model.plan();
             return null;
         });
@@ -98,7 +98,7 @@ class ReshardWizardRenderTest {
         });
         progress.accept(new MoveProgress(MoveState.SUBSCRIBED, "Copying demo.orders_p3 from shard2 to shard1",
                 162_500, 250_000, 27_262_976, 41_943_040, 1_048_576, Duration.ofSeconds(14)));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> model.progressProperty().get() != null));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> model.runState().progressProperty().get() != null));
         ProgressBar bar = fx(() -> (ProgressBar) stage.getScene().lookup("#reshard-progress"));
         assertThat(fx(bar::getProgress)).isEqualTo(0.65);
         snapshot("4-progress.png");

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -81,14 +80,15 @@ class ShardMapScreenshotTest {
 
     static LatestEstate estate() {
         LatestEstate estate = new LatestEstate("sandbox", false);
-        estate.put(new ClusterSnapshot("ha", "pg-main", "pg-main-0", 3, false, null, 20L, 30L, 1_048_576L, List.of(
+        estate.put(ClusterSnapshot.builder("ha", "pg-main").leader("pg-main-0").timeline(3).leaderLeaseSecondsLeft(20L)
+                .ttlSeconds(30L).maximumLagOnFailover(1_048_576L).members(List.of(
                 Member.builder("pg-main-0").role(MemberRole.LEADER).state(MemberState.RUNNING).host("10.0.0.10")
                         .port(5432).freshness(Freshness.LIVE).build(),
                 Member.builder("pg-main-1").role(MemberRole.REPLICA).state(MemberState.STREAMING).host("10.0.0.11")
-                        .port(5432).sqlLagBytes(0L).freshness(Freshness.LIVE).build()), Map.of(), NOW));
-        estate.put(new ClusterSnapshot("shard1", "shard1", "shard1", 1, false, null, null, null, null, List.of(
+                        .port(5432).sqlLagBytes(0L).freshness(Freshness.LIVE).build())).observedAt(NOW).build());
+        estate.put(ClusterSnapshot.builder("shard1", "shard1").leader("shard1").timeline(1).members(List.of(
                 Member.builder("shard1").role(MemberRole.LEADER).state(MemberState.RUNNING).host("10.0.0.21")
-                        .port(5432).freshness(Freshness.LIVE).build()), Map.of(), NOW));
+                        .port(5432).freshness(Freshness.LIVE).build())).observedAt(NOW).build());
         return estate;
     }
 

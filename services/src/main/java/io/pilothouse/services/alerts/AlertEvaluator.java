@@ -1,14 +1,14 @@
 package io.pilothouse.services.alerts;
 
+import io.pilothouse.services.model.ArchiverStatus;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberState;
+import io.pilothouse.services.model.NodeSlots;
+import io.pilothouse.services.model.PreparedBranch;
+import io.pilothouse.services.model.ReplicationSlot;
 import io.pilothouse.services.model.SourceKind;
-import io.pilothouse.services.slots.ArchiverStatus;
-import io.pilothouse.services.indoubt.PreparedBranch;
-import io.pilothouse.services.slots.NodeSlots;
-import io.pilothouse.services.slots.ReplicationSlot;
 
 import java.time.Clock;
 import java.time.Duration;

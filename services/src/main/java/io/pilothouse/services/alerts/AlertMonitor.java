@@ -1,7 +1,7 @@
 package io.pilothouse.services.alerts;
 
-import io.pilothouse.services.live.EstateFeed;
-import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.EstateFeed;
+import io.pilothouse.services.model.EstateSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package io.pilothouse.services.history;
 
-import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateFeed;
 import io.pilothouse.services.model.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.pilothouse.services.model.PreparedBranch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package io.pilothouse.services.indoubt;
 
+import io.pilothouse.services.model.NodeRef;
 import io.pilothouse.services.workspace.IndoubtConfig;
 
 import java.util.ArrayList;

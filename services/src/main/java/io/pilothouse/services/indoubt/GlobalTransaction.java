@@ -1,5 +1,7 @@
 package io.pilothouse.services.indoubt;
 
+import io.pilothouse.services.model.PreparedBranch;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

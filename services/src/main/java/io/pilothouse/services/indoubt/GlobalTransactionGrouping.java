@@ -1,5 +1,7 @@
 package io.pilothouse.services.indoubt;
 
+import io.pilothouse.services.model.PreparedBranch;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,10 +1,11 @@
 package io.pilothouse.services.indoubt;
 
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
-import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.model.EstateSnapshot;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.MutationRequest;
+import io.pilothouse.services.policy.OperationGuard;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -65,8 +66,8 @@ public final class InDoubtOperations {
         MutationRequest request = new MutationRequest(commit ? "commit-prepared" : "rollback-prepared",
                 branch.node().source() + "/" + branch.node().scope(), branch.node().member(), parameters);
         ClusterSnapshot cluster = estate.get().cluster(branch.node().source(), branch.node().scope())
-                .orElse(new ClusterSnapshot(branch.node().source(), branch.node().scope(), null, null, false, null,
-                        null, null, null, java.util.List.of(), Map.of(), Instant.now()));
+                .orElse(ClusterSnapshot.builder(branch.node().source(), branch.node().scope())
+                        .observedAt(Instant.now()).build());
         return guard.run(request, cluster, trail -> {
             String verb = commit ? "COMMIT PREPARED" : "ROLLBACK PREPARED";
             try {

@@ -1,5 +1,8 @@
 package io.pilothouse.services.indoubt;
 
+import io.pilothouse.services.model.NodeRef;
+import io.pilothouse.services.model.PreparedBranch;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,10 @@
 package io.pilothouse.services.indoubt;
 
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.NodeRef;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.postgres.ConnectionSource;
 
 import java.sql.Connection;

@@ -4,8 +4,9 @@ import static io.pilothouse.services.postgres.Columns.nullableDouble;
 import static io.pilothouse.services.postgres.Columns.nullableInt;
 import static io.pilothouse.services.postgres.Columns.nullableLong;
 
-import io.pilothouse.services.indoubt.PreparedBranch.BlockedSession;
-import io.pilothouse.services.indoubt.PreparedBranch.HeldLock;
+import io.pilothouse.services.model.NodeRef;
+import io.pilothouse.services.model.PreparedBranch.BlockedSession;
+import io.pilothouse.services.model.PreparedBranch.HeldLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.pilothouse.services.model.PreparedBranch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,6 +5,7 @@ import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
+import io.pilothouse.services.model.ReplicaPositions;
 import io.pilothouse.services.model.ReportedLag;
 import io.pilothouse.services.model.ScheduledSwitchover;
 import io.pilothouse.services.model.SourceKind;
@@ -63,7 +64,7 @@ public final class ClusterAssembler {
                 dcs == null ? null : dcs.ttl(), dcs == null ? null : dcs.maximumLagOnFailover(),
                 members.values().stream().map(Member.Builder::build).toList(), sources(in, now), now,
                 in.slots().values().stream().map(NodeRead::value).filter(java.util.Objects::nonNull)
-                        .sorted(java.util.Comparator.comparing(io.pilothouse.services.slots.NodeSlots::node)).toList(),
+                        .sorted(java.util.Comparator.comparing(io.pilothouse.services.model.NodeSlots::node)).toList(),
                 sync.writesBlocked() ? List.of(SyncReplication.WRITES_BLOCKED) : List.of(),
                 preparedOnLeader(in, topo.leader), sync);
     }
@@ -72,12 +73,12 @@ public final class ClusterAssembler {
      * The prepared transactions of the member holding the leader key: another member's last read may date from
      * before a switchover, when it was the primary.
      */
-    static List<io.pilothouse.services.indoubt.PreparedBranch> preparedOnLeader(ClusterInputs in, String leader) {
+    static List<io.pilothouse.services.model.PreparedBranch> preparedOnLeader(ClusterInputs in, String leader) {
         if (leader == null) {
             return List.of();
         }
         return in.prepared().getOrDefault(leader, List.of()).stream()
-                .sorted(java.util.Comparator.comparing(io.pilothouse.services.indoubt.PreparedBranch::prepared))
+                .sorted(java.util.Comparator.comparing(io.pilothouse.services.model.PreparedBranch::prepared))
                 .toList();
     }
 
@@ -138,6 +139,10 @@ public final class ClusterAssembler {
                 if (b != null && pm.lag() != ReportedLag.NONE && !b.role().isLeaderLike()) {
                     b.patroniLag(pm.lag());
                 }
+                if (b != null && !b.role().isLeaderLike()) {
+                    // Patroni 4.1+: where the replica has received and replayed up to, besides the single lag.
+                    b.patroniPositions(pm.positions());
+                }
             }
         }
         return new Topology(out, dcs.leader(), dcs.paused(), dcs.scheduledSwitchover());
@@ -158,7 +163,8 @@ public final class ClusterAssembler {
         for (PatroniMember m : c.members()) {
             out.put(m.name(), Member.builder(m.name()).role(m.role()).state(m.state()).host(m.host()).port(m.port())
                     .apiUrl(PatroniUrls.base(m.apiUrl())).timeline(m.timeline()).tags(m.tags())
-                    .pendingRestart(m.pendingRestart()).patroniLag(m.role().isLeaderLike() ? ReportedLag.NONE : m.lag()));
+                    .pendingRestart(m.pendingRestart()).patroniLag(m.role().isLeaderLike() ? ReportedLag.NONE : m.lag())
+                    .patroniPositions(m.role().isLeaderLike() ? ReplicaPositions.NONE : m.positions()));
         }
         String leader = c.leader().map(PatroniMember::name).orElse(null);
         return new Topology(out, leader, c.paused(), c.scheduledSwitchover());

@@ -1,12 +1,12 @@
 package io.pilothouse.services.live;
 
 import io.pilothouse.services.etcd.DcsView;
+import io.pilothouse.services.model.NodeSlots;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.model.SourceStatus;
 import io.pilothouse.services.patroni.PatroniCluster;
 import io.pilothouse.services.patroni.PatroniNodeStatus;
 import io.pilothouse.services.postgres.NodeSqlState;
-import io.pilothouse.services.indoubt.PreparedBranch;
-import io.pilothouse.services.slots.NodeSlots;
 
 import java.util.List;
 import java.util.Map;

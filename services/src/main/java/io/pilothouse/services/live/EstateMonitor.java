@@ -4,6 +4,7 @@ import io.pilothouse.services.etcd.DcsView;
 import io.pilothouse.services.etcd.EtcdNamespaceWatcher;
 import io.pilothouse.services.model.ClusterEvent;
 import io.pilothouse.services.model.ClusterEventType;
+import io.pilothouse.services.model.EstateFeed;
 import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.SourceStatus;
 import io.pilothouse.services.patroni.PatroniRestClient;

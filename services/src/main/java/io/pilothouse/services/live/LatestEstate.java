@@ -1,6 +1,8 @@
 package io.pilothouse.services.live;
 
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateFeed;
+import io.pilothouse.services.model.EstateSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

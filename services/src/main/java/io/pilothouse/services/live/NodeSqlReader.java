@@ -1,12 +1,12 @@
 package io.pilothouse.services.live;
 
+import io.pilothouse.services.indoubt.PreparedXactsProbe;
+import io.pilothouse.services.model.NodeRef;
+import io.pilothouse.services.model.NodeSlots;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.postgres.NodeConnections;
 import io.pilothouse.services.postgres.NodeSqlState;
 import io.pilothouse.services.postgres.ReplicationProbe;
-import io.pilothouse.services.indoubt.NodeRef;
-import io.pilothouse.services.indoubt.PreparedBranch;
-import io.pilothouse.services.indoubt.PreparedXactsProbe;
-import io.pilothouse.services.slots.NodeSlots;
 import io.pilothouse.services.slots.SlotActivityTracker;
 import io.pilothouse.services.slots.SlotRules;
 import io.pilothouse.services.slots.SlotsProbe;

@@ -5,10 +5,10 @@ import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.MemberState;
+import io.pilothouse.services.model.NodeSlots;
 import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.SourceStatus;
 import io.pilothouse.services.postgres.NodeSqlState;
-import io.pilothouse.services.slots.NodeSlots;
 import io.pilothouse.services.workspace.NodeAddress;
 
 import java.time.Duration;
@@ -57,7 +57,7 @@ public final class PlainClusterAssembler {
     /** As above, with the prepared transactions last read per member name (only the primary's are kept). */
     public ClusterSnapshot assemble(String source, List<NodeAddress> nodes, Map<String, NodeRead<NodeSqlState>> sql,
                                     Map<String, NodeRead<NodeSlots>> slots,
-                                    Map<String, List<io.pilothouse.services.indoubt.PreparedBranch>> prepared,
+                                    Map<String, List<io.pilothouse.services.model.PreparedBranch>> prepared,
                                     Instant now) {
         Map<String, NodeSqlState> live = new LinkedHashMap<>();
         for (NodeAddress n : nodes) {
@@ -86,7 +86,7 @@ public final class PlainClusterAssembler {
                 slots.values().stream().map(NodeRead::value).filter(Objects::nonNull)
                         .sorted(Comparator.comparing(NodeSlots::node)).toList(),
                 problems, leader == null ? List.of() : prepared.getOrDefault(leader, List.of()).stream()
-                        .sorted(Comparator.comparing(io.pilothouse.services.indoubt.PreparedBranch::prepared))
+                        .sorted(Comparator.comparing(io.pilothouse.services.model.PreparedBranch::prepared))
                         .toList());
     }
 

@@ -4,6 +4,7 @@ import io.pilothouse.services.credentials.Credential;
 import io.pilothouse.services.credentials.CredentialRequest;
 import io.pilothouse.services.credentials.CredentialResolver;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.patroni.PatroniAuth;
 import io.pilothouse.services.patroni.PatroniAuthLookup;
 import io.pilothouse.services.workspace.SourceConfig;

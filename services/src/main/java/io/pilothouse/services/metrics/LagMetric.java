@@ -19,7 +19,11 @@ public enum LagMetric {
     /** Replay delay read on the replica, with an idle primary reported as 0 (see {@link LagSampler}). */
     REPLICA_REPLAY_DELAY_SECONDS(Unit.SECONDS, "Replay delay"),
     /** Patroni's own lag figure (the DCS view, up to {@code loop_wait} old). */
-    PATRONI_LAG_BYTES(Unit.BYTES, "Patroni lag");
+    PATRONI_LAG_BYTES(Unit.BYTES, "Patroni lag"),
+    /** Patroni 4.1's {@code receive_lag}: the cluster's last known WAL position minus the replica's received one. */
+    PATRONI_RECEIVE_BYTES(Unit.BYTES, "Patroni receive lag"),
+    /** Patroni 4.1's {@code replay_lag}: the cluster's last known WAL position minus the replica's replayed one. */
+    PATRONI_REPLAY_BYTES(Unit.BYTES, "Patroni replay lag");
 
     /** What a metric's values count. */
     public enum Unit {

@@ -137,6 +137,14 @@ public final class LagSampler implements AutoCloseable {
             if (m.patroniLag().known()) {
                 history.append(id, m.name(), LagMetric.PATRONI_LAG_BYTES, now, m.patroniLag().bytes());
             }
+            if (m.patroniPositions().receiveLag().known()) {
+                history.append(id, m.name(), LagMetric.PATRONI_RECEIVE_BYTES, now,
+                        m.patroniPositions().receiveLag().bytes());
+            }
+            if (m.patroniPositions().replayLag().known()) {
+                history.append(id, m.name(), LagMetric.PATRONI_REPLAY_BYTES, now,
+                        m.patroniPositions().replayLag().bytes());
+            }
             sampleReplica(id, m, primaryLsn, now);
         }
         history.publish();

@@ -1,8 +1,5 @@
 package io.pilothouse.services.model;
 
-import io.pilothouse.services.indoubt.PreparedBranch;
-import io.pilothouse.services.slots.NodeSlots;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -78,31 +75,17 @@ public record ClusterSnapshot(
                 maximumLagOnFailover, members, sources, observedAt, slots, problems, prepared, SyncReplication.ASYNC);
     }
 
-    /** A snapshot without prepared transactions (sources that do not read them, and tests). */
-    public ClusterSnapshot(String source, String scope, String leader, Integer timeline, boolean paused,
-                           ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
-                           Long maximumLagOnFailover, List<Member> members, Map<SourceKind, SourceStatus> sources,
-                           Instant observedAt, List<NodeSlots> slots, List<String> problems) {
-        this(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft, ttlSeconds,
-                maximumLagOnFailover, members, sources, observedAt, slots, problems, List.of());
+    /**
+     * A builder for a snapshot of cluster {@code scope} found through workspace source {@code source}; every other
+     * field starts unknown (null, false or empty) until set.
+     */
+    public static Builder builder(String source, String scope) {
+        return new Builder(source, scope);
     }
 
-    /** A snapshot without problems in words (Patroni clusters: Patroni itself judges their shape). */
-    public ClusterSnapshot(String source, String scope, String leader, Integer timeline, boolean paused,
-                           ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
-                           Long maximumLagOnFailover, List<Member> members, Map<SourceKind, SourceStatus> sources,
-                           Instant observedAt, List<NodeSlots> slots) {
-        this(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft, ttlSeconds,
-                maximumLagOnFailover, members, sources, observedAt, slots, List.of());
-    }
-
-    /** A snapshot without slot data (sources that do not read SQL, and tests). */
-    public ClusterSnapshot(String source, String scope, String leader, Integer timeline, boolean paused,
-                           ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
-                           Long maximumLagOnFailover, List<Member> members, Map<SourceKind, SourceStatus> sources,
-                           Instant observedAt) {
-        this(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft, ttlSeconds,
-                maximumLagOnFailover, members, sources, observedAt, List.of(), List.of());
+    /** A builder starting from this snapshot's values, to change a few of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The member with this name. */
@@ -142,5 +125,64 @@ public record ClusterSnapshot(
             return etcd;
         }
         return etcd == Freshness.STALE || rest == Freshness.STALE ? Freshness.STALE : Freshness.UNREACHABLE;
+    }
+
+    /**
+     * Builds a snapshot field by field, so a call site names what it knows and a new field does not touch every
+     * caller. The snapshot itself stays immutable.
+     */
+    public static final class Builder {
+        private String source;
+        private String scope;
+        private String leader;
+        private Integer timeline;
+        private boolean paused;
+        private ScheduledSwitchover scheduledSwitchover;
+        private Long leaderLeaseSecondsLeft;
+        private Long ttlSeconds;
+        private Long maximumLagOnFailover;
+        private List<Member> members = List.of();
+        private Map<SourceKind, SourceStatus> sources = Map.of();
+        private Instant observedAt;
+        private List<NodeSlots> slots = List.of();
+        private List<String> problems = List.of();
+        private List<PreparedBranch> prepared = List.of();
+        private SyncReplication sync = SyncReplication.ASYNC;
+
+        private Builder(String source, String scope) {
+            this.source = source;
+            this.scope = scope;
+        }
+
+        private Builder(ClusterSnapshot c) {
+            source = c.source; scope = c.scope; leader = c.leader; timeline = c.timeline; paused = c.paused;
+            scheduledSwitchover = c.scheduledSwitchover; leaderLeaseSecondsLeft = c.leaderLeaseSecondsLeft;
+            ttlSeconds = c.ttlSeconds; maximumLagOnFailover = c.maximumLagOnFailover; members = c.members;
+            sources = c.sources; observedAt = c.observedAt; slots = c.slots; problems = c.problems;
+            prepared = c.prepared; sync = c.sync;
+        }
+
+        public Builder source(String v) { source = v; return this; }
+        public Builder scope(String v) { scope = v; return this; }
+        public Builder leader(String v) { leader = v; return this; }
+        public Builder timeline(Integer v) { timeline = v; return this; }
+        public Builder paused(boolean v) { paused = v; return this; }
+        public Builder scheduledSwitchover(ScheduledSwitchover v) { scheduledSwitchover = v; return this; }
+        public Builder leaderLeaseSecondsLeft(Long v) { leaderLeaseSecondsLeft = v; return this; }
+        public Builder ttlSeconds(Long v) { ttlSeconds = v; return this; }
+        public Builder maximumLagOnFailover(Long v) { maximumLagOnFailover = v; return this; }
+        public Builder members(List<Member> v) { members = v; return this; }
+        public Builder sources(Map<SourceKind, SourceStatus> v) { sources = v; return this; }
+        public Builder observedAt(Instant v) { observedAt = v; return this; }
+        public Builder slots(List<NodeSlots> v) { slots = v; return this; }
+        public Builder problems(List<String> v) { problems = v; return this; }
+        public Builder prepared(List<PreparedBranch> v) { prepared = v; return this; }
+        public Builder sync(SyncReplication v) { sync = v; return this; }
+
+        public ClusterSnapshot build() {
+            return new ClusterSnapshot(source, scope, leader, timeline, paused, scheduledSwitchover,
+                    leaderLeaseSecondsLeft, ttlSeconds, maximumLagOnFailover, members, sources, observedAt, slots,
+                    problems, prepared, sync);
+        }
     }
 }

@@ -27,6 +27,8 @@ import java.util.TreeMap;
  * @param freshness       how current this member's data is (worst of its REST and SQL reads)
  * @param lastSeen        when any source last read this member successfully, or null
  * @param backends        client backends on this node ({@code sum(numbackends)} of {@code pg_stat_database}), or null
+ * @param patroniPositions Patroni 4.1's receive and replay positions and lags for a replica; {@link ReplicaPositions#NONE}
+ *                        when not reported
  */
 public record Member(
         String name,
@@ -48,7 +50,8 @@ public record Member(
         String patroniVersion,
         Freshness freshness,
         Instant lastSeen,
-        Long backends) {
+        Long backends,
+        ReplicaPositions patroniPositions) {
 
     public Member {
         tags = tags == null ? Map.of() : Map.copyOf(new TreeMap<>(tags));
@@ -56,6 +59,18 @@ public record Member(
         state = state == null ? MemberState.UNKNOWN : state;
         patroniLag = patroniLag == null ? ReportedLag.NONE : patroniLag;
         freshness = freshness == null ? Freshness.UNKNOWN : freshness;
+        patroniPositions = patroniPositions == null ? ReplicaPositions.NONE : patroniPositions;
+    }
+
+    /** A member without Patroni 4.1's receive and replay figures. */
+    public Member(String name, MemberRole role, MemberState state, String host, int port, String apiUrl,
+                  Integer timeline, Map<String, String> tags, boolean pendingRestart, String upstream,
+                  ReportedLag patroniLag, Long sqlLagBytes, Double sqlLagSeconds, String syncState,
+                  String replicationState, String postgresVersion, String patroniVersion, Freshness freshness,
+                  Instant lastSeen, Long backends) {
+        this(name, role, state, host, port, apiUrl, timeline, tags, pendingRestart, upstream, patroniLag,
+                sqlLagBytes, sqlLagSeconds, syncState, replicationState, postgresVersion, patroniVersion, freshness,
+                lastSeen, backends, ReplicaPositions.NONE);
     }
 
     /** A member without a connection count (sources that do not read SQL). */
@@ -111,6 +126,7 @@ public record Member(
         private Freshness freshness = Freshness.UNKNOWN;
         private Instant lastSeen;
         private Long backends;
+        private ReplicaPositions patroniPositions = ReplicaPositions.NONE;
 
         private Builder(String name) {
             this.name = name;
@@ -122,7 +138,7 @@ public record Member(
             patroniLag = m.patroniLag; sqlLagBytes = m.sqlLagBytes; sqlLagSeconds = m.sqlLagSeconds;
             syncState = m.syncState; replicationState = m.replicationState; postgresVersion = m.postgresVersion;
             patroniVersion = m.patroniVersion; freshness = m.freshness; lastSeen = m.lastSeen;
-            backends = m.backends;
+            backends = m.backends; patroniPositions = m.patroniPositions;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -145,6 +161,7 @@ public record Member(
         public Builder freshness(Freshness v) { freshness = v; return this; }
         public Builder lastSeen(Instant v) { lastSeen = v; return this; }
         public Builder backends(Long v) { backends = v; return this; }
+        public Builder patroniPositions(ReplicaPositions v) { patroniPositions = v; return this; }
 
         public String name() { return name; }
         public MemberRole role() { return role; }
@@ -155,7 +172,7 @@ public record Member(
         public Member build() {
             return new Member(name, role, state, host, port, apiUrl, timeline, tags, pendingRestart, upstream,
                     patroniLag, sqlLagBytes, sqlLagSeconds, syncState, replicationState, postgresVersion,
-                    patroniVersion, freshness, lastSeen, backends);
+                    patroniVersion, freshness, lastSeen, backends, patroniPositions);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.pilothouse.services.operations;
 
-import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateFeed;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;

@@ -3,8 +3,8 @@ package io.pilothouse.services.operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateFeed;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.patroni.PatroniAnswer;
 import io.pilothouse.services.patroni.PatroniAuthLookup;
@@ -14,6 +14,7 @@ import io.pilothouse.services.patroni.PatroniUnavailableException;
 import io.pilothouse.services.policy.AuditTrail;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.MutationRequest;
+import io.pilothouse.services.policy.OperationGuard;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -1,5 +1,5 @@
 /**
- * Changes to a Patroni cluster (restart, reload, reinitialise, pause/resume, dynamic configuration) and what they
- * all share: the {@link io.pilothouse.services.operations.OperationGuard} every one of them runs inside.
+ * Changes to a Patroni cluster (restart, reload, reinitialise, pause/resume, dynamic configuration). Every one of
+ * them runs inside the {@link io.pilothouse.services.policy.OperationGuard}.
  */
 package io.pilothouse.services.operations;

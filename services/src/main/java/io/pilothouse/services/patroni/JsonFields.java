@@ -73,6 +73,12 @@ final class JsonFields {
         }
     }
 
+    /** An LSN as Patroni formats it ({@code 0/5000060}); Patroni's {@code "unknown"} and anything else not an LSN is null. */
+    static String lsn(JsonNode node, String field) {
+        String v = text(node, field);
+        return v != null && v.trim().matches("[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}") ? v.trim().toUpperCase() : null;
+    }
+
     /** Tags as strings: booleans and numbers by their text, nested values as JSON. */
     static Map<String, String> tags(JsonNode node) {
         JsonNode t = node.get("tags");

@@ -15,6 +15,7 @@ import static io.pilothouse.services.patroni.JsonFields.bool;
 import static io.pilothouse.services.patroni.JsonFields.integer;
 import static io.pilothouse.services.patroni.JsonFields.lag;
 import static io.pilothouse.services.patroni.JsonFields.longValue;
+import static io.pilothouse.services.patroni.JsonFields.lsn;
 import static io.pilothouse.services.patroni.JsonFields.tags;
 import static io.pilothouse.services.patroni.JsonFields.text;
 
@@ -46,7 +47,8 @@ public final class PatroniJson {
             list.add(new PatroniMember(text(m, "name"), MemberRole.fromPatroni(text(m, "role")),
                     MemberState.fromPatroni(state), state, text(m, "api_url"), text(m, "host"),
                     orZero(integer(m, "port")), integer(m, "timeline"), tags(m), bool(m, "pending_restart"),
-                    lag(m, "lag"), lag(m, "receive_lag"), lag(m, "replay_lag")));
+                    lag(m, "lag"), lag(m, "receive_lag"), lag(m, "replay_lag"), lsn(m, "receive_lsn"),
+                    lsn(m, "replay_lsn")));
         }
         return new PatroniCluster(text(root, "scope"), bool(root, "pause"), switchover(root.get("scheduled_switchover")),
                 list);
@@ -72,8 +74,9 @@ public final class PatroniJson {
                         text(r, "client_addr"), text(r, "state"), text(r, "sync_state"), integer(r, "sync_priority")));
             }
         }
+        MemberRole role = MemberRole.fromPatroni(text(root, "role"));
         return new PatroniNodeStatus(text(patroni, "name"), text(patroni, "scope"), text(patroni, "version"),
-                MemberRole.fromPatroni(text(root, "role")), MemberState.fromPatroni(text(root, "state")),
+                role, memberState(root, role),
                 orZero(integer(root, "server_version")), integer(root, "timeline"), bool(root, "pause"),
                 bool(root, "pending_restart"), position, longValue(xlog, "received_location"),
                 xlog.isObject() && bool(xlog, "paused"), longValue(root, "dcs_last_seen"), tags(root), replication);
@@ -82,8 +85,8 @@ public final class PatroniJson {
     /** Parses a DCS member key value; {@code name} comes from the key itself. */
     public static DcsMember parseMemberKey(String name, String json) {
         JsonNode root = object(json, "member key " + name);
-        return new DcsMember(name, text(root, "conn_url"), text(root, "api_url"),
-                MemberRole.fromPatroni(text(root, "role")), MemberState.fromPatroni(text(root, "state")),
+        MemberRole role = MemberRole.fromPatroni(text(root, "role"));
+        return new DcsMember(name, text(root, "conn_url"), text(root, "api_url"), role, memberState(root, role),
                 text(root, "version"), longValue(root, "xlog_location"), integer(root, "timeline"), tags(root),
                 bool(root, "pending_restart"));
     }
@@ -91,6 +94,20 @@ public final class PatroniJson {
     /** Parses any JSON object value (DCS {@code config}, {@code status}, {@code sync}, {@code failover}). */
     public static JsonNode parseObject(String json, String what) {
         return object(json, what);
+    }
+
+    /**
+     * A member's state as {@code GET /cluster} and patronictl show it. Patroni 4 (and 3.0.4+) writes a replica's
+     * PostgreSQL state as {@code state: running} and what its WAL receiver does apart, as {@code replication_state}
+     * ({@code streaming}, {@code in archive recovery}); the latter is what Patroni itself reports for a replica.
+     * Patroni 3.0.2 has no {@code replication_state}: its {@code state} stands.
+     */
+    private static MemberState memberState(JsonNode root, MemberRole role) {
+        String replication = text(root, "replication_state");
+        if (!role.isLeaderLike() && replication != null && !replication.isBlank()) {
+            return MemberState.fromPatroni(replication);
+        }
+        return MemberState.fromPatroni(text(root, "state"));
     }
 
     /** Reads a scheduled switchover from a {@code /cluster} or DCS {@code failover} object (which says {@code member}). */

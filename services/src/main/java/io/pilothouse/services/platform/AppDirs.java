@@ -27,6 +27,9 @@ public final class AppDirs {
     /** Shared sandbox root used when running as root; see {@link #sandboxDir()}. */
     public static final Path ROOT_SANDBOX_DIR = Path.of("/var/tmp/pilothouse-sandbox");
 
+    /** Cache of programs the sandbox runs, when running as root; see {@link #sandboxCacheDir()}. */
+    public static final Path ROOT_SANDBOX_CACHE_DIR = Path.of("/var/cache/pilothouse");
+
     private static final String UNIX_NAME = "pilothouse";
     private static final String DISPLAY_NAME = "Pilothouse";
 
@@ -140,6 +143,18 @@ public final class AppDirs {
             return ROOT_SANDBOX_DIR;
         }
         return stateDir().resolve("sandbox");
+    }
+
+    /**
+     * Where downloaded programs the sandbox runs are kept (Patroni 4, unpacked from Debian's package): {@link #cacheDir()},
+     * except for root on a Unix, where it is {@link #ROOT_SANDBOX_CACHE_DIR}: the sandbox runs them as the
+     * {@code postgres} user, which cannot traverse {@code /root}.
+     */
+    public Path sandboxCacheDir() {
+        if (isRoot()) {
+            return ROOT_SANDBOX_CACHE_DIR;
+        }
+        return cacheDir();
     }
 
     /** True when running as the Unix superuser. */

@@ -1,8 +1,8 @@
 package io.pilothouse.services.reshard;
 
 import io.pilothouse.services.model.ClusterSnapshot;
-import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.policy.MutationRequest;
+import io.pilothouse.services.policy.OperationGuard;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.pilothouse.services.reshard;
 
-import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.shards.map.ShardNodeConnector;
 import io.pilothouse.services.shards.partitions.ServerEndpoints;
 

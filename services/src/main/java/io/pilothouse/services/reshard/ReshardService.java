@@ -1,11 +1,11 @@
 package io.pilothouse.services.reshard;
 
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
-import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.policy.AuditTrail;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.MutationRequest;
+import io.pilothouse.services.policy.OperationGuard;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -178,9 +178,8 @@ public final class ReshardService {
     /** The coordinator's cluster now, or an empty stand-in naming it when the live model has lost it. */
     private ClusterSnapshot cluster(MovePlan plan) {
         String[] parts = plan.cluster().split("/", 2);
-        return estate.get().cluster(plan.cluster()).orElse(new ClusterSnapshot(parts[0],
-                parts.length > 1 ? parts[1] : parts[0], null, null, false, null, null, null, null, List.of(), Map.of(),
-                Instant.now()));
+        return estate.get().cluster(plan.cluster()).orElse(ClusterSnapshot.builder(parts[0],
+                parts.length > 1 ? parts[1] : parts[0]).observedAt(Instant.now()).build());
     }
 
     @FunctionalInterface

@@ -31,6 +31,11 @@ final class ProcessRunner {
      * @param home becomes {@code HOME}, so no tool reads dot-files of the invoking user
      */
     Process start(List<String> command, Path home, Path log) {
+        return start(command, home, log, Map.of());
+    }
+
+    /** As {@link #start(List, Path, Path)}, with {@code extraEnvironment} set on top (e.g. {@code PYTHONPATH}). */
+    Process start(List<String> command, Path home, Path log, Map<String, String> extraEnvironment) {
         ProcessBuilder builder = new ProcessBuilder(user.detached(command))
                 .directory(home.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -42,6 +47,7 @@ final class ProcessRunner {
         env.put("LC_ALL", "C.UTF-8");
         env.put("LANG", "C.UTF-8");
         env.put("TZ", "UTC");
+        env.putAll(extraEnvironment);
         try {
             return builder.start();
         } catch (IOException e) {

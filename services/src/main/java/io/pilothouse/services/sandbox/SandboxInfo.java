@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param startedAt     when {@code up} began, ISO-8601 (a string so any Jackson mapper reads it)
  * @param shards        standalone PostgreSQL servers started besides the cluster, in name order; empty when none
  *                      (and when read from a {@code sandbox.json} written before shards existed)
+ * @param patroni       the Patroni the members run; {@code null} for a plain sandbox (and when read from a
+ *                      {@code sandbox.json} written before this was recorded: Debian 12's then)
  */
 public record SandboxInfo(
         @JsonSerialize(using = ToStringSerializer.class) Path dir,
@@ -48,7 +50,8 @@ public record SandboxInfo(
         @JsonSerialize(using = ToStringSerializer.class) Path workspaceFile,
         String runAsUser,
         String startedAt,
-        List<Shard> shards) {
+        List<Shard> shards,
+        PatroniRuntime patroni) {
 
     public SandboxInfo {
         members = List.copyOf(members);
@@ -60,7 +63,15 @@ public record SandboxInfo(
                        Haproxy haproxy, Path passfile, String superuser, String monitorUser, String appUser,
                        Path workspaceFile, String runAsUser, String startedAt) {
         this(dir, scope, namespace, etcdUrl, etcdPid, members, haproxy, passfile, superuser, monitorUser, appUser,
-                workspaceFile, runAsUser, startedAt, List.of());
+                workspaceFile, runAsUser, startedAt, List.of(), null);
+    }
+
+    /** A sandbox running Debian 12's Patroni (or none, when plain). */
+    public SandboxInfo(Path dir, String scope, String namespace, String etcdUrl, long etcdPid, List<Member> members,
+                       Haproxy haproxy, Path passfile, String superuser, String monitorUser, String appUser,
+                       Path workspaceFile, String runAsUser, String startedAt, List<Shard> shards) {
+        this(dir, scope, namespace, etcdUrl, etcdPid, members, haproxy, passfile, superuser, monitorUser, appUser,
+                workspaceFile, runAsUser, startedAt, shards, null);
     }
 
     /**
@@ -179,6 +190,24 @@ public record SandboxInfo(
         }
     }
 
+    /**
+     * The Patroni the members run: as recorded, else (a sandbox from before it was recorded) Debian 12's; empty for a
+     * plain sandbox.
+     */
+    @JsonIgnore
+    public Optional<PatroniRuntime> patroniRuntime() {
+        if (plain()) {
+            return Optional.empty();
+        }
+        return Optional.of(patroni != null ? patroni : PatroniRuntimes.system());
+    }
+
+    /** This sandbox recording the Patroni its members run. */
+    SandboxInfo withPatroni(PatroniRuntime runtime) {
+        return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, members, haproxy, passfile, superuser,
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, runtime);
+    }
+
     /** True for a plain streaming-replication sandbox: PostgreSQL only, no etcd, Patroni or HAProxy. */
     @JsonIgnore
     public boolean plain() {
@@ -221,25 +250,25 @@ public record SandboxInfo(
 
     SandboxInfo withEtcdPid(long pid) {
         return new SandboxInfo(dir, scope, namespace, etcdUrl, pid, members, haproxy, passfile, superuser,
-                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards);
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, patroni);
     }
 
     SandboxInfo withHaproxy(Haproxy newHaproxy) {
         return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, members, newHaproxy, passfile,
-                superuser, monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards);
+                superuser, monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, patroni);
     }
 
     SandboxInfo withMember(Member replacement) {
         List<Member> updated = new ArrayList<>(members);
         updated.replaceAll(m -> m.name().equals(replacement.name()) ? replacement : m);
         return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, updated, haproxy, passfile, superuser,
-                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards);
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, patroni);
     }
 
     SandboxInfo withShard(Shard replacement) {
         List<Shard> updated = new ArrayList<>(shards);
         updated.replaceAll(s -> s.name().equals(replacement.name()) ? replacement : s);
         return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, members, haproxy, passfile, superuser,
-                monitorUser, appUser, workspaceFile, runAsUser, startedAt, updated);
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, updated, patroni);
     }
 }

@@ -55,7 +55,7 @@ public final class SandboxLauncher {
                 readyTimeout);
         ShardStartup shards = new ShardStartup(user, new LocalPostgres(binaries, user, runner));
         this.startup = new SandboxStartup(binaries, user, processes, probe, new PortAllocator(random), random,
-                readyTimeout, shards);
+                readyTimeout, shards, PatroniRuntimes.forCurrentUser(user));
     }
 
     /**
@@ -185,7 +185,8 @@ public final class SandboxLauncher {
         if (!patroni(info, member).isEmpty()) {
             return;
         }
-        Process patroni = processes.startPatroni(layout, member);
+        Process patroni = processes.startPatroni(layout, member, info.patroniRuntime().orElseThrow(
+                () -> new SandboxException("The sandbox in " + info.dir() + " is plain: it runs no Patroni")));
         SandboxState.write(layout, info.withMember(m.withPatroniPid(patroni.pid())));
         LaunchedProcesses watched = new LaunchedProcesses();
         watched.add(member, ProcessKind.PATRONI, patroni, layout.patroniLog(member), layout.postgresLog(member));

@@ -22,9 +22,10 @@ final class SandboxProcesses {
                 layout.dir(), layout.etcdLog());
     }
 
-    Process startPatroni(SandboxLayout layout, String member) {
-        return runner.start(List.of(binaries.patroni().toString(), layout.patroniConfig(member).toString()),
-                layout.memberDir(member), layout.patroniLog(member));
+    /** Starts a member's Patroni: Debian 12's, or Patroni 4 on Debian 12's python3 ({@link PatroniRuntime}). */
+    Process startPatroni(SandboxLayout layout, String member, PatroniRuntime patroni) {
+        return runner.start(patroni.command(layout.patroniConfig(member)), layout.memberDir(member),
+                layout.patroniLog(member), patroni.environment());
     }
 
     Process startHaproxy(SandboxLayout layout) {

@@ -21,11 +21,13 @@ import java.util.regex.Pattern;
  * @param shardMembers members of each shard (1 to {@value #MAX_SHARD_MEMBERS}): 1 for a standalone server, more for
  *                  a Patroni cluster of its own with scope {@code shardK} in {@code namespace}, so the workspace's etcd
  *                  source discovers it (not with {@code plain})
+ * @param patroni   which Patroni the members run: Debian 12's 3.0.2 (the default, also for {@code null}) or Patroni 4
+ *                  fetched from Debian 13 into the cache on first use (ignored with {@code plain})
  * @param sync      the synchronous replication the cluster bootstraps with ({@link SandboxSync#OFF} for async; not
  *                  with {@code plain})
  */
 public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                          int shards, int shardMembers, SandboxSync sync) {
+                          int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync) {
 
     /** More members than this would only slow a laptop down; the app never needs them. */
     public static final int MAX_MEMBERS = 9;
@@ -43,6 +45,7 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
 
     public SandboxSpec {
         Objects.requireNonNull(dir, "dir");
+        patroni = patroni == null ? PatroniRelease.PATRONI_3 : patroni;
         if (members < 1 || members > MAX_MEMBERS) {
             throw new IllegalArgumentException("members must be between 1 and " + MAX_MEMBERS + ": " + members);
         }
@@ -77,21 +80,27 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         }
     }
 
-    /** A spec with asynchronous replication. */
+    /** An asynchronous sandbox running {@code patroni}. */
     public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                       int shards, int shardMembers) {
-        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, SandboxSync.OFF);
+                       int shards, int shardMembers, PatroniRelease patroni) {
+        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, SandboxSync.OFF);
     }
 
     /** This spec with synchronous replication {@code newSync}. */
     public SandboxSpec withSync(SandboxSync newSync) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, newSync);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, newSync);
+    }
+
+    /** An asynchronous sandbox running Debian 12's Patroni. */
+    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
+                       int shards, int shardMembers) {
+        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, PatroniRelease.PATRONI_3);
     }
 
     /** A sandbox whose shards (if any) are standalone servers. */
     public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
                        int shards) {
-        this(dir, members, scope, namespace, haproxy, plain, shards, 1);
+        this(dir, members, scope, namespace, haproxy, plain, shards, 1, PatroniRelease.PATRONI_3);
     }
 
     /** A Patroni sandbox. */
@@ -111,42 +120,47 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
 
     /** This spec in another directory. */
     public SandboxSpec withDir(Path newDir) {
-        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers, sync);
+        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync);
     }
 
     /** This spec with another number of members. */
     public SandboxSpec withMembers(int newMembers) {
-        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers, sync);
+        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync);
     }
 
     /** This spec with another Patroni scope. */
     public SandboxSpec withScope(String newScope) {
-        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers, sync);
+        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers, patroni, sync);
     }
 
     /** This spec with another Patroni namespace. */
     public SandboxSpec withNamespace(String newNamespace) {
-        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers, sync);
+        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers, patroni, sync);
     }
 
     /** This spec with or without HAProxy. */
     public SandboxSpec withHaproxy(boolean newHaproxy) {
-        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers, sync);
+        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers, patroni, sync);
     }
 
     /** The same spec for a plain streaming-replication cluster (or back to Patroni). */
     public SandboxSpec withPlain(boolean newPlain) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers, sync);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers, patroni, sync);
     }
 
     /** This spec with {@code newShards} standalone shard servers besides the cluster. */
     public SandboxSpec withShards(int newShards) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers, sync);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers, patroni, sync);
     }
 
     /** This spec with {@code newShardMembers} members per shard: more than one makes each shard a Patroni cluster. */
     public SandboxSpec withShardMembers(int newShardMembers) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers, sync);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers, patroni, sync);
+    }
+
+    /** This spec running another Patroni. */
+    public SandboxSpec withPatroni(PatroniRelease newPatroni) {
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, newPatroni, sync);
     }
 
     /** True when each shard is a Patroni cluster rather than a standalone server. */

@@ -28,9 +28,11 @@ final class SandboxStartup {
     private final SecureRandom random;
     private final Duration readyTimeout;
     private final ShardStartup shards;
+    private final PatroniRuntimes patroniRuntimes;
 
     SandboxStartup(Binaries binaries, SandboxUser user, SandboxProcesses processes, ReadinessProbe probe,
-                   PortAllocator ports, SecureRandom random, Duration readyTimeout, ShardStartup shards) {
+                   PortAllocator ports, SecureRandom random, Duration readyTimeout, ShardStartup shards,
+                   PatroniRuntimes patroniRuntimes) {
         this.binaries = binaries;
         this.user = user;
         this.processes = processes;
@@ -39,46 +41,47 @@ final class SandboxStartup {
         this.random = random;
         this.readyTimeout = readyTimeout;
         this.shards = shards;
+        this.patroniRuntimes = patroniRuntimes;
     }
 
     /**
      * Quorum commit exists from Patroni 4.0; Patroni 3 would read {@code synchronous_mode: quorum} as plain
      * synchronous mode, silently. Refused before anything is created.
      */
-    private void checkSyncSupported(SandboxSpec spec, Consumer<String> progress) {
+    private static void checkSyncSupported(SandboxSpec spec, PatroniRuntime patroni, Consumer<String> progress) {
         if (spec.sync().mode() != io.pilothouse.services.model.SyncMode.QUORUM) {
             if (spec.sync().mode().synchronous()) {
                 progress.accept("Bootstrapping with " + spec.sync().describe());
             }
             return;
         }
-        String version = PatroniVersion.of(binaries.patroni());
-        int major = PatroniVersion.major(version);
-        if (major < SandboxSync.QUORUM_SINCE_MAJOR) {
+        if (patroni.major() < SandboxSync.QUORUM_SINCE_MAJOR) {
             throw new SandboxUnsupportedException("--sync quorum needs Patroni " + SandboxSync.QUORUM_SINCE_MAJOR
-                    + ".0 or later, but this sandbox would run " + (version.isBlank() ? binaries.patroni() : version)
-                    + " (" + binaries.patroni() + "); use --sync on or --sync strict, or run Patroni 4");
+                    + ".0 or later, but this sandbox would run " + patroni.describe() + "; use --sync on or --sync "
+                    + "strict, or --patroni 4");
         }
-        progress.accept("Bootstrapping with " + spec.sync().describe() + " on " + version);
+        progress.accept("Bootstrapping with " + spec.sync().describe() + " on " + patroni.describe());
     }
 
     SandboxInfo up(SandboxSpec spec, Consumer<String> progress) {
         long started = System.nanoTime();
         binaries.verify(spec.haproxy());
-        checkSyncSupported(spec, progress);
+        // Before the directory is touched: a failed download of Patroni 4 leaves nothing behind.
+        PatroniRuntime patroni = patroniRuntimes.resolve(spec.patroni(), progress);
+        checkSyncSupported(spec, patroni, progress);
         SandboxLayout layout = SandboxDirectory.prepare(spec, user);
         SandboxPlan plan = SandboxPlan.of(spec, layout, ports.allocate(SandboxPlan.portsNeeded(spec)));
         Credentials credentials = Credentials.generate(random);
         writeFiles(plan, credentials);
-        SandboxInfo info = initialInfo(plan);
+        SandboxInfo info = initialInfo(plan).withPatroni(patroni);
         // Written before the first process starts, so that down always finds what up started.
         SandboxState.write(layout, info);
         LaunchedProcesses watched = new LaunchedProcesses();
         Deadline deadline = Deadline.in(readyTimeout);
         try {
             info = startEtcd(plan, info, watched, deadline, progress);
-            info = startMembers(plan, info, watched);
-            info = startShardMembers(plan, info, watched, progress);
+            info = startMembers(plan, info, watched, patroni);
+            info = startShardMembers(plan, info, watched, patroni, progress);
             // While Patroni bootstraps: the shards do not depend on it.
             info = shards.start(layout, info, credentials, watched, deadline, progress);
             progress.accept("Waiting for a leader and " + (spec.members() - 1) + " streaming replicas");
@@ -93,9 +96,9 @@ final class SandboxStartup {
             }
             WorkspaceWriter.write(info);
             SandboxState.write(layout, info);
-            progress.accept(String.format("Sandbox ready in %.1f s: leader %s, replicas %s%s; workspace %s",
+            progress.accept(String.format("Sandbox ready in %.1f s: leader %s, replicas %s%s (Patroni %s); workspace %s",
                     (System.nanoTime() - started) / 1e9, cluster.leader(), String.join(", ", cluster.streaming()),
-                    PlainSandboxStartup.shardsText(info), info.workspaceFile()));
+                    PlainSandboxStartup.shardsText(info), patroni.version(), info.workspaceFile()));
             return info;
         } catch (RuntimeException e) {
             throw SandboxTeardown.afterFailedStart(layout, e, progress);
@@ -152,12 +155,13 @@ final class SandboxStartup {
         return updated;
     }
 
-    private SandboxInfo startMembers(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched) {
+    private SandboxInfo startMembers(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched,
+                                     PatroniRuntime runtime) {
         SandboxLayout layout = plan.layout();
         SandboxInfo updated = info;
         // All at once: one wins the initialize key and bootstraps, the others clone from it.
         for (MemberPlan m : plan.members()) {
-            Process patroni = processes.startPatroni(layout, m.name());
+            Process patroni = processes.startPatroni(layout, m.name(), runtime);
             watched.add(m.name(), ProcessKind.PATRONI, patroni, layout.patroniLog(m.name()),
                     layout.postgresLog(m.name()));
             updated = updated.withMember(updated.requireMember(m.name()).withPatroniPid(patroni.pid()));
@@ -168,7 +172,7 @@ final class SandboxStartup {
 
     /** Starts every shard cluster's members at once, like the cluster's: one of each cluster bootstraps it. */
     private SandboxInfo startShardMembers(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched,
-                                          Consumer<String> progress) {
+                                          PatroniRuntime runtime, Consumer<String> progress) {
         if (plan.shardMembers().isEmpty()) {
             return info;
         }
@@ -178,7 +182,7 @@ final class SandboxStartup {
         SandboxInfo updated = info;
         for (SandboxInfo.Shard shard : plan.shards()) {
             for (SandboxInfo.Member m : shard.members()) {
-                Process patroni = processes.startPatroni(layout, m.name());
+                Process patroni = processes.startPatroni(layout, m.name(), runtime);
                 watched.add(m.name(), ProcessKind.PATRONI, patroni, layout.patroniLog(m.name()),
                         layout.postgresLog(m.name()));
                 SandboxInfo.Shard current = updated.requireShard(shard.name());

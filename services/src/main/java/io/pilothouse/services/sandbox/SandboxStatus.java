@@ -15,14 +15,21 @@ import java.util.stream.Collectors;
  * @param dir       the sandbox directory
  * @param state     overall state
  * @param processes every process the sandbox should have, alive or not
+ * @param patroni   the Patroni its members run ({@code Patroni 4.0.7 (…)}), or {@code null} (no sandbox, or plain)
  */
 public record SandboxStatus(
         @JsonSerialize(using = ToStringSerializer.class) Path dir,
         State state,
-        List<ProcessStatus> processes) {
+        List<ProcessStatus> processes,
+        String patroni) {
 
     public SandboxStatus {
         processes = List.copyOf(processes);
+    }
+
+    /** A status that names no Patroni. */
+    public SandboxStatus(Path dir, State state, List<ProcessStatus> processes) {
+        this(dir, state, processes, null);
     }
 
     /** Overall state of a sandbox directory. */
@@ -66,6 +73,7 @@ public record SandboxStatus(
         String dead = processes.stream().filter(p -> !p.alive())
                 .map(p -> p.component() + "/" + p.kind().name().toLowerCase())
                 .collect(Collectors.joining(", "));
-        return alive + " of " + processes.size() + " processes alive" + (dead.isEmpty() ? "" : "; down: " + dead);
+        return alive + " of " + processes.size() + " processes alive" + (dead.isEmpty() ? "" : "; down: " + dead)
+                + (patroni == null ? "" : "; " + patroni);
     }
 }

@@ -49,7 +49,8 @@ final class SandboxStatusReader {
         }
         long alive = processes.stream().filter(ProcessStatus::alive).count();
         State state = alive == processes.size() ? State.RUNNING : alive == 0 ? State.STOPPED : State.DEGRADED;
-        return new SandboxStatus(dir, state, processes);
+        return new SandboxStatus(dir, state, processes,
+                info.get().patroniRuntime().map(PatroniRuntime::describe).orElse(null));
     }
 
     private static ProcessStatus status(String component, ProcessKind kind, long pid, Path dir) {

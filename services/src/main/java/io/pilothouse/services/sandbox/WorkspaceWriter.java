@@ -61,6 +61,8 @@ final class WorkspaceWriter {
             sources.add(shardSource);
         }
         workspace.put("sources", sources);
-        return HEADER.formatted(info.dir().toString().replace('\n', ' ')) + SandboxYaml.render(workspace);
+        String runs = info.patroniRuntime().map(p -> "# Its members run " + p.describe().replace('\n', ' ') + "\n")
+                .orElse("");
+        return HEADER.formatted(info.dir().toString().replace('\n', ' ')) + runs + SandboxYaml.render(workspace);
     }
 }

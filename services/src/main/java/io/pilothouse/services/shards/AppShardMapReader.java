@@ -1,7 +1,7 @@
 package io.pilothouse.services.shards;
 
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.postgres.SqlIdentifiers;
 import io.pilothouse.services.shards.map.MapKind;
@@ -17,6 +17,10 @@ import io.pilothouse.services.workspace.NodeAddress;
 import io.pilothouse.services.workspace.ShardMapConfig;
 import io.pilothouse.services.workspace.SourceConfig;
 import io.pilothouse.services.workspace.Workspace;
+import io.pilothouse.services.workspace.sharding.AppShardMap;
+import io.pilothouse.services.workspace.sharding.DataNode;
+import io.pilothouse.services.workspace.sharding.ShardedTable;
+import io.pilothouse.services.workspace.sharding.ShardingRoute;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.pilothouse.services.shards;
 
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.shards.map.MapKind;
 import io.pilothouse.services.shards.map.MapNode;

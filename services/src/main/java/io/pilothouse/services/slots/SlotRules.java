@@ -1,5 +1,7 @@
 package io.pilothouse.services.slots;
 
+import io.pilothouse.services.model.SlotFlag;
+
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

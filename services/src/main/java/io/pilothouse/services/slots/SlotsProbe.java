@@ -4,6 +4,10 @@ import static io.pilothouse.services.postgres.Columns.instant;
 import static io.pilothouse.services.postgres.Columns.nullableInt;
 import static io.pilothouse.services.postgres.Columns.nullableLong;
 
+import io.pilothouse.services.model.ArchiverStatus;
+import io.pilothouse.services.model.NodeSlots;
+import io.pilothouse.services.model.ReplicationSlot;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,10 +2,9 @@ package io.pilothouse.services.switchover;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateFeed;
 import io.pilothouse.services.model.Member;
-import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.patroni.PatroniAnswer;
 import io.pilothouse.services.patroni.PatroniAuth;
 import io.pilothouse.services.patroni.PatroniAuthLookup;
@@ -14,6 +13,7 @@ import io.pilothouse.services.patroni.PatroniUnavailableException;
 import io.pilothouse.services.policy.AuditTrail;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.MutationRequest;
+import io.pilothouse.services.policy.OperationGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,9 +4,9 @@ import io.pilothouse.services.live.EstateMonitor;
 import io.pilothouse.services.live.LiveExecutors;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterSnapshot;
-import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.patroni.PatroniAuthLookup;
 import io.pilothouse.services.patroni.PatroniRestClient;
+import io.pilothouse.services.policy.OperationGuard;
 
 import java.time.Clock;
 import java.util.function.Function;

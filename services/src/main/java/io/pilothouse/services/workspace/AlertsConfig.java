@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Alert thresholds as written under the workspace's optional top-level {@code alerts:} key. Every field is optional:
- * null means "use the default" (see {@code io.pilothouse.services.alerts.AlertThresholds}).
+ * null means "use the default" (see {@code AlertThresholds} in the alerts package).
  *
  * <pre>
  * alerts:

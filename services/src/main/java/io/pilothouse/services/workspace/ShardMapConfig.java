@@ -1,11 +1,11 @@
 package io.pilothouse.services.workspace;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.pilothouse.services.shards.AppShardMap;
-import io.pilothouse.services.shards.DataNode;
-import io.pilothouse.services.shards.ShardedTable;
-import io.pilothouse.services.shards.ShardingRoute;
-import io.pilothouse.services.shards.ShardingSphereRules;
+import io.pilothouse.services.workspace.sharding.AppShardMap;
+import io.pilothouse.services.workspace.sharding.DataNode;
+import io.pilothouse.services.workspace.sharding.ShardedTable;
+import io.pilothouse.services.workspace.sharding.ShardingRoute;
+import io.pilothouse.services.workspace.sharding.ShardingSphereRules;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

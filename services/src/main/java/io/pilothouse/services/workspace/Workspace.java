@@ -23,20 +23,14 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
         shardMaps = shardMaps == null ? List.of() : List.copyOf(shardMaps);
     }
 
-    /** A workspace without shard maps. */
-    public Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts,
-                     IndoubtConfig indoubt) {
-        this(name, readOnly, sources, alerts, indoubt, List.of());
+    /** A builder for a workspace named {@code name}: read-write, no sources, every setting at its default. */
+    public static Builder builder(String name) {
+        return new Builder(name);
     }
 
-    /** A workspace with the default alert thresholds. */
-    public Workspace(String name, boolean readOnly, List<SourceConfig> sources) {
-        this(name, readOnly, sources, null, null);
-    }
-
-    /** A workspace with the default in-doubt settings. */
-    public Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts) {
-        this(name, readOnly, sources, alerts, null);
+    /** A builder starting from this workspace's values, to change a few of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The alert thresholds, never null (defaults when the file has no {@code alerts:} key). */
@@ -47,5 +41,35 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
     /** The in-doubt settings, never null (defaults when the file has no {@code indoubt:} key). */
     public IndoubtConfig indoubtOrDefaults() {
         return indoubt == null ? IndoubtConfig.DEFAULTS : indoubt;
+    }
+
+    /** Builds a workspace field by field, so a new setting does not touch every caller. */
+    public static final class Builder {
+        private String name;
+        private boolean readOnly;
+        private List<SourceConfig> sources = List.of();
+        private AlertsConfig alerts;
+        private IndoubtConfig indoubt;
+        private List<ShardMapConfig> shardMaps = List.of();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        private Builder(Workspace w) {
+            name = w.name; readOnly = w.readOnly; sources = w.sources; alerts = w.alerts; indoubt = w.indoubt;
+            shardMaps = w.shardMaps;
+        }
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder readOnly(boolean v) { readOnly = v; return this; }
+        public Builder sources(List<SourceConfig> v) { sources = v; return this; }
+        public Builder alerts(AlertsConfig v) { alerts = v; return this; }
+        public Builder indoubt(IndoubtConfig v) { indoubt = v; return this; }
+        public Builder shardMaps(List<ShardMapConfig> v) { shardMaps = v; return this; }
+
+        public Workspace build() {
+            return new Workspace(name, readOnly, sources, alerts, indoubt, shardMaps);
+        }
     }
 }

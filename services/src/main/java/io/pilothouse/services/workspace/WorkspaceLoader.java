@@ -65,7 +65,7 @@ public final class WorkspaceLoader {
         List<ShardMapConfig> maps = w.shardMaps().stream().map(m -> !m.isShardingSphere()
                 || Path.of(m.shardingSphere()).isAbsolute() ? m : new ShardMapConfig(m.name(), m.table(), m.key(),
                 m.modulo(), m.shards(), base.resolve(m.shardingSphere()).toString(), m.dataSources())).toList();
-        return new Workspace(w.name(), w.readOnly(), w.sources(), w.alerts(), w.indoubt(), maps);
+        return w.toBuilder().shardMaps(maps).build();
     }
 
     /**
@@ -114,7 +114,7 @@ public final class WorkspaceLoader {
         EtcdConfig etcd = new EtcdConfig(urls, namespace);
         SourceConfig source = new SourceConfig("etcd " + etcd.namespace(), etcd, List.of(),
                 new PostgresConfig(null, null, null, null));
-        return new Workspace(COMMAND_LINE_NAME, false, List.of(source));
+        return Workspace.builder(COMMAND_LINE_NAME).sources(List.of(source)).build();
     }
 
     /**
@@ -129,7 +129,7 @@ public final class WorkspaceLoader {
         checkCommandLineUrls("--patroni", list, WorkspaceValidator.PATRONI_EXAMPLE);
         SourceConfig source = new SourceConfig("patroni " + hostPort(list.get(0)), null, list,
                 new PostgresConfig(null, null, null, null));
-        return new Workspace(COMMAND_LINE_NAME, false, List.of(source));
+        return Workspace.builder(COMMAND_LINE_NAME).sources(List.of(source)).build();
     }
 
     private String read(Path file) throws WorkspaceException {

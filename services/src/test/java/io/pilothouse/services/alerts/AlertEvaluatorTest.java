@@ -1,16 +1,16 @@
 package io.pilothouse.services.alerts;
 
+import io.pilothouse.services.model.ArchiverStatus;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.MemberState;
+import io.pilothouse.services.model.NodeSlots;
+import io.pilothouse.services.model.ReplicationSlot;
 import io.pilothouse.services.model.ReportedLag;
 import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.SourceStatus;
-import io.pilothouse.services.slots.ArchiverStatus;
-import io.pilothouse.services.slots.NodeSlots;
-import io.pilothouse.services.slots.ReplicationSlot;
 import io.pilothouse.services.workspace.AlertsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -72,8 +72,9 @@ class AlertEvaluatorTest {
         Map<SourceKind, SourceStatus> sources = Map.of(
                 SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, Freshness.LIVE, T0, null),
                 SourceKind.POSTGRES, new SourceStatus(SourceKind.POSTGRES, Freshness.LIVE, T0, null));
-        return new ClusterSnapshot("etcd", "demo", leader, 1, false, null, lease, 30L, 1048576L, members, sources,
-                T0, slots);
+        return ClusterSnapshot.builder("etcd", "demo").leader(leader).timeline(1).leaderLeaseSecondsLeft(lease)
+                .ttlSeconds(30L).maximumLagOnFailover(1048576L).members(members).sources(sources).observedAt(T0)
+                .slots(slots).build();
     }
 
     static ClusterSnapshot healthy() {
@@ -209,9 +210,9 @@ class AlertEvaluatorTest {
             assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
             assertThat(a.member()).isNull();
         });
-        ClusterSnapshot stale = new ClusterSnapshot("etcd", "demo", null, 1, false, null, null, 30L, null,
-                none.members(), Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, Freshness.STALE, T0,
-                "timeout")), T0);
+        ClusterSnapshot stale = ClusterSnapshot.builder("etcd", "demo").timeline(1).ttlSeconds(30L)
+                .members(none.members()).sources(Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD,
+                        Freshness.STALE, T0, "timeout"))).observedAt(T0).build();
         assertThat(eval(stale).active()).as("stale feed cannot vouch for a missing leader").isEmpty();
     }
 
@@ -318,17 +319,17 @@ class AlertEvaluatorTest {
         assertThat(d.connectionsFor()).isEqualTo(Duration.ofMinutes(5));
     }
 
-    private static ClusterSnapshot withPrepared(io.pilothouse.services.indoubt.PreparedBranch b) {
+    private static ClusterSnapshot withPrepared(io.pilothouse.services.model.PreparedBranch b) {
         ClusterSnapshot h = healthy();
         return new ClusterSnapshot(h.source(), h.scope(), h.leader(), h.timeline(), h.paused(), null,
                 h.leaderLeaseSecondsLeft(), h.ttlSeconds(), h.maximumLagOnFailover(), h.members(), h.sources(),
                 h.observedAt(), List.of(), List.of(), List.of(b));
     }
 
-    private static io.pilothouse.services.indoubt.PreparedBranch branch(String gid, Instant prepared, long xidAge) {
-        return new io.pilothouse.services.indoubt.PreparedBranch(new io.pilothouse.services.indoubt.NodeRef("etcd",
+    private static io.pilothouse.services.model.PreparedBranch branch(String gid, Instant prepared, long xidAge) {
+        return new io.pilothouse.services.model.PreparedBranch(new io.pilothouse.services.model.NodeRef("etcd",
                 "demo", "node1", "h", 5432), gid, "shop", "app", prepared, 1234, xidAge, 200_000_000, List.of(
-                new io.pilothouse.services.indoubt.PreparedBranch.HeldLock("relation", "RowExclusiveLock",
+                new io.pilothouse.services.model.PreparedBranch.HeldLock("relation", "RowExclusiveLock",
                         "orders")), List.of(), true);
     }
 

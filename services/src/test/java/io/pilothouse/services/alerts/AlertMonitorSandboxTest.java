@@ -12,6 +12,7 @@ import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.testing.Closing;
 import io.pilothouse.services.workspace.AlertsConfig;
 import io.pilothouse.services.workspace.Workspace;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Alerts on a real Patroni sandbox (its own: this test creates a slot and loads WAL): an inactive physical slot
  * under WAL load raises the slot alerts through the live monitor, dropping it clears them.
  */
+@Tag("servers")
+@Tag("patroni-matrix")
 class AlertMonitorSandboxTest {
 
     private static final String SLOT = "ph_alert_test";
@@ -60,8 +63,8 @@ class AlertMonitorSandboxTest {
         }
         Workspace loaded = own.workspace();
         // A low slot threshold (8 MiB) and a 1 s grace for inactivity, as a user would write them in the file.
-        Workspace workspace = new Workspace(loaded.name(), loaded.readOnly(), loaded.sources(),
-                new AlertsConfig(null, null, null, null, null, 8L << 20, 1L, null, null, null));
+        Workspace workspace = Workspace.builder(loaded.name()).readOnly(loaded.readOnly()).sources(loaded.sources())
+                .alerts(new AlertsConfig(null, null, null, null, null, 8L << 20, 1L, null, null, null)).build();
         live = LiveModel.on(workspace);
         monitor = live.monitor();
         alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(

@@ -9,6 +9,7 @@ import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.testing.Closing;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as a switchover, a kill -9 of the leader as a failover, and Patroni's own /history must parse.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("servers")
+@Tag("patroni-matrix")
 class LeaderHistorySandboxTest {
 
     private static final Duration FAILOVER = Duration.ofSeconds(90);

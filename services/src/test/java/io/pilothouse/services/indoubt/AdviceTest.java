@@ -2,6 +2,7 @@ package io.pilothouse.services.indoubt;
 
 import io.pilothouse.services.indoubt.Advice.Action;
 import io.pilothouse.services.indoubt.DecisionRecord.Source;
+import io.pilothouse.services.model.NodeRef;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

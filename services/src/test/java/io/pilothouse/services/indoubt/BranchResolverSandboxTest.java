@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pilothouse.services.indoubt.ResolutionException.Reason;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SharedSandbox;

@@ -3,6 +3,7 @@ package io.pilothouse.services.indoubt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SharedSandbox;

@@ -1,5 +1,7 @@
 package io.pilothouse.services.indoubt;
 
+import io.pilothouse.services.model.NodeRef;
+import io.pilothouse.services.model.PreparedBranch;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,12 +2,13 @@ package io.pilothouse.services.indoubt;
 
 import io.pilothouse.services.live.LiveModel;
 import io.pilothouse.services.model.ClusterSnapshot;
-import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.policy.AuditOutcome;
 import io.pilothouse.services.policy.AuditRecord;
 import io.pilothouse.services.policy.JsonLinesAuditLog;
 import io.pilothouse.services.policy.MutationGate;
 import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.policy.OperationGuard;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;

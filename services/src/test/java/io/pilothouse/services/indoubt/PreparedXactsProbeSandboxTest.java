@@ -2,8 +2,10 @@ package io.pilothouse.services.indoubt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pilothouse.services.indoubt.PreparedBranch.BlockedSession;
-import io.pilothouse.services.indoubt.PreparedBranch.HeldLock;
+import io.pilothouse.services.model.NodeRef;
+import io.pilothouse.services.model.PreparedBranch.BlockedSession;
+import io.pilothouse.services.model.PreparedBranch.HeldLock;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SharedSandbox;

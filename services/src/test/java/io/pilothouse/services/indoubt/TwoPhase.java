@@ -1,5 +1,6 @@
 package io.pilothouse.services.indoubt;
 
+import io.pilothouse.services.model.NodeRef;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxRest;

@@ -10,6 +10,7 @@ import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.testing.Await;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (kill -9, SIGSTOP, etcd stopped, a REST switchover). Tests run in order on one sandbox and each leaves it healthy.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("servers")
+@Tag("patroni-matrix")
 class EstateMonitorSandboxTest {
 
     private static final Duration FAILOVER = Duration.ofSeconds(90);

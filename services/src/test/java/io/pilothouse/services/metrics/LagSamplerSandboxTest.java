@@ -27,7 +27,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
@@ -64,8 +63,8 @@ class LagSamplerSandboxTest {
                         .role(m.name().equals(leader) ? MemberRole.LEADER : MemberRole.REPLICA)
                         .host(m.pgHost()).port(m.pgPort()).build())
                 .toList();
-        cluster = new ClusterSnapshot("sandbox", "lagtest", leader, 1, false, null, null, 30L, 1_048_576L,
-                members, Map.of(), java.time.Instant.now());
+        cluster = ClusterSnapshot.builder("sandbox", "lagtest").leader(leader).timeline(1).ttlSeconds(30L)
+                .maximumLagOnFailover(1_048_576L).members(members).observedAt(java.time.Instant.now()).build();
         replica = members.stream().filter(m -> !m.name().equals(leader)).findFirst().orElseThrow().name();
         try (Connection c = superuser(leader); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS lag_scratch (id bigserial PRIMARY KEY, pad text)");

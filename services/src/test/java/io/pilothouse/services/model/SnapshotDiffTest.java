@@ -17,8 +17,9 @@ class SnapshotDiffTest {
     }
 
     private static ClusterSnapshot snap(String leader, int timeline, Instant at, Member... members) {
-        return new ClusterSnapshot("src", "demo", leader, timeline, false, null, null, null, null, List.of(members),
-                Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, Freshness.LIVE, at, null)), at);
+        return ClusterSnapshot.builder("src", "demo").leader(leader).timeline(timeline).members(List.of(members))
+                .sources(Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, Freshness.LIVE, at, null)))
+                .observedAt(at).build();
     }
 
     @Test
@@ -59,9 +60,10 @@ class SnapshotDiffTest {
     @Test
     void lostSourceIsReported() {
         ClusterSnapshot before = snap("a", 1, T0, m("a", MemberRole.LEADER, Freshness.LIVE));
-        ClusterSnapshot after = new ClusterSnapshot("src", "demo", "a", 1, false, null, null, null, null,
-                before.members(), Map.of(SourceKind.ETCD,
-                new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, T0, "etcd did not answer")), T0);
+        ClusterSnapshot after = ClusterSnapshot.builder("src", "demo").leader("a").timeline(1)
+                .members(before.members()).sources(Map.of(SourceKind.ETCD,
+                new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, T0, "etcd did not answer"))).observedAt(T0)
+                .build();
         assertThat(SnapshotDiff.between(before, after)).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(ClusterEventType.SOURCE_LOST);
             assertThat(e.from()).isEqualTo("ETCD");

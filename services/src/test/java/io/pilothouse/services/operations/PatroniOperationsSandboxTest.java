@@ -12,12 +12,14 @@ import io.pilothouse.services.patroni.PatroniRestClient;
 import io.pilothouse.services.policy.JsonLinesAuditLog;
 import io.pilothouse.services.policy.MutationGate;
 import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.policy.OperationGuard;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxRest;
 import io.pilothouse.services.testing.Await;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * pause, restart, reinitialise and reconfigure it). Tests run in order; each leaves the cluster healthy.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("servers")
+@Tag("patroni-matrix")
 class PatroniOperationsSandboxTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,13 +1,13 @@
 package io.pilothouse.services.reshard;
 
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.live.LiveModel;
 import io.pilothouse.services.live.WorkspaceShardNodes;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.Member;
-import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.policy.JsonLinesAuditLog;
 import io.pilothouse.services.policy.MutationGate;
+import io.pilothouse.services.policy.OperationGuard;
 import io.pilothouse.services.postgres.PasswordLookup;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxConnections;

@@ -1,7 +1,7 @@
 package io.pilothouse.services.reshard;
 
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.MemberState;
@@ -28,11 +28,11 @@ class ReshardRulesTest {
                 .port(5432).build();
         Member laggard = Member.builder("node2").role(MemberRole.REPLICA).state(MemberState.STREAMING)
                 .host("10.0.0.9").port(5432).sqlLagBytes(200L * 1024 * 1024).build();
-        ClusterSnapshot paused = new ClusterSnapshot("demo", "demo", "node1", 1, true, null, null, null, null,
-                List.of(leader, laggard), Map.of(), Instant.now());
-        ClusterSnapshot leaderless = new ClusterSnapshot("shard1", "shard1", null, 1, false, null, null, null, null,
-                List.of(Member.builder("t").role(MemberRole.REPLICA).host("10.0.0.2").port(5432).build()), Map.of(),
-                Instant.now());
+        ClusterSnapshot paused = ClusterSnapshot.builder("demo", "demo").leader("node1").timeline(1).paused(true)
+                .members(List.of(leader, laggard)).observedAt(Instant.now()).build();
+        ClusterSnapshot leaderless = ClusterSnapshot.builder("shard1", "shard1").timeline(1)
+                .members(List.of(Member.builder("t").role(MemberRole.REPLICA).host("10.0.0.2").port(5432).build()))
+                .observedAt(Instant.now()).build();
         EstateSnapshot estate = new EstateSnapshot("w", false, List.of(paused, leaderless), 1, Instant.now());
 
         List<String> refusals = rails.refusals(plan(), estate);
@@ -89,8 +89,8 @@ class ReshardRulesTest {
     private static ClusterSnapshot healthy(String scope, ReshardNode node) {
         Member leader = Member.builder(scope + "-1").role(MemberRole.LEADER).state(MemberState.RUNNING)
                 .host(node.host()).port(node.port()).build();
-        return new ClusterSnapshot(scope, scope, leader.name(), 1, false, null, null, null, null, List.of(leader),
-                Map.of(), Instant.now());
+        return ClusterSnapshot.builder(scope, scope).leader(leader.name()).timeline(1).members(List.of(leader))
+                .observedAt(Instant.now()).build();
     }
 
     private static MovePlan plan() {

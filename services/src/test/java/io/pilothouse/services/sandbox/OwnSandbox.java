@@ -41,7 +41,8 @@ public final class OwnSandbox implements AutoCloseable {
 
     /**
      * Creates {@code /tmp/<dirPrefix>…} with mode {@code rwxr-xr-x} (PostgreSQL may run as another user and must
-     * pass through it) and starts a sandbox there from {@code SandboxSpec.defaults(dir)} adjusted by {@code spec}.
+     * pass through it) and starts a sandbox there from {@code SandboxSpec.defaults(dir)} running the test JVM's Patroni
+     * ({@link TestPatroni}), adjusted by {@code spec}.
      * If starting fails, whatever was started is destroyed before the exception propagates.
      */
     public static OwnSandbox start(String dirPrefix, UnaryOperator<SandboxSpec> spec) {
@@ -54,7 +55,9 @@ public final class OwnSandbox implements AutoCloseable {
             throw new UncheckedIOException("Cannot create a sandbox directory under " + PARENT, e);
         }
         try {
-            return new OwnSandbox(launcher, dir, launcher.up(spec.apply(SandboxSpec.defaults(dir)), p -> { }));
+            // The test JVM's Patroni (TestPatroni) first, so a test may still pick one explicitly.
+            SandboxSpec defaults = SandboxSpec.defaults(dir).withPatroni(TestPatroni.release());
+            return new OwnSandbox(launcher, dir, launcher.up(spec.apply(defaults), p -> { }));
         } catch (RuntimeException e) {
             try {
                 launcher.destroy(dir);

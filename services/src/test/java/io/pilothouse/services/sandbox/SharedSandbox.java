@@ -21,7 +21,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Environment: {@code PILOTHOUSE_SANDBOX_MEMBERS} (default 3), {@code PILOTHOUSE_SANDBOX_HAPROXY}
- * ({@code true} to add HAProxy), {@code PILOTHOUSE_SANDBOX_KEEP} ({@code true} to leave it running
+ * ({@code true} to add HAProxy), system property {@code pilothouse.test.patroni} ({@code 3} or {@code 4}, see
+ * {@link TestPatroni}), {@code PILOTHOUSE_SANDBOX_KEEP} ({@code true} to leave it running
  * after the JVM exits, for a post-mortem; stop it with {@code SandboxLauncher.destroy}),
  * {@code PILOTHOUSE_SANDBOX_REAP_ORPHANS} (see below).
  *
@@ -72,7 +73,7 @@ public final class SharedSandbox {
         reapOrphans(launcher);
         Path home = createHome();
         Path dir = home.resolve("sandbox");
-        SandboxSpec spec = SandboxSpec.defaults(dir)
+        SandboxSpec spec = SandboxSpec.defaults(dir).withPatroni(TestPatroni.release())
                 .withMembers(intEnv("PILOTHOUSE_SANDBOX_MEMBERS", 3))
                 .withHaproxy(Boolean.parseBoolean(System.getenv("PILOTHOUSE_SANDBOX_HAPROXY")));
         if (!Boolean.parseBoolean(System.getenv("PILOTHOUSE_SANDBOX_KEEP"))) {

@@ -1,6 +1,9 @@
 package io.pilothouse.services.shards;
 
 import io.pilothouse.services.shards.map.ShardBound;
+import io.pilothouse.services.workspace.sharding.DataNode;
+import io.pilothouse.services.workspace.sharding.ShardedTable;
+import io.pilothouse.services.workspace.sharding.ShardingSphereRules;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.pilothouse.services.slots;
 
+import io.pilothouse.services.model.ArchiverStatus;
+import io.pilothouse.services.model.SlotFlag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

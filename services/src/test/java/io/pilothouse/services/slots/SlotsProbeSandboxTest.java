@@ -1,5 +1,8 @@
 package io.pilothouse.services.slots;
 
+import io.pilothouse.services.model.NodeSlots;
+import io.pilothouse.services.model.ReplicationSlot;
+import io.pilothouse.services.model.SlotFlag;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxLauncher;

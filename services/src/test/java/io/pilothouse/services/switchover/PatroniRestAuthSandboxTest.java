@@ -5,10 +5,10 @@ import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.live.WorkspacePatroniAuth;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
-import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.patroni.PatroniAuthLookup;
 import io.pilothouse.services.policy.AuditSink;
 import io.pilothouse.services.policy.MutationGate;
+import io.pilothouse.services.policy.OperationGuard;
 import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxRest;
@@ -65,8 +65,8 @@ class PatroniRestAuthSandboxTest {
                 + SECRET + "\n", StandardOpenOption.APPEND);
         Workspace loaded = own.workspace();
         SourceConfig s = loaded.sources().get(0);
-        workspace = new Workspace(loaded.name(), false, List.of(new SourceConfig(s.name(), s.etcd(), s.patroni(),
-                s.postgres(), s.nodes(), s.writeEndpoint(), USER)));
+        workspace = Workspace.builder(loaded.name()).sources(List.of(new SourceConfig(s.name(), s.etcd(), s.patroni(),
+                s.postgres(), s.nodes(), s.writeEndpoint(), USER))).build();
         live = LiveModel.on(workspace);
         // Unsafe endpoints now want the password: a bare POST is refused.
         String leaderUrl = sandbox.requireMember(SandboxRest.leader(sandbox).orElseThrow()).restUrl();

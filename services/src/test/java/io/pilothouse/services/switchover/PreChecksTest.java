@@ -57,10 +57,12 @@ class PreChecksTest {
     }
 
     private CheckMatrix matrix(OperationKind kind, Instant at) {
-        ClusterSnapshot c = new ClusterSnapshot("src", "demo", leader == null ? null : "node1", 3, paused, scheduled,
-                10L, 20L, null, leader == null ? List.of(node2.build(), node3.build())
-                : List.of(leader.build(), node2.build(), node3.build()),
-                Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, etcd, NOW, null)), NOW);
+        ClusterSnapshot c = ClusterSnapshot.builder("src", "demo").leader(leader == null ? null : "node1").timeline(3)
+                .paused(paused).scheduledSwitchover(scheduled).leaderLeaseSecondsLeft(10L).ttlSeconds(20L)
+                .members(leader == null ? List.of(node2.build(), node3.build())
+                        : List.of(leader.build(), node2.build(), node3.build()))
+                .sources(Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, etcd, NOW, null))).observedAt(NOW)
+                .build();
         return PreChecks.evaluate(new ClusterFacts(c, config, null, nodes, primary, NOW), kind, at);
     }
 

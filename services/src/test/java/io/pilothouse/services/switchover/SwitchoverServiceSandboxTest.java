@@ -10,18 +10,19 @@ import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.SourceKind;
-import io.pilothouse.services.operations.OperationGuard;
 import io.pilothouse.services.policy.AuditOutcome;
 import io.pilothouse.services.policy.JsonLinesAuditLog;
 import io.pilothouse.services.policy.MutationGate;
 import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.policy.OperationGuard;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
-import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.OwnSandbox;
+import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.testing.Closing;
 import io.pilothouse.services.workspace.Workspace;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,6 +65,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * after kill -9 of the leader. Tests run in order and each leaves the cluster healthy.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("servers")
+@Tag("patroni-matrix")
 class SwitchoverServiceSandboxTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(90);

@@ -10,7 +10,7 @@ import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.StandbyNames;
 import io.pilothouse.services.model.SyncMode;
-import io.pilothouse.services.operations.OperationGuard;
+import io.pilothouse.services.policy.OperationGuard;
 import io.pilothouse.services.policy.JsonLinesAuditLog;
 import io.pilothouse.services.policy.MutationGate;
 import io.pilothouse.services.sandbox.OwnSandbox;

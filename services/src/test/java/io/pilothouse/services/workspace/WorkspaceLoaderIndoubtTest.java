@@ -91,9 +91,9 @@ class WorkspaceLoaderIndoubtTest {
 
     @Test
     void theOlderConstructorsStillWork() {
-        Workspace w = new Workspace("w", false, List.of(), AlertsConfig.DEFAULTS);
+        Workspace w = Workspace.builder("w").alerts(AlertsConfig.DEFAULTS).build();
         assertThat(w.indoubt()).isNull();
-        assertThat(new Workspace("w", false, List.of()).indoubtOrDefaults()).isEqualTo(IndoubtConfig.DEFAULTS);
+        assertThat(Workspace.builder("w").build().indoubtOrDefaults()).isEqualTo(IndoubtConfig.DEFAULTS);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.pilothouse.services.workspace;
 
-import io.pilothouse.services.shards.AppShardMap;
-import io.pilothouse.services.shards.DataNode;
-import io.pilothouse.services.shards.ShardedTable;
+import io.pilothouse.services.workspace.sharding.AppShardMap;
+import io.pilothouse.services.workspace.sharding.DataNode;
+import io.pilothouse.services.workspace.sharding.ShardedTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +77,7 @@ class WorkspaceLoaderShardMapsTest {
     @Test
     void withoutShardMapsTheListIsEmptyAndOldConstructorsStillWork() throws Exception {
         assertThat(load(SOURCES).shardMaps()).isEmpty();
-        assertThat(new Workspace("w", false, List.of(), null, null).shardMaps()).isEmpty();
+        assertThat(Workspace.builder("w").build().shardMaps()).isEmpty();
     }
 
     @Test

@@ -162,9 +162,9 @@ class WorkspaceLoaderTest {
         Path custom = dir.resolve("custom.yaml");
         Workspace original = loader.load(write(SANDBOX));
         SourceConfig s = original.sources().get(0);
-        Workspace withPrefix = new Workspace(original.name(), original.readOnly(), List.of(new SourceConfig(s.name(),
+        Workspace withPrefix = Workspace.builder(original.name()).readOnly(original.readOnly()).sources(List.of(new SourceConfig(s.name(),
                 new EtcdConfig(s.etcd().endpoints(), s.etcd().namespace(), "/ops/locks/"), s.patroni(),
-                s.postgres())));
+                s.postgres()))).build();
 
         loader.save(original, defaults);
         loader.save(withPrefix, custom);
@@ -499,7 +499,7 @@ class WorkspaceLoaderTest {
     @Test
     void saveRefusesAnInvalidWorkspaceAndWritesNothing() {
         Path file = dir.resolve("bad.yaml");
-        Workspace bad = new Workspace("bad", false, List.of(new SourceConfig("x", null, List.of(), null)));
+        Workspace bad = Workspace.builder("bad").sources(List.of(new SourceConfig("x", null, List.of(), null))).build();
 
         assertThatThrownBy(() -> loader.save(bad, file))
                 .isInstanceOf(WorkspaceException.class)

@@ -4,7 +4,9 @@ import io.pilothouse.services.policy.AuditEntry;
 import io.pilothouse.services.policy.AuditOutcome;
 import io.pilothouse.services.policy.AuditRecord;
 import io.pilothouse.services.policy.AuditVerification;
+import io.pilothouse.services.policy.AuditException;
 import io.pilothouse.views.Tone;
+import io.pilothouse.views.tasks.Tasks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -24,11 +26,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * What the audit view shows: the records pushed by the app (newest first) narrowed by the filters, the selected
- * record, and the state of the hash chain. Does no I/O: the app reads the log and calls {@link #setEntries}; the
- * Refresh button calls {@link #refresh()}, which runs the app's callback. FX thread only.
+ * record, and the state of the hash chain. Does no I/O: {@link #refresh()} asks the app's {@link AuditActions} to read
+ * the log and applies the answer on {@code fx} (an answer overtaken by a newer refresh is dropped). FX thread only.
  */
 public final class AuditViewModel {
 
@@ -106,11 +109,23 @@ public final class AuditViewModel {
     private final ReadOnlyIntegerWrapper firstBadLine = new ReadOnlyIntegerWrapper(this, "firstBadLine", 0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private List<AuditEntry> all = List.of();
-    private Runnable onRefresh = () -> { };
+    private final AuditActions actions;
+    private final Tasks tasks;
 
-    /** @param clock "now" for the period filter; its zone is used for times of day */
+    /** A model whose entries are pushed with {@link #setEntries} (screenshots); Refresh reads nothing. */
     public AuditViewModel(Clock clock) {
+        this(clock, AuditActions.NONE, Runnable::run);
+    }
+
+    /**
+     * @param clock   "now" for the period filter; its zone is used for times of day
+     * @param actions reads the log off the FX thread
+     * @param fx      where answers are applied (the FX thread in the app)
+     */
+    public AuditViewModel(Clock clock, AuditActions actions, Executor fx) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.actions = Objects.requireNonNull(actions, "actions");
+        this.tasks = new Tasks(fx);
         filterText.subscribe(t -> apply());
         outcome.subscribe(o -> apply());
         period.subscribe(p -> apply());
@@ -141,14 +156,15 @@ public final class AuditViewModel {
         selected.set(entry);
     }
 
-    /** What the Refresh button does; the app reads the log (off the FX thread) and calls {@link #setEntries}. */
-    public void setOnRefresh(Runnable action) {
-        onRefresh = action == null ? () -> { } : action;
+    /** Reads the log again (off the FX thread) and shows it, or says why it could not be read. */
+    public void refresh() {
+        tasks.latest(actions.read(), r -> setEntries(r.entries(), r.verification()),
+                failure -> showError(failure instanceof AuditException ? failure.getMessage() : failure.toString()));
     }
 
-    /** Asks the app to read the log again. */
-    public void refresh() {
-        onRefresh.run();
+    /** Drops the answer of a read still running (the window closed). */
+    public void dispose() {
+        tasks.dropPending();
     }
 
     private void apply() {

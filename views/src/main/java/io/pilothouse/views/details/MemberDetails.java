@@ -3,6 +3,8 @@ package io.pilothouse.views.details;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.ReplicaPositions;
+import io.pilothouse.services.model.ReportedLag;
 import io.pilothouse.views.Tone;
 import io.pilothouse.views.format.DurationFormat;
 import io.pilothouse.views.format.LagFormat;
@@ -19,6 +21,12 @@ public final class MemberDetails {
 
     /** Title of the lag row that carries Patroni's own figure. */
     public static final String PATRONI_LAG = "Patroni (DCS view)";
+
+    /** Title of the row with Patroni 4.1's receive lag and position. */
+    public static final String PATRONI_RECEIVE = "Patroni received";
+
+    /** Title of the row with Patroni 4.1's replay lag and position. */
+    public static final String PATRONI_REPLAY = "Patroni replayed";
 
     private MemberDetails() {
     }
@@ -59,10 +67,16 @@ public final class MemberDetails {
             out.add(new Section("Replication", List.of(
                     Row.of("Sync state", LagFormat.syncState(m)),
                     Row.of("Replication state", orUnknown(m.replicationState())))));
-            out.add(new Section("Lag", List.of(
-                    patroniLag(m, c),
-                    Row.of("SQL bytes", LagFormat.sqlBytes(m.sqlLagBytes())),
-                    Row.of("SQL replay delay", LagFormat.sqlSeconds(m.sqlLagSeconds())))));
+            List<Row> lag = new ArrayList<>(List.of(patroniLag(m, c)));
+            ReplicaPositions p = m.patroniPositions();
+            if (p.reported()) {
+                // Patroni 4.1+: received and replayed apart, so a replica that receives but replays slowly shows.
+                lag.add(Row.of(PATRONI_RECEIVE, position(p.receiveLag(), p.receiveLsn())));
+                lag.add(Row.of(PATRONI_REPLAY, position(p.replayLag(), p.replayLsn())));
+            }
+            lag.add(Row.of("SQL bytes", LagFormat.sqlBytes(m.sqlLagBytes())));
+            lag.add(Row.of("SQL replay delay", LagFormat.sqlSeconds(m.sqlLagSeconds())));
+            out.add(new Section("Lag", List.copyOf(lag)));
         }
         out.add(new Section("Software", List.of(
                 Row.of("PostgreSQL", orUnknown(m.postgresVersion())),
@@ -120,6 +134,12 @@ public final class MemberDetails {
         return Row.of(PATRONI_LAG, text);
     }
 
+
+    /** {@code 1.5 MiB behind (at 0/5000060)}. */
+    private static String position(ReportedLag lag, String lsn) {
+        String text = LagFormat.patroni(lag);
+        return lsn == null ? text : text + " (at " + lsn + ")";
+    }
 
     private static Tone freshnessTone(Freshness f) {
         switch (f) {

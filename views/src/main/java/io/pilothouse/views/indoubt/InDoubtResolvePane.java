@@ -2,19 +2,19 @@ package io.pilothouse.views.indoubt;
 
 import io.pilothouse.services.indoubt.Advice;
 import io.pilothouse.services.indoubt.AdvisedTransaction;
-import io.pilothouse.services.indoubt.GidLiteral;
 import io.pilothouse.services.indoubt.GidText;
-import io.pilothouse.services.indoubt.PreparedBranch;
-import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.model.PreparedBranch;
+import io.pilothouse.views.indoubt.InDoubtResolveModel.Choice;
+import io.pilothouse.views.indoubt.InDoubtResolveModel.Result;
 import io.pilothouse.views.operations.ConfirmByNameDialogPane;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -27,44 +27,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 
 /**
- * Resolving one global transaction: a choice per branch (Commit / Roll back / Skip, defaulting to the advice; a
- * DECIDE advice defaults to Skip so the user must choose), an optional role to connect as, the exact statements per
- * node and database; then a typed confirmation naming the count and the nodes; then each branch resolved one by one
- * through the app's {@link InDoubtViewModel.BranchResolver}, and what became of each, in words. FX thread only.
+ * Resolving one global transaction, on screen: a choice box per branch, the role to connect as and the statements;
+ * then a typed confirmation naming the count and the nodes; then what became of each branch. The state and the work
+ * are in its {@link InDoubtResolveModel}; this pane only binds. FX thread only.
  */
 public final class InDoubtResolvePane {
 
-    /** What to do with one branch. */
-    public enum Choice {
-        COMMIT("Commit"), ROLLBACK("Roll back"), SKIP("Skip");
-
-        private final String text;
-
-        Choice(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    /** One branch to resolve. */
-    record Planned(String participant, PreparedBranch branch, boolean commit) {
-    }
-
-    private final AdvisedTransaction transaction;
-    private final InDoubtViewModel.BranchResolver resolver;
-    private final String confirmWord;
+    private final InDoubtResolveModel model;
     private final BorderPane root = new BorderPane();
     private final Map<String, ComboBox<Choice>> choices = new LinkedHashMap<>();
     private final TextField asUser = new TextField();
@@ -73,41 +46,30 @@ public final class InDoubtResolvePane {
     private final Button cancel = new Button("Cancel");
     private final Map<String, Label> results = new LinkedHashMap<>();
     private final Label outcome = new Label();
-    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished", false);
     private final Node choosePage;
     private ConfirmByNameDialogPane confirm;
     private Runnable onClose = () -> { };
-    private Runnable onResolved = () -> { };
 
-    /**
-     * @param confirmWord the name to type; null = the cluster scope of the transaction's first branch
-     */
-    public InDoubtResolvePane(AdvisedTransaction transaction, InDoubtViewModel.BranchResolver resolver,
-                              String confirmWord) {
-        this.transaction = transaction;
-        this.resolver = resolver;
-        this.confirmWord = confirmWord != null && !confirmWord.isBlank() ? confirmWord
-                : transaction.transaction().branches().values().iterator().next().node().scope();
+    public InDoubtResolvePane(InDoubtResolveModel model) {
+        this.model = model;
         root.getStyleClass().addAll(InDoubtStyles.INDOUBT, InDoubtStyles.RESOLVE);
         root.getProperties().put(InDoubtResolvePane.class, this);
         root.setPadding(new Insets(16));
         choosePage = buildChoosePage();
         root.setCenter(choosePage);
-        updatePreview();
     }
 
     public Parent root() {
         return root;
     }
 
+    public InDoubtResolveModel model() {
+        return model;
+    }
+
     /** Called when the user closes the pane (Cancel on the first page, Close at the end). */
     public void setOnClose(Runnable r) {
         onClose = r == null ? () -> { } : r;
-    }
-
-    /** Called once every chosen branch has been tried (the app rescans). */
-    public void setOnResolved(Runnable r) {
-        onResolved = r == null ? () -> { } : r;
     }
 
     /** The choice box of a participant's branch. */
@@ -140,14 +102,15 @@ public final class InDoubtResolvePane {
     }
 
     public ReadOnlyBooleanProperty finishedProperty() {
-        return finished.getReadOnlyProperty();
+        return model.finishedProperty();
     }
 
     public String confirmWord() {
-        return confirmWord;
+        return model.confirmWord();
     }
 
     private Node buildChoosePage() {
+        AdvisedTransaction transaction = model.transaction();
         Advice advice = transaction.advice();
         Label title = new Label("Resolve " + transaction.transaction().globalId());
         title.getStyleClass().add(InDoubtStyles.DETAILS_TITLE);
@@ -162,18 +125,12 @@ public final class InDoubtResolvePane {
         grid.setVgap(6);
         grid.addRow(0, header("Participant"), header("Node"), header("Database"), header("Gid"), header("Action"));
         int row = 1;
-        Choice def = switch (advice.action()) {
-            case COMMIT -> Choice.COMMIT;
-            case ROLLBACK -> Choice.ROLLBACK;
-            case DECIDE -> Choice.SKIP;
-        };
         for (Map.Entry<String, PreparedBranch> e : transaction.transaction().branches().entrySet()) {
             PreparedBranch b = e.getValue();
             ComboBox<Choice> box = new ComboBox<>();
             box.getItems().setAll(Choice.values());
-            box.setValue(def);
+            box.valueProperty().bindBidirectional(model.choices().get(e.getKey()));
             box.setId("choice-" + e.getKey());
-            box.valueProperty().subscribe(v -> updatePreview());
             choices.put(e.getKey(), box);
             Label gid = new Label(GidText.quoted(b.gid()));
             gid.setMnemonicParsing(false);
@@ -184,7 +141,7 @@ public final class InDoubtResolvePane {
             l.getStyleClass().add("ph-muted");
             grid.add(l, 0, row++, 5, 1);
         }
-        Label note = new Label(advice.action() == Advice.Action.DECIDE
+        Label note = new Label(model.mustDecide()
                 ? "The advice cannot tell: choose Commit or Roll back for each branch yourself."
                 : "Each choice defaults to the advice; Skip leaves a branch prepared.");
         note.setId("resolve-note");
@@ -194,7 +151,7 @@ public final class InDoubtResolvePane {
         asLabel.setLabelFor(asUser);
         asUser.setId("resolve-as");
         asUser.setPromptText("owner");
-        asUser.textProperty().subscribe(t -> updatePreview());
+        asUser.textProperty().bindBidirectional(model.asUserProperty());
         HBox asRow = new HBox(8, asLabel, asUser);
         asRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -205,11 +162,13 @@ public final class InDoubtResolvePane {
         preview.setWrapText(false);
         preview.setPrefRowCount(8);
         preview.getStyleClass().add(InDoubtStyles.PREVIEW);
+        preview.textProperty().bind(model.previewProperty());
         VBox.setVgrow(preview, Priority.ALWAYS);
 
         next.setId("resolve-next");
         next.setDefaultButton(true);
         next.setOnAction(e -> showConfirm());
+        next.disableProperty().bind(model.planEmptyProperty());
         cancel.setId("resolve-cancel");
         cancel.setOnAction(e -> onClose.run());
         Region spacer = new Region();
@@ -227,66 +186,11 @@ public final class InDoubtResolvePane {
         return l;
     }
 
-    private String user() {
-        String u = asUser.getText();
-        return u == null || u.isBlank() ? null : u.trim();
-    }
-
-    List<Planned> plan() {
-        List<Planned> plan = new ArrayList<>();
-        choices.forEach((participant, box) -> {
-            if (box.getValue() != Choice.SKIP) {
-                plan.add(new Planned(participant, transaction.transaction().branches().get(participant),
-                        box.getValue() == Choice.COMMIT));
-            }
-        });
-        return plan;
-    }
-
-    private void updatePreview() {
-        if (choices.isEmpty()) {
-            return;
-        }
-        StringBuilder b = new StringBuilder();
-        choices.forEach((participant, box) -> {
-            PreparedBranch branch = transaction.transaction().branches().get(participant);
-            String address = branch.node().host() + ":" + branch.node().port();
-            b.append("-- ").append(participant).append(": ").append(branch.node().label())
-                    .append(branch.node().label().contains(address) ? "" : " (" + address + ")")
-                    .append(", database ").append(branch.database()).append(", as ")
-                    .append(user() == null ? branch.owner() + " (owner)" : user()).append('\n');
-            switch (box.getValue()) {
-                case COMMIT -> b.append(GidLiteral.commit(branch.gid(), true)).append(";\n");
-                case ROLLBACK -> b.append(GidLiteral.rollback(branch.gid(), true)).append(";\n");
-                case SKIP -> b.append("-- skipped: stays prepared\n");
-            }
-        });
-        preview.setText(b.toString());
-        next.setDisable(plan().isEmpty());
-    }
-
-    /** "Commit 2 branches on shard1, shard2", or both verbs when mixed. */
-    String actionLabel() {
-        List<Planned> plan = plan();
-        List<String> commits = plan.stream().filter(Planned::commit).map(Planned::participant).toList();
-        List<String> rollbacks = plan.stream().filter(p -> !p.commit()).map(Planned::participant).toList();
-        String c = commits.isEmpty() ? null
-                : "ommit " + InDoubtText.plural(commits.size(), "branch") + " on " + String.join(", ", commits);
-        String r = rollbacks.isEmpty() ? null
-                : "oll back " + InDoubtText.plural(rollbacks.size(), "branch") + " on " + String.join(", ", rollbacks);
-        if (c != null && r != null) {
-            return "C" + c + " and r" + r;
-        }
-        return c != null ? "C" + c : "R" + r;
-    }
-
     private void showConfirm() {
-        if (plan().isEmpty()) {
+        if (model.planned().isEmpty()) {
             return;
         }
-        confirm = new ConfirmByNameDialogPane(actionLabel(), confirmWord,
-                "Global transaction " + transaction.transaction().globalId() + ". These statements run one by one, "
-                        + "each checked afterwards; Pilothouse does not undo them:");
+        confirm = new ConfirmByNameDialogPane(model.actionLabel(), model.confirmWord(), model.impact());
         Label statements = new Label(preview.getText().strip());
         statements.setWrapText(true);
         statements.setMnemonicParsing(false);
@@ -295,8 +199,8 @@ public final class InDoubtResolvePane {
         statements.setId("confirm-statements");
         ((Region) confirm.getContent()).setPrefWidth(760);
         // The button names every node: never an ellipsis.
-        javafx.scene.control.ButtonBar.setButtonUniformSize(confirm.confirmButton(), false);
-        javafx.scene.control.ButtonBar.setButtonUniformSize(confirm.cancelButton(), false);
+        ButtonBar.setButtonUniformSize(confirm.confirmButton(), false);
+        ButtonBar.setButtonUniformSize(confirm.cancelButton(), false);
         confirm.confirmButton().setMinWidth(Region.USE_PREF_SIZE);
         confirm.addDetails(statements);
         confirm.setOnCancel(() -> root.setCenter(choosePage));
@@ -305,27 +209,31 @@ public final class InDoubtResolvePane {
     }
 
     private void run() {
-        List<Planned> plan = plan();
-        String user = user();
         VBox lines = new VBox(6);
-        Label title = new Label(actionLabel());
+        Label title = new Label(model.actionLabel());
         title.getStyleClass().add(InDoubtStyles.DETAILS_TITLE);
         lines.getChildren().add(title);
-        for (Planned p : plan) {
-            Label l = new Label(p.participant() + ": waiting");
-            l.setId("result-" + p.participant());
+        for (String participant : model.planned()) {
+            Label l = new Label(participant + ": waiting");
+            l.setId("result-" + participant);
             l.setWrapText(true);
             l.setMnemonicParsing(false);
             l.getStyleClass().add(InDoubtStyles.RESULT);
-            results.put(p.participant(), l);
+            results.put(participant, l);
             lines.getChildren().add(l);
         }
+        model.results().addListener((MapChangeListener<String, Result>) c -> {
+            if (c.wasAdded()) {
+                show(results.get(c.getKey()), c.getValueAdded());
+            }
+        });
         outcome.setId("resolve-outcome");
         outcome.setWrapText(true);
+        outcome.textProperty().bind(model.outcomeProperty());
         Button close = new Button("Close");
         close.setId("resolve-close");
         close.setOnAction(e -> onClose.run());
-        close.disableProperty().bind(finished.not());
+        close.disableProperty().bind(model.finishedProperty().not());
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(close);
@@ -336,53 +244,16 @@ public final class InDoubtResolvePane {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         root.setCenter(scroll);
-        step(plan, 0, user, new int[3]);
+        model.resolve();
     }
 
-    private void step(List<Planned> plan, int i, String user, int[] counts) {
-        if (i >= plan.size()) {
-            outcome.setText(counts[0] + " done, " + counts[1] + " refused, " + counts[2] + " failed. "
-                    + "The list is read again.");
-            finished.set(true);
-            onResolved.run();
+    private static void show(Label line, Result r) {
+        if (line == null) {
             return;
         }
-        Planned p = plan.get(i);
-        Label line = results.get(p.participant());
-        line.setText(p.participant() + ": " + (p.commit() ? "committing" : "rolling back") + " "
-                + GidText.quoted(p.branch().gid()) + " on " + p.branch().node().label() + "…");
-        CompletionStage<String> stage;
-        try {
-            stage = resolver.resolve(p.branch(), p.commit(), user);
-        } catch (RuntimeException e) {
-            stage = java.util.concurrent.CompletableFuture.failedFuture(e);
-        }
-        stage.whenComplete((sentence, failure) -> Platform.runLater(() -> {
-            if (failure == null) {
-                counts[0]++;
-                line.setText(p.participant() + ": done — " + sentence);
-                line.pseudoClassStateChanged(InDoubtStyles.OK, true);
-            } else {
-                Throwable cause = failure;
-                while (cause instanceof CompletionException && cause.getCause() != null) {
-                    cause = cause.getCause();
-                }
-                boolean refused = false;
-                for (Throwable t = cause; t != null; t = t.getCause()) {
-                    refused |= t instanceof MutationRefusedException;
-                }
-                String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-                if (refused) {
-                    counts[1]++;
-                    line.setText(p.participant() + ": refused — " + message);
-                    line.pseudoClassStateChanged(InDoubtStyles.WARN, true);
-                } else {
-                    counts[2]++;
-                    line.setText(p.participant() + ": failed — " + message);
-                    line.pseudoClassStateChanged(InDoubtStyles.DANGER, true);
-                }
-            }
-            step(plan, i + 1, user, counts);
-        }));
+        line.setText(r.text());
+        line.pseudoClassStateChanged(InDoubtStyles.OK, r.tone() == InDoubtResolveModel.Tone.OK);
+        line.pseudoClassStateChanged(InDoubtStyles.WARN, r.tone() == InDoubtResolveModel.Tone.WARN);
+        line.pseudoClassStateChanged(InDoubtStyles.DANGER, r.tone() == InDoubtResolveModel.Tone.DANGER);
     }
 }

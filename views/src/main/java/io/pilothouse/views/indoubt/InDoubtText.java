@@ -2,7 +2,7 @@ package io.pilothouse.views.indoubt;
 
 import io.pilothouse.services.indoubt.Advice;
 import io.pilothouse.services.indoubt.AdvisedTransaction;
-import io.pilothouse.services.indoubt.PreparedBranch;
+import io.pilothouse.services.model.PreparedBranch;
 
 import java.util.Locale;
 

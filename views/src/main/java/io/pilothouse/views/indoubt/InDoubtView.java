@@ -4,12 +4,12 @@ import io.pilothouse.services.indoubt.Advice;
 import io.pilothouse.services.indoubt.AdvisedTransaction;
 import io.pilothouse.services.indoubt.GidText;
 import io.pilothouse.services.indoubt.GlobalTransaction;
-import io.pilothouse.services.indoubt.PreparedBranch;
+import io.pilothouse.services.model.PreparedBranch;
+import io.pilothouse.views.DialogWindows;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -25,8 +25,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Subscription;
 
 import java.time.Instant;
@@ -48,12 +48,11 @@ public final class InDoubtView {
         }
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final InDoubtViewModel vm;
+    private final DialogWindows windows;
     private final BorderPane root = new BorderPane();
     private final TreeTableView<Row> table = new TreeTableView<>();
-    private final VBox details = new VBox(6);
+    private final InDoubtDetails details;
     private final VBox errors = new VBox(4);
     private final Button refresh = new Button("Refresh");
     private final Button resolve = new Button("Resolve…");
@@ -62,8 +61,15 @@ public final class InDoubtView {
     private InDoubtResolvePane openPane;
     private Stage resolveStage;
 
+    /** A console that opens no windows of its own (screenshots): Resolve does nothing. */
     public InDoubtView(InDoubtViewModel vm) {
+        this(vm, null);
+    }
+
+    /** @param windows opens the resolve pane's window */
+    public InDoubtView(InDoubtViewModel vm, DialogWindows windows) {
         this.vm = vm;
+        this.windows = windows;
         root.getStyleClass().add(InDoubtStyles.INDOUBT);
         root.getProperties().put(InDoubtView.class, this);
 
@@ -94,13 +100,9 @@ public final class InDoubtView {
         VBox header = new VBox(6, top, readOnlyReason, errors);
         header.getStyleClass().add("ph-indoubt-header");
 
-        buildTable();
-        ScrollPane detailsScroll = new ScrollPane(details);
-        detailsScroll.setFitToWidth(true);
-        detailsScroll.getStyleClass().add(InDoubtStyles.DETAILS);
-        details.getStyleClass().add(InDoubtStyles.DETAILS);
-        details.setId("indoubt-details");
-        SplitPane split = new SplitPane(table, detailsScroll);
+        InDoubtColumns.install(table, this::now);
+        details = new InDoubtDetails(vm.zone());
+        SplitPane split = new SplitPane(table, details.root());
         split.setDividerPositions(0.7);
         root.setTop(header);
         root.setCenter(split);
@@ -176,70 +178,6 @@ public final class InDoubtView {
         return vm.scanProperty().get() == null ? Instant.now() : vm.scanProperty().get().at();
     }
 
-    private void buildTable() {
-        table.getStyleClass().add(InDoubtStyles.TABLE);
-        table.setShowRoot(false);
-        table.setRoot(new TreeItem<>());
-        table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().setAll(List.of(
-                column("Global id / node", 235, r -> r.isBranch() ? r.branch().node().label()
-                        : r.transaction().transaction().globalId()),
-                adviceColumn(),
-                column("Gid / pattern", 150, r -> r.isBranch() ? GidText.quoted(r.branch().gid())
-                        : r.transaction().transaction().pattern()),
-                column("Branches / db", 125, r -> r.isBranch() ? r.branch().database()
-                        : Integer.toString(r.transaction().transaction().branches().size())),
-                column("Holding / owner", 150, r -> r.isBranch() ? r.branch().owner() : holding(r)),
-                column("Missing", 80, r -> r.isBranch() ? ""
-                        : String.join(", ", r.transaction().transaction().missing())),
-                column("Age", 70, r -> r.isBranch() ? InDoubtText.age(r.branch().ageSeconds(now()))
-                        : InDoubtText.age(InDoubtText.oldestAge(r.transaction(), now()))),
-                column("Xid age (% freeze max)", 160, r -> r.isBranch() ? InDoubtText.xidAgeShort(r.branch()) : ""),
-                column("Locks", 55, r -> Integer.toString(r.isBranch() ? r.branch().locks().size()
-                        : r.transaction().transaction().branches().values().stream()
-                        .mapToInt(b -> b.locks().size()).sum())),
-                column("Blocked", 65, r -> Integer.toString(r.isBranch() ? r.branch().blocked().size()
-                        : r.transaction().transaction().branches().values().stream()
-                        .mapToInt(b -> b.blocked().size()).sum())),
-                column("Oldest xmin", 85, r -> r.isBranch() ? (r.branch().oldestXmin() ? "yes" : "")
-                        : r.transaction().transaction().branches().values().stream()
-                        .anyMatch(PreparedBranch::oldestXmin) ? "yes" : "")));
-    }
-
-    private static String holding(Row r) {
-        return String.join(", ", r.transaction().transaction().branches().keySet());
-    }
-
-    private static TreeTableColumn<Row, String> column(String name, double width, Function<Row, String> value) {
-        TreeTableColumn<Row, String> c = new TreeTableColumn<>(name);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(
-                f.getValue().getValue() == null ? "" : value.apply(f.getValue().getValue())));
-        return c;
-    }
-
-    private TreeTableColumn<Row, String> adviceColumn() {
-        TreeTableColumn<Row, String> c = column("Advice", 90, r -> r.isBranch() ? ""
-                : InDoubtText.advice(r.transaction().advice().action()));
-        c.setCellFactory(col -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                Row r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : item);
-                getStyleClass().remove(InDoubtStyles.ADVICE);
-                for (Advice.Action a : Advice.Action.values()) {
-                    pseudoClassStateChanged(InDoubtStyles.tone(a), false);
-                }
-                if (r != null && !r.isBranch() && item != null) {
-                    getStyleClass().add(InDoubtStyles.ADVICE);
-                    pseudoClassStateChanged(InDoubtStyles.tone(r.transaction().advice().action()), true);
-                }
-            }
-        });
-        return c;
-    }
-
     private void rebuild() {
         String selected = null;
         Row sel = table.getSelectionModel().getSelectedItem() == null ? null
@@ -289,117 +227,31 @@ public final class InDoubtView {
     }
 
     private void showDetails() {
-        details.getChildren().clear();
         TreeItem<Row> item = table.getSelectionModel().getSelectedItem();
-        if (item == null || item.getValue() == null) {
-            details.getChildren().add(muted("Select a global transaction or one of its branches."));
-            return;
-        }
-        Row r = item.getValue();
-        GlobalTransaction t = r.transaction().transaction();
-        Advice advice = r.transaction().advice();
-        if (!r.isBranch()) {
-            details.getChildren().add(title(t.globalId()));
-            Label a = new Label(advice.summary());
-            a.setId("details-advice");
-            a.setWrapText(true);
-            a.getStyleClass().add(InDoubtStyles.ADVICE);
-            a.pseudoClassStateChanged(InDoubtStyles.tone(advice.action()), true);
-            details.getChildren().add(a);
-            section("EVIDENCE");
-            advice.evidence().forEach(ev -> details.getChildren().add(line("• " + ev, "details-evidence")));
-            section("BRANCHES");
-            t.branches().forEach((p, b) -> details.getChildren().add(line(p + ": " + GidText.quoted(b.gid()) + " on "
-                    + b.node().label() + ", database " + b.database(), null)));
-            if (!t.missing().isEmpty()) {
-                details.getChildren().add(line("No branch on: " + String.join(", ", t.missing()), null));
-            }
-            details.getChildren().add(line("Pattern: " + t.pattern() + " (" + t.family() + ")", null));
-            if (!t.notes().isEmpty()) {
-                section("NOTES");
-                t.notes().forEach(n -> details.getChildren().add(line(n, null)));
-            }
-            return;
-        }
-        PreparedBranch b = r.branch();
-        details.getChildren().add(title(GidText.quoted(b.gid())));
-        details.getChildren().add(line("Branch of " + t.globalId() + " (" + r.participant() + "), advice: "
-                + InDoubtText.advice(advice.action()), null));
-        details.getChildren().add(line("Node " + b.node().label() + " (" + b.node().host() + ":" + b.node().port()
-                + "), database " + b.database() + ", owner " + b.owner(), null));
-        details.getChildren().add(line("Prepared " + TIME.format(b.prepared().atZone(vm.zone())) + " ("
-                + InDoubtText.age(b.ageSeconds(now())) + " ago), xid " + b.xid(), null));
-        details.getChildren().add(line("Xid age " + InDoubtText.xidAge(b)
-                + (b.oldestXmin() ? "; the oldest xmin on the node: it holds VACUUM back" : ""), null));
-        section("LOCKS HELD (" + b.locks().size() + ")");
-        if (b.locks().isEmpty()) {
-            details.getChildren().add(muted("none"));
-        }
-        b.locks().forEach(l -> details.getChildren().add(line(l.lockType() + " " + l.mode()
-                + (l.relation() == null ? "" : " on " + l.relation()), "details-lock")));
-        section("SESSIONS IT BLOCKS (" + b.blocked().size() + ")");
-        if (b.blocked().isEmpty()) {
-            details.getChildren().add(muted("none"));
-        }
-        b.blocked().forEach(s -> details.getChildren().add(line("pid " + s.pid() + ", " + s.user() + "@"
-                + s.database() + ", waiting " + InDoubtText.age(Math.round(s.waitingSeconds())) + ": "
-                + (s.query() == null ? "" : s.query()), "details-blocked")));
+        details.show(item == null ? null : item.getValue(), now());
     }
 
-    private Label title(String text) {
-        Label l = new Label(text);
-        l.setId("details-title");
-        l.setMnemonicParsing(false);
-        l.getStyleClass().add(InDoubtStyles.DETAILS_TITLE);
-        return l;
-    }
-
-    private void section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(InDoubtStyles.SECTION_TITLE);
-        details.getChildren().add(l);
-    }
-
-    private static Label line(String text, String styleClass) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setMnemonicParsing(false);
-        if (styleClass != null) {
-            l.getStyleClass().add(styleClass);
-        }
-        return l;
-    }
-
-    private static Label muted(String text) {
-        Label l = line(text, "ph-muted");
-        return l;
-    }
-
-    /** Opens the resolve pane for the selected global transaction in its own window. */
+    /**
+     * Opens the resolve pane for the selected global transaction in its own modal window; null when nothing is
+     * selected, the workspace is read-only, or this view opens no windows.
+     */
     public InDoubtResolvePane openResolve() {
         TreeItem<Row> item = table.getSelectionModel().getSelectedItem();
-        if (item == null || vm.readOnlyProperty().get() || vm.resolverProperty().get() == null) {
+        if (item == null || windows == null || vm.readOnlyProperty().get() || vm.resolverProperty().get() == null) {
             return null;
         }
         if (resolveStage != null) {
             resolveStage.close();
         }
-        InDoubtResolvePane pane = new InDoubtResolvePane(item.getValue().transaction(), vm.resolverProperty().get(),
-                vm.confirmWordProperty().get());
+        InDoubtResolveModel model = new InDoubtResolveModel(item.getValue().transaction(),
+                vm.resolverProperty().get(), vm.confirmWordProperty().get(), vm.fx());
+        InDoubtResolvePane pane = new InDoubtResolvePane(model);
         openPane = pane;
-        Scene scene = new Scene(pane.root(), 900, 620);
-        io.pilothouse.styles.Theme theme = root.getScene() == null ? null
-                : io.pilothouse.styles.Theme.of(root.getScene());
-        (theme == null ? io.pilothouse.styles.Theme.LIGHT : theme).applyTo(scene);
-        Stage stage = new Stage();
-        if (root.getScene() != null && root.getScene().getWindow() != null) {
-            stage.initOwner(root.getScene().getWindow());
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setTitle("Pilothouse — resolve " + item.getValue().transaction().transaction().globalId());
-        stage.setScene(scene);
+        Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+        Stage stage = windows.modal(owner, "Pilothouse — resolve " + item.getValue().transaction().transaction()
+                .globalId(), pane.root(), 900, 620);
         pane.setOnClose(stage::close);
-        pane.setOnResolved(vm::refresh);
+        model.setOnResolved(vm::refresh);
         stage.setOnHidden(e -> {
             if (resolveStage == stage) {
                 resolveStage = null;

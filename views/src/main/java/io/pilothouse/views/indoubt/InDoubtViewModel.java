@@ -2,8 +2,9 @@ package io.pilothouse.views.indoubt;
 
 import io.pilothouse.services.indoubt.AdvisedTransaction;
 import io.pilothouse.services.indoubt.InDoubtScan;
-import io.pilothouse.services.indoubt.NodeRef;
-import io.pilothouse.services.indoubt.PreparedBranch;
+import io.pilothouse.services.model.NodeRef;
+import io.pilothouse.services.model.PreparedBranch;
+import io.pilothouse.views.tasks.Tasks;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,10 +25,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
- * The in-doubt console's state. The app pushes a scan and its analysis in ({@link #setScan}), or an error; the view
- * asks the app to rescan ({@link #setOnRefresh}) and to resolve branches ({@link #setResolver}). FX thread only.
+ * The in-doubt console's state. {@link #refresh()} asks the app's {@link InDoubtActions} to scan and applies the
+ * answer on {@code fx} (an answer overtaken by a newer refresh is dropped); branches are resolved through the
+ * {@link #resolverProperty() resolver} (the same actions unless replaced). FX thread only.
  */
 public final class InDoubtViewModel {
 
@@ -54,10 +57,25 @@ public final class InDoubtViewModel {
     private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly", false);
     private final StringProperty confirmWord = new SimpleStringProperty(this, "confirmWord");
     private final ObjectProperty<BranchResolver> resolver = new SimpleObjectProperty<>(this, "resolver");
-    private Runnable onRefresh = () -> { };
+    private final InDoubtActions actions;
+    private final Tasks tasks;
 
+    /** A model whose scans are pushed with {@link #setScan} (screenshots); Refresh reads nothing. */
     public InDoubtViewModel(ZoneId zone) {
+        this(zone, InDoubtActions.NONE, Runnable::run);
+        resolver.set(null);
+    }
+
+    /**
+     * @param zone    the zone of the times shown
+     * @param actions scans and resolves off the FX thread
+     * @param fx      where answers are applied (the FX thread in the app)
+     */
+    public InDoubtViewModel(ZoneId zone, InDoubtActions actions, Executor fx) {
         this.zone = zone;
+        this.actions = actions;
+        this.tasks = new Tasks(fx);
+        resolver.set(actions);
     }
 
     /** Shows a new scan and its analysis (grouped, advised). */
@@ -88,14 +106,20 @@ public final class InDoubtViewModel {
         emptyText.set("Not read: " + message);
     }
 
-    /** Asks the app to rescan. */
+    /** Scans again (off the FX thread) and shows the answer, or says why there is none. */
     public void refresh() {
         loading.set(true);
-        onRefresh.run();
+        tasks.latest(actions.scan(), r -> setScan(r.scan(), r.advised()), failure -> showError(Tasks.message(failure)));
     }
 
-    public void setOnRefresh(Runnable r) {
-        onRefresh = r == null ? () -> { } : r;
+    /** Drops the answer of a scan still running (the window closed). */
+    public void dispose() {
+        tasks.dropPending();
+    }
+
+    /** Where answers are applied. */
+    Executor fx() {
+        return tasks.fx();
     }
 
     public ObservableList<AdvisedTransaction> transactions() {

@@ -60,7 +60,6 @@ public final class LagChartView extends BorderPane {
     private final ObjectProperty<LagMetric> metric = new SimpleObjectProperty<>(this, "metric",
             LagMetric.REPLAY_BYTES);
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live", true);
-    private final ToggleGroup rangeGroup = new ToggleGroup();
     private final Label status = new Label();
     private final List<ChartPlugin> markers = new ArrayList<>();
 
@@ -83,7 +82,7 @@ public final class LagChartView extends BorderPane {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.data = new LagChartData(source, cluster);
         getStyleClass().add(LagStyles.VIEW);
-        setTop(toolbar());
+        setTop(LagToolbar.build(cluster, metric, range, status, this::goLive));
         setCenter(buildChart());
         range.subscribe(r -> goLive());
         metric.subscribe(m -> {
@@ -127,49 +126,6 @@ public final class LagChartView extends BorderPane {
     /** Stops the frame timer; the view reads nothing afterwards. */
     public void dispose() {
         pulse.stop();
-    }
-
-    private HBox toolbar() {
-        Label title = new Label("Replication lag · " + cluster);
-        title.getStyleClass().add(LagStyles.TITLE);
-        ComboBox<LagMetric> metricBox = new ComboBox<>(FXCollections.observableArrayList(LagMetric.values()));
-        metricBox.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(LagMetric m) {
-                return m == null ? "" : m.label() + (m.unit() == LagMetric.Unit.BYTES ? " (bytes)" : " (s)");
-            }
-
-            @Override
-            public LagMetric fromString(String s) {
-                return null;
-            }
-        });
-        metricBox.valueProperty().bindBidirectional(metric);
-        metricBox.setAccessibleText("Lag metric");
-        HBox ranges = new HBox();
-        ranges.getStyleClass().add("segmented");
-        for (LagRange r : LagRange.values()) {
-            ToggleButton b = new ToggleButton(r.label());
-            b.setUserData(r);
-            b.setToggleGroup(rangeGroup);
-            b.setFocusTraversable(true);
-            b.setAccessibleText("Show the last " + r.label());
-            // Re-pressing the selected range returns to live mode instead of deselecting it.
-            b.setOnAction(e -> {
-                b.setSelected(true);
-                range.set(r);
-                goLive();
-            });
-            ranges.getChildren().add(b);
-        }
-        range.subscribe(r -> rangeGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == r)));
-        status.getStyleClass().add(LagStyles.STATUS);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, spacer, status, metricBox, ranges);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add(LagStyles.TOOLBAR);
-        return bar;
     }
 
     private XYChart buildChart() {

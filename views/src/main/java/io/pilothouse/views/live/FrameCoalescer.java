@@ -1,7 +1,7 @@
 package io.pilothouse.views.live;
 
-import io.pilothouse.services.live.EstateFeed;
-import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.EstateFeed;
+import io.pilothouse.services.model.EstateSnapshot;
 
 import java.util.Objects;
 import java.util.function.Consumer;

@@ -1,16 +1,16 @@
 package io.pilothouse.views.main;
 
-import io.pilothouse.views.alerts.AlertsView;
-import io.pilothouse.views.alerts.AlertsViewModel;
 import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.history.HistoryEntry;
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.metrics.LagHistory;
 import io.pilothouse.services.metrics.LagSeriesSource;
 import io.pilothouse.services.model.ClusterSnapshot;
-import io.pilothouse.views.lag.LagChartView;
+import io.pilothouse.services.model.EstateSnapshot;
+import io.pilothouse.views.alerts.AlertsView;
+import io.pilothouse.views.alerts.AlertsViewModel;
 import io.pilothouse.views.history.HistoryView;
 import io.pilothouse.views.history.HistoryViewModel;
+import io.pilothouse.views.lag.LagChartView;
 import io.pilothouse.views.slots.SlotsView;
 import io.pilothouse.views.slots.SlotsViewModel;
 import javafx.scene.Node;

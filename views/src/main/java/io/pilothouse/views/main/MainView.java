@@ -1,10 +1,10 @@
 package io.pilothouse.views.main;
 
 import io.pilothouse.services.alerts.AlertsFeed;
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.history.EstateHistory;
-import io.pilothouse.services.live.EstateFeed;
 import io.pilothouse.services.metrics.LagSeriesSource;
+import io.pilothouse.services.model.EstateFeed;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.details.MemberDetailsView;
@@ -61,38 +61,19 @@ public final class MainView {
     private final StatusBar status;
     private final Subscription subscriptions;
 
-    /** A main view on the live feed, with the system clock. */
-    public MainView(EstateFeed feed) {
-        this(feed, Clock.systemDefaultZone());
+    /**
+     * Starts a main view on the live feed {@code feed}; unless told otherwise it uses the system clock, no history, no
+     * lag series and no alerts.
+     */
+    public static MainViewBuilder builder(EstateFeed feed) {
+        return new MainViewBuilder(feed);
     }
 
-    /**
-     * @param feed  the live model
-     * @param clock time source for ages and banners; its zone is used for times of day
-     */
-    public MainView(EstateFeed feed, Clock clock) {
-        this(feed, clock, null, null);
-    }
-
-    /**
-     * @param feed    the live model
-     * @param clock   time source for ages and banners; its zone is used for times of day
-     * @param history the recorded history of every cluster, or null when none is kept
-     * @param lag     sampled lag series of every cluster, or null when none are sampled
-     */
-    public MainView(EstateFeed feed, Clock clock, EstateHistory history, LagSeriesSource lag) {
-        this(feed, clock, history, lag, AlertsFeed.NONE);
-    }
-
-    /**
-     * @param feed    the live model
-     * @param clock   time source for ages and banners; its zone is used for times of day
-     * @param history the recorded history of every cluster, or null when none is kept
-     * @param lag     sampled lag series of every cluster, or null when none are sampled
-     * @param alerts  active alerts of the estate (the Alerts tab and the tree badges)
-     */
-    public MainView(EstateFeed feed, Clock clock, EstateHistory history, LagSeriesSource lag, AlertsFeed alerts) {
-        vm = new MainViewModel(feed, alerts, clock);
+    MainView(MainViewBuilder b) {
+        Clock clock = b.clock();
+        EstateHistory history = b.history();
+        LagSeriesSource lag = b.lag();
+        vm = new MainViewModel(b.feed(), b.alerts(), clock);
         operations = new OperationsMenu(vm, clusterActions);
         header = new HeaderBar(vm, theme, openAuditLog, openInDoubt, openShardMap, operations);
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));

@@ -2,9 +2,9 @@ package io.pilothouse.views.main;
 
 import io.pilothouse.services.alerts.ActiveAlerts;
 import io.pilothouse.services.alerts.AlertsFeed;
-import io.pilothouse.services.live.EstateFeed;
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateFeed;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.views.live.FrameCoalescer;
 import io.pilothouse.views.live.FramePulse;
 import io.pilothouse.views.topology.TopologyViewModel;

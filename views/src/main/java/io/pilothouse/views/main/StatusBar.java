@@ -1,7 +1,7 @@
 package io.pilothouse.views.main;
 
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.SourceStatus;

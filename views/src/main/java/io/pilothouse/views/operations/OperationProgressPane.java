@@ -1,100 +1,68 @@
 package io.pilothouse.views.operations;
 
+import io.pilothouse.views.operations.OperationProgressModel.Outcome;
+import io.pilothouse.views.operations.OperationProgressModel.Step;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
-import javafx.scene.control.Control;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
-import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * One Patroni operation from confirmation to verified outcome, as three named steps in one pane: the confirmation
- * (typed cluster name for risky operations, one click for harmless ones), the progress (lines as the app pushes
- * them, an indeterminate indicator) and the result (the verified outcome with its figures, or the refusal/failure
- * in the danger tone with what to do). Pure JavaFX: the app starts the operation from {@link #setOnConfirm} and
- * pushes lines and the outcome in, on the FX thread.
+ * (typed cluster name for risky operations, one click for harmless ones), the progress (lines as they come, an
+ * indeterminate indicator) and the result (the verified outcome with its figures, or the refusal/failure in the
+ * danger tone with what to do). The state and the work are in its {@link OperationProgressModel}: the app sets the
+ * model's {@link OperationActions}, which confirming runs; this pane only binds.
  */
 public final class OperationProgressPane {
 
-    /** Where the pane is. */
-    public enum Step {
-        /** Asking the user to confirm; nothing sent yet. */
-        CONFIRM,
-        /** Confirmed; the app runs the operation and pushes progress lines. */
-        RUNNING,
-        /** The outcome is shown. */
-        DONE
-    }
-
-    /** How the operation ended. */
-    public enum Outcome {
-        /** Done and its outcome verified. */
-        SUCCEEDED,
-        /** Refused before anything was sent (read-only, pre-check, invalid input). */
-        REFUSED,
-        /** Sent, and failed or its outcome was not seen in time. */
-        FAILED
-    }
-
-    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step", Step.CONFIRM);
-    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final OperationProgressModel model;
     private final StackPane root = new StackPane();
     private final Node confirmPage;
     private final ConfirmByNameDialogPane typed;
     private final Button oneClickConfirm;
-    private final String runningText;
-
-    private final VBox runPage;
-    private final Label status = new Label();
-    private final ProgressIndicator spinner = new ProgressIndicator(ProgressIndicator.INDETERMINATE_PROGRESS);
-    private final ListView<String> lines = new ListView<>();
-    private final Label note = new Label();
-    private final VBox resultBox = new VBox(6);
-    private final Label resultTitle = new Label();
-    private final Label resultMessage = new Label();
-    private final VBox resultFigures = new VBox(2);
-    private final Button close = new Button("Cancel");
-
-    private Runnable onConfirm = () -> { };
+    private final OperationRunPage runPage;
     private Runnable onCancel = () -> { };
     private Runnable onClose = () -> { };
 
     private OperationProgressPane(ConfirmByNameDialogPane typed, Node oneClickPage, Button oneClickConfirm,
-                                  String runningText) {
+                                  OperationProgressModel model) {
+        this.model = model;
         this.typed = typed;
         this.oneClickConfirm = oneClickConfirm;
-        this.runningText = Objects.requireNonNull(runningText, "runningText");
         this.confirmPage = typed != null ? typed : oneClickPage;
         if (typed != null) {
-            typed.setOnConfirm(this::confirmed);
+            typed.setOnConfirm(model::confirm);
             typed.setOnCancel(() -> onCancel.run());
         }
         root.getStyleClass().add(OperationStyles.OPERATION);
         root.setPrefWidth(560);
         // Sized for the progress page: a window sized to the (shorter) confirmation would squeeze the lines away.
         root.setPrefHeight(460);
-        runPage = buildRunPage();
+        runPage = new OperationRunPage(model, () -> onClose.run());
         root.getChildren().setAll(confirmPage);
+        model.stepProperty().subscribe(s -> {
+            if (s != Step.CONFIRM && root.getChildren().get(0) != runPage.root()) {
+                root.getChildren().setAll(runPage.root());
+                runPage.closeButton().requestFocus();
+            }
+        });
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && step.get() != Step.CONFIRM) {
+            if (e.getCode() == KeyCode.ESCAPE && model.stepProperty().get() != Step.CONFIRM) {
                 e.consume();
-                close.fire();
+                runPage.closeButton().fire();
             }
         });
     }
@@ -109,12 +77,23 @@ public final class OperationProgressPane {
      */
     public static OperationProgressPane typed(String actionLabel, String clusterName, String impact,
                                               String runningText) {
+        return typed(actionLabel, clusterName, impact, runningText, Runnable::run);
+    }
+
+    /** As {@link #typed(String, String, String, String)}, its lines and outcome applied on {@code fx}. */
+    public static OperationProgressPane typed(String actionLabel, String clusterName, String impact,
+                                              String runningText, Executor fx) {
         return new OperationProgressPane(new ConfirmByNameDialogPane(actionLabel, clusterName, impact), null, null,
-                runningText);
+                new OperationProgressModel(runningText, fx));
     }
 
     /** A harmless operation (reload): one click, Enter confirms, Escape cancels. */
     public static OperationProgressPane oneClick(String actionLabel, String impact, String runningText) {
+        return oneClick(actionLabel, impact, runningText, Runnable::run);
+    }
+
+    /** As {@link #oneClick(String, String, String)}, its lines and outcome applied on {@code fx}. */
+    public static OperationProgressPane oneClick(String actionLabel, String impact, String runningText, Executor fx) {
         Label summary = new Label(actionLabel + "?");
         summary.getStyleClass().add(OperationStyles.CONFIRM_SUMMARY);
         Label what = new Label(impact);
@@ -136,8 +115,9 @@ public final class OperationProgressPane {
         VBox.setVgrow(spacer, Priority.ALWAYS);
         VBox page = new VBox(10, summary, what, spacer, bar);
         page.getStyleClass().add(OperationStyles.ONE_CLICK);
-        OperationProgressPane pane = new OperationProgressPane(null, page, confirm, runningText);
-        confirm.setOnAction(e -> pane.confirmed());
+        OperationProgressPane pane = new OperationProgressPane(null, page, confirm,
+                new OperationProgressModel(runningText, fx));
+        confirm.setOnAction(e -> pane.model.confirm());
         cancel.setOnAction(e -> pane.onCancel.run());
         // Escape also without a Dialog around the page (cancelButton needs the button in a scene: it is).
         page.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -154,148 +134,34 @@ public final class OperationProgressPane {
         return pane;
     }
 
-    private VBox buildRunPage() {
-        status.setId("operation-status");
-        status.getStyleClass().add(OperationStyles.OPERATION_STATUS);
-        spinner.setId("operation-spinner");
-        spinner.setPrefSize(22, 22);
-        HBox head = new HBox(10, spinner, status);
-        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        lines.setId("operation-lines");
-        lines.getStyleClass().add(OperationStyles.OPERATION_LINES);
-        lines.setFocusTraversable(false);
-        lines.setPrefHeight(180);
-        lines.setMinWidth(120); // long lines wrap in their cells; they must not widen the window past its edge
-        lines.setCellFactory(list -> new ListCell<>() {
-            {
-                setWrapText(true);
-                prefWidthProperty().bind(list.widthProperty().subtract(24));
-                setMaxWidth(Control.USE_PREF_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String line, boolean empty) {
-                super.updateItem(line, empty);
-                setText(empty ? null : line);
-            }
-        });
-        lines.setPlaceholder(new Label("Waiting for the first answer …"));
-        VBox.setVgrow(lines, Priority.ALWAYS);
-        note.setId("operation-note");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.getStyleClass().add(OperationStyles.OPERATION_NOTE);
-        note.setText("Cancel closes this window only: the operation continues on the server, and its outcome is "
-                + "recorded in the audit log.");
-        resultTitle.setId("operation-result-title");
-        resultTitle.getStyleClass().add(OperationStyles.RESULT_TITLE);
-        resultMessage.setId("operation-result");
-        resultMessage.setWrapText(true);
-        resultMessage.setMinHeight(Region.USE_PREF_SIZE);
-        resultMessage.getStyleClass().add(OperationStyles.RESULT_MESSAGE);
-        resultFigures.setId("operation-figures");
-        resultBox.getChildren().setAll(resultTitle, resultMessage, resultFigures);
-        resultBox.getStyleClass().add(OperationStyles.RESULT);
-        resultBox.setVisible(false);
-        resultBox.setManaged(false);
-        close.setId("operation-close");
-        close.setOnAction(e -> onClose.run());
-        ButtonBar.setButtonData(close, ButtonBar.ButtonData.CANCEL_CLOSE);
-        ButtonBar bar = new ButtonBar();
-        bar.getButtons().setAll(close);
-        VBox page = new VBox(10, head, lines, note, resultBox, bar);
-        page.getStyleClass().add(OperationStyles.OPERATION_RUN);
-        return page;
+    /** The operation's state; the app sets its actions. */
+    public OperationProgressModel model() {
+        return model;
     }
 
-    private void confirmed() {
-        if (step.get() != Step.CONFIRM) {
-            return; // a second Enter must not start it twice
-        }
-        status.setText(runningText);
-        root.getChildren().setAll(runPage);
-        step.set(Step.RUNNING);
-        close.requestFocus();
-        onConfirm.run();
+    /** Runs when the user confirms, before the model's actions start. */
+    public void setOnConfirm(Runnable action) {
+        model.setOnConfirm(action);
     }
 
     /** Appends a progress line (FX thread). Ignored once the outcome is shown. */
     public void appendProgress(String line) {
-        if (step.get() == Step.DONE) {
-            return;
-        }
-        lines.getItems().add(line);
-        lines.scrollTo(lines.getItems().size() - 1);
+        model.appendProgress(line);
     }
 
-    /**
-     * Shows the verified outcome.
-     *
-     * @param verified what was seen afterwards, in words
-     * @param figures  timings and Patroni's answers, one line each
-     */
+    /** Shows the verified outcome: {@code verified} in words, the figures one line each. */
     public void showSucceeded(String verified, List<String> figures) {
-        finish(Outcome.SUCCEEDED, "Done \u2014 verified", verified, figures, null);
+        model.showSucceeded(verified, figures);
     }
 
     /** Shows a refusal: nothing was sent. {@code message} says why and what to do. */
     public void showRefused(String message) {
-        finish(Outcome.REFUSED, "Refused \u2014 nothing was sent", message, List.of(),
-                "Nothing changed on the cluster; fix what the message says and try again.");
+        model.showRefused(message);
     }
 
     /** Shows a failure: the command was sent and failed, or its outcome was not seen in time. */
     public void showFailed(String message) {
-        finish(Outcome.FAILED, "Failed", message, List.of(),
-                "The command may have been applied in part: look at the cluster (topology, audit log) before "
-                        + "trying again.");
-    }
-
-    private void finish(Outcome how, String title, String message, List<String> figures, String advice) {
-        if (step.get() == Step.CONFIRM) {
-            root.getChildren().setAll(runPage);
-        }
-        spinner.setVisible(false);
-        spinner.setManaged(false);
-        status.setText(switch (how) {
-            case SUCCEEDED -> "Finished";
-            case REFUSED -> "Refused";
-            case FAILED -> "Stopped without the expected outcome";
-        });
-        lines.setPlaceholder(new Label("No progress was reported."));
-        resultTitle.setText(title);
-        resultMessage.setText(message);
-        resultFigures.getChildren().clear();
-        for (String f : figures) {
-            Label l = new Label(f);
-            l.setWrapText(true);
-            l.setMinHeight(Region.USE_PREF_SIZE);
-            l.getStyleClass().add(OperationStyles.RESULT_FIGURE);
-            resultFigures.getChildren().add(l);
-        }
-        if (advice != null) {
-            Label l = new Label(advice);
-            l.setWrapText(true);
-            l.setMinHeight(Region.USE_PREF_SIZE);
-            l.getStyleClass().add(OperationStyles.RESULT_FIGURE);
-            resultFigures.getChildren().add(l);
-        }
-        resultBox.pseudoClassStateChanged(OperationStyles.DANGER, how != Outcome.SUCCEEDED);
-        resultBox.pseudoClassStateChanged(OperationStyles.SUCCESS, how == Outcome.SUCCEEDED);
-        resultBox.setVisible(true);
-        resultBox.setManaged(true);
-        note.setVisible(false);
-        note.setManaged(false);
-        close.setText("Close");
-        close.setDefaultButton(true);
-        outcome.set(how);
-        step.set(Step.DONE);
-        close.requestFocus();
-    }
-
-    /** Runs when the user confirms: start the operation (off the FX thread). */
-    public void setOnConfirm(Runnable action) {
-        onConfirm = action == null ? () -> { } : action;
+        model.showFailed(message);
     }
 
     /** Runs when the user declines at the confirmation (nothing was sent). */
@@ -339,21 +205,21 @@ public final class OperationProgressPane {
 
     /** The Cancel (while running) / Close (when done) button. */
     public Button closeButton() {
-        return close;
+        return runPage.closeButton();
     }
 
     /** The progress lines shown so far. */
     public List<String> progressLines() {
-        return List.copyOf(lines.getItems());
+        return List.copyOf(model.lines());
     }
 
     public ReadOnlyObjectProperty<Step> stepProperty() {
-        return step.getReadOnlyProperty();
+        return model.stepProperty();
     }
 
     /** Null until {@link Step#DONE}. */
     public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
-        return outcome.getReadOnlyProperty();
+        return model.outcomeProperty();
     }
 
     /** The node to put in a window. */

@@ -41,26 +41,26 @@ final class ReshardChoosePage {
         partition.setEditable(true);
         partition.setPromptText("schema.partition, e.g. demo.orders_p3");
         partition.setPrefWidth(420);
-        keep.accept(model.options().subscribe(() -> partition.getItems().setAll(
-                model.options().stream().map(PartitionOption::partition).toList())));
+        keep.accept(model.choice().options().subscribe(() -> partition.getItems().setAll(
+                model.choice().options().stream().map(PartitionOption::partition).toList())));
         partition.setCellFactory(l -> new OptionCell());
         // A new factory rebuilds the cells, so switching to a split greys out what cannot split.
-        keep.accept(model.kindProperty().subscribe(k -> partition.setCellFactory(l -> new OptionCell())));
-        follow(partition, model.partitionProperty(), keep);
+        keep.accept(model.choice().kindProperty().subscribe(k -> partition.setCellFactory(l -> new OptionCell())));
+        follow(partition, model.choice().partitionProperty(), keep);
         Label details = new Label();
         details.setId("reshard-partition-details");
         details.getStyleClass().add("ph-muted");
         // Also recomputed when the options arrive: a partition chosen from the shard map comes before them.
-        details.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model
-                .option(model.partitionProperty().get()).map(o -> o.details() + " \u00b7 table " + o.table())
-                .orElse(""), model.partitionProperty(), model.options()));
+        details.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.choice()
+                .option(model.choice().partitionProperty().get()).map(o -> o.details() + " \u00b7 table " + o.table())
+                .orElse(""), model.choice().partitionProperty(), model.choice().options()));
 
-        ComboBox<String> target = new ComboBox<>(model.targets());
+        ComboBox<String> target = new ComboBox<>(model.choice().targets());
         target.setId("reshard-target");
         target.setEditable(true);
         target.setPromptText("the coordinator's foreign server, e.g. shard1");
         target.setPrefWidth(420);
-        follow(target, model.targetProperty(), keep);
+        follow(target, model.choice().targetProperty(), keep);
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -78,23 +78,23 @@ final class ReshardChoosePage {
         Label bounds = new Label();
         bounds.setId("reshard-split-bounds");
         bounds.getStyleClass().add(ReshardStyles.BOUNDS);
-        bounds.textProperty().bind(model.splitBoundsBinding());
+        bounds.textProperty().bind(model.choice().splitBoundsBinding());
         Label problem = new Label();
         problem.setId("reshard-split-problem");
         problem.getStyleClass().add(ReshardStyles.ERROR);
         problem.setWrapText(true);
-        problem.textProperty().bind(model.splitProblemBinding());
+        problem.textProperty().bind(model.choice().splitProblemBinding());
         showWhenText(bounds);
         showWhenText(problem);
         grid.add(new VBox(4, bounds, problem), 1, 4);
         TextField newName = new TextField();
         newName.setId("reshard-new-name");
         newName.setPrefColumnCount(24);
-        newName.textProperty().bindBidirectional(model.newNameProperty());
-        newName.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model
-                .option(model.partitionProperty().get()).flatMap(PartitionOption::defaultSplitName)
-                .map(n -> "empty: " + n).orElse("empty: the default name"), model.partitionProperty(),
-                model.options()));
+        newName.textProperty().bindBidirectional(model.choice().newNameProperty());
+        newName.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.choice()
+                .option(model.choice().partitionProperty().get()).flatMap(PartitionOption::defaultSplitName)
+                .map(n -> "empty: " + n).orElse("empty: the default name"), model.choice().partitionProperty(),
+                model.choice().options()));
         Label newNameHint = new Label("same schema; the coordinator and the target must not have it yet");
         newNameHint.getStyleClass().add("ph-muted");
         HBox newNameRow = new HBox(10, newName, newNameHint);
@@ -103,7 +103,7 @@ final class ReshardChoosePage {
         newNameLabel.setLabelFor(newName);
         grid.addRow(5, newNameLabel, newNameRow);
         for (Node n : new Node[]{newNameLabel, newNameRow}) {
-            n.visibleProperty().bind(model.kindProperty().isEqualTo(ReshardWizardModel.Kind.SPLIT));
+            n.visibleProperty().bind(model.choice().kindProperty().isEqualTo(ReshardChoice.Kind.SPLIT));
             n.managedProperty().bind(n.visibleProperty());
         }
         Label coordinator = new Label(model.cluster());
@@ -111,7 +111,7 @@ final class ReshardChoosePage {
         TextField role = new TextField();
         role.setId("reshard-role");
         role.setPrefColumnCount(16);
-        role.textProperty().bindBidirectional(model.roleProperty());
+        role.textProperty().bindBidirectional(model.choice().roleProperty());
         Label roleHint = new Label("connects as this role on every node (a superuser: subscriptions need one); "
                 + "password from pgpass or the keyring");
         roleHint.getStyleClass().add("ph-muted");
@@ -132,7 +132,7 @@ final class ReshardChoosePage {
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> close.run());
         Label hint = new Label();
-        hint.textProperty().bind(model.kindProperty().map(k -> k == ReshardWizardModel.Kind.SPLIT
+        hint.textProperty().bind(model.choice().kindProperty().map(k -> k == ReshardChoice.Kind.SPLIT
                 ? "Choose a hash partition of the coordinator's partitioned tables and the node its new half goes to "
                 + "(named by the coordinator's postgres_fdw server for it): the partition's modulus doubles, one half "
                 + "stays where it is. Planning changes nothing."
@@ -150,17 +150,17 @@ final class ReshardChoosePage {
         ToggleGroup group = new ToggleGroup();
         RadioButton move = new RadioButton("_Move");
         move.setId("reshard-kind-move");
-        move.setUserData(ReshardWizardModel.Kind.MOVE);
+        move.setUserData(ReshardChoice.Kind.MOVE);
         RadioButton split = new RadioButton("_Split in two");
         split.setId("reshard-kind-split");
-        split.setUserData(ReshardWizardModel.Kind.SPLIT);
+        split.setUserData(ReshardChoice.Kind.SPLIT);
         move.setToggleGroup(group);
         split.setToggleGroup(group);
-        keep.accept(model.kindProperty().subscribe(k -> group.selectToggle(k == ReshardWizardModel.Kind.SPLIT
+        keep.accept(model.choice().kindProperty().subscribe(k -> group.selectToggle(k == ReshardChoice.Kind.SPLIT
                 ? split : move)));
         group.selectedToggleProperty().subscribe(t -> {
             if (t != null) {
-                model.kindProperty().set((ReshardWizardModel.Kind) t.getUserData());
+                model.choice().kindProperty().set((ReshardChoice.Kind) t.getUserData());
             }
         });
         Label hint = new Label("a hash partition splits: its modulus doubles, half of it goes to the target");
@@ -181,9 +181,9 @@ final class ReshardChoosePage {
         @Override
         protected void updateItem(String name, boolean empty) {
             super.updateItem(name, empty);
-            setText(empty || name == null ? null : name + "   " + model.option(name)
+            setText(empty || name == null ? null : name + "   " + model.choice().option(name)
                     .map(PartitionOption::details).orElse(""));
-            setDisable(!empty && name != null && model.unsplittable(name));
+            setDisable(!empty && name != null && model.choice().unsplittable(name));
         }
     }
 

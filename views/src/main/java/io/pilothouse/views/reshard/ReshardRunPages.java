@@ -42,9 +42,9 @@ final class ReshardRunPages {
     }
 
     Subscription subscribe() {
-        return model.progressProperty().subscribe(this::showProgress)
+        return model.runState().progressProperty().subscribe(this::showProgress)
                 .and(model.outcomeProperty().subscribe(this::showOutcome))
-                .and(model.runningProperty().subscribe(running::setText));
+                .and(model.runState().runningProperty().subscribe(running::setText));
     }
 
     Node progressPage() {
@@ -60,11 +60,11 @@ final class ReshardRunPages {
         figures.getStyleClass().add(ReshardStyles.FIGURES);
         stop.setId("reshard-stop");
         stop.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
-                model.stopRequestedProperty().get() || model.progressProperty().get() != null
-                        && model.progressProperty().get().state().pastCutover(),
-                model.stopRequestedProperty(), model.progressProperty()));
-        stop.setOnAction(e -> model.stopBeforeCutover());
-        stop.visibleProperty().bind(model.stoppableProperty());
+                model.runState().stopRequestedProperty().get() || model.runState().progressProperty().get() != null
+                        && model.runState().progressProperty().get().state().pastCutover(),
+                model.runState().stopRequestedProperty(), model.runState().progressProperty()));
+        stop.setOnAction(e -> model.runState().stopBeforeCutover());
+        stop.visibleProperty().bind(model.runState().stoppableProperty());
         Label hint = new Label("The copy and the catch-up run on the servers. Stopping before the cutover leaves the "
                 + "move resumable; a cutover under way always finishes. Closing this window does not stop the move.");
         hint.setWrapText(true);

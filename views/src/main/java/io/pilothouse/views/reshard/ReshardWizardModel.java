@@ -1,32 +1,22 @@
 package io.pilothouse.views.reshard;
 
 import io.pilothouse.services.reshard.MovePlan;
-import io.pilothouse.services.reshard.MoveProgress;
 import io.pilothouse.services.reshard.MoveRecord;
 import io.pilothouse.services.reshard.MoveState;
+import io.pilothouse.views.tasks.Tasks;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -45,48 +35,23 @@ public final class ReshardWizardModel {
         DROP_SOURCE
     }
 
-    /** What the plan does with the partition. */
-    public enum Kind {
-        /** Move the whole partition to another node. */
-        MOVE,
-        /** Split a hash partition in two: one half stays, the other becomes a new partition on another node. */
-        SPLIT
-    }
-
-    /** The role a move connects as unless changed: subscriptions need a superuser, and the CLI defaults to it too. */
-    public static final String DEFAULT_ROLE = "postgres";
-
     private final String cluster;
     private final boolean readOnly;
+    private final ReshardChoice choice;
+    private final ReshardRunState runState;
     private final ReshardActions actions;
     private final Executor fx;
 
     private final ReadOnlyObjectWrapper<ReshardPage> page = new ReadOnlyObjectWrapper<>(this, "page",
             ReshardPage.CHOOSE);
-    private final ObservableList<PartitionOption> options = FXCollections.observableArrayList();
-    private final ObservableList<String> targets = FXCollections.observableArrayList();
-    private final StringProperty partition = new SimpleStringProperty(this, "partition", "");
-    private final StringProperty target = new SimpleStringProperty(this, "target", "");
-    private final StringProperty role = new SimpleStringProperty(this, "role", DEFAULT_ROLE);
-    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.MOVE);
-    private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<PlanReview> review = new ReadOnlyObjectWrapper<>(this, "review");
-    private final ReadOnlyObjectWrapper<MoveProgress> progress = new ReadOnlyObjectWrapper<>(this, "progress");
     private final ReadOnlyObjectWrapper<MoveOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyObjectWrapper<Confirming> confirming = new ReadOnlyObjectWrapper<>(this, "confirming");
-    private final ReadOnlyBooleanWrapper stoppable = new ReadOnlyBooleanWrapper(this, "stoppable");
-    private final ReadOnlyBooleanWrapper stopRequested = new ReadOnlyBooleanWrapper(this, "stopRequested");
-    private final ReadOnlyStringWrapper running = new ReadOnlyStringWrapper(this, "running", "");
     private final ObservableList<MoveRecord> unfinished = FXCollections.observableArrayList();
-    private final AtomicBoolean stop = new AtomicBoolean();
-    private final AtomicReference<MoveProgress> pendingProgress = new AtomicReference<>();
-    private final AtomicBoolean progressScheduled = new AtomicBoolean();
     private final BooleanBinding canPlan;
     private final BooleanBinding canMove;
-    private final StringBinding splitBounds;
-    private final StringBinding splitProblem;
 
     /**
      * @param cluster  the coordinator's cluster (scope) whose partitions are offered first
@@ -97,17 +62,9 @@ public final class ReshardWizardModel {
         this.readOnly = readOnly;
         this.actions = actions;
         this.fx = fx;
-        partition.subscribe(p -> offerTargets());
-        splitBounds = Bindings.createStringBinding(() -> kind.get() != Kind.SPLIT ? ""
-                : option(partition.get()).flatMap(o -> o.splitBounds(target.get())).orElse(""),
-                kind, partition, target, options);
-        splitProblem = Bindings.createStringBinding(() -> kind.get() != Kind.SPLIT ? ""
-                : option(partition.get()).filter(o -> o.hash().isEmpty()).map(o -> o.partition() + " is not a hash "
-                        + "partition (" + (o.bound() == null ? "bound unknown" : o.bound().display()) + "); only "
-                        + "hash partitions split in two.").orElse(""), kind, partition, options);
-        canPlan = Bindings.createBooleanBinding(() -> !busy.get() && !partition.get().isBlank()
-                && !target.get().isBlank() && !role.get().isBlank() && splitProblem.get().isEmpty(),
-                busy, partition, target, role, splitProblem);
+        this.choice = new ReshardChoice(cluster);
+        this.runState = new ReshardRunState(fx);
+        canPlan = Bindings.createBooleanBinding(() -> !busy.get() && choice.complete(), busy, choice.completeBinding());
         canMove = Bindings.createBooleanBinding(() -> !readOnly && review.get() != null
                 && review.get().refusals().isEmpty(), review);
     }
@@ -120,22 +77,21 @@ public final class ReshardWizardModel {
                 unfinished.setAll(list);
                 page.set(ReshardPage.UNFINISHED);
             } else if (failure != null) {
-                error.set("Could not read the move journal: " + message(failure));
+                error.set("Could not read the move journal: " + Tasks.message(failure));
             }
         }));
         actions.maps().whenComplete((maps, failure) -> fx.execute(() -> {
             busy.set(false);
             if (failure != null) {
-                error.set("Could not read the shard map: " + message(failure) + ". Type the partition and the "
+                error.set("Could not read the shard map: " + Tasks.message(failure) + ". Type the partition and the "
                         + "target server instead.");
                 return;
             }
-            options.setAll(PartitionOption.of(maps, cluster));
-            if (options.isEmpty() && error.get() == null) {
+            choice.offer(maps);
+            if (choice.options().isEmpty() && error.get() == null) {
                 error.set("No partitioned table with partitions was found on " + cluster + "; type the partition "
                         + "and the target server if the map could not see them.");
             }
-            offerTargets();
         }));
     }
 
@@ -154,15 +110,19 @@ public final class ReshardWizardModel {
         }
         busy.set(true);
         error.set(null);
-        String database = option(partition.get()).map(PartitionOption::database).orElse(null);
-        String name = newName.get() == null || newName.get().isBlank() ? null : newName.get().trim();
-        (kind.get() == Kind.SPLIT
-                ? actions.planSplit(database, partition.get().trim(), target.get().trim(), role.get().trim(), name)
-                : actions.plan(database, partition.get().trim(), target.get().trim(), role.get().trim()))
+        String database = choice.option(choice.partitionProperty().get()).map(PartitionOption::database)
+                .orElse(null);
+        String partition = choice.partitionProperty().get().trim();
+        String target = choice.targetProperty().get().trim();
+        String role = choice.roleProperty().get().trim();
+        String name = choice.newNameProperty().get() == null || choice.newNameProperty().get().isBlank() ? null
+                : choice.newNameProperty().get().trim();
+        (choice.kindProperty().get() == ReshardChoice.Kind.SPLIT ? actions.planSplit(database, partition, target, role, name)
+                : actions.plan(database, partition, target, role))
                 .whenComplete((r, failure) -> fx.execute(() -> {
                     busy.set(false);
                     if (failure != null) {
-                        error.set(message(failure));
+                        error.set(Tasks.message(failure));
                         return;
                     }
                     review.set(r);
@@ -209,7 +169,7 @@ public final class ReshardWizardModel {
             MovePlan p = r.plan();
             run(p.split() != null ? "Splitting " + p.partition() + ": " + p.split().newPartition() + " goes to "
                     + p.targetServer() : "Moving " + p.partition() + " to " + p.targetServer(), true,
-                    () -> actions.move(p, this::offerProgress, stop::get));
+                    () -> actions.move(p, runState::offer, runState::stopAsked));
         } else {
             MoveRecord r = outcome.get().record();
             run("Dropping the kept source of " + r.plan().partition(), false, () -> actions.dropSource(r.id()));
@@ -220,35 +180,24 @@ public final class ReshardWizardModel {
     public void resume(MoveRecord record) {
         run("Resuming the " + ReshardText.noun(record.plan()) + " of " + record.plan().partition() + " from "
                 + record.state(), true,
-                () -> actions.resume(record.id(), this::offerProgress, stop::get));
+                () -> actions.resume(record.id(), runState::offer, runState::stopAsked));
     }
 
     /** Undoes a move that has not cut over. */
     public void rollBack(MoveRecord record) {
         run("Rolling back the " + ReshardText.noun(record.plan()) + " of " + record.plan().partition(), false, () -> actions.rollBack(record.id(),
-                this::offerProgress));
-    }
-
-    /** Stops the running move before its cutover (a cutover under way finishes). */
-    public void stopBeforeCutover() {
-        stop.set(true);
-        stopRequested.set(true);
+                runState::offer));
     }
 
     private void run(String what, boolean canStop, Supplier<CompletableFuture<MoveOutcome>> start) {
-        // The flag is reset before the work starts, so a stop asked for at once is never lost.
-        stop.set(false);
-        stopRequested.set(false);
-        stoppable.set(canStop);
+        runState.start(what, canStop);
         error.set(null);
-        progress.set(null);
-        running.set(what);
         busy.set(true);
         page.set(ReshardPage.PROGRESS);
         start.get().whenComplete((o, failure) -> fx.execute(() -> {
             busy.set(false);
             MoveOutcome done = failure != null ? new MoveOutcome(outcome.get() == null ? null
-                    : outcome.get().record(), message(failure)) : o;
+                    : outcome.get().record(), Tasks.message(failure)) : o;
             if (done.record() == null) {
                 // Refused before anything was journaled: back to the plan, with the reason.
                 error.set(done.error());
@@ -259,33 +208,6 @@ public final class ReshardWizardModel {
             outcome.set(done);
             page.set(ReshardPage.RESULT);
         }));
-    }
-
-    /** Called from the move's thread: keeps only the latest, and applies it on the FX thread once per batch. */
-    private void offerProgress(MoveProgress p) {
-        pendingProgress.set(p);
-        if (progressScheduled.compareAndSet(false, true)) {
-            fx.execute(() -> {
-                progressScheduled.set(false);
-                progress.set(pendingProgress.get());
-            });
-        }
-    }
-
-    private void offerTargets() {
-        Optional<PartitionOption> o = option(partition.get());
-        List<String> next = o.map(PartitionOption::targets).orElseGet(() -> options.stream()
-                .flatMap(p -> p.targets().stream()).distinct().sorted().toList());
-        targets.setAll(next);
-        if (!next.isEmpty() && (target.get().isBlank() || !next.contains(target.get()))) {
-            target.set(o.isPresent() ? next.get(0) : target.get());
-        }
-    }
-
-    /** The offered partition with this name. */
-    public Optional<PartitionOption> option(String name) {
-        String n = name == null ? "" : name.trim();
-        return options.stream().filter(p -> p.partition().equals(n)).findFirst();
     }
 
     /** True when the result is a finished move whose source table is still kept (a split keeps none). */
@@ -307,11 +229,6 @@ public final class ReshardWizardModel {
         return canResume() && !o.record().state().pastCutover();
     }
 
-    static String message(Throwable t) {
-        Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        return c.getMessage() == null ? c.toString() : c.getMessage();
-    }
-
     public String cluster() {
         return cluster;
     }
@@ -320,61 +237,18 @@ public final class ReshardWizardModel {
         return readOnly;
     }
 
+    /** The running move: what runs, its latest progress, whether it can (and was asked to) stop. */
+    public ReshardRunState runState() {
+        return runState;
+    }
+
+    /** What to move where: the partition, the target, the role, move or split, the offered options. */
+    public ReshardChoice choice() {
+        return choice;
+    }
+
     public ReadOnlyObjectProperty<ReshardPage> pageProperty() {
         return page.getReadOnlyProperty();
-    }
-
-    /** Partitions offered, from the shard map. */
-    public ObservableList<PartitionOption> options() {
-        return options;
-    }
-
-    /** Target servers offered for the chosen partition. */
-    public ObservableList<String> targets() {
-        return targets;
-    }
-
-    /** The partition to move, as chosen or typed. */
-    public StringProperty partitionProperty() {
-        return partition;
-    }
-
-    /** The coordinator's foreign server for the target node, as chosen or typed. */
-    public StringProperty targetProperty() {
-        return target;
-    }
-
-    /** The role every step connects as (a superuser, or the owner with REPLICATION and CREATE). */
-    public StringProperty roleProperty() {
-        return role;
-    }
-
-    /** Move the whole partition, or split a hash partition in two. */
-    public ObjectProperty<Kind> kindProperty() {
-        return kind;
-    }
-
-    /** The split's new partition name as typed; blank for the planner's default. */
-    public StringProperty newNameProperty() {
-        return newName;
-    }
-
-    /**
-     * For a split of an offered hash partition, the two bounds it leaves ({@code 3 mod 16 stays on shard2, 11 mod 16
-     * goes to shard1}); empty otherwise.
-     */
-    public StringBinding splitBoundsBinding() {
-        return splitBounds;
-    }
-
-    /** For a split, why the chosen partition cannot be split (not a hash partition); empty when it can. */
-    public StringBinding splitProblemBinding() {
-        return splitProblem;
-    }
-
-    /** True when a split is chosen and {@code name} is an offered partition that cannot split (not hash). */
-    public boolean unsplittable(String name) {
-        return kind.get() == Kind.SPLIT && option(name).map(o -> o.hash().isEmpty()).orElse(false);
     }
 
     /** True while something runs in the background (reading, planning, moving). */
@@ -391,11 +265,6 @@ public final class ReshardWizardModel {
         return review.getReadOnlyProperty();
     }
 
-    /** The running move's latest progress, or null before the first report. */
-    public ReadOnlyObjectProperty<MoveProgress> progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
     /** How the last run ended, or null. */
     public ReadOnlyObjectProperty<MoveOutcome> outcomeProperty() {
         return outcome.getReadOnlyProperty();
@@ -403,20 +272,6 @@ public final class ReshardWizardModel {
 
     public ReadOnlyObjectProperty<Confirming> confirmingProperty() {
         return confirming.getReadOnlyProperty();
-    }
-
-    /** True while a move or resume runs (a roll-back or a drop cannot be stopped). */
-    public ReadOnlyBooleanProperty stoppableProperty() {
-        return stoppable.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty stopRequestedProperty() {
-        return stopRequested.getReadOnlyProperty();
-    }
-
-    /** What runs now, in words. */
-    public ReadOnlyStringProperty runningProperty() {
-        return running.getReadOnlyProperty();
     }
 
     /** Moves a previous run left unfinished. */

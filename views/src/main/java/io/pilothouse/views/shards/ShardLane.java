@@ -1,6 +1,6 @@
 package io.pilothouse.views.shards;
 
-import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.shards.map.MapShard;
 import io.pilothouse.views.Tone;
 import javafx.scene.control.Label;

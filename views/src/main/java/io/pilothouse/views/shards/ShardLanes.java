@@ -1,6 +1,6 @@
 package io.pilothouse.views.shards;
 
-import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.shards.map.MapShard;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;

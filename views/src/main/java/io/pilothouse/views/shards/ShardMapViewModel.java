@@ -1,11 +1,12 @@
 package io.pilothouse.views.shards;
 
-import io.pilothouse.services.live.EstateFeed;
-import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.EstateFeed;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.shards.map.MapShard;
 import io.pilothouse.services.shards.map.MapTable;
 import io.pilothouse.services.shards.map.ShardMap;
 import io.pilothouse.views.live.FramePulse;
+import io.pilothouse.views.tasks.Tasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,7 +45,8 @@ public final class ShardMapViewModel {
     private final AtomicReference<Published> published = new AtomicReference<>();
     private Published applied;
     private long appliedEstate = -1;
-    private Runnable onRefresh = () -> { };
+    private final ShardMapActions actions;
+    private final AtomicBoolean reading = new AtomicBoolean();
 
     private final ReadOnlyObjectWrapper<List<ShardMap>> maps = new ReadOnlyObjectWrapper<>(this, "maps", List.of());
     private final ReadOnlyObjectWrapper<EstateSnapshot> estate = new ReadOnlyObjectWrapper<>(this, "estate");
@@ -62,8 +65,19 @@ public final class ShardMapViewModel {
      * @param zone zone of the "read at" time
      */
     public ShardMapViewModel(EstateFeed feed, ZoneId zone) {
+        this(feed, zone, ShardMapActions.NONE);
+    }
+
+    /**
+     * @param feed    the live model, for each node's HA state; null when there is none (the badges then say so)
+     * @param zone    zone of the "read at" time
+     * @param actions reads the maps off the FX thread; its answers are published (any thread) and applied at the
+     *                next pulse, so no FX executor is needed
+     */
+    public ShardMapViewModel(EstateFeed feed, ZoneId zone, ShardMapActions actions) {
         this.feed = feed;
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.actions = Objects.requireNonNull(actions, "actions");
     }
 
     /** Publishes freshly read maps. Any thread; shown at the next pulse (or {@link #applyNow()}). */
@@ -91,14 +105,28 @@ public final class ShardMapViewModel {
         onFrame();
     }
 
-    /** Asks the app to read the maps again. */
+    /** Reads the maps again (Refresh): the button waits for the answer. */
     public void refresh() {
         loading.set(true);
-        onRefresh.run();
+        poll();
     }
 
-    public void setOnRefresh(Runnable r) {
-        onRefresh = r == null ? () -> { } : r;
+    /**
+     * Reads the maps again in the background (the window's timer) and publishes the answer or the error in words; a
+     * read still running is not doubled up.
+     */
+    public void poll() {
+        if (!reading.compareAndSet(false, true)) {
+            return;
+        }
+        actions.read().whenComplete((read, failure) -> {
+            reading.set(false);
+            if (failure != null) {
+                publishError(Tasks.message(failure));
+            } else {
+                publish(read);
+            }
+        });
     }
 
     /** Shows the map of this name (its first table); ignored when there is none. */

@@ -1,6 +1,6 @@
 package io.pilothouse.views.slots;
 
-import io.pilothouse.services.slots.ReplicationSlot;
+import io.pilothouse.services.model.ReplicationSlot;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.Tone;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,6 +1,6 @@
 package io.pilothouse.views.slots;
 
-import io.pilothouse.services.slots.NodeSlots;
+import io.pilothouse.services.model.NodeSlots;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.Tone;
 import javafx.geometry.Pos;

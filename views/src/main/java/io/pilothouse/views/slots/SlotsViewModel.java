@@ -1,6 +1,6 @@
 package io.pilothouse.views.slots;
 
-import io.pilothouse.services.slots.NodeSlots;
+import io.pilothouse.services.model.NodeSlots;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 

@@ -4,8 +4,6 @@ import io.pilothouse.services.switchover.CandidateChecks;
 import io.pilothouse.services.switchover.CheckMatrix;
 import io.pilothouse.services.switchover.CheckResult;
 import io.pilothouse.services.switchover.OperationKind;
-import io.pilothouse.services.switchover.Outcome;
-import io.pilothouse.services.switchover.SwitchoverReport;
 import io.pilothouse.services.switchover.Verdict;
 import io.pilothouse.views.operations.ConfirmByNameDialogPane;
 import javafx.beans.binding.Bindings;
@@ -20,7 +18,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -31,7 +28,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
-import java.util.Locale;
 
 /**
  * The switchover / failover wizard: the pre-check matrix to pick from (with each reason), now or at a time, the
@@ -54,13 +50,9 @@ public final class LeaderChangeWizard {
     private final VBox confirmPage = new VBox();
     private final ListView<String> progress = new ListView<>();
     private final Label runningText = new Label();
-    private final Label summary = new Label();
-    private final Label figures = new Label();
-    private final VerificationTable verification = new VerificationTable();
-    private final ListView<String> steps = new ListView<>();
     private final Node pickPage;
     private final Node runningPage;
-    private final Node reportPage;
+    private final LeaderChangeReportPage reportPage;
     private final Subscription subscriptions;
     private Runnable onClose = () -> { };
 
@@ -82,10 +74,10 @@ public final class LeaderChangeWizard {
 
         pickPage = pickPage();
         runningPage = runningPage();
-        reportPage = reportPage();
+        reportPage = new LeaderChangeReportPage(model, () -> onClose.run());
         confirmPage.setAlignment(Pos.TOP_CENTER);
         confirmPage.setPadding(new Insets(40, 0, 0, 0));
-        pages.getChildren().addAll(pickPage, confirmPage, runningPage, reportPage);
+        pages.getChildren().addAll(pickPage, confirmPage, runningPage, reportPage.root());
         VBox.setVgrow(pages, Priority.ALWAYS);
         root.getChildren().addAll(new VBox(2, title, subtitle), kindChoice(), error, pages);
         root.setPrefSize(1080, 640);
@@ -100,7 +92,7 @@ public final class LeaderChangeWizard {
                 .and(model.kindProperty().subscribe(k -> showTitle()))
                 .and(model.matrixProperty().subscribe(this::showMatrix))
                 .and(model.candidateProperty().subscribe(c -> selectCandidate()))
-                .and(model.reportProperty().subscribe(this::showReport));
+                .and(model.reportProperty().subscribe(reportPage::show));
         Bindings.bindContent(progress.getItems(), model.progress());
         model.recheck();
     }
@@ -220,33 +212,6 @@ public final class LeaderChangeWizard {
         return new VBox(10, head, progress);
     }
 
-    private Node reportPage() {
-        summary.setId("report-summary");
-        summary.getStyleClass().add(SwitchoverStyles.SUMMARY);
-        summary.setWrapText(true);
-        figures.setId("report-figures");
-        figures.getStyleClass().add(SwitchoverStyles.FIGURES);
-        figures.setWrapText(true);
-        steps.setPrefHeight(160);
-        TitledPane progressPane = new TitledPane("Progress as seen in the live model", steps);
-        progressPane.setExpanded(true);
-        Button saveMarkdown = new Button("Save as Markdown…");
-        Button saveJson = new Button("Save as JSON…");
-        Button close = new Button("Close");
-        saveMarkdown.setId("report-save-markdown");
-        saveJson.setId("report-save-json");
-        close.setId("report-close");
-        saveMarkdown.setOnAction(e -> model.save(false));
-        saveJson.setOnAction(e -> model.save(true));
-        close.setOnAction(e -> onClose.run());
-        close.setDefaultButton(true);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(10, saveMarkdown, saveJson, spacer, close);
-        VBox.setVgrow(verification.table(), Priority.SOMETIMES);
-        return new VBox(10, summary, figures, verification.table(), progressPane, buttons);
-    }
-
     private void showTitle() {
         boolean failover = model.kindProperty().get() == OperationKind.FAILOVER;
         String scope = model.cluster().scope();
@@ -263,7 +228,7 @@ public final class LeaderChangeWizard {
         pickPage.setVisible(step == WizardStep.PICK);
         confirmPage.setVisible(step == WizardStep.CONFIRM);
         runningPage.setVisible(step == WizardStep.RUNNING);
-        reportPage.setVisible(step == WizardStep.REPORT);
+        reportPage.root().setVisible(step == WizardStep.REPORT);
         if (step == WizardStep.CONFIRM) {
             ConfirmByNameDialogPane confirm = new ConfirmByNameDialogPane(model.request().actionLabel(),
                     model.cluster().scope(), model.impact());
@@ -299,30 +264,5 @@ public final class LeaderChangeWizard {
             next.setText(model.kindProperty().get() == OperationKind.FAILOVER ? "Fail over to " + name + "…"
                     : "Switch over to " + name + "…");
         }
-    }
-
-    private void showReport(SwitchoverReport r) {
-        if (r == null) {
-            return;
-        }
-        summary.setText(r.outcome().word().toUpperCase(Locale.ROOT) + ": " + r.summary());
-        for (Verdict v : Verdict.values()) {
-            summary.pseudoClassStateChanged(SwitchoverStyles.of(v), false);
-        }
-        summary.pseudoClassStateChanged(SwitchoverStyles.of(r.allGreen() ? Verdict.PASS
-                : r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.SCHEDULED ? Verdict.WARN : Verdict.FAIL),
-                true);
-        StringBuilder f = new StringBuilder("Total " + r.total().toMillis() + " ms");
-        if (r.writes().measured() && r.writes().everWrote()) {
-            f.append("  ·  writes unavailable for ").append(r.writes().unavailable().toMillis())
-                    .append(" ms (longest gap between ").append(r.writes().writes()).append(" acknowledged writes)");
-        }
-        if (r.predictedLossBytes() != null) {
-            f.append("  ·  predicted loss at promotion ").append(r.predictedLossBytes()).append(" bytes");
-        }
-        f.append("  ·  leader ").append(r.oldLeader()).append(" → ").append(r.newLeader());
-        figures.setText(f.toString());
-        verification.show(r.verification());
-        steps.getItems().setAll(r.steps().stream().map(s -> s.describe()).toList());
     }
 }

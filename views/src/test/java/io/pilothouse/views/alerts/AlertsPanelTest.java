@@ -48,7 +48,7 @@ class AlertsPanelTest {
         estate.put(SampleEstates.reportingStale());
         estate.put(SampleEstates.inventoryNine());
         alerts.set(SampleAlerts.estate());
-        view = new MainView(estate, SampleEstates.CLOCK, null, null, alerts);
+        view = MainView.builder(estate).clock(SampleEstates.CLOCK).alerts(alerts).build();
         Scene scene = new Scene(new Region(), 1600, 1000);
         Theme.LIGHT.applyTo(scene);
         scene.setRoot(view.root());
@@ -130,7 +130,7 @@ class AlertsPanelTest {
             onFx(() -> {
                 Scene scene = new Scene(new Region(), 1600, 1000);
                 theme.applyTo(scene);
-                MainView shot = new MainView(estate, SampleEstates.CLOCK, null, null, alerts);
+                MainView shot = MainView.builder(estate).clock(SampleEstates.CLOCK).alerts(alerts).build();
                 scene.setRoot(shot.root());
                 shot.selectCluster(SampleEstates.EU, "inventory-prod");
                 shot.refreshNow();

@@ -38,8 +38,10 @@ class AuditViewTest {
 
     @Start
     void start(Stage stage) {
-        vm = new AuditViewModel(SampleAudit.CLOCK);
-        vm.setOnRefresh(refreshes::incrementAndGet);
+        vm = new AuditViewModel(SampleAudit.CLOCK, () -> {
+            refreshes.incrementAndGet();
+            return new java.util.concurrent.CompletableFuture<>();
+        }, Runnable::run);
         view = new AuditView(vm);
         vm.setEntries(SampleAudit.ALL, AuditVerification.ok(4));
         Scene scene = new Scene(new Region(), 1400, 800);

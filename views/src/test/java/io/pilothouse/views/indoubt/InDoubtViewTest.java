@@ -4,8 +4,8 @@ import io.pilothouse.services.indoubt.Advice;
 import io.pilothouse.services.indoubt.AdvisedTransaction;
 import io.pilothouse.services.indoubt.GlobalTransaction;
 import io.pilothouse.services.indoubt.InDoubtScan;
-import io.pilothouse.services.indoubt.NodeRef;
-import io.pilothouse.services.indoubt.PreparedBranch;
+import io.pilothouse.services.model.NodeRef;
+import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.styles.Theme;
 import javafx.scene.Scene;
@@ -53,16 +53,32 @@ class InDoubtViewTest {
 
     @Start
     void start(Stage stage) {
-        vm = new InDoubtViewModel(ZoneOffset.UTC);
-        vm.setOnRefresh(() -> refreshes++);
-        vm.setResolver((branch, commit, as) -> {
-            calls.add((commit ? "commit " : "rollback ") + branch.gid() + " on " + branch.node().label() + " as "
-                    + as);
-            CompletableFuture<String> f = new CompletableFuture<>();
-            pending.put(branch.gid(), f);
-            return f;
+        vm = new InDoubtViewModel(ZoneOffset.UTC, new InDoubtActions() {
+            @Override
+            public CompletableFuture<Read> scan() {
+                refreshes++;
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public CompletableFuture<String> resolve(PreparedBranch branch, boolean commit, String as) {
+                calls.add((commit ? "commit " : "rollback ") + branch.gid() + " on " + branch.node().label()
+                        + " as " + as);
+                CompletableFuture<String> f = new CompletableFuture<>();
+                pending.put(branch.gid(), f);
+                return f;
+            }
+        }, javafx.application.Platform::runLater);
+        // The app's window factory, as far as this view needs one: a modal stage over the console.
+        view = new InDoubtView(vm, (owner, title, root, width, height) -> {
+            Stage s = new Stage();
+            s.initOwner(owner);
+            s.setTitle(title);
+            Scene scene = new Scene(root, width, height);
+            Theme.LIGHT.applyTo(scene);
+            s.setScene(scene);
+            return s;
         });
-        view = new InDoubtView(vm);
         Scene scene = new Scene(new VBox(), 1300, 700);
         Theme.LIGHT.applyTo(scene);
         scene.setRoot(view.root());
@@ -174,15 +190,15 @@ class InDoubtViewTest {
             view.select("tx_0005");
             return view.openResolve();
         });
-        assertThat(onFx(() -> commit.choice("shard1").getValue())).isEqualTo(InDoubtResolvePane.Choice.COMMIT);
-        assertThat(onFx(() -> commit.choice("shard2").getValue())).isEqualTo(InDoubtResolvePane.Choice.COMMIT);
+        assertThat(onFx(() -> commit.choice("shard1").getValue())).isEqualTo(InDoubtResolveModel.Choice.COMMIT);
+        assertThat(onFx(() -> commit.choice("shard2").getValue())).isEqualTo(InDoubtResolveModel.Choice.COMMIT);
         InDoubtResolvePane decide = onFx(() -> {
             view.select("odd");
             return view.openResolve();
         });
-        assertThat(onFx(() -> decide.choice("shard2").getValue())).isEqualTo(InDoubtResolvePane.Choice.SKIP);
+        assertThat(onFx(() -> decide.choice("shard2").getValue())).isEqualTo(InDoubtResolveModel.Choice.SKIP);
         assertThat(onFx(() -> decide.nextButton().isDisabled())).isTrue();
-        onFx(() -> decide.choice("shard2").setValue(InDoubtResolvePane.Choice.ROLLBACK));
+        onFx(() -> decide.choice("shard2").setValue(InDoubtResolveModel.Choice.ROLLBACK));
         assertThat(onFx(() -> decide.nextButton().isDisabled())).isFalse();
         assertThat(onFx(decide::previewText)).contains("ROLLBACK PREPARED 'odd';");
     }
@@ -195,9 +211,9 @@ class InDoubtViewTest {
                 .contains("COMMIT PREPARED 'tx_0005_shard2';").contains("database postgres, as app (owner)");
         onFx(() -> pane.asUserField().setText("postgres"));
         assertThat(onFx(pane::previewText)).contains("as postgres\n").doesNotContain("(owner)");
-        onFx(() -> pane.choice("shard2").setValue(InDoubtResolvePane.Choice.SKIP));
+        onFx(() -> pane.choice("shard2").setValue(InDoubtResolveModel.Choice.SKIP));
         assertThat(onFx(pane::previewText)).contains("-- skipped");
-        assertThat(onFx(pane::actionLabel)).isEqualTo("Commit 1 branch on shard1");
+        assertThat(onFx(pane.model()::actionLabel)).isEqualTo("Commit 1 branch on shard1");
     }
 
     @Test
@@ -256,7 +272,7 @@ class InDoubtViewTest {
         InDoubtResolvePane pane = onFx(() -> {
             view.select("odd");
             InDoubtResolvePane p = view.openResolve();
-            p.choice("shard2").setValue(InDoubtResolvePane.Choice.ROLLBACK);
+            p.choice("shard2").setValue(InDoubtResolveModel.Choice.ROLLBACK);
             return p;
         });
         java.nio.file.Path png = onFx(() -> io.pilothouse.views.ScreenshotRenderer.write(

@@ -1,7 +1,7 @@
 package io.pilothouse.views.live;
 
-import io.pilothouse.services.live.EstateSnapshot;
 import io.pilothouse.services.live.LatestEstate;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.views.SampleEstates;
 import org.junit.jupiter.api.Test;
 

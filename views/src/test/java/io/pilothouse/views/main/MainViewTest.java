@@ -56,7 +56,7 @@ class MainViewTest {
         estate.put(SampleEstates.analyticsNoLeader());
         estate.put(SampleEstates.reportingStale());
         estate.put(SampleEstates.inventoryNine());
-        view = new MainView(estate, SampleEstates.CLOCK);
+        view = MainView.builder(estate).clock(SampleEstates.CLOCK).build();
         Scene scene = new Scene(new Region(), 1600, 1000);
         Theme.LIGHT.applyTo(scene);
         scene.setRoot(view.root());

@@ -72,7 +72,7 @@ class MainWindowScreenshotsTest {
             // As the app does it: theme the scene first, then hand the view its root.
             Scene scene = new Scene(new Region(), w, h);
             theme.applyTo(scene);
-            MainView view = new MainView(estate, SampleEstates.CLOCK);
+            MainView view = MainView.builder(estate).clock(SampleEstates.CLOCK).build();
             scene.setRoot(view.root());
             Theme.setWallMode(scene, wall);
             view.selectCluster(source, scope);
@@ -92,7 +92,7 @@ class MainWindowScreenshotsTest {
         WaitForAsyncUtils.asyncFx(() -> {
             Scene scene = new Scene(new Region(), 1600, 1000);
             Theme.LIGHT.applyTo(scene);
-            MainView view = new MainView(estate, SampleEstates.CLOCK);
+            MainView view = MainView.builder(estate).clock(SampleEstates.CLOCK).build();
             scene.setRoot(view.root());
             ScreenshotRenderer.write(ScreenshotRenderer.snapshot(scene), file);
             view.dispose();

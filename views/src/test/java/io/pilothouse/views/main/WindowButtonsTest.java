@@ -58,7 +58,7 @@ class WindowButtonsTest {
     @Start
     void start(Stage stage) {
         estate.put(SampleEstates.ordersProd());
-        view = new MainView(estate, SampleEstates.CLOCK);
+        view = MainView.builder(estate).clock(SampleEstates.CLOCK).build();
         Scene scene = new Scene(new Region(), 1400, 900);
         Theme.LIGHT.applyTo(scene);
         scene.setRoot(view.root());

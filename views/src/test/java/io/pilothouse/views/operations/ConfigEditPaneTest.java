@@ -15,6 +15,10 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -50,10 +54,8 @@ class ConfigEditPaneTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        pane = new ConfigEditPane("demo");
-        pane.setCurrentConfiguration(CURRENT);
         // Stands in for the app: loop_wait below ttl/2 is "valid", ttl=5 is not; anything else is a parse error.
-        pane.setPreviewer(lines -> {
+        Function<List<String>, CompletionStage<ConfigEditModel.Preview>> previewer = lines -> {
             asked.add(lines);
             List<DiffRow> rows = new ArrayList<>();
             List<String> problems = new ArrayList<>();
@@ -77,12 +79,28 @@ class ConfigEditPaneTest {
                 }
             }
             // Completes on another thread, as the app's does.
-            return CompletableFuture.supplyAsync(() -> new ConfigEditPane.Preview(rows, problems));
-        });
-        pane.setOnApply((lines, op) -> {
-            applied.set(lines);
-            operation.set(op);
-        });
+            return CompletableFuture.supplyAsync(() -> new ConfigEditModel.Preview(rows, problems));
+        };
+        ConfigEditModel model = new ConfigEditModel("demo", new ConfigEditActions() {
+            @Override
+            public CompletableFuture<String> read() {
+                return CompletableFuture.completedFuture(CURRENT);
+            }
+
+            @Override
+            public CompletionStage<ConfigEditModel.Preview> preview(List<String> lines) {
+                return previewer.apply(lines);
+            }
+
+            @Override
+            public CompletableFuture<OperationActions.Verified> apply(List<String> lines, Consumer<String> progress) {
+                applied.set(lines);
+                operation.set(pane.operation());
+                return new CompletableFuture<>();
+            }
+        }, Platform::runLater);
+        pane = new ConfigEditPane(model, Platform::runLater);
+        model.setCurrentConfiguration(CURRENT);
         Scene scene = new Scene(new Region(), 1000, 720);
         Theme.LIGHT.applyTo(scene);
         scene.setRoot(pane.root());
@@ -152,7 +170,7 @@ class ConfigEditPaneTest {
     void applyAsksForTheNameThenHandsThePreviewedLinesToTheApp(FxRobot robot) {
         previewWith("loop_wait=5");
         robot.clickOn("#config-apply");
-        assertThat(onFx(() -> pane.pageProperty().get())).isEqualTo(ConfigEditPane.Page.OPERATION);
+        assertThat(onFx(() -> pane.pageProperty().get())).isEqualTo(ConfigEditModel.Page.OPERATION);
         assertThat(onFx(() -> pane.operation().confirmButton().getText()))
                 .isEqualTo("Change the configuration of demo");
         assertThat(onFx(() -> ((javafx.scene.control.Label) pane.root().lookup("#confirm-impact")).getText()))
@@ -160,14 +178,14 @@ class ConfigEditPaneTest {
         robot.write("demo").type(KeyCode.ENTER);
         assertThat(applied.get()).containsExactly("loop_wait=5");
         assertThat(onFx(() -> operation.get().stepProperty().get()))
-                .isEqualTo(OperationProgressPane.Step.RUNNING);
+                .isEqualTo(OperationProgressModel.Step.RUNNING);
     }
 
     @Test
     void cancellingTheConfirmationGoesBackToTheEdit(FxRobot robot) {
         previewWith("loop_wait=5");
         robot.clickOn("#config-apply").type(KeyCode.ESCAPE);
-        assertThat(onFx(() -> pane.pageProperty().get())).isEqualTo(ConfigEditPane.Page.EDIT);
+        assertThat(onFx(() -> pane.pageProperty().get())).isEqualTo(ConfigEditModel.Page.EDIT);
         assertThat(applied.get()).isNull();
         assertThat(applyDisabled()).isFalse();
     }

@@ -61,11 +61,11 @@ class OperationProgressPaneTest {
                 .contains("stops failing over automatically");
         robot.write("dem").type(KeyCode.ENTER);
         assertThat(started).hasValue(0);
-        assertThat(onFx(() -> pane.stepProperty().get())).isEqualTo(OperationProgressPane.Step.CONFIRM);
+        assertThat(onFx(() -> pane.stepProperty().get())).isEqualTo(OperationProgressModel.Step.CONFIRM);
 
         robot.write("o").type(KeyCode.ENTER);
         assertThat(started).hasValue(1);
-        assertThat(onFx(() -> pane.stepProperty().get())).isEqualTo(OperationProgressPane.Step.RUNNING);
+        assertThat(onFx(() -> pane.stepProperty().get())).isEqualTo(OperationProgressModel.Step.RUNNING);
         assertThat(onFx(() -> ((Label) pane.root().lookup("#operation-status")).getText()))
                 .isEqualTo("Pausing demo \u2026");
     }
@@ -104,7 +104,7 @@ class OperationProgressPaneTest {
                 + "paused \u2026 (a long line wraps inside the window)"));
         onFx(() -> pane.showSucceeded("the live model shows demo paused (maintenance mode)",
                 List.of("Patroni answered in 0.1 s; outcome seen after 1.2 s", "200 OK {\"pause\": true}")));
-        assertThat(onFx(() -> pane.outcomeProperty().get())).isEqualTo(OperationProgressPane.Outcome.SUCCEEDED);
+        assertThat(onFx(() -> pane.outcomeProperty().get())).isEqualTo(OperationProgressModel.Outcome.SUCCEEDED);
         assertThat(onFx(() -> ((Label) pane.root().lookup("#operation-result")).getText())).contains("paused");
         assertThat(onFx(() -> pane.root().lookup("#operation-figures").lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText()).toList())).contains(
@@ -128,7 +128,7 @@ class OperationProgressPaneTest {
         robot.write("demo").type(KeyCode.ENTER);
         onFx(() -> pane.showFailed("Patroni accepted pause but the live model did not show the cluster paused "
                 + "within 30 s; check that the members' Patroni is running"));
-        assertThat(onFx(() -> pane.outcomeProperty().get())).isEqualTo(OperationProgressPane.Outcome.FAILED);
+        assertThat(onFx(() -> pane.outcomeProperty().get())).isEqualTo(OperationProgressModel.Outcome.FAILED);
         assertThat(onFx(() -> ((Label) pane.root().lookup("#operation-result-title")).getText()))
                 .isEqualTo("Failed");
         assertThat(onFx(() -> pane.root().lookup(".ph-operation-result").getPseudoClassStates()))
@@ -146,7 +146,7 @@ class OperationProgressPaneTest {
         onFx(() -> pane.showRefused("pause of demo refused: the workspace is read-only"));
         assertThat(onFx(() -> ((Label) pane.root().lookup("#operation-result-title")).getText()))
                 .contains("nothing was sent");
-        assertThat(onFx(() -> pane.stepProperty().get())).isEqualTo(OperationProgressPane.Step.DONE);
+        assertThat(onFx(() -> pane.stepProperty().get())).isEqualTo(OperationProgressModel.Step.DONE);
     }
 
     @Test

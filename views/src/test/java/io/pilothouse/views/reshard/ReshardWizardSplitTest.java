@@ -71,8 +71,8 @@ class ReshardWizardSplitTest {
     private ReshardWizardModel splitPreview() {
         ReshardWizardModel model = openWithMap();
         onFx(() -> {
-            model.kindProperty().set(ReshardWizardModel.Kind.SPLIT);
-            model.partitionProperty().set("demo.orders_p3");
+            model.choice().kindProperty().set(ReshardChoice.Kind.SPLIT);
+            model.choice().partitionProperty().set("demo.orders_p3");
             model.plan();
         });
         actions.plans.get(0).complete(splitReview());
@@ -95,11 +95,11 @@ class ReshardWizardSplitTest {
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(split::isSelected)).isTrue();
-        assertThat(onFx(() -> model.kindProperty().get())).isEqualTo(ReshardWizardModel.Kind.SPLIT);
+        assertThat(onFx(() -> model.choice().kindProperty().get())).isEqualTo(ReshardChoice.Kind.SPLIT);
         assertThat(onFx(() -> shown(find("reshard-new-name", TextField.class)))).isTrue();
         robot.type(KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(onFx(() -> model.kindProperty().get())).isEqualTo(ReshardWizardModel.Kind.MOVE);
+        assertThat(onFx(() -> model.choice().kindProperty().get())).isEqualTo(ReshardChoice.Kind.MOVE);
         assertThat(onFx(() -> shown(find("reshard-new-name", TextField.class)))).isFalse();
     }
 
@@ -107,8 +107,8 @@ class ReshardWizardSplitTest {
     void aSplitEnablesOnlyHashPartitionsAndShowsTheTwoBoundsItLeaves() {
         ReshardWizardModel model = openWithMap();
         Button plan = find("reshard-plan", Button.class);
-        onFx(() -> model.partitionProperty().set("demo.events_2026_01"));
-        onFx(() -> model.targetProperty().set("shard1"));
+        onFx(() -> model.choice().partitionProperty().set("demo.events_2026_01"));
+        onFx(() -> model.choice().targetProperty().set("shard1"));
         assertThat(onFx(plan::isDisabled)).as("a range partition moves").isFalse();
         onFx(() -> find("reshard-kind-split", RadioButton.class).fire());
         assertThat(onFx(plan::isDisabled)).as("but does not split").isTrue();
@@ -130,7 +130,7 @@ class ReshardWizardSplitTest {
         assertThat(disabled).containsExactly("demo.events_2026_01");
 
         onFx(() -> partitions.setValue("demo.orders_p3"));
-        assertThat(onFx(() -> model.targetProperty().get())).isEqualTo("shard1");
+        assertThat(onFx(() -> model.choice().targetProperty().get())).isEqualTo("shard1");
         Label bounds = find("reshard-split-bounds", Label.class);
         assertThat(onFx(bounds::getText)).isEqualTo("3 mod 16 stays on shard2, 11 mod 16 goes to shard1");
         assertThat(onFx(bounds::isVisible)).isTrue();

@@ -74,8 +74,8 @@ class ReshardWizardTest {
     private ReshardWizardModel preview(boolean readOnly, List<String> refusals) {
         ReshardWizardModel model = openWithMap(readOnly);
         onFx(() -> {
-            model.partitionProperty().set("demo.orders_p3");
-            model.targetProperty().set("shard1");
+            model.choice().partitionProperty().set("demo.orders_p3");
+            model.choice().targetProperty().set("shard1");
             model.plan();
         });
         actions.plans.get(0).complete(review(refusals));
@@ -95,20 +95,20 @@ class ReshardWizardTest {
         assertThat(onFx(() -> List.copyOf(partitions.getItems())))
                 .containsExactly("demo.orders_p0", "demo.orders_p2", "demo.orders_p3");
         onFx(() -> partitions.setValue("demo.orders_p3"));
-        assertThat(onFx(() -> List.copyOf(model.targets()))).containsExactly("shard1");
-        assertThat(onFx(() -> model.targetProperty().get())).isEqualTo("shard1");
+        assertThat(onFx(() -> List.copyOf(model.choice().targets()))).containsExactly("shard1");
+        assertThat(onFx(() -> model.choice().targetProperty().get())).isEqualTo("shard1");
         assertThat(onFx(() -> find("reshard-partition-details", Label.class).getText()))
                 .isEqualTo("on shard2 \u00b7 1.3 MiB \u00b7 ~2,500 rows \u00b7 table demo.orders");
         onFx(() -> partitions.setValue("demo.orders_p0"));
-        assertThat(onFx(() -> List.copyOf(model.targets()))).containsExactly("shard1", "shard2");
+        assertThat(onFx(() -> List.copyOf(model.choice().targets()))).containsExactly("shard1", "shard2");
     }
 
     @Test
     void planRunsInTheBackgroundAndItsErrorIsShownInWordsOnTheChoicePage() {
         ReshardWizardModel model = openWithMap(false);
         Button plan = find("reshard-plan", Button.class);
-        onFx(() -> model.partitionProperty().set("demo.nope"));
-        onFx(() -> model.targetProperty().set("shard1"));
+        onFx(() -> model.choice().partitionProperty().set("demo.nope"));
+        onFx(() -> model.choice().targetProperty().set("shard1"));
         assertThat(onFx(() -> plan.isDisabled())).isFalse();
         onFx(plan::fire);
         // Planning has not answered yet: the page waits, the button is off, the FX thread is free.
@@ -185,7 +185,7 @@ class ReshardWizardTest {
             }
         });
         mover.get();
-        waitUntil(() -> model.progressProperty().get() != null && model.progressProperty().get().rowsCopied() == 1_250);
+        waitUntil(() -> model.runState().progressProperty().get() != null && model.runState().progressProperty().get().rowsCopied() == 1_250);
         ProgressBar bar = find("reshard-progress", ProgressBar.class);
         assertThat(onFx(() -> bar.getProgress())).isEqualTo(0.5);
         assertThat(onFx(() -> find("reshard-step", Label.class).getText()))

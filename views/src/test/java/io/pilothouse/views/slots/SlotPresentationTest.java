@@ -1,8 +1,8 @@
 package io.pilothouse.views.slots;
 
-import io.pilothouse.services.slots.ArchiverStatus;
-import io.pilothouse.services.slots.ReplicationSlot;
-import io.pilothouse.services.slots.SlotFlag;
+import io.pilothouse.services.model.ArchiverStatus;
+import io.pilothouse.services.model.ReplicationSlot;
+import io.pilothouse.services.model.SlotFlag;
 import io.pilothouse.views.SampleEstates;
 import io.pilothouse.views.Tone;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.pilothouse.views.slots;
 
-import io.pilothouse.services.slots.ReplicationSlot;
+import io.pilothouse.services.model.ReplicationSlot;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.SampleEstates;
 import io.pilothouse.views.SampleHistory;

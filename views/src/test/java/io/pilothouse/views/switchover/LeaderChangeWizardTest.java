@@ -36,7 +36,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -60,9 +59,10 @@ class LeaderChangeWizardTest {
 
     @Start
     void start(Stage stage) {
-        ClusterSnapshot cluster = new ClusterSnapshot("src", "demo", "node1", 3, false, null, 10L, 20L, null,
-                List.of(member("node1", MemberRole.LEADER), member("node2", MemberRole.REPLICA),
-                        member("node3", MemberRole.REPLICA)), Map.of(), NOW);
+        ClusterSnapshot cluster = ClusterSnapshot.builder("src", "demo").leader("node1").timeline(3)
+                .leaderLeaseSecondsLeft(10L).ttlSeconds(20L)
+                .members(List.of(member("node1", MemberRole.LEADER), member("node2", MemberRole.REPLICA),
+                        member("node3", MemberRole.REPLICA))).observedAt(NOW).build();
         LeaderChangeActions actions = new LeaderChangeActions() {
             @Override
             public CompletableFuture<CheckMatrix> check(ClusterSnapshot c, OperationKind kind, Instant at) {

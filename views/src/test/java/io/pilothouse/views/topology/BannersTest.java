@@ -22,17 +22,18 @@ class BannersTest {
 
     private static ClusterSnapshot withLease(long left, long ttl) {
         ClusterSnapshot c = SampleEstates.ordersProd();
-        return new ClusterSnapshot(c.source(), c.scope(), c.leader(), c.timeline(), false, null, left, ttl, null,
-                c.members(), c.sources(), c.observedAt());
+        return ClusterSnapshot.builder(c.source(), c.scope()).leader(c.leader()).timeline(c.timeline())
+                .leaderLeaseSecondsLeft(left).ttlSeconds(ttl).members(c.members()).sources(c.sources())
+                .observedAt(c.observedAt()).build();
     }
 
     @Test
     void aBrokenStandbyOfAPlainClusterIsADangerBannerAndNoPrimaryIsWordedWithoutPatroni() {
         ClusterSnapshot c = SampleEstates.ordersProd();
-        ClusterSnapshot plain = new ClusterSnapshot(c.source(), c.scope(), null, null, false, null, null, null, null,
-                c.members(), java.util.Map.of(io.pilothouse.services.model.SourceKind.POSTGRES,
-                c.sourceStatus(io.pilothouse.services.model.SourceKind.POSTGRES)), c.observedAt(), List.of(),
-                List.of("127.0.0.1:5434 is not streaming: its upstream is gone."));
+        ClusterSnapshot plain = ClusterSnapshot.builder(c.source(), c.scope())
+                .members(c.members()).sources(java.util.Map.of(io.pilothouse.services.model.SourceKind.POSTGRES,
+                c.sourceStatus(io.pilothouse.services.model.SourceKind.POSTGRES))).observedAt(c.observedAt())
+                .problems(List.of("127.0.0.1:5434 is not streaming: its upstream is gone.")).build();
 
         List<Banner> banners = of(plain);
 
@@ -101,8 +102,9 @@ class BannersTest {
     @Test
     void aSwitchoverWithoutCandidateSaysPatroniPicks() {
         ClusterSnapshot c = SampleEstates.ordersProd();
-        ClusterSnapshot s = new ClusterSnapshot(c.source(), c.scope(), c.leader(), 7, false,
-                new ScheduledSwitchover("not a date", null, null), null, null, null, c.members(), c.sources(), NOW);
+        ClusterSnapshot s = ClusterSnapshot.builder(c.source(), c.scope()).leader(c.leader()).timeline(7)
+                .scheduledSwitchover(new ScheduledSwitchover("not a date", null, null)).members(c.members())
+                .sources(c.sources()).observedAt(NOW).build();
         assertThat(of(s).get(0).message()).contains("at not a date").contains("a member Patroni picks");
     }
 }

@@ -1,6 +1,6 @@
 package io.pilothouse.services.shards.partitions;
 
-import io.pilothouse.services.live.EstateSnapshot;
+import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.shards.map.MapNode;
 
 import java.util.Optional;

@@ -1,0 +1,72 @@
+package io.pilothouse.views.main;
+
+import io.pilothouse.services.alerts.AlertsFeed;
+import io.pilothouse.services.history.EstateHistory;
+import io.pilothouse.services.metrics.LagSeriesSource;
+import io.pilothouse.services.model.EstateFeed;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/** What a {@link MainView} is built on ({@link MainView#builder}); only the feed is required. */
+public final class MainViewBuilder {
+    private final EstateFeed feed;
+    private Clock clock = Clock.systemDefaultZone();
+    private EstateHistory history;
+    private LagSeriesSource lag;
+    private AlertsFeed alerts = AlertsFeed.NONE;
+
+    MainViewBuilder(EstateFeed feed) {
+        this.feed = Objects.requireNonNull(feed, "feed");
+    }
+
+    /** Time source for ages and banners; its zone is used for times of day. */
+    public MainViewBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** The recorded history of every cluster; null (the default) when none is kept. */
+    public MainViewBuilder history(EstateHistory history) {
+        this.history = history;
+        return this;
+    }
+
+    /** Sampled lag series of every cluster; null (the default) when none are sampled. */
+    public MainViewBuilder lag(LagSeriesSource lag) {
+        this.lag = lag;
+        return this;
+    }
+
+    /** Active alerts of the estate (the Alerts tab and the tree badges); none by default. */
+    public MainViewBuilder alerts(AlertsFeed alerts) {
+        this.alerts = alerts == null ? AlertsFeed.NONE : alerts;
+        return this;
+    }
+
+    EstateFeed feed() {
+        return feed;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    EstateHistory history() {
+        return history;
+    }
+
+    LagSeriesSource lag() {
+        return lag;
+    }
+
+    AlertsFeed alerts() {
+        return alerts;
+    }
+
+    /** The view, reading the feed once per frame until {@link MainView#dispose()}. FX thread. */
+    public MainView build() {
+        return new MainView(this);
+    }
+}
+
