@@ -8,6 +8,8 @@ import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxLauncher;
 import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.sandbox.SandboxStatus;
+import io.pilothouse.services.sandbox.SandboxSync;
+import io.pilothouse.services.sandbox.SandboxUnsupportedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +28,9 @@ import java.util.concurrent.Callable;
         subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class,
             SandboxSchemaCommand.class, SandboxWorkloadCommand.class})
 public final class SandboxCommand implements Runnable {
+
+    /** Exit status for options that cannot work together or with the installed software. */
+    static final int BAD_INPUT = 2;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -74,6 +79,16 @@ public final class SandboxCommand implements Runnable {
                         + "events (default: ${DEFAULT-VALUE}; 0 for empty tables).")
         long rows;
 
+        @Option(names = "--sync", paramLabel = "MODE",
+                description = "Synchronous replication to bootstrap with: on (synchronous_mode: true), strict (also "
+                        + "synchronous_mode_strict: writes block without a sync standby), quorum (synchronous_mode: "
+                        + "quorum, Patroni 4.0+ only) or off (default).")
+        String sync;
+
+        @Option(names = "--sync-count", paramLabel = "N",
+                description = "With --sync: synchronous_node_count, how many standbys confirm each commit (default 1).")
+        Integer syncCount;
+
         @Option(names = "--patroni", paramLabel = "3|4", defaultValue = "3",
                 description = "Which Patroni the members run: 3 (Debian 12's 3.0.2, the default) or 4 (Debian 13's "
                         + "4.0.7, fetched with a private apt configuration and unpacked into the cache on first use; "
@@ -98,14 +113,25 @@ public final class SandboxCommand implements Runnable {
                 throw new UserException("--rows cannot be negative", UserErrors.FAILED);
             }
             PrintWriter err = spec.commandLine().getErr();
-            SandboxSpec s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
-                    .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards)
-                    .withShardMembers(shardMembers).withPatroni(release);
+            SandboxSpec s;
+            try {
+                s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
+                        .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards)
+                        .withShardMembers(shardMembers).withPatroni(release)
+                        .withSync(SandboxSync.parse(sync, syncCount));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage(), BAD_INPUT);
+            }
             long t0 = System.nanoTime();
-            SandboxInfo info = new SandboxLauncher().up(s, line -> {
-                err.println("  " + line);
-                err.flush();
-            });
+            SandboxInfo info;
+            try {
+                info = new SandboxLauncher().up(s, line -> {
+                    err.println("  " + line);
+                    err.flush();
+                });
+            } catch (SandboxUnsupportedException e) {
+                throw new UserException(e.getMessage(), BAD_INPUT);
+            }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -25,6 +25,8 @@ final class SnapshotTable {
             out.append("+ Cluster: ").append(c.scope()).append(" (source ").append(c.source()).append(")")
                     .append(" leader=").append(c.leader() == null ? "NONE" : c.leader())
                     .append(" timeline=").append(c.timeline() == null ? "?" : c.timeline())
+                    .append(" sync=\"").append(c.sync().rule()).append('"')
+                    .append(c.sync().writesBlocked() ? " WRITES BLOCKED" : "")
                     .append(c.paused() ? " PAUSED" : "")
                     .append(c.scheduledSwitchover() == null ? "" : " switchover scheduled at " + c.scheduledSwitchover().at())
                     .append(c.topologyFreshness() == Freshness.LIVE ? "" : " DATA " + c.topologyFreshness())

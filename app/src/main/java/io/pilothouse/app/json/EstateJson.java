@@ -36,7 +36,29 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
                               ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
                               Long maximumLagOnFailover, String freshness, Map<String, SourceJson> sources,
                               List<MemberJson> members, List<NodeSlots> slots, List<String> problems,
-                              List<AlertJson> alerts, String dcs) {
+                              List<AlertJson> alerts, String dcs, SyncJson sync) {
+    }
+
+    /**
+     * Synchronous replication of a cluster.
+     *
+     * @param mode          {@code async}, {@code sync} or {@code quorum} ({@code synchronous_mode})
+     * @param strict        {@code synchronous_mode_strict}
+     * @param nodeCount     {@code synchronous_node_count}, or null
+     * @param standbys      the DCS {@code sync} key's members (sync standbys, or quorum voters)
+     * @param quorum        the {@code sync} key's {@code quorum}, or null
+     * @param required      how many standbys must confirm a commit, or null when not known
+     * @param standbyNames  the leader's {@code synchronous_standby_names}, or null when not read
+     * @param rule          the rule in words: {@code ANY 1 of node2, node3}, {@code 2 sync standbys: node2, node3},
+     *                      {@code async}
+     * @param writesBlocked strict mode with nobody to confirm commits
+     */
+    public record SyncJson(String mode, boolean strict, Integer nodeCount, List<String> standbys, Integer quorum,
+                           Integer required, String standbyNames, String rule, boolean writesBlocked) {
+        static SyncJson of(io.pilothouse.services.model.SyncReplication s) {
+            return new SyncJson(lower(s.mode().name()), s.strict(), s.nodeCount(), s.standbys(), s.quorum(),
+                    s.required(), s.standbyNames(), s.rule(), s.writesBlocked());
+        }
     }
 
     /**
@@ -99,7 +121,8 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
                 sources, c.members().stream().map(EstateJson::member).toList(), c.slots(), c.problems(),
                 alerts.forCluster(c.source(), c.scope()).stream().map(AlertJson::of).toList(),
                 !c.sources().containsKey(io.pilothouse.services.model.SourceKind.ETCD) ? null
-                        : c.dcsUnreachable() ? "unreachable" : "reachable");
+                        : c.dcsUnreachable() ? "unreachable" : "reachable",
+                SyncJson.of(c.sync()));
     }
 
     private static SourceJson source(SourceStatus s) {

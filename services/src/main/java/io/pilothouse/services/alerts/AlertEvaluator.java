@@ -103,6 +103,7 @@ public final class AlertEvaluator {
         List<Condition> out = new ArrayList<>();
         leaderMissing(c, out);
         leaseExpiring(c, out);
+        writesBlocked(c, out);
         for (Member m : c.members()) {
             if (m.state() == MemberState.LOST) {
                 memberMissing(c, m, out);
@@ -142,6 +143,17 @@ public final class AlertEvaluator {
                         : m.lastSeen()) + "; no source names it any more and it does not answer at "
                         + m.endpoint() + (m.apiUrl() == null ? "" : " or " + m.apiUrl()),
                 Duration.ZERO, null));
+    }
+
+    private void writesBlocked(ClusterSnapshot c, List<Condition> out) {
+        // No grace period: a commit hangs from the first moment, and the condition is Patroni's own decision.
+        if (c.sync().writesBlocked()) {
+            out.add(new Condition(id(AlertRule.WRITES_BLOCKED, c, c.leader()), AlertSeverity.CRITICAL,
+                    AlertRule.WRITES_BLOCKED, c, c.leader(),
+                    "Writes blocked on " + c.leader() + ": synchronous_mode_strict is on and no synchronous standby "
+                            + "is available (" + c.sync().rule() + "); commits wait until one connects",
+                    Duration.ZERO, null));
+        }
     }
 
     private void leaseExpiring(ClusterSnapshot c, List<Condition> out) {

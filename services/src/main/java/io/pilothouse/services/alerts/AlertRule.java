@@ -28,7 +28,9 @@ public enum AlertRule {
     /** A prepared (two-phase-commit) transaction has been waiting for its COMMIT or ROLLBACK longer than allowed. */
     PREPARED_XACT_OLD,
     /** A prepared transaction's xid age passed a fraction of autovacuum_freeze_max_age: wraparound is coming. */
-    PREPARED_XACT_XID_AGE;
+    PREPARED_XACT_XID_AGE,
+    /** Strict synchronous mode and no standby able to confirm a commit: every commit on the leader hangs. */
+    WRITES_BLOCKED;
 
     /** Lower-case, dash-separated name for JSON and ids ({@code replica-lag}). */
     public String key() {

@@ -2,6 +2,7 @@ package io.pilothouse.services.etcd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilothouse.services.model.ScheduledSwitchover;
+import io.pilothouse.services.model.SyncMode;
 import io.pilothouse.services.patroni.DcsMember;
 import io.pilothouse.services.patroni.PatroniFormatException;
 import io.pilothouse.services.patroni.PatroniJson;
@@ -42,9 +43,28 @@ public final class DcsViewParser {
         Long maxLag = number(config, "maximum_lag_on_failover");
         boolean paused = config != null && config.path("pause").asBoolean(false);
         ScheduledSwitchover scheduled = scheduled(object(keys.get("failover"), "failover key", problems));
+        JsonNode sync = object(keys.get("sync"), "sync key", problems);
         return new DcsView(cluster, leader, leaderKey == null ? 0 : leaderKey.lease(), members, ttl, loopWait, maxLag,
-                paused, scheduled, optime(keys, problems), syncStandbys(object(keys.get("sync"), "sync key", problems)),
-                problems);
+                paused, scheduled, optime(keys, problems), syncStandbys(sync), problems, sync(config, sync));
+    }
+
+    private static DcsView.Sync sync(JsonNode config, JsonNode sync) {
+        SyncMode mode = config == null ? SyncMode.ASYNC : SyncMode.fromPatroni(scalar(config.get("synchronous_mode")));
+        boolean strict = config != null
+                && SyncMode.fromPatroni(scalar(config.get("synchronous_mode_strict"))) == SyncMode.SYNC;
+        Long count = number(config, "synchronous_node_count");
+        Long quorum = number(sync, "quorum");
+        String syncLeader = sync == null || !sync.hasNonNull("leader") ? null : sync.get("leader").asText();
+        return new DcsView.Sync(mode, strict, count == null ? null : count.intValue(), syncLeader,
+                quorum == null ? null : quorum.intValue());
+    }
+
+    /** A JSON scalar as Java value: Boolean for booleans, text otherwise; null when absent. */
+    private static Object scalar(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        return n.isBoolean() ? (Object) n.booleanValue() : n.asText();
     }
 
     private static Long optime(Map<String, DcsValue> keys, List<String> problems) {

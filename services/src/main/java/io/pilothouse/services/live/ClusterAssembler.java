@@ -10,6 +10,8 @@ import io.pilothouse.services.model.ReportedLag;
 import io.pilothouse.services.model.ScheduledSwitchover;
 import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.SourceStatus;
+import io.pilothouse.services.model.SyncMode;
+import io.pilothouse.services.model.SyncReplication;
 import io.pilothouse.services.patroni.DcsMember;
 import io.pilothouse.services.patroni.PatroniCluster;
 import io.pilothouse.services.patroni.PatroniMember;
@@ -56,13 +58,15 @@ public final class ClusterAssembler {
                 : members.get(topo.leader).build().timeline();
         boolean etcdLive = in.etcdConfigured() && in.etcd().freshness() == Freshness.LIVE;
         DcsView dcs = in.dcs();
+        SyncReplication sync = SyncState.of(dcs, in, topo.leader, members.values());
         return new ClusterSnapshot(in.source(), in.scope(), topo.leader, timeline, topo.paused, topo.scheduled,
                 etcdLive && topo.leader != null ? in.leaseSecondsLeft() : null,
                 dcs == null ? null : dcs.ttl(), dcs == null ? null : dcs.maximumLagOnFailover(),
                 members.values().stream().map(Member.Builder::build).toList(), sources(in, now), now,
                 in.slots().values().stream().map(NodeRead::value).filter(java.util.Objects::nonNull)
                         .sorted(java.util.Comparator.comparing(io.pilothouse.services.model.NodeSlots::node)).toList(),
-                List.of(), preparedOnLeader(in, topo.leader));
+                sync.writesBlocked() ? List.of(SyncReplication.WRITES_BLOCKED) : List.of(),
+                preparedOnLeader(in, topo.leader), sync);
     }
 
     /**
@@ -113,7 +117,8 @@ public final class ClusterAssembler {
             if (m.name().equals(dcs.leader())) {
                 role = m.role() == MemberRole.STANDBY_LEADER ? MemberRole.STANDBY_LEADER : MemberRole.LEADER;
             } else if (dcs.syncStandbys().contains(m.name())) {
-                role = MemberRole.SYNC_STANDBY;
+                // In quorum mode the sync key lists the voters: quorum standbys, not sync standbys.
+                role = dcs.sync().mode() == SyncMode.QUORUM ? MemberRole.QUORUM_STANDBY : MemberRole.SYNC_STANDBY;
             } else if (m.role() == MemberRole.QUORUM_STANDBY) {
                 role = MemberRole.QUORUM_STANDBY;
             } else {

@@ -24,7 +24,10 @@ import java.util.Optional;
  * @param observedAt         when this snapshot was assembled
  * @param slots              replication slots and archiver status per node, as last read over SQL (may be empty)
  * @param problems           what is wrong with the cluster's shape, in words (a split brain, a standby that is not
- *                           streaming); empty when nothing is known to be wrong. Set by plain (unmanaged) clusters.
+ *                           streaming, writes blocked by strict synchronous mode); empty when nothing is known to
+ *                           be wrong
+ * @param sync               synchronous replication as configured and in force ({@link SyncReplication#ASYNC} when
+ *                           the cluster is asynchronous or its configuration is not known)
  */
 public record ClusterSnapshot(
         String source,
@@ -41,7 +44,8 @@ public record ClusterSnapshot(
         Instant observedAt,
         List<NodeSlots> slots,
         List<String> problems,
-        List<PreparedBranch> prepared) {
+        List<PreparedBranch> prepared,
+        SyncReplication sync) {
 
     /** Order in which members are listed: leader-like first, then by name. */
     public static final Comparator<Member> MEMBER_ORDER = Comparator
@@ -58,6 +62,17 @@ public record ClusterSnapshot(
         slots = slots == null ? List.of() : List.copyOf(slots);
         problems = problems == null ? List.of() : List.copyOf(problems);
         prepared = prepared == null ? List.of() : List.copyOf(prepared);
+        sync = sync == null ? SyncReplication.ASYNC : sync;
+    }
+
+    /** A snapshot without synchronous replication details (plain clusters, and tests). */
+    public ClusterSnapshot(String source, String scope, String leader, Integer timeline, boolean paused,
+                           ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
+                           Long maximumLagOnFailover, List<Member> members, Map<SourceKind, SourceStatus> sources,
+                           Instant observedAt, List<NodeSlots> slots, List<String> problems,
+                           List<PreparedBranch> prepared) {
+        this(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft, ttlSeconds,
+                maximumLagOnFailover, members, sources, observedAt, slots, problems, prepared, SyncReplication.ASYNC);
     }
 
     /**
@@ -75,8 +90,7 @@ public record ClusterSnapshot(
 
     /** This snapshot with {@code replacement} as its members (sorted as usual). */
     public ClusterSnapshot withMembers(List<Member> replacement) {
-        return new ClusterSnapshot(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft,
-                ttlSeconds, maximumLagOnFailover, replacement, sources, observedAt, slots, problems, prepared);
+        return toBuilder().members(replacement).build();
     }
 
     /**
@@ -147,6 +161,7 @@ public record ClusterSnapshot(
         private List<NodeSlots> slots = List.of();
         private List<String> problems = List.of();
         private List<PreparedBranch> prepared = List.of();
+        private SyncReplication sync = SyncReplication.ASYNC;
 
         private Builder(String source, String scope) {
             this.source = source;
@@ -158,7 +173,7 @@ public record ClusterSnapshot(
             scheduledSwitchover = c.scheduledSwitchover; leaderLeaseSecondsLeft = c.leaderLeaseSecondsLeft;
             ttlSeconds = c.ttlSeconds; maximumLagOnFailover = c.maximumLagOnFailover; members = c.members;
             sources = c.sources; observedAt = c.observedAt; slots = c.slots; problems = c.problems;
-            prepared = c.prepared;
+            prepared = c.prepared; sync = c.sync;
         }
 
         public Builder source(String v) { source = v; return this; }
@@ -176,11 +191,12 @@ public record ClusterSnapshot(
         public Builder slots(List<NodeSlots> v) { slots = v; return this; }
         public Builder problems(List<String> v) { problems = v; return this; }
         public Builder prepared(List<PreparedBranch> v) { prepared = v; return this; }
+        public Builder sync(SyncReplication v) { sync = v; return this; }
 
         public ClusterSnapshot build() {
             return new ClusterSnapshot(source, scope, leader, timeline, paused, scheduledSwitchover,
                     leaderLeaseSecondsLeft, ttlSeconds, maximumLagOnFailover, members, sources, observedAt, slots,
-                    problems, prepared);
+                    problems, prepared, sync);
         }
     }
 }

@@ -32,9 +32,26 @@ public final class ConfigValidation {
     private ConfigValidation() {
     }
 
-    /** What is wrong with {@code config} (the whole configuration after the change), in words; empty when valid. */
+    /** Patroni's major version that first accepts {@code synchronous_mode: quorum}. */
+    static final int QUORUM_SINCE_MAJOR = 4;
+
+    /**
+     * What is wrong with {@code config} (the whole configuration after the change) for a cluster whose Patroni version
+     * is not known: {@code synchronous_mode: quorum} is then refused, since Patroni 3 would read it as plain
+     * synchronous mode without a word.
+     */
     public static List<String> problems(JsonNode config) {
+        return problems(config, null);
+    }
+
+    /**
+     * What is wrong with {@code config} (the whole configuration after the change), in words; empty when valid.
+     *
+     * @param patroniVersion the version the cluster's Patroni reports in {@code GET /patroni}, or null if not known
+     */
+    public static List<String> problems(JsonNode config, String patroniVersion) {
         List<String> problems = new ArrayList<>();
+        synchronousMode(config, patroniVersion).ifPresent(problems::add);
         for (String key : INTEGER_KEYS) {
             JsonNode v = ConfigDiff.lookup(config, List.of(key));
             if (v != null && integer(v) == null) {
@@ -43,6 +60,9 @@ public final class ConfigValidation {
         }
         for (String key : BOOLEAN_KEYS) {
             JsonNode v = ConfigDiff.lookup(config, ConfigKeys.split(key));
+            if (key.equals("synchronous_mode") && v != null && isQuorum(v)) {
+                continue; // judged with the version above
+            }
             if (v != null && !v.isBoolean()) {
                 problems.add(key + " must be true or false, not " + v + "; write " + key + "=true or " + key
                         + "=false (without quotes)");
@@ -80,6 +100,37 @@ public final class ConfigValidation {
             problems.add("synchronous_node_count must be at least 1");
         }
         return problems;
+    }
+
+    /** {@code synchronous_mode: quorum} needs Patroni 4.0 or later; the problem when it is set on an older one. */
+    private static java.util.Optional<String> synchronousMode(JsonNode config, String patroniVersion) {
+        JsonNode v = ConfigDiff.lookup(config, List.of("synchronous_mode"));
+        if (v == null || !isQuorum(v)) {
+            return java.util.Optional.empty();
+        }
+        int major = major(patroniVersion);
+        if (major >= QUORUM_SINCE_MAJOR) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(major < 0
+                ? "synchronous_mode=quorum needs Patroni 4.0 or later, and this cluster's Patroni version could not be "
+                  + "read (GET /patroni); try again when its members answer, or use synchronous_mode=true"
+                : "synchronous_mode=quorum needs Patroni 4.0 or later, but this cluster runs Patroni " + patroniVersion
+                  + " (GET /patroni), which would take it for plain synchronous mode; use synchronous_mode=true, or "
+                  + "upgrade Patroni first");
+    }
+
+    private static boolean isQuorum(JsonNode v) {
+        return v.isTextual() && v.asText().strip().equalsIgnoreCase("quorum");
+    }
+
+    /** The major version of {@code 4.0.7}, or -1 when there is none. */
+    static int major(String version) {
+        if (version == null) {
+            return -1;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(\\d+)\\.").matcher(version);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     private static Long valueOr(JsonNode config, String key, long fallback) {

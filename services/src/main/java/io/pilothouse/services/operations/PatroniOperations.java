@@ -314,7 +314,8 @@ public final class PatroniOperations {
                 "no member of " + cluster.scope() + " has a known Patroni REST URL; cannot read its configuration"));
         JsonNode current = config(url);
         ConfigDiff diff = ConfigDiff.of(current, changes);
-        return new ConfigPreview(current, diff, ConfigValidation.problems(diff.applyTo(current)), url);
+        return new ConfigPreview(current, diff, ConfigValidation.problems(diff.applyTo(current),
+                patroniVersion(cluster, url)), url);
     }
 
     /**
@@ -448,6 +449,23 @@ public final class PatroniOperations {
     private JsonNode config(String url) throws InterruptedException {
         String body = await(rest.get(url, "/config"), timeouts.command(), "reading the configuration", null);
         return PatroniJson.parseObject(body, "GET /config");
+    }
+
+    /**
+     * The version the member at {@code url} reports in {@code GET /patroni} (what decides which values its
+     * configuration accepts), else the lowest version the live model knows for the cluster, else null.
+     */
+    private String patroniVersion(ClusterSnapshot cluster, String url) throws InterruptedException {
+        try {
+            JsonNode version = node(url).path("patroni").path("version");
+            if (version.isTextual() && !version.asText().isBlank()) {
+                return version.asText();
+            }
+        } catch (OperationFailedException | io.pilothouse.services.patroni.PatroniFormatException e) {
+            // fall back to the model below
+        }
+        return cluster.members().stream().map(Member::patroniVersion).filter(v -> v != null && !v.isBlank())
+                .min(java.util.Comparator.comparingInt(ConfigValidation::major)).orElse(null);
     }
 
     private JsonNode node(String url) throws InterruptedException {

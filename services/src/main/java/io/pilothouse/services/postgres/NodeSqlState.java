@@ -12,14 +12,22 @@ import java.util.Optional;
  * @param walReceiver        {@code pg_stat_wal_receiver} on a standby, or null
  * @param replayDelaySeconds {@code now() - pg_last_xact_replay_timestamp()} on a standby, or null
  * @param backends           {@code sum(numbackends)} over {@code pg_stat_database}, or null when not read
+ * @param synchronousStandbyNames {@code synchronous_standby_names} in force on this node, or null when not read
  */
 public record NodeSqlState(boolean inRecovery, String serverVersion, List<ReplicaStat> replicas,
-                           WalReceiver walReceiver, Double replayDelaySeconds, Long backends) {
+                           WalReceiver walReceiver, Double replayDelaySeconds, Long backends,
+                           String synchronousStandbyNames) {
+
+    /** A state without {@code synchronous_standby_names}. */
+    public NodeSqlState(boolean inRecovery, String serverVersion, List<ReplicaStat> replicas,
+                        WalReceiver walReceiver, Double replayDelaySeconds, Long backends) {
+        this(inRecovery, serverVersion, replicas, walReceiver, replayDelaySeconds, backends, null);
+    }
 
     /** A state without a connection count. */
     public NodeSqlState(boolean inRecovery, String serverVersion, List<ReplicaStat> replicas,
                         WalReceiver walReceiver, Double replayDelaySeconds) {
-        this(inRecovery, serverVersion, replicas, walReceiver, replayDelaySeconds, null);
+        this(inRecovery, serverVersion, replicas, walReceiver, replayDelaySeconds, null, null);
     }
 
     public NodeSqlState {

@@ -23,6 +23,7 @@ public final class ReplicationProbe {
         String version;
         Double replayDelay;
         Long backends;
+        String standbyNames;
         try (PreparedStatement ps = c.prepareStatement(ReplicationQueries.NODE); ResultSet rs = ps.executeQuery()) {
             rs.next();
             inRecovery = rs.getBoolean("in_recovery");
@@ -30,6 +31,7 @@ public final class ReplicationProbe {
             replayDelay = nullableDouble(rs, "replay_delay");
             long n = rs.getLong("backends");
             backends = rs.wasNull() ? null : n;
+            standbyNames = rs.getString("synchronous_standby_names");
         }
         List<NodeSqlState.ReplicaStat> replicas = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(ReplicationQueries.REPLICATION); ResultSet rs = ps.executeQuery()) {
@@ -52,6 +54,6 @@ public final class ReplicationProbe {
                 }
             }
         }
-        return new NodeSqlState(inRecovery, version, replicas, receiver, replayDelay, backends);
+        return new NodeSqlState(inRecovery, version, replicas, receiver, replayDelay, backends, standbyNames);
     }
 }

@@ -11,7 +11,8 @@ final class ReplicationQueries {
                    split_part(current_setting('server_version'), ' ', 1) AS server_version,
                    CASE WHEN pg_is_in_recovery()
                         THEN extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END AS replay_delay,
-                   (SELECT sum(numbackends) FROM pg_stat_database)::bigint AS backends
+                   (SELECT sum(numbackends) FROM pg_stat_database)::bigint AS backends,
+                   current_setting('synchronous_standby_names') AS synchronous_standby_names
             """;
 
     static final String REPLICATION = """

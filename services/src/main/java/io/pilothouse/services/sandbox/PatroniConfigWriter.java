@@ -54,7 +54,8 @@ final class PatroniConfigWriter {
                 "listen", SandboxPlan.HOST + ":" + member.restPort(),
                 "connect_address", SandboxPlan.HOST + ":" + member.restPort()));
         config.put("etcd3", Map.of("hosts", SandboxPlan.HOST + ":" + plan.etcdClientPort()));
-        config.put("bootstrap", bootstrap(plan, member, binaries));
+        config.put("bootstrap", bootstrap(plan, member, binaries,
+                scope.equals(plan.spec().scope()) ? plan.spec().sync() : SandboxSync.OFF));
         config.put("postgresql", postgresql(layout, member, credentials, binaries));
         // No /dev/watchdog on a laptop or in CI; "automatic" would only log about it.
         config.put("watchdog", Map.of("mode", "off"));
@@ -64,7 +65,8 @@ final class PatroniConfigWriter {
         return config;
     }
 
-    private static Map<String, Object> bootstrap(SandboxPlan plan, MemberPlan member, Binaries binaries) {
+    private static Map<String, Object> bootstrap(SandboxPlan plan, MemberPlan member, Binaries binaries,
+                                                 SandboxSync sync) {
         Map<String, Object> parameters = ordered(
                 "max_prepared_transactions", 20,
                 "wal_level", "logical",
@@ -78,6 +80,8 @@ final class PatroniConfigWriter {
                 "retry_timeout", 5,
                 "maximum_lag_on_failover", 1048576,
                 "postgresql", ordered("use_pg_rewind", true, "use_slots", true, "parameters", parameters));
+        // Only the sandbox's own cluster: shard clusters stay asynchronous.
+        dcs.putAll(sync.dcsKeys());
         Map<String, Object> bootstrap = new LinkedHashMap<>();
         bootstrap.put("dcs", dcs);
         bootstrap.put("initdb", List.of(

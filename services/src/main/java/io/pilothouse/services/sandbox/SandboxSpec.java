@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  *                  source discovers it (not with {@code plain})
  * @param patroni   which Patroni the members run: Debian 12's 3.0.2 (the default, also for {@code null}) or Patroni 4
  *                  fetched from Debian 13 into the cache on first use (ignored with {@code plain})
+ * @param sync      the synchronous replication the cluster bootstraps with ({@link SandboxSync#OFF} for async; not
+ *                  with {@code plain})
  */
 public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                          int shards, int shardMembers, PatroniRelease patroni) {
+                          int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync) {
 
     /** More members than this would only slow a laptop down; the app never needs them. */
     public static final int MAX_MEMBERS = 9;
@@ -68,9 +70,28 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
             throw new IllegalArgumentException("shards with several members are Patroni clusters; a plain sandbox "
                     + "has no Patroni: drop --plain or use one member per shard");
         }
+        sync = sync == null ? SandboxSync.OFF : sync;
+        if (plain && sync.mode().synchronous()) {
+            throw new IllegalArgumentException("--sync configures Patroni; a plain sandbox has none: drop --plain or "
+                    + "--sync");
+        }
+        if (!plain) {
+            sync.checkFits(members);
+        }
     }
 
-    /** A sandbox running Debian 12's Patroni. */
+    /** An asynchronous sandbox running {@code patroni}. */
+    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
+                       int shards, int shardMembers, PatroniRelease patroni) {
+        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, SandboxSync.OFF);
+    }
+
+    /** This spec with synchronous replication {@code newSync}. */
+    public SandboxSpec withSync(SandboxSync newSync) {
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, newSync);
+    }
+
+    /** An asynchronous sandbox running Debian 12's Patroni. */
     public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
                        int shards, int shardMembers) {
         this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, PatroniRelease.PATRONI_3);
@@ -99,47 +120,47 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
 
     /** This spec in another directory. */
     public SandboxSpec withDir(Path newDir) {
-        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni);
+        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync);
     }
 
     /** This spec with another number of members. */
     public SandboxSpec withMembers(int newMembers) {
-        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers, patroni);
+        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync);
     }
 
     /** This spec with another Patroni scope. */
     public SandboxSpec withScope(String newScope) {
-        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers, patroni);
+        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers, patroni, sync);
     }
 
     /** This spec with another Patroni namespace. */
     public SandboxSpec withNamespace(String newNamespace) {
-        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers, patroni);
+        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers, patroni, sync);
     }
 
     /** This spec with or without HAProxy. */
     public SandboxSpec withHaproxy(boolean newHaproxy) {
-        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers, patroni);
+        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers, patroni, sync);
     }
 
     /** The same spec for a plain streaming-replication cluster (or back to Patroni). */
     public SandboxSpec withPlain(boolean newPlain) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers, patroni);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers, patroni, sync);
     }
 
     /** This spec with {@code newShards} standalone shard servers besides the cluster. */
     public SandboxSpec withShards(int newShards) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers, patroni);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers, patroni, sync);
     }
 
     /** This spec with {@code newShardMembers} members per shard: more than one makes each shard a Patroni cluster. */
     public SandboxSpec withShardMembers(int newShardMembers) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers, patroni);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers, patroni, sync);
     }
 
     /** This spec running another Patroni. */
     public SandboxSpec withPatroni(PatroniRelease newPatroni) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, newPatroni);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, newPatroni, sync);
     }
 
     /** True when each shard is a Patroni cluster rather than a standalone server. */

@@ -44,11 +44,31 @@ final class SandboxStartup {
         this.patroniRuntimes = patroniRuntimes;
     }
 
+    /**
+     * Quorum commit exists from Patroni 4.0; Patroni 3 would read {@code synchronous_mode: quorum} as plain
+     * synchronous mode, silently. Refused before anything is created.
+     */
+    private static void checkSyncSupported(SandboxSpec spec, PatroniRuntime patroni, Consumer<String> progress) {
+        if (spec.sync().mode() != io.pilothouse.services.model.SyncMode.QUORUM) {
+            if (spec.sync().mode().synchronous()) {
+                progress.accept("Bootstrapping with " + spec.sync().describe());
+            }
+            return;
+        }
+        if (patroni.major() < SandboxSync.QUORUM_SINCE_MAJOR) {
+            throw new SandboxUnsupportedException("--sync quorum needs Patroni " + SandboxSync.QUORUM_SINCE_MAJOR
+                    + ".0 or later, but this sandbox would run " + patroni.describe() + "; use --sync on or --sync "
+                    + "strict, or --patroni 4");
+        }
+        progress.accept("Bootstrapping with " + spec.sync().describe() + " on " + patroni.describe());
+    }
+
     SandboxInfo up(SandboxSpec spec, Consumer<String> progress) {
         long started = System.nanoTime();
         binaries.verify(spec.haproxy());
         // Before the directory is touched: a failed download of Patroni 4 leaves nothing behind.
         PatroniRuntime patroni = patroniRuntimes.resolve(spec.patroni(), progress);
+        checkSyncSupported(spec, patroni, progress);
         SandboxLayout layout = SandboxDirectory.prepare(spec, user);
         SandboxPlan plan = SandboxPlan.of(spec, layout, ports.allocate(SandboxPlan.portsNeeded(spec)));
         Credentials credentials = Credentials.generate(random);

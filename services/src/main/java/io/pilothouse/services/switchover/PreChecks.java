@@ -182,7 +182,7 @@ public final class PreChecks {
                         + seconds(m.sqlLagSeconds()) + " behind the leader")
                 : pass(CheckId.LAG_SECONDS, "replays " + seconds(m.sqlLagSeconds()) + " behind"));
         out.add(timeline(c, m, rest, kind));
-        out.add(synchronous(facts.config(), m, lag, kind));
+        out.add(PromotionRule.check(facts, m, lag, kind));
         boolean pending = m.pendingRestart() || rest != null && rest.pendingRestart();
         out.add(pending ? warn(CheckId.PENDING_RESTART, "has a pending restart: a changed setting only takes "
                 + "effect after it; restart it before or after the switch") : pass(CheckId.PENDING_RESTART,
@@ -283,25 +283,6 @@ public final class PreChecks {
         return tl.equals(leaderTl) ? pass(CheckId.TIMELINE, "timeline " + tl + ", same as the leader")
                 : fail(CheckId.TIMELINE, "timeline " + tl + " but the leader is on " + leaderTl
                         + "; it has not followed the last promotion");
-    }
-
-    private static CheckResult synchronous(DynamicConfig config, Member m, Long lag, OperationKind kind) {
-        if (config.synchronousMode()) {
-            boolean sync = m.role() == MemberRole.SYNC_STANDBY || m.role() == MemberRole.QUORUM_STANDBY
-                    || "sync".equals(m.syncState()) || "quorum".equals(m.syncState());
-            return sync ? pass(CheckId.SYNCHRONOUS, "synchronous standby: has every committed transaction")
-                    : fail(CheckId.SYNCHRONOUS, "synchronous_mode is on and this is not a synchronous standby; "
-                            + "Patroni only promotes a sync standby");
-        }
-        if (lag == null) {
-            return warn(CheckId.SYNCHRONOUS, "asynchronous; bytes at risk not known");
-        }
-        if (kind == OperationKind.SWITCHOVER) {
-            return pass(CheckId.SYNCHRONOUS, lag == 0 ? "asynchronous, has received everything"
-                    : "asynchronous: " + bytes(lag) + " not yet received; a switchover waits for them");
-        }
-        return lag == 0 ? pass(CheckId.SYNCHRONOUS, "asynchronous, nothing would be lost")
-                : warn(CheckId.SYNCHRONOUS, "asynchronous: " + bytes(lag) + " would be lost if promoted now");
     }
 
     private static CheckResult settings(ClusterFacts facts, Member m, NodeFacts node) {

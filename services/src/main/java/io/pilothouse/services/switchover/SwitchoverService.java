@@ -189,7 +189,7 @@ public final class SwitchoverService {
         row.results().forEach(r -> trail.check(r.check().id(), r.verdict().word(), r.reason()));
         report.checks = row;
         if (request.kind() == OperationKind.FAILOVER) {
-            report.predictedLoss = PreChecks.lagBytes(read, before.member(request.candidate()).orElseThrow());
+            report.predictedLoss = PromotionRule.predictedLoss(read, before.member(request.candidate()).orElseThrow());
             if (report.predictedLoss != null) {
                 trail.result("predictedLossBytes", Long.toString(report.predictedLoss));
             }

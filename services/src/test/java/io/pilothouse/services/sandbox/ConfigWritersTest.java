@@ -14,8 +14,9 @@ class ConfigWritersTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Path DIR = Path.of("/tmp/it's a sandbox");
     private static final SandboxSpec SPEC = SandboxSpec.defaults(DIR).withHaproxy(true);
-    private static final SandboxPlan PLAN = SandboxPlan.of(SPEC, new SandboxLayout(DIR),
-            List.of(2379, 2380, 8001, 5431, 8002, 5432, 8003, 5433, 5000, 5001, 7000));
+    private static final List<Integer> PORTS = List.of(2379, 2380, 8001, 5431, 8002, 5432, 8003, 5433, 5000, 5001,
+            7000);
+    private static final SandboxPlan PLAN = SandboxPlan.of(SPEC, new SandboxLayout(DIR), PORTS);
     private static final Credentials CREDENTIALS = new Credentials("su-pw", "repl-pw", "mon-pw", "app-pw");
 
     @Test
@@ -52,6 +53,29 @@ class ConfigWritersTest {
                 "host all all 127.0.0.1/32 scram-sha-256", "host replication all 127.0.0.1/32 scram-sha-256");
         assertThat(postgresql.path("authentication").path("replication").path("username").asText())
                 .isEqualTo("replicator");
+    }
+
+    private static JsonNode dcsWith(SandboxSync sync) throws Exception {
+        SandboxPlan plan = SandboxPlan.of(SPEC.withSync(sync), new SandboxLayout(DIR), PORTS);
+        return YAML.readTree(SandboxYaml.render(PatroniConfigWriter.config(plan, plan.members().get(0), CREDENTIALS,
+                Binaries.debian()))).path("bootstrap").path("dcs");
+    }
+
+    @Test
+    void syncOptionsBecomePatronisBootstrapDcsSettings() throws Exception {
+        JsonNode quorum = dcsWith(SandboxSync.parse("quorum", 2));
+        assertThat(quorum.path("synchronous_mode").isTextual()).isTrue();
+        assertThat(quorum.path("synchronous_mode").asText()).isEqualTo("quorum");
+        assertThat(quorum.path("synchronous_node_count").asInt()).isEqualTo(2);
+        assertThat(quorum.path("synchronous_mode_strict").asBoolean()).isFalse();
+
+        JsonNode strict = dcsWith(SandboxSync.parse("strict", null));
+        assertThat(strict.path("synchronous_mode").isBoolean()).isTrue();
+        assertThat(strict.path("synchronous_mode").asBoolean()).isTrue();
+        assertThat(strict.path("synchronous_mode_strict").asBoolean()).isTrue();
+        assertThat(strict.path("synchronous_node_count").asInt()).isEqualTo(1);
+
+        assertThat(dcsWith(SandboxSync.OFF).has("synchronous_mode")).isFalse();
     }
 
     @Test

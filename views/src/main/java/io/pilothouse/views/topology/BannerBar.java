@@ -13,6 +13,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -81,6 +82,7 @@ final class BannerBar extends VBox {
             case LEASE_EXPIRING: return MaterialDesignT.TIMER_SAND;
             case PAUSED: return MaterialDesignP.PAUSE_CIRCLE_OUTLINE;
             case REPLICATION_PROBLEM: return MaterialDesignL.LINK_VARIANT_OFF;
+            case WRITES_BLOCKED: return MaterialDesignD.DATABASE_LOCK;
             default: return MaterialDesignC.CALENDAR_CLOCK;
         }
     }

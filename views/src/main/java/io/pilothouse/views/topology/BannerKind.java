@@ -17,5 +17,7 @@ public enum BannerKind {
     /** A switchover is scheduled for later. */
     SCHEDULED_SWITCHOVER,
     /** The cluster's shape is wrong: a standby not streaming, two primaries (the problems are in the message). */
-    REPLICATION_PROBLEM
+    REPLICATION_PROBLEM,
+    /** Strict synchronous mode with no standby to confirm: every commit on the leader waits. */
+    WRITES_BLOCKED
 }

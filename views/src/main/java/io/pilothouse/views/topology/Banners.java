@@ -4,6 +4,7 @@ import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.ScheduledSwitchover;
 import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.services.model.SyncReplication;
 import io.pilothouse.views.Tone;
 import io.pilothouse.views.format.DurationFormat;
 import io.pilothouse.views.format.SourceStatusText;
@@ -36,9 +37,18 @@ public final class Banners {
     public static List<Banner> of(ClusterSnapshot cluster, Instant now, ZoneId zone) {
         List<Banner> out = new ArrayList<>();
         staleData(cluster, now).ifPresent(out::add);
-        if (!cluster.problems().isEmpty()) {
+        if (cluster.sync().writesBlocked()) {
+            // The title says "Writes blocked" already; the message gives the why and the way out.
+            out.add(new Banner(BannerKind.WRITES_BLOCKED, Tone.DANGER, "Writes blocked",
+                    SyncReplication.WRITES_BLOCKED.substring("Writes blocked: ".length()) + " Rule in force: "
+                            + cluster.sync().rule() + "."));
+        }
+        // The writes-blocked problem has its own banner above.
+        List<String> problems = cluster.problems().stream().filter(p -> !p.equals(SyncReplication.WRITES_BLOCKED))
+                .toList();
+        if (!problems.isEmpty()) {
             out.add(new Banner(BannerKind.REPLICATION_PROBLEM, Tone.DANGER, "Replication broken",
-                    String.join(" ", cluster.problems())));
+                    String.join(" ", problems)));
         }
         boolean managed = cluster.sources().containsKey(SourceKind.PATRONI_REST)
                 || cluster.sources().containsKey(SourceKind.ETCD);

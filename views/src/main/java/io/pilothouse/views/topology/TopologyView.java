@@ -143,6 +143,10 @@ public final class TopologyView {
         if (c.timeline() != null) {
             parts.add("timeline " + c.timeline());
         }
+        if (c.sync().mode() != io.pilothouse.services.model.SyncMode.ASYNC) {
+            // The commit rule in force: "ANY 1 of node2, node3", "2 sync standbys: node2, node3".
+            parts.add((c.sync().writesBlocked() ? "writes blocked · " : "") + c.sync().rule());
+        }
         if (c.ttlSeconds() != null) {
             parts.add("ttl " + c.ttlSeconds() + " s");
         }

@@ -46,6 +46,23 @@ class BannersTest {
     }
 
     @Test
+    void strictModeWithoutAStandbyIsAWritesBlockedBannerNotAReplicationProblem() {
+        ClusterSnapshot c = SampleEstates.ordersProd();
+        io.pilothouse.services.model.SyncReplication sync = new io.pilothouse.services.model.SyncReplication(
+                io.pilothouse.services.model.SyncMode.SYNC, true, 1, List.of(), null, "*", true);
+        ClusterSnapshot blocked = new ClusterSnapshot(c.source(), c.scope(), c.leader(), c.timeline(), false, null,
+                null, null, null, c.members(), c.sources(), c.observedAt(), List.of(),
+                List.of(io.pilothouse.services.model.SyncReplication.WRITES_BLOCKED), List.of(), sync);
+
+        assertThat(of(blocked)).singleElement().satisfies(b -> {
+            assertThat(b.kind()).isEqualTo(BannerKind.WRITES_BLOCKED);
+            assertThat(b.tone()).isEqualTo(Tone.DANGER);
+            assertThat(b.message()).startsWith("synchronous_mode_strict is on")
+                    .endsWith("Rule in force: sync: no sync standby (strict).");
+        });
+    }
+
+    @Test
     void aHealthyClusterHasNoBanner() {
         assertThat(of(SampleEstates.ordersProd())).isEmpty();
     }
