@@ -71,6 +71,10 @@ public final class SandboxCommand implements Runnable {
                         + "events (default: ${DEFAULT-VALUE}; 0 for empty tables).")
         long rows;
 
+        @Option(names = "--cascade", description = "Tag the last member 'replicatefrom: node2': it streams from the "
+                + "second member, not the leader (a Patroni cascade; at least 3 members).")
+        boolean cascade;
+
         @Option(names = "--json", description = "Print the endpoints as JSON.")
         boolean json;
 
@@ -86,6 +90,13 @@ public final class SandboxCommand implements Runnable {
             SandboxSpec s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
                     .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards)
                     .withShardMembers(shardMembers);
+            if (cascade) {
+                if (plain || members < 3) {
+                    throw new UserException("--cascade needs a Patroni cluster of at least 3 members: drop --plain or "
+                            + "pass --members 3 or more", 2);
+                }
+                s = s.withCascade(true);
+            }
             long t0 = System.nanoTime();
             SandboxInfo info = new SandboxLauncher().up(s, line -> {
                 err.println("  " + line);

@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * @param shardMembers members of each shard (1 to {@value #MAX_SHARD_MEMBERS}): 1 for a standalone server, more for
  *                  a Patroni cluster of its own with scope {@code shardK} in {@code namespace}, so the workspace's etcd
  *                  source discovers it (not with {@code plain})
+ * @param cascade   the last member is tagged {@code replicatefrom: node2}: it streams from the second member, not the
+ *                  leader, whoever leads (a Patroni cascade; needs at least 3 members, not with {@code plain})
  */
 public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                          int shards, int shardMembers) {
+                          int shards, int shardMembers, boolean cascade) {
 
     /** More members than this would only slow a laptop down; the app never needs them. */
     public static final int MAX_MEMBERS = 9;
@@ -65,6 +67,16 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
             throw new IllegalArgumentException("shards with several members are Patroni clusters; a plain sandbox "
                     + "has no Patroni: drop --plain or use one member per shard");
         }
+        if (cascade && (plain || members < 3)) {
+            throw new IllegalArgumentException("a cascade needs a Patroni cluster of at least 3 members (a leader, the "
+                    + "member streamed from, the cascading one): drop --plain or pass --members 3 or more");
+        }
+    }
+
+    /** A sandbox without a cascade. */
+    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
+                       int shards, int shardMembers) {
+        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, false);
     }
 
     /** A sandbox whose shards (if any) are standalone servers. */
@@ -90,42 +102,63 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
 
     /** This spec in another directory. */
     public SandboxSpec withDir(Path newDir) {
-        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers);
+        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers,
+                cascade);
     }
 
     /** This spec with another number of members. */
     public SandboxSpec withMembers(int newMembers) {
-        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers);
+        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers,
+                cascade);
     }
 
     /** This spec with another Patroni scope. */
     public SandboxSpec withScope(String newScope) {
-        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers);
+        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers,
+                cascade);
     }
 
     /** This spec with another Patroni namespace. */
     public SandboxSpec withNamespace(String newNamespace) {
-        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers);
+        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers,
+                cascade);
     }
 
     /** This spec with or without HAProxy. */
     public SandboxSpec withHaproxy(boolean newHaproxy) {
-        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers);
+        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers,
+                cascade);
     }
 
     /** The same spec for a plain streaming-replication cluster (or back to Patroni). */
     public SandboxSpec withPlain(boolean newPlain) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers,
+                cascade);
     }
 
     /** This spec with {@code newShards} standalone shard servers besides the cluster. */
     public SandboxSpec withShards(int newShards) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers,
+                cascade);
     }
 
     /** This spec with {@code newShardMembers} members per shard: more than one makes each shard a Patroni cluster. */
     public SandboxSpec withShardMembers(int newShardMembers) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers,
+                cascade);
+    }
+
+    /** This spec with or without the {@code replicatefrom} cascade on the last member. */
+    public SandboxSpec withCascade(boolean newCascade) {
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, newCascade);
+    }
+
+    /**
+     * The member the given member of the sandbox's own cluster is tagged to stream from ({@code replicatefrom}), or
+     * null when it follows the leader: with {@link #cascade()}, the last member streams from the second.
+     */
+    public String replicatefrom(String member) {
+        return cascade && member.equals(memberName(members - 1)) ? memberName(1) : null;
     }
 
     /** True when each shard is a Patroni cluster rather than a standalone server. */

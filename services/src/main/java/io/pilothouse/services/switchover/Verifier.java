@@ -7,12 +7,14 @@ import io.pilothouse.services.model.MemberState;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Checks, against the live model, that the cluster ended where the operator asked: the candidate holds the
  * leader key, the timeline went up by one, the old leader is back as a streaming replica (Patroni ran pg_rewind if
- * it had to), every replica streams from the new leader, and synchronous replication is back when configured.
+ * it had to), every replica streams from the new leader — except cascades, which stream from their configured
+ * upstream while it is up ({@link ExpectedUpstreams}) — and synchronous replication is back when configured.
  * Pure; {@link SwitchoverService} calls it on every new snapshot until it all holds or time runs out.
  */
 public final class Verifier {
@@ -52,10 +54,23 @@ public final class Verifier {
             }
         }
 
+        Map<String, ExpectedUpstreams.Expectation> expected = ExpectedUpstreams.of(before, after);
         List<String> notStreaming = new ArrayList<>();
+        List<String> cascadesWrong = new ArrayList<>();
+        List<String> cascadesRight = new ArrayList<>();
         int replicas = 0;
         for (Member m : after.members()) {
             if (m.name().equals(after.leader()) || m.name().equals(oldLeader)) {
+                continue;
+            }
+            ExpectedUpstreams.Expectation e = expected.get(m.name());
+            if (e != null && e.cascade()) {
+                if (streamingAsExpected(m, e, after)) {
+                    cascadesRight.add(m.name() + " from " + m.upstream() + " (" + e.reason() + ")");
+                } else {
+                    cascadesWrong.add(m.name() + ": " + describeStream(m) + ", expected from " + e.upstream()
+                            + " (" + e.reason() + ")");
+                }
                 continue;
             }
             replicas++;
@@ -68,6 +83,12 @@ public final class Verifier {
                         ? "no other replica" : replicas + " other replica(s) streaming on timeline " + to)
                 : item("replicas", "Every replica streams from the new leader", Verdict.FAIL,
                         "not streaming yet: " + String.join(", ", notStreaming)));
+        if (!cascadesRight.isEmpty() || !cascadesWrong.isEmpty()) {
+            String title = "Cascading replicas stream from their configured upstream";
+            items.add(cascadesWrong.isEmpty()
+                    ? item("cascade", title, Verdict.PASS, String.join("; ", cascadesRight))
+                    : item("cascade", title, Verdict.FAIL, String.join("; ", cascadesWrong)));
+        }
 
         if (config.synchronousMode()) {
             List<String> sync = after.members().stream().filter(Verifier::isSync).map(Member::name).toList();
@@ -97,6 +118,18 @@ public final class Verifier {
         }
         Verdict notBack = request.kind() == OperationKind.FAILOVER && !running ? Verdict.WARN : Verdict.FAIL;
         return item("old_leader", title, notBack, old.name() + " is " + describe(old));
+    }
+
+    private static boolean streamingAsExpected(Member m, ExpectedUpstreams.Expectation e, ClusterSnapshot after) {
+        boolean running = m.state() == MemberState.RUNNING || m.state() == MemberState.STREAMING;
+        return running && "streaming".equals(m.replicationState()) && e.met(m.upstream(), after.leader())
+                && (m.timeline() == null || after.timeline() == null || m.timeline().equals(after.timeline()));
+    }
+
+    private static String describeStream(Member m) {
+        String from = m.upstream() == null ? "upstream not known" : "from " + m.upstream();
+        return m.state().label() + ", " + from + (m.replicationState() == null ? ", not listed by its upstream"
+                : ", " + m.replicationState()) + (m.timeline() == null ? "" : ", timeline " + m.timeline());
     }
 
     private static boolean streamingFromLeader(Member m, ClusterSnapshot after) {
