@@ -28,12 +28,31 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EstateJson(String workspace, boolean readOnly, Instant observedAt, List<ClusterJson> clusters) {
 
-    /** One cluster; {@code problems} says in words what is wrong with a plain cluster's shape (empty otherwise). */
+    /**
+     * One cluster; {@code problems} says in words what is wrong with a plain cluster's shape (empty otherwise);
+     * {@code consistency} lists where the DCS and a Patroni cluster's nodes disagree (empty when they agree).
+     */
     public record ClusterJson(String source, String scope, String leader, Integer timeline, boolean paused,
                               ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
                               Long maximumLagOnFailover, String freshness, Map<String, SourceJson> sources,
                               List<MemberJson> members, List<NodeSlots> slots, List<String> problems,
-                              List<AlertJson> alerts) {
+                              List<AlertJson> alerts, List<ConsistencyJson> consistency) {
+    }
+
+    /**
+     * One disagreement between the DCS and a node (Patroni clusters).
+     *
+     * @param kind    {@code leader-in-recovery}, {@code split-brain-risk}, {@code sync-key-vs-standby-names},
+     *                {@code sync-key-vs-sync-state}, {@code member-not-answering}, {@code no-member-key},
+     *                {@code setting-differs}
+     * @param member  the member it is about, or null
+     * @param message what was seen, in words
+     * @param critical true when writes may be lost or refused because of it
+     */
+    public record ConsistencyJson(String kind, String member, String message, boolean critical) {
+        static ConsistencyJson of(io.pilothouse.services.consistency.ConsistencyProblem p) {
+            return new ConsistencyJson(p.kind().key(), p.member(), p.message(), p.kind().critical());
+        }
     }
 
     /**
@@ -85,7 +104,8 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
         return new ClusterJson(c.source(), c.scope(), c.leader(), c.timeline(), c.paused(), c.scheduledSwitchover(),
                 c.leaderLeaseSecondsLeft(), c.ttlSeconds(), c.maximumLagOnFailover(), lower(c.topologyFreshness().name()),
                 sources, c.members().stream().map(EstateJson::member).toList(), c.slots(), c.problems(),
-                alerts.forCluster(c.source(), c.scope()).stream().map(AlertJson::of).toList());
+                alerts.forCluster(c.source(), c.scope()).stream().map(AlertJson::of).toList(),
+                c.consistency().stream().map(ConsistencyJson::of).toList());
     }
 
     private static SourceJson source(SourceStatus s) {

@@ -23,7 +23,12 @@ public enum AlertRule {
     /** A prepared (two-phase-commit) transaction has been waiting for its COMMIT or ROLLBACK longer than allowed. */
     PREPARED_XACT_OLD,
     /** A prepared transaction's xid age passed a fraction of autovacuum_freeze_max_age: wraparound is coming. */
-    PREPARED_XACT_XID_AGE;
+    PREPARED_XACT_XID_AGE,
+    /**
+     * The DCS and a node disagree (leader key vs recovery, sync key vs the primary, member key vs an answering node,
+     * dynamic configuration vs pg_settings), for longer than a few seconds: a leader change in progress is not one.
+     */
+    DCS_NODE_DISAGREEMENT;
 
     /** Lower-case, dash-separated name for JSON and ids ({@code replica-lag}). */
     public String key() {

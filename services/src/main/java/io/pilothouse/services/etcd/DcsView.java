@@ -20,13 +20,24 @@ import java.util.List;
  * @param optime               leader's last WAL position from {@code status} (or the older {@code optime/leader}), or null
  * @param syncStandbys         members named in the {@code sync} key
  * @param problems             keys that could not be parsed, in words
+ * @param synchronousMode      {@code config.synchronous_mode} as written ({@code true}, {@code quorum}, …), or null
+ * @param parameters           {@code config.postgresql.parameters} as text (empty when none)
  */
 public record DcsView(String cluster, String leader, long leaderLease, List<DcsMember> members, Long ttl,
                       Long loopWait, Long maximumLagOnFailover, boolean paused,
                       ScheduledSwitchover scheduledSwitchover, Long optime, List<String> syncStandbys,
-                      List<String> problems) {
+                      List<String> problems, String synchronousMode, java.util.Map<String, String> parameters) {
+
+    /** A view without the synchronous mode and parameters of the dynamic configuration (tests, older callers). */
+    public DcsView(String cluster, String leader, long leaderLease, List<DcsMember> members, Long ttl, Long loopWait,
+                   Long maximumLagOnFailover, boolean paused, ScheduledSwitchover scheduledSwitchover, Long optime,
+                   List<String> syncStandbys, List<String> problems) {
+        this(cluster, leader, leaderLease, members, ttl, loopWait, maximumLagOnFailover, paused, scheduledSwitchover,
+                optime, syncStandbys, problems, null, java.util.Map.of());
+    }
 
     public DcsView {
+        parameters = parameters == null ? java.util.Map.of() : java.util.Map.copyOf(parameters);
         members = members == null ? List.of() : List.copyOf(members);
         syncStandbys = syncStandbys == null ? List.of() : List.copyOf(syncStandbys);
         problems = problems == null ? List.of() : List.copyOf(problems);

@@ -44,7 +44,22 @@ public final class DcsViewParser {
         ScheduledSwitchover scheduled = scheduled(object(keys.get("failover"), "failover key", problems));
         return new DcsView(cluster, leader, leaderKey == null ? 0 : leaderKey.lease(), members, ttl, loopWait, maxLag,
                 paused, scheduled, optime(keys, problems), syncStandbys(object(keys.get("sync"), "sync key", problems)),
-                problems);
+                problems, config == null || !config.hasNonNull("synchronous_mode") ? null
+                        : config.get("synchronous_mode").asText(), parameters(config));
+    }
+
+    /** {@code config.postgresql.parameters}, every value as text. */
+    private static Map<String, String> parameters(JsonNode config) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        JsonNode p = config == null ? null : config.path("postgresql").path("parameters");
+        if (p != null && p.isObject()) {
+            p.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull() && !e.getValue().isContainerNode()) {
+                    out.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        return out;
     }
 
     private static Long optime(Map<String, DcsValue> keys, List<String> problems) {

@@ -61,6 +61,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private final Map<String, NodeRead<PatroniNodeStatus>> nodes = new HashMap<>();
     private final NodeSqlReader sqlReader;
     private ClusterSnapshot last;
+    /** Every member seen in this session, as last seen: a member key that vanishes leaves its node known. */
+    private final Map<String, Member> known = new java.util.TreeMap<>();
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
@@ -243,13 +245,21 @@ public final class ClusterMonitor implements AutoCloseable {
                     }
                 });
             }
+            known.values().forEach(m -> {
+                if (m.apiUrl() != null) {
+                    out.putIfAbsent(m.name(), m.apiUrl());
+                }
+            });
         }
         return out;
     }
 
     private List<Member> endpoints() {
-        ClusterSnapshot s = latest();
-        return s == null ? List.of() : s.members().stream().filter(m -> m.host() != null && m.port() > 0).toList();
+        List<Member> all;
+        synchronized (lock) {
+            all = new ArrayList<>(known.values());
+        }
+        return all.stream().filter(m -> m.host() != null && m.port() > 0).toList();
     }
 
     /** Reassembles the snapshot and publishes it with the events that lead to it. */
@@ -268,8 +278,10 @@ public final class ClusterMonitor implements AutoCloseable {
             ClusterInputs in = new ClusterInputs(source, scope, etcdConfigured, etcd, dcs, leaseSecondsLeft,
                     restCluster, nodes, sql != null, sqlReader == null ? Map.of() : sqlReader.states(),
                     sqlReader == null ? Map.of() : sqlReader.slots(),
-                    sqlReader == null ? Map.of() : sqlReader.prepared());
+                    sqlReader == null ? Map.of() : sqlReader.prepared(),
+                    sqlReader == null ? Map.of() : sqlReader.settings(), formerMembers());
             next = assembler.assemble(in, clock.instant());
+            next.members().forEach(m -> known.merge(m.name(), m, (was, now) -> now.host() == null ? was : now));
             changes = SnapshotDiff.between(last, next);
             last = next;
             // Publish under the lock so listeners see snapshots and events in order.
@@ -280,6 +292,22 @@ public final class ClusterMonitor implements AutoCloseable {
                 LOG.warn("live model listener failed", e);
             }
         }
+    }
+
+    /** Known members without a member key now (only while etcd is followed: without it, nobody knows). */
+    private Map<String, Member> formerMembers() {
+        if (!etcdConfigured || dcs == null) {
+            return Map.of();
+        }
+        Set<String> keyed = new java.util.HashSet<>();
+        dcs.members().forEach(m -> keyed.add(m.name()));
+        Map<String, Member> out = new HashMap<>();
+        known.forEach((name, m) -> {
+            if (!keyed.contains(name)) {
+                out.put(name, m);
+            }
+        });
+        return out;
     }
 
     private boolean hasTopology() {

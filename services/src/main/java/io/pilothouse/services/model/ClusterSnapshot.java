@@ -1,5 +1,6 @@
 package io.pilothouse.services.model;
 
+import io.pilothouse.services.consistency.ConsistencyProblem;
 import io.pilothouse.services.indoubt.PreparedBranch;
 import io.pilothouse.services.slots.NodeSlots;
 
@@ -28,6 +29,10 @@ import java.util.Optional;
  * @param slots              replication slots and archiver status per node, as last read over SQL (may be empty)
  * @param problems           what is wrong with the cluster's shape, in words (a split brain, a standby that is not
  *                           streaming); empty when nothing is known to be wrong. Set by plain (unmanaged) clusters.
+ * @param prepared           prepared transactions on the leader
+ * @param consistency        where the DCS and the nodes disagree (Patroni clusters): the leader key against
+ *                           recovery, the sync key against the primary, member keys against nodes that answer, the
+ *                           dynamic configuration against {@code pg_settings}; empty when they agree or nothing is known
  */
 public record ClusterSnapshot(
         String source,
@@ -44,7 +49,8 @@ public record ClusterSnapshot(
         Instant observedAt,
         List<NodeSlots> slots,
         List<String> problems,
-        List<PreparedBranch> prepared) {
+        List<PreparedBranch> prepared,
+        List<ConsistencyProblem> consistency) {
 
     /** Order in which members are listed: leader-like first, then by name. */
     public static final Comparator<Member> MEMBER_ORDER = Comparator
@@ -61,6 +67,22 @@ public record ClusterSnapshot(
         slots = slots == null ? List.of() : List.copyOf(slots);
         problems = problems == null ? List.of() : List.copyOf(problems);
         prepared = prepared == null ? List.of() : List.copyOf(prepared);
+        consistency = consistency == null ? List.of() : List.copyOf(consistency);
+    }
+
+    /** A snapshot without DCS ↔ node consistency problems (plain clusters, tests). */
+    public ClusterSnapshot(String source, String scope, String leader, Integer timeline, boolean paused,
+                           ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
+                           Long maximumLagOnFailover, List<Member> members, Map<SourceKind, SourceStatus> sources,
+                           Instant observedAt, List<NodeSlots> slots, List<String> problems,
+                           List<PreparedBranch> prepared) {
+        this(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft, ttlSeconds,
+                maximumLagOnFailover, members, sources, observedAt, slots, problems, prepared, List.of());
+    }
+
+    /** The consistency problems about one member. */
+    public List<ConsistencyProblem> consistencyOf(String member) {
+        return consistency.stream().filter(p -> member.equals(p.member())).toList();
     }
 
     /** A snapshot without prepared transactions (sources that do not read them, and tests). */

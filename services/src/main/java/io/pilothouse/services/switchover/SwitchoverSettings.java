@@ -14,12 +14,12 @@ import java.time.Duration;
 public record SwitchoverSettings(Duration factsTimeout, Duration commandTimeout, Duration verifyTimeout,
                                  Duration probeInterval) {
 
+    /** The longest verification bound accepted: an hour. */
+    public static final Duration MAX_VERIFY_TIMEOUT = Duration.ofHours(1);
+
     /** 5 s to read, 40 s for Patroni, 60 s after the leader change to settle, a write every 50 ms. */
     public static final SwitchoverSettings DEFAULTS = new SwitchoverSettings(Duration.ofSeconds(5),
             Duration.ofSeconds(40), Duration.ofSeconds(60), Duration.ofMillis(50));
-
-    /** The longest verification bound accepted: an hour. */
-    public static final Duration MAX_VERIFY_TIMEOUT = Duration.ofHours(1);
 
     public SwitchoverSettings {
         if (verifyTimeout.isNegative() || verifyTimeout.isZero() || verifyTimeout.compareTo(MAX_VERIFY_TIMEOUT) > 0) {

@@ -68,8 +68,7 @@ public final class Verifier {
                 if (streamingAsExpected(m, e, after)) {
                     cascadesRight.add(m.name() + " from " + m.upstream() + " (" + e.reason() + ")");
                 } else {
-                    cascadesWrong.add(m.name() + ": " + describeStream(m) + ", expected from " + e.upstream()
-                            + " (" + e.reason() + ")");
+                    cascadesWrong.add(m.name() + ": " + whyNot(m, e, after) + " (" + e.reason() + ")");
                 }
                 continue;
             }
@@ -126,10 +125,21 @@ public final class Verifier {
                 && (m.timeline() == null || after.timeline() == null || m.timeline().equals(after.timeline()));
     }
 
-    private static String describeStream(Member m) {
-        String from = m.upstream() == null ? "upstream not known" : "from " + m.upstream();
-        return m.state().label() + ", " + from + (m.replicationState() == null ? ", not listed by its upstream"
-                : ", " + m.replicationState()) + (m.timeline() == null ? "" : ", timeline " + m.timeline());
+    /** Why a cascade is not where it should be, the first reason found. */
+    private static String whyNot(Member m, ExpectedUpstreams.Expectation e, ClusterSnapshot after) {
+        if (!m.state().isHealthy()) {
+            return "is " + m.state().label() + ", expected streaming from " + e.upstream();
+        }
+        if (!e.met(m.upstream(), after.leader())) {
+            return "streams from " + (m.upstream() == null ? "an unknown upstream" : m.upstream()) + ", expected from "
+                    + e.upstream();
+        }
+        if (!"streaming".equals(m.replicationState())) {
+            return m.replicationState() == null ? m.upstream() + " does not list it as a replica"
+                    : "is in state " + m.replicationState() + " on " + m.upstream() + ", not streaming";
+        }
+        return "streams from " + m.upstream() + " but is on timeline " + m.timeline() + ", not the leader's "
+                + after.timeline();
     }
 
     private static boolean streamingFromLeader(Member m, ClusterSnapshot after) {

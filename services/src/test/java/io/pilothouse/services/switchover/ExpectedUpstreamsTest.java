@@ -47,8 +47,8 @@ class ExpectedUpstreamsTest {
         List<VerificationItem> items = Verifier.verify(before(), after, SWITCH_TO_NODE2, DynamicConfig.UNKNOWN);
         VerificationItem cascade = item(items, "cascade");
         assertThat(cascade.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(cascade.detail()).isEqualTo("node4: running, from node2, streaming, timeline 2, expected from "
-                + "node3 (replicatefrom node3, which is up)");
+        assertThat(cascade.detail()).isEqualTo("node4: streams from node2, expected from node3 (replicatefrom node3, "
+                + "which is up)");
         assertThat(Verifier.settled(items)).isFalse();
     }
 
@@ -107,7 +107,14 @@ class ExpectedUpstreamsTest {
         VerificationItem cascade = item(Verifier.verify(before(), after, SWITCH_TO_NODE2, DynamicConfig.UNKNOWN),
                 "cascade");
         assertThat(cascade.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(cascade.detail()).contains("node4: running, from node3, catchup, timeline 1");
+        assertThat(cascade.detail()).isEqualTo("node4: is in state catchup on node3, not streaming (replicatefrom "
+                + "node3, which is up)");
+        Member oldTimeline = cascade("node4", "node3", "node3", 1);
+        ClusterSnapshot stuck = cluster("node2", leader("node2"), replica("node1", "node2", 2),
+                replica("node3", "node2", 2), oldTimeline);
+        assertThat(item(Verifier.verify(before(), stuck, SWITCH_TO_NODE2, DynamicConfig.UNKNOWN), "cascade").detail())
+                .isEqualTo("node4: streams from node3 but is on timeline 1, not the leader's 2 (replicatefrom node3, "
+                        + "which is up)");
     }
 
     private static ClusterSnapshot before() {

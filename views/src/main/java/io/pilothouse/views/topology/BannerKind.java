@@ -13,5 +13,7 @@ public enum BannerKind {
     /** A switchover is scheduled for later. */
     SCHEDULED_SWITCHOVER,
     /** The cluster's shape is wrong: a standby not streaming, two primaries (the problems are in the message). */
-    REPLICATION_PROBLEM
+    REPLICATION_PROBLEM,
+    /** The DCS and the nodes disagree (leader key vs recovery, sync key, member keys, settings). */
+    DCS_NODE_DISAGREEMENT
 }
