@@ -81,6 +81,7 @@ final class BannerBar extends VBox {
             case LEASE_EXPIRING: return MaterialDesignT.TIMER_SAND;
             case PAUSED: return MaterialDesignP.PAUSE_CIRCLE_OUTLINE;
             case REPLICATION_PROBLEM: return MaterialDesignL.LINK_VARIANT_OFF;
+            case DCS_NODE_DISAGREEMENT: return MaterialDesignA.ALERT_DECAGRAM;
             default: return MaterialDesignC.CALENDAR_CLOCK;
         }
     }
