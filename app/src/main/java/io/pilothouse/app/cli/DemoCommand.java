@@ -15,13 +15,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.pilothouse.services.sandbox.sharding.OrdersWorkload;
+import io.pilothouse.services.sandbox.sharding.BackgroundOrders;
 import io.pilothouse.services.sandbox.workload.TwoPhaseResult;
 import io.pilothouse.services.sandbox.workload.TwoPhaseWorkload;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -110,8 +108,10 @@ public final class DemoCommand implements Callable<Integer> {
                     });
             err.print(TwoPhaseText.describe(twoPhase));
         }
-        AtomicBoolean stopOrders = new AtomicBoolean();
-        Thread orders = !minimal && !info.shards().isEmpty() ? startOrders(info, stopOrders, err) : null;
+        BackgroundOrders orders = !minimal && !info.shards().isEmpty() ? BackgroundOrders.start(info, rate, why -> {
+            err.println("pilothouse: " + why);
+            err.flush();
+        }) : null;
         err.printf("demo ready in %.1f s%s%n", (System.nanoTime() - t0) / 1e9, orders == null ? ""
                 : "; orders workload running at " + rate + " operations/s until the window closes");
         err.flush();
@@ -125,9 +125,8 @@ public final class DemoCommand implements Callable<Integer> {
                 LiveSettings.DEFAULTS, new DesktopNotifier())) {
             DesktopWindow.showAndWait(session, Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
         } finally {
-            stopOrders.set(true);
             if (orders != null) {
-                orders.join(10_000);
+                orders.close();
             }
             if (startedHere && !keep) {
                 stop.run();
@@ -137,22 +136,6 @@ public final class DemoCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
-    }
-
-    /** The light orders workload on a daemon thread, until {@code stop}; its per-second lines are not printed. */
-    private Thread startOrders(SandboxInfo info, AtomicBoolean stop, PrintWriter err) {
-        Thread t = new Thread(() -> {
-            try {
-                new OrdersWorkload(info).run(new OrdersWorkload.Options(Duration.ZERO, rate, System.nanoTime()),
-                        stop::get, line -> { });
-            } catch (RuntimeException e) {
-                err.println("pilothouse: the demo's orders workload stopped: " + e.getMessage());
-                err.flush();
-            }
-        }, "demo-orders-workload");
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     private static Runnable once(Runnable r) {
