@@ -117,7 +117,8 @@ public final class DemoCommand implements Callable<Integer> {
         err.flush();
         // Ctrl-C or a closed terminal ends the JVM through its shutdown hooks, not through finally blocks:
         // the sandbox this command started is stopped there too, exactly once.
-        Runnable stop = once(() -> err.println(SandboxText.describe(launcher.down(d))));
+        // The demo made this sandbox: closing it removes it, so the next demo starts afresh in the same place.
+        Runnable stop = once(() -> err.println(SandboxText.describe(launcher.destroy(d))));
         if (startedHere && !keep) {
             ShutdownHooks.add("demo-sandbox-stop", stop);
         }
