@@ -50,7 +50,7 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
      * @param critical true when writes may be lost or refused because of it
      */
     public record ConsistencyJson(String kind, String member, String message, boolean critical) {
-        static ConsistencyJson of(io.pilothouse.services.consistency.ConsistencyProblem p) {
+        static ConsistencyJson of(io.pilothouse.services.model.ConsistencyProblem p) {
             return new ConsistencyJson(p.kind().key(), p.member(), p.message(), p.kind().critical());
         }
     }

@@ -1,6 +1,6 @@
 package io.pilothouse.services.alerts;
 
-import io.pilothouse.services.consistency.ConsistencyProblem;
+import io.pilothouse.services.model.ConsistencyProblem;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;

@@ -1,5 +1,7 @@
 package io.pilothouse.services.consistency;
 
+import io.pilothouse.services.model.ProblemKind;
+import io.pilothouse.services.model.ConsistencyProblem;
 import io.pilothouse.services.consistency.ClusterObservation.Answer;
 import io.pilothouse.services.consistency.ClusterObservation.NodeObservation;
 

@@ -1,7 +1,7 @@
 package io.pilothouse.services.live;
 
 import io.pilothouse.services.consistency.ConsistencyCheck;
-import io.pilothouse.services.consistency.ConsistencyProblem;
+import io.pilothouse.services.model.ConsistencyProblem;
 import io.pilothouse.services.consistency.ObservationBuilder;
 import io.pilothouse.services.etcd.DcsView;
 import io.pilothouse.services.model.ClusterSnapshot;

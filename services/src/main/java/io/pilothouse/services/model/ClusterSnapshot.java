@@ -1,6 +1,5 @@
 package io.pilothouse.services.model;
 
-import io.pilothouse.services.consistency.ConsistencyProblem;
 import io.pilothouse.services.indoubt.PreparedBranch;
 import io.pilothouse.services.slots.NodeSlots;
 

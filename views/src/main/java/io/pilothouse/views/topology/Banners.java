@@ -45,7 +45,7 @@ public final class Banners {
             out.add(new Banner(BannerKind.DCS_NODE_DISAGREEMENT, critical ? Tone.DANGER : Tone.WARN,
                     "DCS and nodes disagree (" + cluster.consistency().size() + ")",
                     String.join(" · ", cluster.consistency().stream()
-                            .map(io.pilothouse.services.consistency.ConsistencyProblem::message).toList())));
+                            .map(io.pilothouse.services.model.ConsistencyProblem::message).toList())));
         }
         boolean managed = cluster.sources().containsKey(SourceKind.PATRONI_REST)
                 || cluster.sources().containsKey(SourceKind.ETCD);

@@ -1,7 +1,7 @@
 package io.pilothouse.views.topology;
 
-import io.pilothouse.services.consistency.ConsistencyProblem;
-import io.pilothouse.services.consistency.ProblemKind;
+import io.pilothouse.services.model.ConsistencyProblem;
+import io.pilothouse.services.model.ProblemKind;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.views.SampleEstates;
 import io.pilothouse.views.Tone;

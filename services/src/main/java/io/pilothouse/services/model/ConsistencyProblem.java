@@ -1,4 +1,4 @@
-package io.pilothouse.services.consistency;
+package io.pilothouse.services.model;
 
 /**
  * One disagreement between the DCS and a node.
