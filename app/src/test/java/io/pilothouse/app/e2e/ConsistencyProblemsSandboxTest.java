@@ -122,9 +122,10 @@ class ConsistencyProblemsSandboxTest {
     void standbyNamesChangedByHandUnderSynchronousModeDisagreeWithTheSyncKey() throws Exception {
         patchConfig("{\"synchronous_mode\": true}");
         try {
-            ClusterSnapshot c = Await.until(HEALED, "a synchronous standby", () -> live.cluster("cons"),
-                    x -> x.members().stream().anyMatch(m -> m.role() == MemberRole.SYNC_STANDBY
-                            && "sync".equals(m.syncState())));
+            // Patroni names the standby in synchronous_standby_names, then in the sync key: both agree once it is done.
+            ClusterSnapshot c = Await.until(HEALED, "a synchronous standby, DCS and nodes agreeing",
+                    () -> live.cluster("cons"), x -> x.consistency().isEmpty() && x.members().stream()
+                            .anyMatch(m -> m.role() == MemberRole.SYNC_STANDBY && "sync".equals(m.syncState())));
             String leader = c.leader();
             String sync = c.members().stream().filter(m -> m.role() == MemberRole.SYNC_STANDBY).findFirst()
                     .orElseThrow().name();

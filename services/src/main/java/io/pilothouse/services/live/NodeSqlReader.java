@@ -89,12 +89,15 @@ final class NodeSqlReader {
             NodeSlots nodeSlots = null;
             List<PreparedBranch> branches = null;
             Map<String, NodeSetting> nodeSettings = null;
+            Map<String, NodeSetting> standbyNames = null;
             try (Connection c = sql.open(t.host(), t.port())) {
                 state = ReplicationProbe.read(c);
                 if (readSlots) {
                     nodeSlots = slotsProbe.read(t.name(), c);
                     // Compared with the dynamic configuration (DCS ↔ node consistency); changes seldom.
                     nodeSettings = SettingsProbe.read(c);
+                } else {
+                    standbyNames = SettingsProbe.readStandbyNames(c);
                     // Prepared transactions live on primaries only; read at the slots' pace.
                     branches = state.inRecovery() ? List.of()
                             : preparedProbe.read(new NodeRef(source, scope, t.name(), t.host(), t.port()), c);
@@ -111,6 +114,10 @@ final class NodeSqlReader {
                 }
                 if (nodeSettings != null) {
                     settings.put(t.name(), nodeSettings);
+                } else if (standbyNames != null && settings.containsKey(t.name())) {
+                    Map<String, NodeSetting> updated = new HashMap<>(settings.get(t.name()));
+                    updated.putAll(standbyNames);
+                    settings.put(t.name(), updated);
                 }
             }
         } catch (Exception ex) {
