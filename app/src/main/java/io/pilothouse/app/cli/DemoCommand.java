@@ -15,13 +15,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.pilothouse.services.sandbox.sharding.BackgroundOrders;
+import io.pilothouse.services.sandbox.workload.TwoPhaseResult;
+import io.pilothouse.services.sandbox.workload.TwoPhaseWorkload;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code pilothouse demo}: starts (or reuses) a sandbox cluster and opens the cockpit on it. */
+/**
+ * {@code pilothouse demo}: starts (or reuses) a sandbox and opens the cockpit on it. The full demo has something real
+ * in every window: a Patroni cluster with a {@code replicatefrom} cascade and HAProxy, standalone shards with the
+ * sharded orders schema, a light orders workload running in the background (lag and write rates move), and a 2PC run
+ * that leaves two orphans in doubt. {@code --minimal}: the cluster and HAProxy only.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start a sandbox cluster (or reuse a running one) and open Pilothouse on it.")
+        description = {"Start a sandbox (or reuse a running one) and open Pilothouse on it.",
+            "Full demo: Patroni cluster (last member cascading from node2) with HAProxy, --shards standalone shards "
+                    + "with the sharded orders schema (--rows), a light orders workload in the background (--rate) "
+                    + "and a 2PC run leaving two orphans in doubt. --minimal: the cluster and HAProxy only."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -29,6 +41,22 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--members", defaultValue = "3", converter = NumericOptions.Positive.class, description = "Patroni members (default: ${DEFAULT-VALUE}).")
     int members;
+
+    @Option(names = "--minimal", description = "Only the Patroni cluster and HAProxy (no shards, schema, workloads).")
+    boolean minimal;
+
+    @Option(names = "--shards", paramLabel = "N", defaultValue = "2",
+            description = "Full demo: standalone shards beside the cluster (1 to " + SandboxSpec.MAX_SHARDS
+                    + ", default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--rows", paramLabel = "R", defaultValue = "20000",
+            description = "Full demo: rows of the sharded schema (default: ${DEFAULT-VALUE}).")
+    long rows;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "5",
+            description = "Full demo: orders workload operations per second (default: ${DEFAULT-VALUE}).")
+    int rate;
 
     @Option(names = "--keep", description = "Leave the sandbox running when the window closes.")
     boolean keep;
@@ -42,6 +70,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Displays.requireDisplay("demo");
+        if (!minimal && (shards < 1 || shards > SandboxSpec.MAX_SHARDS || rows < 0 || rate < 1 || members < 3)) {
+            throw new UserException("the full demo needs --shards 1 to " + SandboxSpec.MAX_SHARDS + ", --rows 0 or "
+                    + "more, --rate 1 or more and --members 3 or more (it cascades the last member from node2); "
+                    + "or pass --minimal", 2);
+        }
+        long t0 = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         Path d = dir.resolve();
         SandboxLauncher launcher = new SandboxLauncher();
@@ -52,7 +86,11 @@ public final class DemoCommand implements Callable<Integer> {
             info = launcher.info(d);
         } else {
             err.println("starting a sandbox cluster in " + d + " ...");
-            info = launcher.up(SandboxSpec.defaults(d).withMembers(members).withHaproxy(true), line -> {
+            SandboxSpec s = SandboxSpec.defaults(d).withMembers(members).withHaproxy(true);
+            if (!minimal) {
+                s = s.withShards(shards).withCascade(true);
+            }
+            info = launcher.up(s, line -> {
                 err.println("  " + line);
                 err.flush();
             });
@@ -60,9 +98,27 @@ public final class DemoCommand implements Callable<Integer> {
         }
         err.print(SandboxText.describe(info));
         err.flush();
+        if (startedHere && !minimal) {
+            // Every window gets something real: the shard map its rows, the in-doubt window its two orphans.
+            SandboxSchemaCommand.create(info, rows, err, err);
+            TwoPhaseResult twoPhase = new TwoPhaseWorkload(info).run(new TwoPhaseWorkload.Options(10, 2,
+                    System.nanoTime(), false), line -> {
+                        err.println("  " + line);
+                        err.flush();
+                    });
+            err.print(TwoPhaseText.describe(twoPhase));
+        }
+        BackgroundOrders orders = !minimal && !info.shards().isEmpty() ? BackgroundOrders.start(info, rate, why -> {
+            err.println("pilothouse: " + why);
+            err.flush();
+        }) : null;
+        err.printf("demo ready in %.1f s%s%n", (System.nanoTime() - t0) / 1e9, orders == null ? ""
+                : "; orders workload running at " + rate + " operations/s until the window closes");
+        err.flush();
         // Ctrl-C or a closed terminal ends the JVM through its shutdown hooks, not through finally blocks:
         // the sandbox this command started is stopped there too, exactly once.
-        Runnable stop = once(() -> err.println(SandboxText.describe(launcher.down(d))));
+        // The demo made this sandbox: closing it removes it, so the next demo starts afresh in the same place.
+        Runnable stop = once(() -> err.println(SandboxText.describe(launcher.destroy(d))));
         if (startedHere && !keep) {
             ShutdownHooks.add("demo-sandbox-stop", stop);
         }
@@ -70,6 +126,9 @@ public final class DemoCommand implements Callable<Integer> {
                 LiveSettings.DEFAULTS, new DesktopNotifier())) {
             DesktopWindow.showAndWait(session, Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
         } finally {
+            if (orders != null) {
+                orders.close();
+            }
             if (startedHere && !keep) {
                 stop.run();
             } else {

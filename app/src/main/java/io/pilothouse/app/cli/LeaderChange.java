@@ -30,6 +30,7 @@ final class LeaderChange {
 
     static int run(OperationKind kind, LeaderChangeOptions options, Instant at, PrintWriter out, PrintWriter err)
             throws Exception {
+        java.time.Duration verifyTimeout = verifyTimeout(options);
         if (!options.dryRun && options.candidate == null) {
             throw new UserException("name the member to promote with --to MEMBER (or use --dry-run to see the "
                     + "candidates)", 2);
@@ -37,7 +38,8 @@ final class LeaderChange {
         FileOptions.checkOutput(options.report, "--report");
         try (ClusterOperation op = ClusterOperation.open(options.cluster)) {
             ClusterSnapshot cluster = op.cluster();
-            SwitchoverService service = op.session().switchovers();
+            SwitchoverService service = verifyTimeout == null ? op.session().switchovers()
+                    : op.session().switchovers().withVerifyTimeout(verifyTimeout);
             CheckMatrix matrix = service.check(cluster.source(), cluster.scope(), kind, at);
             if (options.candidate != null && matrix.row(options.candidate).isEmpty()) {
                 throw new UserException(options.candidate + " is not a replica of " + cluster.scope()
@@ -80,9 +82,34 @@ final class LeaderChange {
             print(out, options.json ? ReportFormats.jsonText(ReportFormats.json(report))
                     : "\n" + ReportFormats.markdown(report));
             save(options, report, err);
-            return report.outcome() == Outcome.COMPLETED || report.outcome() == Outcome.SCHEDULED ? 0
-                    : report.outcome() == Outcome.REFUSED ? ClusterOperation.REFUSED : UserErrors.FAILED;
+            return exitStatus(report.outcome());
         }
+    }
+
+    /**
+     * The exit status of an operation that ended so: 0 completed (every verification line held) or scheduled, 3
+     * refused (nothing changed), 1 failed or uncertain (a verification line failed, or the answer was lost).
+     */
+    static int exitStatus(Outcome outcome) {
+        return switch (outcome) {
+            case COMPLETED, SCHEDULED -> 0;
+            case REFUSED -> ClusterOperation.REFUSED;
+            case FAILED, UNCERTAIN -> UserErrors.FAILED;
+        };
+    }
+
+    /** {@code --verify-timeout}, checked; null when not given. */
+    static java.time.Duration verifyTimeout(LeaderChangeOptions options) {
+        if (options.verifyTimeoutSeconds == null) {
+            return null;
+        }
+        long s = options.verifyTimeoutSeconds;
+        if (s < 1 || s > io.pilothouse.services.switchover.SwitchoverSettings.MAX_VERIFY_TIMEOUT.toSeconds()) {
+            throw new UserException("--verify-timeout " + s + " is out of range: give seconds from 1 to "
+                    + io.pilothouse.services.switchover.SwitchoverSettings.MAX_VERIFY_TIMEOUT.toSeconds()
+                    + " (default 60)", 2);
+        }
+        return java.time.Duration.ofSeconds(s);
     }
 
     /** {@code switchover --cancel}: removes the scheduled switchover. */

@@ -95,6 +95,10 @@ public final class SandboxCommand implements Runnable {
                         + "the machine's packages are not changed).")
         String patroni;
 
+        @Option(names = "--cascade", description = "Tag the last member 'replicatefrom: node2': it streams from the "
+                + "second member, not the leader (a Patroni cascade; at least 3 members).")
+        boolean cascade;
+
         @Option(names = "--json", description = "Print the endpoints as JSON.")
         boolean json;
 
@@ -118,7 +122,7 @@ public final class SandboxCommand implements Runnable {
                 s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
                         .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards)
                         .withShardMembers(shardMembers).withPatroni(release)
-                        .withSync(SandboxSync.parse(sync, syncCount));
+                        .withSync(SandboxSync.parse(sync, syncCount)).withCascade(cascade);
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage(), BAD_INPUT);
             }

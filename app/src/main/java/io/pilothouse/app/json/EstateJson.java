@@ -31,12 +31,16 @@ import java.util.Map;
 public record EstateJson(String workspace, boolean readOnly, Instant observedAt, List<ClusterJson> clusters,
                          List<String> gaps) {
 
-    /** One cluster; {@code problems} says in words what is wrong with a plain cluster's shape (empty otherwise). */
+    /**
+     * One cluster; {@code problems} says in words what is wrong with a plain cluster's shape (empty otherwise);
+     * {@code consistency} lists where the DCS and a Patroni cluster's nodes disagree (empty when they agree).
+     */
     public record ClusterJson(String source, String scope, String leader, Integer timeline, boolean paused,
                               ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
                               Long maximumLagOnFailover, String freshness, Map<String, SourceJson> sources,
                               List<MemberJson> members, List<NodeSlots> slots, List<String> problems,
-                              List<AlertJson> alerts, String dcs, SyncJson sync) {
+                              List<AlertJson> alerts, String dcs, SyncJson sync,
+                              List<ConsistencyJson> consistency) {
     }
 
     /**
@@ -58,6 +62,22 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
         static SyncJson of(io.pilothouse.services.model.SyncReplication s) {
             return new SyncJson(lower(s.mode().name()), s.strict(), s.nodeCount(), s.standbys(), s.quorum(),
                     s.required(), s.standbyNames(), s.rule(), s.writesBlocked());
+        }
+    }
+
+    /**
+     * One disagreement between the DCS and a node (Patroni clusters).
+     *
+     * @param kind    {@code leader-in-recovery}, {@code split-brain-risk}, {@code sync-key-vs-standby-names},
+     *                {@code sync-key-vs-sync-state}, {@code member-not-answering}, {@code no-member-key},
+     *                {@code setting-differs}
+     * @param member  the member it is about, or null
+     * @param message what was seen, in words
+     * @param critical true when writes may be lost or refused because of it
+     */
+    public record ConsistencyJson(String kind, String member, String message, boolean critical) {
+        static ConsistencyJson of(io.pilothouse.services.model.ConsistencyProblem p) {
+            return new ConsistencyJson(p.kind().key(), p.member(), p.message(), p.kind().critical());
         }
     }
 
@@ -122,7 +142,8 @@ public record EstateJson(String workspace, boolean readOnly, Instant observedAt,
                 alerts.forCluster(c.source(), c.scope()).stream().map(AlertJson::of).toList(),
                 !c.sources().containsKey(io.pilothouse.services.model.SourceKind.ETCD) ? null
                         : c.dcsUnreachable() ? "unreachable" : "reachable",
-                SyncJson.of(c.sync()));
+                SyncJson.of(c.sync()),
+                c.consistency().stream().map(ConsistencyJson::of).toList());
     }
 
     private static SourceJson source(SourceStatus s) {

@@ -1,6 +1,7 @@
 package io.pilothouse.services.alerts;
 
 import io.pilothouse.services.model.ArchiverStatus;
+import io.pilothouse.services.model.ConsistencyProblem;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
@@ -43,6 +44,9 @@ public final class AlertEvaluator {
     private record Condition(String id, AlertSeverity severity, AlertRule rule, ClusterSnapshot cluster, String member,
                              String message, Duration sustain, Instant startedAt) {
     }
+
+    /** How long a disagreement must last to alert: a leader change passes through some for a moment. */
+    static final Duration DISAGREEMENT_FOR = Duration.ofSeconds(10);
 
     private final AlertThresholds thresholds;
     private final Clock clock;
@@ -121,6 +125,13 @@ public final class AlertEvaluator {
         }
         for (PreparedBranch b : c.prepared()) {
             prepared(c, b, out);
+        }
+        for (ConsistencyProblem p : c.consistency()) {
+            // One alert per kind and member: the message may change (values, errors) without a new alert.
+            String id = id(AlertRule.DCS_NODE_DISAGREEMENT, c, p.member()) + "/" + p.kind().key();
+            out.add(new Condition(id, p.kind().critical() ? AlertSeverity.CRITICAL : AlertSeverity.WARNING,
+                    AlertRule.DCS_NODE_DISAGREEMENT, c, p.member(), "DCS and node disagree: " + p.message(),
+                    DISAGREEMENT_FOR, null));
         }
         return out;
     }

@@ -30,7 +30,12 @@ public enum AlertRule {
     /** A prepared transaction's xid age passed a fraction of autovacuum_freeze_max_age: wraparound is coming. */
     PREPARED_XACT_XID_AGE,
     /** Strict synchronous mode and no standby able to confirm a commit: every commit on the leader hangs. */
-    WRITES_BLOCKED;
+    WRITES_BLOCKED,
+    /**
+     * The DCS and a node disagree (leader key vs recovery, sync key vs the primary, member key vs an answering node,
+     * dynamic configuration vs pg_settings), for longer than a few seconds: a leader change in progress is not one.
+     */
+    DCS_NODE_DISAGREEMENT;
 
     /** Lower-case, dash-separated name for JSON and ids ({@code replica-lag}). */
     public String key() {

@@ -22,13 +22,15 @@ import java.util.List;
  * @param syncStandbys         members named in the {@code sync} key
  * @param problems             keys that could not be parsed, in words
  * @param sync                 the synchronous replication settings of {@code config} and the rest of the {@code sync} key
+ * @param parameters           {@code config.postgresql.parameters} as text (empty when none)
  */
 public record DcsView(String cluster, String leader, long leaderLease, List<DcsMember> members, Long ttl,
                       Long loopWait, Long maximumLagOnFailover, boolean paused,
                       ScheduledSwitchover scheduledSwitchover, Long optime, List<String> syncStandbys,
-                      List<String> problems, Sync sync) {
+                      List<String> problems, Sync sync, java.util.Map<String, String> parameters) {
 
     public DcsView {
+        parameters = parameters == null ? java.util.Map.of() : java.util.Map.copyOf(parameters);
         members = members == null ? List.of() : List.copyOf(members);
         syncStandbys = syncStandbys == null ? List.of() : List.copyOf(syncStandbys);
         problems = problems == null ? List.of() : List.copyOf(problems);
@@ -40,7 +42,7 @@ public record DcsView(String cluster, String leader, long leaderLease, List<DcsM
                    Long maximumLagOnFailover, boolean paused, ScheduledSwitchover scheduledSwitchover, Long optime,
                    List<String> syncStandbys, List<String> problems) {
         this(cluster, leader, leaderLease, members, ttl, loopWait, maximumLagOnFailover, paused, scheduledSwitchover,
-                optime, syncStandbys, problems, Sync.NONE);
+                optime, syncStandbys, problems, Sync.NONE, java.util.Map.of());
     }
 
     /**

@@ -45,7 +45,8 @@ public final class DcsViewParser {
         ScheduledSwitchover scheduled = scheduled(object(keys.get("failover"), "failover key", problems));
         JsonNode sync = object(keys.get("sync"), "sync key", problems);
         return new DcsView(cluster, leader, leaderKey == null ? 0 : leaderKey.lease(), members, ttl, loopWait, maxLag,
-                paused, scheduled, optime(keys, problems), syncStandbys(sync), problems, sync(config, sync));
+                paused, scheduled, optime(keys, problems), syncStandbys(sync), problems, sync(config, sync),
+                parameters(config));
     }
 
     private static DcsView.Sync sync(JsonNode config, JsonNode sync) {
@@ -65,6 +66,20 @@ public final class DcsViewParser {
             return null;
         }
         return n.isBoolean() ? (Object) n.booleanValue() : n.asText();
+    }
+
+    /** {@code config.postgresql.parameters}, every value as text. */
+    private static Map<String, String> parameters(JsonNode config) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        JsonNode p = config == null ? null : config.path("postgresql").path("parameters");
+        if (p != null && p.isObject()) {
+            p.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull() && !e.getValue().isContainerNode()) {
+                    out.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        return out;
     }
 
     private static Long optime(Map<String, DcsValue> keys, List<String> problems) {

@@ -1,5 +1,8 @@
 package io.pilothouse.services.live;
 
+import io.pilothouse.services.consistency.ConsistencyCheck;
+import io.pilothouse.services.model.ConsistencyProblem;
+import io.pilothouse.services.consistency.ObservationBuilder;
 import io.pilothouse.services.etcd.DcsView;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
@@ -59,14 +62,60 @@ public final class ClusterAssembler {
         boolean etcdLive = in.etcdConfigured() && in.etcd().freshness() == Freshness.LIVE;
         DcsView dcs = in.dcs();
         SyncReplication sync = SyncState.of(dcs, in, topo.leader, members.values());
-        return new ClusterSnapshot(in.source(), in.scope(), topo.leader, timeline, topo.paused, topo.scheduled,
-                etcdLive && topo.leader != null ? in.leaseSecondsLeft() : null,
-                dcs == null ? null : dcs.ttl(), dcs == null ? null : dcs.maximumLagOnFailover(),
-                members.values().stream().map(Member.Builder::build).toList(), sources(in, now), now,
-                in.slots().values().stream().map(NodeRead::value).filter(java.util.Objects::nonNull)
-                        .sorted(java.util.Comparator.comparing(io.pilothouse.services.model.NodeSlots::node)).toList(),
-                sync.writesBlocked() ? List.of(SyncReplication.WRITES_BLOCKED) : List.of(),
-                preparedOnLeader(in, topo.leader), sync);
+        List<Member> built = members.values().stream().map(Member.Builder::build).toList();
+        return ClusterSnapshot.builder(in.source(), in.scope())
+                .leader(topo.leader)
+                .timeline(timeline)
+                .paused(topo.paused)
+                .scheduledSwitchover(topo.scheduled)
+                .leaderLeaseSecondsLeft(etcdLive && topo.leader != null ? in.leaseSecondsLeft() : null)
+                .ttlSeconds(dcs == null ? null : dcs.ttl())
+                .maximumLagOnFailover(dcs == null ? null : dcs.maximumLagOnFailover())
+                .members(built)
+                .sources(sources(in, now))
+                .observedAt(now)
+                .slots(in.slots().values().stream().map(NodeRead::value).filter(java.util.Objects::nonNull)
+                        .sorted(java.util.Comparator.comparing(io.pilothouse.services.model.NodeSlots::node)).toList())
+                .problems(sync.writesBlocked() ? List.of(SyncReplication.WRITES_BLOCKED) : List.of())
+                .prepared(preparedOnLeader(in, topo.leader))
+                .sync(sync)
+                .consistency(consistency(in, topo.leader, built, now))
+                .build();
+    }
+
+    /** Where the DCS and the nodes disagree; nothing is said before the DCS or REST named the members. */
+    private List<ConsistencyProblem> consistency(ClusterInputs in, String leader, List<Member> built, Instant now) {
+        boolean etcdLive = in.etcdConfigured() && in.etcd().freshness() == Freshness.LIVE && in.dcs() != null;
+        java.util.Set<String> keyed = new java.util.HashSet<>();
+        if (in.dcs() != null) {
+            in.dcs().members().forEach(m -> keyed.add(m.name()));
+        }
+        ObservationBuilder observation = new ObservationBuilder();
+        for (Member m : built) {
+            observation.node(m, !etcdLive || keyed.contains(m.name()), restRead(in, m.name(), now),
+                    sqlRead(in, m.name(), now), sqlOf(in, m.name()).orElse(null), in.settings().get(m.name()));
+        }
+        for (Member m : in.formerMembers().values()) {
+            if (built.stream().noneMatch(b -> b.name().equals(m.name())) && !keyed.contains(m.name())) {
+                observation.node(m, false, restRead(in, m.name(), now), sqlRead(in, m.name(), now),
+                        sqlOf(in, m.name()).orElse(null), in.settings().get(m.name()));
+            }
+        }
+        MemberRole leaderRole = built.stream().filter(m -> m.name().equals(leader)).map(Member::role).findFirst()
+                .orElse(MemberRole.UNKNOWN);
+        return ConsistencyCheck.evaluate(observation.build(leader, in.dcs(), etcdLive, leaderRole));
+    }
+
+    private ObservationBuilder.Read restRead(ClusterInputs in, String member, Instant now) {
+        NodeRead<PatroniNodeStatus> r = in.nodes().get(member);
+        return r == null ? ObservationBuilder.Read.NONE : new ObservationBuilder.Read(r.freshness(now, window),
+                r.error());
+    }
+
+    private ObservationBuilder.Read sqlRead(ClusterInputs in, String member, Instant now) {
+        NodeRead<NodeSqlState> r = in.sqlConfigured() ? in.sql().get(member) : null;
+        return r == null ? ObservationBuilder.Read.NONE : new ObservationBuilder.Read(r.freshness(now, window),
+                r.error());
     }
 
     /**
@@ -322,11 +371,23 @@ public final class ClusterAssembler {
         if (in.etcdConfigured()) {
             out.put(SourceKind.ETCD, in.etcd());
         }
-        List<NodeRead<?>> rest = new ArrayList<>(in.nodes().values());
+        // Former members (no member key now) are read for the consistency check only, not as the cluster's source.
+        List<NodeRead<?>> rest = new ArrayList<>();
+        in.nodes().forEach((name, r) -> {
+            if (!in.formerMembers().containsKey(name)) {
+                rest.add(r);
+            }
+        });
         rest.add(in.restCluster());
         out.put(SourceKind.PATRONI_REST, aggregate(SourceKind.PATRONI_REST, rest, now));
         if (in.sqlConfigured()) {
-            out.put(SourceKind.POSTGRES, aggregate(SourceKind.POSTGRES, new ArrayList<>(in.sql().values()), now));
+            List<NodeRead<?>> sql = new ArrayList<>();
+            in.sql().forEach((name, r) -> {
+                if (!in.formerMembers().containsKey(name)) {
+                    sql.add(r);
+                }
+            });
+            out.put(SourceKind.POSTGRES, aggregate(SourceKind.POSTGRES, sql, now));
         }
         return out;
     }

@@ -1,8 +1,10 @@
 package io.pilothouse.services.live;
 
+import io.pilothouse.services.consistency.NodeSetting;
 import io.pilothouse.services.etcd.DcsView;
 import io.pilothouse.services.model.NodeSlots;
 import io.pilothouse.services.model.PreparedBranch;
+import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.SourceStatus;
 import io.pilothouse.services.patroni.PatroniCluster;
 import io.pilothouse.services.patroni.PatroniNodeStatus;
@@ -25,12 +27,27 @@ import java.util.Map;
  * @param sqlConfigured  whether SQL is configured for this source
  * @param sql            last SQL read per member name
  * @param slots          last slots read per member name
+ * @param prepared       prepared transactions last read per primary node
+ * @param settings       {@code pg_settings} last read per member name (nodes that answered)
+ * @param formerMembers  members seen earlier in this session that have no member key now, by name (still read, to
+ *                       tell a node whose Patroni is gone from one that is gone altogether)
  */
 public record ClusterInputs(String source, String scope, boolean etcdConfigured, SourceStatus etcd, DcsView dcs,
                             Long leaseSecondsLeft, NodeRead<PatroniCluster> restCluster,
                             Map<String, NodeRead<PatroniNodeStatus>> nodes, boolean sqlConfigured,
                             Map<String, NodeRead<NodeSqlState>> sql, Map<String, NodeRead<NodeSlots>> slots,
-                            Map<String, List<PreparedBranch>> prepared) {
+                            Map<String, List<PreparedBranch>> prepared,
+                            Map<String, Map<String, NodeSetting>> settings, Map<String, Member> formerMembers) {
+
+    /** Inputs without settings and former members (tests, sources without SQL). */
+    public ClusterInputs(String source, String scope, boolean etcdConfigured, SourceStatus etcd, DcsView dcs,
+                         Long leaseSecondsLeft, NodeRead<PatroniCluster> restCluster,
+                         Map<String, NodeRead<PatroniNodeStatus>> nodes, boolean sqlConfigured,
+                         Map<String, NodeRead<NodeSqlState>> sql, Map<String, NodeRead<NodeSlots>> slots,
+                         Map<String, List<PreparedBranch>> prepared) {
+        this(source, scope, etcdConfigured, etcd, dcs, leaseSecondsLeft, restCluster, nodes, sqlConfigured, sql, slots,
+                prepared, Map.of(), Map.of());
+    }
 
     /** Inputs without prepared transactions (tests, sources without SQL). */
     public ClusterInputs(String source, String scope, boolean etcdConfigured, SourceStatus etcd, DcsView dcs,
@@ -43,6 +60,8 @@ public record ClusterInputs(String source, String scope, boolean etcdConfigured,
 
     public ClusterInputs {
         prepared = prepared == null ? Map.of() : Map.copyOf(prepared);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        formerMembers = formerMembers == null ? Map.of() : Map.copyOf(formerMembers);
         nodes = Map.copyOf(nodes);
         sql = Map.copyOf(sql);
         slots = slots == null ? Map.of() : Map.copyOf(slots);

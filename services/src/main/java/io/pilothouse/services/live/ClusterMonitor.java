@@ -65,6 +65,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private final NodeSqlReader sqlReader;
     private ClusterSnapshot last;
     private volatile List<String> pending;
+    /** Every member seen in this session, as last seen: a member key that vanishes leaves its node known. */
+    private final Map<String, Member> known = new java.util.TreeMap<>();
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
@@ -301,19 +303,27 @@ public final class ClusterMonitor implements AutoCloseable {
             }
             // Seeds no named member stands for are asked for GET /patroni too: without its DCS, Patroni's
             // GET /cluster hangs while GET /patroni answers, so these carry the topology when etcd is down.
-            java.util.Collection<String> known = new java.util.HashSet<>(out.values());
+            java.util.Collection<String> asked = new java.util.HashSet<>(out.values());
             for (String seed : seedUrls) {
-                if (!known.contains(seed)) {
+                if (!asked.contains(seed)) {
                     out.putIfAbsent(seedNames.getOrDefault(seed, SeedNames.label(seed)), seed);
                 }
             }
+            known.values().forEach(m -> {
+                if (m.apiUrl() != null) {
+                    out.putIfAbsent(m.name(), m.apiUrl());
+                }
+            });
         }
         return out;
     }
 
     private List<Member> endpoints() {
-        ClusterSnapshot s = latest();
-        return s == null ? List.of() : s.members().stream().filter(m -> m.host() != null && m.port() > 0).toList();
+        List<Member> all;
+        synchronized (lock) {
+            all = new ArrayList<>(known.values());
+        }
+        return all.stream().filter(m -> m.host() != null && m.port() > 0).toList();
     }
 
     /** Reassembles the snapshot and publishes it with the events that lead to it. */
@@ -332,8 +342,10 @@ public final class ClusterMonitor implements AutoCloseable {
             ClusterInputs in = new ClusterInputs(source, scope, etcdConfigured, etcd, dcs, leaseSecondsLeft,
                     restCluster, nodes, sql != null, sqlReader == null ? Map.of() : sqlReader.states(),
                     sqlReader == null ? Map.of() : sqlReader.slots(),
-                    sqlReader == null ? Map.of() : sqlReader.prepared());
+                    sqlReader == null ? Map.of() : sqlReader.prepared(),
+                    sqlReader == null ? Map.of() : sqlReader.settings(), formerMembers());
             next = lost.track(last, assembler.assemble(in, clock.instant()));
+            next.members().forEach(m -> known.merge(m.name(), m, (was, now) -> now.host() == null ? was : now));
             changes = SnapshotDiff.between(last, next);
             last = next;
             // Publish under the lock so listeners see snapshots and events in order.
@@ -345,6 +357,22 @@ public final class ClusterMonitor implements AutoCloseable {
                 LOG.warn("live model listener failed", e);
             }
         }
+    }
+
+    /** Known members without a member key now (only while etcd is followed: without it, nobody knows). */
+    private Map<String, Member> formerMembers() {
+        if (!etcdConfigured || dcs == null) {
+            return Map.of();
+        }
+        Set<String> keyed = new java.util.HashSet<>();
+        dcs.members().forEach(m -> keyed.add(m.name()));
+        Map<String, Member> out = new HashMap<>();
+        known.forEach((name, m) -> {
+            if (!keyed.contains(name)) {
+                out.put(name, m);
+            }
+        });
+        return out;
     }
 
     private boolean hasTopology() {

@@ -7,6 +7,8 @@ import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.postgres.NodeConnections;
 import io.pilothouse.services.postgres.NodeSqlState;
 import io.pilothouse.services.postgres.ReplicationProbe;
+import io.pilothouse.services.consistency.NodeSetting;
+import io.pilothouse.services.consistency.SettingsProbe;
 import io.pilothouse.services.slots.SlotActivityTracker;
 import io.pilothouse.services.slots.SlotRules;
 import io.pilothouse.services.slots.SlotsProbe;
@@ -44,6 +46,7 @@ final class NodeSqlReader {
     private final Map<String, NodeRead<NodeSqlState>> states = new HashMap<>();
     private final Map<String, NodeRead<NodeSlots>> slots = new HashMap<>();
     private final Map<String, List<PreparedBranch>> prepared = new HashMap<>();
+    private final Map<String, Map<String, NodeSetting>> settings = new HashMap<>();
     private final PreparedXactsProbe preparedProbe = new PreparedXactsProbe();
     private final String source;
     private final String scope;
@@ -85,10 +88,16 @@ final class NodeSqlReader {
             NodeSqlState state;
             NodeSlots nodeSlots = null;
             List<PreparedBranch> branches = null;
+            Map<String, NodeSetting> nodeSettings = null;
+            Map<String, NodeSetting> standbyNames = null;
             try (Connection c = sql.open(t.host(), t.port())) {
                 state = ReplicationProbe.read(c);
                 if (readSlots) {
                     nodeSlots = slotsProbe.read(t.name(), c);
+                    // Compared with the dynamic configuration (DCS ↔ node consistency); changes seldom.
+                    nodeSettings = SettingsProbe.read(c);
+                } else {
+                    standbyNames = SettingsProbe.readStandbyNames(c);
                     // Prepared transactions live on primaries only; read at the slots' pace.
                     branches = state.inRecovery() ? List.of()
                             : preparedProbe.read(new NodeRef(source, scope, t.name(), t.host(), t.port()), c);
@@ -103,6 +112,13 @@ final class NodeSqlReader {
                 if (branches != null) {
                     prepared.put(t.name(), branches);
                 }
+                if (nodeSettings != null) {
+                    settings.put(t.name(), nodeSettings);
+                } else if (standbyNames != null && settings.containsKey(t.name())) {
+                    Map<String, NodeSetting> updated = new HashMap<>(settings.get(t.name()));
+                    updated.putAll(standbyNames);
+                    settings.put(t.name(), updated);
+                }
             }
         } catch (Exception ex) {
             Instant now = clock.instant();
@@ -113,6 +129,7 @@ final class NodeSqlReader {
                 if (readSlots) {
                     slots.put(t.name(), slots.getOrDefault(t.name(), NodeRead.none()).failed(why, false, now));
                     prepared.remove(t.name());
+                    settings.remove(t.name());
                 }
             }
         }
@@ -160,6 +177,13 @@ final class NodeSqlReader {
         synchronized (lock) {
             NodeRead<NodeSqlState> r = states.get(name);
             return r == null ? null : r.error();
+        }
+    }
+
+    /** The {@code pg_settings} last read on every node that answered, by node name (a copy). */
+    Map<String, Map<String, NodeSetting>> settings() {
+        synchronized (lock) {
+            return Map.copyOf(settings);
         }
     }
 

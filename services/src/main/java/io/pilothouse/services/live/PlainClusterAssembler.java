@@ -81,13 +81,18 @@ public final class PlainClusterAssembler {
         for (NodeAddress n : nodes) {
             members.add(member(n, sql.get(n.toString()), live, nodes, now, problems));
         }
-        return new ClusterSnapshot(source, source, leader, null, false, null, null, null, null, members,
-                Map.of(SourceKind.POSTGRES, aggregate(sql.values(), now)), now,
-                slots.values().stream().map(NodeRead::value).filter(Objects::nonNull)
-                        .sorted(Comparator.comparing(NodeSlots::node)).toList(),
-                problems, leader == null ? List.of() : prepared.getOrDefault(leader, List.of()).stream()
+        return ClusterSnapshot.builder(source, source)
+                .leader(leader)
+                .members(members)
+                .sources(Map.of(SourceKind.POSTGRES, aggregate(sql.values(), now)))
+                .observedAt(now)
+                .slots(slots.values().stream().map(NodeRead::value).filter(Objects::nonNull)
+                        .sorted(Comparator.comparing(NodeSlots::node)).toList())
+                .problems(problems)
+                .prepared(leader == null ? List.of() : prepared.getOrDefault(leader, List.of()).stream()
                         .sorted(Comparator.comparing(io.pilothouse.services.model.PreparedBranch::prepared))
-                        .toList());
+                        .toList())
+                .build();
     }
 
     private Member member(NodeAddress n, NodeRead<NodeSqlState> read, Map<String, NodeSqlState> live,

@@ -26,8 +26,12 @@ import java.util.Optional;
  * @param problems           what is wrong with the cluster's shape, in words (a split brain, a standby that is not
  *                           streaming, writes blocked by strict synchronous mode); empty when nothing is known to
  *                           be wrong
+ * @param prepared           prepared transactions on the leader
  * @param sync               synchronous replication as configured and in force ({@link SyncReplication#ASYNC} when
  *                           the cluster is asynchronous or its configuration is not known)
+ * @param consistency        where the DCS and the nodes disagree (Patroni clusters): the leader key against
+ *                           recovery, the sync key against the primary, member keys against nodes that answer, the
+ *                           dynamic configuration against {@code pg_settings}; empty when they agree or nothing is known
  */
 public record ClusterSnapshot(
         String source,
@@ -45,7 +49,8 @@ public record ClusterSnapshot(
         List<NodeSlots> slots,
         List<String> problems,
         List<PreparedBranch> prepared,
-        SyncReplication sync) {
+        SyncReplication sync,
+        List<ConsistencyProblem> consistency) {
 
     /** Order in which members are listed: leader-like first, then by name. */
     public static final Comparator<Member> MEMBER_ORDER = Comparator
@@ -63,16 +68,12 @@ public record ClusterSnapshot(
         problems = problems == null ? List.of() : List.copyOf(problems);
         prepared = prepared == null ? List.of() : List.copyOf(prepared);
         sync = sync == null ? SyncReplication.ASYNC : sync;
+        consistency = consistency == null ? List.of() : List.copyOf(consistency);
     }
 
-    /** A snapshot without synchronous replication details (plain clusters, and tests). */
-    public ClusterSnapshot(String source, String scope, String leader, Integer timeline, boolean paused,
-                           ScheduledSwitchover scheduledSwitchover, Long leaderLeaseSecondsLeft, Long ttlSeconds,
-                           Long maximumLagOnFailover, List<Member> members, Map<SourceKind, SourceStatus> sources,
-                           Instant observedAt, List<NodeSlots> slots, List<String> problems,
-                           List<PreparedBranch> prepared) {
-        this(source, scope, leader, timeline, paused, scheduledSwitchover, leaderLeaseSecondsLeft, ttlSeconds,
-                maximumLagOnFailover, members, sources, observedAt, slots, problems, prepared, SyncReplication.ASYNC);
+    /** The consistency problems about one member. */
+    public List<ConsistencyProblem> consistencyOf(String member) {
+        return consistency.stream().filter(p -> member.equals(p.member())).toList();
     }
 
     /**
@@ -162,6 +163,7 @@ public record ClusterSnapshot(
         private List<String> problems = List.of();
         private List<PreparedBranch> prepared = List.of();
         private SyncReplication sync = SyncReplication.ASYNC;
+        private List<ConsistencyProblem> consistency = List.of();
 
         private Builder(String source, String scope) {
             this.source = source;
@@ -173,7 +175,7 @@ public record ClusterSnapshot(
             scheduledSwitchover = c.scheduledSwitchover; leaderLeaseSecondsLeft = c.leaderLeaseSecondsLeft;
             ttlSeconds = c.ttlSeconds; maximumLagOnFailover = c.maximumLagOnFailover; members = c.members;
             sources = c.sources; observedAt = c.observedAt; slots = c.slots; problems = c.problems;
-            prepared = c.prepared; sync = c.sync;
+            prepared = c.prepared; sync = c.sync; consistency = c.consistency;
         }
 
         public Builder source(String v) { source = v; return this; }
@@ -192,11 +194,12 @@ public record ClusterSnapshot(
         public Builder problems(List<String> v) { problems = v; return this; }
         public Builder prepared(List<PreparedBranch> v) { prepared = v; return this; }
         public Builder sync(SyncReplication v) { sync = v; return this; }
+        public Builder consistency(List<ConsistencyProblem> v) { consistency = v; return this; }
 
         public ClusterSnapshot build() {
             return new ClusterSnapshot(source, scope, leader, timeline, paused, scheduledSwitchover,
                     leaderLeaseSecondsLeft, ttlSeconds, maximumLagOnFailover, members, sources, observedAt, slots,
-                    problems, prepared, sync);
+                    problems, prepared, sync, consistency);
         }
     }
 }

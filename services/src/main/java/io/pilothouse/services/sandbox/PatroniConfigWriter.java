@@ -59,8 +59,13 @@ final class PatroniConfigWriter {
         config.put("postgresql", postgresql(layout, member, credentials, binaries));
         // No /dev/watchdog on a laptop or in CI; "automatic" would only log about it.
         config.put("watchdog", Map.of("mode", "off"));
-        config.put("tags", ordered("nofailover", false, "noloadbalance", false, "clonefrom", false,
-                "nosync", false));
+        Map<String, Object> tags = ordered("nofailover", false, "noloadbalance", false, "clonefrom", false,
+                "nosync", false);
+        String replicatefrom = scope.equals(plan.spec().scope()) ? plan.spec().replicatefrom(member.name()) : null;
+        if (replicatefrom != null) {
+            tags.put("replicatefrom", replicatefrom);
+        }
+        config.put("tags", tags);
         config.put(SANDBOX_SECTION, Map.of("post_bootstrap", postBootstrap(credentials)));
         return config;
     }

@@ -84,8 +84,8 @@ final class ReadinessProbe {
     }
 
     /**
-     * Waits for one leader and every other member streaming from it, as listed both by
-     * {@code /cluster} and by the leader's own {@code /patroni} {@code replication[]}.
+     * Waits for one leader and every other member streaming from it (or, tagged {@code replicatefrom}, from its
+     * upstream), as listed both by {@code /cluster} and by the sender's own {@code /patroni} {@code replication[]}.
      *
      * @param restUrls member name to Patroni REST base URL
      */
@@ -182,11 +182,14 @@ final class ReadinessProbe {
      */
     static ClusterReadiness assess(JsonNode cluster, Map<String, JsonNode> statuses, Set<String> members) {
         String leader = leaderOf(cluster);
+        // A cascading replica (replicatefrom) streams from another replica: whoever lists it as streaming counts.
         Set<String> streamedTo = new TreeSet<>();
         if (leader != null && statuses.containsKey(leader)) {
-            for (JsonNode connection : statuses.get(leader).path("replication")) {
-                if ("streaming".equals(connection.path("state").asText())) {
-                    streamedTo.add(connection.path("application_name").asText());
+            for (JsonNode status : statuses.values()) {
+                for (JsonNode connection : status.path("replication")) {
+                    if ("streaming".equals(connection.path("state").asText())) {
+                        streamedTo.add(connection.path("application_name").asText());
+                    }
                 }
             }
         }

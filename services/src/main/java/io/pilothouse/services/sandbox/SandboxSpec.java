@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
  *                  fetched from Debian 13 into the cache on first use (ignored with {@code plain})
  * @param sync      the synchronous replication the cluster bootstraps with ({@link SandboxSync#OFF} for async; not
  *                  with {@code plain})
+ * @param cascade   the last member is tagged {@code replicatefrom: node2}: it streams from the second member, not the
+ *                  leader, whoever leads (a Patroni cascade; needs at least 3 members, not with {@code plain})
  */
 public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                          int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync) {
+                          int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync, boolean cascade) {
 
     /** More members than this would only slow a laptop down; the app never needs them. */
     public static final int MAX_MEMBERS = 9;
@@ -78,17 +80,22 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         if (!plain) {
             sync.checkFits(members);
         }
+        if (cascade && (plain || members < 3)) {
+            throw new IllegalArgumentException("a cascade needs a Patroni cluster of at least 3 members (a leader, the "
+                    + "member streamed from, the cascading one): drop --plain or pass --members 3 or more");
+        }
     }
 
     /** An asynchronous sandbox running {@code patroni}. */
     public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
                        int shards, int shardMembers, PatroniRelease patroni) {
-        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, SandboxSync.OFF);
+        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, SandboxSync.OFF, false);
     }
 
     /** This spec with synchronous replication {@code newSync}. */
     public SandboxSpec withSync(SandboxSync newSync) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, newSync);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni,
+                newSync, cascade);
     }
 
     /** An asynchronous sandbox running Debian 12's Patroni. */
@@ -120,47 +127,70 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
 
     /** This spec in another directory. */
     public SandboxSpec withDir(Path newDir) {
-        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync);
+        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni,
+                sync, cascade);
     }
 
     /** This spec with another number of members. */
     public SandboxSpec withMembers(int newMembers) {
-        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync);
+        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers, patroni,
+                sync, cascade);
     }
 
     /** This spec with another Patroni scope. */
     public SandboxSpec withScope(String newScope) {
-        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers, patroni, sync);
+        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers, patroni,
+                sync, cascade);
     }
 
     /** This spec with another Patroni namespace. */
     public SandboxSpec withNamespace(String newNamespace) {
-        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers, patroni, sync);
+        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers, patroni,
+                sync, cascade);
     }
 
     /** This spec with or without HAProxy. */
     public SandboxSpec withHaproxy(boolean newHaproxy) {
-        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers, patroni, sync);
+        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers, patroni,
+                sync, cascade);
     }
 
     /** The same spec for a plain streaming-replication cluster (or back to Patroni). */
     public SandboxSpec withPlain(boolean newPlain) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers, patroni, sync);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers, patroni,
+                sync, cascade);
     }
 
     /** This spec with {@code newShards} standalone shard servers besides the cluster. */
     public SandboxSpec withShards(int newShards) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers, patroni, sync);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers, patroni,
+                sync, cascade);
     }
 
     /** This spec with {@code newShardMembers} members per shard: more than one makes each shard a Patroni cluster. */
     public SandboxSpec withShardMembers(int newShardMembers) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers, patroni, sync);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers, patroni,
+                sync, cascade);
     }
 
     /** This spec running another Patroni. */
     public SandboxSpec withPatroni(PatroniRelease newPatroni) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, newPatroni, sync);
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, newPatroni,
+                sync, cascade);
+    }
+
+    /** This spec with or without the {@code replicatefrom} cascade on the last member. */
+    public SandboxSpec withCascade(boolean newCascade) {
+        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync,
+                newCascade);
+    }
+
+    /**
+     * The member the given member of the sandbox's own cluster is tagged to stream from ({@code replicatefrom}), or
+     * null when it follows the leader: with {@link #cascade()}, the last member streams from the second.
+     */
+    public String replicatefrom(String member) {
+        return cascade && member.equals(memberName(members - 1)) ? memberName(1) : null;
     }
 
     /** True when each shard is a Patroni cluster rather than a standalone server. */

@@ -12,7 +12,10 @@ public enum Outcome {
     REFUSED,
     /** Attempted, and the cluster did not end where asked within the time allowed. */
     FAILED,
-    /** Patroni's answer was lost and the cluster was still moving when watching stopped. */
+    /**
+     * Patroni's answer was lost and the cluster was still moving when watching stopped; or the candidate leads but a
+     * verification line failed within the bound (a replica not streaming where expected, …): look before trusting it.
+     */
     UNCERTAIN;
 
     public String word() {

@@ -221,9 +221,10 @@ public final class SwitchoverService {
             List<VerificationItem> items = awaitSettled(request, before, read.config(), next, tracker, changed);
             WriteProbeResult writes = stop(probe);
             ClusterSnapshot after = cluster(request.source(), request.scope());
-            Outcome outcome = request.candidate().equals(after.leader()) ? Outcome.COMPLETED
-                    : next == PatroniVerdicts.Next.WATCH && after.leader() == null ? Outcome.UNCERTAIN
-                    : Outcome.FAILED;
+            Outcome outcome = outcomeOf(request, after, next, items);
+            if (outcome == Outcome.UNCERTAIN && after.leader() != null) {
+                report.summary = failedLines(items);
+            }
             SwitchoverReport done = report.build(outcome, writes, items);
             record(trail, done);
             if (outcome != Outcome.COMPLETED) {
@@ -238,6 +239,37 @@ public final class SwitchoverService {
                 LOG.debug("Unsubscribing failed", e);
             }
         }
+    }
+
+    /**
+     * How the operation ended once watching stopped: completed only when the candidate leads and no verification
+     * line failed; the candidate leading with a failed line is uncertain (the operator must look), never completed.
+     */
+    static Outcome outcomeOf(SwitchoverRequest request, ClusterSnapshot after, PatroniVerdicts.Next next,
+                             List<VerificationItem> items) {
+        if (request.candidate().equals(after.leader())) {
+            return Verifier.settled(items) ? Outcome.COMPLETED : Outcome.UNCERTAIN;
+        }
+        return next == PatroniVerdicts.Next.WATCH && after.leader() == null ? Outcome.UNCERTAIN : Outcome.FAILED;
+    }
+
+    /** The failed verification lines in words: {@code verification failed: cascade: node3 …}. */
+    private String failedLines(List<VerificationItem> items) {
+        return "verification did not pass within " + settings.verifyTimeout().toSeconds()
+                + " s of the leader change: " + String.join("; ", items.stream()
+                .filter(i -> i.verdict() == Verdict.FAIL).map(i -> i.id() + " (" + i.title() + "): " + i.detail())
+                .toList());
+    }
+
+    /** This service with another bound on the verification (the rest of the settings unchanged). */
+    public SwitchoverService withVerifyTimeout(Duration verifyTimeout) {
+        return new SwitchoverService(feed, facts, rest, guard, auth, probes, probeExecutor, writeEndpoints, clock,
+                settings.withVerifyTimeout(verifyTimeout));
+    }
+
+    /** The time limits in force. */
+    public SwitchoverSettings settings() {
+        return settings;
     }
 
     private WriteProbe startProbe(SwitchoverRequest request, ClusterSnapshot before, ProgressTracker tracker) {
@@ -323,7 +355,9 @@ public final class SwitchoverService {
     private List<VerificationItem> awaitSettled(SwitchoverRequest request, ClusterSnapshot before,
                                                 DynamicConfig config, PatroniVerdicts.Next next,
                                                 ProgressTracker tracker, java.util.concurrent.Semaphore changed) {
+        // Bounded from the leader change: until it is seen, from the start of watching.
         long deadline = System.nanoTime() + settings.verifyTimeout().toNanos();
+        boolean leaderChangeSeen = false;
         // After "failed", Patroni has given up: a shorter look is enough to be sure the old leader stayed.
         long failedDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         WriteEndpoint endpoint = writeEndpoints.apply(before);
@@ -332,6 +366,10 @@ public final class SwitchoverService {
         List<VerificationItem> items = List.of();
         while (System.nanoTime() < deadline) {
             ClusterSnapshot now = cluster(request.source(), request.scope());
+            if (!leaderChangeSeen && request.candidate().equals(now.leader())) {
+                leaderChangeSeen = true;
+                deadline = System.nanoTime() + settings.verifyTimeout().toNanos();
+            }
             items = new ArrayList<>(Verifier.verify(before, now, request, config));
             // The balancer follows its own health checks: ask it at most once a second, once the rest holds.
             if (endpoint != null && Verifier.settled(items)) {
@@ -366,7 +404,9 @@ public final class SwitchoverService {
                 break;
             }
         }
-        tracker.note("stopped watching after " + settings.verifyTimeout().toSeconds() + " s; not everything holds");
+        tracker.note("stopped watching " + settings.verifyTimeout().toSeconds() + " s after "
+                + (leaderChangeSeen ? "the leader change" : "the request") + "; failed: " + String.join(", ",
+                items.stream().filter(i -> i.verdict() == Verdict.FAIL).map(VerificationItem::id).toList()));
         return items;
     }
 
@@ -422,7 +462,10 @@ public final class SwitchoverService {
                 case REFUSED -> "nothing changed: " + summary;
                 case FAILED -> request.kind().word() + " did not complete: " + summary + "; leader is "
                         + (now.leader() == null ? "nobody" : now.leader());
-                case UNCERTAIN -> "outcome unknown: " + summary + "; no member holds the leader key yet";
+                case UNCERTAIN -> now.leader() != null && now.leader().equals(request.candidate())
+                        ? "outcome uncertain: " + request.candidate() + " is the leader of " + request.scope() + ", but "
+                        + summary
+                        : "outcome unknown: " + summary + "; no member holds the leader key yet";
             };
             return new SwitchoverReport(request, outcome, sentence, startedAt, before.leader(), now.leader(),
                     checks, predictedLoss, tracker.steps(), responses, all, w,

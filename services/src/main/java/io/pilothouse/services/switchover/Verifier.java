@@ -7,12 +7,14 @@ import io.pilothouse.services.model.MemberState;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Checks, against the live model, that the cluster ended where the operator asked: the candidate holds the
  * leader key, the timeline went up by one, the old leader is back as a streaming replica (Patroni ran pg_rewind if
- * it had to), every replica streams from the new leader, and synchronous replication is back when configured.
+ * it had to), every replica streams from the new leader — except cascades, which stream from their configured
+ * upstream while it is up ({@link ExpectedUpstreams}) — and synchronous replication is back when configured.
  * Pure; {@link SwitchoverService} calls it on every new snapshot until it all holds or time runs out.
  */
 public final class Verifier {
@@ -52,10 +54,22 @@ public final class Verifier {
             }
         }
 
+        Map<String, ExpectedUpstreams.Expectation> expected = ExpectedUpstreams.of(before, after);
         List<String> notStreaming = new ArrayList<>();
+        List<String> cascadesWrong = new ArrayList<>();
+        List<String> cascadesRight = new ArrayList<>();
         int replicas = 0;
         for (Member m : after.members()) {
             if (m.name().equals(after.leader()) || m.name().equals(oldLeader)) {
+                continue;
+            }
+            ExpectedUpstreams.Expectation e = expected.get(m.name());
+            if (e != null && e.cascade()) {
+                if (streamingAsExpected(m, e, after)) {
+                    cascadesRight.add(m.name() + " from " + m.upstream() + " (" + e.reason() + ")");
+                } else {
+                    cascadesWrong.add(m.name() + ": " + whyNot(m, e, after) + " (" + e.reason() + ")");
+                }
                 continue;
             }
             replicas++;
@@ -68,6 +82,12 @@ public final class Verifier {
                         ? "no other replica" : replicas + " other replica(s) streaming on timeline " + to)
                 : item("replicas", "Every replica streams from the new leader", Verdict.FAIL,
                         "not streaming yet: " + String.join(", ", notStreaming)));
+        if (!cascadesRight.isEmpty() || !cascadesWrong.isEmpty()) {
+            String title = "Cascading replicas stream from their configured upstream";
+            items.add(cascadesWrong.isEmpty()
+                    ? item("cascade", title, Verdict.PASS, String.join("; ", cascadesRight))
+                    : item("cascade", title, Verdict.FAIL, String.join("; ", cascadesWrong)));
+        }
 
         if (config.synchronousMode()) {
             List<String> sync = after.members().stream().filter(Verifier::isSync).map(Member::name).toList();
@@ -97,6 +117,29 @@ public final class Verifier {
         }
         Verdict notBack = request.kind() == OperationKind.FAILOVER && !running ? Verdict.WARN : Verdict.FAIL;
         return item("old_leader", title, notBack, old.name() + " is " + describe(old));
+    }
+
+    private static boolean streamingAsExpected(Member m, ExpectedUpstreams.Expectation e, ClusterSnapshot after) {
+        boolean running = m.state() == MemberState.RUNNING || m.state() == MemberState.STREAMING;
+        return running && "streaming".equals(m.replicationState()) && e.met(m.upstream(), after.leader())
+                && (m.timeline() == null || after.timeline() == null || m.timeline().equals(after.timeline()));
+    }
+
+    /** Why a cascade is not where it should be, the first reason found. */
+    private static String whyNot(Member m, ExpectedUpstreams.Expectation e, ClusterSnapshot after) {
+        if (!m.state().isHealthy()) {
+            return "is " + m.state().label() + ", expected streaming from " + e.upstream();
+        }
+        if (!e.met(m.upstream(), after.leader())) {
+            return "streams from " + (m.upstream() == null ? "an unknown upstream" : m.upstream()) + ", expected from "
+                    + e.upstream();
+        }
+        if (!"streaming".equals(m.replicationState())) {
+            return m.replicationState() == null ? m.upstream() + " does not list it as a replica"
+                    : "is in state " + m.replicationState() + " on " + m.upstream() + ", not streaming";
+        }
+        return "streams from " + m.upstream() + " but is on timeline " + m.timeline() + ", not the leader's "
+                + after.timeline();
     }
 
     private static boolean streamingFromLeader(Member m, ClusterSnapshot after) {

@@ -321,9 +321,20 @@ class AlertEvaluatorTest {
 
     private static ClusterSnapshot withPrepared(io.pilothouse.services.model.PreparedBranch b) {
         ClusterSnapshot h = healthy();
-        return new ClusterSnapshot(h.source(), h.scope(), h.leader(), h.timeline(), h.paused(), null,
-                h.leaderLeaseSecondsLeft(), h.ttlSeconds(), h.maximumLagOnFailover(), h.members(), h.sources(),
-                h.observedAt(), List.of(), List.of(), List.of(b));
+        return ClusterSnapshot.builder(h.source(), h.scope())
+                .leader(h.leader())
+                .timeline(h.timeline())
+                .paused(h.paused())
+                .leaderLeaseSecondsLeft(h.leaderLeaseSecondsLeft())
+                .ttlSeconds(h.ttlSeconds())
+                .maximumLagOnFailover(h.maximumLagOnFailover())
+                .members(h.members())
+                .sources(h.sources())
+                .observedAt(h.observedAt())
+                .slots(List.of())
+                .problems(List.of())
+                .prepared(List.of(b))
+                .build();
     }
 
     private static io.pilothouse.services.model.PreparedBranch branch(String gid, Instant prepared, long xidAge) {

@@ -46,9 +46,17 @@ class PromotionRuleTest {
                     Map.of(), List.of()), pos == null ? "no answer" : null, Map.of(), null));
         }
         SyncReplication sync = new SyncReplication(mode, false, null, syncKey, quorum, null, false);
-        ClusterSnapshot c = new ClusterSnapshot("src", "demo", null, 3, false, null, null, 20L, null, members,
-                Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, Freshness.LIVE, NOW, null)), NOW,
-                List.of(), List.of(), List.of(), sync);
+        ClusterSnapshot c = ClusterSnapshot.builder("src", "demo")
+                .timeline(3)
+                .ttlSeconds(20L)
+                .members(members)
+                .sources(Map.of(SourceKind.ETCD, new SourceStatus(SourceKind.ETCD, Freshness.LIVE, NOW, null)))
+                .observedAt(NOW)
+                .slots(List.of())
+                .problems(List.of())
+                .prepared(List.of())
+                .sync(sync)
+                .build();
         return new ClusterFacts(c, new DynamicConfig(mode.synchronous(), false, 1_048_576L, mode), null, nodes,
                 PrimaryFacts.unreadable("there is no leader"), NOW);
     }

@@ -86,6 +86,13 @@ public final class MemberDetails {
                 Row.of("Last seen", m.lastSeen() == null ? "never"
                         : DurationFormat.clock(m.lastSeen(), zone) + " (" + DurationFormat.ago(m.lastSeen(), now) + ")"),
                 m.pendingRestart() ? new Row("Pending restart", "yes", Tone.WARN) : Row.of("Pending restart", "no"))));
+        List<io.pilothouse.services.model.ConsistencyProblem> disagreements = c.consistencyOf(m.name());
+        if (!disagreements.isEmpty()) {
+            // Placed before Freshness, which must stay last (a stale cluster adds its row there).
+            out.add(out.size() - 1, new Section("DCS vs node", disagreements.stream()
+                    .map(p -> new Row(p.kind().key(), p.message(), p.kind().critical() ? Tone.DANGER : Tone.WARN))
+                    .toList()));
+        }
         Freshness topology = c.topologyFreshness();
         if (topology != Freshness.LIVE) {
             // A frozen feed must never look green: nothing here is confirmed, whatever the member last said.

@@ -83,6 +83,7 @@ final class BannerBar extends VBox {
             case PAUSED: return MaterialDesignP.PAUSE_CIRCLE_OUTLINE;
             case REPLICATION_PROBLEM: return MaterialDesignL.LINK_VARIANT_OFF;
             case WRITES_BLOCKED: return MaterialDesignD.DATABASE_LOCK;
+            case DCS_NODE_DISAGREEMENT: return MaterialDesignA.ALERT_DECAGRAM;
             default: return MaterialDesignC.CALENDAR_CLOCK;
         }
     }

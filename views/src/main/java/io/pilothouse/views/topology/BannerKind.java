@@ -19,5 +19,7 @@ public enum BannerKind {
     /** The cluster's shape is wrong: a standby not streaming, two primaries (the problems are in the message). */
     REPLICATION_PROBLEM,
     /** Strict synchronous mode with no standby to confirm: every commit on the leader waits. */
-    WRITES_BLOCKED
+    WRITES_BLOCKED,
+    /** The DCS and the nodes disagree (leader key vs recovery, sync key, member keys, settings). */
+    DCS_NODE_DISAGREEMENT
 }

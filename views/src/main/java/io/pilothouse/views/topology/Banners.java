@@ -50,6 +50,13 @@ public final class Banners {
             out.add(new Banner(BannerKind.REPLICATION_PROBLEM, Tone.DANGER, "Replication broken",
                     String.join(" ", problems)));
         }
+        if (!cluster.consistency().isEmpty()) {
+            boolean critical = cluster.consistency().stream().anyMatch(p -> p.kind().critical());
+            out.add(new Banner(BannerKind.DCS_NODE_DISAGREEMENT, critical ? Tone.DANGER : Tone.WARN,
+                    "DCS and nodes disagree (" + cluster.consistency().size() + ")",
+                    String.join(" · ", cluster.consistency().stream()
+                            .map(io.pilothouse.services.model.ConsistencyProblem::message).toList())));
+        }
         boolean managed = cluster.sources().containsKey(SourceKind.PATRONI_REST)
                 || cluster.sources().containsKey(SourceKind.ETCD);
         if (cluster.leader() == null && !managed) {

@@ -50,9 +50,17 @@ class BannersTest {
         ClusterSnapshot c = SampleEstates.ordersProd();
         io.pilothouse.services.model.SyncReplication sync = new io.pilothouse.services.model.SyncReplication(
                 io.pilothouse.services.model.SyncMode.SYNC, true, 1, List.of(), null, "*", true);
-        ClusterSnapshot blocked = new ClusterSnapshot(c.source(), c.scope(), c.leader(), c.timeline(), false, null,
-                null, null, null, c.members(), c.sources(), c.observedAt(), List.of(),
-                List.of(io.pilothouse.services.model.SyncReplication.WRITES_BLOCKED), List.of(), sync);
+        ClusterSnapshot blocked = ClusterSnapshot.builder(c.source(), c.scope())
+                .leader(c.leader())
+                .timeline(c.timeline())
+                .members(c.members())
+                .sources(c.sources())
+                .observedAt(c.observedAt())
+                .slots(List.of())
+                .problems(List.of(io.pilothouse.services.model.SyncReplication.WRITES_BLOCKED))
+                .prepared(List.of())
+                .sync(sync)
+                .build();
 
         assertThat(of(blocked)).singleElement().satisfies(b -> {
             assertThat(b.kind()).isEqualTo(BannerKind.WRITES_BLOCKED);
