@@ -16,21 +16,27 @@ final class PatroniRuntimes {
     private static final Pattern VERSION = Pattern.compile("__version__\\s*=\\s*['\"]([^'\"]+)['\"]");
 
     private final TrixiePatroni trixie;
+    private final Path systemPatroni;
 
-    PatroniRuntimes(TrixiePatroni trixie) {
+    PatroniRuntimes(TrixiePatroni trixie, Path systemPatroni) {
         this.trixie = trixie;
+        this.systemPatroni = systemPatroni;
     }
 
-    /** Patroni 4 cached under the app's sandbox cache directory, fetched with the machine's Debian mirror. */
-    static PatroniRuntimes forCurrentUser(SandboxUser user) {
+    /**
+     * Patroni 3 from {@code binaries} (Debian 12's unless a test gives another), Patroni 4 cached under the app's
+     * sandbox cache directory, fetched with the machine's Debian mirror.
+     */
+    static PatroniRuntimes forCurrentUser(SandboxUser user, Binaries binaries) {
         return new PatroniRuntimes(new TrixiePatroni(AppDirs.current().sandboxCacheDir().resolve("patroni"),
-                Path.of("/etc/apt"), user));
+                Path.of("/etc/apt"), user), binaries.patroni());
     }
 
     /** The runtime of {@code release}; Patroni 4 is fetched and unpacked on first use, with progress lines. */
     PatroniRuntime resolve(PatroniRelease release, Consumer<String> progress) {
         return switch (release) {
-            case PATRONI_3 -> system();
+            case PATRONI_3 -> SYSTEM_PATRONI.equals(systemPatroni) ? system()
+                    : new PatroniRuntime(systemVersion(), systemPatroni.toString(), null);
             case PATRONI_4 -> trixie.ensure(progress);
         };
     }

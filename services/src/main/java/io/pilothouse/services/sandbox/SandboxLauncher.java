@@ -55,7 +55,7 @@ public final class SandboxLauncher {
                 readyTimeout);
         ShardStartup shards = new ShardStartup(user, new LocalPostgres(binaries, user, runner));
         this.startup = new SandboxStartup(binaries, user, processes, probe, new PortAllocator(random), random,
-                readyTimeout, shards, PatroniRuntimes.forCurrentUser(user));
+                readyTimeout, shards, PatroniRuntimes.forCurrentUser(user, binaries));
     }
 
     /**
