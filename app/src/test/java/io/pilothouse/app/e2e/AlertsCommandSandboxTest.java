@@ -6,6 +6,7 @@ import io.pilothouse.app.json.Json;
 import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SharedSandbox;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Alerts on the command line against the shared sandbox (read-only use). A workspace copy with a connection
  * threshold of 1 and no grace period makes every member alert at once: Patroni and the monitor itself are connected.
  */
+@Tag("servers")
 class AlertsCommandSandboxTest {
 
     private final StringWriter out = new StringWriter();

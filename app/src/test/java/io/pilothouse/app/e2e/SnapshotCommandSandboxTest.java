@@ -5,6 +5,7 @@ import io.pilothouse.app.Main;
 import io.pilothouse.app.json.Json;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SharedSandbox;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line against the real shared sandbox (read-only use). */
+@Tag("servers")
 class SnapshotCommandSandboxTest {
 
     private final StringWriter out = new StringWriter();

@@ -14,6 +14,7 @@ import io.pilothouse.services.workspace.AlertsConfig;
 import io.pilothouse.services.workspace.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Alerts on a real Patroni sandbox (its own: this test creates a slot and loads WAL): an inactive physical slot
  * under WAL load raises the slot alerts through the live monitor, dropping it clears them.
  */
+@Tag("servers")
 class AlertMonitorSandboxTest {
 
     private static final String SLOT = "ph_alert_test";
