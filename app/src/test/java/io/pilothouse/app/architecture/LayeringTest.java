@@ -24,9 +24,12 @@ class LayeringTest {
 
     @BeforeAll
     static void importClasses() {
-        // Production code only: test classes in this module and in other modules' test-jars stay out.
+        // Production code only: test classes in this module, in other modules' test-jars and in the test-support
+        // module (main code of its own, but used by tests only) stay out.
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar"))
+                .withImportOption(location -> !location.contains("/test-support/")
+                        && !location.contains("/test-support-"))
                 .importPackages("io.pilothouse");
     }
 

@@ -5,12 +5,11 @@ import io.pilothouse.app.wiring.AuditLogs;
 import io.pilothouse.services.policy.JsonLinesAuditLog;
 import io.pilothouse.services.policy.MutationGate;
 import io.pilothouse.services.policy.MutationRequest;
+import io.pilothouse.testing.Pictures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -47,8 +46,6 @@ class AuditScreenshotTest {
 
         assertThat(status).as(err.toString()).isZero();
         assertThat(out.toString()).contains("view audit");
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(image.getWidth()).isEqualTo(1200);
-        assertThat(image.getHeight()).isEqualTo(700);
+        Pictures.assertRendered(png, 1200, 700, false);  // --theme defaults to light
     }
 }

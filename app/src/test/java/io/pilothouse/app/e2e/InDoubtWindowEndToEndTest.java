@@ -23,6 +23,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * log has the records. Screenshots of the console and the resolve pane go to target/indoubt-shots.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("servers")
 class InDoubtWindowEndToEndTest {
 
     private static final Path SHOTS = Path.of("target", "indoubt-shots");

@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole stack: a real Patroni switchover on a sandbox appears on screen, the new leader's card on top. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("servers")
 class LiveTopologyEndToEndTest {
 
     private static OwnSandbox own;

@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record; then resume the same way. Its own two-member sandbox, so maintenance mode disturbs no other test.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("servers")
 class PatroniOperationDialogsSandboxTest {
 
     private static OwnSandbox own;

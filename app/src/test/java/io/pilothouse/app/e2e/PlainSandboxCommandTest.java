@@ -3,6 +3,7 @@ package io.pilothouse.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilothouse.app.Main;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sandbox up --plain}, {@code snapshot}, {@code status} and {@code down} on the command line, for real. */
+@Tag("servers")
 class PlainSandboxCommandTest {
 
     private final StringWriter out = new StringWriter();

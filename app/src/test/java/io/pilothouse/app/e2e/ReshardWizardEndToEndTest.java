@@ -31,6 +31,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -60,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the pages go to target/reshard-shots.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("servers")
 class ReshardWizardEndToEndTest {
 
     private static final Path SHOTS = Path.of("target", "reshard-shots");

@@ -20,6 +20,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code screenshot --view shards} renders the same map. Screenshots go to target/shard-shots.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("servers")
 class ShardMapWindowEndToEndTest {
 
     private static final Path SHOTS = Path.of("target", "shard-shots");

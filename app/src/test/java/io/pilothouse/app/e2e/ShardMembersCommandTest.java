@@ -2,6 +2,7 @@ package io.pilothouse.app.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilothouse.app.Main;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code sandbox up --shards 2 --shard-members 2} on the command line, for real: each shard a Patroni cluster that the
  * workspace's one etcd source discovers, the demo schema built over them, status and down covering their members.
  */
+@Tag("servers")
 class ShardMembersCommandTest {
 
     private final StringWriter out = new StringWriter();

@@ -26,6 +26,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("servers")
 class SwitchoverWizardEndToEndTest {
 
     private static final Path SHOTS = Path.of("target", "wizard-shots");

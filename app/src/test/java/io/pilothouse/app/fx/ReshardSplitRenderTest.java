@@ -10,6 +10,7 @@ import io.pilothouse.services.reshard.ReshardNode;
 import io.pilothouse.services.reshard.SplitSpec;
 import io.pilothouse.services.reshard.Verification;
 import io.pilothouse.styles.Theme;
+import io.pilothouse.testing.Pictures;
 import io.pilothouse.views.reshard.MoveOutcome;
 import io.pilothouse.views.reshard.PlanReview;
 import io.pilothouse.views.reshard.ReshardActions;
@@ -120,6 +121,10 @@ class ReshardSplitRenderTest {
         assertThat(fx(() -> stage.getScene().lookup("#reshard-drop-source").isVisible())).isFalse();
         snapshot("10-split-result-dark.png");
         assertThat(ImageIO.read(SHOTS.resolve("10-split-result-dark.png").toFile()).getWidth()).isEqualTo(1040);
+        for (String shot : new String[] {"10-split-choose-dark.png", "10-split-preview-dark.png",
+                "10-split-result-dark.png"}) {
+            Pictures.assertRendered(shot, Pictures.read(SHOTS.resolve(shot)), true);
+        }
     }
 
     private void snapshot(String name) throws Exception {

@@ -7,6 +7,7 @@ import io.pilothouse.services.reshard.MoveState;
 import io.pilothouse.services.reshard.QualifiedName;
 import io.pilothouse.services.reshard.ReshardNode;
 import io.pilothouse.styles.Theme;
+import io.pilothouse.testing.Pictures;
 import io.pilothouse.views.reshard.MoveOutcome;
 import io.pilothouse.views.reshard.PlanReview;
 import io.pilothouse.views.reshard.ReshardActions;
@@ -116,6 +117,8 @@ class ReshardWizardRenderTest {
         });
         snapshot("5-stopped-dark.png");
         assertThat(ImageIO.read(SHOTS.resolve("5-stopped.png").toFile()).getWidth()).isEqualTo(1040);
+        Pictures.assertRendered("5-stopped.png", Pictures.read(SHOTS.resolve("5-stopped.png")), false);
+        Pictures.assertRendered("5-stopped-dark.png", Pictures.read(SHOTS.resolve("5-stopped-dark.png")), true);
     }
 
     private void snapshot(String name) throws Exception {

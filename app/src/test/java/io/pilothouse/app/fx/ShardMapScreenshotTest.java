@@ -14,10 +14,9 @@ import io.pilothouse.services.shards.map.NodeReach;
 import io.pilothouse.services.shards.map.ShardBound;
 import io.pilothouse.services.shards.map.ShardMap;
 import io.pilothouse.styles.Theme;
+import io.pilothouse.testing.Pictures;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,9 +96,7 @@ class ShardMapScreenshotTest {
         for (Theme theme : Theme.values()) {
             Path png = SHOTS.toAbsolutePath().resolve("shard-map-" + theme.name().toLowerCase() + ".png");
             ShardMapScreenshot.render(List.of(map()), estate(), theme, 1600, 1000, png);
-            BufferedImage image = ImageIO.read(png.toFile());
-            assertThat(image.getWidth()).isEqualTo(1600);
-            assertThat(image.getHeight()).isEqualTo(1000);
+            Pictures.assertRendered(png, 1600, 1000, theme.isDark());
         }
     }
 }

@@ -16,9 +16,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Committing and rolling back real prepared transactions on the shared sandbox's leader. */
+@Tag("servers")
 class BranchResolverSandboxTest {
 
     private static SandboxInfo sandbox;

@@ -4,6 +4,7 @@ import io.pilothouse.services.indoubt.DecisionRecord.Outcome;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SharedSandbox;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Citus cannot be installed on this machine, so the lookup's SQL is checked as text and, against the sandbox's
  * real PostgreSQL, only the "Citus is absent" path.
  */
+@Tag("servers")
 class CitusDecisionLookupTest {
 
     @Test

@@ -4,6 +4,7 @@ import io.pilothouse.services.indoubt.DecisionRecord.Outcome;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SharedSandbox;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The workspace decision query against the sandbox's real PostgreSQL. The decision "table" is a VALUES list, so
  * nothing is created on the shared sandbox.
  */
+@Tag("servers")
 class DecisionLookupSandboxTest {
 
     private static final String DECISIONS = "SELECT committed, decided_at FROM (VALUES "

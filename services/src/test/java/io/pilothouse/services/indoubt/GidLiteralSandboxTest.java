@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** GidLiteral against the real server: fuzzed round trips and hostile gids really prepared and resolved. */
+@Tag("servers")
 class GidLiteralSandboxTest {
 
     private static final int FUZZ_COUNT = 2500;

@@ -16,6 +16,7 @@ import io.pilothouse.services.sandbox.SharedSandbox;
 import io.pilothouse.services.workspace.WorkspaceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the leader with its owner and database; committing it (as its owner, in its database) applies its change and is
  * audited; a read-only workspace refuses; a branch resolved meanwhile by someone else is a refusal, not a failure.
  */
+@Tag("servers")
 class InDoubtOperationsSandboxTest {
 
     private static SandboxInfo sandbox;

@@ -24,9 +24,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The probe against the shared sandbox's leader: a real prepared transaction, its locks and a session it blocks. */
+@Tag("servers")
 class PreparedXactsProbeSandboxTest {
 
     private static SandboxInfo sandbox;

@@ -10,6 +10,7 @@ import io.pilothouse.services.testing.Await;
 import io.pilothouse.services.workspace.EtcdConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The lock against the real etcd of the shared sandbox. Lock keys live outside Patroni's namespace, so the
  * cluster the other test classes read is not disturbed. Each test uses its own scopes.
  */
+@Tag("servers")
 class EtcdOperationLockTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);

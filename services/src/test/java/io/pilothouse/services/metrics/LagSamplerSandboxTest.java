@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real lag on a real cluster of its own (it pauses replay, so it must not share the JVM-wide sandbox): the
  * sampler runs on its scheduler exactly as in the app, and the assertions read what {@link LagHistory} recorded.
  */
+@Tag("servers")
 class LagSamplerSandboxTest {
 
     private static final SandboxLauncher LAUNCHER = new SandboxLauncher();

@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How up, down, status and destroy fail, and what they say; each case is quick. */
+@Tag("servers")
 class SandboxFailureTest {
 
     private final SandboxLauncher launcher = new SandboxLauncher();

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The JVM-wide sandbox as other test classes (and modules, through the test-jar) use it. */
+@Tag("servers")
 class SharedSandboxTest {
 
     @Test

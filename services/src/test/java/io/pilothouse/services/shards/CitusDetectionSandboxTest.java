@@ -4,6 +4,7 @@ import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxRest;
 import io.pilothouse.services.sandbox.SharedSandbox;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against the real sandbox (plain PostgreSQL, no Citus): detection says absent and the reader stays quiet. */
+@Tag("servers")
 class CitusDetectionSandboxTest {
 
     @Test

@@ -11,6 +11,7 @@ import io.pilothouse.services.sandbox.SandboxSpec;
 import io.pilothouse.services.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Slots and archiver read from a real Patroni sandbox (its own: this test creates and drops a slot). */
+@Tag("servers")
 class SlotsProbeSandboxTest {
 
     private static final SandboxLauncher launcher = new SandboxLauncher();

@@ -18,6 +18,7 @@ import io.pilothouse.services.workspace.SourceConfig;
 import io.pilothouse.services.workspace.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credentials is refused by Patroni (401) and explained; with the workspace's {@code patroniUser} and the password
  * from pgpass (database {@code patroni}) it goes through.
  */
+@Tag("servers")
 class PatroniRestAuthSandboxTest {
 
     private static final String USER = "pilothouse_ops";

@@ -1,6 +1,7 @@
 package io.pilothouse.views.slots;
 
 import io.pilothouse.styles.Theme;
+import io.pilothouse.testing.Pictures;
 import io.pilothouse.views.SampleEstates;
 import io.pilothouse.views.SampleHistory;
 import io.pilothouse.views.ScreenshotRenderer;
@@ -39,14 +40,14 @@ class SlotsHistoryScreenshotsTest {
     void rendersSlotsAndHistoryInBothThemes() throws Exception {
         for (Theme theme : Theme.values()) {
             String t = theme.name().toLowerCase();
-            assertRendered(shot(theme, 1400, 820, "slots-" + t, () -> {
+            assertRendered(theme, shot(theme, 1400, 820, "slots-" + t, () -> {
                 SlotsViewModel vm = new SlotsViewModel(ZoneId.of("UTC"));
                 SlotsView view = new SlotsView(vm);
                 vm.setData(List.of(SampleHistory.ordersLeader(), SampleHistory.ordersReplica(),
                         SampleHistory.ordersReplicaNoSlots()), "pg-orders-1", SampleEstates.NOW);
                 return view.root();
             }));
-            assertRendered(shot(theme, 1100, 700, "history-" + t, () -> {
+            assertRendered(theme, shot(theme, 1100, 700, "history-" + t, () -> {
                 HistoryViewModel vm = new HistoryViewModel(ZoneId.of("UTC"));
                 HistoryView view = new HistoryView(vm);
                 vm.setData("orders-prod", SampleHistory.ordersHistory());
@@ -68,8 +69,9 @@ class SlotsHistoryScreenshotsTest {
         return file;
     }
 
-    private static void assertRendered(Path file) throws Exception {
+    private static void assertRendered(Theme theme, Path file) throws Exception {
         assertThat(file).exists();
         assertThat(Files.size(file)).isGreaterThan(10_000);
+        Pictures.assertRendered(file.getFileName().toString(), Pictures.read(file), theme.isDark());
     }
 }

@@ -16,6 +16,10 @@ import java.util.Optional;
  */
 public final class PgPassFile {
 
+    /** What libpq reads a blank host as (the same as {@code CredentialRequest.LOCALHOST}). */
+    private static final String LOCALHOST = "localhost";
+
+
     private static final int FIELDS = 5;
 
     /** One parsed line. Package-private so tests can see what was parsed; the password is never printed. */
@@ -82,7 +86,7 @@ public final class PgPassFile {
      * @return the match with a copy of its password (possibly empty: libpq then connects without one), or empty
      */
     public Optional<Match> find(String host, int port, String database, String user) {
-        String h = host == null || host.isBlank() ? CredentialRequest.LOCALHOST : host;
+        String h = host == null || host.isBlank() ? LOCALHOST : host;
         String p = Integer.toString(port);
         for (Entry e : entries) {
             if (e.matches(h, p, database, user)) {
