@@ -93,7 +93,8 @@ class LayeringTest {
                         services + "patroni..", services + "etcd..", services + "locks..")
                 .layer("Policy").definedBy(services + "policy..")
                 .layer("Features").definedBy(services + "alerts..", services + "slots..", services + "indoubt..",
-                        services + "shards..", services + "history..", services + "metrics..")
+                        services + "shards..", services + "history..", services + "metrics..",
+                        services + "consistency..")
                 .layer("Live").definedBy(services + "live..")
                 .layer("Operations").definedBy(services + "operations..", services + "switchover..",
                         services + "reshard..")
