@@ -45,16 +45,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--minimal", description = "Only the Patroni cluster and HAProxy (no shards, schema, workloads).")
     boolean minimal;
 
-    @Option(names = "--shards", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--shards", paramLabel = "N", defaultValue = "2", converter = NumericOptions.Positive.class,
             description = "Full demo: standalone shards beside the cluster (1 to " + SandboxSpec.MAX_SHARDS
                     + ", default: ${DEFAULT-VALUE}).")
     int shards;
 
     @Option(names = "--rows", paramLabel = "R", defaultValue = "20000",
+            converter = NumericOptions.NonNegativeLong.class,
             description = "Full demo: rows of the sharded schema (default: ${DEFAULT-VALUE}).")
     long rows;
 
-    @Option(names = "--rate", paramLabel = "R", defaultValue = "5",
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "5", converter = NumericOptions.Positive.class,
             description = "Full demo: orders workload operations per second (default: ${DEFAULT-VALUE}).")
     int rate;
 

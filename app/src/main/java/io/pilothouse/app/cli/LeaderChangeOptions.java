@@ -25,7 +25,7 @@ final class LeaderChangeOptions {
     @Option(names = "--json", description = "Print the check matrix and the report as JSON.")
     boolean json;
 
-    @Option(names = "--verify-timeout", paramLabel = "SECONDS",
+    @Option(names = "--verify-timeout", paramLabel = "SECONDS", converter = NumericOptions.NonNegativeLong.class,
             description = "How long to verify after the leader change before a line that does not hold fails it "
                     + "(exit 1, outcome uncertain); default 60, at most 3600.")
     Long verifyTimeoutSeconds;

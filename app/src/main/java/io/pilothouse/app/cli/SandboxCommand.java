@@ -85,7 +85,7 @@ public final class SandboxCommand implements Runnable {
                         + "quorum, Patroni 4.0+ only) or off (default).")
         String sync;
 
-        @Option(names = "--sync-count", paramLabel = "N",
+        @Option(names = "--sync-count", paramLabel = "N", converter = NumericOptions.Positive.class,
                 description = "With --sync: synchronous_node_count, how many standbys confirm each commit (default 1).")
         Integer syncCount;
 
