@@ -7,7 +7,10 @@ import io.pilothouse.app.wiring.ShutdownHooks;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.SandboxLauncher;
+import io.pilothouse.services.sandbox.PatroniRelease;
+import io.pilothouse.services.sandbox.SandboxException;
 import io.pilothouse.services.sandbox.SandboxSpec;
+import io.pilothouse.services.sandbox.SandboxSync;
 import io.pilothouse.services.sandbox.SandboxStatus;
 import io.pilothouse.services.workspace.WorkspaceLoader;
 import picocli.CommandLine.Command;
@@ -25,13 +28,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code pilothouse demo}: starts (or reuses) a sandbox and opens the cockpit on it. The full demo has something real
- * in every window: a Patroni cluster with a {@code replicatefrom} cascade and HAProxy, standalone shards with the
+ * in every window: a Patroni 4 cluster with quorum commit and a {@code replicatefrom} cascade (Patroni 3 with
+ * {@code synchronous_mode: on} when Patroni 4 cannot be fetched), HAProxy, standalone shards with the
  * sharded orders schema, a light orders workload running in the background (lag and write rates move), and a 2PC run
  * that leaves two orphans in doubt. {@code --minimal}: the cluster and HAProxy only.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start a sandbox (or reuse a running one) and open Pilothouse on it.",
-            "Full demo: Patroni cluster (last member cascading from node2) with HAProxy, --shards standalone shards "
+            "Full demo: Patroni 4 cluster with quorum commit (last member cascading from node2; Patroni 3 with "
+                    + "synchronous_mode on when Patroni 4 cannot be fetched) with HAProxy, --shards standalone shards "
                     + "with the sharded orders schema (--rows), a light orders workload in the background (--rate) "
                     + "and a 2PC run leaving two orphans in doubt. --minimal: the cluster and HAProxy only."})
 public final class DemoCommand implements Callable<Integer> {
@@ -39,8 +44,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     SandboxDirOption dir;
 
-    @Option(names = "--members", defaultValue = "3", converter = NumericOptions.Positive.class, description = "Patroni members (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--members", defaultValue = "4", converter = NumericOptions.Positive.class,
+            description = "Patroni members (default: ${DEFAULT-VALUE}: a leader, two quorum voters and a cascade).")
     int members;
+
+    @Option(names = "--patroni", paramLabel = "3|4", defaultValue = "4",
+            description = "Full demo: 4 (default) runs Debian 13's Patroni 4.0.7 with quorum commit (fetched into the "
+                    + "cache on first use; when that fails the demo says why and goes on with 3), 3 runs Debian 12's "
+                    + "Patroni 3.0.2 with synchronous_mode on.")
+    String patroni;
 
     @Option(names = "--minimal", description = "Only the Patroni cluster and HAProxy (no shards, schema, workloads).")
     boolean minimal;
@@ -88,13 +100,28 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             err.println("starting a sandbox cluster in " + d + " ...");
             SandboxSpec s = SandboxSpec.defaults(d).withMembers(members).withHaproxy(true);
+            PatroniRelease release = minimal ? PatroniRelease.PATRONI_3 : release();
             if (!minimal) {
                 s = s.withShards(shards).withCascade(true);
             }
-            info = launcher.up(s, line -> {
-                err.println("  " + line);
-                err.flush();
-            });
+            try {
+                info = launcher.up(withReplication(s, release), line -> {
+                    err.println("  " + line);
+                    err.flush();
+                });
+            } catch (SandboxException e) {
+                // Fetching Patroni 4 fails before the directory is touched: nothing to clean, go on with Patroni 3.
+                if (release != PatroniRelease.PATRONI_4 || launcher.status(d).state() != SandboxStatus.State.ABSENT) {
+                    throw e;
+                }
+                err.println("pilothouse: " + e.getMessage());
+                err.println("pilothouse: the demo goes on with Debian 12's Patroni 3.0.2 and synchronous_mode on "
+                        + "(quorum commit needs Patroni 4)");
+                info = launcher.up(withReplication(s, PatroniRelease.PATRONI_3), line -> {
+                    err.println("  " + line);
+                    err.flush();
+                });
+            }
             startedHere = true;
         }
         err.print(SandboxText.describe(info));
@@ -147,5 +174,22 @@ public final class DemoCommand implements Callable<Integer> {
                 r.run();
             }
         };
+    }
+
+    private PatroniRelease release() {
+        try {
+            return PatroniRelease.fromOption(patroni);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), 2);
+        }
+    }
+
+    /** The full demo's synchronous replication: quorum commit on Patroni 4, synchronous_mode on with Patroni 3. */
+    private SandboxSpec withReplication(SandboxSpec s, PatroniRelease release) {
+        if (minimal) {
+            return s;
+        }
+        return s.withPatroni(release).withSync(SandboxSync.parse(
+                release == PatroniRelease.PATRONI_4 ? "quorum" : "on", null));
     }
 }
