@@ -4,6 +4,7 @@ import io.pilothouse.services.alerts.Alert;
 import io.pilothouse.services.alerts.AlertEvent;
 import io.pilothouse.app.json.Json;
 import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.services.history.Notifier;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterEvent;
 import picocli.CommandLine.Command;
@@ -54,8 +55,9 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch forever = new CountDownLatch(1);
-        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS);
-             AutoCloseable sub = session.onEvent(e -> print(out, e));
+        // Subscribed before the first read: a quick discovery must not be over before the listener is there.
+        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS, Notifier.NONE,
+                e -> print(out, e));
              AutoCloseable alerts = session.alerts().onEvent(e -> print(out, e))) {
             forever.await();
         }

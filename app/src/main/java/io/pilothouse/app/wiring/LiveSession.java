@@ -78,11 +78,21 @@ public final class LiveSession implements AutoCloseable {
 
     /** As {@link #start(Workspace, LiveSettings)}, telling {@code notifier} of failovers, switchovers and lost members. */
     public static LiveSession start(Workspace workspace, LiveSettings settings, Notifier notifier) {
+        return start(workspace, settings, notifier, e -> { });
+    }
+
+    /**
+     * As {@link #start(Workspace, LiveSettings, Notifier)}, with {@code events} subscribed before the first source is
+     * read, so that it sees every event from the first ({@code CLUSTER_DISCOVERED}) on; called on an I/O thread.
+     */
+    public static LiveSession start(Workspace workspace, LiveSettings settings, Notifier notifier,
+                                    Consumer<ClusterEvent> events) {
         LiveExecutors executors = LiveExecutors.create();
         EstateMonitor monitor = new EstateMonitor(workspace, executors, settings,
                 Passwords.standardChain(), Clock.systemUTC());
         EstateHistory history = new EstateHistory(notifier);
         monitor.onEvent(history);
+        monitor.onEvent(events);
         monitor.start();
         TimelineRefresher timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(
                 new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout())), history,
