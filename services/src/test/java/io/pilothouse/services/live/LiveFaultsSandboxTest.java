@@ -105,8 +105,7 @@ class LiveFaultsSandboxTest {
                             .orElse(false)));
             assertThat(during.members()).extracting(Member::host).doesNotContainNull();
             // Held for the whole outage: healthy replicas never go stale merely because the DCS is down.
-            long until = System.nanoTime() + ETCD_OUTAGE.toNanos();
-            while (System.nanoTime() < until) {
+            io.pilothouse.services.faults.Deadline.throughout(ETCD_OUTAGE, () -> {
                 ClusterSnapshot c = cluster();
                 assertThat(c).as("the cluster stays in the model").isNotNull();
                 assertThat(c.members()).as("members stay").hasSize(3);
@@ -114,8 +113,7 @@ class LiveFaultsSandboxTest {
                     assertThat(c.member(r).orElseThrow().freshness()).as(r + " while only etcd is down")
                             .isEqualTo(Freshness.LIVE);
                 }
-                sleepQuietly(500);
-            }
+            });
         } finally {
             own.launcher().startEtcd(own.dir());
             startedAt = System.nanoTime();
@@ -214,13 +212,5 @@ class LiveFaultsSandboxTest {
         assertThat(alerts.evaluate(List.of(back)).active()).noneMatch(a -> a.rule() == AlertRule.MEMBER_MISSING);
         timing("leader-patroni-and-postgres-killed", (lostAt - killedAt) / 1_000_000, (backAt - startedAt) / 1_000_000);
         awaitHealthy("healthy after the old leader rejoined");
-    }
-
-    private static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

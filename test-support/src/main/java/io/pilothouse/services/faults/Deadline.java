@@ -73,6 +73,18 @@ public final class Deadline {
     }
 
     /**
+     * Runs {@code check} (which asserts) at every poll for {@code duration}: for a state that must hold the whole time,
+     * not one to wait for; the first failing check ends it.
+     */
+    public static void throughout(Duration duration, Runnable check) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() - until < 0) {
+            check.run();
+            pause();
+        }
+    }
+
+    /**
      * A value and when it was seen.
      *
      * @param value    what the probe returned
