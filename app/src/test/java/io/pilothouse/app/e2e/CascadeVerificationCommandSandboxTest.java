@@ -145,29 +145,40 @@ class CascadeVerificationCommandSandboxTest {
      * the leader (each as listed by its sender's {@code GET /patroni}).
      */
     private static String awaitSettledCascade() {
-        return Await.until(SETTLE, "a settled cascade (node4 streaming from node2)", () -> {
-            JsonNode cluster = SandboxRest.cluster(sandbox).orElse(null);
-            String leader = SandboxRest.leader(sandbox).orElse(null);
-            if (cluster == null || leader == null || leader.equals("node2")) {
-                return null;
+        return Await.until(SETTLE, "a settled cascade (node4 streaming from node2)",
+                CascadeVerificationCommandSandboxTest::cascadeState, s -> s.leader() != null).leader();
+    }
+
+    /** What the cluster looks like now: the leader when the cascade is settled, otherwise why it is not. */
+    private record CascadeState(String leader, String notYet) {
+        static CascadeState waiting(String why) {
+            return new CascadeState(null, why);
+        }
+    }
+
+    private static CascadeState cascadeState() {
+        JsonNode cluster = SandboxRest.cluster(sandbox).orElse(null);
+        String leader = SandboxRest.leader(sandbox).orElse(null);
+        if (cluster == null || leader == null) {
+            return CascadeState.waiting("no cluster or no leader");
+        }
+        long timeline = -1;
+        for (JsonNode m : cluster.path("members")) {
+            if (m.path("name").asText().equals(leader)) {
+                timeline = m.path("timeline").asLong();
             }
-            long timeline = -1;
-            for (JsonNode m : cluster.path("members")) {
-                if (m.path("name").asText().equals(leader)) {
-                    timeline = m.path("timeline").asLong();
-                }
+        }
+        for (JsonNode m : cluster.path("members")) {
+            if (!m.path("state").asText().matches("running|streaming") || m.path("timeline").asLong() != timeline) {
+                return CascadeState.waiting("not all members run on timeline " + timeline + ": " + cluster);
             }
-            for (JsonNode m : cluster.path("members")) {
-                if (!m.path("state").asText().matches("running|streaming") || m.path("timeline").asLong() != timeline) {
-                    return null;
-                }
-            }
-            List<String> fromLeader = streamingFrom(leader);
-            List<String> fromNode2 = streamingFrom("node2");
-            boolean ok = cluster.path("members").size() == 4 && fromNode2.equals(List.of("node4"))
-                    && fromLeader.size() == 2 && !fromLeader.contains("node4");
-            return ok ? leader : null;
-        }, l -> l != null);
+        }
+        List<String> fromLeader = streamingFrom(leader);
+        List<String> fromNode2 = streamingFrom("node2");
+        boolean ok = cluster.path("members").size() == 4 && fromNode2.equals(List.of("node4"))
+                && fromLeader.size() == 2 && !fromLeader.contains("node4");
+        return ok ? new CascadeState(leader, null) : CascadeState.waiting("leader " + leader + " streams to "
+                + fromLeader + ", node2 to " + fromNode2);
     }
 
     private static List<String> streamingFrom(String member) {

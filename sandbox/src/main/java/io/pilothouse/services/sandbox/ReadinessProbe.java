@@ -118,6 +118,18 @@ final class ReadinessProbe {
         }
     }
 
+    /** Waits until {@code member} leads its cluster (as {@code /cluster} on its own REST API says). */
+    void awaitLeader(String member, String restUrl, Deadline deadline, LaunchedProcesses watched) {
+        while (!getJson(restUrl + "/cluster").map(c -> member.equals(leaderOf(c))).orElse(false)) {
+            watched.check();
+            if (deadline.passed()) {
+                throw new SandboxException(member + " did not bootstrap the cluster and lead it within "
+                        + deadline.budget().toSeconds() + " s" + watched.logsOf(member));
+            }
+            ProcessTable.sleep(POLL);
+        }
+    }
+
     /** Waits until Patroni's REST API at {@code restUrl} answers at all. */
     void awaitRest(String component, String restUrl, Deadline deadline, LaunchedProcesses watched) {
         while (getJson(restUrl + "/patroni").isEmpty()) {

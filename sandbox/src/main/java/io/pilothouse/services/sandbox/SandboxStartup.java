@@ -80,7 +80,7 @@ final class SandboxStartup {
         Deadline deadline = Deadline.in(readyTimeout);
         try {
             info = startEtcd(plan, info, watched, deadline, progress);
-            info = startMembers(plan, info, watched, patroni);
+            info = startMembers(plan, info, watched, patroni, deadline);
             info = startShardMembers(plan, info, watched, patroni, progress);
             // While Patroni bootstraps: the shards do not depend on it.
             info = shards.start(layout, info, credentials, watched, deadline, progress);
@@ -156,16 +156,22 @@ final class SandboxStartup {
     }
 
     private SandboxInfo startMembers(SandboxPlan plan, SandboxInfo info, LaunchedProcesses watched,
-                                     PatroniRuntime runtime) {
+                                     PatroniRuntime runtime, Deadline deadline) {
         SandboxLayout layout = plan.layout();
         SandboxInfo updated = info;
-        // All at once: one wins the initialize key and bootstraps, the others clone from it.
-        for (MemberPlan m : plan.members()) {
+        // All at once: one wins the initialize key and bootstraps, the others clone from it. With a cascade the
+        // first member bootstraps alone, so that the cascade's upstream (the second member) starts as a replica.
+        List<MemberPlan> members = plan.members();
+        for (int i = 0; i < members.size(); i++) {
+            MemberPlan m = members.get(i);
             Process patroni = processes.startPatroni(layout, m.name(), runtime);
             watched.add(m.name(), ProcessKind.PATRONI, patroni, layout.patroniLog(m.name()),
                     layout.postgresLog(m.name()));
             updated = updated.withMember(updated.requireMember(m.name()).withPatroniPid(patroni.pid()));
             SandboxState.write(layout, updated);
+            if (i == 0 && plan.spec().cascade()) {
+                probe.awaitLeader(m.name(), updated.requireMember(m.name()).restUrl(), deadline, watched);
+            }
         }
         return updated;
     }
