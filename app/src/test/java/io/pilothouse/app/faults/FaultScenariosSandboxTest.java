@@ -291,8 +291,6 @@ class FaultScenariosSandboxTest {
      */
     @Test
     @Order(4)
-    @org.junit.jupiter.api.Disabled("finding: SQL errors carry HikariCP's 'Connection is not available' instead of "
-            + "PostgreSQL's 53300 refusal; fixed by branch errors (issue 12, 'the server's words, not the pool's')")
     void primaryMaxConnectionsExhaustedNamesTheServersRefusal() throws Exception {
         ExhaustedPrimary exhausted = exhaustPrimary(FaultTimings.of("primary_max_connections_words"),
                 FaultScenariosSandboxTest::refusedForSlots);

@@ -86,103 +86,164 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         }
     }
 
-    /** An asynchronous sandbox running {@code patroni}. */
-    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                       int shards, int shardMembers, PatroniRelease patroni) {
-        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, SandboxSync.OFF, false);
-    }
-
-    /** This spec with synchronous replication {@code newSync}. */
-    public SandboxSpec withSync(SandboxSync newSync) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni,
-                newSync, cascade);
-    }
-
-    /** An asynchronous sandbox running Debian 12's Patroni. */
-    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                       int shards, int shardMembers) {
-        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, PatroniRelease.PATRONI_3);
-    }
-
-    /** A sandbox whose shards (if any) are standalone servers. */
-    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                       int shards) {
-        this(dir, members, scope, namespace, haproxy, plain, shards, 1, PatroniRelease.PATRONI_3);
-    }
-
-    /** A Patroni sandbox. */
-    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy) {
-        this(dir, members, scope, namespace, haproxy, false, 0);
-    }
-
-    /** A Patroni or plain sandbox without shards. */
-    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain) {
-        this(dir, members, scope, namespace, haproxy, plain, 0);
-    }
-
-    /** Three members, scope {@code demo}, namespace {@code /service/}, no HAProxy. */
+    /** Three members, scope {@code demo}, namespace {@code /service/}, no HAProxy, no shards, Patroni 3, async. */
     public static SandboxSpec defaults(Path dir) {
-        return new SandboxSpec(dir, 3, "demo", "/service/", false);
+        return new Builder(dir).build();
+    }
+
+    /** A builder holding this spec's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** This spec in another directory. */
     public SandboxSpec withDir(Path newDir) {
-        return new SandboxSpec(newDir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni,
-                sync, cascade);
+        return toBuilder().dir(newDir).build();
     }
 
     /** This spec with another number of members. */
     public SandboxSpec withMembers(int newMembers) {
-        return new SandboxSpec(dir, newMembers, scope, namespace, haproxy, plain, shards, shardMembers, patroni,
-                sync, cascade);
+        return toBuilder().members(newMembers).build();
     }
 
     /** This spec with another Patroni scope. */
     public SandboxSpec withScope(String newScope) {
-        return new SandboxSpec(dir, members, newScope, namespace, haproxy, plain, shards, shardMembers, patroni,
-                sync, cascade);
+        return toBuilder().scope(newScope).build();
     }
 
     /** This spec with another Patroni namespace. */
     public SandboxSpec withNamespace(String newNamespace) {
-        return new SandboxSpec(dir, members, scope, newNamespace, haproxy, plain, shards, shardMembers, patroni,
-                sync, cascade);
+        return toBuilder().namespace(newNamespace).build();
     }
 
     /** This spec with or without HAProxy. */
     public SandboxSpec withHaproxy(boolean newHaproxy) {
-        return new SandboxSpec(dir, members, scope, namespace, newHaproxy, plain, shards, shardMembers, patroni,
-                sync, cascade);
+        return toBuilder().haproxy(newHaproxy).build();
     }
 
     /** The same spec for a plain streaming-replication cluster (or back to Patroni). */
     public SandboxSpec withPlain(boolean newPlain) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, newPlain, shards, shardMembers, patroni,
-                sync, cascade);
+        return toBuilder().plain(newPlain).build();
     }
 
     /** This spec with {@code newShards} standalone shard servers besides the cluster. */
     public SandboxSpec withShards(int newShards) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, newShards, shardMembers, patroni,
-                sync, cascade);
+        return toBuilder().shards(newShards).build();
     }
 
     /** This spec with {@code newShardMembers} members per shard: more than one makes each shard a Patroni cluster. */
     public SandboxSpec withShardMembers(int newShardMembers) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, newShardMembers, patroni,
-                sync, cascade);
+        return toBuilder().shardMembers(newShardMembers).build();
     }
 
     /** This spec running another Patroni. */
     public SandboxSpec withPatroni(PatroniRelease newPatroni) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, newPatroni,
-                sync, cascade);
+        return toBuilder().patroni(newPatroni).build();
+    }
+
+    /** This spec with synchronous replication {@code newSync}. */
+    public SandboxSpec withSync(SandboxSync newSync) {
+        return toBuilder().sync(newSync).build();
     }
 
     /** This spec with or without the {@code replicatefrom} cascade on the last member. */
     public SandboxSpec withCascade(boolean newCascade) {
-        return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync,
-                newCascade);
+        return toBuilder().cascade(newCascade).build();
+    }
+
+    /** Builds a spec from the defaults ({@link #defaults}) or another spec; {@link #build} checks it. */
+    public static final class Builder {
+        private Path dir;
+        private int members = 3;
+        private String scope = "demo";
+        private String namespace = "/service/";
+        private boolean haproxy;
+        private boolean plain;
+        private int shards;
+        private int shardMembers = 1;
+        private PatroniRelease patroni = PatroniRelease.PATRONI_3;
+        private SandboxSync sync = SandboxSync.OFF;
+        private boolean cascade;
+
+        /** The defaults in {@code dir}. */
+        public Builder(Path dir) {
+            this.dir = dir;
+        }
+
+        private Builder(SandboxSpec s) {
+            this(s.dir);
+            members = s.members;
+            scope = s.scope;
+            namespace = s.namespace;
+            haproxy = s.haproxy;
+            plain = s.plain;
+            shards = s.shards;
+            shardMembers = s.shardMembers;
+            patroni = s.patroni;
+            sync = s.sync;
+            cascade = s.cascade;
+        }
+
+        public Builder dir(Path value) {
+            dir = value;
+            return this;
+        }
+
+        public Builder members(int value) {
+            members = value;
+            return this;
+        }
+
+        public Builder scope(String value) {
+            scope = value;
+            return this;
+        }
+
+        public Builder namespace(String value) {
+            namespace = value;
+            return this;
+        }
+
+        public Builder haproxy(boolean value) {
+            haproxy = value;
+            return this;
+        }
+
+        public Builder plain(boolean value) {
+            plain = value;
+            return this;
+        }
+
+        public Builder shards(int value) {
+            shards = value;
+            return this;
+        }
+
+        public Builder shardMembers(int value) {
+            shardMembers = value;
+            return this;
+        }
+
+        public Builder patroni(PatroniRelease value) {
+            patroni = value;
+            return this;
+        }
+
+        public Builder sync(SandboxSync value) {
+            sync = value;
+            return this;
+        }
+
+        public Builder cascade(boolean value) {
+            cascade = value;
+            return this;
+        }
+
+        /** The spec; throws {@link IllegalArgumentException} naming what does not fit. */
+        public SandboxSpec build() {
+            return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni,
+                    sync, cascade);
+        }
     }
 
     /**

@@ -12,7 +12,9 @@ class SandboxSpecTest {
 
     @Test
     void defaultsAreThreeMembersScopeDemoNamespaceServiceNoHaproxy() {
-        assertThat(SandboxSpec.defaults(DIR)).isEqualTo(new SandboxSpec(DIR, 3, "demo", "/service/", false));
+        SandboxSpec spec = SandboxSpec.defaults(DIR);
+        assertThat(spec).isEqualTo(new SandboxSpec(DIR, 3, "demo", "/service/", false, false, 0, 1,
+                PatroniRelease.PATRONI_3, SandboxSync.OFF, false));
     }
 
     @Test
@@ -20,7 +22,9 @@ class SandboxSpecTest {
         SandboxSpec spec = SandboxSpec.defaults(DIR).withMembers(5).withScope("orders").withNamespace("/db/")
                 .withHaproxy(true).withDir(Path.of("/var/tmp/x"));
 
-        assertThat(spec).isEqualTo(new SandboxSpec(Path.of("/var/tmp/x"), 5, "orders", "/db/", true));
+        assertThat(spec).isEqualTo(new SandboxSpec.Builder(Path.of("/var/tmp/x")).members(5).scope("orders")
+                .namespace("/db/").haproxy(true).build());
+        assertThat(spec.toBuilder().build()).isEqualTo(spec);
         assertThat(spec.memberName(0)).isEqualTo("node1");
     }
 

@@ -37,6 +37,13 @@ public record SqlFailure(Cause cause, String message) {
         UNKNOWN_HOST("host not reachable", "check the host name and the network"),
         /** The database named does not exist. */
         DATABASE_MISSING("database does not exist", "check the database in the workspace"),
+        /** The server has no connection slot left for this role (SQLSTATE 53300, {@code max_connections}). */
+        NO_FREE_CONNECTION_SLOT("the server has no free connection slot", "max_connections is reached on that "
+                + "server: see who holds connections (pg_stat_activity) and close idle ones, or raise "
+                + "max_connections; Pilothouse tries again"),
+        /** The server is starting up, shutting down or recovering and accepts no connection yet (57P03). */
+        NOT_ACCEPTING_CONNECTIONS("the server does not accept connections now", "it is starting up, shutting "
+                + "down or in crash recovery; Pilothouse tries again"),
         /** A statement ran out of statement_timeout. */
         STATEMENT_TIMEOUT("query cancelled by statement_timeout", "the server is slow to answer"),
         /** Anything else; the message says what. */
@@ -66,6 +73,10 @@ public record SqlFailure(Cause cause, String message) {
                     deepestSql = sql; // keep walking: the driver's own exception holds the server's words
                 } else if (state.equals("3D000")) {
                     return new SqlFailure(Cause.DATABASE_MISSING, sql.getMessage());
+                } else if (state.equals("53300")) {
+                    return new SqlFailure(Cause.NO_FREE_CONNECTION_SLOT, deepestWithState(sql, state).getMessage());
+                } else if (state.equals("57P03")) {
+                    return new SqlFailure(Cause.NOT_ACCEPTING_CONNECTIONS, deepestWithState(sql, state).getMessage());
                 } else if (state.equals("57014")) {
                     return new SqlFailure(Cause.STATEMENT_TIMEOUT, sql.getMessage());
                 } else if (state.equals("08P01")) {
@@ -116,6 +127,20 @@ public record SqlFailure(Cause cause, String message) {
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return new SqlFailure(Cause.OTHER, m);
+    }
+
+    /**
+     * The innermost exception of {@code e}'s chain carrying {@code state}: a pool copies the driver's SQLSTATE onto
+     * its own exception ("Connection is not available, request timed out"), the driver's holds the server's words.
+     */
+    private static SQLException deepestWithState(SQLException e, String state) {
+        SQLException deepest = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                deepest = sql;
+            }
+        }
+        return deepest;
     }
 
     /** True for an authentication failure anywhere in {@code e}'s causes. */

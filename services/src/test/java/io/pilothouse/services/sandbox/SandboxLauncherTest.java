@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.pilothouse.services.sandbox.DownReport.Outcome;
 import io.pilothouse.services.sandbox.SandboxStatus.State;
+import io.pilothouse.services.testing.Await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -133,15 +134,19 @@ class SandboxLauncherTest {
         // Polled for a few seconds: a single failed check (Patroni answering 503 once) flips a
         // server for a second, which is HAProxy doing its job, not the sandbox failing. Seen
         // once in about twenty runs right after up; the log tail below says why if it persists.
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Map<String, Integer> expected = Map.of("primary", 1, "replicas", MEMBERS - 1);
         HttpResponse<String> stats;
-        do {
+        try {
+            stats = Await.until(Duration.ofSeconds(10), "HAProxy routing to one primary and the replicas", () -> {
+                try {
+                    return http.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, r -> HaproxyStats.upServers(r.body()).equals(expected));
+        } catch (AssertionError notYet) {
             stats = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (HaproxyStats.upServers(stats.body()).equals(Map.of("primary", 1, "replicas", MEMBERS - 1))) {
-                break;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
+        }
 
         assertThat(stats.statusCode()).isEqualTo(200);
         assertThat(HaproxyStats.upServers(stats.body()))
