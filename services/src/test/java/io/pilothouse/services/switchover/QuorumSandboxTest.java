@@ -1,22 +1,15 @@
 package io.pilothouse.services.switchover;
 
 import io.pilothouse.services.live.LiveModel;
-import io.pilothouse.services.live.LiveSettings;
-import io.pilothouse.services.locks.WorkspaceLocks;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.StandbyNames;
 import io.pilothouse.services.model.SyncMode;
-import io.pilothouse.services.policy.OperationGuard;
-import io.pilothouse.services.policy.JsonLinesAuditLog;
-import io.pilothouse.services.policy.MutationGate;
-import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.PatroniRelease;
 import io.pilothouse.services.sandbox.SandboxSync;
 import io.pilothouse.services.testing.Await;
-import io.pilothouse.services.testing.Closing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -37,26 +30,21 @@ class QuorumSandboxTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(120);
 
-    private static OwnSandbox own;
+    private static SwitchoverSandbox sandbox;
     private static LiveModel live;
-    private static WorkspaceLocks locks;
     private static SwitchoverService service;
 
     @BeforeAll
     static void start() {
-        own = OwnSandbox.start("sync-quorum-", s -> s.withScope("quorum").withPatroni(PatroniRelease.PATRONI_4)
+        sandbox = SwitchoverSandbox.start("sync-quorum-", s -> s.withScope("quorum").withPatroni(PatroniRelease.PATRONI_4)
                 .withSync(SandboxSync.parse("quorum", null)));
-        live = LiveModel.on(own.workspace());
-        locks = new WorkspaceLocks(own.workspace(), Duration.ofSeconds(5));
-        service = Switchovers.on(live.monitor(), live.executors(), LiveSettings.DEFAULTS,
-                OperationGuard.locking(new MutationGate(false, new JsonLinesAuditLog(own.dir().resolve("audit.jsonl"))),
-                        locks::lockFor),
-                c -> null, SwitchoverSettings.DEFAULTS);
+        live = sandbox.live();
+        service = sandbox.service();
     }
 
     @AfterAll
     static void stop() {
-        Closing.inOrder(locks, live, own);
+        sandbox.close();
     }
 
     private static ClusterSnapshot awaitQuorumShown() {

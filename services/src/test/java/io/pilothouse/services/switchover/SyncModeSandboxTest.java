@@ -1,8 +1,6 @@
 package io.pilothouse.services.switchover;
 
 import io.pilothouse.services.live.LiveModel;
-import io.pilothouse.services.live.LiveSettings;
-import io.pilothouse.services.locks.WorkspaceLocks;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.SourceKind;
@@ -10,13 +8,8 @@ import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.StandbyNames;
 import io.pilothouse.services.model.SyncMode;
-import io.pilothouse.services.policy.OperationGuard;
-import io.pilothouse.services.policy.JsonLinesAuditLog;
-import io.pilothouse.services.policy.MutationGate;
-import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxSync;
 import io.pilothouse.services.testing.Await;
-import io.pilothouse.services.testing.Closing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -38,25 +31,20 @@ class SyncModeSandboxTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(120);
 
-    private static OwnSandbox own;
+    private static SwitchoverSandbox sandbox;
     private static LiveModel live;
-    private static WorkspaceLocks locks;
     private static SwitchoverService service;
 
     @BeforeAll
     static void start() {
-        own = OwnSandbox.start("sync-on-", s -> s.withScope("synced").withSync(SandboxSync.parse("on", null)));
-        live = LiveModel.on(own.workspace());
-        locks = new WorkspaceLocks(own.workspace(), Duration.ofSeconds(5));
-        service = Switchovers.on(live.monitor(), live.executors(), LiveSettings.DEFAULTS,
-                OperationGuard.locking(new MutationGate(false, new JsonLinesAuditLog(own.dir().resolve("audit.jsonl"))),
-                        locks::lockFor),
-                c -> null, SwitchoverSettings.DEFAULTS);
+        sandbox = SwitchoverSandbox.start("sync-on-", s -> s.withScope("synced").withSync(SandboxSync.parse("on", null)));
+        live = sandbox.live();
+        service = sandbox.service();
     }
 
     @AfterAll
     static void stop() {
-        Closing.inOrder(locks, live, own);
+        sandbox.close();
     }
 
     /** Healthy, with the sync key and the leader's setting read and naming the same one standby. */
