@@ -24,6 +24,7 @@ public final class FxToolkit {
     /** Starts the toolkit on the desktop display. */
     public static synchronized void startDesktop() throws InterruptedException {
         start();
+        RendererShutdownNoise.filterAtShutdown();
     }
 
     /** Starts the toolkit headless: no display needed. Must be called before anything touches JavaFX. */

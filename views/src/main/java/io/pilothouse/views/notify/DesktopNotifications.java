@@ -1,14 +1,26 @@
 package io.pilothouse.views.notify;
 
 import io.pilothouse.services.history.Notification;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
  * Shows a {@link Notification} as a desktop pop-up in the screen corner (ControlsFX), so a DBA looking at another
- * window still sees a failover. Call on the FX thread.
+ * window still sees a failover. Call on the FX thread. A pop-up needs a showing window to belong to: what arrives
+ * before the first window shows (a session's first events) waits and pops up once one shows, the newest
+ * {@value #MAX_WAITING} of them.
  */
 public final class DesktopNotifications {
+
+    static final int MAX_WAITING = 20;
+
+    private static final Deque<Notification> WAITING = new ArrayDeque<>();
+    private static boolean listening;
 
     private DesktopNotifications() {
     }
@@ -33,6 +45,38 @@ public final class DesktopNotifications {
 
     /** Pops {@code n} up; critical ones stay until dismissed, the others fade after a while. */
     public static void show(Notification n) {
+        if (Window.getWindows().stream().noneMatch(Window::isShowing)) {
+            waitForAWindow(n);
+            return;
+        }
+        popUp(n);
+    }
+
+    /** How many notifications wait for a window to show. */
+    static int waiting() {
+        return WAITING.size();
+    }
+
+    private static void waitForAWindow(Notification n) {
+        if (WAITING.size() == MAX_WAITING) {
+            WAITING.removeFirst();
+        }
+        WAITING.addLast(n);
+        if (!listening) {
+            listening = true;
+            // Window.getWindows() lists the showing windows: the first one to show takes the waiting pop-ups.
+            Window.getWindows().addListener((ListChangeListener<Window>) change -> Platform.runLater(
+                    DesktopNotifications::showWaiting));
+        }
+    }
+
+    private static void showWaiting() {
+        while (!WAITING.isEmpty() && Window.getWindows().stream().anyMatch(Window::isShowing)) {
+            popUp(WAITING.removeFirst());
+        }
+    }
+
+    private static void popUp(Notification n) {
         Notifications popup = Notifications.create()
                 .title(n.title())
                 .text(wrap(n.message(), 60))
