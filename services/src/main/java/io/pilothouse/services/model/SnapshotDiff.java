@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -86,7 +87,9 @@ public final class SnapshotDiff {
         for (Member m : after.members()) {
             Member o = old.get(m.name());
             if (o == null) {
-                emit.add(ClusterEventType.MEMBER_JOINED, m.name(), null, m.role().label());
+                if (renamed(m, before, cur).isEmpty()) {
+                    emit.add(ClusterEventType.MEMBER_JOINED, m.name(), null, m.role().label());
+                }
                 continue;
             }
             if (o.role() != m.role()) {
@@ -104,10 +107,22 @@ public final class SnapshotDiff {
             }
         }
         for (Member o : before.members()) {
-            if (!cur.containsKey(o.name())) {
+            if (!cur.containsKey(o.name()) && renamed(o, after, old).isEmpty()) {
                 emit.add(ClusterEventType.MEMBER_LEFT, o.name(), o.role().label(), null);
             }
         }
+    }
+
+    /**
+     * The member of {@code other} that is {@code m} under another name: same Patroni REST URL or PostgreSQL endpoint,
+     * and a name {@code m}'s own snapshot does not have ({@code sameSide}). A member first known only by its seed's
+     * address ({@code 127.0.0.1:8008}) and then by its Patroni name is one member, neither gone nor new.
+     */
+    private static Optional<Member> renamed(Member m, ClusterSnapshot other, Map<String, Member> sameSide) {
+        return other.members().stream().filter(o -> !o.name().equals(m.name()) && !sameSide.containsKey(o.name()))
+                .filter(o -> (m.apiUrl() != null && m.apiUrl().equals(o.apiUrl()))
+                        || (m.host() != null && m.port() > 0 && m.host().equals(o.host()) && m.port() == o.port()))
+                .findFirst();
     }
 
     private static boolean lost(Freshness f) {

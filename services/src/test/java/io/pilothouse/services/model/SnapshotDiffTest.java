@@ -46,6 +46,22 @@ class SnapshotDiffTest {
     }
 
     @Test
+    void aSeedAddressReplacedByTheMembersNameIsNeitherLeftNorJoined() {
+        // Seen in the demo: "Member 127.0.0.1:28186 lost … vanished from the DCS (was replica)" right at start-up.
+        Member seed = Member.builder("127.0.0.1:28186").role(MemberRole.REPLICA).state(MemberState.RUNNING)
+                .apiUrl("http://127.0.0.1:28186").freshness(Freshness.LIVE).build();
+        Member named = seed.toBuilder().name("node1").host("127.0.0.1").port(25724).build();
+        ClusterSnapshot before = snap("a", 1, T0, m("a", MemberRole.LEADER, Freshness.LIVE), seed);
+        ClusterSnapshot after = snap("a", 1, T0.plusSeconds(1), m("a", MemberRole.LEADER, Freshness.LIVE), named);
+
+        assertThat(SnapshotDiff.between(before, after)).extracting(ClusterEvent::type)
+                .doesNotContain(ClusterEventType.MEMBER_LEFT, ClusterEventType.MEMBER_JOINED);
+        ClusterSnapshot gone = snap("a", 1, T0.plusSeconds(2), m("a", MemberRole.LEADER, Freshness.LIVE));
+        assertThat(SnapshotDiff.between(after, gone)).extracting(ClusterEvent::type)
+                .containsExactly(ClusterEventType.MEMBER_LEFT);
+    }
+
+    @Test
     void switchoverIsOneLeaderChange() {
         ClusterSnapshot before = snap("a", 1, T0, m("a", MemberRole.LEADER, Freshness.LIVE),
                 m("b", MemberRole.REPLICA, Freshness.LIVE));
