@@ -134,7 +134,8 @@ public final class LiveSession implements AutoCloseable {
     /** Patroni operations (restart, reload, reinitialise, pause, configuration) inside this session's guard. */
     public PatroniOperations operations(OperationTimeouts timeouts) {
         return new PatroniOperations(guard, new PatroniRestClient(executors.io(), settings.restTimeout(),
-                settings.restTimeout()), monitor.feed(), patroniAuth, timeouts);
+                settings.restTimeout()), monitor.feed(), patroniAuth, timeouts,
+                io.pilothouse.services.operations.LeaderSettings.over(monitor::open));
     }
 
     /**
