@@ -34,6 +34,7 @@ public final class AlertLedger implements AutoCloseable {
     private final MutationGate gate;
     private final Clock clock;
     private final int capacity;
+    private final String user;
     private final Map<String, AlertRecord> open = new LinkedHashMap<>();
     private final Deque<AlertRecord> cleared = new ArrayDeque<>();
     private final Map<String, Instant> silences = new LinkedHashMap<>();
@@ -41,8 +42,12 @@ public final class AlertLedger implements AutoCloseable {
     private volatile List<AlertRecord> entries = List.of();
     private AutoCloseable subscription;
 
-    /** @param capacity how many cleared alerts are kept */
-    public AlertLedger(MutationGate gate, Clock clock, int capacity) {
+    /**
+     * @param user     who acknowledges, as shown next to the acknowledgement (the gate audits its own user)
+     * @param capacity how many cleared alerts are kept
+     */
+    public AlertLedger(MutationGate gate, Clock clock, String user, int capacity) {
+        this.user = user == null ? "" : user;
         this.gate = Objects.requireNonNull(gate, "gate");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.capacity = Math.max(1, capacity);
@@ -107,7 +112,7 @@ public final class AlertLedger implements AutoCloseable {
                 if (now == null) {
                     throw new IllegalArgumentException(id + " cleared meanwhile; nothing to acknowledge");
                 }
-                AlertRecord done = now.acknowledged(clock.instant(), System.getProperty("user.name"));
+                AlertRecord done = now.acknowledged(clock.instant(), user);
                 open.put(id, done);
                 publish();
                 return done;

@@ -46,7 +46,7 @@ class AlertLedgerTest {
     private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
 
     private AlertLedger ledger(boolean readOnly) {
-        return new AlertLedger(new MutationGate(readOnly, audit::add, clock, "dba"), clock, 3);
+        return new AlertLedger(new MutationGate(readOnly, audit::add, clock, "dba"), clock, "dba", 3);
     }
 
     private static Alert alert(String member, AlertRule rule) {
