@@ -29,7 +29,7 @@ final class AlertsToolbar {
     static final List<Duration> SILENCES = List.of(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4),
             Duration.ofHours(24));
 
-    private final HBox actions;
+    private final javafx.scene.layout.VBox actions;
     private final Label status = new Label();
     private final Button open = new Button(AlertTarget.TOPOLOGY.action());
     private Consumer<AlertTarget> onOpen = t -> { };
@@ -87,11 +87,18 @@ final class AlertsToolbar {
         vm.recordsProperty().subscribe(l -> update.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        actions = new HBox(8, ack, length, silence, unsilence, open, status, spacer, cleared);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control c : List.of(ack, length, silence, unsilence, open, cleared)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox row = new HBox(8, ack, length, silence, unsilence, open, spacer, cleared);
+        row.setAlignment(Pos.CENTER_LEFT);
+        status.setWrapText(true);
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.managedProperty());
+        actions = new javafx.scene.layout.VBox(6, row, status);
     }
 
-    HBox root() {
+    javafx.scene.layout.VBox root() {
         return actions;
     }
 

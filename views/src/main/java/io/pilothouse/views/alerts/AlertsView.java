@@ -120,8 +120,8 @@ public final class AlertsView {
     private TableColumn<AlertRecord, AlertRecord> stateColumn() {
         TableColumn<AlertRecord, AlertRecord> c = new TableColumn<>("State");
         c.setId("alerts-state");
-        c.setPrefWidth(190);
-        c.setMinWidth(150);
+        c.setPrefWidth(255);
+        c.setMinWidth(170);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setComparator(java.util.Comparator.comparing(r -> r.state(vm.nowProperty().get())));
         c.setCellFactory(col -> new TableCell<>() {

@@ -33,11 +33,11 @@ public final class ConfigDiffView {
         table.getStyleClass().add(OperationStyles.CONFIG_DIFF_TABLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No settings to compare."));
-        table.getColumns().setAll(List.of(column("Setting", DiffRow::key, null),
-                column("Current (dynamic configuration)", DiffRow::before, null),
-                column("New", DiffRow::after, OperationStyles.CONFIG_DIFF_AFTER),
-                column("In effect on the leader", DiffRow::effective, null),
-                column("Change applies", DiffRow::applies, null)));
+        table.getColumns().setAll(List.of(column("Setting", DiffRow::key, null, 290),
+                column("Current", DiffRow::before, null, 140),
+                column("New", DiffRow::after, OperationStyles.CONFIG_DIFF_AFTER, 140),
+                column("In effect on the leader", DiffRow::effective, null, 170),
+                column("Change applies", DiffRow::applies, null, 160)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(DiffRow row, boolean empty) {
@@ -73,9 +73,9 @@ public final class ConfigDiffView {
     }
 
     private static TableColumn<DiffRow, String> column(String title, Function<DiffRow, String> value,
-                                                       String styleClass) {
+                                                       String styleClass, double width) {
         TableColumn<DiffRow, String> c = new TableColumn<>(title);
-        c.setPrefWidth(title.length() > 12 ? 190 : 150);
+        c.setPrefWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setCellFactory(col -> new TableCell<>() {

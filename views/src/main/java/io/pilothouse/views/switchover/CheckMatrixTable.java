@@ -34,7 +34,7 @@ final class CheckMatrixTable {
     static final double ROW_HEIGHT = 28;
     /** Rows shown without scrolling; a cluster rarely has more candidates than this. */
     private static final int VISIBLE_ROWS = 6;
-    private static final double HEADER_AND_SCROLLBAR = 48;
+    private static final double HEADER_AND_SCROLLBAR = 64;
 
     private final TableView<CandidateChecks> candidates = new TableView<>();
     private final TableView<CandidateChecks> checks = new TableView<>();
@@ -60,17 +60,17 @@ final class CheckMatrixTable {
         overall.setCellFactory(c -> new VerdictCell(null));
         overall.setPrefWidth(80);
         candidates.getColumns().setAll(List.of(name, overall));
-        candidates.setMinWidth(196);
-        candidates.setPrefWidth(196);
-        candidates.setMaxWidth(196);
+        candidates.setMinWidth(192);
+        candidates.setPrefWidth(192);
+        candidates.setMaxWidth(192);
         for (CheckId id : CheckId.values()) {
             TableColumn<CandidateChecks, Verdict> col = new TableColumn<>(id.title());
             col.setId("column-" + id.id());
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                     c.getValue().result(id).map(CheckResult::verdict).orElse(Verdict.PASS)));
             col.setCellFactory(c -> new VerdictCell(id));
-            // Wide enough for the title; the reason is in the tooltip and in the list below.
-            col.setPrefWidth(Math.max(58, id.title().length() * 7.6 + 22));
+            // Wide enough for the title and for "! warn" / "✗ fail"; the reason is in the tooltip and the list below.
+            col.setPrefWidth(Math.max(76, id.title().length() * 7.6 + 22));
             col.setSortable(false);
             col.setReorderable(false);
             columns.put(id, col);

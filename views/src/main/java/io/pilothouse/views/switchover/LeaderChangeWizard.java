@@ -200,6 +200,7 @@ public final class LeaderChangeWizard {
                 + "first; the list below gives the reasons for the selected candidate, problems first. The figures "
                 + "are read again when you press Next.");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("ph-muted");
         return new VBox(10, hint, matrix.root(), reasons, schedule, buttons);
     }

@@ -176,9 +176,17 @@ class AlertHistoryPanelTest {
         assertThat(audit).extracting(AuditRecord::action).containsExactly("alert-acknowledge", "alert-silence");
         assertThat(audit).allMatch(r -> r.outcome() == AuditOutcome.OK);
 
-        Path png = onFx(() -> ScreenshotRenderer.write(ScreenshotRenderer.snapshot(stage.getScene()),
-                ScreenshotRenderer.directory().resolve("alerts-history-1440x900.png")));
-        assertThat(png).exists();
+        for (Theme theme : Theme.values()) {
+            Path png = onFx(() -> {
+                theme.applyTo(stage.getScene());
+                view.root().applyCss();
+                view.root().layout();
+                return ScreenshotRenderer.write(ScreenshotRenderer.snapshot(stage.getScene()),
+                        ScreenshotRenderer.directory().resolve("alerts-history-1440x900-" + theme.name()
+                                .toLowerCase() + ".png"));
+            });
+            assertThat(png).exists();
+        }
     }
 
     @Test

@@ -147,6 +147,17 @@ class ConfigEditPaneTest {
         assertThat(onFx(() -> table.getColumns().get(4).getCellData(0))).isEqualTo("needs a restart");
         assertThat(onFx(() -> ((javafx.scene.control.Label) pane.diffView().root().lookup("#config-diff-summary"))
                 .getText())).contains("1 needs a restart of every member");
+        for (Theme theme : Theme.values()) {
+            Path png = onFx(() -> {
+                theme.applyTo(stage.getScene());
+                pane.root().applyCss();
+                pane.root().layout();
+                return ScreenshotRenderer.write(ScreenshotRenderer.snapshot(stage.getScene()),
+                        ScreenshotRenderer.directory().resolve("config-parameters-" + theme.name().toLowerCase()
+                                + ".png"));
+            });
+            assertThat(png).exists();
+        }
     }
 
     @Test

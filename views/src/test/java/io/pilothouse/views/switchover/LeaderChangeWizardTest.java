@@ -238,6 +238,26 @@ class LeaderChangeWizardTest {
         assertThat(runs).isEmpty();
     }
 
+    @Test
+    void rendersTheMatrixInBothThemesWithTheWarningInSight(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Theme theme : Theme.values()) {
+            java.nio.file.Path file = io.pilothouse.views.ScreenshotRenderer.directory()
+                    .resolve("switchover-matrix-" + theme.name().toLowerCase() + ".png");
+            onFx(() -> {
+                theme.applyTo(wizard.root().getScene());
+                wizard.root().applyCss();
+                wizard.root().layout();
+                io.pilothouse.views.ScreenshotRenderer.write(io.pilothouse.views.ScreenshotRenderer.snapshot(
+                        wizard.root().getScene()), file);
+            });
+            assertThat(file).exists();
+            TableCell<?, ?> warning = cell(robot, "#check-matrix", "column-" + CheckId.PREPARED_XACTS.id(), "node2");
+            TableView<?> checks = robot.lookup("#check-matrix").queryTableView();
+            assertThat(onFx(() -> inside(warning, checks))).isTrue();
+        }
+    }
+
     private static TableCell<?, ?> cell(FxRobot robot, String table, String columnId, String candidate) {
         return onFx(() -> robot.lookup(table).lookup(".table-cell").queryAllAs(TableCell.class).stream()
                 .filter(c -> c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
