@@ -5,6 +5,7 @@ import io.pilothouse.app.json.Json;
 import io.pilothouse.services.operations.ConfigAssignments;
 import io.pilothouse.services.operations.ConfigPreview;
 import io.pilothouse.services.operations.OperationFailedException;
+import io.pilothouse.services.operations.ParameterChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -95,6 +96,13 @@ public final class ConfigCommand implements Runnable {
                     throw new UserException(e.getMessage());
                 }
                 out.print(preview.diff().render());
+                if (preview.settings() != null) {
+                    java.util.List<String> effects = ParameterChecks.effects(changes, preview.settings());
+                    if (!effects.isEmpty()) {
+                        out.println("PostgreSQL parameters (pg_settings of the leader):");
+                        effects.forEach(out::println);
+                    }
+                }
                 out.flush();
                 if (!preview.isValid()) {
                     throw new UserException("configuration change refused, nothing was sent: "

@@ -14,6 +14,8 @@ public final class MainViews {
     /** A main view on {@code session}'s estate, history, lag and alerts, in the local time zone. Call on the FX thread. */
     public static MainView on(LiveSession session) {
         return MainView.builder(session.feed()).clock(Clock.systemDefaultZone()).history(session.history())
-                .lag(session.lag()).alerts(session.alerts()).build();
+                .lag(session.lag()).alerts(session.alerts())
+                .alertHistory(session.alertLedger(), new AlertLedgerActions(session.alertLedger(),
+                        session.ioExecutor()), FxToolkit.fx()).build();
     }
 }

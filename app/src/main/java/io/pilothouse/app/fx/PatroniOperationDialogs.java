@@ -7,6 +7,8 @@ import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.operations.ConfigAssignments;
 import io.pilothouse.services.operations.ConfigDiff;
 import io.pilothouse.services.operations.ConfigPreview;
+import io.pilothouse.services.operations.PgSetting;
+import io.pilothouse.services.operations.PgSettingsCatalog;
 import io.pilothouse.services.operations.OperationResult;
 import io.pilothouse.services.operations.OperationTimeouts;
 import io.pilothouse.services.operations.PatroniOperations;
@@ -190,14 +192,20 @@ public final class PatroniOperationDialogs {
     private CompletionStage<ConfigEditModel.Preview> preview(ClusterSnapshot cluster, List<String> lines) {
         return Tasks.supply(io, () -> {
             ConfigPreview preview = operations.previewConfig(latest(cluster), ConfigAssignments.parse(lines));
-            return new ConfigEditModel.Preview(preview.diff().rows().stream().map(PatroniOperationDialogs::row)
-                    .toList(), preview.problems());
+            return new ConfigEditModel.Preview(preview.diff().rows().stream()
+                    .map(r -> row(r, preview.settings())).toList(), preview.problems());
         });
     }
 
-    private static DiffRow row(ConfigDiff.Row r) {
+    /** One row; a PostgreSQL parameter also says what is in effect on the leader and when a change applies. */
+    private static DiffRow row(ConfigDiff.Row r, PgSettingsCatalog settings) {
+        String prefix = "postgresql.parameters.";
+        var setting = settings == null || !r.key().startsWith(prefix) ? java.util.Optional.<PgSetting>empty()
+                : settings.find(r.key().substring(prefix.length()));
         return new DiffRow(r.key(), r.before() == null ? null : r.beforeText(),
-                r.after() == null ? null : r.afterText());
+                r.after() == null ? null : r.afterText(),
+                setting.map(PgSetting::effective).orElse(null),
+                setting.map(PgSetting::applies).orElse(null));
     }
 
     private static String pretty(JsonNode config) {

@@ -51,6 +51,7 @@ public final class LiveSession implements AutoCloseable {
     private final LiveSettings settings;
     private final Workspace workspace;
     private final WorkspacePatroniAuth patroniAuth;
+    private final io.pilothouse.services.alerts.AlertLedger alertLedger;
 
     private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
                         EstateHistory history, TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler,
@@ -69,6 +70,10 @@ public final class LiveSession implements AutoCloseable {
         this.timelines = timelines;
         this.lag = lag;
         this.lagSampler = lagSampler;
+        // The alert history: acknowledging and silencing are audited and refused in a read-only workspace.
+        this.alertLedger = new io.pilothouse.services.alerts.AlertLedger(new io.pilothouse.services.policy
+                .MutationGate(workspace.readOnly(), AuditLogs.open()), Clock.systemUTC(),
+                System.getProperty("user.name"), 500).follow(alerts);
     }
 
     /** Starts following every source of {@code workspace}; returns at once. */
@@ -126,6 +131,11 @@ public final class LiveSession implements AutoCloseable {
         return alerts;
     }
 
+    /** The alerts of this session as a history (kept after they clear), with acknowledge and silence. */
+    public io.pilothouse.services.alerts.AlertLedger alertLedger() {
+        return alertLedger;
+    }
+
     /** Switchover and failover of every cluster: pre-checks, the guided operation, its report. */
     public SwitchoverService switchovers() {
         return switchovers;
@@ -134,7 +144,8 @@ public final class LiveSession implements AutoCloseable {
     /** Patroni operations (restart, reload, reinitialise, pause, configuration) inside this session's guard. */
     public PatroniOperations operations(OperationTimeouts timeouts) {
         return new PatroniOperations(guard, new PatroniRestClient(executors.io(), settings.restTimeout(),
-                settings.restTimeout()), monitor.feed(), patroniAuth, timeouts);
+                settings.restTimeout()), monitor.feed(), patroniAuth, timeouts,
+                io.pilothouse.services.operations.LeaderSettings.over(monitor::open));
     }
 
     /**
@@ -302,6 +313,7 @@ public final class LiveSession implements AutoCloseable {
     @Override
     public void close() {
         locks.close();
+        alertLedger.close();
         alerts.close();
         lagSampler.close();
         timelines.close();

@@ -49,12 +49,23 @@ public final class PatroniOperations {
     private final EstateFeed feed;
     private final PatroniAuthLookup auth;
     private final OperationTimeouts timeouts;
+    private final LeaderSettings leaderSettings;
 
     /**
      * @param auth REST credentials for Patroni's unsafe endpoints per member URL ({@link PatroniAuthLookup#NONE} when none)
      */
     public PatroniOperations(OperationGuard guard, PatroniRestClient rest, EstateFeed feed, PatroniAuthLookup auth,
                              OperationTimeouts timeouts) {
+        this(guard, rest, feed, auth, timeouts, LeaderSettings.NONE);
+    }
+
+    /**
+     * As the other constructor, with configuration changes checked against the leader's {@code pg_settings}, read
+     * through {@code leaderSettings}.
+     */
+    public PatroniOperations(OperationGuard guard, PatroniRestClient rest, EstateFeed feed, PatroniAuthLookup auth,
+                             OperationTimeouts timeouts, LeaderSettings leaderSettings) {
+        this.leaderSettings = leaderSettings == null ? LeaderSettings.NONE : leaderSettings;
         this.guard = Objects.requireNonNull(guard, "guard");
         this.rest = Objects.requireNonNull(rest, "rest");
         this.feed = Objects.requireNonNull(feed, "feed");
@@ -314,8 +325,23 @@ public final class PatroniOperations {
                 "no member of " + cluster.scope() + " has a known Patroni REST URL; cannot read its configuration"));
         JsonNode current = config(url);
         ConfigDiff diff = ConfigDiff.of(current, changes);
-        return new ConfigPreview(current, diff, ConfigValidation.problems(diff.applyTo(current),
-                patroniVersion(cluster, url)), url);
+        List<String> problems = new ArrayList<>(ConfigValidation.problems(diff.applyTo(current),
+                patroniVersion(cluster, url)));
+        PgSettingsCatalog settings = null;
+        if (ParameterChecks.needsCatalog(changes)) {
+            try {
+                settings = leaderSettings.read(cluster);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                problems.add("the PostgreSQL parameter names and values cannot be checked: pg_settings of the "
+                        + "leader could not be read (" + e.getMessage() + "); try again when the leader answers SQL");
+            }
+            if (settings != null) {
+                problems.addAll(ParameterChecks.problems(changes, settings));
+            }
+        }
+        return new ConfigPreview(current, diff, problems, url, settings);
     }
 
     /**

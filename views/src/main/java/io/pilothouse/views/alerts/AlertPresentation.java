@@ -31,6 +31,29 @@ public final class AlertPresentation {
         return DurationFormat.age(a.since(), now) + " · " + DurationFormat.clock(a.since(), zone);
     }
 
+    /** A silence's length: {@code 15 min}, {@code 4 h}. */
+    public static String duration(java.time.Duration d) {
+        return DurationFormat.age(d);
+    }
+
+    /**
+     * Where an alert of the history stands, in words with its times: "Active", "Acknowledged by dba at 14:05:10",
+     * "Silenced until 14:15:00 (9 min left)", "Active · silence ended 14:15:00", "Cleared 14:20:00 after 5 min".
+     */
+    public static String state(io.pilothouse.services.alerts.AlertRecord r, Instant now, ZoneId zone) {
+        String expired = r.open() && r.silencedUntil() != null && !r.silencedAt(now)
+                ? " \u00b7 silence ended " + DurationFormat.clock(r.silencedUntil(), zone) : "";
+        return switch (r.state(now)) {
+            case CLEARED -> "Cleared " + DurationFormat.clock(r.clearedAt(), zone) + " after "
+                    + DurationFormat.age(r.raisedAt(), r.clearedAt());
+            case SILENCED -> "Silenced until " + DurationFormat.clock(r.silencedUntil(), zone) + " ("
+                    + DurationFormat.age(now, r.silencedUntil()) + " left)";
+            case ACKNOWLEDGED -> "Acknowledged" + (r.acknowledgedBy() == null || r.acknowledgedBy().isBlank() ? ""
+                    : " by " + r.acknowledgedBy()) + " at " + DurationFormat.clock(r.acknowledgedAt(), zone) + expired;
+            case ACTIVE -> "Active" + expired;
+        };
+    }
+
     /** The member, or "whole cluster" for a cluster-wide alert. */
     public static String member(Alert a) {
         return a.member() == null ? "whole cluster" : a.member();

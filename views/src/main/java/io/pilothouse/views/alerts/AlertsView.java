@@ -1,6 +1,8 @@
 package io.pilothouse.views.alerts;
 
 import io.pilothouse.services.alerts.Alert;
+import io.pilothouse.services.alerts.AlertRecord;
+import io.pilothouse.services.alerts.AlertState;
 import io.pilothouse.services.alerts.AlertSeverity;
 import io.pilothouse.views.Styles;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -22,16 +24,22 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The alerts panel: one row per active alert with a severity chip (words and colour), since when, cluster, member
- * and the message with its figure and threshold. Rows come most severe first, then oldest first; the table takes
- * the keyboard (arrows, Home/End, Page keys) and columns can be re-sorted. Does no I/O.
+ * The alerts panel: one row per alert of the history with where it stands (active, acknowledged, silenced until,
+ * cleared, with times), a severity chip (words and colour), since when, cluster, member and the message with its
+ * figure and threshold. Open alerts come first, most severe then oldest, then cleared ones, newest first (muted).
+ * Above the table: acknowledge, silence for a time, end a silence, and open the window that fixes the selected
+ * alert. The table takes the keyboard (arrows, Home/End, Page keys) and columns can be re-sorted. Does no I/O.
  */
 public final class AlertsView {
 
+    private static final javafx.css.PseudoClass CLEARED = javafx.css.PseudoClass.getPseudoClass("cleared");
+    private static final javafx.css.PseudoClass SILENCED = javafx.css.PseudoClass.getPseudoClass("silenced");
+
     private final AlertsViewModel vm;
-    private final TableView<Alert> table = new TableView<>();
+    private final TableView<AlertRecord> table = new TableView<>();
     private final Label summary = new Label();
     private final VBox root;
+    private final AlertsToolbar toolbar;
     private final Subscription subscription;
 
     public AlertsView(AlertsViewModel vm) {
@@ -52,13 +60,23 @@ public final class AlertsView {
         Label empty = new Label("No active alerts. Every rule is within its threshold.");
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         table.setPlaceholder(empty);
-        table.getColumns().setAll(List.of(severityColumn(), sinceColumn(),
-                text("Cluster", 130, Alert::cluster), text("Member", 115, AlertPresentation::member),
+        table.getColumns().setAll(List.of(stateColumn(), severityColumn(), sinceColumn(),
+                text("Cluster", 120, Alert::cluster), text("Member", 105, AlertPresentation::member),
                 messageColumn()));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(AlertRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                AlertState s = empty || r == null ? null : r.state(vm.nowProperty().get());
+                pseudoClassStateChanged(CLEARED, s == AlertState.CLEARED);
+                pseudoClassStateChanged(SILENCED, s == AlertState.SILENCED);
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
-        root = new VBox(12, header, table);
+        toolbar = new AlertsToolbar(vm, table.getSelectionModel().selectedItemProperty());
+        root = new VBox(12, header, toolbar.root(), table);
         root.getStyleClass().add(AlertStyles.ALERTS);
-        subscription = vm.alertsProperty().subscribe(this::show)
+        subscription = vm.recordsProperty().subscribe(this::show)
                 .and(vm.nowProperty().subscribe(t -> table.refresh()));
     }
 
@@ -68,8 +86,13 @@ public final class AlertsView {
     }
 
     /** The table (tests, focus). */
-    public TableView<Alert> table() {
+    public TableView<AlertRecord> table() {
         return table;
+    }
+
+    /** What "Open Slots" and the like do: the app or the main view brings the window or pane up. */
+    public void setOnOpen(java.util.function.Consumer<AlertTarget> action) {
+        toolbar.setOnOpen(action);
     }
 
     /** Stops listening to the view model. */
@@ -77,25 +100,46 @@ public final class AlertsView {
         subscription.unsubscribe();
     }
 
-    private void show(List<Alert> alerts) {
-        Alert selected = table.getSelectionModel().getSelectedItem();
-        table.getItems().setAll(alerts);
+    private void show(List<AlertRecord> records) {
+        AlertRecord selected = table.getSelectionModel().getSelectedItem();
+        table.getItems().setAll(records);
         table.getSortOrder().clear();
         if (selected != null) {
-            // Keep the keyboard user's place across refreshes: the same condition keeps its id.
-            alerts.stream().filter(a -> a.id().equals(selected.id())).findFirst()
-                    .ifPresent(a -> table.getSelectionModel().select(a));
+            // Keep the keyboard user's place across refreshes: the same raise keeps its id and raise time.
+            records.stream().filter(r -> r.id().equals(selected.id()) && r.raisedAt().equals(selected.raisedAt()))
+                    .findFirst().ifPresent(r -> table.getSelectionModel().select(r));
         }
-        long critical = alerts.stream().filter(a -> a.severity() == AlertSeverity.CRITICAL).count();
-        summary.setText(alerts.isEmpty() ? "none active"
-                : alerts.size() + " active · " + critical + " critical · " + (alerts.size() - critical) + " warning");
+        List<AlertRecord> open = records.stream().filter(AlertRecord::open).toList();
+        long critical = open.stream().filter(r -> r.alert().severity() == AlertSeverity.CRITICAL).count();
+        long cleared = records.size() - open.size();
+        summary.setText((open.isEmpty() ? "none active"
+                : open.size() + " active · " + critical + " critical · " + (open.size() - critical) + " warning")
+                + (cleared == 0 ? "" : " · " + cleared + " cleared"));
     }
 
-    private TableColumn<Alert, Alert> severityColumn() {
-        TableColumn<Alert, Alert> c = new TableColumn<>("Severity");
+    private TableColumn<AlertRecord, AlertRecord> stateColumn() {
+        TableColumn<AlertRecord, AlertRecord> c = new TableColumn<>("State");
+        c.setId("alerts-state");
+        c.setPrefWidth(255);
+        c.setMinWidth(170);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        c.setComparator(java.util.Comparator.comparing(r -> r.state(vm.nowProperty().get())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(AlertRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : AlertPresentation.state(r, vm.nowProperty().get(), vm.zone()));
+                setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(getText()));
+            }
+        });
+        return c;
+    }
+
+    private TableColumn<AlertRecord, Alert> severityColumn() {
+        TableColumn<AlertRecord, Alert> c = new TableColumn<>("Severity");
         c.setPrefWidth(104);
         c.setMinWidth(104);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().alert()));
         c.setComparator(Comparator.comparing(Alert::severity, Comparator.reverseOrder()));
         c.setCellFactory(col -> new TableCell<>() {
             private final Label chip = new Label();
@@ -121,11 +165,11 @@ public final class AlertsView {
         return c;
     }
 
-    private TableColumn<Alert, Alert> sinceColumn() {
-        TableColumn<Alert, Alert> c = new TableColumn<>("Since");
-        c.setPrefWidth(175);
-        c.setMinWidth(175);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+    private TableColumn<AlertRecord, Alert> sinceColumn() {
+        TableColumn<AlertRecord, Alert> c = new TableColumn<>("Since");
+        c.setPrefWidth(160);
+        c.setMinWidth(150);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().alert()));
         c.setComparator(Comparator.comparing(Alert::since));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -138,11 +182,11 @@ public final class AlertsView {
         return c;
     }
 
-    private TableColumn<Alert, Alert> messageColumn() {
-        TableColumn<Alert, Alert> c = new TableColumn<>("What is wrong");
-        c.setPrefWidth(420);
+    private TableColumn<AlertRecord, Alert> messageColumn() {
+        TableColumn<AlertRecord, Alert> c = new TableColumn<>("What is wrong");
+        c.setPrefWidth(400);
         c.setMinWidth(200);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().alert()));
         c.setComparator(Comparator.comparing(Alert::message));
         c.setCellFactory(col -> new TableCell<>() {
             private final Text text = new Text();
@@ -170,11 +214,11 @@ public final class AlertsView {
         return c;
     }
 
-    private static TableColumn<Alert, String> text(String title, double width, Function<Alert, String> value) {
-        TableColumn<Alert, String> c = new TableColumn<>(title);
+    private static TableColumn<AlertRecord, String> text(String title, double width, Function<Alert, String> value) {
+        TableColumn<AlertRecord, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setMinWidth(90);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue().alert())));
         return c;
     }
 }

@@ -133,6 +133,27 @@ final class ClusterTabs {
         tabs.getSelectionModel().select(pane.ordinal());
     }
 
+    /**
+     * Alerts link to where they are fixed: slots, lag and topology are panes here, the in-doubt console is a window
+     * the app opens through {@code openInDoubt}.
+     */
+    void linkAlerts(Runnable openInDoubt) {
+        alerts.setOnOpen(t -> {
+            switch (t) {
+                case SLOTS -> show(Pane.SLOTS);
+                case LAG -> show(Pane.LAG);
+                case IN_DOUBT -> openInDoubt.run();
+                default -> show(Pane.TOPOLOGY);
+            }
+        });
+    }
+
+    /** Shows the app's history of alerts, with acknowledge and silence, instead of the active alerts alone. */
+    void useAlertHistory(io.pilothouse.services.alerts.AlertLedger ledger, io.pilothouse.views.alerts.AlertActions
+            actions, java.util.concurrent.Executor fx) {
+        alertsVm.useHistory(ledger, actions, new io.pilothouse.views.tasks.Tasks(fx));
+    }
+
     void dispose() {
         subscription.unsubscribe();
         slots.dispose();

@@ -92,6 +92,10 @@ public final class MainView {
         ((javafx.scene.layout.Region) details.root()).setMinWidth(300);
 
         tabs = new ClusterTabs(vm, topology.root(), history, lag, clock);
+        tabs.linkAlerts(() -> java.util.Optional.ofNullable(openInDoubt.get()).ifPresent(Runnable::run));
+        if (b.alertLedger() != null) {
+            tabs.useAlertHistory(b.alertLedger(), b.alertActions(), b.fx());
+        }
         SplitPane split = new SplitPane(sidebar, tabs.root(), details.root());
         split.setDividerPositions(0.16, 0.795);
         SplitPane.setResizableWithParent(sidebar, false);

@@ -15,6 +15,9 @@ public final class MainViewBuilder {
     private EstateHistory history;
     private LagSeriesSource lag;
     private AlertsFeed alerts = AlertsFeed.NONE;
+    private io.pilothouse.services.alerts.AlertLedger alertLedger;
+    private io.pilothouse.views.alerts.AlertActions alertActions;
+    private java.util.concurrent.Executor fx;
 
     MainViewBuilder(EstateFeed feed) {
         this.feed = Objects.requireNonNull(feed, "feed");
@@ -42,6 +45,31 @@ public final class MainViewBuilder {
     public MainViewBuilder alerts(AlertsFeed alerts) {
         this.alerts = alerts == null ? AlertsFeed.NONE : alerts;
         return this;
+    }
+
+    /**
+     * The app's history of alerts, kept across clears, with acknowledge and silence through {@code actions};
+     * their answers are applied on {@code fx}. Without it the Alerts tab lists the active alerts alone.
+     */
+    public MainViewBuilder alertHistory(io.pilothouse.services.alerts.AlertLedger ledger,
+                                        io.pilothouse.views.alerts.AlertActions actions,
+                                        java.util.concurrent.Executor fx) {
+        this.alertLedger = ledger;
+        this.alertActions = actions;
+        this.fx = fx;
+        return this;
+    }
+
+    io.pilothouse.services.alerts.AlertLedger alertLedger() {
+        return alertLedger;
+    }
+
+    io.pilothouse.views.alerts.AlertActions alertActions() {
+        return alertActions;
+    }
+
+    java.util.concurrent.Executor fx() {
+        return fx;
     }
 
     EstateFeed feed() {

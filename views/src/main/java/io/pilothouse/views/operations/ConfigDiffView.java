@@ -33,9 +33,11 @@ public final class ConfigDiffView {
         table.getStyleClass().add(OperationStyles.CONFIG_DIFF_TABLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No settings to compare."));
-        table.getColumns().setAll(List.of(column("Setting", DiffRow::key, null),
-                column("Current", DiffRow::before, null),
-                column("New", DiffRow::after, OperationStyles.CONFIG_DIFF_AFTER)));
+        table.getColumns().setAll(List.of(column("Setting", DiffRow::key, null, 290),
+                column("Current", DiffRow::before, null, 140),
+                column("New", DiffRow::after, OperationStyles.CONFIG_DIFF_AFTER, 140),
+                column("In effect on the leader", DiffRow::effective, null, 170),
+                column("Change applies", DiffRow::applies, null, 160)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(DiffRow row, boolean empty) {
@@ -53,8 +55,11 @@ public final class ConfigDiffView {
     public void setRows(List<DiffRow> rows) {
         table.getItems().setAll(rows);
         long changed = rows.stream().filter(DiffRow::changed).count();
-        summary.setText(changed == 0 ? "No changes (" + rows.size() + " settings)"
-                : changed + " of " + rows.size() + " settings change");
+        long restart = rows.stream().filter(r -> r.changed() && r.needsRestart()).count();
+        summary.setText((changed == 0 ? "No changes (" + rows.size() + " settings)"
+                : changed + " of " + rows.size() + " settings change")
+                + (restart == 0 ? "" : " \u00b7 " + restart + " need" + (restart == 1 ? "s" : "") + " a restart of "
+                + "every member"));
     }
 
     /** The node to put in a page or dialog. */
@@ -68,9 +73,9 @@ public final class ConfigDiffView {
     }
 
     private static TableColumn<DiffRow, String> column(String title, Function<DiffRow, String> value,
-                                                       String styleClass) {
+                                                       String styleClass, double width) {
         TableColumn<DiffRow, String> c = new TableColumn<>(title);
-        c.setPrefWidth(200);
+        c.setPrefWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
@@ -84,6 +89,7 @@ public final class ConfigDiffView {
             protected void updateItem(String v, boolean empty) {
                 super.updateItem(v, empty);
                 setText(empty ? null : v == null ? UNSET : v);
+                setTooltip(empty || v == null ? null : new javafx.scene.control.Tooltip(v));
             }
         });
         return c;

@@ -139,10 +139,11 @@ public final class LeaderChangeWizard {
 
     private Node pickPage() {
         TableViewSelection.follow(matrix.table(), model);
-        VBox.setVgrow(matrix.table(), Priority.ALWAYS);
         reasons.setId("check-reasons");
         reasons.getStyleClass().add(SwitchoverStyles.REASONS);
-        reasons.setPrefHeight(170);
+        // The reasons get the rest of the page: failures and warnings first, every line readable.
+        reasons.setMinHeight(150);
+        VBox.setVgrow(reasons, Priority.ALWAYS);
         reasons.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(CheckResult r, boolean empty) {
@@ -152,6 +153,7 @@ public final class LeaderChangeWizard {
                 }
                 setText(empty || r == null ? null : SwitchoverStyles.mark(r.verdict()) + "   " + r.check().title()
                         + " (" + r.check().id() + "): " + r.reason());
+                setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(r.reason()));
             }
         });
 
@@ -194,10 +196,13 @@ public final class LeaderChangeWizard {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(10, recheck, reading, spacer, cancel, next);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label("Pick the member to promote. Every cell is a pre-check; the list below gives the "
-                + "reasons for the selected candidate.");
+        Label hint = new Label("Pick the member to promote. Every cell is a pre-check, failed and warning checks "
+                + "first; the list below gives the reasons for the selected candidate, problems first. The figures "
+                + "are read again when you press Next.");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("ph-muted");
-        return new VBox(10, hint, matrix.table(), reasons, schedule, buttons);
+        return new VBox(10, hint, matrix.root(), reasons, schedule, buttons);
     }
 
     private Node runningPage() {
@@ -256,10 +261,8 @@ public final class LeaderChangeWizard {
     private void selectCandidate() {
         String name = model.candidateProperty().get();
         CandidateChecks row = model.selectedRow();
-        if (row != null && matrix.table().getSelectionModel().getSelectedItem() != row) {
-            matrix.table().getSelectionModel().select(row);
-        }
-        reasons.getItems().setAll(row == null ? java.util.List.of() : row.results());
+        matrix.select(row);
+        reasons.getItems().setAll(ProblemsFirst.reasons(row));
         if (name != null) {
             next.setText(model.kindProperty().get() == OperationKind.FAILOVER ? "Fail over to " + name + "…"
                     : "Switch over to " + name + "…");

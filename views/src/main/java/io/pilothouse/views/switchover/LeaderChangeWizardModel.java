@@ -2,13 +2,10 @@ package io.pilothouse.views.switchover;
 
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.switchover.CandidateChecks;
-import io.pilothouse.services.switchover.CheckId;
 import io.pilothouse.services.switchover.CheckMatrix;
-import io.pilothouse.services.switchover.CheckResult;
 import io.pilothouse.services.switchover.OperationKind;
 import io.pilothouse.services.switchover.SwitchoverReport;
 import io.pilothouse.services.switchover.SwitchoverRequest;
-import io.pilothouse.services.switchover.Verdict;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -34,6 +31,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 /**
  * The wizard's state, with no controls: which page, the matrix, the chosen candidate and time, progress lines and
@@ -60,6 +58,8 @@ public final class LeaderChangeWizardModel {
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ObservableList<String> progress = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<List<String>> changed = new ReadOnlyObjectWrapper<>(this, "changed",
+            List.of());
     private final ReadOnlyObjectWrapper<SwitchoverReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final BooleanBinding canProceed;
 
@@ -113,12 +113,38 @@ public final class LeaderChangeWizardModel {
         }));
     }
 
-    /** Goes to the confirmation page if the chosen candidate may be chosen. */
+    /**
+     * Reads the pre-checks again and then goes to the confirmation page, if the chosen candidate may still be chosen:
+     * the figures on screen may be minutes old, and the confirmation must be about the cluster as it is now. What
+     * reads differently is kept in {@link #changedProperty()}; a candidate that now fails stays on the matrix with
+     * the reason. Returns false when the candidate may not be chosen now (nothing is read then).
+     */
     public boolean next() {
         if (!canProceed.get() || step.get() != WizardStep.PICK) {
             return false;
         }
-        step.set(WizardStep.CONFIRM);
+        CandidateChecks shown = selectedRow();
+        String chosen = candidate.get();
+        checking.set(true);
+        error.set(null);
+        actions.check(cluster, kind.get(), scheduledAt()).whenComplete((m, failure) -> fx.execute(() -> {
+            checking.set(false);
+            if (failure != null) {
+                error.set("Could not read the pre-checks again before confirming: " + message(failure)
+                        + "; press Next to try again.");
+                return;
+            }
+            matrix.set(m);
+            CandidateChecks fresh = m.row(chosen).orElse(null);
+            changed.set(FigureChanges.between(shown, fresh).stream().map(FigureChanges.Change::describe).toList());
+            if (fresh == null || !fresh.eligible()) {
+                error.set("Read again just now, " + chosen + " can no longer be chosen: " + (fresh == null
+                        ? "it is no longer a candidate" : fresh.failures().stream()
+                        .map(f -> f.check().title() + ": " + f.reason()).collect(Collectors.joining("; "))));
+                return;
+            }
+            step.set(WizardStep.CONFIRM);
+        }));
         return true;
     }
 
@@ -154,32 +180,9 @@ public final class LeaderChangeWizardModel {
                 }));
     }
 
-    /** What the confirmation says will happen. */
+    /** What the confirmation says will happen, from the figures read just before it. */
     public String impact() {
-        SwitchoverRequest r = request();
-        StringBuilder s = new StringBuilder();
-        String leader = cluster.leader();
-        if (r.kind() == OperationKind.SWITCHOVER) {
-            s.append(leader).append(" hands the leader role to ").append(r.candidate()).append(". Connections to ")
-                    .append(leader).append(" are closed and writes stop until ").append(r.candidate())
-                    .append(" is promoted (measured while it runs); ").append(leader)
-                    .append(" then rejoins as a replica.");
-        } else {
-            s.append(r.candidate()).append(" is promoted").append(leader == null ? " although there is no leader"
-                    : " in place of " + leader).append(". ");
-            selectedRow().result(CheckId.SYNCHRONOUS).ifPresent(c -> s.append("Data at risk: ").append(c.reason())
-                    .append(". "));
-        }
-        if (r.scheduledAt() != null) {
-            s.append(" Patroni will do it at ").append(SCHEDULE_FORMAT.format(r.scheduledAt().atZone(zone)))
-                    .append(" (").append(zone.getId()).append(").");
-        }
-        List<CheckResult> warnings = selectedRow() == null ? List.of() : selectedRow().warnings();
-        if (!warnings.isEmpty()) {
-            s.append("\nWarnings: ");
-            warnings.forEach(w -> s.append("\n  • ").append(w.check().title()).append(": ").append(w.reason()));
-        }
-        return s.toString();
+        return LeaderChangeImpact.describe(this);
     }
 
     /** The row of the chosen candidate, or null. */
@@ -213,6 +216,11 @@ public final class LeaderChangeWizardModel {
     private static String message(Throwable t) {
         Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+
+    /** The time zone of scheduled times. */
+    public ZoneId zone() {
+        return zone;
     }
 
     public ClusterSnapshot cluster() {
@@ -260,6 +268,14 @@ public final class LeaderChangeWizardModel {
         return progress;
     }
 
+    /**
+     * The checks of the chosen candidate that read differently when read again before the confirmation (one line
+     * each: was, now); empty when nothing changed.
+     */
+    public ReadOnlyObjectProperty<List<String>> changedProperty() {
+        return changed.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<SwitchoverReport> reportProperty() {
         return report.getReadOnlyProperty();
     }
@@ -267,11 +283,6 @@ public final class LeaderChangeWizardModel {
     /** True when the chosen candidate may be chosen and the time is valid. */
     public BooleanBinding canProceedBinding() {
         return canProceed;
-    }
-
-    /** The verdict of one cell, for the matrix view. */
-    static Verdict verdict(CandidateChecks row, CheckId id) {
-        return row.result(id).map(CheckResult::verdict).orElse(Verdict.PASS);
     }
 
     /** Saves the report through the app. */

@@ -1,6 +1,6 @@
 package io.pilothouse.views.alerts;
 
-import io.pilothouse.services.alerts.Alert;
+import io.pilothouse.services.alerts.AlertRecord;
 import io.pilothouse.services.alerts.AlertRule;
 import io.pilothouse.services.live.LatestEstate;
 import io.pilothouse.styles.Theme;
@@ -62,8 +62,8 @@ class AlertsPanelTest {
     }
 
     @SuppressWarnings("unchecked")
-    private TableView<Alert> table() {
-        return onFx(() -> (TableView<Alert>) view.root().lookup("#alerts-table"));
+    private TableView<AlertRecord> table() {
+        return onFx(() -> (TableView<AlertRecord>) view.root().lookup("#alerts-table"));
     }
 
     @Test
@@ -72,8 +72,8 @@ class AlertsPanelTest {
             view.refreshNow();
             view.showPane("alerts");
         });
-        List<Alert> rows = onFx(() -> List.copyOf(table().getItems()));
-        assertThat(rows).extracting(Alert::rule).containsExactly(
+        List<AlertRecord> rows = onFx(() -> List.copyOf(table().getItems()));
+        assertThat(rows).extracting(r -> r.alert().rule()).containsExactly(
                 AlertRule.LEADER_MISSING, AlertRule.REPLICA_NOT_STREAMING,
                 AlertRule.SLOT_RETAINING_WAL, AlertRule.CONNECTIONS_HIGH, AlertRule.REPLICA_LAG,
                 AlertRule.LEADER_LEASE_EXPIRING);
@@ -96,7 +96,7 @@ class AlertsPanelTest {
             table().getSelectionModel().select(0);
         });
         robot.type(KeyCode.DOWN, 2);
-        assertThat(onFx(() -> table().getSelectionModel().getSelectedItem().rule()))
+        assertThat(onFx(() -> table().getSelectionModel().getSelectedItem().alert().rule()))
                 .isEqualTo(AlertRule.SLOT_RETAINING_WAL);
         robot.type(KeyCode.END);
         assertThat(onFx(() -> table().getSelectionModel().getSelectedIndex())).isEqualTo(5);

@@ -67,6 +67,8 @@ class ConfigEditPaneTest {
                     case "maximum_lag_on_failover=null" -> rows.add(new DiffRow("maximum_lag_on_failover",
                             "1048576", null));
                     case "loop_wait=10" -> { }
+                    case "postgresql.parameters.shared_buffers=1GB" -> rows.add(new DiffRow(
+                            "postgresql.parameters.shared_buffers", null, "1GB", "128MB", "needs a restart"));
                     case "ttl=5" -> {
                         rows.add(new DiffRow("ttl", "30", "5"));
                         problems.add("ttl (5) must be at least 20 s");
@@ -132,6 +134,30 @@ class ConfigEditPaneTest {
         Path png = onFx(() -> ScreenshotRenderer.write(ScreenshotRenderer.snapshot(stage.getScene()),
                 ScreenshotRenderer.directory().resolve("opsui-config-preview.png")));
         assertThat(png).exists();
+    }
+
+    @Test
+    void aParameterShowsTheValueInEffectAndThatItNeedsARestart() {
+        previewWith("postgresql.parameters.shared_buffers=1GB\nloop_wait=5");
+        waitUntil(() -> pane.diffView().table().getItems().size() == 2);
+        var table = pane.diffView().table();
+        assertThat(onFx(() -> table.getColumns().stream().map(c -> c.getText()).toList()))
+                .contains("In effect on the leader", "Change applies");
+        assertThat(onFx(() -> table.getColumns().get(3).getCellData(0))).isEqualTo("128MB");
+        assertThat(onFx(() -> table.getColumns().get(4).getCellData(0))).isEqualTo("needs a restart");
+        assertThat(onFx(() -> ((javafx.scene.control.Label) pane.diffView().root().lookup("#config-diff-summary"))
+                .getText())).contains("1 needs a restart of every member");
+        for (Theme theme : Theme.values()) {
+            Path png = onFx(() -> {
+                theme.applyTo(stage.getScene());
+                pane.root().applyCss();
+                pane.root().layout();
+                return ScreenshotRenderer.write(ScreenshotRenderer.snapshot(stage.getScene()),
+                        ScreenshotRenderer.directory().resolve("config-parameters-" + theme.name().toLowerCase()
+                                + ".png"));
+            });
+            assertThat(png).exists();
+        }
     }
 
     @Test

@@ -22,6 +22,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.geometry.Bounds;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static io.pilothouse.views.FxTest.onFx;
@@ -55,6 +60,8 @@ class LeaderChangeWizardTest {
     private final List<SwitchoverRequest> runs = new CopyOnWriteArrayList<>();
     private final List<Consumer<ProgressStep>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<SwitchoverReport> outcome = new CompletableFuture<>();
+    private final AtomicReference<CheckMatrix> answer = new AtomicReference<>();
+    private final AtomicInteger reads = new AtomicInteger();
     private LeaderChangeWizard wizard;
 
     @Start
@@ -66,8 +73,10 @@ class LeaderChangeWizardTest {
         LeaderChangeActions actions = new LeaderChangeActions() {
             @Override
             public CompletableFuture<CheckMatrix> check(ClusterSnapshot c, OperationKind kind, Instant at) {
-                return CompletableFuture.completedFuture(new CheckMatrix("src", "demo", kind, "node1", 3,
-                        List.of(row("node2", null), row("node3", CheckId.NOFAILOVER)), NOW));
+                reads.incrementAndGet();
+                CheckMatrix m = answer.get();
+                return CompletableFuture.completedFuture(m != null ? m : new CheckMatrix("src", "demo", kind,
+                        "node1", 3, List.of(row("node2", null), row("node3", CheckId.NOFAILOVER)), NOW));
             }
 
             @Override
@@ -84,7 +93,7 @@ class LeaderChangeWizardTest {
         };
         wizard = new LeaderChangeWizard(new LeaderChangeWizardModel(cluster, OperationKind.SWITCHOVER, null,
                 actions, Platform::runLater, ZoneOffset.UTC));
-        Scene scene = new Scene(new Region(), 1100, 680);
+        Scene scene = new Scene(new Region(), 1120, 700);
         Theme.LIGHT.applyTo(scene);
         scene.setRoot(wizard.root());
         stage.setScene(scene);
@@ -163,5 +172,106 @@ class LeaderChangeWizardTest {
         assertThat(onFx(() -> robot.lookup("#report-figures").queryAs(Label.class).getText()))
                 .contains("writes unavailable for 840 ms");
         assertThat(onFx(() -> robot.lookup("#verification").queryTableView().getItems())).hasSize(2);
+    }
+
+    @Test
+    void warningCellIsVisibleWithoutScrollingAndTheCandidateStaysWhenScrolled(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> checks = robot.lookup("#check-matrix").queryTableView();
+        // The warning (2PC, the 14th check) and the failure (nofailover) lead the matrix.
+        assertThat(onFx(() -> checks.getColumns().get(0).getText())).isEqualTo(CheckId.NOFAILOVER.title());
+        assertThat(onFx(() -> checks.getColumns().get(1).getText())).isEqualTo(CheckId.PREPARED_XACTS.title());
+        TableCell<?, ?> warning = cell(robot, "#check-matrix", "column-" + CheckId.PREPARED_XACTS.id(), "node2");
+        assertThat(onFx(() -> warning.getText())).isEqualTo("! warn");
+        assertThat(onFx(() -> inside(warning, checks))).as("warning cell inside the visible matrix").isTrue();
+
+        onFx(() -> checks.scrollToColumnIndex(checks.getColumns().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableCell<?, ?> last = cell(robot, "#check-matrix", "column-" + CheckId.VERSION_SKEW.id(), "node2");
+        assertThat(onFx(() -> inside(last, checks))).as("scrolled to the last check").isTrue();
+        TableCell<?, ?> candidate = cell(robot, "#check-matrix-candidates", "column-candidate", "node2");
+        assertThat(onFx(() -> inside(candidate, robot.lookup("#check-matrix-candidates").queryTableView())
+                && candidate.localToScene(candidate.getBoundsInLocal()).getMinX() >= 0)).isTrue();
+        assertThat(onFx(() -> candidate.getText())).isEqualTo("node2");
+    }
+
+    @Test
+    void reasonsAreListedProblemsFirst(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> wizard.model().candidateProperty().set("node3"));
+        ListView<CheckResult> reasons = robot.lookup("#check-reasons").queryListView();
+        assertThat(onFx(() -> reasons.getItems().stream().map(r -> r.verdict()).toList().subList(0, 3)))
+                .containsExactly(Verdict.FAIL, Verdict.WARN, Verdict.PASS);
+        // Readable: more than a handful of lines on screen at the app's window size.
+        assertThat(onFx(() -> reasons.getHeight())).isGreaterThan(8 * 24.0);
+    }
+
+    @Test
+    void figuresAreReadAgainBeforeConfirmingAndAChangeIsShown(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = reads.get();
+        List<CheckResult> lagging = new ArrayList<>(row("node2", null).results());
+        lagging.set(CheckId.LAG_BYTES.ordinal(), new CheckResult(CheckId.LAG_BYTES, Verdict.WARN,
+                "18 MB behind the leader"));
+        answer.set(new CheckMatrix("src", "demo", OperationKind.SWITCHOVER, "node1", 3,
+                List.of(new CandidateChecks("node2", lagging), row("node3", CheckId.NOFAILOVER)),
+                NOW.plusSeconds(95)));
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(reads.get()).isEqualTo(before + 1);
+        String impact = onFx(() -> ((Label) robot.lookup("#confirm-impact").query()).getText());
+        assertThat(impact).contains("Figures read again at 10:01:35")
+                .contains("Lag (bytes): was \u2713 pass (fine), now ! warn (18 MB behind the leader)")
+                .contains("Warnings: ").contains("18 MB behind the leader");
+    }
+
+    @Test
+    void aCandidateThatFailsWhenReadAgainIsNotConfirmed(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        answer.set(new CheckMatrix("src", "demo", OperationKind.SWITCHOVER, "node1", 3,
+                List.of(row("node2", CheckId.NOFAILOVER), row("node3", CheckId.NOFAILOVER)), NOW.plusSeconds(5)));
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> wizard.model().stepProperty().get())).isEqualTo(WizardStep.PICK);
+        assertThat(onFx(() -> wizard.model().errorProperty().get()))
+                .startsWith("Read again just now, node2 can no longer be chosen: nofailover: tagged nofailover");
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
+    void rendersTheMatrixInBothThemesWithTheWarningInSight(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Theme theme : Theme.values()) {
+            java.nio.file.Path file = io.pilothouse.views.ScreenshotRenderer.directory()
+                    .resolve("switchover-matrix-" + theme.name().toLowerCase() + ".png");
+            onFx(() -> {
+                theme.applyTo(wizard.root().getScene());
+                wizard.root().applyCss();
+                wizard.root().layout();
+                io.pilothouse.views.ScreenshotRenderer.write(io.pilothouse.views.ScreenshotRenderer.snapshot(
+                        wizard.root().getScene()), file);
+            });
+            assertThat(file).exists();
+            TableCell<?, ?> warning = cell(robot, "#check-matrix", "column-" + CheckId.PREPARED_XACTS.id(), "node2");
+            TableView<?> checks = robot.lookup("#check-matrix").queryTableView();
+            assertThat(onFx(() -> inside(warning, checks))).isTrue();
+        }
+    }
+
+    private static TableCell<?, ?> cell(FxRobot robot, String table, String columnId, String candidate) {
+        return onFx(() -> robot.lookup(table).lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
+                .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() instanceof CandidateChecks r
+                        && r.candidate().equals(candidate))
+                .findFirst().orElseThrow(() -> new AssertionError("no visible cell " + columnId + " of "
+                        + candidate)));
+    }
+
+    /** True when {@code cell} lies wholly inside the visible part of {@code table}. */
+    private static boolean inside(TableCell<?, ?> cell, TableView<?> table) {
+        Bounds c = cell.localToScene(cell.getBoundsInLocal());
+        Bounds t = table.localToScene(table.getBoundsInLocal());
+        return cell.isVisible() && c.getMinX() >= t.getMinX() - 1 && c.getMaxX() <= t.getMaxX() + 1
+                && c.getMaxX() <= table.getScene().getWidth();
     }
 }
