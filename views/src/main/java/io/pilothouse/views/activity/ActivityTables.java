@@ -24,15 +24,15 @@ final class ActivityTables {
     static TableView<ActivitySession> sessions() {
         TableView<ActivitySession> t = table("activity-sessions", "No sessions besides ours.");
         t.getColumns().add(text("PID", 70, s -> Integer.toString(s.pid())));
-        t.getColumns().add(text("State", 150, s -> s.state() == SessionState.OTHER ? s.backendType()
+        t.getColumns().add(text("State", 170, s -> s.state() == SessionState.OTHER ? s.backendType()
                 : s.state().wireName()));
         t.getColumns().add(text("User", 90, s -> s.user() == null ? "" : s.user()));
         t.getColumns().add(text("Database", 90, s -> s.database() == null ? "" : s.database()));
         t.getColumns().add(text("Application", 150, ActivitySession::application));
-        t.getColumns().add(text("Transaction", 95, s -> ActivityFormat.age(s.transactionSeconds())));
+        t.getColumns().add(text("Transaction", 110, s -> ActivityFormat.age(s.transactionSeconds())));
         t.getColumns().add(text("In state", 80, s -> ActivityFormat.age(s.stateSeconds())));
-        t.getColumns().add(text("Waiting on", 150, ActivitySession::waitText));
-        t.getColumns().add(text("Blocked by", 90, s -> String.join(", ", s.blockedBy().stream()
+        t.getColumns().add(text("Waiting on", 200, ActivitySession::waitText));
+        t.getColumns().add(text("Blocked by", 100, s -> String.join(", ", s.blockedBy().stream()
                 .map(p -> p == 0 ? "prepared" : Integer.toString(p)).toList())));
         TableColumn<ActivitySession, String> query = text("Query", 420, s -> s.queryLine(300));
         t.getColumns().add(query);

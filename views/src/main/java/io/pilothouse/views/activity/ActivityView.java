@@ -198,7 +198,7 @@ public final class ActivityView {
                 + (r.inRecovery() ? " replayed" : ""));
         tpsLine.setValues(a.transactionRates().stream().map(RatePoint::perSecond).toList());
         walLine.setValues(a.walRates().stream().map(RatePoint::perSecond).toList());
-        keepSelection(sessions, r.sessions());
+        keepSelection(sessions, interestingFirst(r.sessions()));
         List<ActivitySession> longOnes = new java.util.ArrayList<>(r.idleInTransaction());
         r.longTransactions(ActivityReading.LONG_TRANSACTION_SECONDS).stream()
                 .filter(s -> !longOnes.contains(s)).forEach(longOnes::add);
@@ -207,6 +207,20 @@ public final class ActivityView {
         advisory.getItems().setAll(r.advisoryLocks());
         ActivityTables.showBlocking(blocking, r.blockingTree());
         updateTabTitles(r);
+    }
+
+    /**
+     * Client sessions that block or wait first, then idle in transaction, active, idle; background processes last;
+     * by pid within each group.
+     */
+    static List<ActivitySession> interestingFirst(List<ActivitySession> all) {
+        java.util.Set<Integer> blockers = new java.util.HashSet<>();
+        all.forEach(s -> blockers.addAll(s.blockedBy()));
+        java.util.function.ToIntFunction<ActivitySession> rank = s -> !s.clientBackend() ? 5
+                : s.blocked() || blockers.contains(s.pid()) ? 0 : s.state().idleInTransaction() ? 1
+                : s.state() == SessionState.ACTIVE ? 2 : s.state() == SessionState.IDLE ? 3 : 4;
+        return all.stream().sorted(java.util.Comparator.comparingInt(rank).thenComparingInt(ActivitySession::pid))
+                .toList();
     }
 
     private static void keepSelection(TableView<ActivitySession> table, List<ActivitySession> rows) {

@@ -50,6 +50,10 @@ class ActivityViewTest {
             "client backend", SessionState.ACTIVE, "Lock", "transactionid", 40.0, 40, 40.0,
             "UPDATE outbox SET sent = false WHERE id = 1", List.of(101));
 
+    private static final ActivitySession WALSENDER = new ActivitySession(99, T, "replicator", null, "node2", null,
+            "walsender", SessionState.ACTIVE, "Activity", "WalSenderMain", null, 300, 300.0, "START_REPLICATION",
+            List.of());
+
     private final List<String> signals = new CopyOnWriteArrayList<>();
     private ActivityViewModel vm;
     private ActivityView view;
@@ -68,7 +72,7 @@ class ActivityViewTest {
                     return CompletableFuture.completedFuture(NodeActivity.failed(node, T,
                             "could not read demo/node2 (127.0.0.1:5433): Connection refused"));
                 }
-                ActivityReading r = new ActivityReading(node, false, 100, 3, List.of(BLOCKER, BLOCKED),
+                ActivityReading r = new ActivityReading(node, false, 100, 3, List.of(WALSENDER, BLOCKER, BLOCKED),
                         List.of(new AdvisoryLock(101, "postgres", "42", "ExclusiveLock", true, null),
                                 new AdvisoryLock(102, "postgres", "42", "ExclusiveLock", false, 3.0)),
                         new ActivityCounters(T, 1000, 5000L, null, null));
@@ -125,6 +129,9 @@ class ActivityViewTest {
         assertThat(onFx(() -> view.blockingTree().getRoot().getChildren().get(0).getChildren().get(0).getValue()
                 .pid())).isEqualTo(102);
         assertThat(onFx(() -> view.tabs().getTabs().get(1).getText())).isEqualTo("Blocking (1 waiting)");
+        // Blocking and blocked sessions first, background processes last.
+        assertThat(onFx(() -> view.sessionsTable().getItems().stream().map(ActivitySession::pid).toList()))
+                .containsExactly(101, 102, 99);
     }
 
     @Test
