@@ -78,6 +78,8 @@ public final class ActivityCommand implements Callable<Integer> {
                 return List.of(activity.find(node));
             } catch (IllegalArgumentException e) {
                 throw new UserException("--node: " + e.getMessage(), 2);
+            } catch (IllegalStateException e) {
+                throw new UserException(e.getMessage(), UserErrors.FAILED);
             }
         }
         List<NodeRef> all = activity.nodes().stream().filter(n -> cluster == null || n.scope().equals(cluster)

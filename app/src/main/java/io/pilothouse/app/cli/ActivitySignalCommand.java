@@ -59,6 +59,8 @@ abstract class ActivitySignalCommand implements Callable<Integer> {
                 n = session.activity().find(node);
             } catch (IllegalArgumentException e) {
                 throw new UserException("--node: " + e.getMessage(), 2);
+            } catch (IllegalStateException e) {
+                throw new UserException(e.getMessage() + "; nothing was done", UserErrors.FAILED);
             }
             NodeActivity read = session.activity().read(n);
             if (!read.readable()) {

@@ -49,7 +49,7 @@ final class ActivityText {
             List<BlockingTree.Node> tree = r.blockingTree();
             if (!tree.isEmpty()) {
                 b.append("   blocking:\n");
-                tree.forEach(t -> tree(b, t, "     "));
+                tree.forEach(t -> tree(b, t, "     ", ""));
             }
             for (ActivitySession s : r.longTransactions(ActivityReading.LONG_TRANSACTION_SECONDS)) {
                 b.append("   long transaction: pid ").append(s.pid()).append(' ').append(age(s.transactionSeconds()))
@@ -71,13 +71,13 @@ final class ActivityText {
         return b.toString();
     }
 
-    private static void tree(StringBuilder b, BlockingTree.Node n, String indent) {
-        b.append(indent).append(n.label());
+    private static void tree(StringBuilder b, BlockingTree.Node n, String indent, String mark) {
+        b.append(indent).append(mark).append(n.label());
         if (n.session() != null && n.session().blocked()) {
             b.append(" waits ").append(age(n.session().stateSeconds())).append(": ").append(n.session().queryLine(50));
         }
         b.append('\n');
-        n.children().forEach(c -> tree(b, c, indent + "  └ "));
+        n.children().forEach(c -> tree(b, c, indent + (mark.isEmpty() ? "" : "  "), "└ "));
     }
 
     static String age(Double seconds) {

@@ -90,6 +90,8 @@ public final class ScreenshotCommand implements Callable<Integer> {
                             : cluster, chosen, wh[0], wh[1], out);
                 } catch (IllegalArgumentException e) {
                     throw new UserException("--node: " + e.getMessage(), 2);
+                } catch (IllegalStateException e) {
+                    throw new UserException(e.getMessage(), UserErrors.FAILED);
                 } catch (java.io.UncheckedIOException e) {
                     throw new UserException("cannot write " + out + ": " + e.getCause().getMessage());
                 }

@@ -29,13 +29,15 @@ public final class ActivityScreenshot {
      * calling thread, then renders on the FX thread.
      *
      * @throws IllegalArgumentException when the node is unknown
+     * @throws IllegalStateException    when no node is known at all
      */
     public static void render(LiveSession session, String node, Theme theme, int width, int height, Path out)
             throws Exception {
         ActivityService activity = session.activity();
         List<NodeRef> nodes = activity.nodes();
         if (nodes.isEmpty() && node == null) {
-            throw new IllegalArgumentException("no node is known: no cluster was read");
+            throw new IllegalStateException("no node of the workspace is known yet (no cluster was read); check the "
+                    + "sources or wait longer (--timeout)");
         }
         NodeRef chosen = node == null ? nodes.get(0) : activity.find(node);
         NodeActivity last = null;

@@ -54,9 +54,14 @@ public final class ActivityService {
      * cluster's name for its leader (or its only member).
      *
      * @throws IllegalArgumentException naming the nodes there are, when none or several match
+     * @throws IllegalStateException    when no node is known at all (no cluster was read yet): not the name's fault
      */
     public NodeRef find(String name) {
         List<NodeRef> nodes = nodes();
+        if (nodes.isEmpty()) {
+            throw new IllegalStateException("no node of the workspace is known yet (no cluster was read), so '" + name
+                    + "' cannot be found; check the sources or wait longer (--timeout)");
+        }
         List<NodeRef> exact = nodes.stream().filter(n -> n.label().equals(name)).toList();
         if (exact.size() == 1) {
             return exact.get(0);
@@ -81,7 +86,7 @@ public final class ActivityService {
                     + "; name one as CLUSTER/MEMBER");
         }
         throw new IllegalArgumentException("no node '" + name + "' in the workspace; nodes known: "
-                + (known.isEmpty() ? "none yet (no cluster was read)" : known) + "; name one as CLUSTER/MEMBER");
+                + known + "; name one as CLUSTER/MEMBER");
     }
 
     /** Reads {@code node} now; never throws for a node that cannot be read, says why instead. */

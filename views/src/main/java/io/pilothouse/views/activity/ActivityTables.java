@@ -30,7 +30,7 @@ final class ActivityTables {
         t.getColumns().add(text("Database", 90, s -> s.database() == null ? "" : s.database()));
         t.getColumns().add(text("Application", 150, ActivitySession::application));
         t.getColumns().add(text("Transaction", 110, s -> ActivityFormat.age(s.transactionSeconds())));
-        t.getColumns().add(text("In state", 80, s -> ActivityFormat.age(s.stateSeconds())));
+        t.getColumns().add(text("In state", 95, s -> ActivityFormat.age(s.stateSeconds())));
         t.getColumns().add(text("Waiting on", 200, ActivitySession::waitText));
         t.getColumns().add(text("Blocked by", 100, s -> String.join(", ", s.blockedBy().stream()
                 .map(p -> p == 0 ? "prepared" : Integer.toString(p)).toList())));

@@ -132,6 +132,11 @@ class ActivityViewTest {
         // Blocking and blocked sessions first, background processes last.
         assertThat(onFx(() -> view.sessionsTable().getItems().stream().map(ActivitySession::pid).toList()))
                 .containsExactly(101, 102, 99);
+        onFx(() -> view.tabs().getSelectionModel().select(1));
+        java.nio.file.Path png = onFx(() -> io.pilothouse.views.ScreenshotRenderer.write(
+                io.pilothouse.views.ScreenshotRenderer.snapshot(view.root().getScene()),
+                io.pilothouse.views.ScreenshotRenderer.directory().resolve("activity-blocking.png")));
+        assertThat(png).exists();
     }
 
     @Test
@@ -154,6 +159,10 @@ class ActivityViewTest {
         waitUntil(() -> robot.lookup("#confirm-name").tryQuery().isPresent());
         Button confirm = robot.lookup("#confirm-action").queryAs(Button.class);
         robot.clickOn("#confirm-name").write("10");
+        java.nio.file.Path png = onFx(() -> io.pilothouse.views.ScreenshotRenderer.write(
+                io.pilothouse.views.ScreenshotRenderer.snapshot(robot.lookup("#confirm-name").query().getScene()),
+                io.pilothouse.views.ScreenshotRenderer.directory().resolve("activity-terminate-confirm.png")));
+        assertThat(png).exists();
         assertThat(onFx(confirm::isDisabled)).isTrue();
         robot.write("1").type(KeyCode.ENTER);
         assertThat(onFx(() -> robot.lookup("#confirm-name").queryAs(TextField.class).getText())).isEqualTo("101");
