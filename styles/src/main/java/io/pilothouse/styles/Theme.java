@@ -50,7 +50,8 @@ public enum Theme {
             "controls/switchover.css",
             "controls/indoubt.css",
             "controls/shards.css",
-            "controls/reshard.css");
+            "controls/reshard.css",
+            "controls/activity.css");
 
     /** Every URL we add contains this, so re-theming can remove exactly our sheets and keep anyone else's. */
     private static final String OUR_PATH = "io/pilothouse/styles/";

@@ -24,10 +24,14 @@ import java.util.concurrent.Callable;
 public final class ScreenshotCommand implements Callable<Integer> {
 
     /** Views that can be rendered; every later view adds its name here. */
-    enum ViewName { topology, lag, slots, history, alerts, audit, indoubt, shards, reshard }
+    enum ViewName { topology, lag, slots, history, alerts, audit, indoubt, shards, reshard, activity }
 
     @Mixin
     SourceOptions source;
+
+    @Option(names = "--node", paramLabel = "NODE",
+            description = "For --view activity: CLUSTER/MEMBER, a member, or a cluster (its leader).")
+    String activityNode;
 
     @Option(names = "--view", defaultValue = "topology", description = "View to render: ${COMPLETION-CANDIDATES}.")
     ViewName view;
@@ -77,6 +81,22 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 }
                 spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (" + wh[0] + "x" + wh[1]
                         + ", view indoubt)");
+                return 0;
+            }
+            if (view == ViewName.activity) {
+                // One node's sessions, locks and rates: --node, else --cluster's leader, else the first node.
+                try {
+                    io.pilothouse.app.fx.ActivityScreenshot.render(session, activityNode != null ? activityNode
+                            : cluster, chosen, wh[0], wh[1], out);
+                } catch (IllegalArgumentException e) {
+                    throw new UserException("--node: " + e.getMessage(), 2);
+                } catch (IllegalStateException e) {
+                    throw new UserException(e.getMessage(), UserErrors.FAILED);
+                } catch (java.io.UncheckedIOException e) {
+                    throw new UserException("cannot write " + out + ": " + e.getCause().getMessage());
+                }
+                spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (" + wh[0] + "x" + wh[1]
+                        + ", view activity)");
                 return 0;
             }
             if (view == ViewName.shards) {

@@ -45,6 +45,8 @@ public final class DesktopWindow {
             view.openInDoubtProperty().set(() -> inDoubt.show(stage));
             ShardMapWindow shardMap = new ShardMapWindow(session, windows);
             view.openShardMapProperty().set(() -> shardMap.show(stage));
+            ActivityWindow activity = new ActivityWindow(session, windows);
+            view.openActivityProperty().set((source, scope, member) -> activity.show(stage, source, scope, member));
             view.clusterActionsProperty().set(new ClusterActions(() -> stage, session, windows));
             if (preferences != null) {
                 preferences.restore(stage);

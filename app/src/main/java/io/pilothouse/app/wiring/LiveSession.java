@@ -290,6 +290,33 @@ public final class LiveSession implements AutoCloseable {
 
     private io.pilothouse.services.shards.map.ShardMapReader shardMaps;
 
+    private io.pilothouse.services.activity.ActivityService activity;
+
+    /**
+     * The activity of any node (sessions, waits, blocking, advisory locks, rates): one per session so that each
+     * node's transactions and WAL per second build up over reads. Statements are bounded at 2 s.
+     */
+    public synchronized io.pilothouse.services.activity.ActivityService activity() {
+        if (activity == null) {
+            activity = new io.pilothouse.services.activity.ActivityService(monitor.feed()::latest, monitor::open,
+                    new io.pilothouse.services.activity.ActivityReader(Duration.ofSeconds(2)), Clock.systemUTC());
+        }
+        return activity;
+    }
+
+    /**
+     * Cancelling and terminating backends inside this session's guard: as the workspace's role (pooled), or as
+     * another role in the source's database (its password from pgpass or the keyring).
+     */
+    public io.pilothouse.services.activity.BackendSignals backendSignals() {
+        return new io.pilothouse.services.activity.BackendSignals(guard, (node, user) -> user == null
+                ? monitor.open(node.host(), node.port())
+                : monitor.openAs(node.source(), node.host(), node.port(), workspace.sources().stream()
+                        .filter(s -> s.name().equals(node.source())).findFirst()
+                        .map(s -> s.postgres() == null ? "postgres" : s.postgres().database()).orElse("postgres"),
+                        user), monitor.feed()::latest);
+    }
+
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
     public OperationGuard guard() {
         return guard;

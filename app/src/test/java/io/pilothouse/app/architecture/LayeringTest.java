@@ -94,7 +94,7 @@ class LayeringTest {
                 .layer("Policy").definedBy(services + "policy..")
                 .layer("Features").definedBy(services + "alerts..", services + "slots..", services + "indoubt..",
                         services + "shards..", services + "history..", services + "metrics..",
-                        services + "consistency..")
+                        services + "consistency..", services + "activity..")
                 .layer("Live").definedBy(services + "live..")
                 .layer("Operations").definedBy(services + "operations..", services + "switchover..",
                         services + "reshard..")

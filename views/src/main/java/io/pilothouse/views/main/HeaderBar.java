@@ -19,6 +19,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
@@ -92,6 +93,33 @@ final class HeaderBar {
         });
         button.visibleProperty().bind(open.isNotNull());
         button.managedProperty().bind(button.visibleProperty());
+    }
+
+    /**
+     * Adds the "Activity" button before the shard map's: it opens the activity window on the leader of the cluster
+     * {@code selected} gives (the first node when none is selected). Hidden until the app provides the opener.
+     */
+    void addActivityButton(ObjectProperty<io.pilothouse.views.activity.ActivityOpener> opener,
+                           java.util.function.Supplier<ClusterKey> selected) {
+        Button activity = new Button("Activity", new FontIcon(MaterialDesignP.PULSE));
+        activity.setId("open-activity");
+        activity.getStyleClass().add(io.pilothouse.views.activity.ActivityStyles.OPEN_BUTTON);
+        activity.setTooltip(new Tooltip("Sessions, waits, blocking, long transactions, advisory locks, connections, "
+                + "transactions and WAL per second of a node, with cancel and terminate ("
+                + MainView.OPEN_ACTIVITY.getDisplayText() + ")"));
+        activity.setOnAction(e -> {
+            if (opener.get() != null) {
+                openActivity(opener.get(), selected.get());
+            }
+        });
+        activity.visibleProperty().bind(opener.isNotNull());
+        activity.managedProperty().bind(activity.visibleProperty());
+        root.getChildren().add(root.getChildren().indexOf(shardMap), activity);
+    }
+
+    /** Opens the activity window on {@code cluster}'s leader, or on the first node when no cluster is selected. */
+    static void openActivity(io.pilothouse.views.activity.ActivityOpener opener, ClusterKey cluster) {
+        opener.open(cluster == null ? null : cluster.source(), cluster == null ? null : cluster.scope(), null);
     }
 
     Button inDoubt() {

@@ -47,6 +47,11 @@ public final class MainView {
     public static final KeyCombination OPEN_SHARD_MAP = new KeyCodeCombination(KeyCode.H,
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     private final ObjectProperty<Runnable> openShardMap = new SimpleObjectProperty<>(this, "openShardMap");
+    /** Opens the activity window, when the app provides one ({@link #openActivityProperty()}). */
+    public static final KeyCombination OPEN_ACTIVITY = new KeyCodeCombination(KeyCode.Y,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private final ObjectProperty<io.pilothouse.views.activity.ActivityOpener> openActivity =
+            new SimpleObjectProperty<>(this, "openActivity");
     private final ObjectProperty<Runnable> openAuditLog = new SimpleObjectProperty<>(this, "openAuditLog");
     private final ObjectProperty<Runnable> openInDoubt = new SimpleObjectProperty<>(this, "openInDoubt");
     private final ObjectProperty<ClusterActionHandler> clusterActions = new SimpleObjectProperty<>(this,
@@ -76,6 +81,7 @@ public final class MainView {
         vm = new MainViewModel(b.feed(), b.alerts(), clock);
         operations = new OperationsMenu(vm, clusterActions);
         header = new HeaderBar(vm, theme, openAuditLog, openInDoubt, openShardMap, operations);
+        header.addActivityButton(openActivity, () -> vm.selectedClusterProperty().get());
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
         topology = new TopologyView(vm.topology());
         details = new MemberDetailsView(vm.topology());
@@ -109,7 +115,7 @@ public final class MainView {
         // open the app's window.
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (openWindow(e, OPEN_AUDIT_LOG, openAuditLog) || openWindow(e, OPEN_INDOUBT, openInDoubt)
-                    || openWindow(e, OPEN_SHARD_MAP, openShardMap)) {
+                    || openWindow(e, OPEN_SHARD_MAP, openShardMap) || openActivity(e)) {
                 e.consume();
             } else if (OperationsMenu.SWITCHOVER_SHORTCUT.match(e) && operations.perform(ClusterAction.SWITCHOVER)) {
                 e.consume();
@@ -195,6 +201,22 @@ public final class MainView {
      */
     public ObjectProperty<Runnable> openInDoubtProperty() {
         return openInDoubt;
+    }
+
+    /**
+     * How to open the activity window on a node (header button "Activity", Ctrl+Shift+Y, on the selected cluster's
+     * leader; a member card's menu on that member); null until the app provides it.
+     */
+    public ObjectProperty<io.pilothouse.views.activity.ActivityOpener> openActivityProperty() {
+        return openActivity;
+    }
+
+    private boolean openActivity(KeyEvent e) {
+        if (!OPEN_ACTIVITY.match(e) || openActivity.get() == null) {
+            return false;
+        }
+        HeaderBar.openActivity(openActivity.get(), vm.selectedClusterProperty().get());
+        return true;
     }
 
     /**
