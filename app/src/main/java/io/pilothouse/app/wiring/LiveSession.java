@@ -51,15 +51,20 @@ public final class LiveSession implements AutoCloseable {
     private final LiveSettings settings;
     private final Workspace workspace;
     private final WorkspacePatroniAuth patroniAuth;
+    private final io.pilothouse.services.locks.OperationRegistry registry;
+    private final io.pilothouse.services.locks.OtherOperators otherOperators;
 
     private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
                         EstateHistory history, TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler,
-                        AlertMonitor alerts) {
+                        AlertMonitor alerts, io.pilothouse.services.locks.OperationRegistry registry) {
         this.alerts = alerts;
         this.settings = settings;
         this.workspace = workspace;
         this.locks = new WorkspaceLocks(workspace, EtcdOperationLock.DEFAULT_TTL);
-        this.guard = OperationGuards.forWorkspace(workspace, locks);
+        this.registry = registry;
+        this.guard = OperationGuards.forWorkspace(workspace, locks, registry);
+        this.otherOperators = io.pilothouse.services.locks.OtherOperators.start(locks::held, registry,
+                executors.sampling(), Duration.ofSeconds(5));
         this.patroniAuth = new WorkspacePatroniAuth(workspace, monitor.feed()::latest, Passwords.resolver());
         this.switchovers = Switchovers.on(monitor, executors, settings, guard, patroniAuth,
                 SwitchoverSettings.DEFAULTS);
@@ -90,7 +95,8 @@ public final class LiveSession implements AutoCloseable {
         LiveExecutors executors = LiveExecutors.create();
         EstateMonitor monitor = new EstateMonitor(workspace, executors, settings,
                 Passwords.standardChain(), Clock.systemUTC());
-        EstateHistory history = new EstateHistory(notifier);
+        io.pilothouse.services.locks.OperationRegistry registry = new io.pilothouse.services.locks.OperationRegistry();
+        EstateHistory history = new EstateHistory(notifier, registry::plannedActionOn);
         monitor.onEvent(history);
         monitor.onEvent(events);
         monitor.start();
@@ -104,7 +110,8 @@ public final class LiveSession implements AutoCloseable {
         AlertMonitor alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(
                 AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC()))
                 .start(executors.scheduler(), Duration.ofSeconds(1));
-        return new LiveSession(workspace, settings, executors, monitor, history, timelines, lag, lagSampler, alerts);
+        return new LiveSession(workspace, settings, executors, monitor, history, timelines, lag, lagSampler, alerts,
+                registry);
     }
 
     public EstateFeed feed() {
@@ -279,6 +286,11 @@ public final class LiveSession implements AutoCloseable {
 
     private io.pilothouse.services.shards.map.ShardMapReader shardMaps;
 
+    /** What runs now: this app's operations and, through the etcd locks, other operators'. */
+    public io.pilothouse.services.locks.OperationRegistry operationsRunning() {
+        return registry;
+    }
+
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
     public OperationGuard guard() {
         return guard;
@@ -301,6 +313,7 @@ public final class LiveSession implements AutoCloseable {
 
     @Override
     public void close() {
+        otherOperators.close();
         locks.close();
         alerts.close();
         lagSampler.close();
