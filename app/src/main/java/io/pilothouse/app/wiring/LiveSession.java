@@ -234,9 +234,12 @@ public final class LiveSession implements AutoCloseable {
                 connections, shardNodes(), Clock.systemUTC(), monitor.feed()::latest);
         return new io.pilothouse.services.reshard.ReshardService(guard, monitor.feed()::latest, planner,
                 new io.pilothouse.services.reshard.SplitPlanner(connections, planner),
-                new io.pilothouse.services.reshard.PartitionMover(connections, journal, Duration.ofMillis(250)),
+                new io.pilothouse.services.reshard.PartitionMover(connections, journal, Duration.ofMillis(250),
+                        executors.io()),
                 journal, new io.pilothouse.services.reshard.ReshardGuardRails(
-                        io.pilothouse.services.reshard.ReshardGuardRails.DEFAULT_MAX_LAG_BYTES));
+                        io.pilothouse.services.reshard.ReshardGuardRails.DEFAULT_MAX_LAG_BYTES),
+                new io.pilothouse.services.reshard.MovePreChecks(connections, registry, monitor.feed()::latest),
+                registry);
     }
 
     /** Citus's rebalancer on a coordinator, inside this session's guard. */

@@ -189,6 +189,11 @@ public final class OperationRegistry implements RunningOperationsFeed {
             this.outer = outer;
         }
 
+        /** The operation's id in {@link #running()}. */
+        public String id() {
+            return id;
+        }
+
         /** The step that runs now ("Subscribing shard2 to ph_move_…"); clears any wait. */
         public void step(String step) {
             update(id, o -> o.withStep(step));
