@@ -224,8 +224,20 @@ public final class MainView {
         return topology;
     }
 
+    /**
+     * Shows {@code indicator} in the status bar (the app adds the running operations here); {@code dispose} runs
+     * when this view is disposed.
+     */
+    public void addStatusIndicator(javafx.scene.Node indicator, Runnable dispose) {
+        status.addIndicator(indicator);
+        indicatorDisposers.add(dispose);
+    }
+
+    private final java.util.List<Runnable> indicatorDisposers = new java.util.ArrayList<>();
+
     /** Stops the frame timer and removes every listener this view added. The view is unusable afterwards. */
     public void dispose() {
+        indicatorDisposers.forEach(Runnable::run);
         vm.stop();
         subscriptions.unsubscribe();
         header.dispose();
