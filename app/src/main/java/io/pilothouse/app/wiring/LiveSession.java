@@ -188,7 +188,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** Commits or rolls back prepared branches inside this session's guard. */
     public InDoubtOperations inDoubtOperations() {
-        return new InDoubtOperations(guard, new BranchResolver(), (host, port, database, user) ->
+        return new InDoubtOperations(guard, new BranchResolver(executors.io()), (host, port, database, user) ->
                 monitor.openAs(sourceOf(host, port), host, port, database, user), monitor.feed()::latest, registry);
     }
 

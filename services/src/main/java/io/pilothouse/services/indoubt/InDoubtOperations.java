@@ -108,7 +108,12 @@ public final class InDoubtOperations {
         return guard.run(request, cluster, trail -> {
             String verb = commit ? "COMMIT PREPARED" : "ROLLBACK PREPARED";
             try {
-                resolver.resolve(branch, commit, this::openWithRoom, user);
+                java.util.Optional<OperationRegistry.Registration> running = registry == null
+                        ? java.util.Optional.empty() : registry.current();
+                running.ifPresent(r -> r.step(verb + " " + GidText.quoted(branch.gid()) + " on "
+                        + branch.node().label()));
+                resolver.resolve(branch, commit, this::openWithRoom, user,
+                        what -> running.ifPresent(r -> r.waiting(what)));
             } catch (ResolutionException e) {
                 trail.response(verb + " failed: " + e.getMessage());
                 if (e.reason() == ResolutionException.Reason.ALREADY_RESOLVED

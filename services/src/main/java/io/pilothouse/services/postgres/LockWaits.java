@@ -38,7 +38,37 @@ public final class LockWaits {
             + "WHERE NOT w.granted AND (a.application_name = ? OR w.pid = ?) "
             + "ORDER BY holder_age DESC NULLS LAST";
 
+    /** What a backend waits on besides locks ({@code SyncRep}, I/O…). */
+    static final String WAIT_EVENT = "SELECT wait_event_type, wait_event FROM pg_stat_activity WHERE pid = ?";
+
     private LockWaits() {
+    }
+
+    /**
+     * What backend {@code pid} waits on, in words with a way out: a lock (and its holder), a synchronous standby's
+     * confirmation, or another wait event; empty when it does not wait.
+     */
+    public static java.util.Optional<String> describe(Connection c, int pid) throws SQLException {
+        List<LockWait> locks = ofPid(c, pid);
+        if (!locks.isEmpty()) {
+            return java.util.Optional.of(locks.get(0).describe() + " — " + locks.get(0).wayOut());
+        }
+        try (PreparedStatement ps = c.prepareStatement(WAIT_EVENT)) {
+            ps.setInt(1, pid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(2) == null) {
+                    return java.util.Optional.empty();
+                }
+                String type = rs.getString(1);
+                String event = rs.getString(2);
+                if ("SyncRep".equals(event)) {
+                    return java.util.Optional.of("waiting for a synchronous standby to confirm (wait event SyncRep)"
+                            + " — the change is made on this node already; check that the cluster's synchronous "
+                            + "standbys are streaming");
+                }
+                return java.util.Optional.of("waiting on " + type + " / " + event);
+            }
+        }
     }
 
     /** What the session(s) named {@code applicationName} wait on now; empty when they do not wait for a lock. */

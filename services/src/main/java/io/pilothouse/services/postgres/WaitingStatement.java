@@ -31,10 +31,13 @@ public final class WaitingStatement {
         CANCELLED
     }
 
-    /** Reads what the statement waits on (over another connection); empty when it waits on no lock. */
+    /**
+     * Reads what the statement waits on (over another connection), in words with a way out; empty when the server
+     * shows no wait.
+     */
     @FunctionalInterface
     public interface Explainer {
-        Optional<LockWait> explain() throws SQLException;
+        Optional<String> explain() throws SQLException;
     }
 
     private final Executor executor;
@@ -106,8 +109,8 @@ public final class WaitingStatement {
     private static String explainQuietly(Explainer explain, long start) {
         long secs = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         try {
-            return explain.explain().map(w -> w.describe() + " — " + w.wayOut())
-                    .orElse("running for " + secs + " s; the server shows no lock wait");
+            return explain.explain()
+                    .orElse("running for " + secs + " s; the server shows no wait");
         } catch (SQLException | RuntimeException e) {
             return "running for " + secs + " s; what it waits on cannot be read (" + e.getMessage() + ")";
         }

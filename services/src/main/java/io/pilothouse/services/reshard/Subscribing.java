@@ -1,6 +1,5 @@
 package io.pilothouse.services.reshard;
 
-import io.pilothouse.services.postgres.LockWait;
 import io.pilothouse.services.postgres.LockWaits;
 import io.pilothouse.services.postgres.WaitingStatement;
 
@@ -73,8 +72,9 @@ final class Subscribing {
         return poll.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : poll.multipliedBy(5);
     }
 
-    private static Optional<LockWait> waitOf(Connection source, MovePlan p) throws SQLException {
-        return LockWaits.ofApplication(source, p.replicationName()).stream().findFirst();
+    private static Optional<String> waitOf(Connection source, MovePlan p) throws SQLException {
+        return LockWaits.ofApplication(source, p.replicationName()).stream().findFirst()
+                .map(w -> w.describe() + " — " + w.wayOut());
     }
 
     private static void cancelWalsender(Connection source, MovePlan p) {
