@@ -64,7 +64,7 @@ public final class LiveSession implements AutoCloseable {
         this.registry = registry;
         this.guard = OperationGuards.forWorkspace(workspace, locks, registry);
         this.otherOperators = io.pilothouse.services.locks.OtherOperators.start(locks::held, registry,
-                executors.sampling(), Duration.ofSeconds(5));
+                executors.scheduler(), executors.io(), Duration.ofSeconds(5));
         this.patroniAuth = new WorkspacePatroniAuth(workspace, monitor.feed()::latest, Passwords.resolver());
         this.switchovers = Switchovers.on(monitor, executors, settings, guard, patroniAuth,
                 SwitchoverSettings.DEFAULTS);

@@ -39,6 +39,9 @@ public final class WorkspaceLocks implements AutoCloseable {
      */
     public java.util.List<RunningOperation> held() {
         java.util.List<RunningOperation> out = new java.util.ArrayList<>();
+        if (closed) {
+            return out; // a listing that was already under way when the session closed must not reopen a client
+        }
         for (SourceConfig source : workspace.sources()) {
             if (source.etcd() == null || source.etcd().endpoints().isEmpty()) {
                 continue;
@@ -54,8 +57,11 @@ public final class WorkspaceLocks implements AutoCloseable {
         return out;
     }
 
+    private volatile boolean closed;
+
     @Override
     public void close() {
+        closed = true;
         bySource.values().forEach(EtcdOperationLock::close);
         bySource.clear();
     }

@@ -165,7 +165,10 @@ class ConfigWritersTest {
 
         java.nio.file.Path file = java.nio.file.Files.createTempFile("opsreg-ws", ".yaml");
         try {
-            java.nio.file.Files.writeString(file, WorkspaceWriter.render(info));
+            String yaml = WorkspaceWriter.render(info);
+            // The in-doubt end-to-end tests add minAgeSeconds under this exact key.
+            assertThat(yaml).contains("indoubt:\n  decision:\n    source: demo\n");
+            java.nio.file.Files.writeString(file, yaml);
             io.pilothouse.services.workspace.IndoubtConfig.DecisionConfig decision =
                     new io.pilothouse.services.workspace.WorkspaceLoader().load(file).indoubtOrDefaults().decision();
             assertThat(decision).isNotNull();
