@@ -60,6 +60,7 @@ public final class MainView {
     private final ClusterTabs tabs;
     private final StatusBar status;
     private final Subscription subscriptions;
+    private final java.util.List<Runnable> indicatorDisposers = new java.util.ArrayList<>();
 
     /**
      * Starts a main view on the live feed {@code feed}; unless told otherwise it uses the system clock, no history, no
@@ -232,8 +233,6 @@ public final class MainView {
         status.addIndicator(indicator);
         indicatorDisposers.add(dispose);
     }
-
-    private final java.util.List<Runnable> indicatorDisposers = new java.util.ArrayList<>();
 
     /** Stops the frame timer and removes every listener this view added. The view is unusable afterwards. */
     public void dispose() {
