@@ -57,9 +57,17 @@ public final class InDoubtWindow implements InDoubtActions {
             vm.readOnlyProperty().set(operations.isReadOnly());
             view = new InDoubtView(vm, windows);
             stage = windows.tool(owner, "Pilothouse — in-doubt transactions", view.root(), 1480, 800);
+            // What any operation changed (a move's cutover, a resolution, a switchover) is read again at once.
+            AutoCloseable refreshAfterOperations = session.operationsRunning().onFinished(
+                    op -> FxToolkit.fx().execute(() -> {
+                        if (vm != null) {
+                            vm.refresh();
+                        }
+                    }));
             InDoubtView shown = view;
             InDoubtViewModel shownVm = vm;
             stage.setOnHidden(e -> {
+                closeQuietly(refreshAfterOperations);
                 shownVm.dispose();
                 shown.dispose();
                 stage = null;
@@ -86,7 +94,20 @@ public final class InDoubtWindow implements InDoubtActions {
     }
 
     @Override
+    public CompletableFuture<java.util.Optional<String>> refusalForAll(List<PreparedBranch> branches) {
+        return Tasks.supply(session.ioExecutor(), () -> operations.refusalForAll(branches));
+    }
+
+    @Override
     public CompletableFuture<String> resolve(PreparedBranch branch, boolean commit, String asUser) {
         return Tasks.supply(session.ioExecutor(), () -> operations.resolve(branch, commit, asUser));
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // Only removes a listener from a list.
+        }
     }
 }

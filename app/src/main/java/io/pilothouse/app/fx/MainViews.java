@@ -2,6 +2,8 @@ package io.pilothouse.app.fx;
 
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.views.main.MainView;
+import io.pilothouse.views.operations.RunningOperationsIndicator;
+import io.pilothouse.views.operations.RunningOperationsModel;
 
 import java.time.Clock;
 
@@ -13,9 +15,13 @@ public final class MainViews {
 
     /** A main view on {@code session}'s estate, history, lag and alerts, in the local time zone. Call on the FX thread. */
     public static MainView on(LiveSession session) {
-        return MainView.builder(session.feed()).clock(Clock.systemDefaultZone()).history(session.history())
+        MainView view = MainView.builder(session.feed()).clock(Clock.systemDefaultZone()).history(session.history())
                 .lag(session.lag()).alerts(session.alerts())
                 .alertHistory(session.alertLedger(), new AlertLedgerActions(session.alertLedger(),
                         session.ioExecutor()), FxToolkit.fx()).build();
+        RunningOperationsIndicator running = new RunningOperationsIndicator(new RunningOperationsModel(
+                session.operationsRunning(), FxToolkit.fx(), Clock.systemUTC()));
+        view.addStatusIndicator(running.root(), running::dispose);
+        return view;
     }
 }

@@ -52,15 +52,20 @@ public final class LiveSession implements AutoCloseable {
     private final Workspace workspace;
     private final WorkspacePatroniAuth patroniAuth;
     private final io.pilothouse.services.alerts.AlertLedger alertLedger;
+    private final io.pilothouse.services.locks.OperationRegistry registry;
+    private final io.pilothouse.services.locks.OtherOperators otherOperators;
 
     private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
                         EstateHistory history, TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler,
-                        AlertMonitor alerts) {
+                        AlertMonitor alerts, io.pilothouse.services.locks.OperationRegistry registry) {
         this.alerts = alerts;
         this.settings = settings;
         this.workspace = workspace;
         this.locks = new WorkspaceLocks(workspace, EtcdOperationLock.DEFAULT_TTL);
-        this.guard = OperationGuards.forWorkspace(workspace, locks);
+        this.registry = registry;
+        this.guard = OperationGuards.forWorkspace(workspace, locks, registry);
+        this.otherOperators = io.pilothouse.services.locks.OtherOperators.start(locks::held, registry,
+                executors.scheduler(), executors.io(), Duration.ofSeconds(5));
         this.patroniAuth = new WorkspacePatroniAuth(workspace, monitor.feed()::latest, Passwords.resolver());
         this.switchovers = Switchovers.on(monitor, executors, settings, guard, patroniAuth,
                 SwitchoverSettings.DEFAULTS);
@@ -95,7 +100,8 @@ public final class LiveSession implements AutoCloseable {
         LiveExecutors executors = LiveExecutors.create();
         EstateMonitor monitor = new EstateMonitor(workspace, executors, settings,
                 Passwords.standardChain(), Clock.systemUTC());
-        EstateHistory history = new EstateHistory(notifier);
+        io.pilothouse.services.locks.OperationRegistry registry = new io.pilothouse.services.locks.OperationRegistry();
+        EstateHistory history = new EstateHistory(notifier, registry::plannedActionOn);
         monitor.onEvent(history);
         monitor.onEvent(events);
         monitor.start();
@@ -109,7 +115,8 @@ public final class LiveSession implements AutoCloseable {
         AlertMonitor alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(
                 AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC()))
                 .start(executors.scheduler(), Duration.ofSeconds(1));
-        return new LiveSession(workspace, settings, executors, monitor, history, timelines, lag, lagSampler, alerts);
+        return new LiveSession(workspace, settings, executors, monitor, history, timelines, lag, lagSampler, alerts,
+                registry);
     }
 
     public EstateFeed feed() {
@@ -192,8 +199,8 @@ public final class LiveSession implements AutoCloseable {
 
     /** Commits or rolls back prepared branches inside this session's guard. */
     public InDoubtOperations inDoubtOperations() {
-        return new InDoubtOperations(guard, new BranchResolver(), (host, port, database, user) ->
-                monitor.openAs(sourceOf(host, port), host, port, database, user), monitor.feed()::latest);
+        return new InDoubtOperations(guard, new BranchResolver(executors.io()), (host, port, database, user) ->
+                monitor.openAs(sourceOf(host, port), host, port, database, user), monitor.feed()::latest, registry);
     }
 
     private String sourceOf(String host, int port) throws java.sql.SQLException {
@@ -238,9 +245,12 @@ public final class LiveSession implements AutoCloseable {
                 connections, shardNodes(), Clock.systemUTC(), monitor.feed()::latest);
         return new io.pilothouse.services.reshard.ReshardService(guard, monitor.feed()::latest, planner,
                 new io.pilothouse.services.reshard.SplitPlanner(connections, planner),
-                new io.pilothouse.services.reshard.PartitionMover(connections, journal, Duration.ofMillis(250)),
+                new io.pilothouse.services.reshard.PartitionMover(connections, journal, Duration.ofMillis(250),
+                        executors.io()),
                 journal, new io.pilothouse.services.reshard.ReshardGuardRails(
-                        io.pilothouse.services.reshard.ReshardGuardRails.DEFAULT_MAX_LAG_BYTES));
+                        io.pilothouse.services.reshard.ReshardGuardRails.DEFAULT_MAX_LAG_BYTES),
+                new io.pilothouse.services.reshard.MovePreChecks(connections, registry, monitor.feed()::latest),
+                registry);
     }
 
     /** Citus's rebalancer on a coordinator, inside this session's guard. */
@@ -317,6 +327,11 @@ public final class LiveSession implements AutoCloseable {
                         user), monitor.feed()::latest);
     }
 
+    /** What runs now: this app's operations and, through the etcd locks, other operators'. */
+    public io.pilothouse.services.locks.OperationRegistry operationsRunning() {
+        return registry;
+    }
+
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
     public OperationGuard guard() {
         return guard;
@@ -339,6 +354,7 @@ public final class LiveSession implements AutoCloseable {
 
     @Override
     public void close() {
+        otherOperators.close();
         locks.close();
         alertLedger.close();
         alerts.close();

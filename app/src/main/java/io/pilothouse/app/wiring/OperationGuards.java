@@ -20,4 +20,11 @@ public final class OperationGuards {
     public static OperationGuard forWorkspace(Workspace workspace, WorkspaceLocks locks) {
         return OperationGuard.locking(new MutationGate(workspace.readOnly(), AuditLogs.open()), locks::lockFor);
     }
+
+    /** As {@link #forWorkspace(Workspace, WorkspaceLocks)}, registering every run in {@code registry}. */
+    public static OperationGuard forWorkspace(Workspace workspace, WorkspaceLocks locks,
+                                              io.pilothouse.services.locks.OperationRegistry registry) {
+        return OperationGuard.locking(new MutationGate(workspace.readOnly(), AuditLogs.open()), locks::lockFor,
+                registry);
+    }
 }

@@ -32,7 +32,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,10 +63,13 @@ class InDoubtWindowEndToEndTest {
         sandbox = own.info();
         audit = AuditLogProperty.pointAt(own.dir().resolve("audit.jsonl"));
         new TwoPhaseWorkload(sandbox).run(new TwoPhaseWorkload.Options(3, 2, 7, false), line -> { });
-        // minAgeSeconds 0: the orphans are seconds old, and the coordinator is known to be gone.
-        Files.writeString(sandbox.workspaceFile(), "indoubt:\n  decision:\n    source: idt\n    database: postgres\n"
-                + "    query: \"SELECT committed FROM tx_decisions WHERE global_id = $1\"\n  minAgeSeconds: 0\n",
-                StandardOpenOption.APPEND);
+        // The sandbox names the 2PC workload's decision log itself (indoubt.decision); minAgeSeconds 0 is added: the
+        // orphans are seconds old, and the coordinator is known to be gone.
+        String written = Files.readString(sandbox.workspaceFile());
+        if (!written.contains("indoubt:\n  decision:\n    source: idt\n")) {
+            throw new IllegalStateException("the sandbox's workspace names no decision log:\n" + written);
+        }
+        Files.writeString(sandbox.workspaceFile(), written.replace("indoubt:\n", "indoubt:\n  minAgeSeconds: 0\n"));
         session = SettledSession.start(own.workspace());
     }
 

@@ -45,14 +45,17 @@ class IndoubtCommandsSandboxTest {
         sandbox = own.info();
         audit = AuditLogProperty.pointAt(own.dir().resolve("audit.jsonl"));
         workload = new TwoPhaseWorkload(sandbox).run(new TwoPhaseWorkload.Options(3, 2, 7, false), line -> { });
-        String yaml = Files.readString(sandbox.workspaceFile());
-        // minAgeSeconds 0: the orphans are seconds old, and the coordinator is known to be gone.
-        String indoubt = "indoubt:\n  decision:\n    source: idt\n    database: postgres\n"
-                + "    query: \"SELECT committed FROM tx_decisions WHERE global_id = $1\"\n  minAgeSeconds: 0\n";
+        // The sandbox names the 2PC workload's decision log itself (indoubt.decision); minAgeSeconds 0 is added: the
+        // orphans are seconds old, and the coordinator is known to be gone.
+        String written = Files.readString(sandbox.workspaceFile());
+        if (!written.contains("indoubt:\n  decision:\n    source: idt\n")) {
+            throw new IllegalStateException("the sandbox's workspace names no decision log:\n" + written);
+        }
+        String yaml = written.replace("indoubt:\n", "indoubt:\n  minAgeSeconds: 0\n");
         workspace = own.dir().resolve("indoubt-workspace.yaml");
-        Files.writeString(workspace, yaml + indoubt);
+        Files.writeString(workspace, yaml);
         readOnlyWorkspace = own.dir().resolve("indoubt-readonly.yaml");
-        Files.writeString(readOnlyWorkspace, yaml.replace("readOnly: false", "readOnly: true") + indoubt);
+        Files.writeString(readOnlyWorkspace, yaml.replace("readOnly: false", "readOnly: true"));
     }
 
     @AfterAll

@@ -13,6 +13,15 @@ final class WorkspaceWriter {
 
     private static final String HEADER = "# Pilothouse workspace for the sandbox in %s (written by the sandbox launcher)\n";
 
+    /**
+     * The 2PC workload's decision log ({@code sandbox workload 2pc}): the coordinator, the main cluster's leader, records
+     * each decision in {@code tx_decisions} of database {@code postgres} before it commits any branch, and grants the
+     * monitoring role SELECT on it. Naming it here lets the in-doubt console advise Commit or Roll back from evidence
+     * instead of "Decide". Until the workload has run the table is missing and the console says so.
+     */
+    static final String DECISION_QUERY = "SELECT committed FROM tx_decisions WHERE global_id = $1";
+    static final String DECISION_DATABASE = "postgres";
+
     private WorkspaceWriter() {}
 
     static void write(SandboxInfo info) {
@@ -61,6 +70,11 @@ final class WorkspaceWriter {
             sources.add(shardSource);
         }
         workspace.put("sources", sources);
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("source", info.scope());
+        decision.put("database", DECISION_DATABASE);
+        decision.put("query", DECISION_QUERY);
+        workspace.put("indoubt", Map.of("decision", decision));
         String runs = info.patroniRuntime().map(p -> "# Its members run " + p.describe().replace('\n', ' ') + "\n")
                 .orElse("");
         return HEADER.formatted(info.dir().toString().replace('\n', ' ')) + runs + SandboxYaml.render(workspace);

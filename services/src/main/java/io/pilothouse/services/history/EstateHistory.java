@@ -21,10 +21,17 @@ public final class EstateHistory implements Consumer<ClusterEvent> {
 
     private final Map<String, ClusterHistory> clusters = new ConcurrentHashMap<>();
     private final Notifier notifier;
+    private final PlannedChanges planned;
 
     /** @param notifier told about leader changes and lost members ({@link Notifier#NONE} for none) */
     public EstateHistory(Notifier notifier) {
+        this(notifier, PlannedChanges.NONE);
+    }
+
+    /** As {@link #EstateHistory(Notifier)}, silent about the changes this app's own operations make. */
+    public EstateHistory(Notifier notifier, PlannedChanges planned) {
         this.notifier = notifier;
+        this.planned = planned;
     }
 
     /** Takes one live event from the monitor. */
@@ -38,6 +45,11 @@ public final class EstateHistory implements Consumer<ClusterEvent> {
         List<HistoryEntry> added = h.record(e);
         for (HistoryEntry entry : added) {
             LOG.info("{} / {}: {} {}", e.source(), e.scope(), entry.kind(), entry.detail());
+            if (planned.silences(e.scope(), entry)) {
+                LOG.info("No notification for {} on {}: planned by this app's {}", entry.kind(), e.scope(),
+                        planned.plannedOn(e.scope()).orElse("operation"));
+                continue;
+            }
             HistoryNotifications.of(e.scope(), entry).ifPresent(n -> {
                 try {
                     notifier.notify(n);

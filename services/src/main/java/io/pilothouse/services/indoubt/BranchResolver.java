@@ -33,6 +33,21 @@ public final class BranchResolver {
         Connection open(String host, int port, String database, String user) throws SQLException;
     }
 
+    private final java.util.concurrent.Executor blocking;
+
+    /** Runs the statement in place: nothing is told while it waits. */
+    public BranchResolver() {
+        this(null);
+    }
+
+    /**
+     * @param blocking runs the statement while the caller's thread watches it and, past a few seconds, says on what
+     *                 it waits (read over a second connection); null to run it in place
+     */
+    public BranchResolver(java.util.concurrent.Executor blocking) {
+        this.blocking = blocking;
+    }
+
     /** Resolves {@code b} as its owner ({@link PreparedBranch#owner()}). */
     public void resolve(PreparedBranch b, boolean commit, ConnectionFactory f) throws ResolutionException {
         resolve(b, commit, f, b.owner());
@@ -46,6 +61,15 @@ public final class BranchResolver {
      */
     public void resolve(PreparedBranch b, boolean commit, ConnectionFactory f, String user)
             throws ResolutionException {
+        resolve(b, commit, f, user, what -> { });
+    }
+
+    /**
+     * As {@link #resolve(PreparedBranch, boolean, ConnectionFactory, String)}, telling {@code waiting} what the
+     * statement waits on once it has run for more than a few seconds (null once it no longer waits).
+     */
+    public void resolve(PreparedBranch b, boolean commit, ConnectionFactory f, String user,
+                        java.util.function.Consumer<String> waiting) throws ResolutionException {
         String verb = commit ? "commit" : "roll back";
         String what = "prepared transaction '" + GidText.printable(b.gid()) + "' (xid " + b.xid() + ") on "
                 + b.node().label() + ", database " + b.database();
@@ -58,7 +82,7 @@ public final class BranchResolver {
             try (Statement st = c.createStatement()) {
                 // The driver must not touch the text: no JDBC escape processing inside our literal.
                 st.setEscapeProcessing(false);
-                st.execute(sql);
+                execute(st, sql, c, b, f, user, waiting);
             } catch (SQLException e) {
                 throw translate(e, b, verb, what, user);
             }
@@ -70,6 +94,38 @@ public final class BranchResolver {
         } catch (SQLException e) {
             throw new ResolutionException(Reason.FAILED, "Could not " + verb + " the " + what + " as " + user + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    private void execute(Statement st, String sql, Connection c, PreparedBranch b, ConnectionFactory f, String user,
+                         java.util.function.Consumer<String> waiting) throws SQLException {
+        if (blocking == null) {
+            st.execute(sql);
+            return;
+        }
+        int pid = backendPid(c);
+        Connection[] watch = new Connection[1];
+        try {
+            // Not cancellable from here: a COMMIT PREPARED that waits for a standby has committed on this node.
+            new io.pilothouse.services.postgres.WaitingStatement(blocking,
+                    io.pilothouse.services.postgres.WaitingStatement.DEFAULT_THRESHOLD, java.time.Duration.ofSeconds(1))
+                    .execute(st, sql, () -> {
+                        if (watch[0] == null) {
+                            watch[0] = f.open(b.node().host(), b.node().port(), b.database(), user);
+                        }
+                        return io.pilothouse.services.postgres.LockWaits.describe(watch[0], pid);
+                    }, () -> false, waiting);
+        } finally {
+            if (watch[0] != null) {
+                watch[0].close();
+            }
+        }
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

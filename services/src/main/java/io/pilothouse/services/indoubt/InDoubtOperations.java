@@ -11,6 +11,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import io.pilothouse.services.locks.OperationRegistry;
+import io.pilothouse.services.locks.RunningOperation;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -26,17 +30,50 @@ public final class InDoubtOperations {
     private final BranchResolver resolver;
     private final BranchResolver.ConnectionFactory connections;
     private final Supplier<EstateSnapshot> estate;
+    private final OperationRegistry registry;
+
+    /** As the full constructor, without a registry of running operations (nothing is checked up front). */
+    public InDoubtOperations(OperationGuard guard, BranchResolver resolver,
+                             BranchResolver.ConnectionFactory connections, Supplier<EstateSnapshot> estate) {
+        this(guard, resolver, connections, estate, null);
+    }
 
     /**
      * @param connections opens a connection to (host, port, database) as a user; the statement timeout is raised to
      *                    30 s on it here, as a commit may wait for a synchronous standby
      */
     public InDoubtOperations(OperationGuard guard, BranchResolver resolver,
-                             BranchResolver.ConnectionFactory connections, Supplier<EstateSnapshot> estate) {
+                             BranchResolver.ConnectionFactory connections, Supplier<EstateSnapshot> estate,
+                             OperationRegistry registry) {
+        this.registry = registry;
         this.guard = guard;
         this.resolver = resolver;
         this.connections = connections;
         this.estate = estate;
+    }
+
+    /**
+     * Why resolving {@code branches} (the branches of one global transaction) must not start now, checked for all of
+     * them before any is touched: a branch whose cluster is held by a running operation — this app's own (a move's
+     * lock) or another operator's — would be refused after the others were resolved, leaving the transaction half
+     * applied. Empty when every branch may be resolved.
+     */
+    public Optional<String> refusalForAll(List<PreparedBranch> branches) {
+        if (registry == null) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        for (PreparedBranch b : branches) {
+            List<RunningOperation> running = registry.runningOn(b.node().scope());
+            if (!running.isEmpty()) {
+                RunningOperation op = running.get(0);
+                return Optional.of("Refused whole: " + op.describe(now) + " holds the operation lock of "
+                        + b.node().scope() + ", where branch " + GidText.quoted(b.gid()) + " is, so that branch would "
+                        + "be refused after the others were resolved. Nothing was resolved; wait until the "
+                        + op.action() + " has finished (or cancel it), then resolve the whole transaction.");
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when resolving will be refused (read-only workspace). */
@@ -71,7 +108,12 @@ public final class InDoubtOperations {
         return guard.run(request, cluster, trail -> {
             String verb = commit ? "COMMIT PREPARED" : "ROLLBACK PREPARED";
             try {
-                resolver.resolve(branch, commit, this::openWithRoom, user);
+                java.util.Optional<OperationRegistry.Registration> running = registry == null
+                        ? java.util.Optional.empty() : registry.current();
+                running.ifPresent(r -> r.step(verb + " " + GidText.quoted(branch.gid()) + " on "
+                        + branch.node().label()));
+                resolver.resolve(branch, commit, this::openWithRoom, user,
+                        what -> running.ifPresent(r -> r.waiting(what)));
             } catch (ResolutionException e) {
                 trail.response(verb + " failed: " + e.getMessage());
                 if (e.reason() == ResolutionException.Reason.ALREADY_RESOLVED

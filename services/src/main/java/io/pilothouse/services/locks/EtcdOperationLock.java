@@ -135,6 +135,28 @@ public final class EtcdOperationLock implements OperationLock, AutoCloseable {
         }
     }
 
+    /**
+     * Every lock key under the prefix, as a running operation (another operator's, or ours: the registry tells
+     * them apart by holder).
+     *
+     * @throws LockUnavailableException when etcd does not answer within the call timeout
+     */
+    public List<RunningOperation> held() throws LockUnavailableException {
+        ensureOpen();
+        GetResponse all = call("list the operation locks", client.getKVClient().get(bytes(prefix),
+                GetOption.builder().isPrefix(true).build()));
+        List<RunningOperation> out = new java.util.ArrayList<>();
+        for (KeyValue kv : all.getKvs()) {
+            String key = kv.getKey().toString(StandardCharsets.UTF_8);
+            String scope = java.net.URLDecoder.decode(key.substring(prefix.length()), StandardCharsets.UTF_8);
+            LockHolder h = LockHolder.fromJson(kv.getValue().toString(StandardCharsets.UTF_8)).orElse(null);
+            out.add(new RunningOperation(key, scope, h == null ? "operation" : h.operation(), null,
+                    RunningOperation.Origin.OTHER_OPERATOR, h == null ? "an unknown holder" : h.describe(),
+                    h == null ? java.time.Instant.EPOCH : h.since(), "operation lock " + key, null, null));
+        }
+        return out;
+    }
+
     /** Releases every lock still held, then closes the etcd client. Idempotent. */
     @Override
     public void close() {

@@ -33,8 +33,35 @@ public final class WorkspaceLocks implements AutoCloseable {
         return bySource.computeIfAbsent(source.name(), n -> EtcdOperationLock.open(source.etcd(), ttl));
     }
 
+    /**
+     * The locks held in every etcd source of the workspace, as running operations; a source whose etcd does not
+     * answer is left out (its operations cannot be seen, and an operation there is refused by its own lock anyway).
+     */
+    public java.util.List<RunningOperation> held() {
+        java.util.List<RunningOperation> out = new java.util.ArrayList<>();
+        if (closed) {
+            return out; // a listing that was already under way when the session closed must not reopen a client
+        }
+        for (SourceConfig source : workspace.sources()) {
+            if (source.etcd() == null || source.etcd().endpoints().isEmpty()) {
+                continue;
+            }
+            try {
+                out.addAll(bySource.computeIfAbsent(source.name(), n -> EtcdOperationLock.open(source.etcd(), ttl))
+                        .held());
+            } catch (LockUnavailableException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(WorkspaceLocks.class).debug("Cannot list the locks of {}: {}",
+                        source.name(), e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private volatile boolean closed;
+
     @Override
     public void close() {
+        closed = true;
         bySource.values().forEach(EtcdOperationLock::close);
         bySource.clear();
     }

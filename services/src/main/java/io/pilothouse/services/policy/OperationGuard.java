@@ -26,7 +26,14 @@ public interface OperationGuard {
     /** The gate, and inside it the lock {@code locks} gives for the cluster. */
     static OperationGuard locking(MutationGate gate,
                                   java.util.function.Function<ClusterSnapshot, io.pilothouse.services.locks.OperationLock> locks) {
-        return new LockingOperationGuard(gate, locks);
+        return new LockingOperationGuard(gate, locks, new io.pilothouse.services.locks.OperationRegistry());
+    }
+
+    /** As {@link #locking(MutationGate, java.util.function.Function)}, registering each run in {@code registry}. */
+    static OperationGuard locking(MutationGate gate,
+                                  java.util.function.Function<ClusterSnapshot, io.pilothouse.services.locks.OperationLock> locks,
+                                  io.pilothouse.services.locks.OperationRegistry registry) {
+        return new LockingOperationGuard(gate, locks, registry);
     }
 
     /** The gate alone, without a lock: for sources without etcd, and until a lock is configured. */

@@ -30,11 +30,22 @@ public final class PartitionMover {
     private final ReshardConnections connections;
     private final MoveJournal journal;
     private final Duration poll;
+    private final java.util.concurrent.Executor blocking;
 
     public PartitionMover(ReshardConnections connections, MoveJournal journal, Duration poll) {
+        this(connections, journal, poll, java.util.concurrent.ForkJoinPool.commonPool());
+    }
+
+    /**
+     * @param blocking runs a statement that may wait on the server (the subscription) while the move's thread
+     *                 watches and says on what it waits; an I/O pool in the app
+     */
+    public PartitionMover(ReshardConnections connections, MoveJournal journal, Duration poll,
+                          java.util.concurrent.Executor blocking) {
         this.connections = connections;
         this.journal = journal;
         this.poll = poll;
+        this.blocking = blocking;
     }
 
     /**
@@ -50,7 +61,8 @@ public final class PartitionMover {
                 r = switch (r.state()) {
                     case PLANNED -> createTarget(r, events);
                     case TARGET_CREATED -> publish(r, events);
-                    case PUBLISHED -> subscribe(r, events);
+                    case PUBLISHED -> journal.save(new Subscribing(connections, blocking, poll).run(r, events,
+                            cancelled));
                     case SUBSCRIBED -> {
                         awaitCopy(r, events, cancelled);
                         yield r.plan().split() != null ? new SplitCutover(connections, journal, events).run(r)
@@ -189,34 +201,12 @@ public final class PartitionMover {
                 + p.replicationName()));
     }
 
-    private MoveRecord subscribe(MoveRecord r, MoveEvents events) {
-        MovePlan p = r.plan();
-        events.progress(MoveProgress.step(r.state(), "Subscribing " + p.target().describe() + " to "
-                + p.replicationName()));
-        try (Connection target = open(p.target(), p.user())) {
-            if (!MovePlanner.bool(target, MoveStatements.SUBSCRIPTION_EXISTS, p.replicationName())) {
-                char[] password = connections.password(p.source(), p.user()).orElse(null);
-                try (Statement st = target.createStatement()) {
-                    st.execute(MoveStatements.createSubscription(p.replicationName(), conninfo(p, password)));
-                } finally {
-                    if (password != null) {
-                        java.util.Arrays.fill(password, '\0');
-                    }
-                }
-                events.ran(p.target(), subscriptionPreview(p));
-            }
-        } catch (SQLException e) {
-            throw MovePlanner.failure("subscribe to " + p.source().describe(), p.target(), e);
-        }
-        return journal.save(r.advanced(MoveState.SUBSCRIBED, "subscribed; the copy runs on the servers"));
-    }
-
     /** The subscription statement as previews and the audit show it: the password replaced. */
     static String subscriptionPreview(MovePlan p) {
         return MoveStatements.createSubscription(p.replicationName(), conninfo(p, "********".toCharArray()));
     }
 
-    private static String conninfo(MovePlan p, char[] password) {
+    static String conninfo(MovePlan p, char[] password) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("host", p.source().host());
         parameters.put("port", Integer.toString(p.source().port()));

@@ -1,5 +1,6 @@
 package io.pilothouse.services.reshard;
 
+import io.pilothouse.services.locks.OperationRegistry;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.policy.AuditTrail;
@@ -29,9 +30,24 @@ public final class ReshardService {
     private final PartitionMover mover;
     private final MoveJournal journal;
     private final ReshardGuardRails rails;
+    private final MovePreChecks preChecks;
+    private final OperationRegistry registry;
 
     public ReshardService(OperationGuard guard, Supplier<EstateSnapshot> estate, MovePlanner planner,
                           SplitPlanner splits, PartitionMover mover, MoveJournal journal, ReshardGuardRails rails) {
+        this(guard, estate, planner, splits, mover, journal, rails, null, null);
+    }
+
+    /**
+     * @param preChecks what the source server and the running operations say against a move (null: the live model's
+     *                  guard-rails only)
+     * @param registry  where the running move reports its step and what it waits on (null: nowhere)
+     */
+    public ReshardService(OperationGuard guard, Supplier<EstateSnapshot> estate, MovePlanner planner,
+                          SplitPlanner splits, PartitionMover mover, MoveJournal journal, ReshardGuardRails rails,
+                          MovePreChecks preChecks, OperationRegistry registry) {
+        this.preChecks = preChecks;
+        this.registry = registry;
         this.guard = guard;
         this.estate = estate;
         this.planner = planner;
@@ -62,7 +78,11 @@ public final class ReshardService {
 
     /** Why {@code plan} must not run now (empty when it may). */
     public List<String> refusals(MovePlan plan) {
-        return rails.refusals(plan, estate.get());
+        List<String> reasons = new java.util.ArrayList<>(rails.refusals(plan, estate.get()));
+        if (preChecks != null) {
+            reasons.addAll(preChecks.refusals(plan));
+        }
+        return reasons;
     }
 
     /** Runs a planned move or split to the end; the record keeps the cutover figures and the verification. */
@@ -133,10 +153,19 @@ public final class ReshardService {
         ClusterSnapshot cluster = cluster(plan);
         MutationRequest request = request(action, plan);
         return guard.run(request, cluster, trail -> {
+            Optional<OperationRegistry.Registration> running = registry == null ? Optional.empty()
+                    : registry.current();
             MoveEvents audited = new MoveEvents() {
                 @Override
                 public void progress(MoveProgress progress) {
+                    running.ifPresent(r -> r.step(progress.step()));
                     events.progress(progress);
+                }
+
+                @Override
+                public void waiting(MoveState state, String step, String what) {
+                    running.ifPresent(r -> r.waiting(what));
+                    events.waiting(state, step, what);
                 }
 
                 @Override

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.pilothouse.services.postgres.OpenTransactions;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,10 +37,8 @@ public final class FactsCollector {
             + "(SELECT count(*) FROM pg_prepared_xacts) AS prepared, "
             + "(SELECT extract(epoch FROM now() - min(prepared)) FROM pg_prepared_xacts) AS oldest_prepared, "
             + "(SELECT count(*) FROM pg_stat_progress_basebackup) AS base_backups";
-    private static final String LONG_TX_SQL = "SELECT pid, usename, datname, "
-            + "extract(epoch FROM now() - xact_start) AS secs, state FROM pg_stat_activity "
-            + "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() "
-            + "AND xact_start < now() - make_interval(secs => ?) ORDER BY xact_start LIMIT 5";
+    /** Shared with the resharding pre-checks. */
+    private static final String LONG_TX_SQL = OpenTransactions.LONG_TRANSACTIONS;
     private static final String LOGICAL_SQL = "SELECT slot_name, active, "
             + "pg_current_wal_lsn() - confirmed_flush_lsn AS behind FROM pg_replication_slots "
             + "WHERE slot_type = 'logical' ORDER BY slot_name";

@@ -304,6 +304,18 @@ class PartitionMoverSandboxTest {
      * Rows of {@code partition} whose user id does not hash to {@code remainder} of modulus 16, computed on the
      * coordinator (a materialized CTE keeps postgres_fdw from sending the coordinator's table oid to the shard).
      */
+    @Test
+    @Order(9)
+    void aPreparedTransactionOnTheSourceRefusesTheMoveAndTheBlockedSubscriptionSaysOnWhat() throws Exception {
+        new OperationsKnowEachOther(sandbox).aPreparedTransactionOnTheSourceRefusesTheMoveAndTheBlockedSubscriptionSaysOnWhat();
+    }
+
+    @Test
+    @Order(10)
+    void aGlobalTransactionWithABranchOnAClusterAMoveHoldsIsRefusedWhole() throws Exception {
+        new OperationsKnowEachOther(sandbox).aGlobalTransactionWithABranchOnAClusterAMoveHoldsIsRefusedWhole();
+    }
+
     private static String misplaced(Connection coordinator, String partition, int remainder) throws SQLException {
         return single(coordinator, "WITH r AS MATERIALIZED (SELECT user_id FROM " + partition + ") SELECT count(*) "
                 + "FROM r WHERE NOT satisfies_hash_partition('demo.orders'::regclass, 16, " + remainder + ", user_id)");

@@ -67,6 +67,29 @@ final class ReshardSandbox implements AutoCloseable {
                 new ReshardGuardRails(ReshardGuardRails.DEFAULT_MAX_LAG_BYTES));
     }
 
+    /**
+     * As {@link #service(boolean)}, wired as the app wires it for operations that know about each other: the source
+     * pre-checks, and the running move reported to {@code registry}; {@code blocking} runs the waiting statements.
+     */
+    ReshardService service(OperationGuard guard, io.pilothouse.services.locks.OperationRegistry registry,
+                           java.util.concurrent.Executor blocking) {
+        MoveJournal journal = new MoveJournal(dir.resolve("journal"));
+        ReshardConnections connections = connections();
+        MovePlanner planner = new MovePlanner(connections, new WorkspaceShardNodes(own.workspace(), live.monitor()),
+                Clock.systemUTC(), live.monitor().feed()::latest);
+        return new ReshardService(guard, live.monitor().feed()::latest, planner, new SplitPlanner(connections, planner),
+                new PartitionMover(connections, journal, Duration.ofMillis(100), blocking), journal,
+                new ReshardGuardRails(ReshardGuardRails.DEFAULT_MAX_LAG_BYTES),
+                new MovePreChecks(connections, registry, live.monitor().feed()::latest), registry);
+    }
+
+    /** The gate with an audit log in the test's directory, and the sandbox's etcd operation locks. */
+    OperationGuard lockingGuard(io.pilothouse.services.locks.WorkspaceLocks locks,
+                                io.pilothouse.services.locks.OperationRegistry registry) {
+        return OperationGuard.locking(new MutationGate(false, new JsonLinesAuditLog(auditLog()), Clock.systemUTC(),
+                "tester"), locks::lockFor, registry);
+    }
+
     Path auditLog() {
         return dir.resolve("audit.jsonl");
     }

@@ -154,4 +154,29 @@ class ConfigWritersTest {
         assertThat(source.path("patroni").get(0).asText()).isEqualTo("http://127.0.0.1:8001");
         assertThat(source.path("postgres").path("passfile").asText()).isEqualTo(DIR + "/pgpass");
     }
+
+    @Test
+    void workspaceNamesTheTwoPhaseWorkloadsDecisionLogSoTheAdviceIsNotDecide() throws Exception {
+        SandboxInfo info = new SandboxInfo(DIR, "demo", "/service/", "http://127.0.0.1:2379", 1,
+                List.of(new SandboxInfo.Member("node1", "http://127.0.0.1:8001", "127.0.0.1", 5431,
+                        DIR.resolve("node1/data"), 2, 3)),
+                null, DIR.resolve("pgpass"), "postgres", "pilothouse_monitor", "app", DIR.resolve("workspace.yaml"),
+                "postgres", "2026-01-01T00:00:00Z");
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("opsreg-ws", ".yaml");
+        try {
+            String yaml = WorkspaceWriter.render(info);
+            // The in-doubt end-to-end tests add minAgeSeconds under this exact key.
+            assertThat(yaml).contains("indoubt:\n  decision:\n    source: demo\n");
+            java.nio.file.Files.writeString(file, yaml);
+            io.pilothouse.services.workspace.IndoubtConfig.DecisionConfig decision =
+                    new io.pilothouse.services.workspace.WorkspaceLoader().load(file).indoubtOrDefaults().decision();
+            assertThat(decision).isNotNull();
+            assertThat(decision.source()).isEqualTo("demo");
+            assertThat(decision.database()).isEqualTo("postgres");
+            assertThat(decision.query()).isEqualTo("SELECT committed FROM tx_decisions WHERE global_id = $1");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
 }

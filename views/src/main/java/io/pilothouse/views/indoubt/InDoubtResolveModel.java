@@ -2,7 +2,6 @@ package io.pilothouse.views.indoubt;
 
 import io.pilothouse.services.indoubt.Advice;
 import io.pilothouse.services.indoubt.AdvisedTransaction;
-import io.pilothouse.services.indoubt.GidLiteral;
 import io.pilothouse.services.indoubt.GidText;
 import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.policy.MutationRefusedException;
@@ -181,21 +180,7 @@ public final class InDoubtResolveModel {
         if (choices.size() < transaction.transaction().branches().size()) {
             return; // still building
         }
-        StringBuilder b = new StringBuilder();
-        choices.forEach((participant, choice) -> {
-            PreparedBranch branch = transaction.transaction().branches().get(participant);
-            String address = branch.node().host() + ":" + branch.node().port();
-            b.append("-- ").append(participant).append(": ").append(branch.node().label())
-                    .append(branch.node().label().contains(address) ? "" : " (" + address + ")")
-                    .append(", database ").append(branch.database()).append(", as ")
-                    .append(user() == null ? branch.owner() + " (owner)" : user()).append('\n');
-            switch (choice.get()) {
-                case COMMIT -> b.append(GidLiteral.commit(branch.gid(), true)).append(";\n");
-                case ROLLBACK -> b.append(GidLiteral.rollback(branch.gid(), true)).append(";\n");
-                case SKIP -> b.append("-- skipped: stays prepared\n");
-            }
-        });
-        preview.set(b.toString());
+        preview.set(ResolvePreview.render(transaction, choices, user()));
         planEmpty.set(plan().isEmpty());
     }
 
@@ -232,7 +217,24 @@ public final class InDoubtResolveModel {
             return;
         }
         plan.forEach(p -> results.put(p.participant(), new Result(p.participant() + ": waiting", Tone.PENDING)));
-        step(plan, 0, user(), new int[3]);
+        // All or nothing up front: a branch that would be refused must not leave the others resolved.
+        CompletionStage<java.util.Optional<String>> check;
+        try {
+            check = resolver.refusalForAll(plan.stream().map(Planned::branch).toList());
+        } catch (RuntimeException e) {
+            check = CompletableFuture.failedFuture(e);
+        }
+        new Tasks(fx).deliver(check, refusal -> refusal.ifPresentOrElse(r -> refuseAll(plan, r),
+                () -> step(plan, 0, user(), new int[3])), cause -> refuseAll(plan, "the check before resolving "
+                + "failed: " + Tasks.message(cause)));
+    }
+
+    private void refuseAll(List<Planned> plan, String reason) {
+        plan.forEach(p -> results.put(p.participant(), new Result(p.participant() + ": not resolved — " + reason,
+                Tone.WARN)));
+        outcome.set("0 done: " + reason);
+        finished.set(true);
+        onResolved.run();
     }
 
     private void step(List<Planned> plan, int i, String user, int[] counts) {

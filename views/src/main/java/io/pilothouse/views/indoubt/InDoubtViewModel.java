@@ -43,6 +43,14 @@ public final class InDoubtViewModel {
          * {@link io.pilothouse.services.policy.MutationRefusedException} cause means refused, anything else failed
          */
         CompletionStage<String> resolve(PreparedBranch branch, boolean commit, String asUser);
+
+        /**
+         * Why the branches of one global transaction must not be resolved now, checked for all of them before any
+         * is touched (e.g. one is on a cluster a running operation holds); completes empty when they may.
+         */
+        default CompletionStage<java.util.Optional<String>> refusalForAll(java.util.List<PreparedBranch> branches) {
+            return java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.empty());
+        }
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");

@@ -65,6 +65,7 @@ public final class MainView {
     private final ClusterTabs tabs;
     private final StatusBar status;
     private final Subscription subscriptions;
+    private final java.util.List<Runnable> indicatorDisposers = new java.util.ArrayList<>();
 
     /**
      * Starts a main view on the live feed {@code feed}; unless told otherwise it uses the system clock, no history, no
@@ -250,8 +251,18 @@ public final class MainView {
         return topology;
     }
 
+    /**
+     * Shows {@code indicator} in the status bar (the app adds the running operations here); {@code dispose} runs
+     * when this view is disposed.
+     */
+    public void addStatusIndicator(javafx.scene.Node indicator, Runnable dispose) {
+        status.addIndicator(indicator);
+        indicatorDisposers.add(dispose);
+    }
+
     /** Stops the frame timer and removes every listener this view added. The view is unusable afterwards. */
     public void dispose() {
+        indicatorDisposers.forEach(Runnable::run);
         vm.stop();
         subscriptions.unsubscribe();
         header.dispose();

@@ -58,6 +58,11 @@ final class StatusBar {
         return root;
     }
 
+    /** Adds {@code indicator} (e.g. the running operations) after the sources, before the snapshot's line. */
+    void addIndicator(javafx.scene.Node indicator) {
+        root.getChildren().add(root.getChildren().size() - 2, indicator);
+    }
+
     /** The words shown for a source (tests). */
     String text(SourceKind kind) {
         return texts.get(kind).getText();
