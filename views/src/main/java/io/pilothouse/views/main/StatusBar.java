@@ -7,13 +7,14 @@ import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.SourceStatus;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.Tone;
-import io.pilothouse.views.format.DurationFormat;
+import io.pilothouse.views.format.TimeFormat;
 import io.pilothouse.views.format.SourceStatusText;
 import io.pilothouse.views.topology.TopologyViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,7 +27,7 @@ import java.util.Map;
 /**
  * The bottom bar: freshness of each source feeding the selected cluster ({@code etcd ● live},
  * {@code REST ● stale since 12:01:03 (14 s)}, {@code SQL ● unreachable …: connection refused}) and, on the
- * right, the snapshot version and when it was published.
+ * right, how fresh the picture is ({@code updated 0.3 s ago}; the snapshot number in the tooltip).
  */
 final class StatusBar {
 
@@ -34,6 +35,7 @@ final class StatusBar {
     private final Map<SourceKind, Label> texts = new EnumMap<>(SourceKind.class);
     private final Map<SourceKind, Region> dots = new EnumMap<>(SourceKind.class);
     private final Label snapshot = new Label();
+    private final Tooltip snapshotTip = new Tooltip();
     private final MainViewModel vm;
     private final Subscription subscriptions;
 
@@ -48,6 +50,8 @@ final class StatusBar {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         snapshot.getStyleClass().addAll(Styles.STATUS_TEXT, Styles.SUBTLE);
         snapshot.setMinWidth(Region.USE_PREF_SIZE);
+        snapshot.setId("status-updated");
+        snapshot.setTooltip(snapshotTip);
         root.getChildren().addAll(spacer, snapshot);
         TopologyViewModel topology = vm.topology();
         subscriptions = topology.clusterProperty().subscribe(c -> refresh())
@@ -56,6 +60,11 @@ final class StatusBar {
 
     Parent root() {
         return root;
+    }
+
+    /** The freshness words on the right (tests). */
+    String updatedText() {
+        return snapshot.getText();
     }
 
     /** The words shown for a source (tests). */
@@ -101,8 +110,11 @@ final class StatusBar {
             Styles.setTone(texts.get(k), s.freshness() == Freshness.LIVE ? null : tone(s.freshness()));
         }
         EstateSnapshot e = vm.estateProperty().get();
-        snapshot.setText(e == null || e.version() == 0 ? "no snapshot yet"
-                : "snapshot " + e.version() + " · published " + DurationFormat.clock(e.observedAt(), vm.topology().zone()));
+        boolean none = e == null || e.version() == 0 || e.observedAt() == null;
+        // What a DBA asks is how fresh the picture is; the snapshot number is for whoever debugs the feed.
+        snapshot.setText(none ? "not updated yet" : "updated " + TimeFormat.ago(e.observedAt(), now));
+        snapshotTip.setText(none ? "Nothing read yet" : "Snapshot " + e.version() + ", read at "
+                + TimeFormat.at(e.observedAt(), now, vm.topology().zone()));
     }
 
     private static Tone tone(Freshness f) {
