@@ -57,7 +57,7 @@ public final class MemberDetails {
     public static List<Section> sections(Member m, ClusterSnapshot c, Instant now, ZoneId zone) {
         List<Section> out = new ArrayList<>();
         out.add(new Section("Member", List.of(
-                Row.of("Role", m.role().label()),
+                Row.of("Role", io.pilothouse.views.format.RoleWords.label(m, c.members().size())),
                 new Row("State", m.state().label(), MemberPresentation.stateTone(m.state())),
                 Row.of("Endpoint", m.endpoint()),
                 Row.of("Patroni API", orUnknown(m.apiUrl())),
