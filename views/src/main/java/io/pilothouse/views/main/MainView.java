@@ -51,6 +51,8 @@ public final class MainView {
     private final ObjectProperty<Runnable> openInDoubt = new SimpleObjectProperty<>(this, "openInDoubt");
     private final ObjectProperty<ClusterActionHandler> clusterActions = new SimpleObjectProperty<>(this,
             "clusterActions");
+    private final ObjectProperty<MemberActivityHandler> memberActivity = new SimpleObjectProperty<>(this,
+            "memberActivity");
     private final OperationsMenu operations;
     private final BorderPane root = new BorderPane();
     private final HeaderBar header;
@@ -78,6 +80,7 @@ public final class MainView {
         header = new HeaderBar(vm, theme, openAuditLog, openInDoubt, openShardMap, operations);
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
         topology = new TopologyView(vm.topology());
+        topology.setMemberMenu(new MemberMenu(vm, clusterActions, memberActivity)::build);
         details = new MemberDetailsView(vm.topology());
         status = new StatusBar(vm);
 
@@ -207,6 +210,14 @@ public final class MainView {
      */
     public ObjectProperty<ClusterActionHandler> clusterActionsProperty() {
         return clusterActions;
+    }
+
+    /**
+     * What a member card's "Activity of …" item does; null (the default) disables the item. The app sets it: reading
+     * a node's sessions is I/O, which views leave to the app.
+     */
+    public ObjectProperty<MemberActivityHandler> memberActivityProperty() {
+        return memberActivity;
     }
 
     /** Chooses {@code action} from the Operations menu (tests); false when it is disabled now. */
