@@ -14,7 +14,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -60,6 +62,29 @@ final class StatusBar {
 
     Parent root() {
         return root;
+    }
+
+    /**
+     * Two toggles at the ends of the bar that show or hide the side panes (the workspace tree on the left, the
+     * member details on the right), with their shortcuts in the tooltips.
+     */
+    void addPaneToggles(BooleanProperty workspace, BooleanProperty details) {
+        root.getChildren().add(0, toggle("Workspace", "pane-toggle-workspace", workspace, MainView.TOGGLE_WORKSPACE,
+                org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOCK_LEFT));
+        root.getChildren().add(toggle("Details", "pane-toggle-details", details, MainView.TOGGLE_DETAILS,
+                org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOCK_RIGHT));
+    }
+
+    private static ToggleButton toggle(String text, String id, BooleanProperty shown,
+                                       javafx.scene.input.KeyCombination key, org.kordamp.ikonli.Ikon icon) {
+        ToggleButton b = new ToggleButton(text, new org.kordamp.ikonli.javafx.FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().add("ph-pane-toggle");
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.selectedProperty().bindBidirectional(shown);
+        b.setTooltip(new Tooltip("Show or hide the " + text.toLowerCase(java.util.Locale.ROOT) + " pane ("
+                + key.getDisplayText() + ")"));
+        return b;
     }
 
     /** The freshness words on the right (tests). */
