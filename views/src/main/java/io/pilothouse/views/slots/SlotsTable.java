@@ -46,14 +46,14 @@ final class SlotsTable {
         table.getColumns().setAll(List.of(
                 // The key columns first: what the slot is and whether it needs attention stay in sight when the
                 // table is narrower than its columns (a TableView has no frozen columns).
-                text("Slot", 140, ReplicationSlot::name),
+                text("Slot", 130, ReplicationSlot::name),
                 attention(),
                 text("Type", 75, ReplicationSlot::type),
                 text("Plugin", 70, s -> SlotPresentation.orNone(s.plugin())),
-                text("Active", 100, SlotPresentation::active),
-                text("WAL status", 90, s -> SlotPresentation.orNone(s.walStatus())),
-                bytes("Safe WAL size", 110, ReplicationSlot::safeWalSize, SlotPresentation::safeWalSize),
-                bytes("WAL retained", 105, ReplicationSlot::retainedBytes, SlotPresentation::retained),
+                text("Active", 115, SlotPresentation::active),
+                text("WAL status", 100, s -> SlotPresentation.orNone(s.walStatus())),
+                bytes("Safe WAL size", 120, ReplicationSlot::safeWalSize, SlotPresentation::safeWalSize),
+                bytes("WAL retained", 115, ReplicationSlot::retainedBytes, SlotPresentation::retained),
                 inactiveSince(now, zone)));
         table.setRowFactory(t -> new ToneRow());
         table.getItems().setAll(slots);
