@@ -1,5 +1,8 @@
 package io.pilothouse.views.notify;
 
+import io.pilothouse.styles.Theme;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import io.pilothouse.services.history.Notification;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -33,7 +36,15 @@ public final class DesktopNotifications {
 
     /** Pops {@code n} up; critical ones stay until dismissed, the others fade after a while. */
     public static void show(Notification n) {
+        // ControlsFX needs a window to pop up over (it threw when there was none yet, at start), and takes its look
+        // from its own light stylesheet unless told: in the dark theme that was a white-framed, unreadable box.
+        Window owner = Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()).findFirst()
+                .orElse(null);
+        if (owner == null) {
+            return;
+        }
         Notifications popup = Notifications.create()
+                .owner(owner)
                 .title(n.title())
                 .text(wrap(n.message(), 60))
                 .hideAfter(switch (n.severity()) {
@@ -41,6 +52,9 @@ public final class DesktopNotifications {
                     case WARNING -> Duration.seconds(30);
                     default -> Duration.seconds(10);
                 });
+        if (owner.getScene() != null && Theme.of(owner.getScene()) == Theme.DARK) {
+            popup.darkStyle();
+        }
         switch (n.severity()) {
             case CRITICAL -> popup.showError();
             case WARNING -> popup.showWarning();

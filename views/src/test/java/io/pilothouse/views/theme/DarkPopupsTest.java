@@ -80,6 +80,19 @@ class DarkPopupsTest {
         assertDark(list, "combo-list");
     }
 
+    @Test
+    void aDesktopNotificationIsDark() {
+        PopupWindow note = onFx(() -> {
+            java.util.Set<Window> before = new java.util.HashSet<>(Window.getWindows());
+            io.pilothouse.views.notify.DesktopNotifications.show(new io.pilothouse.services.history.Notification(
+                    "Member node2 lost in demo", "node2 stopped answering",
+                    io.pilothouse.services.history.Severity.WARNING));
+            return Window.getWindows().stream().filter(w -> w instanceof PopupWindow && !before.contains(w))
+                    .map(PopupWindow.class::cast).findFirst().orElseThrow();
+        });
+        assertDark(note, "notification");
+    }
+
     /** No pixel of the popup's visible area is light (dark theme text is light, so only the frame is checked). */
     private static void assertDark(PopupWindow popup, String name) {
         WritableImage img = onFx(() -> popup.getScene().snapshot(null));
