@@ -85,7 +85,10 @@ final class MemberCardSkin extends SkinBase<MemberCard> {
 
     private void update() {
         Member m = getSkinnable().getMember();
-        roleIcon.setIconCode(MemberPresentation.roleIcon(m.role()));
+        boolean standalone = RoleWords.standalone(m, getSkinnable().aloneProperty().get() ? 1 : 2);
+        // A lone server leads nothing: no crown.
+        roleIcon.setIconCode(standalone ? org.kordamp.ikonli.materialdesign2.MaterialDesignD.DATABASE
+                : MemberPresentation.roleIcon(m.role()));
         name.setText(m.name());
         roleChip.setText(RoleWords.chip(m, getSkinnable().aloneProperty().get() ? 1 : 2));
         endpoint.setText(m.endpoint());
