@@ -100,6 +100,7 @@ public enum Theme {
      */
     public void applyTo(Scene scene) {
         Objects.requireNonNull(scene, "scene");
+        PopupFrames.install();
         scene.setUserAgentStylesheet(userAgentStylesheet());
         scene.getStylesheets().removeIf(Theme::isOurs);
         scene.getStylesheets().addAll(0, stylesheets());

@@ -50,6 +50,7 @@ public final class DesktopWindow {
             view.clusterActionsProperty().set(new ClusterActions(() -> stage, session, windows));
             if (preferences != null) {
                 preferences.restore(stage);
+                preferences.panes(view.workspacePaneShownProperty(), view.detailsPaneShownProperty());
             }
             stage.setOnHidden(e -> {
                 if (preferences != null) {

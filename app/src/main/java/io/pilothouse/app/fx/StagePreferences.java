@@ -42,6 +42,25 @@ public final class StagePreferences {
         });
     }
 
+    /** The main window's side panes that can be hidden, by their name in the preferences. */
+    public static final String WORKSPACE_PANE = "workspace";
+    /** The member details pane. */
+    public static final String DETAILS_PANE = "details";
+
+    /**
+     * Shows the side panes as the user left them and follows the user's changes from now on (saved with the window
+     * by {@link #remember(Stage)}). FX thread.
+     */
+    public void panes(javafx.beans.property.BooleanProperty workspace, javafx.beans.property.BooleanProperty details) {
+        follow(WORKSPACE_PANE, workspace);
+        follow(DETAILS_PANE, details);
+    }
+
+    private void follow(String pane, javafx.beans.property.BooleanProperty shown) {
+        shown.set(!preferences.hiddenPanes().contains(pane));
+        shown.subscribe(s -> preferences = preferences.withPaneHidden(pane, !s));
+    }
+
     /** Saves the stage's place and size and the scene's theme; call as it closes. FX thread. */
     public void remember(Stage stage) {
         UserPreferences next = preferences;

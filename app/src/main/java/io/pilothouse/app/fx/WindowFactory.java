@@ -5,10 +5,7 @@ import io.pilothouse.views.DialogWindows;
 import javafx.scene.Group;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -22,7 +19,7 @@ import javafx.stage.Window;
 public final class WindowFactory implements DialogWindows {
 
     /** Closes a tool window, with Escape. */
-    public static final KeyCombination CLOSE = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination CLOSE = ToolWindowKeys.CLOSE;
 
     /** The main window, in the theme the user chose. */
     public Stage main(String title, Parent root, Theme theme, double width, double height) {
@@ -38,24 +35,22 @@ public final class WindowFactory implements DialogWindows {
      */
     public Stage tool(Window owner, String title, Parent root, double width, double height) {
         Stage stage = owned(owner, title, root, width, height, false);
-        stage.getScene().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE || CLOSE.match(e)) {
-                e.consume();
-                stage.close();
-            }
-        });
+        ToolWindowKeys.install(stage);
         return stage;
     }
 
     /**
      * A dialog owned by {@code owner} but not modal (an operation's window: the user should watch the main window
-     * meanwhile); its pages decide what Escape does.
+     * meanwhile); its pages decide what Escape does, Ctrl+W acts as the title bar's close button.
      */
     public Stage dialog(Window owner, String title, Parent root, double width, double height) {
         return owned(owner, title, root, width, height, false);
     }
 
-    /** A window modal to {@code owner} (a wizard, a resolve pane); its pages decide what Escape does. */
+    /**
+     * A window modal to {@code owner} (a wizard, a resolve pane); its pages decide what Escape does, Ctrl+W acts as
+     * the title bar's close button.
+     */
     @Override
     public Stage modal(Window owner, String title, Parent root, double width, double height) {
         return owned(owner, title, root, width, height, true);
@@ -84,6 +79,7 @@ public final class WindowFactory implements DialogWindows {
         }
         stage.setTitle(title);
         stage.setScene(scene(root, themeOf(owner), width, height));
+        ToolWindowKeys.installCloseShortcut(stage);
         return stage;
     }
 

@@ -91,6 +91,9 @@ public final class PreferencesStore {
         });
         preferences.lastWorkspaceFile().ifPresent(p -> root.put("lastWorkspace", p.toString()));
         preferences.lagRangeName().ifPresent(r -> root.put("lagRange", r));
+        if (!preferences.hiddenPanes().isEmpty()) {
+            preferences.hiddenPanes().stream().sorted().forEach(root.putArray("hiddenPanes")::add);
+        }
         PrivateFiles.writeAtomically(file, JSON.writeValueAsBytes(root));
     }
 
@@ -129,7 +132,17 @@ public final class PreferencesStore {
                 throw new BrokenPreferences("has a relative 'lastWorkspace' (" + workspaceText + ")");
             }
         }
-        return new UserPreferences(text(root, "theme"), window, workspace, text(root, "lagRange"));
+        java.util.Set<String> hidden = new java.util.TreeSet<>();
+        JsonNode panes = root.get("hiddenPanes");
+        if (panes != null && panes.isArray()) {
+            // Names this version does not know are kept out: the side that applies them ignores them anyway.
+            panes.forEach(p -> {
+                if (p.isTextual()) {
+                    hidden.add(p.asText());
+                }
+            });
+        }
+        return new UserPreferences(text(root, "theme"), window, workspace, text(root, "lagRange"), hidden);
     }
 
     private static double number(JsonNode object, String field) {

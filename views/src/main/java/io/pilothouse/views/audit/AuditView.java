@@ -3,7 +3,6 @@ package io.pilothouse.views.audit;
 import io.pilothouse.services.policy.AuditEntry;
 import io.pilothouse.views.Styles;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -179,9 +178,9 @@ public final class AuditView {
                 pseudoClassStateChanged(AuditStyles.UNTRUSTED, !empty && e != null && vm.isUntrusted(e));
             }
         });
-        SplitPane split = new SplitPane(table, details.root());
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.7);
+        // The evidence pane takes room only while a record is selected: an empty pane cut the table's columns.
+        SplitPane split = new io.pilothouse.views.SidePanes(null, 0, table, (Region) details.root(), 420,
+                table.getSelectionModel().selectedItemProperty().isNotNull()).root();
         VBox.setVgrow(split, Priority.ALWAYS);
         return split;
     }

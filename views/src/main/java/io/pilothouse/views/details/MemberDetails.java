@@ -6,7 +6,6 @@ import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.ReplicaPositions;
 import io.pilothouse.services.model.ReportedLag;
 import io.pilothouse.views.Tone;
-import io.pilothouse.views.format.DurationFormat;
 import io.pilothouse.views.format.LagFormat;
 import io.pilothouse.views.topology.MemberPresentation;
 
@@ -57,7 +56,7 @@ public final class MemberDetails {
     public static List<Section> sections(Member m, ClusterSnapshot c, Instant now, ZoneId zone) {
         List<Section> out = new ArrayList<>();
         out.add(new Section("Member", List.of(
-                Row.of("Role", m.role().label()),
+                Row.of("Role", io.pilothouse.views.format.RoleWords.label(m, c.members().size())),
                 new Row("State", m.state().label(), MemberPresentation.stateTone(m.state())),
                 Row.of("Endpoint", m.endpoint()),
                 Row.of("Patroni API", orUnknown(m.apiUrl())),
@@ -84,7 +83,7 @@ public final class MemberDetails {
         out.add(new Section("Freshness", List.of(
                 new Row("Data", m.freshness().name().toLowerCase(Locale.ROOT), freshnessTone(m.freshness())),
                 Row.of("Last seen", m.lastSeen() == null ? "never"
-                        : DurationFormat.clock(m.lastSeen(), zone) + " (" + DurationFormat.ago(m.lastSeen(), now) + ")"),
+                        : io.pilothouse.views.format.TimeFormat.at(m.lastSeen(), now, zone)),
                 m.pendingRestart() ? new Row("Pending restart", "yes", Tone.WARN) : Row.of("Pending restart", "no"))));
         List<io.pilothouse.services.model.ConsistencyProblem> disagreements = c.consistencyOf(m.name());
         if (!disagreements.isEmpty()) {

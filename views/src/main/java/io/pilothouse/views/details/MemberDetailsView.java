@@ -82,17 +82,17 @@ public final class MemberDetailsView {
         }
         shown = sections;
         shownMember = m;
-        content.getChildren().setAll(header(m));
+        content.getChildren().setAll(header(m, c));
         sections.forEach(s -> content.getChildren().add(section(s)));
         content.getChildren().add(tags(m));
     }
 
-    private static Node header(Member m) {
+    private static Node header(Member m, ClusterSnapshot c) {
         FontIcon icon = new FontIcon(MemberPresentation.roleIcon(m.role()));
         Label name = new Label(m.name());
         name.getStyleClass().add(Styles.DETAILS_TITLE);
         name.setMinWidth(0);
-        Label role = new Label(MemberPresentation.roleText(m.role()));
+        Label role = new Label(io.pilothouse.views.format.RoleWords.chip(m, c.members().size()));
         role.getStyleClass().addAll(Styles.CHIP, Styles.ROLE_CHIP);
         role.setMinWidth(Region.USE_PREF_SIZE);
         Styles.setRole(role, m.role());

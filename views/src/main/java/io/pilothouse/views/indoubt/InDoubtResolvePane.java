@@ -57,6 +57,15 @@ public final class InDoubtResolvePane {
         root.setPadding(new Insets(16));
         choosePage = buildChoosePage();
         root.setCenter(choosePage);
+        // Escape leaves from the first page and after the end; the confirmation handles it itself (back), and
+        // nothing closes the window while branches are being resolved.
+        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE
+                    && (root.getCenter() == choosePage || model.finishedProperty().get())) {
+                e.consume();
+                onClose.run();
+            }
+        });
     }
 
     public Parent root() {
@@ -166,7 +175,7 @@ public final class InDoubtResolvePane {
         VBox.setVgrow(preview, Priority.ALWAYS);
 
         next.setId("resolve-next");
-        next.setDefaultButton(true);
+        // Not the default button: Enter in the role field or on a choice must not lead to a COMMIT confirmation.
         next.setOnAction(e -> showConfirm());
         next.disableProperty().bind(model.planEmptyProperty());
         cancel.setId("resolve-cancel");

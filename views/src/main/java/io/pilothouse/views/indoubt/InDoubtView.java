@@ -1,5 +1,6 @@
 package io.pilothouse.views.indoubt;
 
+import io.pilothouse.views.SidePanes;
 import io.pilothouse.services.indoubt.Advice;
 import io.pilothouse.services.indoubt.AdvisedTransaction;
 import io.pilothouse.services.indoubt.GidText;
@@ -13,7 +14,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -58,6 +58,7 @@ public final class InDoubtView {
     private final Button resolve = new Button("Resolve…");
     private final Label readOnlyReason = new Label("Read-only workspace: Pilothouse will not resolve anything here.");
     private final Subscription subscriptions;
+    private final SidePanes panes;
     private InDoubtResolvePane openPane;
     private Stage resolveStage;
 
@@ -102,10 +103,11 @@ public final class InDoubtView {
 
         InDoubtColumns.install(table, this::now);
         details = new InDoubtDetails(vm.zone());
-        SplitPane split = new SplitPane(table, details.root());
-        split.setDividerPositions(0.7);
+        // The details take room only while a row is selected: an empty pane cut the table's columns.
+        panes = new SidePanes(null, 0, table, (Region) details.root(), 400,
+                table.getSelectionModel().selectedItemProperty().isNotNull());
         root.setTop(header);
-        root.setCenter(split);
+        root.setCenter(panes.root());
 
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F5) {
@@ -169,6 +171,7 @@ public final class InDoubtView {
 
     public void dispose() {
         subscriptions.unsubscribe();
+        panes.dispose();
         if (resolveStage != null) {
             resolveStage.close();
         }

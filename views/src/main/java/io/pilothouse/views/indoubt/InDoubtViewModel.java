@@ -19,7 +19,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +52,6 @@ public final class InDoubtViewModel {
         }
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ZoneId zone;
     private final ObservableList<AdvisedTransaction> transactions = FXCollections.observableArrayList();
@@ -101,7 +99,7 @@ public final class InDoubtViewModel {
         int primaries = s.nodes().size();
         summary.set(InDoubtText.plural(sorted.size(), "global transaction") + ", "
                 + InDoubtText.plural(branches, "branch") + " on " + InDoubtText.plural(primaries, "primary")
-                + "; read at " + TIME.format(s.at().atZone(zone)));
+                + "; read at " + io.pilothouse.views.format.TimeFormat.absolute(s.at(), s.at(), zone));
         int read = primaries - s.errors().size();
         emptyText.set("No prepared transactions on the " + read + (read == 1 ? " primary" : " primaries") + " read");
     }

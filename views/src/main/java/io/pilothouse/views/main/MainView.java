@@ -6,15 +6,16 @@ import io.pilothouse.services.metrics.LagSeriesSource;
 import io.pilothouse.services.model.EstateFeed;
 import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.styles.Theme;
+import io.pilothouse.views.SidePanes;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.details.MemberDetailsView;
 import io.pilothouse.views.topology.TopologyView;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -56,6 +57,8 @@ public final class MainView {
     private final ObjectProperty<Runnable> openInDoubt = new SimpleObjectProperty<>(this, "openInDoubt");
     private final ObjectProperty<ClusterActionHandler> clusterActions = new SimpleObjectProperty<>(this,
             "clusterActions");
+    private final ObjectProperty<MemberActivityHandler> memberActivity = new SimpleObjectProperty<>(this,
+            "memberActivity");
     private final OperationsMenu operations;
     private final BorderPane root = new BorderPane();
     private final HeaderBar header;
@@ -64,6 +67,13 @@ public final class MainView {
     private final MemberDetailsView details;
     private final ClusterTabs tabs;
     private final StatusBar status;
+    private final SidePanes panes;
+    /** Shows or hides the workspace tree. */
+    public static final KeyCombination TOGGLE_WORKSPACE = new KeyCodeCombination(KeyCode.B,
+            KeyCombination.SHORTCUT_DOWN);
+    /** Shows or hides the member details (shown only while a member is selected). */
+    public static final KeyCombination TOGGLE_DETAILS = new KeyCodeCombination(KeyCode.I,
+            KeyCombination.SHORTCUT_DOWN);
     private final Subscription subscriptions;
     private final java.util.List<Runnable> indicatorDisposers = new java.util.ArrayList<>();
 
@@ -85,6 +95,7 @@ public final class MainView {
         header.addActivityButton(openActivity, () -> vm.selectedClusterProperty().get());
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
         topology = new TopologyView(vm.topology());
+        topology.setMemberMenu(new MemberMenu(vm, clusterActions, memberActivity)::build);
         details = new MemberDetailsView(vm.topology());
         status = new StatusBar(vm);
 
@@ -103,20 +114,25 @@ public final class MainView {
         if (b.alertLedger() != null) {
             tabs.useAlertHistory(b.alertLedger(), b.alertActions(), b.fx());
         }
-        SplitPane split = new SplitPane(sidebar, tabs.root(), details.root());
-        split.setDividerPositions(0.16, 0.795);
-        SplitPane.setResizableWithParent(sidebar, false);
-        SplitPane.setResizableWithParent(details.root(), false);
+        // The details pane only takes room while a member is selected; both side panes can be hidden.
+        panes = new SidePanes(sidebar, 240, tabs.root(), (javafx.scene.layout.Region) details.root(), 320,
+                vm.topology().selectedMemberProperty().isNotNull());
+        status.addPaneToggles(panes.leftShownProperty(), panes.rightShownProperty());
 
         root.getStyleClass().add(Styles.MAIN);
         root.setTop(header.root());
-        root.setCenter(split);
+        root.setCenter(panes.root());
         root.setBottom(status.root());
         // The audit log and the in-doubt console are estate-wide, not cluster panes: a header button and a shortcut
         // open the app's window.
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (openWindow(e, OPEN_AUDIT_LOG, openAuditLog) || openWindow(e, OPEN_INDOUBT, openInDoubt)
                     || openWindow(e, OPEN_SHARD_MAP, openShardMap) || openActivity(e)) {
+                e.consume();
+            } else if (TOGGLE_WORKSPACE.match(e) || TOGGLE_DETAILS.match(e)) {
+                BooleanProperty shown = TOGGLE_WORKSPACE.match(e) ? panes.leftShownProperty()
+                        : panes.rightShownProperty();
+                shown.set(!shown.get());
                 e.consume();
             } else if (OperationsMenu.SWITCHOVER_SHORTCUT.match(e) && operations.perform(ClusterAction.SWITCHOVER)) {
                 e.consume();
@@ -236,6 +252,24 @@ public final class MainView {
         return clusterActions;
     }
 
+    /**
+     * What a member card's "Activity of …" item does; null (the default) disables the item. The app sets it: reading
+     * a node's sessions is I/O, which views leave to the app.
+     */
+    public ObjectProperty<MemberActivityHandler> memberActivityProperty() {
+        return memberActivity;
+    }
+
+    /** Whether the workspace tree is shown (the app remembers it between sessions). */
+    public BooleanProperty workspacePaneShownProperty() {
+        return panes.leftShownProperty();
+    }
+
+    /** Whether the member details are shown while a member is selected (the app remembers it). */
+    public BooleanProperty detailsPaneShownProperty() {
+        return panes.rightShownProperty();
+    }
+
     /** Chooses {@code action} from the Operations menu (tests); false when it is disabled now. */
     public boolean perform(ClusterAction action) {
         return operations.perform(action);
@@ -271,6 +305,7 @@ public final class MainView {
         tabs.dispose();
         details.dispose();
         status.dispose();
+        panes.dispose();
     }
 
     private void adoptScene(Scene scene) {

@@ -7,13 +7,16 @@ import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.SourceStatus;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.Tone;
-import io.pilothouse.views.format.DurationFormat;
+import io.pilothouse.views.format.TimeFormat;
 import io.pilothouse.views.format.SourceStatusText;
 import io.pilothouse.views.topology.TopologyViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,7 +29,7 @@ import java.util.Map;
 /**
  * The bottom bar: freshness of each source feeding the selected cluster ({@code etcd ● live},
  * {@code REST ● stale since 12:01:03 (14 s)}, {@code SQL ● unreachable …: connection refused}) and, on the
- * right, the snapshot version and when it was published.
+ * right, how fresh the picture is ({@code updated 0.3 s ago}; the snapshot number in the tooltip).
  */
 final class StatusBar {
 
@@ -34,6 +37,9 @@ final class StatusBar {
     private final Map<SourceKind, Label> texts = new EnumMap<>(SourceKind.class);
     private final Map<SourceKind, Region> dots = new EnumMap<>(SourceKind.class);
     private final Label snapshot = new Label();
+    /** Pushes the freshness words to the right; indicators go before it. */
+    private final Region spacer = new Region();
+    private final Tooltip snapshotTip = new Tooltip();
     private final MainViewModel vm;
     private final Subscription subscriptions;
 
@@ -44,10 +50,11 @@ final class StatusBar {
         for (SourceKind k : SourceKind.values()) {
             root.getChildren().add(source(k));
         }
-        Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         snapshot.getStyleClass().addAll(Styles.STATUS_TEXT, Styles.SUBTLE);
         snapshot.setMinWidth(Region.USE_PREF_SIZE);
+        snapshot.setId("status-updated");
+        snapshot.setTooltip(snapshotTip);
         root.getChildren().addAll(spacer, snapshot);
         TopologyViewModel topology = vm.topology();
         subscriptions = topology.clusterProperty().subscribe(c -> refresh())
@@ -60,7 +67,35 @@ final class StatusBar {
 
     /** Adds {@code indicator} (e.g. the running operations) after the sources, before the snapshot's line. */
     void addIndicator(javafx.scene.Node indicator) {
-        root.getChildren().add(root.getChildren().size() - 2, indicator);
+        root.getChildren().add(root.getChildren().indexOf(spacer), indicator);
+    }
+
+    /**
+     * Two toggles at the ends of the bar that show or hide the side panes (the workspace tree on the left, the
+     * member details on the right), with their shortcuts in the tooltips.
+     */
+    void addPaneToggles(BooleanProperty workspace, BooleanProperty details) {
+        root.getChildren().add(0, toggle("Workspace", "pane-toggle-workspace", workspace, MainView.TOGGLE_WORKSPACE,
+                org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOCK_LEFT));
+        root.getChildren().add(toggle("Details", "pane-toggle-details", details, MainView.TOGGLE_DETAILS,
+                org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOCK_RIGHT));
+    }
+
+    private static ToggleButton toggle(String text, String id, BooleanProperty shown,
+                                       javafx.scene.input.KeyCombination key, org.kordamp.ikonli.Ikon icon) {
+        ToggleButton b = new ToggleButton(text, new org.kordamp.ikonli.javafx.FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().add("ph-pane-toggle");
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.selectedProperty().bindBidirectional(shown);
+        b.setTooltip(new Tooltip("Show or hide the " + text.toLowerCase(java.util.Locale.ROOT) + " pane ("
+                + key.getDisplayText() + ")"));
+        return b;
+    }
+
+    /** The freshness words on the right (tests). */
+    String updatedText() {
+        return snapshot.getText();
     }
 
     /** The words shown for a source (tests). */
@@ -106,8 +141,11 @@ final class StatusBar {
             Styles.setTone(texts.get(k), s.freshness() == Freshness.LIVE ? null : tone(s.freshness()));
         }
         EstateSnapshot e = vm.estateProperty().get();
-        snapshot.setText(e == null || e.version() == 0 ? "no snapshot yet"
-                : "snapshot " + e.version() + " · published " + DurationFormat.clock(e.observedAt(), vm.topology().zone()));
+        boolean none = e == null || e.version() == 0 || e.observedAt() == null;
+        // What a DBA asks is how fresh the picture is; the snapshot number is for whoever debugs the feed.
+        snapshot.setText(none ? "not updated yet" : "updated " + TimeFormat.ago(e.observedAt(), now));
+        snapshotTip.setText(none ? "Nothing read yet" : "Snapshot " + e.version() + ", read at "
+                + TimeFormat.at(e.observedAt(), now, vm.topology().zone()));
     }
 
     private static Tone tone(Freshness f) {

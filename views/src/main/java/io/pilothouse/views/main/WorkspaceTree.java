@@ -93,6 +93,10 @@ final class WorkspaceTree {
         int i = 0;
         for (Map.Entry<String, List<ClusterSnapshot>> s : bySource.entrySet()) {
             TreeItem<WorkspaceNode> sourceItem = sources.get(i++);
+            if (alone(s.getKey(), s.getValue())) {
+                setIfChanged(sourceItem, clusterNode(s.getValue().get(0)));
+                continue;
+            }
             setIfChanged(sourceItem, sourceNode(s.getKey()));
             for (int j = 0; j < s.getValue().size(); j++) {
                 setIfChanged(sourceItem.getChildren().get(j), clusterNode(s.getValue().get(j)));
@@ -105,6 +109,10 @@ final class WorkspaceTree {
         ClusterKey keep = selected != null && selected.getValue() instanceof WorkspaceNode.Cluster c ? c.key() : null;
         List<TreeItem<WorkspaceNode>> items = new ArrayList<>();
         bySource.forEach((source, clusters) -> {
+            if (alone(source, clusters)) {
+                items.add(new TreeItem<>(clusterNode(clusters.get(0))));
+                return;
+            }
             TreeItem<WorkspaceNode> s = new TreeItem<>(sourceNode(source));
             s.setExpanded(true);
             clusters.forEach(c -> s.getChildren().add(new TreeItem<>(clusterNode(c))));
@@ -117,6 +125,14 @@ final class WorkspaceTree {
                 view.getSelectionModel().select(again);
             }
         }
+    }
+
+    /**
+     * A source whose only cluster bears its name (the sandbox's {@code demo} source and {@code demo} cluster) is
+     * shown as the cluster alone: "demo ▸ demo" says nothing twice.
+     */
+    static boolean alone(String source, List<ClusterSnapshot> clusters) {
+        return clusters.size() == 1 && clusters.get(0).scope().equals(source);
     }
 
     private static WorkspaceNode sourceNode(String source) {
@@ -138,6 +154,9 @@ final class WorkspaceTree {
 
     private TreeItem<WorkspaceNode> find(ClusterKey key) {
         for (TreeItem<WorkspaceNode> s : view.getRoot().getChildren()) {
+            if (s.getValue() instanceof WorkspaceNode.Cluster n && n.key().equals(key)) {
+                return s;
+            }
             for (TreeItem<WorkspaceNode> c : s.getChildren()) {
                 if (c.getValue() instanceof WorkspaceNode.Cluster n && n.key().equals(key)) {
                     return c;

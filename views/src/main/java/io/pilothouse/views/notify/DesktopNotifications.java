@@ -1,10 +1,13 @@
 package io.pilothouse.views.notify;
 
 import io.pilothouse.services.history.Notification;
+import io.pilothouse.styles.Theme;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -45,16 +48,24 @@ public final class DesktopNotifications {
 
     /** Pops {@code n} up; critical ones stay until dismissed, the others fade after a while. */
     public static void show(Notification n) {
-        if (Window.getWindows().stream().noneMatch(Window::isShowing)) {
+        // ControlsFX needs a window to pop up over (it threw "Owner window must not be null" when there was none
+        // yet, at start), and takes its look from its own light stylesheet unless told: in the dark theme that was a
+        // white-framed, unreadable box.
+        Optional<Window> owner = owner();
+        if (owner.isEmpty()) {
             waitForAWindow(n);
             return;
         }
-        popUp(n);
+        popUp(n, owner.get());
     }
 
     /** How many notifications wait for a window to show. */
     static int waiting() {
         return WAITING.size();
+    }
+
+    private static Optional<Window> owner() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()).findFirst();
     }
 
     private static void waitForAWindow(Notification n) {
@@ -64,20 +75,21 @@ public final class DesktopNotifications {
         WAITING.addLast(n);
         if (!listening) {
             listening = true;
-            // Window.getWindows() lists the showing windows: the first one to show takes the waiting pop-ups.
+            // Window.getWindows() lists the showing windows: the first stage to show takes the waiting pop-ups.
             Window.getWindows().addListener((ListChangeListener<Window>) change -> Platform.runLater(
                     DesktopNotifications::showWaiting));
         }
     }
 
     private static void showWaiting() {
-        while (!WAITING.isEmpty() && Window.getWindows().stream().anyMatch(Window::isShowing)) {
-            popUp(WAITING.removeFirst());
+        for (Optional<Window> owner = owner(); !WAITING.isEmpty() && owner.isPresent(); owner = owner()) {
+            popUp(WAITING.removeFirst(), owner.get());
         }
     }
 
-    private static void popUp(Notification n) {
+    private static void popUp(Notification n, Window owner) {
         Notifications popup = Notifications.create()
+                .owner(owner)
                 .title(n.title())
                 .text(wrap(n.message(), 60))
                 .hideAfter(switch (n.severity()) {
@@ -85,6 +97,9 @@ public final class DesktopNotifications {
                     case WARNING -> Duration.seconds(30);
                     default -> Duration.seconds(10);
                 });
+        if (owner.getScene() != null && Theme.of(owner.getScene()) == Theme.DARK) {
+            popup.darkStyle();
+        }
         switch (n.severity()) {
             case CRITICAL -> popup.showError();
             case WARNING -> popup.showWarning();

@@ -89,6 +89,9 @@ public final class ConfirmByNameDialogPane extends DialogPane {
         // The label names the thing at risk; an underscore in it (demo.orders_p3, a scope) is text, not a mnemonic.
         confirm.setMnemonicParsing(false);
         confirm.getStyleClass().add(OperationStyles.CONFIRM_BUTTON);
+        // Never the default button (OK_DONE would make it one): Enter with the focus anywhere else, on Cancel
+        // included, must not run a destructive action. Enter in the name field still confirms, once it matches.
+        confirm.setDefaultButton(false);
         confirm.disableProperty().bind(canConfirm.not());
         // A disabled button does not fire, but a programmatic fire() must not slip through either.
         confirm.addEventFilter(ActionEvent.ACTION, e -> {

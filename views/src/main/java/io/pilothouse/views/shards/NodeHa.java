@@ -42,9 +42,8 @@ public record NodeHa(String text, Tone tone) {
 
     private static NodeHa of(ClusterSnapshot c, Member m) {
         // A lone server no Patroni manages (no REST URL, no Patroni version): no HA, so not called a leader.
-        boolean standalone = c.members().size() == 1 && m.role().isLeaderLike() && m.apiUrl() == null
-                && m.patroniVersion() == null;
-        StringBuilder s = new StringBuilder(standalone ? "standalone" : m.role().label());
+        boolean standalone = io.pilothouse.views.format.RoleWords.standalone(c, m);
+        StringBuilder s = new StringBuilder(io.pilothouse.views.format.RoleWords.label(m, c.members().size()));
         s.append(" · ").append(m.state().label());
         Tone tone = m.state().isHealthy() ? Tone.OK : Tone.DANGER;
         if (!m.role().isLeaderLike() && !standalone) {

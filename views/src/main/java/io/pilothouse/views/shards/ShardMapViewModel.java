@@ -15,7 +15,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +32,6 @@ public final class ShardMapViewModel {
             + "table with partitions on other servers, no application shard map declared, no Citus metadata. "
             + "Refresh once one exists.";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** One publication: maps, or an error. */
     private record Published(List<ShardMap> maps, String error) {
@@ -193,7 +191,7 @@ public final class ShardMapViewModel {
         } else {
             int tables = maps.get().stream().mapToInt(m -> m.tables().size()).sum();
             summary.set(ShardText.plural(maps.get().size(), "map") + ", " + ShardText.plural(tables, "sharded table")
-                    + "; read at " + TIME.format(map.readAt().atZone(zone)));
+                    + "; read at " + io.pilothouse.views.format.TimeFormat.absolute(map.readAt(), map.readAt(), zone));
             boolean troubled = maps.get().stream().anyMatch(m -> !m.problems().isEmpty());
             emptyText.set(tables == 0 && troubled ? "No sharded table could be read: see the problems above."
                     : tables == 0 ? NO_SHARDED_TABLES

@@ -5,20 +5,16 @@ import io.pilothouse.services.model.ReplicationSlot;
 import io.pilothouse.services.model.SlotFlag;
 import io.pilothouse.views.Tone;
 import io.pilothouse.views.format.ByteSizeFormat;
-import io.pilothouse.views.format.DurationFormat;
+import io.pilothouse.views.format.TimeFormat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.List;
 
 /** Words and tones for slots and the archiver; pure functions, so they are tested without a toolkit. */
 public final class SlotPresentation {
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT);
 
     /** Shown where a value does not apply or is not known. */
     public static final String NONE = "—";
@@ -63,7 +59,7 @@ public final class SlotPresentation {
     }
 
     /**
-     * {@code 14:02:11 (2 h 5 min)}, or {@code 18 Nov 14:02 (3 d)} past a day, where a bare clock time would mislead.
+     * {@code 14:02:11 (2 h 5 min ago)}, or {@code 2026-11-18 14:02:11 (3 d ago)} on another day ({@link TimeFormat}).
      * "At least" is implied: the time is when Pilothouse first saw the slot inactive.
      */
     public static String inactiveSince(ReplicationSlot s, Instant now, ZoneId zone) {
@@ -71,9 +67,7 @@ public final class SlotPresentation {
         if (since == null) {
             return NONE;
         }
-        String when = Duration.between(since, now).compareTo(Duration.ofDays(1)) < 0
-                ? DurationFormat.clock(since, zone) : DAY_TIME.format(since.atZone(zone));
-        return when + " (" + DurationFormat.age(since, now) + ")";
+        return TimeFormat.at(since, now, zone);
     }
 
     public static String orNone(String s) {
@@ -93,14 +87,14 @@ public final class SlotPresentation {
         if (a.lastArchivedWal() != null) {
             b.append(", last ").append(a.lastArchivedWal());
             if (a.lastArchivedTime() != null) {
-                b.append(' ').append(DurationFormat.ago(a.lastArchivedTime(), now));
+                b.append(" at ").append(TimeFormat.at(a.lastArchivedTime(), now, zone));
             }
         }
         b.append(" · ").append(a.failedCount()).append(" failed");
         if (a.lastFailedWal() != null) {
             b.append(", last ").append(a.lastFailedWal());
             if (a.lastFailedTime() != null) {
-                b.append(" at ").append(DurationFormat.clock(a.lastFailedTime(), zone));
+                b.append(" at ").append(TimeFormat.at(a.lastFailedTime(), now, zone));
             }
         }
         if (a.failing()) {

@@ -44,21 +44,30 @@ final class SlotsTable {
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         table.setPlaceholder(empty);
         table.getColumns().setAll(List.of(
-                text("Slot", 120, ReplicationSlot::name),
-                text("Type", 80, ReplicationSlot::type),
+                // The key columns first: what the slot is and whether it needs attention stay in sight when the
+                // table is narrower than its columns (a TableView has no frozen columns).
+                text("Slot", 130, ReplicationSlot::name),
+                attention(),
+                text("Type", 75, ReplicationSlot::type),
                 text("Plugin", 70, s -> SlotPresentation.orNone(s.plugin())),
                 text("Active", 115, SlotPresentation::active),
                 text("WAL status", 100, s -> SlotPresentation.orNone(s.walStatus())),
-                bytes("Safe WAL size", 128, ReplicationSlot::safeWalSize, SlotPresentation::safeWalSize),
-                bytes("WAL retained", 122, ReplicationSlot::retainedBytes, SlotPresentation::retained),
-                inactiveSince(now, zone),
-                text("Attention", 150, SlotPresentation::attention)));
+                bytes("Safe WAL size", 120, ReplicationSlot::safeWalSize, SlotPresentation::safeWalSize),
+                bytes("WAL retained", 115, ReplicationSlot::retainedBytes, SlotPresentation::retained),
+                inactiveSince(now, zone)));
         table.setRowFactory(t -> new ToneRow());
         table.getItems().setAll(slots);
         // Sized to its rows: the view stacks one table per node and scrolls as a whole.
         table.setPrefHeight(HEADER_HEIGHT + ROW_HEIGHT * Math.max(1, slots.size()) + 4);
         table.setMinHeight(table.getPrefHeight());
         return table;
+    }
+
+    /** What needs doing about a slot: never squeezed below readable, whatever the window's width. */
+    private static TableColumn<ReplicationSlot, String> attention() {
+        TableColumn<ReplicationSlot, String> c = text("Attention", 190, SlotPresentation::attention);
+        c.setMinWidth(170);
+        return c;
     }
 
     private static TableColumn<ReplicationSlot, String> text(String title, double width,
@@ -86,8 +95,8 @@ final class SlotsTable {
 
     private static TableColumn<ReplicationSlot, ReplicationSlot> inactiveSince(Supplier<Instant> now, ZoneId zone) {
         TableColumn<ReplicationSlot, ReplicationSlot> c = new TableColumn<>("Inactive since");
-        c.setPrefWidth(150);
-        c.setMinWidth(150);
+        c.setPrefWidth(220);
+        c.setMinWidth(200);
         c.setCellValueFactory(f -> constant(f.getValue()));
         // Longest inactive first when sorted ascending is what a DBA hunts for: oldest time first, active last.
         c.setComparator(Comparator.comparing(ReplicationSlot::inactiveSince,

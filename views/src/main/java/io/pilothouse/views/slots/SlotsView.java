@@ -74,7 +74,7 @@ public final class SlotsView {
     private Node node(NodeSlots n, boolean isLeader) {
         Label name = new Label(n.node());
         name.getStyleClass().add(SlotStyles.NODE_NAME);
-        Label role = new Label(isLeader ? "leader" : n.inRecovery() ? "standby" : "primary");
+        Label role = new Label(io.pilothouse.views.format.RoleWords.ofServer(isLeader, n.inRecovery()));
         role.getStyleClass().add(Styles.CHIP);
         Label position = new Label((n.inRecovery() ? "received WAL " : "current WAL ")
                 + SlotPresentation.orNone(n.walPosition()));

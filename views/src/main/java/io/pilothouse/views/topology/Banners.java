@@ -77,7 +77,7 @@ public final class Banners {
         List<String> lostMembers = cluster.members().stream()
                 .filter(m -> m.state() == io.pilothouse.services.model.MemberState.LOST)
                 .map(m -> m.name() + (m.lastSeen() == null ? "" : " (lost since "
-                        + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone).format(m.lastSeen())
+                        + io.pilothouse.views.format.TimeFormat.absolute(m.lastSeen(), now, zone)
                         + ")")).toList();
         if (!lostMembers.isEmpty()) {
             out.add(new Banner(BannerKind.MEMBER_LOST, Tone.DANGER, "Member missing",

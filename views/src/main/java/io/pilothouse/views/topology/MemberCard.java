@@ -3,6 +3,7 @@ package io.pilothouse.views.topology;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.views.Styles;
+import io.pilothouse.views.format.RoleWords;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -25,6 +26,7 @@ public final class MemberCard extends Control {
     private final ObjectProperty<Member> member = new SimpleObjectProperty<>(this, "member");
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(this, "now", Instant.EPOCH);
     private final BooleanProperty selected = new SimpleBooleanProperty(this, "selected");
+    private final BooleanProperty alone = new SimpleBooleanProperty(this, "alone");
 
     /** @param initial the member shown first; never null */
     public MemberCard(Member initial) {
@@ -33,6 +35,7 @@ public final class MemberCard extends Control {
         setFocusTraversable(true);
         setAccessibleRole(AccessibleRole.BUTTON);
         member.subscribe(this::updateState);
+        alone.subscribe(a -> updateState(member.get()));
         selected.subscribe(s -> pseudoClassStateChanged(Styles.SELECTED, s));
         member.set(initial);
     }
@@ -57,6 +60,15 @@ public final class MemberCard extends Control {
 
     public void setNow(Instant t) {
         now.set(t);
+    }
+
+    /** Whether this member is its cluster's only one (a lone server no Patroni manages is called standalone). */
+    public BooleanProperty aloneProperty() {
+        return alone;
+    }
+
+    public void setAlone(boolean a) {
+        alone.set(a);
     }
 
     /** Whether this member is the selected one (shown in the details pane). */
@@ -85,7 +97,7 @@ public final class MemberCard extends Control {
         Styles.setFreshness(this, m.freshness());
         pseudoClassStateChanged(Styles.UNHEALTHY, !m.state().isHealthy());
         // Screen readers get the same facts as the eye: role and state in words.
-        setAccessibleText(m.name() + ", " + m.role().label() + ", " + m.state().label()
+        setAccessibleText(m.name() + ", " + RoleWords.label(m, alone.get() ? 1 : 2) + ", " + m.state().label()
                 + (m.freshness() == Freshness.LIVE ? "" : ", data " + m.freshness().name().toLowerCase()));
     }
 }

@@ -2,6 +2,7 @@ package io.pilothouse.views.topology;
 
 import io.pilothouse.services.model.Member;
 import io.pilothouse.views.Styles;
+import io.pilothouse.views.format.RoleWords;
 import io.pilothouse.views.Tone;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -56,6 +57,7 @@ final class MemberCardSkin extends SkinBase<MemberCard> {
         getChildren().add(box);
 
         subscriptions = card.memberProperty().subscribe(m -> update())
+                .and(card.aloneProperty().subscribe(a -> update()))
                 .and(card.nowProperty().subscribe(t -> updateBadge()));
     }
 
@@ -83,9 +85,12 @@ final class MemberCardSkin extends SkinBase<MemberCard> {
 
     private void update() {
         Member m = getSkinnable().getMember();
-        roleIcon.setIconCode(MemberPresentation.roleIcon(m.role()));
+        boolean standalone = RoleWords.standalone(m, getSkinnable().aloneProperty().get() ? 1 : 2);
+        // A lone server leads nothing: no crown.
+        roleIcon.setIconCode(standalone ? org.kordamp.ikonli.materialdesign2.MaterialDesignD.DATABASE
+                : MemberPresentation.roleIcon(m.role()));
         name.setText(m.name());
-        roleChip.setText(MemberPresentation.roleText(m.role()));
+        roleChip.setText(RoleWords.chip(m, getSkinnable().aloneProperty().get() ? 1 : 2));
         endpoint.setText(m.endpoint());
         Styles.setTone(stateDot, MemberPresentation.stateTone(m.state()));
         state.setText(m.state().label() + (m.timeline() == null ? "" : "  ·  timeline " + m.timeline()));

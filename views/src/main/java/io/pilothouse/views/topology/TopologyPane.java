@@ -12,6 +12,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.control.ContextMenu;
+import java.util.function.Function;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -48,6 +50,7 @@ final class TopologyPane extends Pane {
     private String selected;
     private Runnable onLayout = () -> { };
     private Consumer<MemberCard> onFocus = c -> { };
+    private Function<String, ContextMenu> memberMenu;
 
     /** @param onSelect called with a member name when the user clicks a card or presses Enter on it */
     TopologyPane(Consumer<String> onSelect) {
@@ -84,6 +87,11 @@ final class TopologyPane extends Pane {
         onLayout = r;
     }
 
+    /** Builds the context menu of a member's card (right click, Shift+F10, the menu key); null for none. */
+    void setMemberMenu(Function<String, ContextMenu> menus) {
+        memberMenu = menus;
+    }
+
     /** Called when a card gains keyboard focus (the view scrolls it into sight). */
     void setOnCardFocused(Consumer<MemberCard> c) {
         onFocus = c;
@@ -112,10 +120,12 @@ final class TopologyPane extends Pane {
         wanted.forEach((name, m) -> {
             MemberCard card = cards.get(name);
             if (card == null) {
-                cards.put(name, newCard(m));
+                card = newCard(m);
+                cards.put(name, card);
             } else {
                 card.setMember(m);
             }
+            card.setAlone(wanted.size() == 1);
         });
     }
 
@@ -130,6 +140,14 @@ final class TopologyPane extends Pane {
             }
         });
         card.addEventHandler(KeyEvent.KEY_PRESSED, e -> onKey(card, e));
+        card.setOnContextMenuRequested(e -> {
+            ContextMenu menu = memberMenu == null ? null : memberMenu.apply(card.getMember().name());
+            if (menu != null) {
+                onSelect.accept(card.getMember().name());
+                menu.show(card, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
         card.focusedProperty().subscribe(f -> {
             if (f) {
                 onFocus.accept(card);

@@ -71,6 +71,11 @@ public final class TopologyView {
         return root;
     }
 
+    /** Builds the context menu of a member's card from its name (null: no menu); the card's member is selected. */
+    public void setMemberMenu(java.util.function.Function<String, javafx.scene.control.ContextMenu> menus) {
+        pane.setMemberMenu(menus);
+    }
+
     /** The card showing a member, or null (for tests and screenshots). */
     public MemberCard card(String member) {
         return pane.card(member);

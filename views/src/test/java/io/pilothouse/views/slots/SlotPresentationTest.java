@@ -43,7 +43,7 @@ class SlotPresentationTest {
         assertThat(SlotPresentation.safeWalSize(slot(true, null, Set.of(), 1L << 30))).isEqualTo("1.0 GiB");
         assertThat(SlotPresentation.retained(slot(true, null, Set.of(), null))).isEqualTo("2.0 KiB");
         assertThat(SlotPresentation.inactiveSince(slot(false, NOW.minusSeconds(3700), Set.of(), null), NOW, UTC))
-                .isEqualTo("13:30:30 (1 h 1 min)");
+                .isEqualTo("13:30:30 (1 h 1 min ago)");
         assertThat(SlotPresentation.inactiveSince(slot(true, null, Set.of(), null), NOW, UTC)).isEqualTo("—");
     }
 

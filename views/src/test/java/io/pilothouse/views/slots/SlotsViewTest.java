@@ -66,7 +66,7 @@ class SlotsViewTest {
         assertThat(rowStates(robot, "pg-orders-1", "pg_orders_2")).doesNotContain(Styles.WARN, Styles.DANGER);
         assertThat(robot.lookup("#slots-pg-orders-1").lookup(".table-cell")
                 .queryAllAs(javafx.scene.control.TableCell.class))
-                .extracting(c -> c.getText()).contains("35.2 GiB", "20 Nov 08:20 (1 d 6 h)", "inactive, holding WAL");
+                .extracting(c -> c.getText()).contains("35.2 GiB", "2026-11-20 08:20:10 (1 d 6 h ago)", "inactive, holding WAL");
     }
 
     @Test
