@@ -47,6 +47,8 @@ public final class DesktopWindow {
             view.openShardMapProperty().set(() -> shardMap.show(stage));
             ActivityWindow activity = new ActivityWindow(session, windows);
             view.openActivityProperty().set((source, scope, member) -> activity.show(stage, source, scope, member));
+            view.memberActivityProperty().set((cluster, member) -> activity.show(stage, cluster.source(),
+                    cluster.scope(), member));
             view.clusterActionsProperty().set(new ClusterActions(() -> stage, session, windows));
             if (preferences != null) {
                 preferences.restore(stage);
