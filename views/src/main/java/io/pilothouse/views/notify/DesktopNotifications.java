@@ -5,7 +5,7 @@ import io.pilothouse.styles.Theme;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import javafx.application.Platform;
+import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -76,8 +76,12 @@ public final class DesktopNotifications {
         if (!listening) {
             listening = true;
             // Window.getWindows() lists the showing windows: the first stage to show takes the waiting pop-ups.
-            Window.getWindows().addListener((ListChangeListener<Window>) change -> Platform.runLater(
-                    DesktopNotifications::showWaiting));
+            // Shown on a later pulse, once that window is done showing (not while the list is being changed).
+            Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+                PauseTransition later = new PauseTransition(Duration.millis(1));
+                later.setOnFinished(e -> showWaiting());
+                later.play();
+            });
         }
     }
 
