@@ -5,6 +5,8 @@ import io.pilothouse.services.alerts.Alert;
 import io.pilothouse.services.alerts.AlertRule;
 import io.pilothouse.services.alerts.AlertSeverity;
 import io.pilothouse.services.metrics.LagMetric;
+import io.pilothouse.services.model.ClusterEvent;
+import io.pilothouse.services.model.ClusterEventType;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,6 +75,27 @@ public final class HistoryReader implements AutoCloseable {
         }
         out.sort(Comparator.comparing(StoredEvent::at));
         return out;
+    }
+
+    /** The model events (not alerts or operations) between two instants, oldest first, as the monitor sent them. */
+    public List<ClusterEvent> modelEvents(Instant from, Instant to) throws SQLException {
+        List<ClusterEvent> out = new ArrayList<>();
+        for (StoredEvent e : events(from, to)) {
+            ClusterEventType type = typeOf(e.kind());
+            if (type != null) {
+                out.add(new ClusterEvent(type, e.source(), e.scope(), e.member(), e.from(), e.to(), e.at()));
+            }
+        }
+        return out;
+    }
+
+    private static ClusterEventType typeOf(String kind) {
+        for (ClusterEventType t : ClusterEventType.values()) {
+            if (t.name().equals(kind)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Lag rows between two seconds, oldest first. */
