@@ -1,6 +1,8 @@
 package io.pilothouse.app.fx;
 
 import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.app.wiring.SessionHistory;
+import io.pilothouse.views.timemachine.TimeMachineViewModel;
 import io.pilothouse.views.main.MainView;
 
 import java.time.Clock;
@@ -13,7 +15,19 @@ public final class MainViews {
 
     /** A main view on {@code session}'s estate, history, lag and alerts, in the local time zone. Call on the FX thread. */
     public static MainView on(LiveSession session) {
+        return on(session, timeMachine(session));
+    }
+
+    /** As {@link #on(LiveSession)}, with {@code machine} as its time machine (null for none). */
+    public static MainView on(LiveSession session, TimeMachineViewModel machine) {
         return MainView.builder(session.feed()).clock(Clock.systemDefaultZone()).history(session.history())
-                .lag(session.lag()).alerts(session.alerts()).build();
+                .lag(session.lag()).alerts(session.alerts()).timeMachine(machine).build();
+    }
+
+    /** The time machine on the session's history store, or null when the session records none. */
+    static TimeMachineViewModel timeMachine(LiveSession session) {
+        SessionHistory store = session.historyStore();
+        return store == null ? null : new TimeMachineViewModel(store.past(), session.ioExecutor(),
+                javafx.application.Platform::runLater, Clock.systemDefaultZone(), store::status);
     }
 }

@@ -8,6 +8,7 @@ import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.details.MemberDetailsView;
+import io.pilothouse.views.timemachine.TimeMachineBar;
 import io.pilothouse.views.topology.TopologyView;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -60,6 +61,7 @@ public final class MainView {
     private final ClusterTabs tabs;
     private final StatusBar status;
     private final Subscription subscriptions;
+    private final TimeMachineBar timeMachine;
 
     /**
      * Starts a main view on the live feed {@code feed}; unless told otherwise it uses the system clock, no history, no
@@ -100,7 +102,9 @@ public final class MainView {
         root.getStyleClass().add(Styles.MAIN);
         root.setTop(header.root());
         root.setCenter(split);
-        root.setBottom(status.root());
+        // The time machine's slider, when there is one, sits above the status bar (views.timemachine).
+        timeMachine = b.timeMachine() == null ? null : new TimeMachineBar(b.timeMachine());
+        root.setBottom(timeMachine == null ? status.root() : new VBox(timeMachine.root(), status.root()));
         // The audit log and the in-doubt console are estate-wide, not cluster panes: a header button and a shortcut
         // open the app's window.
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -234,6 +238,9 @@ public final class MainView {
         tabs.dispose();
         details.dispose();
         status.dispose();
+        if (timeMachine != null) {
+            timeMachine.dispose();
+        }
     }
 
     private void adoptScene(Scene scene) {

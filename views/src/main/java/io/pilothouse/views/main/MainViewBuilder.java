@@ -15,6 +15,7 @@ public final class MainViewBuilder {
     private EstateHistory history;
     private LagSeriesSource lag;
     private AlertsFeed alerts = AlertsFeed.NONE;
+    private io.pilothouse.views.timemachine.TimeMachineViewModel timeMachine;
 
     MainViewBuilder(EstateFeed feed) {
         this.feed = Objects.requireNonNull(feed, "feed");
@@ -44,12 +45,25 @@ public final class MainViewBuilder {
         return this;
     }
 
+    /**
+     * A time machine: its slider goes under the cluster view and, while it shows a stored moment, the feed, the alerts
+     * and the clock the view reads are the past's. None by default.
+     */
+    public MainViewBuilder timeMachine(io.pilothouse.views.timemachine.TimeMachineViewModel machine) {
+        this.timeMachine = machine;
+        return this;
+    }
+
+    io.pilothouse.views.timemachine.TimeMachineViewModel timeMachine() {
+        return timeMachine;
+    }
+
     EstateFeed feed() {
-        return feed;
+        return timeMachine == null ? feed : new io.pilothouse.views.timemachine.ScrubbedEstateFeed(feed, timeMachine);
     }
 
     Clock clock() {
-        return clock;
+        return timeMachine == null ? clock : new io.pilothouse.views.timemachine.ScrubbedClock(clock, timeMachine);
     }
 
     EstateHistory history() {
@@ -61,7 +75,8 @@ public final class MainViewBuilder {
     }
 
     AlertsFeed alerts() {
-        return alerts;
+        return timeMachine == null ? alerts : new io.pilothouse.views.timemachine.ScrubbedAlertsFeed(alerts,
+                timeMachine);
     }
 
     /** The view, reading the feed once per frame until {@link MainView#dispose()}. FX thread. */

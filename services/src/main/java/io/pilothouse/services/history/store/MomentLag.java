@@ -33,8 +33,9 @@ final class MomentLag {
                     members, c.sources(), c.observedAt(), c.slots(), c.problems(), c.prepared(), c.sync(),
                     c.consistency());
         }).toList();
-        // The version is the second itself: every scrubbed second is a new snapshot to the views.
-        return new EstateSnapshot(snapshot.workspaceName(), snapshot.readOnly(), clusters, at.toEpochMilli(), at);
+        // The version is minus the second's millisecond: every scrubbed second is a new snapshot to the views, and
+        // none equals a live snapshot's (positive) version, so returning to live redraws too.
+        return new EstateSnapshot(snapshot.workspaceName(), snapshot.readOnly(), clusters, -at.toEpochMilli(), at);
     }
 
     private static Member withLag(Member m, double[] v) {
