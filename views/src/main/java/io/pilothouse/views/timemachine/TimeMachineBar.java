@@ -67,8 +67,9 @@ public final class TimeMachineBar {
         vm.liveProperty().subscribe(isLive -> root.pseudoClassStateChanged(PseudoClass.getPseudoClass(
                 TimeMachineStyles.PAST), !isLive));
         vm.positionProperty().subscribe(this::placeThumb);
-        slider.valueChangingProperty().subscribe(changing -> {
-            if (!changing) {
+        // A drag ends (true -> false): scrub there. Not on the initial value, which is no user's choice.
+        slider.valueChangingProperty().addListener((o, was, changing) -> {
+            if (was && !changing) {
                 scrubToThumb();
             }
         });
@@ -103,9 +104,8 @@ public final class TimeMachineBar {
         moving = true;
         slider.setMin(first == null ? now - 60 : Math.min(first.getEpochSecond(), now - 1));
         slider.setMax(now);
-        if (vm.liveProperty().get()) {
-            slider.setValue(now);
-        }
+        Instant position = vm.positionProperty().get();
+        slider.setValue(position == null ? now : position.getEpochSecond());
         moving = false;
     }
 

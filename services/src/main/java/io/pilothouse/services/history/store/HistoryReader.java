@@ -30,6 +30,8 @@ public final class HistoryReader implements AutoCloseable {
     static final long LAG_WINDOW_SECONDS = 15;
 
     private static final LagMetric[] METRICS = LagMetric.values();
+    /** The kind of a stored operation outcome. */
+    public static final String OPERATION = "OPERATION";
 
     private final Connection c;
 
@@ -70,6 +72,18 @@ public final class HistoryReader implements AutoCloseable {
                 while (r.next()) {
                     out.add(new StoredEvent(Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getString(6),
                             r.getString(7), r.getString(8), r.getString(4), r.getString(9)));
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(HistorySchema.SELECT_AUDIT)) {
+            bind(p, from.toEpochMilli(), to.toEpochMilli());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    String cluster = r.getString(2);
+                    int slash = cluster == null ? -1 : cluster.indexOf('/');
+                    out.add(new StoredEvent(Instant.ofEpochMilli(r.getLong(1)), OPERATION,
+                            slash < 0 ? null : cluster.substring(0, slash),
+                            slash < 0 ? cluster : cluster.substring(slash + 1), null, r.getString(3), r.getString(4)));
                 }
             }
         }

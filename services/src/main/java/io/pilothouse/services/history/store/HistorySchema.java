@@ -61,13 +61,16 @@ final class HistorySchema {
             + "WHERE t <= ? AND t > ? GROUP BY series) x ON x.series = l.series AND x.mt = l.t";
     static final String SELECT_EVENTS = "SELECT t, type, source, scope, member, from_value, to_value FROM events "
             + "WHERE t >= ? AND t <= ? ORDER BY t";
-    static final String SELECT_EVENT_AFTER = "SELECT MIN(t) FROM events WHERE t > ?";
-    static final String SELECT_EVENT_BEFORE = "SELECT MAX(t) FROM events WHERE t < ?";
+    static final String SELECT_EVENT_AFTER = "SELECT MIN(t) FROM (SELECT MIN(t) t FROM events WHERE t > ?1 "
+            + "UNION ALL SELECT MIN(t) FROM alerts WHERE t > ?1 UNION ALL SELECT MIN(t) FROM audit WHERE t > ?1)";
+    static final String SELECT_EVENT_BEFORE = "SELECT MAX(t) FROM (SELECT MAX(t) t FROM events WHERE t < ?1 "
+            + "UNION ALL SELECT MAX(t) FROM alerts WHERE t < ?1 UNION ALL SELECT MAX(t) FROM audit WHERE t < ?1)";
     static final String SELECT_ALERTS_AT = "SELECT a.id, a.severity, a.rule, a.source, a.scope, a.member, a.message, "
             + "a.since FROM alerts a JOIN (SELECT id, MAX(t) mt FROM alerts WHERE t <= ? GROUP BY id) x "
             + "ON x.id = a.id AND x.mt = a.t WHERE a.change = 'ALERT_RAISED'";
     static final String SELECT_ALERTS = "SELECT t, change, id, severity, rule, source, scope, member, message, since "
             + "FROM alerts WHERE t >= ? AND t <= ? ORDER BY t";
+    static final String SELECT_AUDIT = "SELECT t, cluster, action, outcome FROM audit WHERE t >= ? AND t <= ? ORDER BY t";
     static final String SELECT_SNAPSHOT_AT = "SELECT t, data FROM snapshots WHERE t <= ? ORDER BY t DESC LIMIT 1";
     static final String SELECT_RANGE = "SELECT MIN(t), MAX(t) FROM snapshots";
 

@@ -33,9 +33,10 @@ final class MomentLag {
                     members, c.sources(), c.observedAt(), c.slots(), c.problems(), c.prepared(), c.sync(),
                     c.consistency());
         }).toList();
-        // The version is minus the second's millisecond: every scrubbed second is a new snapshot to the views, and
-        // none equals a live snapshot's (positive) version, so returning to live redraws too.
-        return new EstateSnapshot(snapshot.workspaceName(), snapshot.readOnly(), clusters, -at.toEpochMilli(), at);
+        // The version is the epoch second: every scrubbed second is a new snapshot to the views, and a live version
+        // (a count of publishes since the session began) would need ~1.8 billion changes to meet one, so returning
+        // to live redraws too.
+        return new EstateSnapshot(snapshot.workspaceName(), snapshot.readOnly(), clusters, at.getEpochSecond(), at);
     }
 
     private static Member withLag(Member m, double[] v) {

@@ -48,9 +48,10 @@ class HistoryStoreTest {
             w.offer(new HistoryRecord.Event(StoreFixtures.leaderChanged("node1", "node2", T0.plusSeconds(60))));
             w.offer(new HistoryRecord.Snapshot(T0.plusSeconds(61), StoreFixtures.estate("node2", T0.plusSeconds(61))));
             w.offer(new HistoryRecord.AlertChange(StoreFixtures.alert(AlertEvent.Type.ALERT_CLEARED, T0.plusSeconds(90))));
+            w.offer(new HistoryRecord.Audit(T0.plusSeconds(50), "demo/demo", "switchover", "ok", "{}"));
             w.flush();
             assertThat(w.status().health()).isEqualTo(StoreHealth.RECORDING);
-            assertThat(w.status().written()).isEqualTo(6);
+            assertThat(w.status().written()).isEqualTo(7);
         }
         try (HistoryReader r = HistoryReader.open(file)) {
             PastMoment before = r.momentAt(T0.plusSeconds(7)).orElseThrow();
@@ -64,10 +65,14 @@ class HistoryStoreTest {
             assertThat(after.alerts().alerts()).isEmpty();
             assertThat(r.momentAt(T0.minusSeconds(1))).isEmpty();
 
-            assertThat(r.eventAfter(T0)).contains(T0.plusSeconds(60));
-            assertThat(r.eventBefore(T0.plusSeconds(100))).contains(T0.plusSeconds(60));
+            assertThat(r.eventAfter(T0.plusSeconds(6))).contains(T0.plusSeconds(50));
+            assertThat(r.eventAfter(T0.plusSeconds(50))).contains(T0.plusSeconds(60));
+            assertThat(r.eventBefore(T0.plusSeconds(100))).contains(T0.plusSeconds(90));
+            assertThat(r.eventBefore(T0.plusSeconds(6))).isEmpty();
             assertThat(r.events(T0, T0.plusSeconds(100))).extracting(StoredEvent::kind)
-                    .containsExactly("ALERT_RAISED", "LEADER_CHANGED", "ALERT_CLEARED");
+                    .containsExactly("ALERT_RAISED", "OPERATION", "LEADER_CHANGED", "ALERT_CLEARED");
+            assertThat(r.events(T0, T0.plusSeconds(100)).get(1)).extracting(StoredEvent::scope, StoredEvent::to)
+                    .containsExactly("demo", "ok");
             assertThat(r.lag(T0.getEpochSecond(), T0.getEpochSecond() + 10)).singleElement()
                     .satisfies(l -> assertThat(l.values()[LagMetric.REPLICA_REPLAY_DELAY_SECONDS.ordinal()])
                             .isEqualTo(9.0));
