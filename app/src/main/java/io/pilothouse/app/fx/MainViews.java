@@ -28,6 +28,6 @@ public final class MainViews {
     static TimeMachineViewModel timeMachine(LiveSession session) {
         SessionHistory store = session.historyStore();
         return store == null ? null : new TimeMachineViewModel(store.past(), session.ioExecutor(),
-                javafx.application.Platform::runLater, Clock.systemDefaultZone(), store::status);
+                FxToolkit.fx(), Clock.systemDefaultZone(), store::status);
     }
 }

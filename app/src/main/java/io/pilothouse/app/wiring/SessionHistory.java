@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -54,11 +53,7 @@ public final class SessionHistory implements AutoCloseable {
 
     private SessionHistory(Path file) {
         this.file = file;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pilothouse-history");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = io.pilothouse.services.live.LiveExecutors.single("history");
         this.writer = new HistoryWriter(file, HistoryWriter.DEFAULT_CAPACITY, thread, Retention.DEFAULTS,
                 Clock.systemUTC());
         this.past = new StorePastSource(file);

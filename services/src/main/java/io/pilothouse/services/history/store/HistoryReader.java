@@ -34,6 +34,8 @@ public final class HistoryReader implements AutoCloseable {
     public static final String OPERATION = "OPERATION";
 
     private final Connection c;
+    private Instant decodedAt;
+    private io.pilothouse.services.model.EstateSnapshot decoded;
 
     private HistoryReader(Connection c) {
         this.c = c;
@@ -122,16 +124,27 @@ public final class HistoryReader implements AutoCloseable {
 
     /** The moment at {@code at}, or empty when nothing was stored before it. */
     public Optional<PastMoment> momentAt(Instant at) throws SQLException {
-        byte[] data;
         Instant taken;
-        try (PreparedStatement p = c.prepareStatement(HistorySchema.SELECT_SNAPSHOT_AT)) {
+        try (PreparedStatement p = c.prepareStatement(HistorySchema.SELECT_SNAPSHOT_TIME_AT)) {
             p.setLong(1, at.toEpochMilli());
             try (ResultSet r = p.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();
                 }
                 taken = Instant.ofEpochMilli(r.getLong(1));
-                data = r.getBytes(2);
+            }
+        }
+        // Dragging the slider moves second by second within one snapshot's span: decode each snapshot once.
+        if (!taken.equals(decodedAt)) {
+            try (PreparedStatement p = c.prepareStatement(HistorySchema.SELECT_SNAPSHOT_DATA)) {
+                p.setLong(1, taken.toEpochMilli());
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty(); // removed by retention meanwhile
+                    }
+                    decoded = SnapshotCodec.decode(r.getBytes(1));
+                    decodedAt = taken;
+                }
             }
         }
         List<StoredLag> lag;
@@ -139,7 +152,7 @@ public final class HistoryReader implements AutoCloseable {
             bind(p, at.getEpochSecond(), at.getEpochSecond() - LAG_WINDOW_SECONDS);
             lag = lagRows(p);
         }
-        return Optional.of(new PastMoment(at, taken, MomentLag.overlay(SnapshotCodec.decode(data), lag, at),
+        return Optional.of(new PastMoment(at, taken, MomentLag.overlay(decoded, lag, at),
                 alertsAt(at)));
     }
 

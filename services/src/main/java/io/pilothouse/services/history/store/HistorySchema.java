@@ -71,7 +71,8 @@ final class HistorySchema {
     static final String SELECT_ALERTS = "SELECT t, change, id, severity, rule, source, scope, member, message, since "
             + "FROM alerts WHERE t >= ? AND t <= ? ORDER BY t";
     static final String SELECT_AUDIT = "SELECT t, cluster, action, outcome FROM audit WHERE t >= ? AND t <= ? ORDER BY t";
-    static final String SELECT_SNAPSHOT_AT = "SELECT t, data FROM snapshots WHERE t <= ? ORDER BY t DESC LIMIT 1";
+    static final String SELECT_SNAPSHOT_TIME_AT = "SELECT MAX(t) FROM snapshots WHERE t <= ? HAVING MAX(t) IS NOT NULL";
+    static final String SELECT_SNAPSHOT_DATA = "SELECT data FROM snapshots WHERE t = ?";
     static final String SELECT_RANGE = "SELECT MIN(t), MAX(t) FROM snapshots";
 
     /** Lag rows of a 10 s bucket folded into the bucket's first second, keeping each metric's worst value. */
