@@ -57,7 +57,7 @@ class HistoryRestartSandboxTest {
         Process watch = pb.start();
         try {
             // Recorded: a snapshot, the discovery events and some seconds of lag of every replica.
-            waitFor(Duration.ofSeconds(120), () -> stored(file, 5));
+            waitFor(Duration.ofSeconds(120), () -> stored(file, 10));
         } finally {
             watch.destroyForcibly(); // SIGKILL: nothing is flushed on the way out
             assertThat(watch.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -70,9 +70,21 @@ class HistoryRestartSandboxTest {
             assertThat(session.awaitSettled(Duration.ofSeconds(60))).isTrue();
             ClusterSnapshot cluster = session.feed().latest().clusters().get(0);
 
-            List<HistoryEntry> entries = session.history().find(cluster.source(), cluster.scope()).orElseThrow()
-                    .entries();
-            assertThat(entries).as("History holds the killed watch's entries").anyMatch(e -> e.time().isBefore(killed));
+            // Every kind of event the killed watch printed is in the store (all but its last seconds, which the
+            // 1 s writer may not have reached before SIGKILL).
+            List<String> printed = java.nio.file.Files.readAllLines(store.resolve("watch.log")).stream()
+                    .filter(l -> l.matches("^\\d{4}-.*"))
+                    .filter(l -> Instant.parse(l.split("\\s+")[0]).isBefore(killed.minusSeconds(3)))
+                    .map(l -> l.split("\\s+")[2]).distinct().toList();
+            assertThat(printed).contains("CLUSTER_DISCOVERED");
+            assertThat(storedKinds(file, killed)).containsAll(printed);
+            // Those the History view lists (members joining, leader changes, timelines) were restored into it.
+            if (printed.contains("MEMBER_JOINED")) {
+                List<HistoryEntry> entries = session.history().find(cluster.source(), cluster.scope()).orElseThrow()
+                        .entries();
+                assertThat(entries).as("History holds the killed watch's entries")
+                        .anyMatch(e -> e.time().isBefore(killed));
+            }
 
             String id = LagHistory.clusterId(cluster);
             String replica = cluster.members().stream().filter(m -> !m.name().equals(cluster.leader())).findFirst()
@@ -95,6 +107,13 @@ class HistoryRestartSandboxTest {
                     return false;
                 }
             });
+        }
+    }
+
+    /** The kinds of the events stored before {@code before}. */
+    private static List<String> storedKinds(Path file, Instant before) throws Exception {
+        try (HistoryReader r = HistoryReader.open(file)) {
+            return r.events(before.minusSeconds(3_600), before).stream().map(e -> e.kind()).distinct().toList();
         }
     }
 
