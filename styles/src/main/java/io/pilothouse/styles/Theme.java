@@ -44,6 +44,7 @@ public enum Theme {
             "controls/slots.css",
             "controls/history.css",
             "controls/lag-chart.css",
+            "controls/time-machine.css",
             "controls/alerts.css",
             "controls/audit.css",
             "controls/operations.css",

@@ -3,6 +3,7 @@ package io.pilothouse.app.cli;
 import io.pilothouse.app.fx.DesktopNotifier;
 import io.pilothouse.app.fx.DesktopWindow;
 import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.app.wiring.SessionHistory;
 import io.pilothouse.app.wiring.ShutdownHooks;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.sandbox.SandboxInfo;
@@ -151,7 +152,7 @@ public final class DemoCommand implements Callable<Integer> {
             ShutdownHooks.add("demo-sandbox-stop", stop);
         }
         try (LiveSession session = LiveSession.start(new WorkspaceLoader().load(info.workspaceFile()),
-                LiveSettings.DEFAULTS, new DesktopNotifier())) {
+                LiveSettings.DEFAULTS, new DesktopNotifier(), e -> { }, SessionHistory.Mode.RESTORE_AND_RECORD)) {
             DesktopWindow.showAndWait(session, Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
         } finally {
             if (orders != null) {

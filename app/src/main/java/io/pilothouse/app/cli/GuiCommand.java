@@ -4,6 +4,7 @@ import io.pilothouse.app.fx.DesktopNotifier;
 import io.pilothouse.app.fx.DesktopWindow;
 import io.pilothouse.app.fx.StagePreferences;
 import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.app.wiring.SessionHistory;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.platform.PreferencesStore;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ public final class GuiCommand implements Callable<Integer> {
         PreferencesStore store = PreferencesStore.forCurrentUser();
         GuiStartChoices choices = new GuiStartChoices(store.load());
         try (LiveSession session = LiveSession.start(choices.workspace(source), LiveSettings.DEFAULTS,
-                new DesktopNotifier())) {
+                new DesktopNotifier(), e -> { }, SessionHistory.Mode.RESTORE_AND_RECORD)) {
             DesktopWindow.showAndWait(session, choices.theme(theme), "Pilothouse",
                     new StagePreferences(store, choices.remembering(source)));
         }

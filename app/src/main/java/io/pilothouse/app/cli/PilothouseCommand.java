@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pilothouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Desktop cockpit for PostgreSQL high-availability estates (Patroni, etcd, streaming replication).",
         subcommands = {GuiCommand.class, DemoCommand.class, SandboxCommand.class, SnapshotCommand.class,
-            WatchCommand.class, ScreenshotCommand.class, PauseCommand.class, ResumeCommand.class, RestartCommand.class,
+            WatchCommand.class, HistoryCommand.class, ScreenshotCommand.class, PauseCommand.class, ResumeCommand.class, RestartCommand.class,
             ReloadCommand.class, ReinitCommand.class, ConfigCommand.class, SwitchoverCommand.class,
             FailoverCommand.class, AuditCommand.class, IndoubtCommand.class, ShardsCommand.class,
             ReshardCommand.class, ActivityCommand.class})

@@ -6,6 +6,7 @@ import io.pilothouse.app.fx.MainViews;
 import io.pilothouse.app.fx.OffscreenRenderer;
 import io.pilothouse.app.wiring.AuditLogs;
 import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.views.timemachine.TimeMachineViewModel;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.styles.Theme;
@@ -50,6 +51,10 @@ public final class ScreenshotCommand implements Callable<Integer> {
 
     @Mixin
     SettleTimeout timeout;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "Show the main view scrubbed back to this ISO time "
+            + "(UTC) with the time machine, from the history store.")
+    String at;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -133,7 +138,9 @@ public final class ScreenshotCommand implements Callable<Integer> {
             FxToolkit.startHeadless();
             MainView[] main = new MainView[1];
             OffscreenRenderer renderer = FxToolkit.call(() -> {
-                main[0] = MainViews.on(session);
+                TimeMachineViewModel machine = at == null ? null : StoredScreenshots.scrubbedTo(
+                        TimeArguments.instant(at, "--at"));
+                main[0] = MainViews.on(session, machine);
                 main[0].showPane(view.name());
                 estate.clusters().stream()
                         .filter(c -> cluster == null || c.scope().equals(cluster))

@@ -31,11 +31,18 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     SettleTimeout timeout;
 
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "Print the state rebuilt from the history store at this ISO time (UTC) instead of now.")
+    String at;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (at != null) {
+            return StoredSnapshot.print(at, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.ONE_SHOT)) {
             // Every source's first answer for every member, bounded by --timeout: a silence is waited out, never
             // printed as "unknown" with exit 0.

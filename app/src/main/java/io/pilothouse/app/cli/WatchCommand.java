@@ -4,6 +4,7 @@ import io.pilothouse.services.alerts.Alert;
 import io.pilothouse.services.alerts.AlertEvent;
 import io.pilothouse.app.json.Json;
 import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.app.wiring.SessionHistory;
 import io.pilothouse.services.history.Notifier;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.ClusterEvent;
@@ -57,9 +58,12 @@ public final class WatchCommand implements Callable<Integer> {
         CountDownLatch forever = new CountDownLatch(1);
         // Subscribed before the first read: a quick discovery must not be over before the listener is there.
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS, Notifier.NONE,
-                e -> print(out, e));
+                e -> print(out, e), SessionHistory.Mode.RECORD);
              AutoCloseable alerts = session.alerts().onEvent(e -> print(out, e))) {
-            forever.await();
+            HistoryWarnings warnings = new HistoryWarnings(spec.commandLine().getErr());
+            while (!forever.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                warnings.check(session.historyStore().status());
+            }
         }
         return 0;
     }

@@ -1,6 +1,8 @@
 package io.pilothouse.app.fx;
 
 import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.app.wiring.SessionHistory;
+import io.pilothouse.views.timemachine.TimeMachineViewModel;
 import io.pilothouse.views.main.MainView;
 import io.pilothouse.views.operations.RunningOperationsIndicator;
 import io.pilothouse.views.operations.RunningOperationsModel;
@@ -15,13 +17,26 @@ public final class MainViews {
 
     /** A main view on {@code session}'s estate, history, lag and alerts, in the local time zone. Call on the FX thread. */
     public static MainView on(LiveSession session) {
+        return on(session, timeMachine(session));
+    }
+
+    /** As {@link #on(LiveSession)}, with {@code machine} as its time machine (null for none). */
+    public static MainView on(LiveSession session, TimeMachineViewModel machine) {
         MainView view = MainView.builder(session.feed()).clock(Clock.systemDefaultZone()).history(session.history())
                 .lag(session.lag()).alerts(session.alerts())
                 .alertHistory(session.alertLedger(), new AlertLedgerActions(session.alertLedger(),
-                        session.ioExecutor()), FxToolkit.fx()).build();
+                        session.ioExecutor()), FxToolkit.fx())
+                .timeMachine(machine).build();
         RunningOperationsIndicator running = new RunningOperationsIndicator(new RunningOperationsModel(
                 session.operationsRunning(), FxToolkit.fx(), Clock.systemUTC()));
         view.addStatusIndicator(running.root(), running::dispose);
         return view;
+    }
+
+    /** The time machine on the session's history store, or null when the session records none. */
+    static TimeMachineViewModel timeMachine(LiveSession session) {
+        SessionHistory store = session.historyStore();
+        return store == null ? null : new TimeMachineViewModel(store.past(), session.ioExecutor(),
+                FxToolkit.fx(), Clock.systemDefaultZone(), store::status);
     }
 }

@@ -97,26 +97,56 @@ public final class LiveSession implements AutoCloseable {
      */
     public static LiveSession start(Workspace workspace, LiveSettings settings, Notifier notifier,
                                     Consumer<ClusterEvent> events) {
+        return start(workspace, settings, notifier, events, SessionHistory.Mode.OFF);
+    }
+
+    /**
+     * As {@link #start(Workspace, LiveSettings, Notifier, Consumer)}, restoring from and recording into the history
+     * store ({@link HistoryStores#file()}) as {@code historyMode} says: long-running sessions (the window, watch,
+     * the wall) record; one-shot commands do not.
+     */
+    public static LiveSession start(Workspace workspace, LiveSettings settings, Notifier notifier,
+                                    Consumer<ClusterEvent> events, SessionHistory.Mode historyMode) {
         LiveExecutors executors = LiveExecutors.create();
         EstateMonitor monitor = new EstateMonitor(workspace, executors, settings,
                 Passwords.standardChain(), Clock.systemUTC());
         io.pilothouse.services.locks.OperationRegistry registry = new io.pilothouse.services.locks.OperationRegistry();
         EstateHistory history = new EstateHistory(notifier, registry::plannedActionOn);
+        SessionHistory store = historyMode == SessionHistory.Mode.OFF ? null : SessionHistory.at(HistoryStores.file());
+        if (historyMode == SessionHistory.Mode.RESTORE_AND_RECORD) {
+            store.restoreEvents(history, Clock.systemUTC().instant());
+        }
+        LagHistory lag = new LagHistory();
+        AlertMonitor alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(
+                AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC()));
         monitor.onEvent(history);
+        if (store != null) {
+            monitor.onEvent(store.record(monitor.feed(), lag, alerts, AuditLogs.path()));
+        }
         monitor.onEvent(events);
         monitor.start();
         TimelineRefresher timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(
                 new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout())), history,
                 executors.scheduler(), Duration.ofSeconds(30));
-        LagHistory lag = new LagHistory();
         LagSampler lagSampler = new LagSampler(() -> monitor.feed().latest().clusters(), monitor::open, lag,
                 executors.sampling());
-        lagSampler.start();
-        AlertMonitor alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(
-                AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC()))
-                .start(executors.scheduler(), Duration.ofSeconds(1));
-        return new LiveSession(workspace, settings, executors, monitor, history, timelines, lag, lagSampler, alerts,
-                registry);
+        if (historyMode == SessionHistory.Mode.RESTORE_AND_RECORD) {
+            store.restoreLagThen(lag, lagSampler::start);
+        } else {
+            lagSampler.start();
+        }
+        alerts.start(executors.scheduler(), Duration.ofSeconds(1));
+        LiveSession session = new LiveSession(workspace, settings, executors, monitor, history, timelines, lag,
+                lagSampler, alerts, registry);
+        session.store = store;
+        return session;
+    }
+
+    private SessionHistory store;
+
+    /** The session's history store, or null when this session does not record (one-shot commands). */
+    public SessionHistory historyStore() {
+        return store;
     }
 
     public EstateFeed feed() {
@@ -359,6 +389,9 @@ public final class LiveSession implements AutoCloseable {
         alertLedger.close();
         alerts.close();
         lagSampler.close();
+        if (store != null) {
+            store.close();
+        }
         timelines.close();
         monitor.close();
         executors.close();

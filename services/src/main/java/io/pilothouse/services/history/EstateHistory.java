@@ -64,6 +64,16 @@ public final class EstateHistory implements Consumer<ClusterEvent> {
         }
     }
 
+    /**
+     * Takes one event from an earlier session (the history store) without notifying anyone: call before the live
+     * events start, oldest first.
+     */
+    public void restore(ClusterEvent e) {
+        if (e.scope() != null) {
+            cluster(e.source(), e.scope()).record(e);
+        }
+    }
+
     /** The history of one cluster, created empty on first use. */
     public ClusterHistory cluster(String source, String scope) {
         return clusters.computeIfAbsent(source + '\u0000' + scope, k -> new ClusterHistory(scope));

@@ -55,6 +55,14 @@ public final class LiveExecutors implements AutoCloseable {
         }
     }
 
+    /**
+     * One daemon thread named {@code pilothouse-<name>}, for work that must stay on a single thread (the history
+     * store's writer). The caller shuts it down.
+     */
+    public static ScheduledExecutorService single(String name) {
+        return Executors.newSingleThreadScheduledExecutor(named("pilothouse-" + name));
+    }
+
     private static ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {

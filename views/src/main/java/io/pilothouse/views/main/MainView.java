@@ -9,6 +9,7 @@ import io.pilothouse.styles.Theme;
 import io.pilothouse.views.SidePanes;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.details.MemberDetailsView;
+import io.pilothouse.views.timemachine.TimeMachineBar;
 import io.pilothouse.views.topology.TopologyView;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -76,6 +77,7 @@ public final class MainView {
             KeyCombination.SHORTCUT_DOWN);
     private final Subscription subscriptions;
     private final java.util.List<Runnable> indicatorDisposers = new java.util.ArrayList<>();
+    private final TimeMachineBar timeMachine;
 
     /**
      * Starts a main view on the live feed {@code feed}; unless told otherwise it uses the system clock, no history, no
@@ -122,7 +124,9 @@ public final class MainView {
         root.getStyleClass().add(Styles.MAIN);
         root.setTop(header.root());
         root.setCenter(panes.root());
-        root.setBottom(status.root());
+        // The time machine's slider, when there is one, sits above the status bar (views.timemachine).
+        timeMachine = b.timeMachine() == null ? null : new TimeMachineBar(b.timeMachine());
+        root.setBottom(timeMachine == null ? status.root() : new VBox(timeMachine.root(), status.root()));
         // The audit log and the in-doubt console are estate-wide, not cluster panes: a header button and a shortcut
         // open the app's window.
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -306,6 +310,9 @@ public final class MainView {
         details.dispose();
         status.dispose();
         panes.dispose();
+        if (timeMachine != null) {
+            timeMachine.dispose();
+        }
     }
 
     private void adoptScene(Scene scene) {

@@ -18,6 +18,7 @@ public final class MainViewBuilder {
     private io.pilothouse.services.alerts.AlertLedger alertLedger;
     private io.pilothouse.views.alerts.AlertActions alertActions;
     private java.util.concurrent.Executor fx;
+    private io.pilothouse.views.timemachine.TimeMachineViewModel timeMachine;
 
     MainViewBuilder(EstateFeed feed) {
         this.feed = Objects.requireNonNull(feed, "feed");
@@ -72,12 +73,25 @@ public final class MainViewBuilder {
         return fx;
     }
 
+    /**
+     * A time machine: its slider goes under the cluster view and, while it shows a stored moment, the feed, the alerts
+     * and the clock the view reads are the past's. None by default.
+     */
+    public MainViewBuilder timeMachine(io.pilothouse.views.timemachine.TimeMachineViewModel machine) {
+        this.timeMachine = machine;
+        return this;
+    }
+
+    io.pilothouse.views.timemachine.TimeMachineViewModel timeMachine() {
+        return timeMachine;
+    }
+
     EstateFeed feed() {
-        return feed;
+        return timeMachine == null ? feed : new io.pilothouse.views.timemachine.ScrubbedEstateFeed(feed, timeMachine);
     }
 
     Clock clock() {
-        return clock;
+        return timeMachine == null ? clock : new io.pilothouse.views.timemachine.ScrubbedClock(clock, timeMachine);
     }
 
     EstateHistory history() {
@@ -89,7 +103,8 @@ public final class MainViewBuilder {
     }
 
     AlertsFeed alerts() {
-        return alerts;
+        return timeMachine == null ? alerts : new io.pilothouse.views.timemachine.ScrubbedAlertsFeed(alerts,
+                timeMachine);
     }
 
     /** The view, reading the feed once per frame until {@link MainView#dispose()}. FX thread. */
