@@ -1,6 +1,5 @@
 package io.pilothouse.views.main;
 
-import io.pilothouse.services.alerts.AlertsFeed;
 import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.metrics.LagSeriesSource;
 import io.pilothouse.services.model.EstateFeed;
@@ -16,13 +15,11 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
@@ -101,13 +98,7 @@ public final class MainView {
         details = new MemberDetailsView(vm.topology());
         status = new StatusBar(vm);
 
-        Label treeTitle = new Label("WORKSPACE");
-        treeTitle.getStyleClass().add(Styles.SIDEBAR_TITLE);
-        tree.view().getStyleClass().add(Styles.WORKSPACE_TREE);
-        VBox sidebar = new VBox(treeTitle, tree.view());
-        sidebar.getStyleClass().add(Styles.SIDEBAR);
-        VBox.setVgrow(tree.view(), Priority.ALWAYS);
-        sidebar.setMinWidth(220);
+        VBox sidebar = tree.sidebar();
         details.root().getStyleClass().add(Styles.SIDEBAR);
         ((javafx.scene.layout.Region) details.root()).setMinWidth(300);
 
@@ -129,19 +120,7 @@ public final class MainView {
         root.setBottom(timeMachine == null ? status.root() : new VBox(timeMachine.root(), status.root()));
         // The audit log and the in-doubt console are estate-wide, not cluster panes: a header button and a shortcut
         // open the app's window.
-        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (openWindow(e, OPEN_AUDIT_LOG, openAuditLog) || openWindow(e, OPEN_INDOUBT, openInDoubt)
-                    || openWindow(e, OPEN_SHARD_MAP, openShardMap) || openActivity(e)) {
-                e.consume();
-            } else if (TOGGLE_WORKSPACE.match(e) || TOGGLE_DETAILS.match(e)) {
-                BooleanProperty shown = TOGGLE_WORKSPACE.match(e) ? panes.leftShownProperty()
-                        : panes.rightShownProperty();
-                shown.set(!shown.get());
-                e.consume();
-            } else if (OperationsMenu.SWITCHOVER_SHORTCUT.match(e) && operations.perform(ClusterAction.SWITCHOVER)) {
-                e.consume();
-            }
-        });
+        root.addEventHandler(KeyEvent.KEY_PRESSED, new MainViewKeys(this, operations, panes));
 
         subscriptions = vm.estateProperty().subscribe(e -> {
                     if (e != null) {
@@ -164,14 +143,6 @@ public final class MainView {
                 }));
         vm.refreshNow();
         vm.start();
-    }
-
-    private static boolean openWindow(KeyEvent e, KeyCombination shortcut, ObjectProperty<Runnable> open) {
-        if (shortcut.match(e) && open.get() != null) {
-            open.get().run();
-            return true;
-        }
-        return false;
     }
 
     /** The node to set as (or put in) the scene root. */
@@ -230,14 +201,6 @@ public final class MainView {
      */
     public ObjectProperty<io.pilothouse.views.activity.ActivityOpener> openActivityProperty() {
         return openActivity;
-    }
-
-    private boolean openActivity(KeyEvent e) {
-        if (!OPEN_ACTIVITY.match(e) || openActivity.get() == null) {
-            return false;
-        }
-        HeaderBar.openActivity(openActivity.get(), vm.selectedClusterProperty().get());
-        return true;
     }
 
     /**

@@ -5,8 +5,12 @@ import io.pilothouse.services.alerts.Alert;
 import io.pilothouse.services.alerts.AlertSeverity;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.EstateSnapshot;
+import io.pilothouse.views.Styles;
+import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
 import java.util.ArrayList;
@@ -35,6 +39,18 @@ final class WorkspaceTree {
         view.setShowRoot(false);
         view.setCellFactory(t -> new WorkspaceTreeCell());
         subscription = view.getSelectionModel().selectedItemProperty().subscribe(this::selected);
+    }
+
+    /** The tree under its "WORKSPACE" title, as the main window's left pane. */
+    VBox sidebar() {
+        Label title = new Label("WORKSPACE");
+        title.getStyleClass().add(Styles.SIDEBAR_TITLE);
+        view.getStyleClass().add(Styles.WORKSPACE_TREE);
+        VBox sidebar = new VBox(title, view);
+        sidebar.getStyleClass().add(Styles.SIDEBAR);
+        VBox.setVgrow(view, Priority.ALWAYS);
+        sidebar.setMinWidth(220);
+        return sidebar;
     }
 
     TreeView<WorkspaceNode> view() {
