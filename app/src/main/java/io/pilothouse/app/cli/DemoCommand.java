@@ -150,8 +150,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (startedHere && !keep) {
             ShutdownHooks.add("demo-sandbox-stop", stop);
         }
-        try (LiveSession session = LiveSession.start(new WorkspaceLoader().load(info.workspaceFile()),
-                LiveSettings.DEFAULTS, new DesktopNotifier())) {
+        // Paint first: the session begins reading once the window's first frame is laid out (DesktopWindow).
+        try (LiveSession session = LiveSession.prepare(new WorkspaceLoader().load(info.workspaceFile()),
+                LiveSettings.DEFAULTS, new DesktopNotifier(), e -> { })) {
             DesktopWindow.showAndWait(session, Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
         } finally {
             if (orders != null) {

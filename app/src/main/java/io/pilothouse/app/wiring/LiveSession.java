@@ -41,7 +41,9 @@ public final class LiveSession implements AutoCloseable {
     private final LiveExecutors executors;
     private final EstateMonitor monitor;
     private final EstateHistory history;
-    private final TimelineRefresher timelines;
+    private TimelineRefresher timelines;
+    private boolean begun;
+    private boolean closed;
     private final LagHistory lag;
     private final LagSampler lagSampler;
     private final AlertMonitor alerts;
@@ -54,8 +56,7 @@ public final class LiveSession implements AutoCloseable {
     private final io.pilothouse.services.alerts.AlertLedger alertLedger;
 
     private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
-                        EstateHistory history, TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler,
-                        AlertMonitor alerts) {
+                        EstateHistory history, LagHistory lag, LagSampler lagSampler, AlertMonitor alerts) {
         this.alerts = alerts;
         this.settings = settings;
         this.workspace = workspace;
@@ -67,7 +68,6 @@ public final class LiveSession implements AutoCloseable {
         this.executors = executors;
         this.monitor = monitor;
         this.history = history;
-        this.timelines = timelines;
         this.lag = lag;
         this.lagSampler = lagSampler;
         // The alert history: acknowledging and silencing are audited and refused in a read-only workspace.
@@ -92,24 +92,51 @@ public final class LiveSession implements AutoCloseable {
      */
     public static LiveSession start(Workspace workspace, LiveSettings settings, Notifier notifier,
                                     Consumer<ClusterEvent> events) {
+        LiveSession session = prepare(workspace, settings, notifier, events);
+        session.begin();
+        return session;
+    }
+
+    /**
+     * The session wired but not reading: nothing touches the network until {@link #begin()}, so a window can bind
+     * its views to {@link #feed()} (empty: every source "not connected yet") and paint its first frame at once.
+     */
+    public static LiveSession prepare(Workspace workspace, LiveSettings settings, Notifier notifier,
+                                      Consumer<ClusterEvent> events) {
         LiveExecutors executors = LiveExecutors.create();
         EstateMonitor monitor = new EstateMonitor(workspace, executors, settings,
                 Passwords.standardChain(), Clock.systemUTC());
         EstateHistory history = new EstateHistory(notifier);
         monitor.onEvent(history);
         monitor.onEvent(events);
-        monitor.start();
-        TimelineRefresher timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(
-                new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout())), history,
-                executors.scheduler(), Duration.ofSeconds(30));
         LagHistory lag = new LagHistory();
         LagSampler lagSampler = new LagSampler(() -> monitor.feed().latest().clusters(), monitor::open, lag,
                 executors.sampling());
-        lagSampler.start();
         AlertMonitor alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(
-                AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC()))
-                .start(executors.scheduler(), Duration.ofSeconds(1));
-        return new LiveSession(workspace, settings, executors, monitor, history, timelines, lag, lagSampler, alerts);
+                AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC()));
+        return new LiveSession(workspace, settings, executors, monitor, history, lag, lagSampler, alerts);
+    }
+
+    /**
+     * Starts reading every source (etcd watch, Patroni REST, SQL) and the samplers behind the views; returns at
+     * once. Called once; later calls, and calls after {@link #close()}, do nothing.
+     */
+    public synchronized void begin() {
+        if (begun || closed) {
+            return;
+        }
+        begun = true;
+        monitor.start();
+        timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(
+                new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout())), history,
+                executors.scheduler(), Duration.ofSeconds(30));
+        lagSampler.start();
+        alerts.start(executors.scheduler(), Duration.ofSeconds(1));
+    }
+
+    /** Whether {@link #begin()} has run: the sources are being read. */
+    public synchronized boolean begun() {
+        return begun;
     }
 
     public EstateFeed feed() {
@@ -339,11 +366,18 @@ public final class LiveSession implements AutoCloseable {
 
     @Override
     public void close() {
+        TimelineRefresher startedTimelines;
+        synchronized (this) {
+            closed = true;
+            startedTimelines = timelines;
+        }
         locks.close();
         alertLedger.close();
         alerts.close();
         lagSampler.close();
-        timelines.close();
+        if (startedTimelines != null) {
+            startedTimelines.close();
+        }
         monitor.close();
         executors.close();
     }

@@ -1,0 +1,43 @@
+package io.pilothouse.app.fx;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/**
+ * Runs work once a scene's first frame is laid out: what the start-up defers so that nothing before the first
+ * frame waits on the network or competes with it for the CPU.
+ */
+final class FirstFrame {
+
+    private FirstFrame() {
+    }
+
+    /**
+     * Runs {@code work} on the FX thread right after the first pulse that lays out {@code scene} (its frame is then
+     * handed to the renderer). Call on the FX thread before the scene is shown.
+     */
+    static void then(Scene scene, Runnable work) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(work);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    /**
+     * Runs {@code work} on a new daemon thread named {@code name}: start-up work kept off the FX thread. A failure is
+     * one line on standard error (the window stays open and its status bar shows the sources as not connected).
+     */
+    static void onOwnThread(String name, Runnable work) {
+        Thread t = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                System.err.println("pilothouse: could not start reading the workspace's sources: " + e.getMessage());
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+    }
+}
