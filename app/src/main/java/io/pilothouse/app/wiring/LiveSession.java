@@ -126,12 +126,27 @@ public final class LiveSession implements AutoCloseable {
             return;
         }
         begun = true;
+        ClassPrewarm.sqlInBackground();
         monitor.start();
         timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(
                 new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout())), history,
                 executors.scheduler(), Duration.ofSeconds(30));
         lagSampler.start();
         alerts.start(executors.scheduler(), Duration.ofSeconds(1));
+    }
+
+    /**
+     * What a one-shot command needs: reads every source, and evaluates alerts on each new snapshot; no lag sampler,
+     * no timeline refresh and no alert tick competing with the first read. Returns at once.
+     */
+    public synchronized void beginOneShot() {
+        if (begun || closed) {
+            return;
+        }
+        begun = true;
+        ClassPrewarm.sqlInBackground();
+        monitor.start();
+        alerts.start(null, Duration.ofSeconds(1));
     }
 
     /** Whether {@link #begin()} has run: the sources are being read. */
