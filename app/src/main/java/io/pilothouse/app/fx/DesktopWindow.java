@@ -66,6 +66,7 @@ public final class DesktopWindow {
         view.clusterActionsProperty().set(new ClusterActions(() -> stage, session, windows));
         if (preferences != null) {
             preferences.restore(stage);
+            preferences.followLagRange(view.lagRangeProperty());
         }
         stage.setOnHidden(e -> {
             if (preferences != null) {
