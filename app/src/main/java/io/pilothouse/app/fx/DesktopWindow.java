@@ -75,7 +75,7 @@ public final class DesktopWindow {
             view.dispose();
             onClosed.run();
         });
-        FirstFrame.then(stage.getScene(), () -> FirstFrame.onOwnThread("pilothouse-live-begin", session::begin));
+        FirstFrame.then(stage.getScene(), session::beginInBackground);
         stage.show();
         return stage;
     }

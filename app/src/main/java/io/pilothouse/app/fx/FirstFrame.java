@@ -1,6 +1,5 @@
 package io.pilothouse.app.fx;
 
-import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
@@ -20,24 +19,8 @@ final class FirstFrame {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             scene.removePostLayoutPulseListener(listener[0]);
-            Platform.runLater(work);
+            FxToolkit.fx().execute(work);
         };
         scene.addPostLayoutPulseListener(listener[0]);
-    }
-
-    /**
-     * Runs {@code work} on a new daemon thread named {@code name}: start-up work kept off the FX thread. A failure is
-     * one line on standard error (the window stays open and its status bar shows the sources as not connected).
-     */
-    static void onOwnThread(String name, Runnable work) {
-        Thread t = new Thread(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                System.err.println("pilothouse: could not start reading the workspace's sources: " + e.getMessage());
-            }
-        }, name);
-        t.setDaemon(true);
-        t.start();
     }
 }

@@ -32,7 +32,7 @@ public final class FxToolkit {
      * reads its files; {@link #startDesktop()} then waits for it. A failure here is left for that call to report.
      */
     public static void startDesktopInBackground() {
-        Thread t = new Thread(() -> {
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
                 startDesktop();
             } catch (InterruptedException e) {
@@ -40,9 +40,7 @@ public final class FxToolkit {
             } catch (RuntimeException e) {
                 // startDesktop() on the caller's thread tries again and reports it there.
             }
-        }, "pilothouse-fx-start");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /** Starts the toolkit headless: no display needed. Must be called before anything touches JavaFX. */

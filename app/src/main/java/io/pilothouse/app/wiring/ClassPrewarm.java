@@ -26,12 +26,9 @@ final class ClassPrewarm {
     private ClassPrewarm() {
     }
 
-    /** Starts loading {@link #SQL_CLASSES} on a daemon thread; returns at once. */
-    static void sqlInBackground() {
-        Thread t = new Thread(ClassPrewarm::loadSql, "pilothouse-prewarm-sql");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+    /** Loads {@link #SQL_CLASSES} on {@code executor} (a pool of daemon threads); returns at once. */
+    static void sqlOn(java.util.concurrent.Executor executor) {
+        executor.execute(ClassPrewarm::loadSql);
     }
 
     private static void loadSql() {

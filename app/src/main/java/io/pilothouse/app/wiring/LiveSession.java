@@ -126,7 +126,7 @@ public final class LiveSession implements AutoCloseable {
             return;
         }
         begun = true;
-        ClassPrewarm.sqlInBackground();
+        ClassPrewarm.sqlOn(executors.io());
         monitor.start();
         timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(
                 new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout())), history,
@@ -144,9 +144,23 @@ public final class LiveSession implements AutoCloseable {
             return;
         }
         begun = true;
-        ClassPrewarm.sqlInBackground();
+        ClassPrewarm.sqlOn(executors.io());
         monitor.start();
         alerts.start(null, Duration.ofSeconds(1));
+    }
+
+    /**
+     * {@link #begin()} on the session's I/O pool, returning at once: what a window calls after its first frame. A
+     * failure to start is one line on standard error; the window stays open with its sources "not connected yet".
+     */
+    public void beginInBackground() {
+        executors.io().execute(() -> {
+            try {
+                begin();
+            } catch (RuntimeException e) {
+                System.err.println("pilothouse: could not start reading the workspace's sources: " + e.getMessage());
+            }
+        });
     }
 
     /** Whether {@link #begin()} has run: the sources are being read. */
