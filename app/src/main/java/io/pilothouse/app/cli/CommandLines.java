@@ -19,8 +19,20 @@ public final class CommandLines {
     private CommandLines() {
     }
 
+    /** {@code pilothouse --version} without the subcommands' models: the same name, version text and exit code. */
+    @Command(name = "pilothouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
+    static final class VersionOnly implements Runnable {
+        @Override
+        public void run() {
+            // Only reached without --version, which forArgs never does.
+        }
+    }
+
     /** The command line for {@code args}; set handlers and writers on it afterwards. */
     public static CommandLine forArgs(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return new CommandLine(new VersionOnly());
+        }
         if (args.length > 0) {
             for (Class<?> sub : ROOT.subcommands()) {
                 Command named = sub.getAnnotation(Command.class);

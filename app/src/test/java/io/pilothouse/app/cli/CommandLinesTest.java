@@ -9,7 +9,10 @@ import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A named subcommand gets only its own model, and reads as before: same usage line, same exit codes. */
+/**
+ * A named subcommand gets only its own model, and {@code --version} none, and both read as before: same usage line,
+ * same version text, same exit codes.
+ */
 class CommandLinesTest {
 
     private static final int SUBCOMMANDS = PilothouseCommand.class.getAnnotation(Command.class).subcommands().length;
@@ -23,8 +26,20 @@ class CommandLinesTest {
     }
 
     @Test
+    void versionAloneBuildsNoSubcommandAndPrintsTheSameText() {
+        assertThat(CommandLines.forArgs("--version").getSubcommands()).isEmpty();
+        StringWriter lean = new StringWriter();
+        StringWriter full = new StringWriter();
+        assertThat(Main.run(new PrintWriter(lean, true), new PrintWriter(new StringWriter(), true), "--version"))
+                .isZero();
+        new picocli.CommandLine(new PilothouseCommand()).setOut(new PrintWriter(full, true)).execute("--version");
+        assertThat(lean.toString()).isNotBlank().isEqualTo(full.toString());
+    }
+
+    @Test
     void helpVersionAndUnknownWordsGetTheFullModel() {
         assertThat(CommandLines.forArgs("--help").getSubcommands()).hasSize(SUBCOMMANDS);
+        assertThat(CommandLines.forArgs("--version", "snapshot").getSubcommands()).hasSize(SUBCOMMANDS);
         assertThat(CommandLines.forArgs().getSubcommands()).hasSize(SUBCOMMANDS);
         assertThat(CommandLines.forArgs("snapshto").getSubcommands()).hasSize(SUBCOMMANDS);
     }
