@@ -1,6 +1,6 @@
 package io.pilothouse.app;
 
-import io.pilothouse.app.cli.PilothouseCommand;
+import io.pilothouse.app.cli.CommandLines;
 import io.pilothouse.app.cli.UserErrors;
 import picocli.CommandLine;
 
@@ -25,7 +25,7 @@ public final class Main {
     /** Runs the command line with the given output and error writers (null: the standard streams). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         quietJavaUtilLogging();
-        CommandLine cli = new CommandLine(new PilothouseCommand());
+        CommandLine cli = CommandLines.forArgs(args);
         if (out != null) {
             cli.setOut(out);
         }

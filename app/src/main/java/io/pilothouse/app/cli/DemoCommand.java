@@ -151,7 +151,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (startedHere && !keep) {
             ShutdownHooks.add("demo-sandbox-stop", stop);
         }
-        try (LiveSession session = LiveSession.start(new WorkspaceLoader().load(info.workspaceFile()),
+        // Paint first: the session begins reading once the window's first frame is laid out (DesktopWindow).
+        try (LiveSession session = LiveSession.prepare(new WorkspaceLoader().load(info.workspaceFile()),
                 LiveSettings.DEFAULTS, new DesktopNotifier(), e -> { }, SessionHistory.Mode.RESTORE_AND_RECORD)) {
             DesktopWindow.showAndWait(session, Themes.parse(theme), "Pilothouse — sandbox " + info.scope());
         } finally {

@@ -2,6 +2,7 @@ package io.pilothouse.app.cli;
 
 import io.pilothouse.app.fx.DesktopNotifier;
 import io.pilothouse.app.fx.DesktopWindow;
+import io.pilothouse.app.fx.FxToolkit;
 import io.pilothouse.app.fx.StagePreferences;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.app.wiring.SessionHistory;
@@ -29,9 +30,12 @@ public final class GuiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Displays.requireDisplay("gui");
+        // Paint first: the toolkit comes up while the workspace file is read, and the session only begins reading
+        // its sources once the window's first frame is laid out (DesktopWindow).
+        FxToolkit.startDesktopInBackground();
         PreferencesStore store = PreferencesStore.forCurrentUser();
         GuiStartChoices choices = new GuiStartChoices(store.load());
-        try (LiveSession session = LiveSession.start(choices.workspace(source), LiveSettings.DEFAULTS,
+        try (LiveSession session = LiveSession.prepare(choices.workspace(source), LiveSettings.DEFAULTS,
                 new DesktopNotifier(), e -> { }, SessionHistory.Mode.RESTORE_AND_RECORD)) {
             DesktopWindow.showAndWait(session, choices.theme(theme), "Pilothouse",
                     new StagePreferences(store, choices.remembering(source)));

@@ -3,6 +3,8 @@ package io.pilothouse.app.cli;
 import io.pilothouse.app.json.EstateJson;
 import io.pilothouse.app.json.Json;
 import io.pilothouse.app.wiring.LiveSession;
+import io.pilothouse.app.wiring.SessionHistory;
+import io.pilothouse.services.history.Notifier;
 import io.pilothouse.services.live.LiveSettings;
 import io.pilothouse.services.model.EstateSnapshot;
 import picocli.CommandLine.Command;
@@ -43,7 +45,9 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (at != null) {
             return StoredSnapshot.print(at, json, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-        try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.ONE_SHOT)) {
+        try (LiveSession session = LiveSession.prepare(source.workspace(), LiveSettings.ONE_SHOT, Notifier.NONE,
+                e -> { }, SessionHistory.Mode.OFF)) {
+            session.beginOneShot();
             // Every source's first answer for every member, bounded by --timeout: a silence is waited out, never
             // printed as "unknown" with exit 0.
             List<String> unanswered = session.awaitAnswered(timeout.duration());

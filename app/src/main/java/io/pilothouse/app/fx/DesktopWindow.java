@@ -12,7 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The cockpit's main window on the desktop. */
+/**
+ * The cockpit's main window on the desktop. Paint first, fill in after: the window is shown on a session that need
+ * not read anything yet, and the session begins reading its sources only once the first frame is laid out
+ * ({@link FirstFrame}); the view fills as sources answer.
+ */
 public final class DesktopWindow {
 
     private DesktopWindow() {
@@ -25,7 +29,8 @@ public final class DesktopWindow {
 
     /**
      * As {@link #showAndWait(LiveSession, Theme, String)}, restoring the window's saved place and size and saving
-     * them (with the theme) when it closes; {@code preferences} may be null for neither.
+     * them (with the theme) when it closes; {@code preferences} may be null for neither. A session made with
+     * {@link LiveSession#prepare} begins after the first frame.
      */
     public static void showAndWait(LiveSession session, Theme theme, String title, StagePreferences preferences)
             throws InterruptedException {
@@ -35,36 +40,46 @@ public final class DesktopWindow {
         // down below when the main window closes (its thread is not a daemon).
         ExecutorService auditIo = Executors.newSingleThreadExecutor();
         Platform.setImplicitExit(false);
-        FxToolkit.fx().execute(() -> {
-            WindowFactory windows = new WindowFactory();
-            MainView view = MainViews.on(session);
-            AuditWindow audit = new AuditWindow(AuditLogs::open, auditIo, windows);
-            Stage stage = windows.main(title, view.root(), theme, 1440, 900);
-            view.openAuditLogProperty().set(() -> audit.show(stage));
-            InDoubtWindow inDoubt = new InDoubtWindow(session, windows);
-            view.openInDoubtProperty().set(() -> inDoubt.show(stage));
-            ShardMapWindow shardMap = new ShardMapWindow(session, windows);
-            view.openShardMapProperty().set(() -> shardMap.show(stage));
-            ActivityWindow activity = new ActivityWindow(session, windows);
-            view.openActivityProperty().set((source, scope, member) -> activity.show(stage, source, scope, member));
-            view.memberActivityProperty().set((cluster, member) -> activity.show(stage, cluster.source(),
-                    cluster.scope(), member));
-            view.clusterActionsProperty().set(new ClusterActions(() -> stage, session, windows));
-            if (preferences != null) {
-                preferences.restore(stage);
-                preferences.panes(view.workspacePaneShownProperty(), view.detailsPaneShownProperty());
-            }
-            stage.setOnHidden(e -> {
-                if (preferences != null) {
-                    preferences.remember(stage);
-                }
-                view.dispose();
-                closed.countDown();
-            });
-            stage.show();
-        });
+        FxToolkit.fx().execute(() -> open(session, theme, title, preferences, auditIo, closed::countDown));
         closed.await();
         auditIo.shutdownNow();
         Platform.exit();
+    }
+
+    /**
+     * Shows the main window on {@code session} and begins the session (on a thread of its own) once the first frame
+     * is laid out; {@code onClosed} runs when the window is hidden. Call on the FX thread.
+     */
+    public static Stage open(LiveSession session, Theme theme, String title, StagePreferences preferences,
+                             ExecutorService auditIo, Runnable onClosed) {
+        WindowFactory windows = new WindowFactory();
+        MainView view = MainViews.on(session);
+        AuditWindow audit = new AuditWindow(AuditLogs::open, auditIo, windows);
+        Stage stage = windows.main(title, view.root(), theme, 1440, 900);
+        view.openAuditLogProperty().set(() -> audit.show(stage));
+        InDoubtWindow inDoubt = new InDoubtWindow(session, windows);
+        view.openInDoubtProperty().set(() -> inDoubt.show(stage));
+        ShardMapWindow shardMap = new ShardMapWindow(session, windows);
+        view.openShardMapProperty().set(() -> shardMap.show(stage));
+        ActivityWindow activity = new ActivityWindow(session, windows);
+        view.openActivityProperty().set((source, scope, member) -> activity.show(stage, source, scope, member));
+        view.memberActivityProperty().set((cluster, member) -> activity.show(stage, cluster.source(),
+                cluster.scope(), member));
+        view.clusterActionsProperty().set(new ClusterActions(() -> stage, session, windows));
+        if (preferences != null) {
+            preferences.restore(stage);
+            preferences.followLagRange(view.lagRangeProperty());
+            preferences.panes(view.workspacePaneShownProperty(), view.detailsPaneShownProperty());
+        }
+        stage.setOnHidden(e -> {
+            if (preferences != null) {
+                preferences.remember(stage);
+            }
+            view.dispose();
+            onClosed.run();
+        });
+        FirstFrame.then(stage.getScene(), session::beginInBackground);
+        stage.show();
+        return stage;
     }
 }

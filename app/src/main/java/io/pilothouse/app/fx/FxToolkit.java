@@ -27,6 +27,22 @@ public final class FxToolkit {
         RendererShutdownNoise.filterAtShutdown();
     }
 
+    /**
+     * Starts the desktop toolkit on a thread of its own and returns at once, so that it comes up while the caller
+     * reads its files; {@link #startDesktop()} then waits for it. A failure here is left for that call to report.
+     */
+    public static void startDesktopInBackground() {
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                startDesktop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // startDesktop() on the caller's thread tries again and reports it there.
+            }
+        });
+    }
+
     /** Starts the toolkit headless: no display needed. Must be called before anything touches JavaFX. */
     public static synchronized void startHeadless() throws InterruptedException {
         System.setProperty("glass.platform", "Monocle");

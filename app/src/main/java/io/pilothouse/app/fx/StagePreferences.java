@@ -4,6 +4,7 @@ import io.pilothouse.services.platform.PreferencesStore;
 import io.pilothouse.services.platform.UserPreferences;
 import io.pilothouse.services.platform.WindowPlacement;
 import io.pilothouse.styles.Theme;
+import io.pilothouse.views.lag.LagRange;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -59,6 +60,27 @@ public final class StagePreferences {
     private void follow(String pane, javafx.beans.property.BooleanProperty shown) {
         shown.set(!preferences.hiddenPanes().contains(pane));
         shown.subscribe(s -> preferences = preferences.withPaneHidden(pane, !s));
+    }
+
+    /**
+     * Applies the saved lag range to {@code range} (a name this version does not know is skipped) and keeps the
+     * preferences in step with it; saved with the rest when the window closes. FX thread.
+     */
+    public void followLagRange(javafx.beans.property.ObjectProperty<LagRange> range) {
+        preferences.lagRangeName().flatMap(StagePreferences::knownRange).ifPresent(range::set);
+        range.addListener((o, was, now) -> {
+            if (now != null) {
+                preferences = preferences.withLagRange(now.name().toLowerCase(Locale.ROOT));
+            }
+        });
+    }
+
+    private static java.util.Optional<LagRange> knownRange(String name) {
+        try {
+            return java.util.Optional.of(LagRange.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Saves the stage's place and size and the scene's theme; call as it closes. FX thread. */

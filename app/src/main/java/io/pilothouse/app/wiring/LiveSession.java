@@ -41,7 +41,9 @@ public final class LiveSession implements AutoCloseable {
     private final LiveExecutors executors;
     private final EstateMonitor monitor;
     private final EstateHistory history;
-    private final TimelineRefresher timelines;
+    private TimelineRefresher timelines;
+    private boolean begun;
+    private boolean closed;
     private final LagHistory lag;
     private final LagSampler lagSampler;
     private final AlertMonitor alerts;
@@ -56,8 +58,8 @@ public final class LiveSession implements AutoCloseable {
     private final io.pilothouse.services.locks.OtherOperators otherOperators;
 
     private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
-                        EstateHistory history, TimelineRefresher timelines, LagHistory lag, LagSampler lagSampler,
-                        AlertMonitor alerts, io.pilothouse.services.locks.OperationRegistry registry) {
+                        EstateHistory history, LagHistory lag, LagSampler lagSampler, AlertMonitor alerts,
+                        io.pilothouse.services.locks.OperationRegistry registry) {
         this.alerts = alerts;
         this.settings = settings;
         this.workspace = workspace;
@@ -72,7 +74,6 @@ public final class LiveSession implements AutoCloseable {
         this.executors = executors;
         this.monitor = monitor;
         this.history = history;
-        this.timelines = timelines;
         this.lag = lag;
         this.lagSampler = lagSampler;
         // The alert history: acknowledging and silencing are audited and refused in a read-only workspace.
@@ -107,6 +108,19 @@ public final class LiveSession implements AutoCloseable {
      */
     public static LiveSession start(Workspace workspace, LiveSettings settings, Notifier notifier,
                                     Consumer<ClusterEvent> events, SessionHistory.Mode historyMode) {
+        LiveSession session = prepare(workspace, settings, notifier, events, historyMode);
+        session.begin();
+        return session;
+    }
+
+    /**
+     * The session wired but not reading: nothing touches the network until {@link #begin()}, so a window can bind
+     * its views to {@link #feed()} (empty: every source "not connected yet") and paint its first frame at once. The
+     * history store (as {@code historyMode} says) is opened and its events restored here; its lag after the first
+     * frame, in {@link #begin()}.
+     */
+    public static LiveSession prepare(Workspace workspace, LiveSettings settings, Notifier notifier,
+                                      Consumer<ClusterEvent> events, SessionHistory.Mode historyMode) {
         LiveExecutors executors = LiveExecutors.create();
         EstateMonitor monitor = new EstateMonitor(workspace, executors, settings,
                 Passwords.standardChain(), Clock.systemUTC());
@@ -124,29 +138,76 @@ public final class LiveSession implements AutoCloseable {
             monitor.onEvent(store.record(monitor.feed(), lag, alerts, AuditLogs.path()));
         }
         monitor.onEvent(events);
-        monitor.start();
-        TimelineRefresher timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(
-                new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout())), history,
-                executors.scheduler(), Duration.ofSeconds(30));
         LagSampler lagSampler = new LagSampler(() -> monitor.feed().latest().clusters(), monitor::open, lag,
                 executors.sampling());
+        LiveSession session = new LiveSession(workspace, settings, executors, monitor, history, lag, lagSampler,
+                alerts, registry);
+        session.store = store;
+        session.historyMode = historyMode;
+        return session;
+    }
+
+    private SessionHistory store;
+    private SessionHistory.Mode historyMode = SessionHistory.Mode.OFF;
+
+    /** The session's history store, or null when this session does not record (one-shot commands). */
+    public SessionHistory historyStore() {
+        return store;
+    }
+
+    /**
+     * Starts reading every source (etcd watch, Patroni REST, SQL) and the samplers behind the views; returns at
+     * once. Called once; later calls, and calls after {@link #close()}, do nothing.
+     */
+    public synchronized void begin() {
+        if (begun || closed) {
+            return;
+        }
+        begun = true;
+        ClassPrewarm.sqlOn(executors.io());
+        monitor.start();
+        timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(
+                new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout())), history,
+                executors.scheduler(), Duration.ofSeconds(30));
         if (historyMode == SessionHistory.Mode.RESTORE_AND_RECORD) {
             store.restoreLagThen(lag, lagSampler::start);
         } else {
             lagSampler.start();
         }
         alerts.start(executors.scheduler(), Duration.ofSeconds(1));
-        LiveSession session = new LiveSession(workspace, settings, executors, monitor, history, timelines, lag,
-                lagSampler, alerts, registry);
-        session.store = store;
-        return session;
     }
 
-    private SessionHistory store;
+    /**
+     * What a one-shot command needs: reads every source, and evaluates alerts on each new snapshot; no lag sampler,
+     * no timeline refresh and no alert tick competing with the first read. Returns at once.
+     */
+    public synchronized void beginOneShot() {
+        if (begun || closed) {
+            return;
+        }
+        begun = true;
+        ClassPrewarm.sqlOn(executors.io());
+        monitor.start();
+        alerts.start(null, Duration.ofSeconds(1));
+    }
 
-    /** The session's history store, or null when this session does not record (one-shot commands). */
-    public SessionHistory historyStore() {
-        return store;
+    /**
+     * {@link #begin()} on the session's I/O pool, returning at once: what a window calls after its first frame. A
+     * failure to start is one line on standard error; the window stays open with its sources "not connected yet".
+     */
+    public void beginInBackground() {
+        executors.io().execute(() -> {
+            try {
+                begin();
+            } catch (RuntimeException e) {
+                System.err.println("pilothouse: could not start reading the workspace's sources: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Whether {@link #begin()} has run: the sources are being read. */
+    public synchronized boolean begun() {
+        return begun;
     }
 
     public EstateFeed feed() {
@@ -385,6 +446,11 @@ public final class LiveSession implements AutoCloseable {
     @Override
     public void close() {
         otherOperators.close();
+        TimelineRefresher startedTimelines;
+        synchronized (this) {
+            closed = true;
+            startedTimelines = timelines;
+        }
         locks.close();
         alertLedger.close();
         alerts.close();
@@ -392,7 +458,9 @@ public final class LiveSession implements AutoCloseable {
         if (store != null) {
             store.close();
         }
-        timelines.close();
+        if (startedTimelines != null) {
+            startedTimelines.close();
+        }
         monitor.close();
         executors.close();
     }

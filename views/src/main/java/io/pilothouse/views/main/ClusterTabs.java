@@ -44,6 +44,9 @@ final class ClusterTabs {
     private final LagSeriesSource lagSource;
     private final Tab lagTab;
     private LagChartView lagChart;
+    /** The lag range every cluster's chart opens with, and the one last chosen on any (preferences follow it). */
+    final javafx.beans.property.ObjectProperty<io.pilothouse.views.lag.LagRange> lagRange =
+            new javafx.beans.property.SimpleObjectProperty<>(io.pilothouse.views.lag.LagRange.FIVE_MINUTES);
     private String lagCluster;
     private final Clock clock;
     private final Subscription subscription;
@@ -102,6 +105,8 @@ final class ClusterTabs {
         lagCluster = id;
         if (id != null) {
             lagChart = new LagChartView(lagSource, id);
+            lagChart.rangeProperty().set(lagRange.get());
+            lagChart.rangeProperty().addListener((o, was, now) -> lagRange.set(now));
             lagTab.setContent(lagChart);
         }
     }

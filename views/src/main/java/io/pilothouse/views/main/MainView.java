@@ -174,6 +174,14 @@ public final class MainView {
         return theme;
     }
 
+    /**
+     * The lag chart's range: what each cluster's chart opens with, set to the range last chosen on any chart. The
+     * app restores it from the preferences and saves it.
+     */
+    public ObjectProperty<io.pilothouse.views.lag.LagRange> lagRangeProperty() {
+        return tabs.lagRange;
+    }
+
     /** Brings one of the cluster panes (topology, lag, slots, history, alerts) to the front. */
     public void showPane(String name) {
         tabs.show(ClusterTabs.Pane.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
