@@ -21,11 +21,13 @@ import java.util.Map;
  *
  * <p>Bounded, so the sampler waits little however large the estate: the last {@link #RECENT_SECONDS} at 1 s (the
  * default 5-minute chart and its live edge, so past and present meet without a seam), the rest of the last hour (the
- * 1-hour chart) folded in SQL to 10 s, and everything older folded into buckets of 10 s or coarser (each metric's
- * worst value of the bucket, as retention folds) chosen so that part is at most
- * {@link LagRestorePlan#OLDER_ROW_BUDGET} rows. At most {@code series × 900 + 100,000} rows (up to ~2,400 series;
- * beyond that the day folds to hours), streamed from the result set into the series without intermediate objects,
- * and cut at {@link #DEADLINE} of wall time (what was restored stays; the sampler starts).
+ * 1-hour chart) folded in SQL to 10 s, and before that as far back as {@link LagRestorePlan#OLDER_SCAN_BUDGET} stored
+ * rows reach (the whole day for up to ~23 replicas, ~4 hours for 145) folded into buckets of 10 s or coarser (each
+ * metric's worst value of the bucket, as retention folds) chosen so that part is at most
+ * {@link LagRestorePlan#OLDER_ROW_BUDGET} rows. Older lag stays in the store (time machine, {@code history}).
+ * So at most {@code series × 3,600 + 2,000,000} stored rows are read and {@code series × 900 + 100,000} restored,
+ * streamed from the result set into the series without intermediate objects; the older part is also cut after
+ * {@link #OLDER_DEADLINE} of wall time (a slow disk), the last hour is always restored.
  */
 public final class LagRestore {
 
@@ -33,9 +35,10 @@ public final class LagRestore {
     public static final long RECENT_SECONDS = 600;
     /** The past hour (the 1-hour chart) is restored at 10 s before the recent past. */
     static final long HOUR_SECONDS = 3_600;
-    /** Wall time after which the restore stops and the sampler starts anyway. */
-    static final Duration DEADLINE = Duration.ofSeconds(20);
+    /** Wall time after which the older part stops (the last hour is still restored, then the sampler starts). */
+    static final Duration OLDER_DEADLINE = Duration.ofSeconds(10);
 
+    private static final long NO_DEADLINE = Duration.ofDays(1).toNanos();
     private static final LagMetric[] METRICS = LagMetric.values();
 
     private LagRestore() {
@@ -46,7 +49,7 @@ public final class LagRestore {
         if (!Files.isRegularFile(file)) {
             return 0;
         }
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        long deadline = System.nanoTime() + OLDER_DEADLINE.toNanos();
         long rows = 0;
         try (Connection c = HistoryDatabase.openReadOnly(file)) {
             Map<Long, String[]> names = series(c);
@@ -55,18 +58,17 @@ public final class LagRestore {
             // Tier edges on 10 s boundaries, so folded buckets of one tier never share a time with the next tier's.
             long recentFrom = Math.max(start, Math.floorDiv(end - RECENT_SECONDS, 10) * 10);
             long hourFrom = Math.max(start, Math.floorDiv(end - HOUR_SECONDS, 10) * 10);
-            LagRestorePlan older = LagRestorePlan.of(names.size(), start, hourFrom, LagRestorePlan.OLDER_ROW_BUDGET);
+            long olderFrom = Math.max(start, hourFrom - LagRestorePlan.OLDER_SCAN_BUDGET / Math.max(1, names.size()));
+            LagRestorePlan older = LagRestorePlan.of(names.size(), olderFrom, hourFrom, LagRestorePlan.OLDER_ROW_BUDGET);
             LagRestorePlan hour = LagRestorePlan.of(names.size(), hourFrom, recentFrom, Long.MAX_VALUE);
             try (PreparedStatement folded = c.prepareStatement(LagRestorePlan.SELECT_FOLDED)) {
                 rows += folded(folded, older, hourFrom, names, into, deadline);
-                rows += folded(folded, hour, recentFrom, names, into, deadline);
+                rows += folded(folded, hour, recentFrom, names, into, System.nanoTime() + NO_DEADLINE);
             }
-            if (System.nanoTime() < deadline) {
-                try (PreparedStatement recent = c.prepareStatement(LagRestorePlan.SELECT_RECENT)) {
-                    recent.setLong(1, recentFrom);
-                    recent.setLong(2, end);
-                    rows += stream(recent, names, into);
-                }
+            try (PreparedStatement recent = c.prepareStatement(LagRestorePlan.SELECT_RECENT)) {
+                recent.setLong(1, recentFrom);
+                recent.setLong(2, end);
+                rows += stream(recent, names, into);
             }
         }
         into.publish();
@@ -76,7 +78,8 @@ public final class LagRestore {
     private static long folded(PreparedStatement p, LagRestorePlan plan, long until, Map<Long, String[]> names,
                                LagHistory into, long deadline) throws SQLException {
         long rows = 0;
-        for (long from = plan.olderFrom(); from < until && System.nanoTime() < deadline; from += plan.chunkSeconds()) {
+        for (long from = plan.olderFrom(); from < until && System.nanoTime() - deadline < 0;
+             from += plan.chunkSeconds()) {
             p.setLong(1, plan.bucketSeconds());
             p.setLong(2, from);
             p.setLong(3, Math.min(until, from + plan.chunkSeconds()));

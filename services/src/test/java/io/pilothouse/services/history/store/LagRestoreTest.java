@@ -27,12 +27,15 @@ class LagRestoreTest {
     @Test
     void aFullDayOfALargeEstateIsPlannedWithinTheRowBudget() {
         long day = 86_400 - LagRestore.HOUR_SECONDS;
-        LagRestorePlan large = LagRestorePlan.of(145, 0, day, LagRestorePlan.OLDER_ROW_BUDGET);
-        assertThat(145 * (day / large.bucketSeconds() + 1)).isLessThanOrEqualTo(LagRestorePlan.OLDER_ROW_BUDGET);
-        assertThat(large.bucketSeconds()).isEqualTo(300);
+        long scanned = LagRestorePlan.OLDER_SCAN_BUDGET / 145; // how far back before the hour 145 series reach
+        assertThat(scanned).isBetween(13_000L, 14_000L);
+        LagRestorePlan large = LagRestorePlan.of(145, 0, scanned, LagRestorePlan.OLDER_ROW_BUDGET);
+        assertThat(145 * (scanned / large.bucketSeconds() + 1)).isLessThanOrEqualTo(LagRestorePlan.OLDER_ROW_BUDGET);
+        assertThat(large.bucketSeconds()).isEqualTo(30);
         assertThat(145 * large.chunkSeconds()).isLessThanOrEqualTo(LagRestorePlan.ROWS_PER_CHUNK);
         assertThat(large.chunkSeconds() % large.bucketSeconds()).isZero();
 
+        assertThat(LagRestorePlan.OLDER_SCAN_BUDGET / 3).isGreaterThan(day); // the demo's whole day is read
         LagRestorePlan demo = LagRestorePlan.of(3, 0, day, LagRestorePlan.OLDER_ROW_BUDGET);
         assertThat(demo.bucketSeconds()).isEqualTo(10); // as retention folds: the demo's day keeps 10 s detail
     }
