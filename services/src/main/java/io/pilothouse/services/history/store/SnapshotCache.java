@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class SnapshotCache {
 
-    /** Snapshots kept: a 150-member estate decodes to roughly 0.5 MB, so at most ~16 MB. */
+    /** Snapshots kept: a 150-member estate decodes to well under 1 MB (an estimate), so at most ~32 MB. */
     static final int DEFAULT_CAPACITY = 32;
 
     private final Map<Instant, EstateSnapshot> entries;
