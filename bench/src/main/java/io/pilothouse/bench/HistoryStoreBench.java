@@ -44,11 +44,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *       insert + snapshot every 5 min and after each event + retention) per simulated second = fraction of a core;</li>
  *   <li>disk per member per day at 1 s, and after folding to 10 s;</li>
  *   <li>scrub latency: {@code momentAt} (latest snapshot + that second's lag + alerts, decoded) at random seconds;</li>
- *   <li>start-up with a full store: the synchronous part (the last day's events) and the background lag restore.</li>
+ *   <li>start-up with a full store: the synchronous part (the last day's events) and the background lag restore;
+ *       with a third argument (seconds, e.g. 86400) also the bounded restore of a synthetic store that long
+ *       ({@link FullDayLagRestore}).</li>
  * </ol>
  *
  * <p>Run: {@code mvn -Pbench -pl bench -am -DskipTests verify -Dbench.main=io.pilothouse.bench.HistoryStoreBench
- * -Dbench.args="1800 200"} (simulated seconds, scrubs).
+ * -Dbench.args="1800 200 86400"} (simulated seconds, scrubs, optional seconds of the synthetic full store).
  */
 public final class HistoryStoreBench {
 
@@ -146,24 +148,38 @@ public final class HistoryStoreBench {
         // folded one is what a month back looks like, so measure both ends: here the 10 s store.
         // Random seconds (each a new snapshot to decode) and a drag (successive seconds, the snapshot decoded once
         // per span). Wall times are inflated by other engineers' load on the 2 cores; CPU times are not.
-        for (boolean drag : new boolean[] {false, true}) {
+        // Three ways to scrub: random seconds with one reader (its cache of decoded snapshots warms up, as in a
+        // session), the same with a fresh reader each time (every snapshot decoded: the cold case), and a drag.
+        try (StorePastSource warmUp = new StorePastSource(file)) { // JIT warm-up, untimed, its own (cold) reader
+            for (int i = 0; i < 30; i++) {
+                warmUp.momentAt(START.plusSeconds(1 + random.nextInt(seconds - 1))).orElseThrow();
+            }
+        }
+        for (String kind : new String[] {"random seconds", "random seconds, cold (fresh reader: snapshot decoded)",
+                "drag, second by second"}) {
+            boolean drag = kind.startsWith("drag");
+            boolean cold = kind.contains("cold");
             List<Double> ms = new ArrayList<>();
             long cpu = 0;
-            try (StorePastSource past = new StorePastSource(file)) {
-                past.span();
-                int from = 1 + random.nextInt(seconds / 2);
-                for (int i = 0; i < scrubs; i++) {
-                    Instant at = START.plusSeconds(drag ? from + i : 1 + random.nextInt(seconds - 1));
-                    long c0 = mx.getCurrentThreadCpuTime();
-                    long t0 = System.nanoTime();
-                    past.momentAt(at).orElseThrow();
-                    ms.add((System.nanoTime() - t0) / 1e6);
-                    cpu += mx.getCurrentThreadCpuTime() - c0;
+            StorePastSource past = new StorePastSource(file);
+            past.span();
+            int from = 1 + random.nextInt(seconds / 2);
+            for (int i = 0; i < scrubs; i++) {
+                if (cold) {
+                    past.close();
+                    past = new StorePastSource(file);
+                    past.span(); // opens the reader outside the timing
                 }
+                Instant at = START.plusSeconds(drag ? from + i : 1 + random.nextInt(seconds - 1));
+                long c0 = mx.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                past.momentAt(at).orElseThrow();
+                ms.add((System.nanoTime() - t0) / 1e6);
+                cpu += mx.getCurrentThreadCpuTime() - c0;
             }
+            past.close();
             System.out.printf("scrub %s (momentAt: snapshot of %d members + lag + alerts): wall %s; CPU mean %.2f ms%n",
-                    drag ? "drag, second by second" : "random seconds", members, new Percentiles(ms).describe(),
-                    cpu / 1e6 / scrubs);
+                    kind, members, new Percentiles(ms).describe(), cpu / 1e6 / scrubs);
         }
 
         long t0 = System.nanoTime();
@@ -178,9 +194,11 @@ public final class HistoryStoreBench {
         double restoreMs = (System.nanoTime() - t0) / 1e6;
         System.out.printf("lag restore CPU %.0f ms (wall %.0f ms)%n", (mx.getCurrentThreadCpuTime() - c0) / 1e6,
                 restoreMs);
-        System.out.printf("start-up, background (after the first frame): %d lag rows restored in %.0f ms = %.0f "
-                + "rows/s; a full day of %d members at 1 s (%d rows) would take ~%.0f s%n", rows, restoreMs,
-                rows / restoreMs * 1000, members, 86_400L * members, 86_400.0 * members / (rows / restoreMs * 1000));
+        System.out.printf("start-up, background (after the first frame): %d lag rows restored in %.0f ms%n", rows,
+                restoreMs);
+        if (args.length > 2) {
+            FullDayLagRestore.run(dir, Integer.parseInt(args[2]), members);
+        }
     }
 
     private static ClusterSnapshot cluster(int c, Instant at) {

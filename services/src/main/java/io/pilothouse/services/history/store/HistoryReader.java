@@ -34,8 +34,7 @@ public final class HistoryReader implements AutoCloseable {
     public static final String OPERATION = "OPERATION";
 
     private final Connection c;
-    private Instant decodedAt;
-    private io.pilothouse.services.model.EstateSnapshot decoded;
+    private final SnapshotCache snapshots = new SnapshotCache(SnapshotCache.DEFAULT_CAPACITY);
 
     private HistoryReader(Connection c) {
         this.c = c;
@@ -134,8 +133,10 @@ public final class HistoryReader implements AutoCloseable {
                 taken = Instant.ofEpochMilli(r.getLong(1));
             }
         }
-        // Dragging the slider moves second by second within one snapshot's span: decode each snapshot once.
-        if (!taken.equals(decodedAt)) {
+        // Dragging the slider moves second by second within one snapshot's span, and scrubbing goes back and forth
+        // over the same minutes: decode each snapshot once while it is among the last few used.
+        io.pilothouse.services.model.EstateSnapshot decoded = snapshots.get(taken);
+        if (decoded == null) {
             try (PreparedStatement p = c.prepareStatement(HistorySchema.SELECT_SNAPSHOT_DATA)) {
                 p.setLong(1, taken.toEpochMilli());
                 try (ResultSet r = p.executeQuery()) {
@@ -143,7 +144,7 @@ public final class HistoryReader implements AutoCloseable {
                         return Optional.empty(); // removed by retention meanwhile
                     }
                     decoded = SnapshotCodec.decode(r.getBytes(1));
-                    decodedAt = taken;
+                    snapshots.put(taken, decoded);
                 }
             }
         }

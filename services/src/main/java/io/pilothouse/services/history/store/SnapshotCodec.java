@@ -49,10 +49,13 @@ public final class SnapshotCodec {
 
     /** The snapshot of {@link #encode}. */
     public static EstateSnapshot decode(byte[] data) {
-        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(data))) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(data), inflater, 16_384)) {
             return MAPPER.readValue(in, EstateSnapshot.class);
         } catch (IOException e) {
             throw new UncheckedIOException("stored snapshot unreadable: " + e.getMessage(), e);
+        } finally {
+            inflater.end(); // a caller-supplied inflater is not ended by the stream
         }
     }
 }
