@@ -28,11 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class TimeMachineSliderContrastTest {
 
-    private final HBox bar = new HBox(8);
-    private final Slider slider = new Slider(0, 100, 40);
+    private HBox bar;
+    private Slider slider;
 
     @Start
     void start(Stage stage) {
+        // Nodes only once the toolkit runs (field initialisers would run before it starts).
+        bar = new HBox(8);
+        slider = new Slider(0, 100, 40);
         // The bar's style classes as TimeMachineBar sets them (views.timemachine.TimeMachineStyles).
         bar.getStyleClass().add("ph-time-machine");
         slider.getStyleClass().add("ph-time-machine-slider");
