@@ -125,10 +125,15 @@ public final class AlertsView {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setComparator(java.util.Comparator.comparing(r -> r.state(vm.nowProperty().get())));
         c.setCellFactory(col -> new TableCell<>() {
+            private final Text text = wrapping(this, col);
+
             @Override
             protected void updateItem(AlertRecord r, boolean empty) {
                 super.updateItem(r, empty);
+                // Wrapped, never cut: "Acknowledged by dba at 14:32:10" lost its time at 1440×900.
                 setText(empty || r == null ? null : AlertPresentation.state(r, vm.nowProperty().get(), vm.zone()));
+                text.setText(getText());
+                setGraphic(getText() == null ? null : text);
                 setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(getText()));
             }
         });
@@ -172,11 +177,15 @@ public final class AlertsView {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().alert()));
         c.setComparator(Comparator.comparing(Alert::since));
         c.setCellFactory(col -> new TableCell<>() {
+            private final Text text = wrapping(this, col);
+
             @Override
             protected void updateItem(Alert a, boolean empty) {
                 super.updateItem(a, empty);
                 setText(empty || a == null ? null
                         : AlertPresentation.since(a, vm.nowProperty().get(), vm.zone()));
+                text.setText(getText());
+                setGraphic(getText() == null ? null : text);
             }
         });
         return c;
@@ -212,6 +221,19 @@ public final class AlertsView {
             }
         });
         return c;
+    }
+
+    /**
+     * A text for {@code cell} that wraps to its column, shown instead of the cell's own text (which stays set, for
+     * tooltips and tests): a row grows by a line rather than cutting a time off.
+     */
+    private static Text wrapping(TableCell<?, ?> cell, TableColumn<?, ?> col) {
+        Text text = new Text();
+        text.getStyleClass().add(AlertStyles.MESSAGE_TEXT);
+        text.wrappingWidthProperty().bind(col.widthProperty().subtract(18));
+        cell.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        cell.setPrefHeight(Region.USE_COMPUTED_SIZE);
+        return text;
     }
 
     private static TableColumn<AlertRecord, String> text(String title, double width, Function<Alert, String> value) {

@@ -26,19 +26,21 @@ final class InDoubtColumns {
         table.setShowRoot(false);
         table.setRoot(new TreeItem<>());
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
+        // What it is, what to do, how old, what is missing first: readable at 1280×800 with the details open; the
+        // figures for a closer look follow and may need a sideways scroll.
         table.getColumns().setAll(List.of(
                 column("Global id / node", 235, r -> r.isBranch() ? r.branch().node().label()
                         : r.transaction().transaction().globalId()),
                 adviceColumn(),
-                column("Gid / pattern", 150, r -> r.isBranch() ? GidText.quoted(r.branch().gid())
-                        : r.transaction().transaction().pattern()),
-                column("Branches / db", 125, r -> r.isBranch() ? r.branch().database()
-                        : Integer.toString(r.transaction().transaction().branches().size())),
-                column("Holding / owner", 150, r -> r.isBranch() ? r.branch().owner() : holding(r)),
-                column("Missing", 80, r -> r.isBranch() ? ""
-                        : String.join(", ", r.transaction().transaction().missing())),
                 column("Age", 70, r -> r.isBranch() ? InDoubtText.age(r.branch().ageSeconds(now.get()))
                         : InDoubtText.age(InDoubtText.oldestAge(r.transaction(), now.get()))),
+                column("Missing", 80, r -> r.isBranch() ? ""
+                        : String.join(", ", r.transaction().transaction().missing())),
+                column("Holding / owner", 150, r -> r.isBranch() ? r.branch().owner() : holding(r)),
+                column("Branches / db", 125, r -> r.isBranch() ? r.branch().database()
+                        : Integer.toString(r.transaction().transaction().branches().size())),
+                column("Gid / pattern", 150, r -> r.isBranch() ? GidText.quoted(r.branch().gid())
+                        : r.transaction().transaction().pattern()),
                 column("Xid age (% freeze max)", 160, r -> r.isBranch() ? InDoubtText.xidAgeShort(r.branch()) : ""),
                 column("Locks", 55, r -> Integer.toString(r.isBranch() ? r.branch().locks().size()
                         : r.transaction().transaction().branches().values().stream()
@@ -49,6 +51,9 @@ final class InDoubtColumns {
                 column("Oldest xmin", 85, r -> r.isBranch() ? (r.branch().oldestXmin() ? "yes" : "")
                         : r.transaction().transaction().branches().values().stream()
                         .anyMatch(PreparedBranch::oldestXmin) ? "yes" : "")));
+        for (TreeTableColumn<Row, ?> c : table.getColumns().subList(0, 4)) {
+            c.setMinWidth(c.getPrefWidth()); // the key columns are never squeezed into an ellipsis
+        }
     }
 
     private static String holding(Row r) {

@@ -175,7 +175,9 @@ public final class ReshardWizard {
         back.setOnAction(e -> model.back());
         move.setId("reshard-move");
         move.setMnemonicParsing(false); // partition names have underscores
-        move.setDefaultButton(true);
+        // Not the default button: Enter must never lead into a move (issue 20); the move needs a click or Space and
+        // then the typed partition name.
+        move.setDefaultButton(false);
         move.disableProperty().bind(model.canMoveBinding().not());
         move.setOnAction(e -> model.askToMove());
         Label statementsTitle = new Label("Every statement, in order (passwords replaced):");

@@ -4,6 +4,7 @@ import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.shards.map.MapShard;
 import io.pilothouse.services.shards.map.MapTable;
 import io.pilothouse.services.shards.map.ShardMap;
+import io.pilothouse.views.SidePanes;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -43,6 +44,7 @@ public final class ShardMapView {
     private final ShardLanes lanes;
     private final ShardDetails details = new ShardDetails();
     private final Subscription subscriptions;
+    private final SidePanes panes;
     private boolean updatingChoices;
 
     public ShardMapView(ShardMapViewModel vm) {
@@ -100,8 +102,10 @@ public final class ShardMapView {
         StackPane centre = new StackPane(lanes.root(), empty);
         StackPane.setAlignment(empty, Pos.TOP_LEFT);
         root.setTop(header);
-        root.setCenter(centre);
-        root.setRight(details.root());
+        // The details take room only while a tile is selected: an empty 300 px pane took it from the lanes.
+        panes = new SidePanes(null, 0, centre, (Region) details.root(), 300,
+                vm.selectedShardProperty().isNotNull());
+        root.setCenter(panes.root());
 
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F5) {
@@ -189,6 +193,7 @@ public final class ShardMapView {
 
     public void dispose() {
         subscriptions.unsubscribe();
+        panes.dispose();
     }
 
     private void showMapChoices(List<ShardMap> maps) {

@@ -189,7 +189,9 @@ public final class LeaderChangeWizard {
         cancel.setCancelButton(false);
         cancel.setOnAction(e -> onClose.run());
         next.setId("wizard-next");
-        next.setDefaultButton(true);
+        // Not the default button: Enter must never lead into a switchover or failover (issue 20); Next only opens
+        // the typed confirmation, but pressing it is a choice made with the mouse or Space, not a stray Enter.
+        next.setDefaultButton(false);
         next.disableProperty().bind(model.canProceedBinding().not());
         next.setOnAction(e -> model.next());
         Region spacer = new Region();

@@ -190,6 +190,51 @@ class AlertHistoryPanelTest {
     }
 
     @Test
+    void theStateAndSinceAreDrawnWholeAt1440By900WithAMemberSelected(FxRobot robot) {
+        waitUntil(() -> table().getItems().size() == 3);
+        // The member details pane takes its room from the table: the columns are narrowest then.
+        onFx(() -> view.selectMember("pg-bill-a"));
+        select(slot);
+        robot.clickOn("#alert-acknowledge");
+        waitUntil(() -> table().getItems().get(0).acknowledgedAt() != null);
+        select(prepared);
+        robot.clickOn("#alert-silence");
+        waitUntil(() -> table().getItems().stream().anyMatch(r -> r.silencedUntil() != null));
+        onFx(() -> {
+            view.root().applyCss();
+            view.root().layout();
+        });
+        List<String> cut = onFx(() -> table().lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null && c.getText() != null && !c.isEmpty()
+                        && List.of("State", "Since").contains(c.getTableColumn().getText()))
+                .filter(c -> !drawnWhole(c)).map(c -> c.getText()).toList());
+        assertThat(cut).as("cells whose text is cut").isEmpty();
+        Path png = onFx(() -> ScreenshotRenderer.write(ScreenshotRenderer.snapshot(stage.getScene()),
+                ScreenshotRenderer.directory().resolve("alerts-history-member-selected-1440x900.png")));
+        assertThat(png).exists();
+    }
+
+    /** Whether the visible texts of a cell spell its whole text and stay inside it. */
+    private static boolean drawnWhole(javafx.scene.control.TableCell<?, ?> c) {
+        List<javafx.scene.text.Text> shown = new java.util.ArrayList<>();
+        texts(c, shown);
+        String drawn = String.join("", shown.stream().map(javafx.scene.text.Text::getText).toList());
+        boolean inside = shown.stream().allMatch(t -> t.getBoundsInLocal().getWidth() <= c.getWidth());
+        return drawn.equals(c.getText()) && inside;
+    }
+
+    private static void texts(javafx.scene.Parent p, List<javafx.scene.text.Text> into) {
+        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.text.Text t && t.isVisible()) {
+                into.add(t);
+            } else if (n instanceof javafx.scene.Parent q && n.isVisible()) {
+                texts(q, into);
+            }
+        }
+    }
+
+    @Test
     void eachAlertOpensWhereItIsFixed(FxRobot robot) {
         waitUntil(() -> table().getItems().size() == 3);
         select(slot);

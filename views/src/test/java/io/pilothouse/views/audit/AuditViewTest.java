@@ -115,6 +115,20 @@ class AuditViewTest {
     }
 
     @Test
+    void theKeyAndOutcomeColumnsAreReadableWithoutScrollingWithARowSelected() {
+        onFx(() -> view.table().getSelectionModel().select(SampleAudit.SWITCHOVER));
+        for (double[] size : new double[][] {{1280, 800}, {1440, 900}}) {
+            io.pilothouse.views.ColumnsInSight.size(view.table(), size[0], size[1]);
+            assertThat(onFx(() -> view.table().getWidth())).as("the details pane is open at %s", size[0])
+                    .isLessThan(size[0] - 250);
+            assertThat(onFx(() -> io.pilothouse.views.ColumnsInSight.problems(view.table(),
+                    List.of("Time", "Action", "Target", "Outcome")))).as("at %s×%s", size[0], size[1]).isEmpty();
+            assertThat(onFx(() -> io.pilothouse.views.ColumnsInSight.scrollsSideways(view.table())))
+                    .as("sideways scrolling at %s×%s", size[0], size[1]).isFalse();
+        }
+    }
+
+    @Test
     void aBrokenChainShowsADangerBannerNamingTheLine() {
         onFx(() -> vm.setEntries(SampleAudit.ALL, AuditVerification.broken(2, 3,
                 "line 3 was edited: its hash does not match its content")));

@@ -150,6 +150,20 @@ class InDoubtViewTest {
     }
 
     @Test
+    void theKeyColumnsAreReadableWithARowSelectedAt1280By800And1440By900() {
+        show(Map.of(), undecided, decided, unknown);
+        onFx(() -> view.select("tx_0005"));
+        for (double[] size : new double[][] {{1280, 800}, {1440, 900}}) {
+            io.pilothouse.views.ColumnsInSight.size(view.table(), size[0], size[1]);
+            assertThat(onFx(() -> view.table().getWidth())).as("the details pane is open at %s", size[0])
+                    .isLessThan(size[0] - 250);
+            assertThat(onFx(() -> io.pilothouse.views.ColumnsInSight.problems(view.table(),
+                    List.of("Global id / node", "Advice", "Age", "Missing", "Holding / owner"))))
+                    .as("at %s×%s", size[0], size[1]).isEmpty();
+        }
+    }
+
+    @Test
     void aBranchShowsItsLocksAndTheSessionsItBlocks() {
         show(Map.of(), undecided);
         onFx(() -> view.table().getSelectionModel().select(view.table().getRoot().getChildren().get(0)

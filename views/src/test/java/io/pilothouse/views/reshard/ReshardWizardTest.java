@@ -141,6 +141,19 @@ class ReshardWizardTest {
     }
 
     @Test
+    void enterOnThePreviewNeverLeadsIntoTheMove(org.testfx.api.FxRobot robot) {
+        ReshardWizardModel model = preview(false, List.of());
+        Button move = find("reshard-move", Button.class);
+        assertThat(onFx(move::isDisabled)).as("the move can be asked for").isFalse();
+        assertThat(onFx(move::isDefaultButton)).isFalse();
+        onFx(() -> stage.getScene().getRoot().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> model.pageProperty().get())).isEqualTo(ReshardPage.PREVIEW);
+        assertThat(actions.calls()).noneMatch(c -> c.startsWith("move"));
+    }
+
+    @Test
     void aGuardRailRefusalDisablesTheMoveAndSaysWhy() {
         ReshardWizardModel model = preview(false, List.of("Cluster shard1 is paused (maintenance mode); resume it "
                 + "before resharding."));

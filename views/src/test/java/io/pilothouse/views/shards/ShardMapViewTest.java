@@ -211,6 +211,22 @@ class ShardMapViewTest {
     }
 
     @Test
+    void theDetailsPaneTakesRoomOnlyWhileATileIsSelected() {
+        show(List.of(SampleShardMaps.map()));
+        assertThat(onFx(() -> vm.selectedShardProperty().get())).isNull();
+        assertThat(onFx(() -> view.detailsRoot().getScene())).as("no tile selected: no details pane").isNull();
+        double lanesWidth = onFx(() -> ((Region) view.root().lookup(".split-pane")).getWidth());
+        assertThat(lanesWidth).as("the lanes have the whole width").isGreaterThan(1550);
+
+        onFx(() -> vm.selectShard(vm.layoutProperty().get().table().shards().get(0)));
+        waitUntil(() -> view.detailsRoot().getScene() != null
+                && ((Region) view.detailsRoot()).getWidth() > 250);
+        assertThat(text("#shards-details-title")).isNotBlank();
+        onFx(() -> vm.selectShard(null));
+        waitUntil(() -> view.detailsRoot().getScene() == null);
+    }
+
+    @Test
     void opensOnTheTableSpreadOverTheMostNodes() {
         ShardMap m = SampleShardMaps.map();
         ShardMap eventsFirst = new ShardMap(m.name(), m.kind(), m.nodes(),

@@ -133,6 +133,27 @@ class LeaderChangeWizardTest {
     }
 
     @Test
+    void enterNeverLeadsIntoTheSwitchoverNorConfirmsIt(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Button next = robot.lookup("#wizard-next").queryButton();
+        assertThat(onFx(next::isDisabled)).as("a candidate can be chosen").isFalse();
+        assertThat(onFx(next::isDefaultButton)).isFalse();
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> wizard.model().stepProperty().get())).as("Enter on the pick page")
+                .isEqualTo(WizardStep.PICK);
+
+        robot.clickOn(next);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> wizard.model().stepProperty().get())).isEqualTo(WizardStep.CONFIRM);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        robot.write("dem").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(runs).as("Enter without the typed name").isEmpty();
+        assertThat(onFx(() -> wizard.model().stepProperty().get())).isEqualTo(WizardStep.CONFIRM);
+    }
+
+    @Test
     void badScheduleTimeBlocksNext(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#when-at");
