@@ -61,12 +61,15 @@ class ShardMoveActionTest {
         List<ShardMap> maps = List.of(map);
         vm.publish(maps);
         waitUntil(() -> vm.mapsProperty().get() == maps);
-        Button move = onFx(() -> (Button) view.detailsRoot().lookup("#shards-details-move"));
-        assertThat(onFx(move::isVisible)).as("hidden until a shard is selected").isFalse();
+        // The details pane, and its button with it, takes room only once a shard is selected.
+        assertThat(onFx(() -> view.detailsRoot().getScene())).as("hidden until a shard is selected").isNull();
 
         MapShard shard = onFx(() -> vm.selectedTableProperty().get().shards().get(0));
         onFx(() -> vm.selectShard(shard));
-        waitUntil(() -> onFx(move::isVisible));
+        waitUntil(() -> view.detailsRoot().getScene() != null
+                && view.detailsRoot().lookup("#shards-details-move") != null);
+        Button move = onFx(() -> (Button) view.detailsRoot().lookup("#shards-details-move"));
+        waitUntil(move::isVisible);
         onFx(move::fire);
 
         assertThat(asked.get()).isEqualTo(map.name() + " | " + shard.name());
