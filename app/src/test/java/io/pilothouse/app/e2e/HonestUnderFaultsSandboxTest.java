@@ -268,8 +268,15 @@ class HonestUnderFaultsSandboxTest {
             } finally {
                 st.execute("DROP INDEX IF EXISTS demo.orders_user_order_uq");
             }
-            assertThat(cli.run("reshard", "move", "--partition", "demo.orders_p0", "--to", "shard1", "--dry-run",
-                    "--workspace", workspace.toString())).as(cli.err()).isZero();
+            int status = cli.run("reshard", "move", "--partition", "demo.orders_p0", "--to", "shard1", "--dry-run",
+                    "--workspace", workspace.toString());
+            String said = cli.out() + cli.err();
+            // The unique index no longer refuses the plan. The in-doubt orphan this class leaves on the coordinator (a
+            // prepared transaction, the source of orders_p0) refuses it on its own: moves check for those (issue 20).
+            assertThat(said).doesNotContain("unique index");
+            boolean refusedForThePreparedOne = status == 3
+                    && said.toLowerCase(java.util.Locale.ROOT).contains("prepared transaction");
+            assertThat(status == 0 || refusedForThePreparedOne).as(said).isTrue();
         }
     }
 

@@ -140,6 +140,9 @@ class ShardMapWindowEndToEndTest {
             vm.selectShard(vm.selectedTableProperty().get().shard("demo.orders_p3").orElseThrow());
             return null;
         });
+        // The details pane (and its button) joins the window only once a partition is selected.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> map.detailsRoot().getScene() != null
+                && map.detailsRoot().lookup("#shards-details-move") != null));
         Button move = fx(() -> (Button) map.detailsRoot().lookup("#shards-details-move"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(move::isVisible));
         fx(() -> {

@@ -110,7 +110,10 @@ class SwitchoverWizardEndToEndTest {
             next.fire();
             return null;
         });
+        // Next reads the pre-checks again before the confirmation page shows (off the FX thread): wait for it.
         // Through the pane itself: its buttons join the scene graph only at the next layout pass.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() ->
+                wizardScene.lookup(".ph-confirm-by-name") != null));
         io.pilothouse.views.operations.ConfirmByNameDialogPane pane = fx(() ->
                 (io.pilothouse.views.operations.ConfirmByNameDialogPane) wizardScene.lookup(".ph-confirm-by-name"));
         javafx.scene.control.TextInputControl name = fx(pane::nameField);
