@@ -364,6 +364,30 @@ public final class LiveSession implements AutoCloseable {
      */
     public io.pilothouse.services.reshard.MoveRequest moveRequest(String name, String database, String partition,
                                                                   String targetServer, String user) {
+        // A leader first known through a Patroni REST seed has no PostgreSQL address until etcd or its own REST
+        // answer names it (a one-shot command can get there first): wait for it, briefly, rather than use port 0.
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            io.pilothouse.services.reshard.MoveRequest request = moveRequestNow(name, database, partition,
+                    targetServer, user);
+            if (request.coordinator().port() > 0 || System.nanoTime() > deadline) {
+                if (request.coordinator().port() <= 0) {
+                    throw new IllegalArgumentException("the PostgreSQL address of " + request.coordinator().label()
+                            + ", the coordinator's primary, is not known yet; try again in a moment");
+                }
+                return request;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalArgumentException("interrupted while waiting for the coordinator's address");
+            }
+        }
+    }
+
+    private io.pilothouse.services.reshard.MoveRequest moveRequestNow(String name, String database, String partition,
+                                                                      String targetServer, String user) {
         java.util.List<io.pilothouse.services.model.ClusterSnapshot> clusters = monitor.feed().latest().clusters()
                 .stream().filter(c -> name == null ? !isPlain(c.source())
                         : name.equals(c.scope()) || name.equals(c.source() + "/" + c.scope())).toList();
