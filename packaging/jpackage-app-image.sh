@@ -15,6 +15,32 @@ case "$(uname -s)" in
   *) icon= ;;
 esac
 icon=${PILOTHOUSE_ICON:-$icon}
+# sqlite-jdbc (the history store) carries its native library for 25 platforms (~20 MB); the app-image runs on this
+# one, so the others are left out of the copy packaged (the installers must stay under 90 MB).
+for sqlite_jar in "$target"/input/sqlite-jdbc-*.jar; do
+  [ -e "$sqlite_jar" ] || continue
+  python3 - "$sqlite_jar" <<'PY'
+import platform, shutil, sys, zipfile
+jar = sys.argv[1]
+os_dir = {"Linux": "Linux", "Darwin": "Mac", "Windows": "Windows"}.get(platform.system(), platform.system())
+machine = platform.machine().lower()
+arch = {"amd64": "x86_64", "x86_64": "x86_64", "arm64": "aarch64", "aarch64": "aarch64"}.get(machine, machine)
+keep = "org/sqlite/native/%s/%s/" % (os_dir, arch)
+tmp = jar + ".tmp"
+with zipfile.ZipFile(jar) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+    kept = 0
+    for item in src.infolist():
+        name = item.filename
+        if name.startswith("org/sqlite/native/") and not name.endswith("/") and not name.startswith(keep):
+            continue
+        kept += name.startswith(keep)
+        dst.writestr(item, src.read(name))
+if not kept:
+    sys.exit("sqlite-jdbc has no native library for %s; packaging it would break the history store" % keep)
+shutil.move(tmp, jar)
+print("sqlite-jdbc: native library kept for %s only" % keep)
+PY
+done
 "$jpackage_bin" --type app-image \
   --name pilothouse \
   --app-version "$version" \
