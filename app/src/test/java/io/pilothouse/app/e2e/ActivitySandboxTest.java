@@ -1,5 +1,6 @@
 package io.pilothouse.app.e2e;
 
+import io.pilothouse.services.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilothouse.app.Main;
 import io.pilothouse.app.json.Json;
@@ -151,18 +152,9 @@ class ActivitySandboxTest {
     }
 
     /** Reads the leader until {@code ready} holds, for at most 20 s. */
-    private static ActivityReading readUntil(Predicate<ActivityReading> ready) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        NodeActivity last;
-        do {
-            last = session.activity().read(node);
-            if (last.readable() && ready.test(last.reading())) {
-                return last.reading();
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("the leader never showed the expected activity; last read: "
-                + (last.readable() ? last.reading().sessions() : last.error()));
+    private static ActivityReading readUntil(Predicate<ActivityReading> ready) {
+        return Await.until(Duration.ofSeconds(20), "the leader showing the expected activity",
+                () -> session.activity().read(node), a -> a.readable() && ready.test(a.reading())).reading();
     }
 
     private static boolean bothWaiting(ActivityReading r) {

@@ -1,5 +1,6 @@
 package io.pilothouse.app.e2e;
 
+import io.pilothouse.services.testing.Await;
 import io.pilothouse.app.wiring.HistoryStores;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.app.wiring.SessionHistory;
@@ -128,11 +129,7 @@ class HistoryRestartSandboxTest {
         }
     }
 
-    private static void waitFor(Duration deadline, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within " + deadline).isLessThan(end);
-            Thread.sleep(250);
-        }
+    private static void waitFor(Duration deadline, BooleanSupplier condition) {
+        Await.until(deadline, "the condition", condition::getAsBoolean, met -> met);
     }
 }
