@@ -55,7 +55,8 @@ public final class LiveSession implements AutoCloseable {
     private final WorkspacePatroniAuth patroniAuth;
     private final io.pilothouse.services.alerts.AlertLedger alertLedger;
     private final io.pilothouse.services.locks.OperationRegistry registry;
-    private final io.pilothouse.services.locks.OtherOperators otherOperators;
+    /** Other operators' running operations, listed from the etcd locks once the session has begun (a window's). */
+    private io.pilothouse.services.locks.OtherOperators otherOperators;
 
     private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
                         EstateHistory history, LagHistory lag, LagSampler lagSampler, AlertMonitor alerts,
@@ -66,8 +67,6 @@ public final class LiveSession implements AutoCloseable {
         this.locks = new WorkspaceLocks(workspace, EtcdOperationLock.DEFAULT_TTL);
         this.registry = registry;
         this.guard = OperationGuards.forWorkspace(workspace, locks, registry);
-        this.otherOperators = io.pilothouse.services.locks.OtherOperators.start(locks::held, registry,
-                executors.scheduler(), executors.io(), Duration.ofSeconds(5));
         this.patroniAuth = new WorkspacePatroniAuth(workspace, monitor.feed()::latest, Passwords.resolver());
         this.switchovers = Switchovers.on(monitor, executors, settings, guard, patroniAuth,
                 SwitchoverSettings.DEFAULTS);
@@ -175,6 +174,8 @@ public final class LiveSession implements AutoCloseable {
             lagSampler.start();
         }
         alerts.start(executors.scheduler(), Duration.ofSeconds(1));
+        otherOperators = io.pilothouse.services.locks.OtherOperators.start(locks::held, registry,
+                executors.scheduler(), executors.io(), Duration.ofSeconds(5));
     }
 
     /**
@@ -469,11 +470,15 @@ public final class LiveSession implements AutoCloseable {
 
     @Override
     public void close() {
-        otherOperators.close();
         TimelineRefresher startedTimelines;
+        io.pilothouse.services.locks.OtherOperators startedListing;
         synchronized (this) {
             closed = true;
             startedTimelines = timelines;
+            startedListing = otherOperators;
+        }
+        if (startedListing != null) {
+            startedListing.close();
         }
         locks.close();
         alertLedger.close();
