@@ -57,7 +57,8 @@ public final class PartitionMover {
     public MoveRecord run(MoveRecord record, MoveEvents events, BooleanSupplier cancelled) {
         MoveRecord r = record;
         try {
-            if (!r.state().finished()) {
+            if (!r.state().finished() && r.state().ordinal() >= MoveState.PUBLISHED.ordinal()) {
+                // Only from PUBLISHED on can the target have the subscription (a crash right after creating it).
                 r = reattach(r, events);
             }
             while (!r.state().finished()) {
