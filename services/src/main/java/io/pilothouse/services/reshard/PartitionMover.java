@@ -393,8 +393,7 @@ public final class PartitionMover {
         } else {
             lines.add(MoveStatements.createPublication(p.replicationName(), p.sourceTable(), p.marker()));
         }
-        lines.add("-- 3. on the source, the move's own replication role (a one-time password); on the target: copy, "
-                + "then stream changes, logged in as that role");
+        lines.add("-- 3. on the source, a role for this move only; on the target, copy and stream as it");
         lines.add(MoveStatements.createReplicationRole(p.replicationRole(), ReplicationRole.MASK));
         lines.addAll(ReplicationRole.grants(p));
         lines.add(subscriptionPreview(p));
