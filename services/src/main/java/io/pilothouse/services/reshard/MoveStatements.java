@@ -106,6 +106,18 @@ final class MoveStatements {
     static final List<String> CANONICAL_TEXT = List.of("SET TimeZone = 'UTC'", "SET DateStyle = 'ISO, YMD'",
             "SET IntervalStyle = 'postgres'", "SET extra_float_digits = 3", "SET bytea_output = 'hex'");
 
+    /**
+     * Session settings before a statement that carries the move's one-time password (the subscription's connection
+     * string) or its verifier: the server neither logs it (as DDL, as a slow statement, with an error) nor keeps it in
+     * {@code pg_stat_statements}. All superuser settings; the move runs as one. {@link #SECRET_STATEMENT_RESET} undoes them.
+     */
+    static final List<String> SECRET_STATEMENT_QUIET = List.of("SET log_statement = 'none'",
+            "SET log_min_duration_statement = -1", "SET log_min_error_statement = 'panic'",
+            "SET pg_stat_statements.track_utility = off");
+    static final List<String> SECRET_STATEMENT_RESET = List.of("RESET log_statement",
+            "RESET log_min_duration_statement", "RESET log_min_error_statement",
+            "RESET pg_stat_statements.track_utility");
+
     private static final Set<String> PRIVILEGES = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE",
             "REFERENCES", "TRIGGER");
 

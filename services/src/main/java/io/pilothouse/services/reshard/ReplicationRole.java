@@ -178,10 +178,22 @@ final class ReplicationRole {
         return out;
     }
 
-    /** Runs a statement that carries a secret: never passed to {@link MoveEvents#ran}, which shows and audits. */
-    private static void run(Connection c, String sql) throws SQLException {
+    /**
+     * Runs a statement that carries a secret: never passed to {@link MoveEvents#ran} (which shows and audits), and
+     * with the server's statement logging off for it ({@link MoveStatements#SECRET_STATEMENT_QUIET}).
+     */
+    static void run(Connection c, String sql) throws SQLException {
         try (java.sql.Statement st = c.createStatement()) {
-            st.execute(sql);
+            for (String quiet : MoveStatements.SECRET_STATEMENT_QUIET) {
+                st.execute(quiet);
+            }
+            try {
+                st.execute(sql);
+            } finally {
+                for (String reset : MoveStatements.SECRET_STATEMENT_RESET) {
+                    st.execute(reset);
+                }
+            }
         }
     }
 }

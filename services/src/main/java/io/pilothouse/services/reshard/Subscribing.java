@@ -44,6 +44,11 @@ final class Subscribing {
                 char[] password = ReplicationRole.prepare(source, p, events);
                 WaitingStatement.Outcome outcome;
                 try (Statement st = target.createStatement()) {
+                    // The connection string carries the one-time password: not into the target's log. This
+                    // connection ends with this step, so the settings are not reset.
+                    for (String quiet : MoveStatements.SECRET_STATEMENT_QUIET) {
+                        st.execute(quiet);
+                    }
                     outcome = new WaitingStatement(blocking, WaitingStatement.DEFAULT_THRESHOLD, watchPoll()).execute(
                             st, MoveStatements.createSubscription(p.replicationName(),
                                     PartitionMover.conninfo(p, password)),

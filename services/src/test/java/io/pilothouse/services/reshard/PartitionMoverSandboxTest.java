@@ -81,6 +81,8 @@ class PartitionMoverSandboxTest {
         try (Connection c = sandbox.coordinator()) {
             users = CoordinatorWriter.usersOf(c, 3, 50);
         }
+        // Both servers log every DDL statement, as a cautious DBA's might: the one-time password must not be there.
+        logDdl(plan, true);
         List<MoveProgress> progress = new CopyOnWriteArrayList<>();
         List<String> whileCopying = new CopyOnWriteArrayList<>();
         MoveRecord done;
@@ -156,6 +158,10 @@ class PartitionMoverSandboxTest {
             assertThat(single(shard1, "SELECT count(*) FROM pg_subscription")).isEqualTo("0");
         }
         assertThat(Files.readString(sandbox.auditLog())).contains("CREATE ROLE").doesNotContain(oneTime);
+        String logs = serverLogs(plan);
+        logDdl(plan, false);
+        assertThat(logs).as("server logs with log_statement = ddl").contains("CREATE PUBLICATION")
+                .doesNotContain(oneTime).doesNotContain("SCRAM-SHA-256$").doesNotContain(passwordOfSuperuser());
         assertThat(Files.readString(sandbox.dir.resolve("journal/" + plan.id() + ".json")))
                 .contains("role " + plan.replicationRole()).doesNotContain(oneTime);
 
@@ -243,6 +249,28 @@ class PartitionMoverSandboxTest {
             assertThat(single(shard2, "SELECT count(*) FROM pg_subscription")).isEqualTo("0");
             assertThat(count(shard2, "demo.orders_p4")).isEqualTo(done.verification().sourceRows());
         }
+    }
+
+    /** Turns {@code log_statement = ddl} on or off for new sessions of the move's databases on source and target. */
+    private static void logDdl(MovePlan plan, boolean on) throws SQLException {
+        for (ReshardNode node : List.of(plan.source(), plan.target())) {
+            try (Connection c = sandbox.shard(node.label()); Statement st = c.createStatement()) {
+                st.execute("ALTER DATABASE \"" + node.database() + "\" " + (on ? "SET log_statement = 'ddl'"
+                        : "RESET log_statement"));
+            }
+        }
+    }
+
+    /** The current server log files of the move's source and target, concatenated. */
+    private static String serverLogs(MovePlan plan) throws java.io.IOException {
+        StringBuilder out = new StringBuilder();
+        for (ReshardNode node : List.of(plan.source(), plan.target())) {
+            // A plain shard's postmaster writes to stderr, which the sandbox keeps in logs/<name>-postgres.log.
+            Path log = sandbox.info.dir().resolve("logs").resolve(node.label() + "-postgres.log");
+            assertThat(log).as("server log of %s", node.label()).isRegularFile();
+            out.append(new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toString();
     }
 
     /** After a stopped run: the subscription disabled and without a password, the move's role gone. */
