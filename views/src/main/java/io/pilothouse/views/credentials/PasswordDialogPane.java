@@ -122,12 +122,15 @@ public final class PasswordDialogPane extends DialogPane {
         }
         dialog.setTitle(title);
         dialog.setDialogPane(this);
-        dialog.setResultConverter(type -> {
-            PasswordAnswer answer = type == connectType && !password.getText().isEmpty()
-                    ? new PasswordAnswer(password.getText().toCharArray(), remember.isSelected()) : null;
-            password.clear();
-            return answer;
-        });
+        dialog.setResultConverter(this::take);
         return dialog;
+    }
+
+    /** The answer for the button pressed (null unless it was the confirm one) and clears the field. FX thread. */
+    PasswordAnswer take(ButtonType pressed) {
+        PasswordAnswer answer = pressed == connectType && !password.getText().isEmpty()
+                ? new PasswordAnswer(password.getText().toCharArray(), remember.isSelected()) : null;
+        password.clear();
+        return answer;
     }
 }
