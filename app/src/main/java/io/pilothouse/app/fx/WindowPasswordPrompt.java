@@ -59,8 +59,12 @@ public final class WindowPasswordPrompt implements PasswordPrompt {
             try {
                 PasswordDialogPane pane = new PasswordDialogPane(request.host(), request.port(), request.user(),
                         purpose(request), reasons, keyringUsable, keyringProblem);
-                answer.complete(pane.dialog(owner.get(), "Password for " + OsKeyring.account(request))
-                        .showAndWait().orElse(null));
+                Window over = owner.get();
+                javafx.scene.control.Dialog<PasswordAnswer> dialog = pane.dialog(over, "Pilothouse \u2014 password for "
+                        + OsKeyring.account(request));
+                // In the window's theme, as every other window (WindowFactory): a Dialog makes its own scene.
+                WindowFactory.themeOf(over).applyTo(dialog.getDialogPane().getScene());
+                answer.complete(dialog.showAndWait().orElse(null));
             } catch (Throwable t) {
                 answer.completeExceptionally(t);
             }

@@ -72,9 +72,17 @@ class WindowPasswordPromptTest {
     }
 
     private static List<DialogPane> dialogs() {
-        return WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(Window::isShowing)
+        return fx(() -> Window.getWindows().stream().filter(Window::isShowing)
                 .map(w -> w.getScene().getRoot()).filter(DialogPane.class::isInstance).map(DialogPane.class::cast)
-                .toList()).join();
+                .toList());
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> work) {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -84,9 +92,9 @@ class WindowPasswordPromptTest {
                 "pgpass: no line matches")), io);
         CompletableFuture<Optional<char[]>> b = CompletableFuture.supplyAsync(() -> prompt.ask(DB1, List.of()), io);
         DialogPane pane = openDialog();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> ((Label) pane.lookup("#password-who")).getText()).join())
+        assertThat(fx(() -> ((Label) pane.lookup("#password-who")).getText()))
                 .isEqualTo("Password for monitor on 10.0.0.7:5432");
-        assertThat(WaitForAsyncUtils.asyncFx(() -> pane.lookup("#password-remember").isDisabled()).join())
+        assertThat(fx(() -> pane.lookup("#password-remember").isDisabled()))
                 .as("remember is offered exactly when a keyring is there").isEqualTo(!noKeyring.isAvailable());
         robot.clickOn("#password-field").write("typed-pw");
         shoot(pane);
@@ -112,8 +120,8 @@ class WindowPasswordPromptTest {
 
     @Test
     void neverWaitsOnTheFxThread() {
-        Optional<char[]> onFx = WaitForAsyncUtils.asyncFx(() -> new WindowPasswordPrompt(FxToolkit.fx(),
-                () -> stage, noKeyring).ask(DB1, List.of())).join();
+        Optional<char[]> onFx = fx(() -> new WindowPasswordPrompt(FxToolkit.fx(),
+                () -> stage, noKeyring).ask(DB1, List.of()));
         assertThat(onFx).isEmpty();
         assertThat(dialogs()).isEmpty();
         assertThat(Platform.isFxApplicationThread()).isFalse();
@@ -123,8 +131,7 @@ class WindowPasswordPromptTest {
     private static void shoot(DialogPane pane) throws Exception {
         Path png = Path.of("target", "fx-shots", "password-dialog-window.png");
         Files.createDirectories(png.getParent());
-        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> pane.getScene().snapshot(null))
-                .join();
+        javafx.scene.image.WritableImage image = fx(() -> pane.getScene().snapshot(null));
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
