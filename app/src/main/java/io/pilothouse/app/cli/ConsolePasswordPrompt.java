@@ -20,6 +20,8 @@ import java.util.Optional;
 public final class ConsolePasswordPrompt implements PasswordPrompt {
 
     private final Console console;
+    /** Opened on first use (it may talk to D-Bus), once per process. */
+    private final OsKeyring keyring = new OsKeyring();
 
     private ConsolePasswordPrompt(Console console) {
         this.console = Objects.requireNonNull(console, "console");
@@ -54,10 +56,15 @@ public final class ConsolePasswordPrompt implements PasswordPrompt {
             out.flush();
             return Optional.empty();
         }
+        if (!keyring.isAvailable()) {
+            out.println("(no system keyring here: the password is used for this run only)");
+            out.flush();
+            return Optional.of(typed);
+        }
         String keep = console.readLine("%s", "Remember it in the system keyring? [y/N] ");
         if (keep != null && (keep.trim().equalsIgnoreCase("y") || keep.trim().equalsIgnoreCase("yes"))) {
             try {
-                String account = new KeyringEntries(new OsKeyring()).set(request, typed);
+                String account = new KeyringEntries(keyring).set(request, typed);
                 out.println("stored in the system keyring as " + OsKeyring.SERVICE + "/" + account);
             } catch (CredentialStoreException e) {
                 out.println("not stored (" + e.getMessage() + "); it is used for this run only");

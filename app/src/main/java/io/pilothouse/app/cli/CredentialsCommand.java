@@ -44,16 +44,14 @@ public final class CredentialsCommand implements Runnable {
         @Option(names = "--host", required = true, description = "Host name or address, as in the workspace.")
         String host;
 
-        @Option(names = "--port", required = true, description = "PostgreSQL port (or Patroni REST port).")
+        @Option(names = "--port", required = true, converter = NumericOptions.Port.class,
+                description = "PostgreSQL port (or Patroni REST port).")
         int port;
 
         @Option(names = "--user", required = true, description = "Role name (or Patroni REST user).")
         String user;
 
         CredentialRequest request() {
-            if (port <= 0 || port > 65535) {
-                throw new UserException("--port " + port + " is outside 1..65535", 2);
-            }
             return KeyringEntries.request(host, port, user);
         }
     }
@@ -66,8 +64,8 @@ public final class CredentialsCommand implements Runnable {
             boolean fromStdin) {
         CredentialRequest request = login.request();
         char[] password = fromStdin ? firstLine(System.in) : fromTerminal(request);
-        try {
-            String account = entries(request).set(request, password);
+        try (OsKeyring keyring = new OsKeyring()) {
+            String account = new KeyringEntries(keyring).set(request, password);
             spec.commandLine().getOut().println("stored: " + OsKeyring.SERVICE + "/" + account);
             return 0;
         } catch (CredentialStoreException e) {
@@ -81,8 +79,8 @@ public final class CredentialsCommand implements Runnable {
             description = "Remove a password from the system keyring.")
     int forget(@picocli.CommandLine.Mixin Login login) {
         CredentialRequest request = login.request();
-        try {
-            boolean removed = entries(request).forget(request);
+        try (OsKeyring keyring = new OsKeyring()) {
+            boolean removed = new KeyringEntries(keyring).forget(request);
             spec.commandLine().getOut().println((removed ? "removed: " : "nothing to remove: ") + OsKeyring.SERVICE
                     + "/" + OsKeyring.account(request));
             return 0;
@@ -94,8 +92,8 @@ public final class CredentialsCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the logins that have a password in the system keyring (never the passwords).")
     int list() {
-        try {
-            List<String> accounts = new KeyringEntries(new OsKeyring()).list();
+        try (OsKeyring keyring = new OsKeyring()) {
+            List<String> accounts = new KeyringEntries(keyring).list();
             PrintWriter out = spec.commandLine().getOut();
             if (accounts.isEmpty()) {
                 out.println("no password stored in the system keyring (service " + OsKeyring.SERVICE + ")");
@@ -105,10 +103,6 @@ public final class CredentialsCommand implements Runnable {
         } catch (CredentialStoreException e) {
             throw noKeyring(e, null);
         }
-    }
-
-    private static KeyringEntries entries(CredentialRequest request) {
-        return new KeyringEntries(new OsKeyring());
     }
 
     private char[] fromTerminal(CredentialRequest request) {
