@@ -53,7 +53,8 @@ public final class WindowPasswordPrompt implements PasswordPrompt {
             return Optional.empty();
         }
         boolean keyringUsable = keyring.isAvailable();
-        String keyringProblem = keyring.unavailableReason().orElse(null);
+        String keyringProblem = keyring.unavailableReason().map(r -> r.replaceFirst("^keyring not available: ", ""))
+                .orElse(null);
         CompletableFuture<PasswordAnswer> answer = new CompletableFuture<>();
         fx.execute(() -> {
             try {

@@ -35,6 +35,18 @@ class SecretsNeverLeakSandboxTest {
     @TempDir
     Path dir;
 
+    /** Every JVM this test started: ended in {@link #endChildren()} whatever happened. */
+    private final List<Process> started = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void endChildren() throws InterruptedException {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** One app command in a JVM of its own, logging everything (DEBUG) to its stderr. */
     private record Child(List<String> command, Process process, Path out, Path err) {
     }
@@ -51,11 +63,13 @@ class SecretsNeverLeakSandboxTest {
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("HOME", Files.createDirectories(dir.resolve("home")).toString());
-        return new Child(command, pb.start(), out, err);
+        Process process = pb.start();
+        started.add(process);
+        return new Child(command, process, out, err);
     }
 
     private int finish(Child child) throws InterruptedException {
-        assertThat(child.process().waitFor(240, TimeUnit.SECONDS)).as(child.command() + " ends").isTrue();
+        assertThat(child.process().waitFor(300, TimeUnit.SECONDS)).as(child.command() + " ends").isTrue();
         return child.process().exitValue();
     }
 
@@ -69,13 +83,12 @@ class SecretsNeverLeakSandboxTest {
 
         // watch runs through the whole session, as a second window would.
         Child watch = start("watch", "watch", "--workspace", ws, "--json");
-        // The reads run beside the config changes, as they would from other terminals (and the test takes less time).
+        // One command at a time beside the watch: on a loaded 2-core machine more JVMs at once only slow each other.
         Child snapshot = start("snapshot", "snapshot", "--workspace", ws, "--json");
-        Child dryRun = start("switchover", "switchover", "--workspace", ws, "--cluster", sandbox.scope(),
-                "--dry-run", "--json");
-        Path png = dir.resolve("topology.png");
-        Child shot = start("screenshot", "screenshot", "--view", "topology", "--workspace", ws, "--out",
-                png.toString(), "--size", "1200x800");
+        // Exit statuses are not the point here (a loaded machine may give a partial snapshot, exit 1): what was
+        // printed and logged is.
+        finish(snapshot);
+        assertThat(Files.readString(snapshot.out())).as(Files.readString(snapshot.err())).contains("\"clusters\"");
 
         int loopWait = SandboxRest.get(sandbox.restUrls().get(0), "/config").map(c -> c.path("loop_wait").asInt(10))
                 .orElse(10);
@@ -85,13 +98,14 @@ class SecretsNeverLeakSandboxTest {
             finish(set);
             collect(places, set);
         }
-        // Exit statuses are not the point here (a loaded machine may give a partial snapshot, exit 1): what was
-        // printed and logged is.
-        finish(snapshot);
-        assertThat(Files.readString(snapshot.out())).as(Files.readString(snapshot.err())).contains("\"clusters\"");
+        Child dryRun = start("switchover", "switchover", "--workspace", ws, "--cluster", sandbox.scope(),
+                "--dry-run", "--json");
         finish(dryRun);
         assertThat(Files.readString(dryRun.out()) + Files.readString(dryRun.err())).as("the dry run said something")
                 .isNotBlank();
+        Path png = dir.resolve("topology.png");
+        Child shot = start("screenshot", "screenshot", "--view", "topology", "--workspace", ws, "--out",
+                png.toString(), "--size", "1200x800");
         finish(shot);
         assertThat(png).as(Files.readString(shot.err())).exists();
 
@@ -182,6 +196,7 @@ class SecretsNeverLeakSandboxTest {
         pb.environment().put("HOME", Files.createDirectories(dir.resolve("home-pty")).toString());
         pb.environment().remove("DBUS_SESSION_BUS_ADDRESS");
         Process p = pb.start();
+        started.add(p);
         StringBuilder screen = new StringBuilder();
         java.util.regex.Pattern ask = java.util.regex.Pattern.compile(
                 "Password for \\S+@127\\.0\\.0\\.1:(\\d+) \\(empty to skip\\): $");
