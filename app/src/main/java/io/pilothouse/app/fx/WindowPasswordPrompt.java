@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * {@link PasswordDialogPane} on the FX thread and waits for the answer there; never on the FX thread itself (that
  * would freeze the window: such a call gets no password and a log line). "Remember" stores the password in the
  * system keyring from the calling thread (D-Bus is not the FX thread's business); if that fails the password is
- * still used for the session and nothing is written anywhere else.
+ * still used for the session and nothing is written anywhere else. Once its window is closed it asks nobody.
  */
 public final class WindowPasswordPrompt implements PasswordPrompt {
 
@@ -61,6 +61,11 @@ public final class WindowPasswordPrompt implements PasswordPrompt {
                 PasswordDialogPane pane = new PasswordDialogPane(request.host(), request.port(), request.user(),
                         purpose(request), reasons, keyringUsable, keyringProblem);
                 Window over = owner.get();
+                if (over == null || !over.isShowing()) {
+                    // The window is gone (closed, or a test's stage): nobody would see the dialog.
+                    answer.complete(null);
+                    return;
+                }
                 javafx.scene.control.Dialog<PasswordAnswer> dialog = pane.dialog(over, "Pilothouse \u2014 password for "
                         + OsKeyring.account(request));
                 // In the window's theme, as every other window (WindowFactory): a Dialog makes its own scene.

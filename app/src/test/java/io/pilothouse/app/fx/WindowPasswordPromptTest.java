@@ -127,6 +127,18 @@ class WindowPasswordPromptTest {
         assertThat(Platform.isFxApplicationThread()).isFalse();
     }
 
+    @Test
+    void asksNobodyOnceItsWindowIsClosed() throws Exception {
+        fx(() -> {
+            stage.hide();
+            return null;
+        });
+        Optional<char[]> answer = CompletableFuture.supplyAsync(() -> new WindowPasswordPrompt(FxToolkit.fx(),
+                () -> stage, noKeyring).ask(DB1, List.of()), io).get(10, TimeUnit.SECONDS);
+        assertThat(answer).isEmpty();
+        assertThat(dialogs()).isEmpty();
+    }
+
     /** The dialog as the user sees it, over the window. */
     private static void shoot(DialogPane pane) throws Exception {
         Path png = Path.of("target", "fx-shots", "password-dialog-window.png");
