@@ -64,7 +64,8 @@ public final class TrafficMonitor implements TrafficFeed, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.reader = new TrafficSourceReader(new SimpleQueryConnector(passwords, settings), settings, clock, reads);
+        this.reader = new TrafficSourceReader(new SimpleQueryConnector(passwords, settings), passwords, settings,
+                clock, reads);
         this.assessor = new TrafficAssessor(settings);
     }
 
