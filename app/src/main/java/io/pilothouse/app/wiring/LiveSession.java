@@ -133,7 +133,7 @@ public final class LiveSession implements AutoCloseable {
         // The traffic layer (HAProxy, PgBouncer, Pgpool-II) of sources that name one; its problems are alerts too.
         io.pilothouse.services.traffic.TrafficMonitor traffic = new io.pilothouse.services.traffic.TrafficMonitor(
                 workspace, monitor.feed()::latest, Passwords.standardChain(),
-                io.pilothouse.services.traffic.TrafficSettings.DEFAULTS, Clock.systemUTC());
+                io.pilothouse.services.traffic.TrafficSettings.DEFAULTS, Clock.systemUTC(), executors.io());
         AlertMonitor alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(
                 AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC(), traffic::problems));
         monitor.onEvent(history);

@@ -74,7 +74,8 @@ class TrafficSandboxTest {
             Duration.ofSeconds(5), Duration.ofSeconds(10));
 
     private static TrafficMonitor monitor(Workspace workspace) {
-        return new TrafficMonitor(workspace, live.monitor().feed()::latest, passwords, SETTINGS, Clock.systemUTC());
+        return new TrafficMonitor(workspace, live.monitor().feed()::latest, passwords, SETTINGS, Clock.systemUTC(),
+                live.executors().io());
     }
 
     private static ClusterSnapshot cluster() {
