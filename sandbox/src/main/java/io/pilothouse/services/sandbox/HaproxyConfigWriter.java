@@ -47,6 +47,8 @@ final class HaproxyConfigWriter {
                     stats enable
                     stats uri %3$s
                     stats refresh 5s
+                    # Adds each server's addr to the CSV: the traffic view joins a backend line to a member by it.
+                    stats show-legends
 
                 """.formatted(SandboxPlan.HOST, ports.statsPort(), STATS_URI));
         appendProxy(cfg, WRITE_PROXY, ports.writePort(), "/primary", plan);
