@@ -448,6 +448,11 @@ public final class LiveSession implements AutoCloseable {
         return registry;
     }
 
+    /** HAProxy and PgBouncer operations, and holding clients at PgBouncer, inside this session's guard. */
+    public TrafficWiring traffic() {
+        return new TrafficWiring(workspace, monitor, guard, Passwords.resolver());
+    }
+
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
     public OperationGuard guard() {
         return guard;
