@@ -31,7 +31,14 @@ public interface ClientHold {
     void hold(ClusterSnapshot before, AuditTrail trail, Consumer<String> note) throws Exception;
 
     /**
-     * Lets the clients go; never throws.
+     * Patroni is about to be asked to hand the leader to {@code candidate}: a hold may start watching for it and let
+     * clients go the moment it is reachable, before Patroni even answers. Never throws.
+     */
+    default void leaderRequested(ClusterSnapshot before, String candidate) {
+    }
+
+    /**
+     * Lets the clients go (if not already gone once the candidate was reached); never throws.
      *
      * @param after          the cluster once the switchover settled or failed
      * @param expectedLeader the member that should lead now (the candidate, or the old leader when it failed)

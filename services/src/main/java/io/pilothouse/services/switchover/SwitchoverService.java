@@ -258,7 +258,17 @@ public final class SwitchoverService {
                     changed.release();
                 }));
         try {
+            hold.leaderRequested(before, request.candidate());
             PatroniVerdicts.Next next = send(request, before, trail, tracker, report);
+            VerificationItem clients = null;
+            if (hold != ClientHold.NONE) {
+                // Let clients go as soon as the leader change is through (Patroni answers once it is), not after the
+                // whole verification: release waits until the pooler reaches the new leader.
+                released.set(true);
+                clients = hold.release(cluster(request.source(), request.scope()),
+                        next == PatroniVerdicts.Next.REFUSED ? before.leader() : request.candidate(), trail,
+                        tracker::note);
+            }
             if (next == PatroniVerdicts.Next.SCHEDULED) {
                 return report.build(Outcome.SCHEDULED, stop(probe), null);
             }
@@ -266,14 +276,9 @@ public final class SwitchoverService {
                 throw new Refused(report.build(Outcome.REFUSED, stop(probe), null));
             }
             List<VerificationItem> items = awaitSettled(request, before, read.config(), next, tracker, changed);
-            ClusterSnapshot settled = cluster(request.source(), request.scope());
-            if (hold != ClientHold.NONE) {
-                released.set(true);
-                VerificationItem clients = hold.release(settled, settled.leader(), trail, tracker::note);
-                if (clients != null) {
-                    items = new ArrayList<>(items);
-                    items.add(clients);
-                }
+            if (clients != null) {
+                items = new ArrayList<>(items);
+                items.add(clients);
             }
             WriteProbeResult writes = stop(probe);
             ClusterSnapshot after = cluster(request.source(), request.scope());

@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,7 +47,11 @@ public final class PgBouncerClientHold implements ClientHold {
     private volatile ScheduledExecutorService timers;
     private volatile HoldRecord record;
     private volatile long heldAtNanos;
+    private volatile long heldUntilNanos;
     private volatile String watchdogNote;
+    private volatile Future<String> early;
+    private volatile String earlyResume;
+    private volatile String earlyCandidate;
 
     /**
      * @param maxHold      the watchdog resumes after this long whatever happens (a switchover takes a few seconds)
@@ -81,7 +88,7 @@ public final class PgBouncerClientHold implements ClientHold {
                     bouncer.address().host(), bouncer.address().port(), bouncer.address().user(), database,
                     before.source() + "/" + before.scope(), now, now.plus(maxHold));
             journal.save(record);
-            timers = Executors.newScheduledThreadPool(1, r -> {
+            timers = Executors.newScheduledThreadPool(3, r -> {
                 Thread t = new Thread(r, "pgbouncer-hold-" + database);
                 t.setDaemon(true);
                 return t;
@@ -108,27 +115,48 @@ public final class PgBouncerClientHold implements ClientHold {
     }
 
     @Override
+    public void leaderRequested(ClusterSnapshot before, String candidate) {
+        ScheduledExecutorService t = timers;
+        if (record == null || t == null) {
+            return;
+        }
+        earlyCandidate = candidate;
+        early = t.submit(() -> {
+            String reached = waitForLeader(before, candidate, s -> { });
+            if (reached.startsWith("reaches " + candidate + " ")) {
+                try (PgBouncerAdmin admin = bouncer.open()) {
+                    sampleWith(admin);
+                    admin.send(PgBouncerCommand.RECONNECT, database, Duration.ofSeconds(5));
+                    earlyResume = resume(admin);
+                }
+            }
+            return reached;
+        });
+    }
+
+    @Override
     public VerificationItem release(ClusterSnapshot after, String expectedLeader, AuditTrail trail,
                                     Consumer<String> note) {
         String title = "Clients held at PgBouncer";
         if (record == null) {
             return null;
         }
-        String reached = waitForLeader(after, expectedLeader, note);
-        boolean reachedLeader = reached.startsWith("reaches " + expectedLeader + " ");
+        if (early != null && expectedLeader != null && !expectedLeader.equals(earlyCandidate)) {
+            early.cancel(true); // the switchover did not happen: do not wait for the candidate
+        }
+        String reached = earlyOutcome();
+        boolean reachedLeader;
         String resumedWords;
-        try (PgBouncerAdmin admin = bouncer.open()) {
-            sampleWith(admin);
-            if (reachedLeader) {
-                admin.send(PgBouncerCommand.RECONNECT, database, Duration.ofSeconds(5));
-            }
-            resumedWords = resume(admin);
-        } catch (TrafficSourceException | RuntimeException e) {
-            resumedWords = "RESUME failed: " + e.getMessage() + " (the journal keeps it; the next start resumes it, "
-                    + "or run: pilothouse traffic pgbouncer resume --database " + database + ")";
+        if (reached != null && earlyResume != null) {
+            reachedLeader = true;
+            resumedWords = earlyResume + " as soon as the candidate was reached";
+        } else {
+            reached = waitForLeader(after, expectedLeader, note);
+            reachedLeader = reached.startsWith("reaches " + expectedLeader + " ");
+            resumedWords = finalResume(reachedLeader);
         }
         shutdownTimers();
-        long heldMs = (System.nanoTime() - heldAtNanos) / 1_000_000L;
+        long heldMs = ((heldUntilNanos == 0 ? System.nanoTime() : heldUntilNanos) - heldAtNanos) / 1_000_000L;
         long waitMs = longestWaitMicros.get() / 1000;
         trail.result("pgbouncer.heldMs", Long.toString(heldMs));
         trail.result("pgbouncer.longestClientWaitMs", Long.toString(waitMs));
@@ -140,6 +168,36 @@ public final class PgBouncerClientHold implements ClientHold {
         boolean resumedOk = resumed.get() && !resumedWords.startsWith("RESUME failed");
         return new VerificationItem("clients_held", title, !resumedOk ? Verdict.FAIL
                 : reachedLeader ? Verdict.PASS : Verdict.WARN, detail);
+    }
+
+    private String earlyOutcome() {
+        Future<String> f = early;
+        if (f == null) {
+            return null;
+        }
+        try {
+            return f.get(reachTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
+            f.cancel(true);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            return null;
+        }
+    }
+
+    private String finalResume(boolean reachedLeader) {
+        try (PgBouncerAdmin admin = bouncer.open()) {
+            sampleWith(admin);
+            if (reachedLeader) {
+                admin.send(PgBouncerCommand.RECONNECT, database, Duration.ofSeconds(5));
+            }
+            return resume(admin);
+        } catch (TrafficSourceException | RuntimeException e) {
+            return "RESUME failed: " + e.getMessage() + " (the journal keeps it; the next start resumes it, "
+                    + "or run: pilothouse traffic pgbouncer resume --database " + database + ")";
+        }
     }
 
     /** The longest a client waited while held, so far. */
@@ -207,6 +265,7 @@ public final class PgBouncerClientHold implements ClientHold {
             resumed.set(false);
             throw new TrafficSourceException("PgBouncer still shows " + database + " paused after RESUME", null);
         }
+        heldUntilNanos = System.nanoTime();
         journal.remove(record.id());
         return "RESUME " + database + " read back (not paused)";
     }
