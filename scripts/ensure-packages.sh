@@ -5,7 +5,7 @@
 set -euo pipefail
 
 build_pkgs=(openjdk-17-jdk-headless maven)
-run_pkgs=(postgresql patroni etcd-server etcd-client haproxy fonts-dejavu-core libgtk-3-0)
+run_pkgs=(postgresql patroni etcd-server etcd-client haproxy pgbouncer pgpool2 fonts-dejavu-core libgtk-3-0)
 case "${1:-run}" in
   build) wanted=("${build_pkgs[@]}") ;;
   run)   wanted=("${build_pkgs[@]}" "${run_pkgs[@]}" xvfb) ;;

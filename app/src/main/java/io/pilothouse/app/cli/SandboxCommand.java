@@ -57,6 +57,10 @@ public final class SandboxCommand implements Runnable {
         @Option(names = "--haproxy", description = "Also start HAProxy with a write port and a read port.")
         boolean haproxy;
 
+        @Option(names = "--poolers", description = "Also start PgBouncer in front of HAProxy's write port and "
+                + "Pgpool-II (streaming-replication mode, health checks on) beside it; implies --haproxy.")
+        boolean poolers;
+
         @Option(names = "--plain", description = "A plain streaming-replication cluster instead: a primary, a standby "
                 + "and a cascading standby behind it, with slots; no Patroni, etcd or HAProxy.")
         boolean plain;
@@ -122,7 +126,7 @@ public final class SandboxCommand implements Runnable {
                 s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
                         .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards)
                         .withShardMembers(shardMembers).withPatroni(release)
-                        .withSync(SandboxSync.parse(sync, syncCount)).withCascade(cascade);
+                        .withSync(SandboxSync.parse(sync, syncCount)).withCascade(cascade).withPoolers(poolers);
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage(), BAD_INPUT);
             }
@@ -194,7 +198,17 @@ public final class SandboxCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? Json.pretty(status) : status.state().name().toLowerCase() + ": " + status.summary());
             if (!json && status.state() != SandboxStatus.State.ABSENT) {
-                for (SandboxInfo.Shard s : launcher.info(dir.resolve()).shards()) {
+                SandboxInfo info = launcher.info(dir.resolve());
+                if (info.pgbouncer() != null) {
+                    out.printf("  %-10s  127.0.0.1:%d  admin user %s  %s%n", "pgbouncer", info.pgbouncer().port(),
+                            info.pgbouncer().adminUser(),
+                            status.isAlive("pgbouncer", ProcessKind.PGBOUNCER) ? "running" : "down");
+                }
+                if (info.pgpool() != null) {
+                    out.printf("  %-10s  127.0.0.1:%d  PCP port %d  %s%n", "pgpool", info.pgpool().port(),
+                            info.pgpool().pcpPort(), status.isAlive("pgpool", ProcessKind.PGPOOL) ? "running" : "down");
+                }
+                for (SandboxInfo.Shard s : info.shards()) {
                     if (s.patroni()) {
                         for (SandboxInfo.Member m : s.members()) {
                             out.printf("  %-10s  %-14s  postgres %s:%d  patroni %s  %s%n", s.name(), m.name(),

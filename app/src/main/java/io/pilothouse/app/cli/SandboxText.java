@@ -39,6 +39,14 @@ final class SandboxText {
             sb.append(String.format("  haproxy     write 127.0.0.1:%d  read 127.0.0.1:%d  stats %s%n",
                     info.haproxy().writePort(), info.haproxy().readPort(), info.haproxy().statsCsvUrl()));
         }
+        if (info.pgbouncer() != null) {
+            sb.append(String.format("  pgbouncer   127.0.0.1:%d  admin console: database pgbouncer, user %s%n",
+                    info.pgbouncer().port(), info.pgbouncer().adminUser()));
+        }
+        if (info.pgpool() != null) {
+            sb.append(String.format("  pgpool      127.0.0.1:%d  PCP port %d, user %s%n", info.pgpool().port(),
+                    info.pgpool().pcpPort(), info.pgpool().pcpUser()));
+        }
         sb.append("  roles       superuser ").append(info.superuser()).append(", monitor ").append(info.monitorUser())
                 .append(", app ").append(info.appUser()).append(" (passwords in ").append(info.passfile())
                 .append(")\n");

@@ -35,7 +35,7 @@ record Credentials(String superuserPassword, String replicationPassword, String 
         return roles;
     }
 
-    private static String password(SecureRandom random) {
+    static String password(SecureRandom random) {
         StringBuilder password = new StringBuilder(LENGTH);
         for (int i = 0; i < LENGTH; i++) {
             password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));

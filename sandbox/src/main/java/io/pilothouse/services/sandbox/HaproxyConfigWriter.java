@@ -50,6 +50,8 @@ final class HaproxyConfigWriter {
                     stats enable
                     stats uri %3$s
                     stats refresh 5s
+                    # Adds each server's addr to the CSV: the traffic view joins a backend line to a member by it.
+                    stats show-legends
 
                 """.formatted(SandboxPlan.HOST, ports.statsPort(), STATS_URI,
                 plan.layout().dir().toAbsolutePath().resolve(ADMIN_SOCKET)));

@@ -14,7 +14,23 @@ final class PgPassWriter {
     private PgPassWriter() {}
 
     static void write(Path passfile, String host, List<Integer> ports, Credentials credentials) {
-        PrivateFiles.write(passfile, render(host, ports, credentials), PrivateFiles.OWNER_ONLY);
+        write(passfile, host, ports, credentials, "");
+    }
+
+    /** As {@link #write(Path, String, List, Credentials)}, followed by {@code extraLines} (see {@link #poolerAdmins}). */
+    static void write(Path passfile, String host, List<Integer> ports, Credentials credentials, String extraLines) {
+        PrivateFiles.write(passfile, render(host, ports, credentials) + extraLines, PrivateFiles.OWNER_ONLY);
+    }
+
+    /**
+     * The poolers' admin users: PgBouncer's on its admin console (database {@code pgbouncer}) and the PCP user on the
+     * PCP port (PCP's own {@code .pcppass} has no database field; pgpass's {@code *} stands for it).
+     */
+    static String poolerAdmins(String host, SandboxPlan.PoolerPlan ports, PoolerCredentials admins) {
+        return escape(host) + ':' + ports.pgbouncerPort() + ':' + PoolerCredentials.PGBOUNCER_CONSOLE + ':'
+                + PoolerCredentials.PGBOUNCER_ADMIN + ':' + escape(admins.pgbouncerAdminPassword()) + '\n'
+                + escape(host) + ':' + ports.pcpPort() + ":*:" + PoolerCredentials.PCP_ADMIN + ':'
+                + escape(admins.pcpPassword()) + '\n';
     }
 
     static String render(String host, List<Integer> ports, Credentials credentials) {

@@ -9,5 +9,9 @@ public enum ProcessKind {
     /** A PostgreSQL postmaster, one per member, started by its Patroni. */
     POSTGRES,
     /** The optional HAProxy in front of the members. */
-    HAPROXY
+    HAPROXY,
+    /** The optional PgBouncer in front of HAProxy's write port ({@code --poolers}). */
+    PGBOUNCER,
+    /** The optional Pgpool-II beside HAProxy ({@code --poolers}); its children die with it. */
+    PGPOOL
 }

@@ -34,6 +34,8 @@ import java.util.Optional;
  *                      (and when read from a {@code sandbox.json} written before shards existed)
  * @param patroni       the Patroni the members run; {@code null} for a plain sandbox (and when read from a
  *                      {@code sandbox.json} written before this was recorded: Debian 12's then)
+ * @param pgbouncer     the PgBouncer in front of HAProxy's write port, or {@code null} without {@code --poolers}
+ * @param pgpool        the Pgpool-II beside HAProxy, or {@code null} without {@code --poolers}
  */
 public record SandboxInfo(
         @JsonSerialize(using = ToStringSerializer.class) Path dir,
@@ -51,11 +53,22 @@ public record SandboxInfo(
         String runAsUser,
         String startedAt,
         List<Shard> shards,
-        PatroniRuntime patroni) {
+        PatroniRuntime patroni,
+        Pgbouncer pgbouncer,
+        Pgpool pgpool) {
 
     public SandboxInfo {
         members = List.copyOf(members);
         shards = shards == null ? List.of() : List.copyOf(shards);
+    }
+
+    /** A sandbox without poolers. */
+    public SandboxInfo(Path dir, String scope, String namespace, String etcdUrl, long etcdPid, List<Member> members,
+                       Haproxy haproxy, Path passfile, String superuser, String monitorUser, String appUser,
+                       Path workspaceFile, String runAsUser, String startedAt, List<Shard> shards,
+                       PatroniRuntime patroni) {
+        this(dir, scope, namespace, etcdUrl, etcdPid, members, haproxy, passfile, superuser, monitorUser, appUser,
+                workspaceFile, runAsUser, startedAt, shards, patroni, null, null);
     }
 
     /** A sandbox without shards. */
@@ -191,6 +204,36 @@ public record SandboxInfo(
     }
 
     /**
+     * The PgBouncer in front of HAProxy's write port (databases {@code postgres} and {@code app}, transaction
+     * pooling). Its admin console is the virtual database {@code pgbouncer}; the admin's password is in the pgpass.
+     *
+     * @param port      PgBouncer's port on 127.0.0.1
+     * @param adminUser the user listed in {@code admin_users}
+     * @param pid       pid of PgBouncer
+     */
+    public record Pgbouncer(int port, String adminUser, long pid) {
+
+        Pgbouncer withPid(long newPid) {
+            return new Pgbouncer(port, adminUser, newPid);
+        }
+    }
+
+    /**
+     * The Pgpool-II beside HAProxy, in streaming-replication mode over every member, health checks on.
+     *
+     * @param port    Pgpool's port on 127.0.0.1 ({@code SHOW POOL_NODES} over a normal connection)
+     * @param pcpPort the PCP port
+     * @param pcpUser the {@code pcp.conf} user; its password is in the pgpass (database {@code *})
+     * @param pid     pid of the Pgpool main process
+     */
+    public record Pgpool(int port, int pcpPort, String pcpUser, long pid) {
+
+        Pgpool withPid(long newPid) {
+            return new Pgpool(port, pcpPort, pcpUser, newPid);
+        }
+    }
+
+    /**
      * The Patroni the members run: as recorded, else (a sandbox from before it was recorded) Debian 12's; empty for a
      * plain sandbox.
      */
@@ -205,7 +248,7 @@ public record SandboxInfo(
     /** This sandbox recording the Patroni its members run. */
     SandboxInfo withPatroni(PatroniRuntime runtime) {
         return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, members, haproxy, passfile, superuser,
-                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, runtime);
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, runtime, pgbouncer, pgpool);
     }
 
     /** True for a plain streaming-replication sandbox: PostgreSQL only, no etcd, Patroni or HAProxy. */
@@ -248,27 +291,33 @@ public record SandboxInfo(
         return String.join(",", members.stream().map(m -> m.pgHost() + ":" + m.pgPort()).toList());
     }
 
+    SandboxInfo withPoolers(Pgbouncer newPgbouncer, Pgpool newPgpool) {
+        return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, members, haproxy, passfile, superuser,
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, patroni, newPgbouncer, newPgpool);
+    }
+
     SandboxInfo withEtcdPid(long pid) {
         return new SandboxInfo(dir, scope, namespace, etcdUrl, pid, members, haproxy, passfile, superuser,
-                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, patroni);
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, patroni, pgbouncer, pgpool);
     }
 
     SandboxInfo withHaproxy(Haproxy newHaproxy) {
         return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, members, newHaproxy, passfile,
-                superuser, monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, patroni);
+                superuser, monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, patroni, pgbouncer,
+                pgpool);
     }
 
     SandboxInfo withMember(Member replacement) {
         List<Member> updated = new ArrayList<>(members);
         updated.replaceAll(m -> m.name().equals(replacement.name()) ? replacement : m);
         return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, updated, haproxy, passfile, superuser,
-                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, patroni);
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, shards, patroni, pgbouncer, pgpool);
     }
 
     SandboxInfo withShard(Shard replacement) {
         List<Shard> updated = new ArrayList<>(shards);
         updated.replaceAll(s -> s.name().equals(replacement.name()) ? replacement : s);
         return new SandboxInfo(dir, scope, namespace, etcdUrl, etcdPid, members, haproxy, passfile, superuser,
-                monitorUser, appUser, workspaceFile, runAsUser, startedAt, updated, patroni);
+                monitorUser, appUser, workspaceFile, runAsUser, startedAt, updated, patroni, pgbouncer, pgpool);
     }
 }

@@ -41,6 +41,54 @@ record SandboxLayout(Path dir) {
         return logs().resolve("haproxy.log");
     }
 
+    /** PgBouncer's own directory: config, auth file, pid file; its unix socket is off. */
+    Path pgbouncerDir() {
+        return dir.resolve("pgbouncer");
+    }
+
+    Path pgbouncerConfig() {
+        return pgbouncerDir().resolve("pgbouncer.ini");
+    }
+
+    /** PgBouncer's {@code auth_file}: the roles' passwords in clear text, owner-only. */
+    Path pgbouncerAuthFile() {
+        return pgbouncerDir().resolve("userlist.txt");
+    }
+
+    Path pgbouncerPidFile() {
+        return pgbouncerDir().resolve("pgbouncer.pid");
+    }
+
+    Path pgbouncerLog() {
+        return logs().resolve("pgbouncer.log");
+    }
+
+    /** Pgpool-II's own directory: configs, sockets, pid and status files. */
+    Path pgpoolDir() {
+        return dir.resolve("pgpool");
+    }
+
+    Path pgpoolConfig() {
+        return pgpoolDir().resolve("pgpool.conf");
+    }
+
+    Path pcpConfig() {
+        return pgpoolDir().resolve("pcp.conf");
+    }
+
+    Path poolHbaConfig() {
+        return pgpoolDir().resolve("pool_hba.conf");
+    }
+
+    /** {@code pool_passwd}: the roles' passwords Pgpool logs in to the backends with, owner-only. */
+    Path poolPasswd() {
+        return pgpoolDir().resolve("pool_passwd");
+    }
+
+    Path pgpoolLog() {
+        return logs().resolve("pgpool.log");
+    }
+
     Path postBootstrapScript() {
         return dir.resolve("post_bootstrap.py");
     }

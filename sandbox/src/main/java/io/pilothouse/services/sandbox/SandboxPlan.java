@@ -16,10 +16,11 @@ import java.util.Map;
  * @param haproxy HAProxy ports, or {@code null} without HAProxy
  * @param shards  the shards (standalone servers or Patroni clusters), not started yet
  * @param shardMembers the members of each shard cluster by shard name; empty for standalone shards
+ * @param poolers PgBouncer's and Pgpool-II's ports, or {@code null} without them
  */
 record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, int etcdPeerPort,
                    List<MemberPlan> members, HaproxyPlan haproxy, List<SandboxInfo.Shard> shards,
-                   Map<String, List<MemberPlan>> shardMembers) {
+                   Map<String, List<MemberPlan>> shardMembers, PoolerPlan poolers) {
 
     static final String HOST = "127.0.0.1";
 
@@ -33,6 +34,9 @@ record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, i
 
     /** HAProxy's three ports. */
     record HaproxyPlan(int writePort, int readPort, int statsPort) {}
+
+    /** PgBouncer's port, Pgpool-II's port and its PCP port. */
+    record PoolerPlan(int pgbouncerPort, int pgpoolPort, int pcpPort) {}
 
     SandboxPlan {
         shardMembers = Map.copyOf(shardMembers);
@@ -55,10 +59,14 @@ record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, i
                 ? new HaproxyPlan(ports.get(next), ports.get(next + 1), ports.get(next + 2))
                 : null;
         next += spec.haproxy() ? 3 : 0;
+        // Taken from the end, so the other components keep the ports they get without poolers.
+        int last = ports.size();
+        PoolerPlan poolers = spec.poolers()
+                ? new PoolerPlan(ports.get(last - 3), ports.get(last - 2), ports.get(last - 1)) : null;
         if (!spec.patroniShards()) {
             List<SandboxInfo.Shard> shards = ShardStartup.plan(spec, layout, ports.subList(next, next + spec.shards()));
             return new SandboxPlan(spec, layout, ports.get(0), ports.get(1), List.copyOf(members), haproxy, shards,
-                    Map.of());
+                    Map.of(), poolers);
         }
         Map<String, List<MemberPlan>> shardMembers = new LinkedHashMap<>();
         for (int i = 0; i < spec.shards(); i++) {
@@ -70,12 +78,13 @@ record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, i
         }
         List<SandboxInfo.Shard> shards = ShardStartup.planClusters(spec, layout, shardMembers);
         return new SandboxPlan(spec, layout, ports.get(0), ports.get(1), List.copyOf(members), haproxy, shards,
-                shardMembers);
+                shardMembers, poolers);
     }
 
     static int portsNeeded(SandboxSpec spec) {
         int perShard = spec.patroniShards() ? 2 * spec.shardMembers() : 1;
-        return 2 + 2 * spec.members() + (spec.haproxy() ? 3 : 0) + spec.shards() * perShard;
+        return 2 + 2 * spec.members() + (spec.haproxy() ? 3 : 0) + spec.shards() * perShard
+                + (spec.poolers() ? 3 : 0);
     }
 
     /** Every Patroni member's plan with its scope: the cluster's members, then each shard cluster's. */

@@ -33,4 +33,17 @@ final class SandboxProcesses {
         return runner.start(List.of(binaries.haproxy().toString(), "-db", "-f", layout.haproxyConfig().toString()),
                 layout.dir(), layout.haproxyLog());
     }
+
+    Process startPgbouncer(SandboxLayout layout) {
+        // No -d: in the foreground the pid is PgBouncer's and its log goes to our file.
+        return runner.start(List.of(binaries.pgbouncer().toString(), layout.pgbouncerConfig().toString()),
+                layout.pgbouncerDir(), layout.pgbouncerLog());
+    }
+
+    Process startPgpool(SandboxLayout layout) {
+        // -n: foreground; -D: forget the node states of a previous run (pgpool_status), the sandbox starts fresh.
+        return runner.start(List.of(binaries.pgpool().toString(), "-n", "-D", "-f", layout.pgpoolConfig().toString(),
+                        "-F", layout.pcpConfig().toString(), "-a", layout.poolHbaConfig().toString()),
+                layout.pgpoolDir(), layout.pgpoolLog());
+    }
 }

@@ -27,9 +27,12 @@ import java.util.regex.Pattern;
  *                  with {@code plain})
  * @param cascade   the last member is tagged {@code replicatefrom: node2}: it streams from the second member, not the
  *                  leader, whoever leads (a Patroni cascade; needs at least 3 members, not with {@code plain})
+ * @param poolers   also start a PgBouncer in front of HAProxy's write port and a Pgpool-II (streaming-replication
+ *                  mode) beside it; implies {@code haproxy} (not with {@code plain})
  */
 public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                          int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync, boolean cascade) {
+                          int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync, boolean cascade,
+                          boolean poolers) {
 
     /** More members than this would only slow a laptop down; the app never needs them. */
     public static final int MAX_MEMBERS = 9;
@@ -47,6 +50,12 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
 
     public SandboxSpec {
         Objects.requireNonNull(dir, "dir");
+        if (poolers && plain) {
+            throw new IllegalArgumentException("--poolers puts PgBouncer and Pgpool-II in front of a Patroni cluster; a "
+                    + "plain sandbox has none: drop --plain or --poolers");
+        }
+        // PgBouncer follows the leader through HAProxy's write port.
+        haproxy = haproxy || poolers;
         patroni = patroni == null ? PatroniRelease.PATRONI_3 : patroni;
         if (members < 1 || members > MAX_MEMBERS) {
             throw new IllegalArgumentException("members must be between 1 and " + MAX_MEMBERS + ": " + members);
@@ -89,6 +98,17 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
     /** Three members, scope {@code demo}, namespace {@code /service/}, no HAProxy, no shards, Patroni 3, async. */
     public static SandboxSpec defaults(Path dir) {
         return new Builder(dir).build();
+    }
+
+    /** A spec as before poolers existed: without PgBouncer and Pgpool-II. */
+    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
+                       int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync, boolean cascade) {
+        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync, cascade, false);
+    }
+
+    /** This spec with or without PgBouncer and Pgpool-II (with them, HAProxy too). */
+    public SandboxSpec withPoolers(boolean newPoolers) {
+        return toBuilder().poolers(newPoolers).build();
     }
 
     /** A builder holding this spec's values, to change some of them. */
@@ -164,6 +184,7 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         private PatroniRelease patroni = PatroniRelease.PATRONI_3;
         private SandboxSync sync = SandboxSync.OFF;
         private boolean cascade;
+        private boolean poolers;
 
         /** The defaults in {@code dir}. */
         public Builder(Path dir) {
@@ -182,6 +203,7 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
             patroni = s.patroni;
             sync = s.sync;
             cascade = s.cascade;
+            poolers = s.poolers;
         }
 
         public Builder dir(Path value) {
@@ -239,10 +261,15 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
             return this;
         }
 
+        public Builder poolers(boolean value) {
+            poolers = value;
+            return this;
+        }
+
         /** The spec; throws {@link IllegalArgumentException} naming what does not fit. */
         public SandboxSpec build() {
             return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni,
-                    sync, cascade);
+                    sync, cascade, poolers);
         }
     }
 

@@ -65,14 +65,15 @@ final class SandboxStartup {
 
     SandboxInfo up(SandboxSpec spec, Consumer<String> progress) {
         long started = System.nanoTime();
-        binaries.verify(spec.haproxy());
+        binaries.verify(spec.haproxy(), spec.poolers());
         // Before the directory is touched: a failed download of Patroni 4 leaves nothing behind.
         PatroniRuntime patroni = patroniRuntimes.resolve(spec.patroni(), progress);
         checkSyncSupported(spec, patroni, progress);
         SandboxLayout layout = SandboxDirectory.prepare(spec, user);
         SandboxPlan plan = SandboxPlan.of(spec, layout, ports.allocate(SandboxPlan.portsNeeded(spec)));
         Credentials credentials = Credentials.generate(random);
-        writeFiles(plan, credentials);
+        PoolerCredentials admins = PoolerCredentials.generate(random);
+        writeFiles(plan, credentials, admins);
         SandboxInfo info = initialInfo(plan).withPatroni(patroni);
         // Written before the first process starts, so that down always finds what up started.
         SandboxState.write(layout, info);
@@ -94,6 +95,9 @@ final class SandboxStartup {
             if (spec.haproxy()) {
                 info = startHaproxy(plan, info, watched, progress);
             }
+            if (plan.poolers() != null) {
+                info = new PoolerStartup(processes).start(plan, info, credentials, watched, progress);
+            }
             WorkspaceWriter.write(info);
             SandboxState.write(layout, info);
             progress.accept(String.format("Sandbox ready in %.1f s: leader %s, replicas %s%s (Patroni %s); workspace %s",
@@ -105,7 +109,7 @@ final class SandboxStartup {
         }
     }
 
-    private void writeFiles(SandboxPlan plan, Credentials credentials) {
+    private void writeFiles(SandboxPlan plan, Credentials credentials, PoolerCredentials admins) {
         SandboxLayout layout = plan.layout();
         user.own(PrivateFiles.directory(layout.logs(), PrivateFiles.SHARED_DIR));
         PrivateFiles.write(layout.postBootstrapScript(), postBootstrapScript(), PrivateFiles.WORLD_READABLE);
@@ -127,7 +131,14 @@ final class SandboxStartup {
                 pgPorts.add(s.pgPort());
             }
         });
-        PgPassWriter.write(layout.passfile(), SandboxPlan.HOST, pgPorts, credentials);
+        if (plan.poolers() != null) {
+            pgPorts.add(plan.poolers().pgbouncerPort());
+            pgPorts.add(plan.poolers().pgpoolPort());
+            PgbouncerConfigWriter.write(plan, credentials, admins, user);
+            PgpoolConfigWriter.write(plan, credentials, admins, user);
+        }
+        PgPassWriter.write(layout.passfile(), SandboxPlan.HOST, pgPorts, credentials,
+                plan.poolers() == null ? "" : PgPassWriter.poolerAdmins(SandboxPlan.HOST, plan.poolers(), admins));
     }
 
     private SandboxInfo initialInfo(SandboxPlan plan) {

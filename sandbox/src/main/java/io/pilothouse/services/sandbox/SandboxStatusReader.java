@@ -47,6 +47,12 @@ final class SandboxStatusReader {
         if (info.get().haproxy() != null) {
             processes.add(status("haproxy", ProcessKind.HAPROXY, info.get().haproxy().pid(), dir));
         }
+        if (info.get().pgbouncer() != null) {
+            processes.add(status("pgbouncer", ProcessKind.PGBOUNCER, info.get().pgbouncer().pid(), dir));
+        }
+        if (info.get().pgpool() != null) {
+            processes.add(status("pgpool", ProcessKind.PGPOOL, info.get().pgpool().pid(), dir));
+        }
         long alive = processes.stream().filter(ProcessStatus::alive).count();
         State state = alive == processes.size() ? State.RUNNING : alive == 0 ? State.STOPPED : State.DEGRADED;
         return new SandboxStatus(dir, state, processes,

@@ -41,6 +41,7 @@ final class SandboxTeardown {
 
     private static final Duration PATRONI_GRACE = Duration.ofSeconds(15);
     private static final Duration HAPROXY_GRACE = Duration.ofSeconds(3);
+    private static final Duration POOLER_GRACE = Duration.ofSeconds(5);
     private static final Duration ETCD_GRACE = Duration.ofSeconds(5);
     private static final Duration AFTER_KILL = Duration.ofSeconds(5);
 
@@ -74,6 +75,11 @@ final class SandboxTeardown {
                 ProcessTable.signal(t.pid(), Signal.INT);
             }
         }
+        // The poolers first: they hold connections to the members and HAProxy. SIGINT is Pgpool's fast shutdown
+        // (SIGTERM waits for its clients) and PgBouncer's safe one (it has no clients left to wait for by then).
+        List<Target> poolers = of(ours, ProcessKind.PGBOUNCER, ProcessKind.PGPOOL);
+        poolers.forEach(t -> ProcessTable.signal(t.pid(), t.kind() == ProcessKind.PGPOOL ? Signal.INT : Signal.TERM));
+        stop(poolers, POOLER_GRACE, false);
         stop(members, PATRONI_GRACE, false);
         stop(of(ours, ProcessKind.HAPROXY), HAPROXY_GRACE, true);
         stop(of(ours, ProcessKind.ETCD), ETCD_GRACE, true);
@@ -139,6 +145,12 @@ final class SandboxTeardown {
         if (info.haproxy() != null) {
             targets.add(target("haproxy", ProcessKind.HAPROXY, info.haproxy().pid(), dir));
         }
+        if (info.pgbouncer() != null) {
+            targets.add(target("pgbouncer", ProcessKind.PGBOUNCER, info.pgbouncer().pid(), dir));
+        }
+        if (info.pgpool() != null) {
+            targets.add(target("pgpool", ProcessKind.PGPOOL, info.pgpool().pid(), dir));
+        }
         targets.add(target("etcd", ProcessKind.ETCD, info.etcdPid(), dir));
         return targets.stream().filter(t -> t.pid() > 0).toList();
     }
@@ -184,6 +196,10 @@ final class SandboxTeardown {
                     return Optional.of(ProcessKind.ETCD);
                 case "haproxy":
                     return Optional.of(ProcessKind.HAPROXY);
+                case "pgbouncer":
+                    return Optional.of(ProcessKind.PGBOUNCER);
+                case "pgpool":
+                    return Optional.of(ProcessKind.PGPOOL);
                 case "postgres", "pg_basebackup", "pg_rewind", "pg_ctl", "initdb", "psql", "post_bootstrap.py":
                     return Optional.of(ProcessKind.POSTGRES);
                 default:

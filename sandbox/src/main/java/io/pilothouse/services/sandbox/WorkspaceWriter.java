@@ -28,6 +28,26 @@ final class WorkspaceWriter {
         PrivateFiles.write(info.workspaceFile(), render(info), PrivateFiles.WORLD_READABLE);
     }
 
+    /** Where the traffic view reads HAProxy's stats and the poolers' admin interfaces; passwords stay in the pgpass. */
+    static Map<String, Object> traffic(SandboxInfo info) {
+        Map<String, Object> traffic = new LinkedHashMap<>();
+        traffic.put("haproxy", Map.of("stats", info.haproxy().statsCsvUrl()));
+        if (info.pgbouncer() != null) {
+            Map<String, Object> pgbouncer = new LinkedHashMap<>();
+            pgbouncer.put("address", SandboxPlan.HOST + ":" + info.pgbouncer().port());
+            pgbouncer.put("user", info.pgbouncer().adminUser());
+            traffic.put("pgbouncer", pgbouncer);
+        }
+        if (info.pgpool() != null) {
+            Map<String, Object> pgpool = new LinkedHashMap<>();
+            pgpool.put("address", SandboxPlan.HOST + ":" + info.pgpool().port());
+            pgpool.put("pcpPort", info.pgpool().pcpPort());
+            pgpool.put("pcpUser", info.pgpool().pcpUser());
+            traffic.put("pgpool", pgpool);
+        }
+        return traffic;
+    }
+
     static String render(SandboxInfo info) {
 
         Map<String, Object> postgres = new LinkedHashMap<>();
@@ -50,6 +70,7 @@ final class WorkspaceWriter {
         if (info.haproxy() != null) {
             // The switchover verification checks that this port reaches the new leader.
             source.put("writeEndpoint", "127.0.0.1:" + info.haproxy().writePort());
+            source.put("traffic", traffic(info));
         }
 
         Map<String, Object> workspace = new LinkedHashMap<>();

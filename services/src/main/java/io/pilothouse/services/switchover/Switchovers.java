@@ -30,7 +30,10 @@ public final class Switchovers {
                 settings.factsTimeout());
         Function<ClusterSnapshot, WriteProbe.PrimaryConnector> probes = c -> () -> monitor.openPrimary(c);
         Function<ClusterSnapshot, WriteEndpoint> endpoints = c -> monitor.writeEndpoint(c.source())
-                .map(a -> new WriteEndpoint(a.toString(), () -> monitor.openFresh(c.source(), a))).orElse(null);
+                .map(a -> new WriteEndpoint(a.toString(), () -> monitor.openFresh(c.source(), a),
+                        m -> monitor.openFresh(c.source(),
+                                new io.pilothouse.services.workspace.NodeAddress(m.host(), m.port()))))
+                .orElse(null);
         return new SwitchoverService(monitor.feed(), facts, rest, guard, auth, probes, executors.io(), endpoints,
                 Clock.systemUTC(), settings);
     }

@@ -18,15 +18,23 @@ import java.util.List;
  *                 cluster, or null; a switchover is verified to reach the new leader through it
  * @param patroniUser user of Patroni's {@code restapi.authentication}, or null when its REST API has none; the
  *                 password comes from pgpass (database {@code patroni}) or the keyring, never from this file
+ * @param traffic  the load balancer and poolers in front of this cluster (HAProxy stats, PgBouncer, Pgpool-II), or
+ *                 null when none is watched
  */
 public record SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
-                           List<String> nodes, String writeEndpoint, String patroniUser) {
+                           List<String> nodes, String writeEndpoint, String patroniUser, TrafficConfig traffic) {
 
     public SourceConfig {
         patroni = patroni == null ? List.of() : List.copyOf(patroni);
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
         writeEndpoint = writeEndpoint == null || writeEndpoint.isBlank() ? null : writeEndpoint.trim();
         patroniUser = patroniUser == null || patroniUser.isBlank() ? null : patroniUser.trim();
+    }
+
+    /** A source without a traffic layer. */
+    public SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
+                        List<String> nodes, String writeEndpoint, String patroniUser) {
+        this(name, etcd, patroni, postgres, nodes, writeEndpoint, patroniUser, null);
     }
 
     /** A Patroni source (etcd and/or REST), without plain nodes. */

@@ -93,6 +93,9 @@ final class WorkspaceValidator {
             NodeAddress.parseOrProblem(s.writeEndpoint()).ifPresent(problem -> problems.add(
                     Where.source(i, name, "writeEndpoint") + " " + problem));
         }
+        if (s.traffic() != null) {
+            problems.addAll(s.traffic().problems(Where.source(i, name, "traffic")));
+        }
         for (int p = 0; p < s.patroni().size(); p++) {
             UrlRules.problem(s.patroni().get(p), Where.source(i, name, "patroni[" + p + "]"), PATRONI_EXAMPLE)
                     .ifPresent(problems::add);
