@@ -80,7 +80,8 @@ final class LeaderChange {
                 op.session().traffic().resumeLeftPauses().forEach(l -> (options.json ? err : out)
                         .println("left behind: " + l));
                 try {
-                    hold = op.session().traffic().hold(cluster, clients.bouncer.resolve(), clients.database);
+                    hold = op.session().traffic().hold(cluster, clients.bouncer.resolve(
+                            options.cluster.source.workspace(), cluster.source()), clients.database);
                 } catch (IllegalArgumentException e) {
                     throw new UserException("--pgbouncer-database: " + e.getMessage(), 2);
                 }

@@ -50,8 +50,9 @@ public final class SwitchoverCommand implements Callable<Integer> {
                 throw new UserException("--at " + at + " is in the past; leave --at out to switch over now", 2);
             }
         }
-        if (clients.hold && (clients.database == null || clients.bouncer.address == null)) {
-            throw new UserException("--hold-clients needs --pgbouncer HOST:PORT and --pgbouncer-database DB", 2);
+        if (clients.hold && clients.database == null) {
+            throw new UserException("--hold-clients needs --pgbouncer-database DB (the PgBouncer database the "
+                    + "clients use)", 2);
         }
         if (clients.hold && when != null) {
             throw new UserException("--hold-clients is for a switchover now, not one scheduled with --at", 2);

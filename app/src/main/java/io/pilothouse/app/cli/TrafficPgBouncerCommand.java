@@ -44,8 +44,8 @@ final class TrafficPgBouncerCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var address = bouncer.resolve();
             try (ClusterOperation op = ClusterOperation.open(cluster)) {
+                var address = bouncer.resolve(cluster.source.workspace(), op.cluster().source());
                 var traffic = op.session().traffic();
                 var console = traffic.console(address);
                 var ops = traffic.operations();

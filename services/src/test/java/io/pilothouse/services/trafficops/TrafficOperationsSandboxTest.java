@@ -42,27 +42,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The traffic operations against a real HAProxy (the sandbox's, admin socket) and a real PgBouncer in front of its
- * write port: drain / ready read back, refusals that send nothing, PAUSE / RESUME / RECONNECT, a switchover with
+ * The traffic operations against a real HAProxy (the sandbox's, admin socket) and the real PgBouncer of a
+ * {@code --poolers} sandbox in front of its write port: drain / ready read back, refusals that send nothing, PAUSE / RESUME / RECONNECT, a switchover with
  * clients held at PgBouncer that loses no client transaction, and a pause left behind resumed from the journal.
- * One sandbox (3 members, HAProxy) for all of it.
+ * One sandbox (3 members, HAProxy, poolers) for all of it.
  */
 @Tag("servers")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrafficOperationsSandboxTest {
 
     private static OwnSandbox own;
-    private static TestPgBouncer bouncer;
+    private static SandboxPgBouncer bouncer;
     private static LiveModel live;
     private static WorkspaceLocks locks;
     private static TrafficOperations ops;
     private static HaproxyRuntime haproxy;
+    private static final String PGBOUNCER_ADMIN = "pgbouncer_admin";
     private static Path audit;
 
     @BeforeAll
     static void start() throws Exception {
-        own = OwnSandbox.start("traffic-ops-", s -> s.withHaproxy(true));
-        bouncer = TestPgBouncer.start(own.info());
+        own = OwnSandbox.start("traffic-ops-", s -> s.withHaproxy(true).withPoolers(true));
+        bouncer = new SandboxPgBouncer(own.info());
         live = LiveModel.on(own.workspace());
         locks = new WorkspaceLocks(own.workspace(), Duration.ofSeconds(5));
         audit = own.dir().resolve("audit.jsonl");
@@ -74,7 +75,7 @@ class TrafficOperationsSandboxTest {
 
     @AfterAll
     static void stop() {
-        Closing.inOrder(bouncer, locks, live, own);
+        Closing.inOrder(locks, live, own);
     }
 
     private static ClusterSnapshot cluster() {
@@ -125,7 +126,7 @@ class TrafficOperationsSandboxTest {
         assertThatThrownBy(() -> readOnly.setServerState(cluster(), haproxy, "replicas", replica,
                 HaproxyServerState.MAINT)).isInstanceOf(ReadOnlyWorkspaceException.class);
         assertThat(line("replicas", replica).status()).doesNotContain("MAINT");
-        assertThatThrownBy(() -> readOnly.pgBouncer(cluster(), bouncer.console(), TestPgBouncer.DATABASE,
+        assertThatThrownBy(() -> readOnly.pgBouncer(cluster(), bouncer.console(), SandboxPgBouncer.DATABASE,
                 PgBouncerCommand.PAUSE)).isInstanceOf(ReadOnlyWorkspaceException.class);
 
         assertThatThrownBy(() -> ops.setServerState(cluster(), haproxy, "replicas", "node99",
@@ -133,7 +134,7 @@ class TrafficOperationsSandboxTest {
                 .hasMessageContaining("no server replicas/node99");
         assertThatThrownBy(() -> ops.pgBouncer(cluster(), bouncer.console(), "nosuchdb", PgBouncerCommand.PAUSE))
                 .isInstanceOf(MutationRefusedException.class).hasMessageContaining("has no database nosuchdb");
-        assertThatThrownBy(() -> ops.previewPgBouncer(bouncer.console(), "x; KILL appdb", PgBouncerCommand.PAUSE))
+        assertThatThrownBy(() -> ops.previewPgBouncer(bouncer.console(), "x; KILL app", PgBouncerCommand.PAUSE))
                 .isInstanceOf(IllegalArgumentException.class);
 
         assertThatThrownBy(() -> new HaproxyRuntime(own.dir().resolve("missing.sock"), Duration.ofSeconds(1))
@@ -146,18 +147,18 @@ class TrafficOperationsSandboxTest {
     @Test
     @Order(4)
     void pausesResumesAndReconnectsAPgBouncerDatabaseReadingEachBack() throws Exception {
-        TrafficPreview preview = ops.previewPgBouncer(bouncer.console(), TestPgBouncer.DATABASE,
+        TrafficPreview preview = ops.previewPgBouncer(bouncer.console(), SandboxPgBouncer.DATABASE,
                 PgBouncerCommand.PAUSE);
-        assertThat(preview.touches()).singleElement().asString().startsWith("appdb -> 127.0.0.1:"
-                + own.info().haproxy().writePort() + "/postgres");
-        assertThat(ops.pgBouncer(cluster(), bouncer.console(), TestPgBouncer.DATABASE, PgBouncerCommand.PAUSE))
-                .contains("now appdb").contains("PAUSED");
+        assertThat(preview.touches()).singleElement().asString().startsWith("app -> 127.0.0.1:"
+                + own.info().haproxy().writePort() + "/app");
+        assertThat(ops.pgBouncer(cluster(), bouncer.console(), SandboxPgBouncer.DATABASE, PgBouncerCommand.PAUSE))
+                .contains("now app ->").contains("PAUSED");
         assertThat(pgbouncerDatabase().paused()).isTrue();
-        assertThat(ops.pgBouncer(cluster(), bouncer.console(), TestPgBouncer.DATABASE, PgBouncerCommand.RESUME))
-                .doesNotContain("now appdb -> 127.0.0.1:" + own.info().haproxy().writePort() + "/postgres (PAUSED");
+        assertThat(ops.pgBouncer(cluster(), bouncer.console(), SandboxPgBouncer.DATABASE, PgBouncerCommand.RESUME))
+                .doesNotContain("now app -> 127.0.0.1:" + own.info().haproxy().writePort() + "/app (PAUSED");
         assertThat(pgbouncerDatabase().paused()).isFalse();
-        assertThat(ops.pgBouncer(cluster(), bouncer.console(), TestPgBouncer.DATABASE,
-                PgBouncerCommand.RECONNECT)).startsWith("RECONNECT appdb done");
+        assertThat(ops.pgBouncer(cluster(), bouncer.console(), SandboxPgBouncer.DATABASE,
+                PgBouncerCommand.RECONNECT)).startsWith("RECONNECT app done");
         assertThat(Files.readString(audit)).contains("pgbouncer-pause").contains("pgbouncer-resume")
                 .contains("pgbouncer-reconnect");
     }
@@ -171,11 +172,11 @@ class TrafficOperationsSandboxTest {
         ClusterSnapshot before = cluster();
         String candidate = aReplica();
         HoldJournal journal = new HoldJournal(own.dir().resolve("traffic-holds"));
-        PgBouncerClientHold hold = new PgBouncerClientHold(bouncer.console(), TestPgBouncer.DATABASE, journal,
+        PgBouncerClientHold hold = new PgBouncerClientHold(bouncer.console(), SandboxPgBouncer.DATABASE, journal,
                 new PoolerTarget((host, port) -> live.monitor().openFresh(before.source(),
                         new NodeAddress(host, port))), Duration.ofSeconds(60), Duration.ofSeconds(20),
                 Clock.systemUTC());
-        try (ClientLoad clients = ClientLoad.start("127.0.0.1", bouncer.port(), TestPgBouncer.DATABASE,
+        try (ClientLoad clients = ClientLoad.start("127.0.0.1", bouncer.port(), SandboxPgBouncer.DATABASE,
                 bouncer.appUser(), bouncer.appPassword(), 4, 20)) {
             Await.until(Duration.ofSeconds(20), "clients committing through PgBouncer", clients::figures,
                     f -> f.commits() > 20);
@@ -188,7 +189,7 @@ class TrafficOperationsSandboxTest {
             VerificationItem held = report.verification().stream().filter(i -> i.id().equals("clients_held"))
                     .findFirst().orElseThrow();
             assertThat(held.verdict()).as(held.detail()).isEqualTo(Verdict.PASS);
-            assertThat(held.detail()).contains("reaches " + candidate + " ").contains("RESUME appdb read back");
+            assertThat(held.detail()).contains("reaches " + candidate + " ").contains("RESUME app read back");
             assertThat(figures.failures()).as("failed client transactions: %s", figures.firstErrors()).isZero();
             assertThat(figures.commits()).isPositive();
             assertThat(hold.longestClientWait()).isPositive();
@@ -205,9 +206,9 @@ class TrafficOperationsSandboxTest {
     void aPauseLeftBehindByAKilledAppIsResumedFromTheJournal() throws Exception {
         HoldJournal journal = new HoldJournal(own.dir().resolve("traffic-holds-left"));
         try (PgBouncerAdmin admin = bouncer.console().open()) {
-            journal.save(new HoldRecord("hold-left", "127.0.0.1", bouncer.port(), TestPgBouncer.ADMIN,
-                    TestPgBouncer.DATABASE, "test/demo", Instant.now(), Instant.now().plusSeconds(60)));
-            admin.send(PgBouncerCommand.PAUSE, TestPgBouncer.DATABASE, Duration.ofSeconds(10));
+            journal.save(new HoldRecord("hold-left", "127.0.0.1", bouncer.port(), PGBOUNCER_ADMIN,
+                    SandboxPgBouncer.DATABASE, "test/demo", Instant.now(), Instant.now().plusSeconds(60)));
+            admin.send(PgBouncerCommand.PAUSE, SandboxPgBouncer.DATABASE, Duration.ofSeconds(10));
         }
         assertThat(pgbouncerDatabase().paused()).isTrue();
         assertThat(LeftPauses.resume(journal, a -> bouncer.console())).singleElement().asString()
@@ -218,7 +219,7 @@ class TrafficOperationsSandboxTest {
 
     private static PgBouncerDatabase pgbouncerDatabase() throws Exception {
         try (PgBouncerAdmin admin = bouncer.console().open()) {
-            return admin.database(TestPgBouncer.DATABASE).orElseThrow();
+            return admin.database(SandboxPgBouncer.DATABASE).orElseThrow();
         }
     }
 }
