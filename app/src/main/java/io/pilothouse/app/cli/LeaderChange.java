@@ -77,10 +77,10 @@ final class LeaderChange {
             SwitchoverReport report;
             ClientHold hold = ClientHold.NONE;
             if (clients != null && clients.hold) {
-                op.session().traffic().resumeLeftPauses().forEach(l -> (options.json ? err : out)
+                op.session().trafficOps().resumeLeftPauses().forEach(l -> (options.json ? err : out)
                         .println("left behind: " + l));
                 try {
-                    hold = op.session().traffic().hold(cluster, clients.bouncer.resolve(
+                    hold = op.session().trafficOps().hold(cluster, clients.bouncer.resolve(
                             options.cluster.source.workspace(), cluster.source()), clients.database);
                 } catch (IllegalArgumentException e) {
                     throw new UserException("--pgbouncer-database: " + e.getMessage(), 2);

@@ -62,7 +62,7 @@ final class TrafficHaproxyCommand implements Runnable {
             }
             HaproxyRuntime haproxy = new HaproxyRuntime(socket, Duration.ofSeconds(3));
             try (ClusterOperation op = ClusterOperation.open(cluster)) {
-                var ops = op.session().traffic().operations();
+                var ops = op.session().trafficOps().operations();
                 return TrafficOperationRun.run(op, spec.commandLine().getOut(), server, "server name", yes,
                         () -> ops.previewServerState(haproxy, backend, server, target),
                         () -> ops.setServerState(op.cluster(), haproxy, backend, server, target));

@@ -29,7 +29,7 @@ final class TrafficOperationRun {
 
     static int run(ClusterOperation op, PrintWriter out, String typedName, String noun, boolean yes, Preview preview,
                    Change change) throws Exception {
-        op.session().traffic().resumeLeftPauses().forEach(line -> out.println("left behind: " + line));
+        op.session().trafficOps().resumeLeftPauses().forEach(line -> out.println("left behind: " + line));
         TrafficPreview p;
         try {
             p = preview.read();

@@ -46,7 +46,7 @@ final class TrafficPgBouncerCommand implements Runnable {
         public Integer call() throws Exception {
             try (ClusterOperation op = ClusterOperation.open(cluster)) {
                 var address = bouncer.resolve(cluster.source.workspace(), op.cluster().source());
-                var traffic = op.session().traffic();
+                var traffic = op.session().trafficOps();
                 var console = traffic.console(address);
                 var ops = traffic.operations();
                 return TrafficOperationRun.run(op, spec.commandLine().getOut(), database, "database name", yes,

@@ -449,7 +449,7 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /** HAProxy and PgBouncer operations, and holding clients at PgBouncer, inside this session's guard. */
-    public TrafficWiring traffic() {
+    public TrafficWiring trafficOps() {
         return new TrafficWiring(workspace, monitor, guard, Passwords.resolver());
     }
 

@@ -88,6 +88,35 @@ public final class TrafficWiring {
                 Clock.systemUTC());
     }
 
+    /**
+     * HAProxy's admin socket for {@code source}: the workspace has no key for it yet (traffic.haproxy names the
+     * stats URL only), so until it has, the socket a sandbox writes ({@code haproxy.sock} beside the source's
+     * passfile) is used when it exists.
+     */
+    public Optional<java.nio.file.Path> haproxySocket(String source) {
+        return workspace.sources().stream().filter(s -> s.name().equals(source)).findFirst()
+                .map(SourceConfig::postgres).filter(p -> p != null && p.passfile() != null)
+                .map(p -> java.nio.file.Path.of(p.passfile()).toAbsolutePath().resolveSibling("haproxy.sock"))
+                .filter(java.nio.file.Files::exists);
+    }
+
+    /** PgBouncer's admin console for {@code source}, from the workspace's traffic.pgbouncer keys. */
+    public Optional<PgBouncerConnector> console(String source) {
+        return workspace.sources().stream().filter(s -> s.name().equals(source)).findFirst()
+                .map(s -> s.traffic() == null ? null : s.traffic().pgbouncer())
+                .map(p -> console(PgBouncerAddress.parse(p.address(), p.user())));
+    }
+
+    /**
+     * A traffic reader of this workspace (branch traffic-read's monitor) for a one-shot render; the window takes the
+     * session's once that branch wires one into it.
+     */
+    public io.pilothouse.services.traffic.TrafficMonitor newMonitor() {
+        return new io.pilothouse.services.traffic.TrafficMonitor(workspace, monitor.feed()::latest,
+                Passwords.standardChain(), io.pilothouse.services.traffic.TrafficSettings.DEFAULTS,
+                Clock.systemUTC());
+    }
+
     /** Resumes pauses a killed app left behind; one line per record. */
     public List<String> resumeLeftPauses() {
         return LeftPauses.resume(journal(), this::console);

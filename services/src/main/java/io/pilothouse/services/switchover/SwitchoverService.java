@@ -227,12 +227,6 @@ public final class SwitchoverService {
         if (checkpointFirst && request.scheduledAt() == null) {
             tracker.note(LeaderCheckpoint.run(probes.apply(before), trail));
         }
-        try {
-            hold.hold(before, trail, tracker::note);
-        } catch (Exception e) {
-            report.summary = "clients could not be held: " + e.getMessage();
-            throw new Refused(report.build(Outcome.REFUSED, null, null));
-        }
         java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             return leaderChange(request, before, trail, tracker, report, read, hold, released);
@@ -258,6 +252,13 @@ public final class SwitchoverService {
                     changed.release();
                 }));
         try {
+            // Held only now, with the probe writing: clients wait from here until the candidate is reached.
+            try {
+                hold.hold(before, trail, tracker::note);
+            } catch (Exception e) {
+                report.summary = "clients could not be held: " + e.getMessage();
+                throw new Refused(report.build(Outcome.REFUSED, stop(probe), null));
+            }
             hold.leaderRequested(before, request.candidate());
             PatroniVerdicts.Next next = send(request, before, trail, tracker, report);
             VerificationItem clients = null;
