@@ -18,6 +18,8 @@ final class TrafficTable {
 
     static final double ROW_HEIGHT = 28;
     private static final double HEADER_HEIGHT = 40;
+    /** Columns whose values are longer than their titles. */
+    private static final java.util.Set<String> WIDE = java.util.Set.of("Status", "Node", "Reached", "Server target");
 
     private TrafficTable() {
     }
@@ -37,7 +39,8 @@ final class TrafficTable {
             TableColumn<TrafficRow, String> c = new TableColumn<>(columns.get(i));
             c.setCellValueFactory(f -> new ReadOnlyStringWrapper(index < f.getValue().cells().size()
                     ? f.getValue().cells().get(index) : "").getReadOnlyProperty());
-            c.setPrefWidth(i == columns.size() - 1 ? 260 : Math.max(90, columns.get(i).length() * 9 + 20));
+            c.setPrefWidth(i == columns.size() - 1 ? 260 : WIDE.contains(columns.get(i)) ? 200
+                    : Math.max(90, columns.get(i).length() * 9 + 20));
             c.setMinWidth(70);
             table.getColumns().add(c);
         }
