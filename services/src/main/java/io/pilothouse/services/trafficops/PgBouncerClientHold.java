@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +44,8 @@ public final class PgBouncerClientHold implements ClientHold {
     private final AtomicBoolean resumed = new AtomicBoolean();
     private final AtomicLong longestWaitMicros = new AtomicLong();
     private volatile ScheduledExecutorService timers;
+    /** Watches for the candidate apart from the timers, so the watchdog never waits behind it. */
+    private volatile ScheduledExecutorService watcher;
     private volatile HoldRecord record;
     private volatile long heldAtNanos;
     private volatile long heldUntilNanos;
@@ -88,11 +89,8 @@ public final class PgBouncerClientHold implements ClientHold {
                     bouncer.address().host(), bouncer.address().port(), bouncer.address().user(), database,
                     before.source() + "/" + before.scope(), now, now.plus(maxHold));
             journal.save(record);
-            timers = Executors.newScheduledThreadPool(3, r -> {
-                Thread t = new Thread(r, "pgbouncer-hold-" + database);
-                t.setDaemon(true);
-                return t;
-            });
+            timers = io.pilothouse.services.live.LiveExecutors.single("pgbouncer-hold-" + database);
+            watcher = io.pilothouse.services.live.LiveExecutors.single("pgbouncer-hold-watch-" + database);
             // Armed before the PAUSE: a PAUSE that hangs on a long client transaction is resumed too.
             timers.schedule(this::watchdog, maxHold.toMillis(), TimeUnit.MILLISECONDS);
             heldAtNanos = System.nanoTime();
@@ -116,7 +114,7 @@ public final class PgBouncerClientHold implements ClientHold {
 
     @Override
     public void leaderRequested(ClusterSnapshot before, String candidate) {
-        ScheduledExecutorService t = timers;
+        ScheduledExecutorService t = watcher;
         if (record == null || t == null) {
             return;
         }
@@ -296,9 +294,10 @@ public final class PgBouncerClientHold implements ClientHold {
     }
 
     private void shutdownTimers() {
-        ScheduledExecutorService t = timers;
-        if (t != null) {
-            t.shutdownNow();
+        for (ScheduledExecutorService t : new ScheduledExecutorService[] {timers, watcher}) {
+            if (t != null) {
+                t.shutdownNow();
+            }
         }
     }
 }

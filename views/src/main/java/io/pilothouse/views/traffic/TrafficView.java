@@ -51,13 +51,13 @@ public final class TrafficView {
                         "No entry point read", null),
                 section("HAProxy servers (right-click: drain, maintenance, ready)"),
                 TrafficTable.create("traffic-haproxy", TrafficRows.HAPROXY_COLUMNS, vm.haproxy(),
-                        "No HAProxy for this cluster", this::haproxyMenu),
+                        "Nothing read from HAProxy: none is named for this cluster, or it did not answer (see above)", this::haproxyMenu),
                 section("PgBouncer databases (right-click: pause, resume, reconnect)"),
                 TrafficTable.create("traffic-pgbouncer", TrafficRows.PGBOUNCER_COLUMNS, vm.pgbouncer(),
-                        "No PgBouncer for this cluster", this::pgbouncerMenu),
+                        "Nothing read from PgBouncer: none is named for this cluster, or it did not answer (see above)", this::pgbouncerMenu),
                 section("Pgpool-II nodes: what Pgpool believes / what the server says"),
                 TrafficTable.create("traffic-pgpool", TrafficRows.PGPOOL_COLUMNS, vm.pgpool(),
-                        "No Pgpool-II for this cluster", null));
+                        "Nothing read from Pgpool-II: none is named for this cluster, or it did not answer (see above)", null));
         vm.components().addListener((ListChangeListener<String>) c -> showComponents());
         vm.problems().addListener((ListChangeListener<TrafficProblem>) c -> showProblems());
         root = new ScrollPane(content);
