@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = {GuiCommand.class, DemoCommand.class, SandboxCommand.class, SnapshotCommand.class,
             WatchCommand.class, HistoryCommand.class, ScreenshotCommand.class, PauseCommand.class, ResumeCommand.class, RestartCommand.class,
             ReloadCommand.class, ReinitCommand.class, ConfigCommand.class, SwitchoverCommand.class,
-            FailoverCommand.class, AuditCommand.class, IndoubtCommand.class, ShardsCommand.class,
-            ReshardCommand.class, ActivityCommand.class, TrafficCommand.class})
+            FailoverCommand.class, AuditCommand.class, IndoubtCommand.class, ShardsCommand.class, TrafficCommand.class,
+            ReshardCommand.class, ActivityCommand.class})
 public final class PilothouseCommand implements Runnable {
 
     @picocli.CommandLine.Spec

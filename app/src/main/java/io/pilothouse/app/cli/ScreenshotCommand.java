@@ -137,7 +137,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
             EstateSnapshot estate = session.feed().latest();
             // The Traffic tab: one read of every load balancer and pooler the workspace names, drawn as read.
             io.pilothouse.services.traffic.TrafficMonitor traffic = view == ViewName.traffic
-                    ? session.trafficOps().newMonitor() : null;
+                    ? session.traffic() : null;
             if (traffic != null) {
                 traffic.readOnce();
             }
@@ -164,9 +164,6 @@ public final class ScreenshotCommand implements Callable<Integer> {
                     throw new UserException("cannot write " + out + ": " + e.getMessage());
                 } finally {
                     main[0].dispose();
-                    if (traffic != null) {
-                        traffic.close();
-                    }
                 }
                 return null;
             }, 60);

@@ -57,8 +57,13 @@ public final class SnapshotCommand implements Callable<Integer> {
             if (json) {
                 // Rules with a grace period ("for 30 s") only show once it has passed; a one-shot read reports
                 // what holds already (no leader long enough, slots, archiver, lease).
-                spec.commandLine().getOut().println(Json.pretty(EstateJson.of(estate, session.alerts().latest(),
-                        gaps)));
+                com.fasterxml.jackson.databind.node.ObjectNode document = Json.mapper().valueToTree(
+                        EstateJson.of(estate, session.alerts().latest(), gaps));
+                if (io.pilothouse.services.traffic.TrafficMonitor.watches(source.workspace())) {
+                    // The load balancers and poolers, read once now that the clusters have answered.
+                    document.set("traffic", Json.mapper().valueToTree(session.traffic().readOnce()));
+                }
+                spec.commandLine().getOut().println(Json.pretty(document));
             } else {
                 spec.commandLine().getOut().print(SnapshotTable.render(estate));
                 spec.commandLine().getOut().flush();

@@ -22,7 +22,7 @@ public final class MainViews {
 
     /** As {@link #on(LiveSession)}, with {@code machine} as its time machine (null for none). */
     public static MainView on(LiveSession session, TimeMachineViewModel machine) {
-        return on(session, machine, null);
+        return on(session, machine, session.traffic());
     }
 
     /**

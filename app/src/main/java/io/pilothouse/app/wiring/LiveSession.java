@@ -130,8 +130,12 @@ public final class LiveSession implements AutoCloseable {
             store.restoreEvents(history, Clock.systemUTC().instant());
         }
         LagHistory lag = new LagHistory();
+        // The traffic layer (HAProxy, PgBouncer, Pgpool-II) of sources that name one; its problems are alerts too.
+        io.pilothouse.services.traffic.TrafficMonitor traffic = new io.pilothouse.services.traffic.TrafficMonitor(
+                workspace, monitor.feed()::latest, Passwords.standardChain(),
+                io.pilothouse.services.traffic.TrafficSettings.DEFAULTS, Clock.systemUTC(), executors.io());
         AlertMonitor alerts = new AlertMonitor(monitor.feed(), new AlertEvaluator(
-                AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC()));
+                AlertThresholds.of(workspace.alertsOrDefaults()), Clock.systemUTC(), traffic::problems));
         monitor.onEvent(history);
         if (store != null) {
             monitor.onEvent(store.record(monitor.feed(), lag, alerts, AuditLogs.path()));
@@ -143,11 +147,21 @@ public final class LiveSession implements AutoCloseable {
                 alerts, registry);
         session.store = store;
         session.historyMode = historyMode;
+        session.traffic = traffic;
         return session;
     }
 
     private SessionHistory store;
     private SessionHistory.Mode historyMode = SessionHistory.Mode.OFF;
+    private io.pilothouse.services.traffic.TrafficMonitor traffic;
+
+    /**
+     * The traffic layer's live source: read every few seconds off the FX thread once the session has begun (only when
+     * some source names a load balancer or pooler); its snapshots are what the Traffic view renders.
+     */
+    public io.pilothouse.services.traffic.TrafficMonitor traffic() {
+        return traffic;
+    }
 
     /** The session's history store, or null when this session does not record (one-shot commands). */
     public SessionHistory historyStore() {
@@ -174,6 +188,7 @@ public final class LiveSession implements AutoCloseable {
             lagSampler.start();
         }
         alerts.start(executors.scheduler(), Duration.ofSeconds(1));
+        traffic.start(executors.scheduler());
         otherOperators = io.pilothouse.services.locks.OtherOperators.start(locks::held, registry,
                 executors.scheduler(), executors.io(), Duration.ofSeconds(5));
     }
@@ -486,6 +501,7 @@ public final class LiveSession implements AutoCloseable {
             startedListing.close();
         }
         locks.close();
+        traffic.close();
         alertLedger.close();
         alerts.close();
         lagSampler.close();

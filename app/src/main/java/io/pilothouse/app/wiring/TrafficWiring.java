@@ -107,16 +107,6 @@ public final class TrafficWiring {
                 .map(p -> console(PgBouncerAddress.parse(p.address(), p.user())));
     }
 
-    /**
-     * A traffic reader of this workspace (branch traffic-read's monitor) for a one-shot render; the window takes the
-     * session's once that branch wires one into it.
-     */
-    public io.pilothouse.services.traffic.TrafficMonitor newMonitor() {
-        return new io.pilothouse.services.traffic.TrafficMonitor(workspace, monitor.feed()::latest,
-                Passwords.standardChain(), io.pilothouse.services.traffic.TrafficSettings.DEFAULTS,
-                Clock.systemUTC());
-    }
-
     /** Resumes pauses a killed app left behind; one line per record. */
     public List<String> resumeLeftPauses() {
         return LeftPauses.resume(journal(), this::console);

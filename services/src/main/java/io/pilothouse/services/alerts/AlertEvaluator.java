@@ -10,6 +10,7 @@ import io.pilothouse.services.model.NodeSlots;
 import io.pilothouse.services.model.PreparedBranch;
 import io.pilothouse.services.model.ReplicationSlot;
 import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.services.model.TrafficProblem;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Turns snapshots into alerts. Each rule yields the conditions that hold in a snapshot; a condition becomes an alert
@@ -50,12 +52,22 @@ public final class AlertEvaluator {
 
     private final AlertThresholds thresholds;
     private final Clock clock;
+    private final Supplier<List<TrafficProblem>> traffic;
     private final Map<String, Instant> firstSeen = new HashMap<>();
     private final Map<String, Alert> active = new LinkedHashMap<>();
 
     public AlertEvaluator(AlertThresholds thresholds, Clock clock) {
+        this(thresholds, clock, List::of);
+    }
+
+    /**
+     * As {@link #AlertEvaluator(AlertThresholds, Clock)}, also raising the traffic layer's problems ({@code traffic}
+     * gives the latest; called on every evaluation, so it must be cheap).
+     */
+    public AlertEvaluator(AlertThresholds thresholds, Clock clock, Supplier<List<TrafficProblem>> traffic) {
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.traffic = Objects.requireNonNull(traffic, "traffic");
     }
 
     /** The thresholds in use. */
@@ -70,8 +82,12 @@ public final class AlertEvaluator {
     public synchronized Evaluation evaluate(List<ClusterSnapshot> clusters) {
         Instant now = clock.instant();
         Map<String, Condition> holding = new LinkedHashMap<>();
+        List<TrafficProblem> trafficProblems = traffic.get();
         for (ClusterSnapshot c : clusters) {
             for (Condition k : conditions(c)) {
+                holding.putIfAbsent(k.id(), k);
+            }
+            for (Condition k : trafficConditions(c, trafficProblems)) {
                 holding.putIfAbsent(k.id(), k);
             }
         }
@@ -132,6 +148,20 @@ public final class AlertEvaluator {
             out.add(new Condition(id, p.kind().critical() ? AlertSeverity.CRITICAL : AlertSeverity.WARNING,
                     AlertRule.DCS_NODE_DISAGREEMENT, c, p.member(), "DCS and node disagree: " + p.message(),
                     DISAGREEMENT_FOR, null));
+        }
+        return out;
+    }
+
+    /** One alert per kind and entry point of the cluster's traffic layer; the message may change without a new one. */
+    private static List<Condition> trafficConditions(ClusterSnapshot c, List<TrafficProblem> problems) {
+        List<Condition> out = new ArrayList<>();
+        for (TrafficProblem p : problems) {
+            if (!p.source().equals(c.source()) || !c.scope().equals(p.scope())) {
+                continue;
+            }
+            String id = id(AlertRule.TRAFFIC_LAYER, c, null) + "/" + p.kind().key() + "/" + p.entryPoint();
+            out.add(new Condition(id, p.kind().critical() ? AlertSeverity.CRITICAL : AlertSeverity.WARNING,
+                    AlertRule.TRAFFIC_LAYER, c, null, p.message(), DISAGREEMENT_FOR, null));
         }
         return out;
     }

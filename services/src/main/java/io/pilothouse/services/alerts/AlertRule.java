@@ -35,7 +35,13 @@ public enum AlertRule {
      * The DCS and a node disagree (leader key vs recovery, sync key vs the primary, member key vs an answering node,
      * dynamic configuration vs pg_settings), for longer than a few seconds: a leader change in progress is not one.
      */
-    DCS_NODE_DISAGREEMENT;
+    DCS_NODE_DISAGREEMENT,
+    /**
+     * The traffic layer in front of the cluster disagrees with it or fails, for longer than a few seconds: writes
+     * routed to a non-leader, a pooler on the old leader, Pgpool's primary not the server's, clients waiting at a
+     * pooler, a backend down, a stats endpoint or admin console unreachable.
+     */
+    TRAFFIC_LAYER;
 
     /** Lower-case, dash-separated name for JSON and ids ({@code replica-lag}). */
     public String key() {

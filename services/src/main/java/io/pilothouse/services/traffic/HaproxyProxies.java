@@ -47,9 +47,17 @@ final class HaproxyProxies {
         String member = address != null ? members.memberAt(address) : members.memberNamed(name);
         String status = Rows.text(row, "status");
         String check = Rows.text(row, "check_status");
+        if (check != null && check.startsWith("* ")) {
+            // A check in progress: HAProxy shows the last result behind "* ".
+            check = check.substring(2);
+        }
         Long code = Rows.optionalNumber(row, "check_code");
+        if (code != null && code == 0) {
+            code = null;
+        }
+        // While a check runs the code may be blank: an L7STS of a member that answers is still its role check.
         boolean expectedDown = status != null && status.startsWith("DOWN") && check != null
-                && check.startsWith("L7STS") && code != null && code == NOT_MY_ROLE && members.answering(member);
+                && check.startsWith("L7STS") && (code == null || code == NOT_MY_ROLE) && members.answering(member);
         return new HaproxyServer(proxy, name, address, member, status, check, code == null ? null : code.intValue(),
                 Rows.number(row, "scur"), Rows.number(row, "smax"), Rows.number(row, "stot"),
                 (int) Rows.number(row, "weight"), Rows.optionalNumber(row, "lastchg"),

@@ -19,7 +19,9 @@ final class HaproxyStatsReader {
         this.settings = settings;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // HAProxy's stats page speaks HTTP/1.1; no h2c upgrade dance with it or a proxy in front.
+                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     HaproxyStatus read(String url, MemberIndex members) {

@@ -19,7 +19,9 @@ import java.util.Properties;
 /**
  * Opens short-lived connections with the simple query protocol ({@code preferQueryMode=simple}): PgBouncer's admin
  * console speaks nothing else, and through a transaction-pooling PgBouncer or Pgpool no prepared statement outlives
- * its transaction. No {@code options} startup parameter either: PgBouncer refuses unknown ones. The password comes
+ * its transaction. No {@code options} startup parameter either, and no {@code assumeMinServerVersion}: with it pgjdbc
+ * puts {@code extra_float_digits} in the startup packet, which PgBouncer's console refuses ("SET failed"); without
+ * it pgjdbc sets that only on a server that reports 9.0 or later, which the console (its own version) does not. The password comes
  * from the lookup (pgpass, keyring) and never leaves the properties.
  */
 final class SimpleQueryConnector {
@@ -42,7 +44,6 @@ final class SimpleQueryConnector {
         });
         props.setProperty("preferQueryMode", "simple");
         props.setProperty("ApplicationName", "pilothouse-traffic");
-        props.setProperty("assumeMinServerVersion", "9.0");
         props.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
         props.setProperty("loginTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
         props.setProperty("socketTimeout", Long.toString(Math.max(1, settings.readTimeout().toSeconds())));

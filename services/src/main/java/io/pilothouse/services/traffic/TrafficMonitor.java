@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live source of the traffic layer: every {@link TrafficSettings#interval()} it reads each workspace source's
- * HAProxy, PgBouncer and Pgpool-II in parallel, each bounded by {@link TrafficSettings#componentBudget()} (a hanging
+ * HAProxy, PgBouncer and Pgpool-II in parallel on the injected pool, each bounded by {@link TrafficSettings#componentBudget()} (a hanging
  * component is marked unreachable; the others go on), verifies the entry points by connecting through them, judges
  * the lot against the live model and publishes one immutable {@link TrafficSnapshot}. Never on the FX thread.
  */
@@ -53,18 +52,19 @@ public final class TrafficMonitor implements TrafficFeed, AutoCloseable {
     private ScheduledFuture<?> tick;
     private volatile boolean closed;
 
+    /**
+     * @param reads where reads run: a pool that grows (component reads wait on each other's futures, and a hanging
+     *              component holds a thread until its timeout), e.g. the session's I/O pool; not shut down here
+     */
     public TrafficMonitor(Workspace workspace, Supplier<EstateSnapshot> estate, PasswordLookup passwords,
-                          TrafficSettings settings, Clock clock) {
+                          TrafficSettings settings, Clock clock, ExecutorService reads) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.estate = Objects.requireNonNull(estate, "estate");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.reads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "pilothouse-traffic");
-            t.setDaemon(true);
-            return t;
-        });
-        this.reader = new TrafficSourceReader(new SimpleQueryConnector(passwords, settings), settings, clock, reads);
+        this.reads = Objects.requireNonNull(reads, "reads");
+        this.reader = new TrafficSourceReader(new SimpleQueryConnector(passwords, settings), passwords, settings,
+                clock, reads);
         this.assessor = new TrafficAssessor(settings);
     }
 
@@ -73,7 +73,7 @@ public final class TrafficMonitor implements TrafficFeed, AutoCloseable {
         return workspace.sources().stream().anyMatch(s -> s.traffic() != null);
     }
 
-    /** Reads now and then every interval on {@code scheduler} (the read itself runs on the monitor's own threads). */
+    /** Reads now and then every interval on {@code scheduler} (the read itself runs on the reads pool). */
     public synchronized TrafficMonitor start(ScheduledExecutorService scheduler) {
         if (tick == null && !closed && watches(workspace)) {
             long ms = settings.interval().toMillis();
@@ -165,6 +165,5 @@ public final class TrafficMonitor implements TrafficFeed, AutoCloseable {
         if (tick != null) {
             tick.cancel(false);
         }
-        reads.shutdownNow();
     }
 }

@@ -28,12 +28,13 @@ final class TrafficSourceReader {
     private final PgpoolNodesReader pgpool;
     private final EntryPointVerifier verifier;
 
-    TrafficSourceReader(SimpleQueryConnector connector, TrafficSettings settings, Clock clock, ExecutorService reads) {
+    TrafficSourceReader(SimpleQueryConnector connector, io.pilothouse.services.postgres.PasswordLookup passwords,
+                        TrafficSettings settings, Clock clock, ExecutorService reads) {
         this.settings = settings;
         this.clock = clock;
         this.reads = reads;
         this.haproxy = new HaproxyStatsReader(settings, clock);
-        this.pgbouncer = new PgbouncerConsoleReader(connector, clock);
+        this.pgbouncer = new PgbouncerConsoleReader(passwords, settings, clock);
         this.pgpool = new PgpoolNodesReader(connector, clock);
         this.verifier = new EntryPointVerifier(connector, clock);
     }

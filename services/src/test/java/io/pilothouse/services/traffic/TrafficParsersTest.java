@@ -33,6 +33,40 @@ class TrafficParsersTest {
     }
 
     @Test
+    void withShowLegendsServersAreJoinedByAddressNotName() throws Exception {
+        // Recorded from a second sandbox (node1 25201, node2 29130, node3 25867); named members elsewhere on purpose.
+        MemberIndex members = new MemberIndex(io.pilothouse.services.model.ClusterSnapshot.builder("demo", "demo")
+                .leader("pg-b").members(List.of(
+                        member("pg-a", 25201), member("pg-b", 29130), member("pg-c", 25867))).build());
+
+        List<HaproxyProxy> proxies = HaproxyProxies.from(
+                HaproxyCsv.rows(Recorded.text("haproxy-show-stat-with-addr.csv")), members);
+
+        HaproxyProxy primary = proxies.get(0);
+        assertThat(primary.servers()).extracting(HaproxyServer::address).containsExactly("127.0.0.1:25201",
+                "127.0.0.1:29130", "127.0.0.1:25867");
+        assertThat(primary.servers()).extracting(HaproxyServer::member).containsExactly("pg-a", "pg-b", "pg-c");
+        assertThat(primary.upServers()).extracting(HaproxyServer::member).containsExactly("pg-b");
+    }
+
+    @Test
+    void aCheckInProgressStillReadsAsItsLastResult() throws Exception {
+        String csv = "# pxname,svname,status,check_status,check_code,addr\n"
+                + "primary,node1,DOWN,* L7STS,0,127.0.0.1:24306\n";
+        HaproxyServer s = HaproxyProxies.from(HaproxyCsv.rows(csv), Recorded.cluster("node2")).get(0).servers()
+                .get(0);
+        assertThat(s.checkStatus()).isEqualTo("L7STS");
+        assertThat(s.expectedDown()).isTrue();
+    }
+
+    private static io.pilothouse.services.model.Member member(String name, int port) {
+        return io.pilothouse.services.model.Member.builder(name).role(
+                        name.equals("pg-b") ? io.pilothouse.services.model.MemberRole.LEADER
+                                : io.pilothouse.services.model.MemberRole.REPLICA)
+                .state(io.pilothouse.services.model.MemberState.RUNNING).host("127.0.0.1").port(port).build();
+    }
+
+    @Test
     void aDownServerWhoseMemberIsNotKnownIsNotExplainedAway() throws Exception {
         List<HaproxyProxy> proxies = HaproxyProxies.from(HaproxyCsv.rows(Recorded.text("haproxy-after-switchover.csv")),
                 MemberIndex.NONE);
