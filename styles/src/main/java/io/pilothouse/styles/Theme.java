@@ -52,7 +52,8 @@ public enum Theme {
             "controls/indoubt.css",
             "controls/shards.css",
             "controls/reshard.css",
-            "controls/activity.css");
+            "controls/activity.css",
+            "controls/traffic.css");
 
     /** Every URL we add contains this, so re-theming can remove exactly our sheets and keep anyone else's. */
     private static final String OUR_PATH = "io/pilothouse/styles/";

@@ -5,6 +5,7 @@ import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
 import io.pilothouse.services.switchover.CheckId;
 import io.pilothouse.services.switchover.CheckMatrix;
+import io.pilothouse.services.switchover.ClientHold;
 import io.pilothouse.services.switchover.OperationKind;
 import io.pilothouse.services.switchover.Outcome;
 import io.pilothouse.services.switchover.ReportFormats;
@@ -30,6 +31,12 @@ final class LeaderChange {
 
     static int run(OperationKind kind, LeaderChangeOptions options, Instant at, PrintWriter out, PrintWriter err)
             throws Exception {
+        return run(kind, options, at, out, err, null);
+    }
+
+    /** As above; {@code clients} (switchover only, may be null) holds clients at PgBouncer and/or checkpoints. */
+    static int run(OperationKind kind, LeaderChangeOptions options, Instant at, PrintWriter out, PrintWriter err,
+                   HoldClientsOptions clients) throws Exception {
         java.time.Duration verifyTimeout = verifyTimeout(options);
         if (!options.dryRun && options.candidate == null) {
             throw new UserException("name the member to promote with --to MEMBER (or use --dry-run to see the "
@@ -68,11 +75,22 @@ final class LeaderChange {
                         + "(pass --yes to skip the question)", ClusterOperation.REFUSED);
             }
             SwitchoverReport report;
+            ClientHold hold = ClientHold.NONE;
+            if (clients != null && clients.hold) {
+                op.session().trafficOps().resumeLeftPauses().forEach(l -> (options.json ? err : out)
+                        .println("left behind: " + l));
+                try {
+                    hold = op.session().trafficOps().hold(cluster, clients.bouncer.resolve(
+                            options.cluster.source.workspace(), cluster.source()), clients.database);
+                } catch (IllegalArgumentException e) {
+                    throw new UserException("--pgbouncer-database: " + e.getMessage(), 2);
+                }
+            }
             try {
                 report = service.run(request, step -> {
                     (options.json ? err : out).println(step.describe());
                     (options.json ? err : out).flush();
-                });
+                }, hold, clients != null && clients.checkpointFirst);
             } catch (ReadOnlyWorkspaceException e) {
                 throw new UserException(e.getMessage() + "; open a workspace that is not read-only to make changes",
                         ClusterOperation.REFUSED);

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 public final class ScreenshotCommand implements Callable<Integer> {
 
     /** Views that can be rendered; every later view adds its name here. */
-    enum ViewName { topology, lag, slots, history, alerts, audit, indoubt, shards, reshard, activity }
+    enum ViewName { topology, lag, slots, history, alerts, audit, indoubt, shards, reshard, activity, traffic }
 
     @Mixin
     SourceOptions source;
@@ -135,12 +135,18 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 Thread.sleep(5_000);
             }
             EstateSnapshot estate = session.feed().latest();
+            // The Traffic tab: one read of every load balancer and pooler the workspace names, drawn as read.
+            io.pilothouse.services.traffic.TrafficMonitor traffic = view == ViewName.traffic
+                    ? session.traffic() : null;
+            if (traffic != null) {
+                traffic.readOnce();
+            }
             FxToolkit.startHeadless();
             MainView[] main = new MainView[1];
             OffscreenRenderer renderer = FxToolkit.call(() -> {
                 TimeMachineViewModel machine = at == null ? null : StoredScreenshots.scrubbedTo(
                         TimeArguments.instant(at, "--at"));
-                main[0] = MainViews.on(session, machine);
+                main[0] = MainViews.on(session, machine, traffic);
                 main[0].showPane(view.name());
                 estate.clusters().stream()
                         .filter(c -> cluster == null || c.scope().equals(cluster))

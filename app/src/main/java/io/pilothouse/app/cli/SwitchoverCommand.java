@@ -27,6 +27,9 @@ public final class SwitchoverCommand implements Callable<Integer> {
     @Option(names = "--cancel", description = "Cancel the scheduled switchover of --cluster instead.")
     boolean cancel;
 
+    @Mixin
+    HoldClientsOptions clients;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +50,14 @@ public final class SwitchoverCommand implements Callable<Integer> {
                 throw new UserException("--at " + at + " is in the past; leave --at out to switch over now", 2);
             }
         }
+        if (clients.hold && clients.database == null) {
+            throw new UserException("--hold-clients needs --pgbouncer-database DB (the PgBouncer database the "
+                    + "clients use)", 2);
+        }
+        if (clients.hold && when != null) {
+            throw new UserException("--hold-clients is for a switchover now, not one scheduled with --at", 2);
+        }
         return LeaderChange.run(OperationKind.SWITCHOVER, options, when, spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+                spec.commandLine().getErr(), clients);
     }
 }

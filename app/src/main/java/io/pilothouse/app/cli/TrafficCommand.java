@@ -21,7 +21,9 @@ import java.util.concurrent.Callable;
         description = "Print every entry point (HAProxy proxies, PgBouncer databases, Pgpool-II) with where it sends "
                 + "reads and writes now, verified by connecting through it; HAProxy backends, PgBouncer pools, "
                 + "Pgpool nodes; and every disagreement with the cluster. Exit 0, or 4 when there is a problem "
-                + "(an unreachable component included).")
+                + "(an unreachable component included). Operations: traffic haproxy set-state, traffic pgbouncer "
+                + "pause|resume|reconnect.",
+        subcommands = {TrafficHaproxyCommand.class, TrafficPgBouncerCommand.class})
 public final class TrafficCommand implements Callable<Integer> {
 
     /** Exit status when the traffic layer has a problem (scripts and monitoring). */

@@ -22,7 +22,18 @@ public final class MainViews {
 
     /** As {@link #on(LiveSession)}, with {@code machine} as its time machine (null for none). */
     public static MainView on(LiveSession session, TimeMachineViewModel machine) {
+        return on(session, machine, session.traffic());
+    }
+
+    /**
+     * As {@link #on(LiveSession, TimeMachineViewModel)}, with a Traffic tab on {@code traffic} (null: the tab says no
+     * traffic layer is read) and its operations on the session.
+     */
+    public static MainView on(LiveSession session, TimeMachineViewModel machine,
+                              io.pilothouse.services.traffic.TrafficFeed traffic) {
         MainView view = MainView.builder(session.feed()).clock(Clock.systemDefaultZone()).history(session.history())
+                .traffic(traffic == null ? null : new io.pilothouse.views.traffic.TrafficInputs(traffic,
+                        new TrafficWindowActions(session), new WindowFactory(), FxToolkit.fx()))
                 .lag(session.lag()).alerts(session.alerts())
                 .alertHistory(session.alertLedger(), new AlertLedgerActions(session.alertLedger(),
                         session.ioExecutor()), FxToolkit.fx())

@@ -463,6 +463,11 @@ public final class LiveSession implements AutoCloseable {
         return registry;
     }
 
+    /** HAProxy and PgBouncer operations, and holding clients at PgBouncer, inside this session's guard. */
+    public TrafficWiring trafficOps() {
+        return new TrafficWiring(workspace, monitor, guard, Passwords.resolver());
+    }
+
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
     public OperationGuard guard() {
         return guard;

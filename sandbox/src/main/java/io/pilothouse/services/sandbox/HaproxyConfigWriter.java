@@ -13,6 +13,8 @@ final class HaproxyConfigWriter {
     static final String WRITE_PROXY = "primary";
     static final String READ_PROXY = "replicas";
     static final String STATS_URI = "/stats";
+    /** The runtime API's socket, admin level (drain / maint / ready), in the sandbox dir: only its user may use it. */
+    static final String ADMIN_SOCKET = "haproxy.sock";
 
     private HaproxyConfigWriter() {}
 
@@ -28,6 +30,7 @@ final class HaproxyConfigWriter {
                 global
                     maxconn 256
                     log stdout format raw local0 info
+                    stats socket %4$s mode 600 level admin
 
                 defaults
                     mode tcp
@@ -50,7 +53,8 @@ final class HaproxyConfigWriter {
                     # Adds each server's addr to the CSV: the traffic view joins a backend line to a member by it.
                     stats show-legends
 
-                """.formatted(SandboxPlan.HOST, ports.statsPort(), STATS_URI));
+                """.formatted(SandboxPlan.HOST, ports.statsPort(), STATS_URI,
+                plan.layout().dir().toAbsolutePath().resolve(ADMIN_SOCKET)));
         appendProxy(cfg, WRITE_PROXY, ports.writePort(), "/primary", plan);
         cfg.append('\n');
         appendProxy(cfg, READ_PROXY, ports.readPort(), "/replica", plan);

@@ -102,6 +102,16 @@ public final class SwitchoverService {
      * @throws IllegalArgumentException when the cluster is not known
      */
     public SwitchoverReport run(SwitchoverRequest request, Consumer<ProgressStep> progress) throws Exception {
+        return run(request, progress, ClientHold.NONE, false);
+    }
+
+    /**
+     * As {@link #run(SwitchoverRequest, Consumer)}, with {@code hold} around the leader change (clients held at
+     * PgBouncer) and, when {@code checkpointFirst}, a {@code CHECKPOINT} on the leader before Patroni is asked (so
+     * the demoted leader's shutdown checkpoint has little left to write).
+     */
+    public SwitchoverReport run(SwitchoverRequest request, Consumer<ProgressStep> progress, ClientHold hold,
+                                boolean checkpointFirst) throws Exception {
         ClusterSnapshot before = cluster(request.source(), request.scope());
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("candidate", request.candidate());
@@ -111,10 +121,17 @@ public final class SwitchoverService {
         if (request.scheduledAt() != null) {
             parameters.put("scheduled_at", request.scheduledAt().toString());
         }
+        if (hold != ClientHold.NONE) {
+            parameters.put("hold_clients", hold.toString());
+        }
+        if (checkpointFirst) {
+            parameters.put("checkpoint_first", "true");
+        }
         MutationRequest mutation = new MutationRequest(request.kind().word(), request.cluster(), request.candidate(),
                 parameters);
         try {
-            return guard.run(mutation, before, trail -> attempt(request, before, trail, progress));
+            return guard.run(mutation, before, trail -> attempt(request, before, trail, progress, hold,
+                    checkpointFirst));
         } catch (Refused r) {
             return r.report;
         } catch (Unsuccessful u) {
@@ -172,7 +189,8 @@ public final class SwitchoverService {
     }
 
     private SwitchoverReport attempt(SwitchoverRequest request, ClusterSnapshot before, AuditTrail trail,
-                                     Consumer<ProgressStep> progress) throws Unsuccessful {
+                                     Consumer<ProgressStep> progress, ClientHold hold, boolean checkpointFirst)
+            throws Exception {
         long start = System.nanoTime();
         Instant startedAt = clock.instant();
         ProgressTracker tracker = new ProgressTracker(before, start, progress);
@@ -202,6 +220,29 @@ public final class SwitchoverService {
         tracker.note("pre-checks passed" + (row.warnings().isEmpty() ? "" : " with " + row.warnings().size()
                 + " warning(s)"));
 
+        if (request.scheduledAt() != null && hold != ClientHold.NONE) {
+            report.summary = "clients can only be held for a switchover that happens now, not a scheduled one";
+            throw new Refused(report.build(Outcome.REFUSED, null, null));
+        }
+        if (checkpointFirst && request.scheduledAt() == null) {
+            tracker.note(LeaderCheckpoint.run(probes.apply(before), trail));
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            return leaderChange(request, before, trail, tracker, report, read, hold, released);
+        } finally {
+            if (!released.get()) {
+                ClusterSnapshot now = feed.latest().cluster(request.source(), request.scope()).orElse(before);
+                hold.release(now, request.candidate().equals(now.leader()) ? request.candidate() : now.leader(),
+                        trail, tracker::note);
+            }
+        }
+    }
+
+    private SwitchoverReport leaderChange(SwitchoverRequest request, ClusterSnapshot before, AuditTrail trail,
+                                          ProgressTracker tracker, Report report, ClusterFacts read,
+                                          ClientHold hold, java.util.concurrent.atomic.AtomicBoolean released)
+            throws Exception {
         WriteProbe probe = startProbe(request, before, tracker);
         // Each new snapshot of the cluster moves the progress on and wakes the verification below.
         java.util.concurrent.Semaphore changed = new java.util.concurrent.Semaphore(0);
@@ -211,7 +252,24 @@ public final class SwitchoverService {
                     changed.release();
                 }));
         try {
+            // Held only now, with the probe writing: clients wait from here until the candidate is reached.
+            try {
+                hold.hold(before, trail, tracker::note);
+            } catch (Exception e) {
+                report.summary = "clients could not be held: " + e.getMessage();
+                throw new Refused(report.build(Outcome.REFUSED, stop(probe), null));
+            }
+            hold.leaderRequested(before, request.candidate());
             PatroniVerdicts.Next next = send(request, before, trail, tracker, report);
+            VerificationItem clients = null;
+            if (hold != ClientHold.NONE) {
+                // Let clients go as soon as the leader change is through (Patroni answers once it is), not after the
+                // whole verification: release waits until the pooler reaches the new leader.
+                released.set(true);
+                clients = hold.release(cluster(request.source(), request.scope()),
+                        next == PatroniVerdicts.Next.REFUSED ? before.leader() : request.candidate(), trail,
+                        tracker::note);
+            }
             if (next == PatroniVerdicts.Next.SCHEDULED) {
                 return report.build(Outcome.SCHEDULED, stop(probe), null);
             }
@@ -219,6 +277,10 @@ public final class SwitchoverService {
                 throw new Refused(report.build(Outcome.REFUSED, stop(probe), null));
             }
             List<VerificationItem> items = awaitSettled(request, before, read.config(), next, tracker, changed);
+            if (clients != null) {
+                items = new ArrayList<>(items);
+                items.add(clients);
+            }
             WriteProbeResult writes = stop(probe);
             ClusterSnapshot after = cluster(request.source(), request.scope());
             Outcome outcome = outcomeOf(request, after, next, items);

@@ -30,7 +30,7 @@ import java.util.Optional;
 final class ClusterTabs {
 
     /** The tabs, in order; their names are also the {@code screenshot --view} names. */
-    enum Pane { TOPOLOGY, LAG, SLOTS, HISTORY, ALERTS }
+    enum Pane { TOPOLOGY, LAG, SLOTS, HISTORY, ALERTS, TRAFFIC }
 
     private final TabPane tabs = new TabPane();
     private final SlotsViewModel slotsVm;
@@ -48,10 +48,14 @@ final class ClusterTabs {
     final javafx.beans.property.ObjectProperty<io.pilothouse.views.lag.LagRange> lagRange =
             new javafx.beans.property.SimpleObjectProperty<>(io.pilothouse.views.lag.LagRange.FIVE_MINUTES);
     private String lagCluster;
+    private ClusterKey trafficKey;
     private final Clock clock;
     private final Subscription subscription;
+    /** The Traffic tab's content, or null when the app gave no traffic feed (the tab then says so). */
+    private final io.pilothouse.views.traffic.TrafficPane traffic;
 
-    ClusterTabs(MainViewModel vm, Node topology, EstateHistory estateHistory, LagSeriesSource lagSource, Clock clock) {
+    ClusterTabs(MainViewModel vm, Node topology, EstateHistory estateHistory, LagSeriesSource lagSource, Clock clock,
+                io.pilothouse.views.traffic.TrafficInputs trafficInputs) {
         this.estateHistory = estateHistory;
         this.lagSource = lagSource;
         this.clock = clock;
@@ -63,8 +67,10 @@ final class ClusterTabs {
         alertsVm = new AlertsViewModel(clock.getZone());
         alerts = new AlertsView(alertsVm);
         alertsTab = tab("Alerts", alerts.root());
+        traffic = trafficInputs == null ? null : new io.pilothouse.views.traffic.TrafficPane(trafficInputs);
         tabs.getTabs().setAll(tab("Topology", topology), lagTab, tab("Slots", slots.root()),
-                tab("History", history.root()), alertsTab);
+                tab("History", history.root()), alertsTab, tab("Traffic", traffic != null ? traffic.root()
+                        : placeholder("No traffic layer is read for this workspace.")));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         subscription = vm.estateProperty().subscribe(e -> apply(e, vm.selectedClusterProperty().get()))
                 .and(vm.selectedClusterProperty().subscribe(k -> apply(vm.estateProperty().get(), k)))
@@ -116,12 +122,19 @@ final class ClusterTabs {
         if (lagChart != null) {
             lagChart.refreshNow();
         }
+        if (traffic != null) {
+            traffic.refresh();
+        }
     }
 
     private void apply(EstateSnapshot estate, ClusterKey key) {
         Optional<ClusterSnapshot> cluster = estate == null || key == null ? Optional.empty()
                 : estate.cluster(key.source(), key.scope());
         showLag(cluster);
+        if (traffic != null && !java.util.Objects.equals(key, trafficKey)) {
+            trafficKey = key;
+            traffic.select(key == null ? null : key.source(), key == null ? null : key.scope());
+        }
         slotsVm.setData(cluster.map(ClusterSnapshot::slots).orElse(List.of()),
                 cluster.map(ClusterSnapshot::leader).orElse(null), clock.instant());
         List<HistoryEntry> entries = key == null || estateHistory == null ? List.of()
@@ -164,6 +177,9 @@ final class ClusterTabs {
         slots.dispose();
         history.dispose();
         alerts.dispose();
+        if (traffic != null) {
+            traffic.dispose();
+        }
         if (lagChart != null) {
             lagChart.dispose();
         }

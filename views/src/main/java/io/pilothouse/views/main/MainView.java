@@ -102,7 +102,7 @@ public final class MainView {
         details.root().getStyleClass().add(Styles.SIDEBAR);
         ((javafx.scene.layout.Region) details.root()).setMinWidth(300);
 
-        tabs = new ClusterTabs(vm, topology.root(), history, lag, clock);
+        tabs = new ClusterTabs(vm, topology.root(), history, lag, clock, b.traffic());
         tabs.linkAlerts(() -> java.util.Optional.ofNullable(openInDoubt.get()).ifPresent(Runnable::run));
         if (b.alertLedger() != null) {
             tabs.useAlertHistory(b.alertLedger(), b.alertActions(), b.fx());

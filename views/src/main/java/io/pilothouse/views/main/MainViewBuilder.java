@@ -18,6 +18,7 @@ public final class MainViewBuilder {
     private io.pilothouse.services.alerts.AlertLedger alertLedger;
     private io.pilothouse.views.alerts.AlertActions alertActions;
     private java.util.concurrent.Executor fx;
+    private io.pilothouse.views.traffic.TrafficInputs traffic;
     private io.pilothouse.views.timemachine.TimeMachineViewModel timeMachine;
 
     MainViewBuilder(EstateFeed feed) {
@@ -67,6 +68,16 @@ public final class MainViewBuilder {
 
     io.pilothouse.views.alerts.AlertActions alertActions() {
         return alertActions;
+    }
+
+    /** Adds the Traffic tab on {@code inputs}' feed (without it the tab says there is no traffic layer). */
+    public MainViewBuilder traffic(io.pilothouse.views.traffic.TrafficInputs inputs) {
+        this.traffic = inputs;
+        return this;
+    }
+
+    io.pilothouse.views.traffic.TrafficInputs traffic() {
+        return traffic;
     }
 
     java.util.concurrent.Executor fx() {
