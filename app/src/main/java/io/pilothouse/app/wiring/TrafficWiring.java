@@ -88,16 +88,11 @@ public final class TrafficWiring {
                 Clock.systemUTC());
     }
 
-    /**
-     * HAProxy's admin socket for {@code source}: the workspace has no key for it yet (traffic.haproxy names the
-     * stats URL only), so until it has, the socket a sandbox writes ({@code haproxy.sock} beside the source's
-     * passfile) is used when it exists.
-     */
+    /** HAProxy's admin socket for {@code source}, from the workspace's traffic.haproxy.socket key. */
     public Optional<java.nio.file.Path> haproxySocket(String source) {
         return workspace.sources().stream().filter(s -> s.name().equals(source)).findFirst()
-                .map(SourceConfig::postgres).filter(p -> p != null && p.passfile() != null)
-                .map(p -> java.nio.file.Path.of(p.passfile()).toAbsolutePath().resolveSibling("haproxy.sock"))
-                .filter(java.nio.file.Files::exists);
+                .map(s -> s.traffic() == null || s.traffic().haproxy() == null ? null : s.traffic().haproxy().socket())
+                .map(java.nio.file.Path::of);
     }
 
     /** PgBouncer's admin console for {@code source}, from the workspace's traffic.pgbouncer keys. */
