@@ -95,6 +95,25 @@ public final class TrafficWiring {
                 .map(java.nio.file.Path::of);
     }
 
+    /** The workspace's traffic.pgbouncer of {@code source}, or empty when it names no PgBouncer. */
+    public Optional<io.pilothouse.services.workspace.TrafficConfig.Pgbouncer> pgbouncer(String source) {
+        return workspace.sources().stream().filter(s -> s.name().equals(source)).findFirst()
+                .map(s -> s.traffic() == null ? null : s.traffic().pgbouncer());
+    }
+
+    /**
+     * Holds of each of {@code databases} at the workspace's PgBouncer of {@code cluster}'s source, as one (the
+     * window's switchover wizard: the same holds as {@code switchover --hold-clients}).
+     */
+    public io.pilothouse.services.switchover.ClientHold holdAll(ClusterSnapshot cluster, List<String> databases) {
+        io.pilothouse.services.workspace.TrafficConfig.Pgbouncer p = pgbouncer(cluster.source()).orElseThrow(() ->
+                new IllegalStateException("the workspace names no PgBouncer for " + cluster.source()
+                        + " (traffic.pgbouncer); nothing was done"));
+        PgBouncerAddress address = PgBouncerAddress.parse(p.address(), p.user());
+        return io.pilothouse.services.switchover.ClientHolds.of(databases.stream()
+                .map(d -> hold(cluster, address, d)).toList());
+    }
+
     /** PgBouncer's admin console for {@code source}, from the workspace's traffic.pgbouncer keys. */
     public Optional<PgBouncerConnector> console(String source) {
         return workspace.sources().stream().filter(s -> s.name().equals(source)).findFirst()
