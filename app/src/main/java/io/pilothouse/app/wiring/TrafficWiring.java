@@ -125,4 +125,18 @@ public final class TrafficWiring {
     public List<String> resumeLeftPauses() {
         return LeftPauses.resume(journal(), this::console);
     }
+
+    /**
+     * The window's start: as {@link #resumeLeftPauses()}, except in a read-only workspace, which changes nothing and
+     * only names each pause left behind with the command that resumes it.
+     */
+    public List<String> resumeLeftPausesAtStart() {
+        if (!workspace.readOnly()) {
+            return resumeLeftPauses();
+        }
+        return journal().open().stream().map(r -> "PgBouncer " + r.address().label() + " database " + r.database()
+                + " was left paused " + r.pausedAt() + " for a switchover of " + r.cluster() + "; not resumed: this "
+                + "workspace is read-only (pilothouse traffic pgbouncer resume --database " + r.database() + ")")
+                .toList();
+    }
 }
