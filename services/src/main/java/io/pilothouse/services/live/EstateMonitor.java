@@ -51,7 +51,13 @@ public final class EstateMonitor implements AutoCloseable {
         this.passwords = passwords;
         this.clock = clock;
         this.estate = new LatestEstate(workspace.name(), workspace.readOnly());
-        this.rest = new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout());
+        this.rest = new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout(),
+                io.pilothouse.services.patroni.PatroniTls.of(workspace));
+    }
+
+    /** The Patroni REST client of this estate, with the workspace's TLS settings; for operations. */
+    public PatroniRestClient patroniRest() {
+        return rest;
     }
 
     /** The live estate for views and watchers. */
@@ -210,8 +216,8 @@ public final class EstateMonitor implements AutoCloseable {
                 .orElseThrow(() -> new java.sql.SQLException("no source " + source + " in the workspace", "08001"));
         io.pilothouse.services.workspace.PostgresConfig base = config.postgres() == null
                 ? new io.pilothouse.services.workspace.PostgresConfig(null, null, null, null) : config.postgres();
-        NodeConnections as = new NodeConnections(new io.pilothouse.services.workspace.PostgresConfig(user, database,
-                base.passfile(), base.sslmode()), passwords, NodeConnections.Timeouts.LIVE_VIEW);
+        NodeConnections as = new NodeConnections(base.as(user, database), passwords,
+                NodeConnections.Timeouts.LIVE_VIEW);
         return as.openFresh(host, port);
     }
 
@@ -225,7 +231,7 @@ public final class EstateMonitor implements AutoCloseable {
 
     private void startEtcd(SourceConfig source, NodeConnections sql) {
         SourceStatus[] lastStatus = {SourceStatus.unknown(SourceKind.ETCD)};
-        EtcdNamespaceWatcher watcher = new EtcdNamespaceWatcher(source.etcd().endpoints(), source.etcd().namespace(),
+        EtcdNamespaceWatcher watcher = new EtcdNamespaceWatcher(source.etcd(), EtcdPasswords.of(source, passwords),
                 executors.scheduler(), settings.etcdTick(), settings.restTimeout(), new EtcdNamespaceWatcher.Listener() {
             @Override
             public void clusterChanged(DcsView view) {

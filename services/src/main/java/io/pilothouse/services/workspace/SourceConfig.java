@@ -18,15 +18,22 @@ import java.util.List;
  *                 cluster, or null; a switchover is verified to reach the new leader through it
  * @param patroniUser user of Patroni's {@code restapi.authentication}, or null when its REST API has none; the
  *                 password comes from pgpass (database {@code patroni}) or the keyring, never from this file
+ * @param patroniTls CA and client certificate for Patroni's REST API over {@code https}, or null
  */
 public record SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
-                           List<String> nodes, String writeEndpoint, String patroniUser) {
+                           List<String> nodes, String writeEndpoint, String patroniUser, TlsFiles patroniTls) {
 
     public SourceConfig {
         patroni = patroni == null ? List.of() : List.copyOf(patroni);
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
         writeEndpoint = writeEndpoint == null || writeEndpoint.isBlank() ? null : writeEndpoint.trim();
         patroniUser = patroniUser == null || patroniUser.isBlank() ? null : patroniUser.trim();
+    }
+
+    /** Without Patroni REST TLS files. */
+    public SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
+                        List<String> nodes, String writeEndpoint, String patroniUser) {
+        this(name, etcd, patroni, postgres, nodes, writeEndpoint, patroniUser, null);
     }
 
     /** A Patroni source (etcd and/or REST), without plain nodes. */
