@@ -27,9 +27,14 @@ import java.util.regex.Pattern;
  *                  with {@code plain})
  * @param cascade   the last member is tagged {@code replicatefrom: node2}: it streams from the second member, not the
  *                  leader, whoever leads (a Patroni cascade; needs at least 3 members, not with {@code plain})
+ * @param tls       TLS everywhere, verified: a CA and short-lived server and client certificates in {@code DIR/tls},
+ *                  PostgreSQL with {@code ssl=on} and {@code hostssl} lines only, etcd over https with client-cert
+ *                  auth and etcd auth enabled (users and roles), Patroni's REST API over https requiring a client
+ *                  certificate (not with {@code plain} or {@code haproxy}; shards only as Patroni clusters)
  */
 public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
-                          int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync, boolean cascade) {
+                          int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync, boolean cascade,
+                          boolean tls) {
 
     /** More members than this would only slow a laptop down; the app never needs them. */
     public static final int MAX_MEMBERS = 9;
@@ -80,10 +85,24 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         if (!plain) {
             sync.checkFits(members);
         }
+        if (tls && (plain || haproxy)) {
+            throw new IllegalArgumentException("--tls covers PostgreSQL, etcd and Patroni; it is not yet done for "
+                    + (plain ? "--plain" : "--haproxy") + ": drop one of them");
+        }
+        if (tls && shards > 0 && shardMembers < 2) {
+            throw new IllegalArgumentException("--tls covers shards that are Patroni clusters, not yet standalone "
+                    + "shard servers: add --shard-members 2 or drop --shards");
+        }
         if (cascade && (plain || members < 3)) {
             throw new IllegalArgumentException("a cascade needs a Patroni cluster of at least 3 members (a leader, the "
                     + "member streamed from, the cascading one): drop --plain or pass --members 3 or more");
         }
+    }
+
+    /** Without TLS. */
+    public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
+                       int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync, boolean cascade) {
+        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync, cascade, false);
     }
 
     /** Three members, scope {@code demo}, namespace {@code /service/}, no HAProxy, no shards, Patroni 3, async. */
@@ -164,6 +183,7 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         private PatroniRelease patroni = PatroniRelease.PATRONI_3;
         private SandboxSync sync = SandboxSync.OFF;
         private boolean cascade;
+        private boolean tls;
 
         /** The defaults in {@code dir}. */
         public Builder(Path dir) {
@@ -182,6 +202,7 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
             patroni = s.patroni;
             sync = s.sync;
             cascade = s.cascade;
+            tls = s.tls;
         }
 
         public Builder dir(Path value) {
@@ -239,10 +260,15 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
             return this;
         }
 
+        public Builder tls(boolean value) {
+            tls = value;
+            return this;
+        }
+
         /** The spec; throws {@link IllegalArgumentException} naming what does not fit. */
         public SandboxSpec build() {
             return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni,
-                    sync, cascade);
+                    sync, cascade, tls);
         }
     }
 

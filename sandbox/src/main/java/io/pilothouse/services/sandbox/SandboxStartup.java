@@ -72,14 +72,27 @@ final class SandboxStartup {
         SandboxLayout layout = SandboxDirectory.prepare(spec, user);
         SandboxPlan plan = SandboxPlan.of(spec, layout, ports.allocate(SandboxPlan.portsNeeded(spec)));
         Credentials credentials = Credentials.generate(random);
-        writeFiles(plan, credentials);
+        EtcdUsers etcdUsers = spec.tls() ? EtcdUsers.generate(random) : null;
+        if (spec.tls()) {
+            user.own(PrivateFiles.directory(layout.logs(), PrivateFiles.SHARED_DIR));
+            progress.accept("Making a CA and " + SandboxTls.VALID_DAYS + "-day server and client certificates in "
+                    + layout.tlsDir());
+            SandboxTls.generate(layout, user);
+        }
+        writeFiles(plan, credentials, etcdUsers);
         SandboxInfo info = initialInfo(plan).withPatroni(patroni);
+        probe.trust(info);
         // Written before the first process starts, so that down always finds what up started.
         SandboxState.write(layout, info);
         LaunchedProcesses watched = new LaunchedProcesses();
         Deadline deadline = Deadline.in(readyTimeout);
         try {
             info = startEtcd(plan, info, watched, deadline, progress);
+            if (spec.tls()) {
+                progress.accept("Enabling etcd auth: users root, patroni, pilothouse, pilothouse_monitor");
+                EtcdAuthSetup.enable(plan.etcdUrl(), SandboxTls.clientContext(layout.tlsDir()), spec.namespace(),
+                        etcdUsers);
+            }
             info = startMembers(plan, info, watched, patroni, deadline);
             info = startShardMembers(plan, info, watched, patroni, progress);
             // While Patroni bootstraps: the shards do not depend on it.
@@ -105,14 +118,14 @@ final class SandboxStartup {
         }
     }
 
-    private void writeFiles(SandboxPlan plan, Credentials credentials) {
+    private void writeFiles(SandboxPlan plan, Credentials credentials, EtcdUsers etcdUsers) {
         SandboxLayout layout = plan.layout();
         user.own(PrivateFiles.directory(layout.logs(), PrivateFiles.SHARED_DIR));
         PrivateFiles.write(layout.postBootstrapScript(), postBootstrapScript(), PrivateFiles.WORLD_READABLE);
         EtcdConfigWriter.write(plan);
         plan.patroniMembers().forEach((member, scope) -> {
             user.own(PrivateFiles.directory(layout.memberDir(member.name()), PrivateFiles.PRIVATE_DIR));
-            PatroniConfigWriter.write(plan, member, scope, credentials, binaries, user);
+            PatroniConfigWriter.write(plan, member, scope, credentials, etcdUsers, binaries, user);
         });
         List<Integer> pgPorts = new ArrayList<>(plan.members().stream().map(MemberPlan::pgPort).toList());
         if (plan.haproxy() != null) {
@@ -127,7 +140,9 @@ final class SandboxStartup {
                 pgPorts.add(s.pgPort());
             }
         });
-        PgPassWriter.write(layout.passfile(), SandboxPlan.HOST, pgPorts, credentials);
+        PrivateFiles.write(layout.passfile(), PgPassWriter.render(SandboxPlan.HOST, pgPorts, credentials)
+                + (etcdUsers == null ? "" : etcdUsers.pgpassLines(SandboxPlan.HOST, plan.etcdClientPort())),
+                PrivateFiles.OWNER_ONLY);
     }
 
     private SandboxInfo initialInfo(SandboxPlan plan) {

@@ -31,6 +31,8 @@ public final class EtcdClients {
         Optional<char[]> find(String host, int port, String user);
     }
 
+    private static final Duration TLS_CONNECT = Duration.ofSeconds(10);
+
     private EtcdClients() {
     }
 
@@ -40,8 +42,10 @@ public final class EtcdClients {
      * @throws IllegalStateException in words, when the TLS files cannot be used or a user has no password
      */
     public static ClientBuilder builder(EtcdConfig etcd, Duration timeout, EtcdPassword passwords) {
+        // A TLS connection also shakes hands (and authenticates): give the channel longer than one call.
+        Duration connect = etcd.usesTls() && timeout.compareTo(TLS_CONNECT) < 0 ? TLS_CONNECT : timeout;
         ClientBuilder builder = Client.builder().endpoints(etcd.endpoints().toArray(String[]::new))
-                .connectTimeout(timeout).retryMaxDuration(timeout);
+                .connectTimeout(connect).retryMaxDuration(timeout);
         if (etcd.usesTls()) {
             try {
                 builder.sslContext(ssl -> {

@@ -327,7 +327,9 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
         // gRPC reconnects with an exponential back-off (up to two minutes) while the server is down, so a client
         // kept across a long outage sees etcd back only that late (97.7 s was seen). A failing client is replaced
         // once it is a few seconds old, so the one in use never has a long back-off.
-        renewClient = System.nanoTime() - clientCreatedAt > RENEW_AFTER_NANOS;
+        // Over TLS the first call also shakes hands and authenticates: a client that young is still connecting.
+        long renewAfter = config.usesTls() ? 3 * RENEW_AFTER_NANOS : RENEW_AFTER_NANOS;
+        renewClient = System.nanoTime() - clientCreatedAt > renewAfter;
         LOG.debug("etcd {}: {}", describe(), reason);
         listener.status(new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, last, reason));
     }

@@ -39,7 +39,7 @@ public final class PatroniRestClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor);
         if (tls != null) {
-            builder.sslContext(tls);
+            builder.sslContext(tls).sslParameters(PatroniTls.parameters());
         }
         this.http = builder.build();
         this.requestTimeout = requestTimeout;

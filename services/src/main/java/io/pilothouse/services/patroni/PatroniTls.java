@@ -21,6 +21,18 @@ public final class PatroniTls {
     }
 
     /**
+     * TLS 1.2, fully verified. The JDK's HTTP client hangs after a TLS 1.3 handshake with Patroni's REST server when
+     * that server asks for a client certificate (Python's ssl, seen with Patroni 3.0.2 and OpenJDK 17: the request
+     * never gets an answer, while curl gets one at once); TLS 1.2 answers at once. Certificates, host names and
+     * client certificates are checked exactly the same way.
+     */
+    public static javax.net.ssl.SSLParameters parameters() {
+        javax.net.ssl.SSLParameters p = new javax.net.ssl.SSLParameters();
+        p.setProtocols(new String[] {"TLSv1.2"});
+        return p;
+    }
+
+    /**
      * The context for {@code workspace}, or null when no source configures Patroni TLS (the JDK's defaults then).
      *
      * @throws IllegalArgumentException naming the file, when a configured file cannot be used
