@@ -462,6 +462,11 @@ public final class LiveSession implements AutoCloseable {
         return monitor.awaitSettled(timeout);
     }
 
+    /** See {@link EstateMonitor#sourceProblems()}. */
+    public java.util.List<String> sourceProblems() {
+        return monitor.sourceProblems();
+    }
+
     /** See {@link EstateMonitor#awaitAnswered(Duration)}: what had not answered at the deadline. */
     public java.util.List<String> awaitAnswered(Duration timeout) throws InterruptedException {
         return monitor.awaitAnswered(timeout);

@@ -42,6 +42,7 @@ public final class EstateMonitor implements AutoCloseable {
     private final Map<String, NodeConnections> connectionsBySource = new ConcurrentHashMap<>();
     private final Map<String, EtcdNamespaceWatcher> etcdBySource = new ConcurrentHashMap<>();
     private final Map<String, SourceStatus> etcdStatusBySource = new ConcurrentHashMap<>();
+    private final Map<String, PatroniSeedDiscovery> discoveryBySource = new ConcurrentHashMap<>();
 
     public EstateMonitor(Workspace workspace, LiveExecutors executors, LiveSettings settings, PasswordLookup passwords,
                          Clock clock) {
@@ -90,6 +91,7 @@ public final class EstateMonitor implements AutoCloseable {
                 PatroniSeedDiscovery discovery = new PatroniSeedDiscovery(source.patroni(), rest, executors,
                         settings, scope -> monitor(source, scope, sql).addSeeds(source.patroni()));
                 closeables.add(discovery);
+                discoveryBySource.put(source.name(), discovery);
                 discovery.start();
             }
         }
@@ -142,11 +144,31 @@ public final class EstateMonitor implements AutoCloseable {
             }
             if (!hasClusters && !source.patroni().isEmpty()) {
                 // Patroni URLs name their cluster through GET /patroni, whatever etcd does.
-                out.add(source.name() + ": none of the Patroni URLs " + source.patroni() + " named a cluster yet");
+                PatroniSeedDiscovery d = discoveryBySource.get(source.name());
+                String why = d == null ? null : d.lastFailure();
+                out.add(source.name() + ": none of the Patroni URLs " + source.patroni() + " named a cluster yet"
+                        + (why == null ? "" : " (" + why + ")"));
             }
         }
         monitors.values().forEach(m -> out.addAll(m.unanswered()));
         plainMonitors.forEach(m -> out.addAll(m.unanswered()));
+        return out;
+    }
+
+    /**
+     * Why sources that found no cluster failed, one line each (etcd's reason, e.g. a certificate that does not
+     * verify); empty when every source found one or none failed yet. For one-shot readers' messages.
+     */
+    public List<String> sourceProblems() {
+        List<String> out = new ArrayList<>();
+        for (SourceConfig source : workspace.sources()) {
+            boolean hasClusters = monitors.values().stream().anyMatch(m -> source.name().equals(m.source()));
+            SourceStatus etcd = etcdStatusBySource.get(source.name());
+            if (!hasClusters && etcd != null && etcd.freshness() != io.pilothouse.services.model.Freshness.LIVE
+                    && etcd.lastError() != null) {
+                out.add(source.name() + ": " + etcd.lastError());
+            }
+        }
         return out;
     }
 
