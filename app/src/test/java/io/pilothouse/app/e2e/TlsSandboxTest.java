@@ -85,7 +85,8 @@ class TlsSandboxTest {
                 .isEqualTo("rw-------");
         X509Certificate server = certificate(tls.resolve("server.crt"));
         assertThat(server.getNotAfter().toInstant()).isBefore(Instant.now().plus(Duration.ofDays(2).plusHours(1)));
-        assertThat(server.getSubjectAlternativeNames()).extracting(n -> n.get(1)).contains("127.0.0.1");
+        assertThat(server.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList())
+                .contains("127.0.0.1");
         String yaml = Files.readString(sandbox.workspaceFile());
         assertThat(yaml).contains("sslmode: verify-full", "sslrootcert: " + tls.resolve("ca.crt"),
                 "user: pilothouse", "patroniTls:", "https://").doesNotContainIgnoringCase("password");
@@ -272,9 +273,13 @@ class TlsSandboxTest {
         return file;
     }
 
-    private JsonNode snapshot() throws Exception {
+    private JsonNode snapshot() {
         assertThat(cli.run("snapshot", "--json", "--workspace", workspace)).as(cli.err()).isZero();
-        return Json.mapper().readTree(cli.out()).path("clusters").get(0);
+        try {
+            return Json.mapper().readTree(cli.out()).path("clusters").get(0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Connection superuser(int port) throws Exception {

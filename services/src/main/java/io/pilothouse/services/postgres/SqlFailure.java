@@ -184,7 +184,7 @@ public record SqlFailure(Cause cause, String message) {
         if (cause == Cause.OTHER) {
             return message;
         }
-        if (cause == Cause.TLS && message.contains("postgres.ssl")) {
+        if (cause == Cause.TLS && (message.contains("postgres.ssl") || message.contains("ssl_cert_file"))) {
             return cause.words + ": " + message;
         }
         return cause.words + ": " + message + (cause.advice == null ? "" : "; " + cause.advice);
