@@ -25,6 +25,7 @@ public final class Main {
     /** Runs the command line with the given output and error writers (null: the standard streams). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         quietJavaUtilLogging();
+        io.pilothouse.app.cli.ConsolePasswordPrompt.installIfInteractive();
         CommandLine cli = CommandLines.forArgs(args);
         if (out != null) {
             cli.setOut(out);

@@ -22,6 +22,14 @@ public final class NumericOptions {
         }
     }
 
+    /** A TCP port, 1..65535. */
+    public static final class Port implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) range(value, 1, 65535, "a port from 1 to 65535");
+        }
+    }
+
     /** A whole number of at least 0 (0 meaning none, or "until stopped" where the option says so). */
     public static final class NonNegative implements ITypeConverter<Integer> {
         @Override

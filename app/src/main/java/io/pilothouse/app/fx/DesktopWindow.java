@@ -56,6 +56,9 @@ public final class DesktopWindow {
         MainView view = MainViews.on(session);
         AuditWindow audit = new AuditWindow(AuditLogs::open, auditIo, windows);
         Stage stage = windows.main(title, view.root(), theme, 1440, 900);
+        // A missing password is asked in a dialog over this window (from the monitor's thread, never this one).
+        io.pilothouse.app.wiring.Passwords.askWith(new WindowPasswordPrompt(FxToolkit.fx(), () -> stage,
+                new io.pilothouse.services.credentials.OsKeyring()));
         view.openAuditLogProperty().set(() -> audit.show(stage));
         InDoubtWindow inDoubt = new InDoubtWindow(session, windows);
         view.openInDoubtProperty().set(() -> inDoubt.show(stage));

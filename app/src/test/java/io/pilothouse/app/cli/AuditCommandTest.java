@@ -127,6 +127,27 @@ class AuditCommandTest {
     }
 
     @Test
+    void theLastRecordsCutOffAreCountedAgainstTheKeptHead() throws Exception {
+        writeFour();
+        List<String> lines = Files.readAllLines(log);
+        Files.write(log, lines.subList(0, 2), StandardCharsets.UTF_8);
+
+        assertThat(run("audit", "verify")).isEqualTo(AuditCommand.BROKEN);
+        assertThat(out.toString()).contains("the log ends at record 2 but the head kept in the key file "
+                + log.toAbsolutePath() + ".key says 4: the last 2 records were removed");
+        assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aDeletedKeyAndHeadIsReportedNotIntact() throws Exception {
+        writeFour();
+        Files.delete(Path.of(log.toAbsolutePath() + ".key"));
+
+        assertThat(run("audit", "verify")).isEqualTo(AuditCommand.BROKEN);
+        assertThat(out.toString()).startsWith("broken at line 1: ").contains("there is no key");
+    }
+
+    @Test
     void aRemovedLineIsDetected() throws Exception {
         writeFour();
         List<String> lines = new ArrayList<>(Files.readAllLines(log));

@@ -117,6 +117,7 @@ class ReshardCommandsSandboxTest {
     @Order(2)
     void appKilledDuringTheCopyThenResumedLosesAndDuplicatesNothing() throws Exception {
         String id = killDuringCopy("demo.orders_p5", "shard1", "shard1");
+        assertTheKilledMoveLeftItsOwnRoleNotTheSuperusers(id, "shard2", "shard1");
         try (AuditLogProperty audit = AuditLogProperty.pointAt(dir.resolve("audit.jsonl"))) {
             assertThat(run("reshard", "list")).as(cli.err()).isEqualTo(4);
             assertThat(cli.out()).contains(id).contains("SUBSCRIBED");
@@ -133,6 +134,8 @@ class ReshardCommandsSandboxTest {
             assertThat(count(coordinator, "demo.orders_p5")).isEqualTo(p5Rows);
             assertThat(exists(shard2, "demo.orders_p5")).isFalse();
             assertThat(single(shard2, "SELECT count(*) FROM pg_replication_slots")).isEqualTo("0");
+            assertThat(single(shard1, "SELECT count(*) FROM pg_subscription")).isEqualTo("0");
+            assertThat(single(shard2, MOVE_ROLES)).as("move roles left on the source").isEqualTo("0");
         }
     }
 
@@ -140,6 +143,7 @@ class ReshardCommandsSandboxTest {
     @Order(3)
     void appKilledDuringTheCopyThenRolledBackLeavesEverythingAsItWas() throws Exception {
         String id = killDuringCopy("demo.orders_p5", "shard2", "shard2");
+        assertTheKilledMoveLeftItsOwnRoleNotTheSuperusers(id, "shard1", "shard2");
         try (AuditLogProperty audit = AuditLogProperty.pointAt(dir.resolve("audit.jsonl"))) {
             assertThat(afterTheKilledAppsLock(() -> run("reshard", "rollback", "--move", id)))
                     .as(cli.out() + cli.err()).isZero();
@@ -154,9 +158,28 @@ class ReshardCommandsSandboxTest {
             assertThat(single(shard2, "SELECT count(*) FROM pg_subscription")).isEqualTo("0");
             assertThat(single(shard1, "SELECT count(*) FROM pg_replication_slots")).isEqualTo("0");
             assertThat(single(shard1, "SELECT count(*) FROM pg_publication")).isEqualTo("0");
+            assertThat(single(shard1, MOVE_ROLES)).as("move roles left on the source").isEqualTo("0");
         }
         assertThat(Files.readString(dir.resolve("audit.jsonl"))).contains("reshard-move").contains("reshard-resume")
                 .contains("reshard-rollback").doesNotContain(superuserPassword());
+    }
+
+    /** Roles made for moves ({@code ph_move_<id>}) on a node. */
+    private static final String MOVE_ROLES = "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'ph\\_move\\_%'";
+
+    /**
+     * A killed move cannot drop its role: it is there, and the target's subscription logs in as it, never as the
+     * superuser and never with the superuser's password (resume and rollback then drop it).
+     */
+    private void assertTheKilledMoveLeftItsOwnRoleNotTheSuperusers(String id, String source, String target)
+            throws SQLException {
+        try (Connection s = shard(source); Connection t = shard(target)) {
+            assertThat(single(s, "SELECT rolcanlogin AND rolreplication AND NOT rolsuper FROM pg_roles "
+                    + "WHERE rolname = 'ph_move_" + id + "'")).isEqualTo("t");
+            String conninfo = single(t, "SELECT subconninfo FROM pg_subscription WHERE subname = 'ph_move_" + id + "'");
+            assertThat(conninfo).contains("user='ph_move_" + id + "'").contains("password='")
+                    .doesNotContain(superuserPassword()).doesNotContain("user='" + info.superuser() + "'");
+        }
     }
 
     /**

@@ -51,7 +51,8 @@ public final class CredentialResolver {
             }
             if (attempt.isFound()) {
                 CredentialOrigin origin = attempt.origin().orElseThrow();
-                LOG.info("Password for {} from {} ({})", request.describe(), origin, attempt.detail());
+                // Resolved at every connection attempt (each poll): debug, or the log repeats it every few seconds.
+                LOG.debug("Password for {} from {} ({})", request.describe(), origin, attempt.detail());
                 return new Credential(request.user(), attempt.password().orElseThrow(), origin, attempt.detail(),
                         notes);
             }
@@ -71,7 +72,7 @@ public final class CredentialResolver {
         }
         notes.add("prompt: no password entered" + (prompt == PasswordPrompt.NON_INTERACTIVE
                 ? " (not interactive)" : ""));
-        LOG.info("No password for {}; connecting without one. {}", request.describe(), notes);
+        LOG.debug("No password for {}; connecting without one. {}", request.describe(), notes);
         return Credential.none(request.user(), notes);
     }
 }

@@ -229,11 +229,24 @@ public final class JsonLinesAuditLog implements AuditSink {
             previousSeq = seq;
         }
         if (!headFound) {
-            return AuditVerification.broken(lines.size(), lines.size(), "record " + key.headSeq() + ", the last "
-                    + "one written (kept in " + keys.describe() + "), is not in the log: records were removed from "
-                    + "its end, or the log was replaced");
+            return AuditVerification.broken(lines.size(), lines.size(), headProblem(key, previousSeq));
         }
         return AuditVerification.ok(lines.size(), unkeyed, key == null ? null : keys.describe());
+    }
+
+    /**
+     * Why the head kept with the key is not the log's last record, in words: the log ends before it (records removed
+     * from the end, counted), or the record at the head's seq is another one (the log was replaced or rewritten).
+     */
+    private String headProblem(AuditKey key, long lastSeq) {
+        String kept = "the head kept in the " + keys.describe();
+        if (lastSeq < key.headSeq()) {
+            long removed = key.headSeq() - lastSeq;
+            return "the log ends at record " + lastSeq + " but " + kept + " says " + key.headSeq() + ": the last "
+                    + (removed == 1 ? "record was removed" : removed + " records were removed");
+        }
+        return "record " + key.headSeq() + " is not the one the " + kept.substring("the ".length()) + " names: the log "
+                + "was replaced or rewritten from there on (it ends at record " + lastSeq + ")";
     }
 
     /**

@@ -56,6 +56,10 @@ public final class NodeConnections implements AutoCloseable {
      */
     public Connection open(String host, int port) throws SQLException {
         String key = host + ":" + port;
+        if (!pools.containsKey(key)) {
+            // Looked up (and perhaps asked for) before the map's lock: a prompt may wait minutes for the user.
+            credentials(host, port);
+        }
         Pool p = pools.computeIfAbsent(key, k -> pool(host, port));
         if (backoff.waiting(key, p.credentials())) {
             byte[] now = credentials(host, port);
@@ -72,6 +76,14 @@ public final class NodeConnections implements AutoCloseable {
         try {
             return p.pool().getConnection();
         } catch (SQLException e) {
+            if (NoPasswordException.isDriverRefusal(e)) {
+                // A pool keeps the password it was made with (none): the next try looks again, so a pgpass line or
+                // keyring entry added meanwhile is used without a restart.
+                if (pools.remove(key, p)) {
+                    p.pool().close();
+                }
+                throw noPassword(host, port, e);
+            }
             if (backoff.waiting(key, p.credentials())) {
                 // The pool's timeout may not carry the refusal it met: give the server's words, not the pool's.
                 try {
@@ -110,8 +122,12 @@ public final class NodeConnections implements AutoCloseable {
         props.setProperty("ApplicationName", "pilothouse-write-probe");
         props.setProperty("targetServerType", "primary");
         props.setProperty("hostRecheckSeconds", "0");
-        return DriverManager.getConnection("jdbc:postgresql://" + String.join(",", nodes) + "/" + config.database(),
-                props);
+        try {
+            return DriverManager.getConnection("jdbc:postgresql://" + String.join(",", nodes) + "/"
+                    + config.database(), props);
+        } catch (SQLException e) {
+            throw explained(nodes.get(0), e);
+        }
     }
 
     /**
@@ -121,7 +137,12 @@ public final class NodeConnections implements AutoCloseable {
     public Connection openFresh(String host, int port) throws SQLException {
         Properties props = freshProperties(host + ":" + port);
         props.setProperty("ApplicationName", "pilothouse");
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + config.database(), props);
+        try {
+            return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + config.database(),
+                    props);
+        } catch (SQLException e) {
+            throw explained(host + ":" + port, e);
+        }
     }
 
     /**
@@ -135,7 +156,27 @@ public final class NodeConnections implements AutoCloseable {
         props.setProperty("loginTimeout", "10");
         props.setProperty("socketTimeout", "660");
         props.setProperty("options", "-c statement_timeout=600000 -c idle_in_transaction_session_timeout=600000");
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + config.database(), props);
+        try {
+            return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + config.database(),
+                    props);
+        } catch (SQLException e) {
+            throw explained(host + ":" + port, e);
+        }
+    }
+
+    /** {@code e}, or when the server asked for a password none was known for, the words saying where to add one. */
+    private SQLException explained(String node, SQLException e) {
+        if (!NoPasswordException.isDriverRefusal(e)) {
+            return e;
+        }
+        int colon = node.lastIndexOf(':');
+        return noPassword(node.substring(0, colon), Integer.parseInt(node.substring(colon + 1)), e);
+    }
+
+    private NoPasswordException noPassword(String host, int port, SQLException driver) {
+        return new NoPasswordException(io.pilothouse.services.credentials.MissingPassword.advice(
+                io.pilothouse.services.credentials.CredentialRequest.of(host, port, config),
+                io.pilothouse.services.credentials.PgPassLookup.current()), driver);
     }
 
     private Properties freshProperties(String firstNode) {

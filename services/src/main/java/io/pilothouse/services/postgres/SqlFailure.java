@@ -25,6 +25,8 @@ public record SqlFailure(Cause cause, String message) {
         /** The server refused the login (SQLSTATE 28P01 or 28000): wrong password, no pg_hba.conf entry, no role. */
         AUTHENTICATION_FAILED("authentication failed", "check the user and the password in your pgpass file or "
                 + "keyring, and pg_hba.conf; Pilothouse waits before trying again so as not to lock the account"),
+        /** The server asks for a password and none is in pgpass or the keyring, nor was one typed. */
+        NO_PASSWORD("no password", null),
         /** Something answered on the port but did not speak the PostgreSQL protocol. */
         NOT_POSTGRES("not a PostgreSQL server", "check the port: something else listens there"),
         /** The TLS handshake failed or the server does not offer TLS while {@code sslmode} asks for it. */
@@ -67,6 +69,15 @@ public record SqlFailure(Cause cause, String message) {
     /** Classifies {@code e} by its whole cause chain. */
     public static SqlFailure of(Throwable e) {
         SQLException deepestSql = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoPasswordException none) {
+                return new SqlFailure(Cause.NO_PASSWORD, none.getMessage());
+            }
+        }
+        if (NoPasswordException.isDriverRefusal(e)) {
+            return new SqlFailure(Cause.NO_PASSWORD, "no password: the server asks for one and none was found in pgpass or "
+                    + "the keyring, nor typed; add a pgpass line or run: pilothouse credentials set");
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
@@ -181,7 +192,7 @@ public record SqlFailure(Cause cause, String message) {
 
     /** One line: the cause, the server's words, and what to do ("authentication failed: FATAL: …; check …"). */
     public String describe() {
-        if (cause == Cause.OTHER) {
+        if (cause == Cause.OTHER || cause == Cause.NO_PASSWORD) {
             return message;
         }
         if (cause == Cause.TLS && (message.contains("postgres.ssl") || message.contains("ssl_cert_file"))) {

@@ -30,7 +30,8 @@ final class CopyWatch {
             while (true) {
                 if (cancelled.getAsBoolean()) {
                     throw new ReshardException("Move " + p.id() + " stopped before the cutover at your request; the "
-                            + "subscription keeps the target up to date. Resume it or roll it back.");
+                            + "subscription is paused and its one-time role dropped until you resume the move or roll "
+                            + "it back.");
                 }
                 int errors = errors(target, p);
                 if (errors > 0) {
@@ -61,7 +62,8 @@ final class CopyWatch {
             }
         } catch (SQLException e) {
             throw new ReshardException("Lost track of the copy of " + p.sourceTable() + ": " + e.getMessage()
-                    + ". The servers keep copying; resume the move when both nodes answer.", e);
+                    + ". The subscription is paused if the target could be reached; resume the move when both nodes "
+                    + "answer.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReshardException("Move " + p.id() + " interrupted before the cutover; resume or roll it back.");

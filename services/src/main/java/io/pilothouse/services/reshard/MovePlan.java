@@ -21,7 +21,7 @@ import java.util.List;
  * @param targetServer       the coordinator's foreign server that reaches {@code target}
  * @param targetTable        the table created there (same qualified name as {@code sourceTable})
  * @param keptName           the name the old table gets, kept until the operator drops it
- * @param user               the role every step connects as (superuser, or owner with REPLICATION and CREATE)
+ * @param user               the role every step connects as (a superuser: it creates the move's replication role)
  * @param targetDdl          statements that create the table on the target (columns, constraints, indexes, owner, grants)
  * @param partitionGrants    statements that give the new foreign partition the old one's grants
  * @param sourceRows         row estimate of the source table when planned
@@ -44,6 +44,14 @@ public record MovePlan(String id, String cluster, ReshardNode coordinator, Quali
 
     /** Name of the publication, the subscription and its slot: {@code ph_move_<id>}. */
     public String replicationName() {
+        return "ph_move_" + id;
+    }
+
+    /**
+     * The role the subscription logs in to the source as, created for the move and dropped after it
+     * ({@link ReplicationRole}); named after the move so the journal knows it without its password.
+     */
+    public String replicationRole() {
         return "ph_move_" + id;
     }
 

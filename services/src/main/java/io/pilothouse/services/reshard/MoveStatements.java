@@ -72,6 +72,15 @@ final class MoveStatements {
     static final String SETTING = "SELECT current_setting(?)";
     static final String PUBLICATION_EXISTS = "SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = ?)";
     static final String SUBSCRIPTION_EXISTS = "SELECT EXISTS (SELECT 1 FROM pg_subscription WHERE subname = ?)";
+    /** Workers (apply, table sync) of a subscription still running on the target. */
+    static final String SUBSCRIPTION_WORKERS = "SELECT count(*) > 0 FROM pg_stat_subscription "
+            + "WHERE subname = ? AND pid IS NOT NULL";
+    /**
+     * Clears a subscription's error counts: errors from before a resume (a parked move's workers, the cause the
+     * operator has fixed since) would otherwise fail the resumed copy at once.
+     */
+    static final String RESET_SUBSCRIPTION_ERRORS = "SELECT pg_stat_reset_subscription_stats(oid) "
+            + "FROM pg_subscription WHERE subname = ?";
     static final String SLOT_EXISTS = "SELECT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = ?)";
     /** The copy's state on the target: {@code srsubstate} and COPY progress of the table sync worker. */
     static final String COPY_STATE = "SELECT sr.srsubstate::text, p.tuples_processed, p.bytes_processed "
@@ -96,6 +105,18 @@ final class MoveStatements {
      */
     static final List<String> CANONICAL_TEXT = List.of("SET TimeZone = 'UTC'", "SET DateStyle = 'ISO, YMD'",
             "SET IntervalStyle = 'postgres'", "SET extra_float_digits = 3", "SET bytea_output = 'hex'");
+
+    /**
+     * Session settings before a statement that carries the move's one-time password (the subscription's connection
+     * string) or its verifier: the server neither logs it (as DDL, as a slow statement, with an error) nor keeps it in
+     * {@code pg_stat_statements}. All superuser settings; the move runs as one. {@link #SECRET_STATEMENT_RESET} undoes them.
+     */
+    static final List<String> SECRET_STATEMENT_QUIET = List.of("SET log_statement = 'none'",
+            "SET log_min_duration_statement = -1", "SET log_min_error_statement = 'panic'",
+            "SET pg_stat_statements.track_utility = off");
+    static final List<String> SECRET_STATEMENT_RESET = List.of("RESET log_statement",
+            "RESET log_min_duration_statement", "RESET log_min_error_statement",
+            "RESET pg_stat_statements.track_utility");
 
     private static final Set<String> PRIVILEGES = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE",
             "REFERENCES", "TRIGGER");
@@ -166,6 +187,47 @@ final class MoveStatements {
     static String createSubscription(String name, String conninfo) {
         return "CREATE SUBSCRIPTION " + SqlIdentifiers.quote(name) + " CONNECTION " + SqlLiterals.quote(conninfo)
                 + " PUBLICATION " + SqlIdentifiers.quote(name) + " WITH (copy_data = true)";
+    }
+
+    /**
+     * The move's replication role; {@code verifier} is a SCRAM-SHA-256 verifier (or {@link ReplicationRole#MASK} for
+     * the log), quoted as a literal since role options take no parameters.
+     */
+    static String createReplicationRole(String role, String verifier) {
+        return "CREATE ROLE " + SqlIdentifiers.quote(role) + " WITH LOGIN REPLICATION NOINHERIT PASSWORD "
+                + SqlLiterals.quote(verifier);
+    }
+
+    /** The move's role, found again (a resumed move): a new password, the same attributes. */
+    static String alterReplicationRole(String role, String verifier) {
+        return "ALTER ROLE " + SqlIdentifiers.quote(role) + " WITH LOGIN REPLICATION NOINHERIT PASSWORD "
+                + SqlLiterals.quote(verifier);
+    }
+
+    static String grantUsage(String schema, String role) {
+        return "GRANT USAGE ON SCHEMA " + SqlIdentifiers.quote(schema) + " TO " + SqlIdentifiers.quote(role);
+    }
+
+    /** Revokes what {@code role} was granted in this database (it owns nothing), so it can be dropped. */
+    static String dropOwned(String role) {
+        return "DROP OWNED BY " + SqlIdentifiers.quote(role);
+    }
+
+    static String dropRole(String role) {
+        return "DROP ROLE IF EXISTS " + SqlIdentifiers.quote(role);
+    }
+
+    /** Points a subscription at another connection string (no connection is made until it runs). */
+    static String alterSubscriptionConnection(String name, String conninfo) {
+        return "ALTER SUBSCRIPTION " + SqlIdentifiers.quote(name) + " CONNECTION " + SqlLiterals.quote(conninfo);
+    }
+
+    static String disableSubscription(String name) {
+        return "ALTER SUBSCRIPTION " + SqlIdentifiers.quote(name) + " DISABLE";
+    }
+
+    static String enableSubscription(String name) {
+        return "ALTER SUBSCRIPTION " + SqlIdentifiers.quote(name) + " ENABLE";
     }
 
     static String dropSubscription(String name) {

@@ -57,6 +57,10 @@ public final class PartitionMover {
     public MoveRecord run(MoveRecord record, MoveEvents events, BooleanSupplier cancelled) {
         MoveRecord r = record;
         try {
+            if (!r.state().finished() && r.state().ordinal() >= MoveState.PUBLISHED.ordinal()) {
+                // Only from PUBLISHED on can the target have the subscription (a crash right after creating it).
+                r = reattach(r, events);
+            }
             while (!r.state().finished()) {
                 r = switch (r.state()) {
                     case PLANNED -> createTarget(r, events);
@@ -78,7 +82,26 @@ public final class PartitionMover {
             return r;
         } catch (ReshardException e) {
             journal.save(r.failed(e.getMessage()));
+            // Nothing secret stays in pg_subscription while the move waits to be resumed or rolled back.
+            ReplicationRole.park(connections, r.plan(), events);
             throw e;
+        }
+    }
+
+    /**
+     * A move found with its subscription (resumed after a crash or a failure): the role gets a new password, which
+     * the journal never kept, and the subscription is pointed at it and enabled again.
+     */
+    private MoveRecord reattach(MoveRecord r, MoveEvents events) {
+        MovePlan p = r.plan();
+        try (Connection target = open(p.target(), p.user()); Connection source = open(p.source(), p.user())) {
+            if (ReplicationRole.reattach(target, source, p, events, true)) {
+                return journal.save(r.advanced(r.state(), "resumed: role " + p.replicationRole() + " on "
+                        + p.source().describe() + " given a new password, subscription enabled"));
+            }
+            return r;
+        } catch (SQLException e) {
+            throw MovePlanner.failure("reattach the subscription " + p.replicationName(), p.target(), e);
         }
     }
 
@@ -97,9 +120,20 @@ public final class PartitionMover {
                     + r.plan().partition() + " from " + r.plan().target().describe() + "; it cannot be rolled back. "
                     + (r.state() == MoveState.CUT_OVER ? "Resume it to finish." : ""));
         }
+        try {
+            return undo(r, events);
+        } catch (ReshardException e) {
+            ReplicationRole.park(connections, r.plan(), events);
+            throw e;
+        }
+    }
+
+    private MoveRecord undo(MoveRecord r, MoveEvents events) {
         MovePlan p = r.plan();
         events.progress(MoveProgress.step(r.state(), "Rolling back move " + p.id()));
-        try (Connection target = open(p.target(), p.user())) {
+        try (Connection target = open(p.target(), p.user()); Connection source = open(p.source(), p.user())) {
+            // DROP SUBSCRIPTION logs in to the source to drop its slot: as the role, which a failed run dropped.
+            ReplicationRole.reattach(target, source, p, events, false);
             exec(target, p.target(), events, MoveStatements.dropSubscription(p.replicationName()));
             dropCreatedTable(target, p, r.state(), events);
             if (p.split() != null) {
@@ -120,6 +154,7 @@ public final class PartitionMover {
             }
             exec(source, p.source(), events, MoveStatements.dropTable(p.marker()));
             undoSplitHelpers(source, p, events);
+            ReplicationRole.drop(source, p, events);
         } catch (SQLException e) {
             throw saved(r, MovePlanner.failure("roll back on the source", p.source(), e));
         }
@@ -203,15 +238,17 @@ public final class PartitionMover {
 
     /** The subscription statement as previews and the audit show it: the password replaced. */
     static String subscriptionPreview(MovePlan p) {
-        return MoveStatements.createSubscription(p.replicationName(), conninfo(p, "********".toCharArray()));
+        return MoveStatements.createSubscription(p.replicationName(),
+                conninfo(p, ReplicationRole.MASK.toCharArray()));
     }
 
+    /** The source as the subscription reaches it: as the move's own role; no password key when null. */
     static String conninfo(MovePlan p, char[] password) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("host", p.source().host());
         parameters.put("port", Integer.toString(p.source().port()));
         parameters.put("dbname", p.source().database());
-        parameters.put("user", p.user());
+        parameters.put("user", p.replicationRole());
         if (password != null) {
             parameters.put("password", new String(password));
         }
@@ -241,6 +278,7 @@ public final class PartitionMover {
             exec(source, p.source(), events, MoveStatements.dropPublication(p.replicationName()));
             exec(source, p.source(), events, MoveStatements.dropTable(p.marker()));
             undoSplitHelpers(source, p, events);
+            ReplicationRole.drop(source, p, events);
         } catch (SQLException e) {
             throw MovePlanner.failure("drop the publication", p.source(), e);
         }
@@ -355,7 +393,9 @@ public final class PartitionMover {
         } else {
             lines.add(MoveStatements.createPublication(p.replicationName(), p.sourceTable(), p.marker()));
         }
-        lines.add("-- 3. on the target: copy, then stream changes");
+        lines.add("-- 3. on the source, a role for this move only; on the target, copy and stream as it");
+        lines.add(MoveStatements.createReplicationRole(p.replicationRole(), ReplicationRole.MASK));
+        lines.addAll(ReplicationRole.grants(p));
         lines.add(subscriptionPreview(p));
         lines.add("-- 4. cutover: writes blocked on the coordinator " + p.coordinator().describe()
                 + (p.sourceForeign() ? " and on the source" : "") + ", until the target has the marker");
@@ -363,6 +403,8 @@ public final class PartitionMover {
             lines.addAll(SplitCutover.statements(p));
             lines.add("-- 5. clean up");
             lines.add(MoveStatements.dropPublication(p.replicationName()));
+            lines.add(MoveStatements.dropOwned(p.replicationRole()));
+            lines.add(MoveStatements.dropRole(p.replicationRole()));
             return lines;
         }
         lines.addAll(Cutover.statements(p));
@@ -370,6 +412,8 @@ public final class PartitionMover {
         lines.add(MoveStatements.checksum(p.sourceTable().withName(p.keptName())));
         lines.add(MoveStatements.dropSubscription(p.replicationName()));
         lines.add(MoveStatements.dropPublication(p.replicationName()));
+        lines.add(MoveStatements.dropOwned(p.replicationRole()));
+        lines.add(MoveStatements.dropRole(p.replicationRole()));
         lines.add("-- the source is kept as " + p.sourceTable().withName(p.keptName()) + " until you drop it");
         return lines;
     }

@@ -41,17 +41,20 @@ final class Subscribing {
         try (Connection target = connections.open(p.target(), p.user());
              Connection source = connections.open(p.source(), p.user())) {
             if (!MovePlanner.bool(target, MoveStatements.SUBSCRIPTION_EXISTS, p.replicationName())) {
-                char[] password = connections.password(p.source(), p.user()).orElse(null);
+                char[] password = ReplicationRole.prepare(source, p, events);
                 WaitingStatement.Outcome outcome;
                 try (Statement st = target.createStatement()) {
+                    // The connection string carries the one-time password: not into the target's log. This
+                    // connection ends with this step, so the settings are not reset.
+                    for (String quiet : MoveStatements.SECRET_STATEMENT_QUIET) {
+                        st.execute(quiet);
+                    }
                     outcome = new WaitingStatement(blocking, WaitingStatement.DEFAULT_THRESHOLD, watchPoll()).execute(
                             st, MoveStatements.createSubscription(p.replicationName(),
                                     PartitionMover.conninfo(p, password)),
                             () -> waitOf(source, p), cancelled, what -> events.waiting(r.state(), step, what));
                 } finally {
-                    if (password != null) {
-                        java.util.Arrays.fill(password, '\0');
-                    }
+                    java.util.Arrays.fill(password, '\0');
                 }
                 if (outcome == WaitingStatement.Outcome.CANCELLED) {
                     cancelWalsender(source, p);
@@ -64,7 +67,8 @@ final class Subscribing {
         } catch (SQLException e) {
             throw MovePlanner.failure("subscribe to " + p.source().describe(), p.target(), e);
         }
-        return r.advanced(MoveState.SUBSCRIBED, "subscribed; the copy runs on the servers");
+        return r.advanced(MoveState.SUBSCRIBED, "subscribed as role " + p.replicationRole() + " (created on the source "
+                + "for this move, one-time password); the copy runs on the servers");
     }
 
     /** Polls at least once a second so a wait is told promptly, but not faster than the move's own poll. */

@@ -8,7 +8,6 @@ import io.pilothouse.services.workspace.Workspace;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 
 /** Nodes reached with their workspace source's passfile and TLS mode, as the role the operator names. */
 public final class WorkspaceReshardConnections implements ReshardConnections {
@@ -27,11 +26,6 @@ public final class WorkspaceReshardConnections implements ReshardConnections {
                 NodeConnections.Timeouts.LIVE_VIEW)) {
             return connections.openForOperation(node.host(), node.port());
         }
-    }
-
-    @Override
-    public Optional<char[]> password(ReshardNode node, String user) {
-        return passwords.find(node.host(), node.port(), config(node, user));
     }
 
     private PostgresConfig config(ReshardNode node, String user) {

@@ -136,6 +136,55 @@ class JsonLinesAuditLogTest {
     }
 
     @Test
+    void lastRecordsRemovedAreCountedAgainstTheKeptHead() throws Exception {
+        JsonLinesAuditLog log = logWith(5);
+        List<String> lines = lines();
+        rewrite(lines.subList(0, 3));
+
+        AuditVerification v = log.verify();
+
+        assertThat(v.intact()).isFalse();
+        assertThat(v.problem()).contains("the log ends at record 3 but the head kept in the key file")
+                .contains("says 5: the last 2 records were removed");
+    }
+
+    @Test
+    void lastRecordRemovedIsFoundToo() throws Exception {
+        JsonLinesAuditLog log = logWith(2);
+        rewrite(lines().subList(0, 1));
+
+        AuditVerification v = log.verify();
+
+        assertThat(v.intact()).isFalse();
+        assertThat(v.problem()).contains("the log ends at record 1 but the head").contains("says 2: the last record "
+                + "was removed");
+    }
+
+    @Test
+    void aHeadThatDoesNotMatchItsRecordIsReportedAsReplaced() throws Exception {
+        JsonLinesAuditLog log = logWith(3);
+        FileAuditKeyStore keys = FileAuditKeyStore.beside(file());
+        AuditKey key = keys.load().orElseThrow();
+        keys.save(key.withHead(3, "ab".repeat(32)));
+
+        AuditVerification v = log.verify();
+
+        assertThat(v.intact()).isFalse();
+        assertThat(v.problem()).contains("record 3 is not the one the head kept in the key file");
+    }
+
+    @Test
+    void aDeletedKeyWithItsHeadIsReportedNotIntact() throws Exception {
+        JsonLinesAuditLog log = logWith(3);
+        Files.delete(FileAuditKeyStore.beside(file()).file());
+
+        AuditVerification v = log.verify();
+
+        assertThat(v.intact()).isFalse();
+        assertThat(v.problem()).contains("there is no key").contains("restore the key");
+    }
+
+    @Test
     void removedFirstRecordIsFound() throws Exception {
         JsonLinesAuditLog log = logWith(3);
         List<String> lines = lines();

@@ -27,6 +27,21 @@ class SqlFailureTest {
     }
 
     @Test
+    void aPasswordTheServerAsksForAndNoneWasFoundIsNoPasswordNotAnAuthenticationFailure() {
+        SQLException driver = new SQLException("The server requested SCRAM-based authentication, but no password was "
+                + "provided.", "08004");
+        SqlFailure bare = SqlFailure.of(pooled(driver));
+        assertThat(bare.cause()).isEqualTo(SqlFailure.Cause.NO_PASSWORD);
+        assertThat(bare.describe()).startsWith("no password: ").contains("pilothouse credentials set");
+        SqlFailure explained = SqlFailure.of(new NoPasswordException("no password for monitor@db1:5432 (…): add the "
+                + "line db1:5432:*:monitor:<password> to /home/ana/.pgpass (chmod 600)", driver));
+        assertThat(explained.cause()).isEqualTo(SqlFailure.Cause.NO_PASSWORD);
+        assertThat(explained.describe()).startsWith("no password for monitor@db1:5432")
+                .contains("db1:5432:*:monitor:<password>");
+        assertThat(SqlFailure.isAuthentication(driver)).as("no back-off: nothing was refused").isFalse();
+    }
+
+    @Test
     void aServerStartingUpIsToldApartFromATimeout() {
         SqlFailure f = SqlFailure.of(pooled(new SQLException("FATAL: the database system is starting up", "57P03")));
         assertThat(f.cause()).isEqualTo(SqlFailure.Cause.NOT_ACCEPTING_CONNECTIONS);

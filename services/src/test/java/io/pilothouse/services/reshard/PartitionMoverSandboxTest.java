@@ -81,7 +81,10 @@ class PartitionMoverSandboxTest {
         try (Connection c = sandbox.coordinator()) {
             users = CoordinatorWriter.usersOf(c, 3, 50);
         }
+        // Both servers log every DDL statement, as a cautious DBA's might: the one-time password must not be there.
+        logDdl(plan, true);
         List<MoveProgress> progress = new CopyOnWriteArrayList<>();
+        List<String> whileCopying = new CopyOnWriteArrayList<>();
         MoveRecord done;
         CoordinatorWriter writer = new CoordinatorWriter(() -> {
             try {
@@ -97,6 +100,9 @@ class PartitionMoverSandboxTest {
                 @Override
                 public void progress(MoveProgress p) {
                     progress.add(p);
+                    if (whileCopying.isEmpty() && (p.step().startsWith("Copying") || p.step().startsWith("Catching up"))) {
+                        whileCopying.addAll(replicationSeenWhileCopying(plan));
+                    }
                 }
 
                 @Override
@@ -132,6 +138,32 @@ class PartitionMoverSandboxTest {
         }
         assertThat(Files.readString(sandbox.auditLog())).contains("reshard-move").contains("CREATE SUBSCRIPTION")
                 .doesNotContain(passwordOfSuperuser());
+        // While it copied, the target's subscription logged in to the source as the move's own role, with a
+        // one-time password; now the role is gone and nothing keeps that password: not the audit, not the journal.
+        assertThat(whileCopying).as("subconninfo, role, walsender user while copying").hasSize(3);
+        String conninfo = whileCopying.get(0);
+        assertThat(conninfo).contains("user='" + plan.replicationRole() + "'").doesNotContain(passwordOfSuperuser())
+                .doesNotContain("user='" + sandbox.info.superuser() + "'");
+        String oneTime = oneTimePassword(conninfo);
+        assertThat(oneTime).hasSize(32);
+        assertThat(whileCopying.get(1)).as("login replication superuser").isEqualTo("true true false");
+        assertThat(whileCopying.get(2)).isEqualTo(plan.replicationRole());
+        System.out.printf("move %s: subconninfo while copying: %s; role login/replication/superuser: %s; "
+                + "walsender user: %s%n", plan.id(), conninfo.replace(oneTime, "<32 chars>"), whileCopying.get(1),
+                whileCopying.get(2));
+        try (Connection shard2 = sandbox.shard("shard2"); Connection shard1 = sandbox.shard("shard1")) {
+            assertThat(roleExists(shard2, plan.replicationRole())).as("role after the move").isFalse();
+            assertThat(single(shard2, "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'ph\\_move\\_%'"))
+                    .isEqualTo("0");
+            assertThat(single(shard1, "SELECT count(*) FROM pg_subscription")).isEqualTo("0");
+        }
+        assertThat(Files.readString(sandbox.auditLog())).contains("CREATE ROLE").doesNotContain(oneTime);
+        String logs = serverLogs(plan);
+        logDdl(plan, false);
+        assertThat(logs).as("server logs with log_statement = ddl").contains("CREATE PUBLICATION")
+                .doesNotContain(oneTime).doesNotContain("SCRAM-SHA-256$").doesNotContain(passwordOfSuperuser());
+        assertThat(Files.readString(sandbox.dir.resolve("journal/" + plan.id() + ".json")))
+                .contains("role " + plan.replicationRole()).doesNotContain(oneTime);
 
         MoveRecord dropped = service.dropSource(plan.id(), MoveEvents.NONE);
         assertThat(dropped.state()).isEqualTo(MoveState.SOURCE_DROPPED);
@@ -154,6 +186,7 @@ class PartitionMoverSandboxTest {
         MoveRecord stopped = service.find(plan.id()).orElseThrow();
         assertThat(stopped.state()).isEqualTo(MoveState.SUBSCRIBED);
         assertThat(service.unfinished()).extracting(MoveRecord::id).contains(plan.id());
+        assertParked(plan);
 
         MoveRecord rolledBack = service.rollBack(plan.id(), MoveEvents.NONE);
         assertThat(rolledBack.state()).isEqualTo(MoveState.ROLLED_BACK);
@@ -166,7 +199,132 @@ class PartitionMoverSandboxTest {
             assertThat(count(shard1, "demo.orders_p4")).isEqualTo(before);
             assertThat(single(coordinator, "SELECT s.srvname FROM pg_foreign_table ft JOIN pg_foreign_server s "
                     + "ON s.oid = ft.ftserver WHERE ft.ftrelid = 'demo.orders_p4'::regclass")).isEqualTo("shard1");
+            assertThat(roleExists(shard1, plan.replicationRole())).as("role after the rollback").isFalse();
         }
+    }
+
+    /**
+     * A move stopped after subscribing is parked (subscription disabled, its password removed, the role dropped);
+     * one whose app died leaves the role behind with a password only the subscription knows. Resumed, it gives the
+     * role a new password, points the subscription at it, finishes, and drops the role.
+     */
+    @Test
+    @Order(11)
+    void aStoppedMoveResumesWithANewOneTimePasswordAndDropsTheRoleWhenDone() throws Exception {
+        ReshardService service = sandbox.service(false);
+        MovePlan plan = service.plan(sandbox.request("demo.orders_p4", "shard2"));
+        assertThatThrownBy(() -> service.move(plan, MoveEvents.NONE, () -> true))
+                .hasMessageContaining("stopped before the cutover");
+        assertParked(plan);
+        // As if the app had died while copying: the role is there, with a password the journal never had.
+        try (Connection shard1 = sandbox.shard("shard1"); Statement st = shard1.createStatement()) {
+            st.execute("CREATE ROLE " + plan.replicationRole() + " LOGIN REPLICATION PASSWORD 'left-by-a-crash'");
+        }
+        try (Connection shard2 = sandbox.shard("shard2"); Statement st = shard2.createStatement()) {
+            st.execute("ALTER SUBSCRIPTION " + plan.replicationName() + " CONNECTION 'host=" + plan.source().host()
+                    + " port=" + plan.source().port() + " dbname=" + plan.source().database() + " user="
+                    + plan.replicationRole() + " password=left-by-a-crash'");
+        }
+        List<String> ran = new CopyOnWriteArrayList<>();
+        MoveRecord done = service.resume(plan.id(), new MoveEvents() {
+            @Override
+            public void progress(MoveProgress p) {
+            }
+
+            @Override
+            public void ran(ReshardNode node, String statement) {
+                ran.add(statement);
+            }
+        }, () -> false);
+
+        assertThat(done.state()).isEqualTo(MoveState.DONE);
+        assertThat(done.verification().matched()).isTrue();
+        assertThat(ran).anyMatch(l -> l.startsWith("ALTER ROLE \"" + plan.replicationRole() + "\"")
+                        && l.endsWith("PASSWORD '********'"))
+                .anyMatch(l -> l.startsWith("ALTER SUBSCRIPTION") && l.contains("password=''********''"))
+                .anyMatch(l -> l.equals("DROP ROLE IF EXISTS \"" + plan.replicationRole() + "\""))
+                .noneMatch(l -> l.contains("left-by-a-crash") || l.contains("SCRAM-SHA-256$"));
+        try (Connection shard1 = sandbox.shard("shard1"); Connection shard2 = sandbox.shard("shard2")) {
+            assertThat(roleExists(shard1, plan.replicationRole())).as("role after the resumed move").isFalse();
+            assertThat(single(shard2, "SELECT count(*) FROM pg_subscription")).isEqualTo("0");
+            assertThat(count(shard2, "demo.orders_p4")).isEqualTo(done.verification().sourceRows());
+        }
+    }
+
+    /** Turns {@code log_statement = ddl} on or off for new sessions of the move's databases on source and target. */
+    private static void logDdl(MovePlan plan, boolean on) throws SQLException {
+        for (ReshardNode node : List.of(plan.source(), plan.target())) {
+            try (Connection c = sandbox.shard(node.label()); Statement st = c.createStatement()) {
+                st.execute("ALTER DATABASE \"" + node.database() + "\" " + (on ? "SET log_statement = 'ddl'"
+                        : "RESET log_statement"));
+            }
+        }
+    }
+
+    /** The current server log files of the move's source and target, concatenated. */
+    private static String serverLogs(MovePlan plan) throws java.io.IOException {
+        StringBuilder out = new StringBuilder();
+        for (ReshardNode node : List.of(plan.source(), plan.target())) {
+            // A plain shard's postmaster writes to stderr, which the sandbox keeps in logs/<name>-postgres.log.
+            Path log = sandbox.info.dir().resolve("logs").resolve(node.label() + "-postgres.log");
+            assertThat(log).as("server log of %s", node.label()).isRegularFile();
+            out.append(new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    /** After a stopped run: the subscription disabled and without a password, the move's role gone. */
+    private static void assertParked(MovePlan plan) throws SQLException {
+        try (Connection source = sandbox.shard(plan.source().label());
+             Connection target = sandbox.shard(plan.target().label());
+             PreparedStatement ps = target.prepareStatement("SELECT subenabled, subconninfo FROM pg_subscription "
+                     + "WHERE subname = ?")) {
+            ps.setString(1, plan.replicationName());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("subscription kept for resume or rollback").isTrue();
+                assertThat(rs.getBoolean(1)).as("subscription enabled").isFalse();
+                assertThat(rs.getString(2)).contains("user='" + plan.replicationRole() + "'").doesNotContain("password");
+                System.out.printf("move %s parked: subconninfo %s%n", plan.id(), rs.getString(2));
+            }
+            assertThat(roleExists(source, plan.replicationRole())).as("role while parked").isFalse();
+        }
+    }
+
+    /** The target's subconninfo, the role's login/replication/superuser flags, and who the walsender logs in as. */
+    private static List<String> replicationSeenWhileCopying(MovePlan plan) {
+        try (Connection source = sandbox.shard(plan.source().label());
+             Connection target = sandbox.shard(plan.target().label())) {
+            List<String> out = new ArrayList<>();
+            out.add(firstString(target, "SELECT subconninfo FROM pg_subscription WHERE subname = ?",
+                    plan.replicationName()));
+            out.add(firstString(source, "SELECT rolcanlogin || ' ' || rolreplication || ' ' || rolsuper "
+                    + "FROM pg_roles WHERE rolname = ?", plan.replicationRole()));
+            out.add(firstString(source, "SELECT usename FROM pg_stat_activity WHERE backend_type = 'walsender' "
+                    + "AND application_name = ? LIMIT 1", plan.replicationName()));
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String firstString(Connection c, String sql, String parameter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static boolean roleExists(Connection c, String role) throws SQLException {
+        return firstString(c, "SELECT rolname FROM pg_roles WHERE rolname = ?", role) != null;
+    }
+
+    /** The password in a libpq connection string as PostgreSQL prints it back (our values need no quoting). */
+    private static String oneTimePassword(String conninfo) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("password='([^']+)'").matcher(conninfo);
+        assertThat(m.find()).as("a password in %s", conninfo).isTrue();
+        return m.group(1);
     }
 
     @Test

@@ -76,6 +76,45 @@ class ReshardRulesTest {
     }
 
     @Test
+    void theSubscriptionLogsInAsTheMovesOwnRoleAndThePreviewShowsNoSecret() {
+        MovePlan plan = plan();
+        assertThat(plan.replicationRole()).isEqualTo("ph_move_20261121t101500_ab12");
+        assertThat(PartitionMover.conninfo(plan, "s3cr'et".toCharArray()))
+                .contains("user='ph_move_20261121t101500_ab12'").contains("password='s3cr\\'et'")
+                .doesNotContain("postgres'");
+        assertThat(PartitionMover.conninfo(plan, null)).doesNotContain("password");
+        List<String> preview = PartitionMover.preview(plan);
+        assertThat(preview).contains("CREATE ROLE \"ph_move_20261121t101500_ab12\" WITH LOGIN REPLICATION NOINHERIT "
+                        + "PASSWORD '********'",
+                "GRANT USAGE ON SCHEMA \"demo\" TO \"ph_move_20261121t101500_ab12\"",
+                "GRANT USAGE ON SCHEMA \"pilothouse\" TO \"ph_move_20261121t101500_ab12\"",
+                "DROP OWNED BY \"ph_move_20261121t101500_ab12\"",
+                "DROP ROLE IF EXISTS \"ph_move_20261121t101500_ab12\"");
+        assertThat(preview).filteredOn(l -> l.startsWith("CREATE SUBSCRIPTION")).singleElement().asString()
+                .contains("user=''ph_move_20261121t101500_ab12'' password=''********''");
+    }
+
+    @Test
+    void roleStatementsQuoteTheNameAsAnIdentifierAndTheVerifierAsALiteral() {
+        assertThat(MoveStatements.createReplicationRole("ph\"x", "SCRAM-SHA-256$4096:a'b"))
+                .isEqualTo("CREATE ROLE \"ph\"\"x\" WITH LOGIN REPLICATION NOINHERIT PASSWORD 'SCRAM-SHA-256$4096:a''b'");
+        assertThat(MoveStatements.alterReplicationRole("r", "v"))
+                .isEqualTo("ALTER ROLE \"r\" WITH LOGIN REPLICATION NOINHERIT PASSWORD 'v'");
+        assertThat(MoveStatements.alterSubscriptionConnection("s", "user='a'"))
+                .isEqualTo("ALTER SUBSCRIPTION \"s\" CONNECTION 'user=''a'''");
+    }
+
+    @Test
+    void oneTimePasswordsAreLongRandomAndPlain() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String password = new String(ReplicationRole.generatePassword());
+            assertThat(password).hasSize(32).matches("[A-Za-z0-9_-]+");
+            assertThat(seen.add(password)).isTrue();
+        }
+    }
+
+    @Test
     void journalRoundTripsARecordWithoutAnyPassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         MoveJournal journal = new MoveJournal(dir);
         MoveRecord saved = journal.save(MoveRecord.planned(plan()).advanced(MoveState.SUBSCRIBED, "subscribed"));

@@ -2,7 +2,6 @@ package io.pilothouse.services.reshard;
 
 import io.pilothouse.services.live.LiveModel;
 import io.pilothouse.services.live.WorkspaceShardNodes;
-import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.policy.JsonLinesAuditLog;
 import io.pilothouse.services.policy.MutationGate;
@@ -12,6 +11,7 @@ import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.sandbox.sharding.ShardedSchema;
+import io.pilothouse.services.testing.Await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -95,15 +95,26 @@ final class ReshardSandbox implements AutoCloseable {
     }
 
     MoveRequest request(String partition, String toServer) {
-        ClusterSnapshot c = live.cluster("coord");
-        Member leader = c.leaderMember().orElseThrow();
+        Member leader = coordinatorLeader();
         String source = own.workspace().sources().get(0).name();
         return new MoveRequest(source + "/coord", new ReshardNode(leader.name(), source, leader.host(),
                 leader.port(), "postgres"), partition, toServer, info.superuser());
     }
 
+    /**
+     * The coordinator's leader once its PostgreSQL address is known. A leader first known through a REST seed has
+     * port 0 until then (seen once: "port 0 is outside 1..65535" right after the sandbox started), so wait for it as
+     * LiveSession.moveRequest does.
+     */
+    private Member coordinatorLeader() {
+        return Await.until(Duration.ofSeconds(30), "the coordinator's leader with its PostgreSQL address",
+                () -> java.util.Optional.ofNullable(live.cluster("coord")).flatMap(c -> c.leaderMember())
+                        .filter(m -> m.port() > 0).orElse(null),
+                m -> m != null);
+    }
+
     Connection coordinator() throws SQLException {
-        Member leader = live.cluster("coord").leaderMember().orElseThrow();
+        Member leader = coordinatorLeader();
         return SandboxConnections.connect(info, leader.host(), leader.port(), info.superuser(), "postgres");
     }
 
