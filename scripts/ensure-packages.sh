@@ -5,7 +5,9 @@
 set -euo pipefail
 
 build_pkgs=(openjdk-17-jdk-headless maven)
-run_pkgs=(postgresql patroni etcd-server etcd-client haproxy pgbouncer pgpool2 fonts-dejavu-core libgtk-3-0)
+# python3-idna: Patroni's urllib3 needs it for https (sandbox up --tls: etcd and REST over TLS); openssl makes the
+# --tls sandbox's certificates; pgbouncer, pgpool2: sandbox up --poolers.
+run_pkgs=(postgresql patroni etcd-server etcd-client haproxy pgbouncer pgpool2 fonts-dejavu-core libgtk-3-0 python3-idna openssl)
 case "${1:-run}" in
   build) wanted=("${build_pkgs[@]}") ;;
   run)   wanted=("${build_pkgs[@]}" "${run_pkgs[@]}" xvfb) ;;

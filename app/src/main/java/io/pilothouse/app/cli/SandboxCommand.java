@@ -103,6 +103,12 @@ public final class SandboxCommand implements Runnable {
                 + "second member, not the leader (a Patroni cascade; at least 3 members).")
         boolean cascade;
 
+        @Option(names = "--tls", description = "TLS everywhere, verified: a CA and 2-day server and client "
+                + "certificates in DIR/tls, PostgreSQL with ssl=on (hostssl only), etcd over https with client "
+                + "certificates and auth enabled, Patroni's REST API over https; workspace.yaml names the files "
+                + "(sslmode verify-full), passwords stay in DIR/pgpass.")
+        boolean tls;
+
         @Option(names = "--json", description = "Print the endpoints as JSON.")
         boolean json;
 
@@ -126,7 +132,8 @@ public final class SandboxCommand implements Runnable {
                 s = SandboxSpec.defaults(dir.resolve()).withMembers(members).withScope(scope)
                         .withNamespace(namespace).withHaproxy(haproxy && !plain).withPlain(plain).withShards(shards)
                         .withShardMembers(shardMembers).withPatroni(release)
-                        .withSync(SandboxSync.parse(sync, syncCount)).withCascade(cascade).withPoolers(poolers);
+                        .withSync(SandboxSync.parse(sync, syncCount)).withCascade(cascade).withPoolers(poolers)
+                        .toBuilder().tls(tls).build();
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage(), BAD_INPUT);
             }

@@ -69,6 +69,11 @@ public final class SnapshotCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
             PrintWriter err = spec.commandLine().getErr();
+            if (estate.clusters().isEmpty() && !session.sourceProblems().isEmpty()) {
+                // A definite failure (a certificate, a login): say it first, in its own words.
+                session.sourceProblems().forEach(p -> err.println("pilothouse: " + p));
+                return UserErrors.FAILED;
+            }
             if (estate.clusters().isEmpty()) {
                 err.println("pilothouse: no cluster found within " + timeout.seconds
                         + " s; check the source addresses (etcd endpoint and namespace, or Patroni URLs)");

@@ -24,7 +24,6 @@ import io.pilothouse.services.model.ClusterEvent;
 import io.pilothouse.services.model.EstateFeed;
 import io.pilothouse.services.operations.OperationTimeouts;
 import io.pilothouse.services.operations.PatroniOperations;
-import io.pilothouse.services.patroni.PatroniRestClient;
 import io.pilothouse.services.policy.OperationGuard;
 import io.pilothouse.services.switchover.SwitchoverService;
 import io.pilothouse.services.switchover.SwitchoverSettings;
@@ -64,7 +63,9 @@ public final class LiveSession implements AutoCloseable {
         this.alerts = alerts;
         this.settings = settings;
         this.workspace = workspace;
-        this.locks = new WorkspaceLocks(workspace, EtcdOperationLock.DEFAULT_TTL);
+        io.pilothouse.services.postgres.PasswordLookup etcdPasswords = Passwords.standardChain();
+        this.locks = new WorkspaceLocks(workspace, EtcdOperationLock.DEFAULT_TTL,
+                source -> io.pilothouse.services.live.EtcdPasswords.of(source, etcdPasswords));
         this.registry = registry;
         this.guard = OperationGuards.forWorkspace(workspace, locks, registry);
         this.patroniAuth = new WorkspacePatroniAuth(workspace, monitor.feed()::latest, Passwords.resolver());
@@ -179,8 +180,7 @@ public final class LiveSession implements AutoCloseable {
         begun = true;
         ClassPrewarm.sqlOn(executors.io());
         monitor.start();
-        timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(
-                new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout())), history,
+        timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(monitor.patroniRest()), history,
                 executors.scheduler(), Duration.ofSeconds(30));
         if (historyMode == SessionHistory.Mode.RESTORE_AND_RECORD) {
             store.restoreLagThen(lag, lagSampler::start);
@@ -257,8 +257,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** Patroni operations (restart, reload, reinitialise, pause, configuration) inside this session's guard. */
     public PatroniOperations operations(OperationTimeouts timeouts) {
-        return new PatroniOperations(guard, new PatroniRestClient(executors.io(), settings.restTimeout(),
-                settings.restTimeout()), monitor.feed(), patroniAuth, timeouts,
+        return new PatroniOperations(guard, monitor.patroniRest(), monitor.feed(), patroniAuth, timeouts,
                 io.pilothouse.services.operations.LeaderSettings.over(monitor::open));
     }
 
@@ -481,6 +480,11 @@ public final class LiveSession implements AutoCloseable {
     /** See {@link EstateMonitor#awaitSettled(Duration)}. */
     public boolean awaitSettled(Duration timeout) throws InterruptedException {
         return monitor.awaitSettled(timeout);
+    }
+
+    /** See {@link EstateMonitor#sourceProblems()}. */
+    public java.util.List<String> sourceProblems() {
+        return monitor.sourceProblems();
     }
 
     /** See {@link EstateMonitor#awaitAnswered(Duration)}: what had not answered at the deadline. */

@@ -1,5 +1,6 @@
 package io.pilothouse.services.sandbox;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,17 @@ final class EtcdConfigWriter {
         // when configured from a file, unlike with flags.
         config.put("enable-grpc-gateway", true);
         config.put("enable-v2", false);
+        if (plan.spec().tls()) {
+            // Every client presents a certificate the sandbox CA signed; the gateway dials the server with the
+            // server certificate, which is why it also carries clientAuth.
+            Path tls = plan.layout().tlsDir();
+            Map<String, Object> security = new LinkedHashMap<>();
+            security.put("cert-file", tls.resolve(SandboxTls.SERVER_CERT).toString());
+            security.put("key-file", tls.resolve(SandboxTls.SERVER_KEY).toString());
+            security.put("client-cert-auth", true);
+            security.put("trusted-ca-file", tls.resolve(SandboxTls.CA_CERT).toString());
+            config.put("client-transport-security", security);
+        }
         config.put("logger", "zap");
         config.put("log-outputs", List.of("stderr"));
         return SandboxYaml.render(config);

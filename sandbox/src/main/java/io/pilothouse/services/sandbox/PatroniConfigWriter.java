@@ -23,13 +23,60 @@ final class PatroniConfigWriter {
 
     private PatroniConfigWriter() {}
 
+    /** TCP lines of a {@code --tls} sandbox: TLS only, never plain text. */
+    private static final List<String> PG_HBA_TLS = List.of(
+            "local all all trust",
+            "local replication all trust",
+            "hostssl all all 127.0.0.1/32 scram-sha-256",
+            "hostssl replication all 127.0.0.1/32 scram-sha-256");
+
     /** Writes the config of {@code member} of the cluster whose Patroni scope is {@code scope}. */
     static void write(SandboxPlan plan, MemberPlan member, String scope, Credentials credentials, Binaries binaries,
                       SandboxUser user) {
+        write(plan, member, scope, credentials, null, binaries, user);
+    }
+
+    /** As above; {@code etcdUsers} is Patroni's etcd login in a {@code --tls} sandbox, else null. */
+    static void write(SandboxPlan plan, MemberPlan member, String scope, Credentials credentials, EtcdUsers etcdUsers,
+                      Binaries binaries, SandboxUser user) {
         var path = plan.layout().patroniConfig(member.name());
-        PrivateFiles.write(path, SandboxYaml.render(config(plan, member, scope, credentials, binaries)),
-                PrivateFiles.OWNER_ONLY);
+        Map<String, Object> config = config(plan, member, scope, credentials, binaries);
+        if (plan.spec().tls()) {
+            withTls(config, plan.layout().tlsDir(), etcdUsers);
+        }
+        PrivateFiles.write(path, SandboxYaml.render(config), PrivateFiles.OWNER_ONLY);
         user.own(path);
+    }
+
+    /**
+     * REST over https requiring a client certificate (Patroni presents its own to other members), etcd over https
+     * with the certificate and Patroni's etcd user, PostgreSQL with ssl on and hostssl lines only.
+     */
+    @SuppressWarnings("unchecked")
+    static void withTls(Map<String, Object> config, java.nio.file.Path tls, EtcdUsers etcdUsers) {
+        String ca = tls.resolve(SandboxTls.CA_CERT).toString();
+        String cert = tls.resolve(SandboxTls.SERVER_CERT).toString();
+        String key = tls.resolve(SandboxTls.SERVER_KEY).toString();
+        Map<String, Object> restapi = (Map<String, Object>) config.get("restapi");
+        restapi.put("certfile", cert);
+        restapi.put("keyfile", key);
+        restapi.put("cafile", ca);
+        restapi.put("verify_client", "required");
+        Map<String, Object> etcd = new LinkedHashMap<>((Map<String, Object>) config.get("etcd3"));
+        etcd.put("protocol", "https");
+        etcd.put("cacert", ca);
+        etcd.put("cert", cert);
+        etcd.put("key", key);
+        etcd.put("username", EtcdUsers.PATRONI);
+        etcd.put("password", etcdUsers.patroniPassword());
+        config.put("etcd3", etcd);
+        Map<String, Object> postgresql = (Map<String, Object>) config.get("postgresql");
+        Map<String, Object> parameters = (Map<String, Object>) postgresql.get("parameters");
+        parameters.put("ssl", "on");
+        parameters.put("ssl_cert_file", cert);
+        parameters.put("ssl_key_file", key);
+        parameters.put("ssl_ca_file", ca);
+        postgresql.put("pg_hba", PG_HBA_TLS);
     }
 
     /** The config of a member of the sandbox's own cluster. */

@@ -31,11 +31,40 @@ final class ReadinessProbe {
     /** Patroni 3.0 says running; later versions may say streaming for a replica that streams. */
     private static final Set<String> RUNNING_STATES = Set.of("running", "streaming");
 
-    private final HttpClient http = HttpClient.newBuilder()
-            // Patroni's REST server is Python's http.server: no HTTP/2 to negotiate.
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1))
-            .build();
+    private final HttpClient http = client(null);
+
+    /** The https clients of {@code --tls} sandboxes by the authority (host:port) they serve. */
+    private final Map<String, HttpClient> tlsByAuthority = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static HttpClient client(javax.net.ssl.SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                // Patroni's REST server is Python's http.server: no HTTP/2 to negotiate.
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(tls == null ? 1 : 5));
+        if (tls != null) {
+            // TLS 1.2: the JDK's client hangs after a TLS 1.3 handshake with Patroni's REST server when it asks for a
+            // client certificate (see PatroniTls.parameters in services).
+            javax.net.ssl.SSLParameters p = new javax.net.ssl.SSLParameters();
+            p.setProtocols(new String[] {"TLSv1.2"});
+            builder.sslContext(tls).sslParameters(p);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Talks to the https endpoints of a {@code --tls} sandbox with its CA and client certificate from now on; a
+     * no-op for a sandbox without TLS.
+     */
+    void trust(SandboxInfo info) {
+        if (!info.etcdUrl().startsWith("https://")) {
+            return;
+        }
+        HttpClient tls = client(SandboxTls.clientContext(info.dir().resolve("tls")));
+        tlsByAuthority.put(URI.create(info.etcdUrl()).getAuthority(), tls);
+        info.members().forEach(m -> tlsByAuthority.put(URI.create(m.restUrl()).getAuthority(), tls));
+        info.shards().forEach(s -> s.members().forEach(m -> tlsByAuthority.put(URI.create(m.restUrl()).getAuthority(),
+                tls)));
+    }
 
     /**
      * The state of a starting cluster as seen through Patroni.
@@ -257,7 +286,10 @@ final class ReadinessProbe {
 
     /** The body of a 200 answer; empty on any other status or error (the thing is not up yet). */
     Optional<String> getText(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+        URI uri = URI.create(url);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpClient http = "https".equals(uri.getScheme())
+                ? tlsByAuthority.getOrDefault(uri.getAuthority(), this.http) : this.http;
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();

@@ -190,6 +190,7 @@ public final class SandboxLauncher {
         SandboxState.write(layout, info.withMember(m.withPatroniPid(patroni.pid())));
         LaunchedProcesses watched = new LaunchedProcesses();
         watched.add(member, ProcessKind.PATRONI, patroni, layout.patroniLog(member), layout.postgresLog(member));
+        probe.trust(info);
         probe.awaitRest(member, m.restUrl(), Deadline.in(RESTART_READY), watched);
     }
 
@@ -217,6 +218,7 @@ public final class SandboxLauncher {
         SandboxState.write(layout, info.withEtcdPid(etcd.pid()));
         LaunchedProcesses watched = new LaunchedProcesses();
         watched.add("etcd", ProcessKind.ETCD, etcd, layout.etcdLog());
+        probe.trust(info);
         probe.awaitEtcd(info.etcdUrl(), Deadline.in(RESTART_READY), watched);
     }
 

@@ -13,6 +13,11 @@ record SandboxLayout(Path dir) {
         return dir.resolve("workspace.yaml");
     }
 
+    /** The CA, server and client certificates of a {@code --tls} sandbox. */
+    Path tlsDir() {
+        return dir.resolve("tls");
+    }
+
     Path passfile() {
         return dir.resolve("pgpass");
     }

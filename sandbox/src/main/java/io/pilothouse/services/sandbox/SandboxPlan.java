@@ -25,10 +25,10 @@ record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, i
     static final String HOST = "127.0.0.1";
 
     /** A member's name and ports. */
-    record MemberPlan(String name, int restPort, int pgPort) {
+    record MemberPlan(String name, int restPort, int pgPort, boolean tls) {
 
         String restUrl() {
-            return "http://" + HOST + ":" + restPort;
+            return (tls ? "https://" : "http://") + HOST + ":" + restPort;
         }
     }
 
@@ -53,7 +53,7 @@ record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, i
         List<MemberPlan> members = new ArrayList<>();
         int next = 2;
         for (int i = 0; i < spec.members(); i++, next += 2) {
-            members.add(new MemberPlan(spec.memberName(i), ports.get(next), ports.get(next + 1)));
+            members.add(new MemberPlan(spec.memberName(i), ports.get(next), ports.get(next + 1), spec.tls()));
         }
         HaproxyPlan haproxy = spec.haproxy()
                 ? new HaproxyPlan(ports.get(next), ports.get(next + 1), ports.get(next + 2))
@@ -72,7 +72,8 @@ record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, i
         for (int i = 0; i < spec.shards(); i++) {
             List<MemberPlan> shardMembersOfOne = new ArrayList<>();
             for (int j = 0; j < spec.shardMembers(); j++, next += 2) {
-                shardMembersOfOne.add(new MemberPlan(spec.shardMemberName(i, j), ports.get(next), ports.get(next + 1)));
+                shardMembersOfOne.add(new MemberPlan(spec.shardMemberName(i, j), ports.get(next), ports.get(next + 1),
+                        spec.tls()));
             }
             shardMembers.put(spec.shardName(i), List.copyOf(shardMembersOfOne));
         }
@@ -96,7 +97,7 @@ record SandboxPlan(SandboxSpec spec, SandboxLayout layout, int etcdClientPort, i
     }
 
     String etcdUrl() {
-        return "http://" + HOST + ":" + etcdClientPort;
+        return (spec.tls() ? "https://" : "http://") + HOST + ":" + etcdClientPort;
     }
 
     String etcdPeerUrl() {

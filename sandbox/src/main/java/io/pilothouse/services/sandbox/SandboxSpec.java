@@ -29,10 +29,14 @@ import java.util.regex.Pattern;
  *                  leader, whoever leads (a Patroni cascade; needs at least 3 members, not with {@code plain})
  * @param poolers   also start a PgBouncer in front of HAProxy's write port and a Pgpool-II (streaming-replication
  *                  mode) beside it; implies {@code haproxy} (not with {@code plain})
+ * @param tls       TLS everywhere, verified: a CA and short-lived server and client certificates in {@code DIR/tls},
+ *                  PostgreSQL with {@code ssl=on} and {@code hostssl} lines only, etcd over https with client-cert
+ *                  auth and etcd auth enabled (users and roles), Patroni's REST API over https requiring a client
+ *                  certificate (not with {@code plain} or {@code haproxy}; shards only as Patroni clusters)
  */
 public record SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
                           int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync, boolean cascade,
-                          boolean poolers) {
+                          boolean poolers, boolean tls) {
 
     /** More members than this would only slow a laptop down; the app never needs them. */
     public static final int MAX_MEMBERS = 9;
@@ -89,6 +93,14 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         if (!plain) {
             sync.checkFits(members);
         }
+        if (tls && (plain || haproxy)) {
+            throw new IllegalArgumentException("--tls covers PostgreSQL, etcd and Patroni; it is not yet done for "
+                    + (plain ? "--plain" : "--haproxy") + ": drop one of them");
+        }
+        if (tls && shards > 0 && shardMembers < 2) {
+            throw new IllegalArgumentException("--tls covers shards that are Patroni clusters, not yet standalone "
+                    + "shard servers: add --shard-members 2 or drop --shards");
+        }
         if (cascade && (plain || members < 3)) {
             throw new IllegalArgumentException("a cascade needs a Patroni cluster of at least 3 members (a leader, the "
                     + "member streamed from, the cascading one): drop --plain or pass --members 3 or more");
@@ -100,10 +112,11 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         return new Builder(dir).build();
     }
 
-    /** A spec as before poolers existed: without PgBouncer and Pgpool-II. */
+    /** Without PgBouncer, Pgpool-II and TLS. */
     public SandboxSpec(Path dir, int members, String scope, String namespace, boolean haproxy, boolean plain,
                        int shards, int shardMembers, PatroniRelease patroni, SandboxSync sync, boolean cascade) {
-        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync, cascade, false);
+        this(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni, sync, cascade, false,
+                false);
     }
 
     /** This spec with or without PgBouncer and Pgpool-II (with them, HAProxy too). */
@@ -185,6 +198,7 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
         private SandboxSync sync = SandboxSync.OFF;
         private boolean cascade;
         private boolean poolers;
+        private boolean tls;
 
         /** The defaults in {@code dir}. */
         public Builder(Path dir) {
@@ -204,6 +218,7 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
             sync = s.sync;
             cascade = s.cascade;
             poolers = s.poolers;
+            tls = s.tls;
         }
 
         public Builder dir(Path value) {
@@ -266,10 +281,15 @@ public record SandboxSpec(Path dir, int members, String scope, String namespace,
             return this;
         }
 
+        public Builder tls(boolean value) {
+            tls = value;
+            return this;
+        }
+
         /** The spec; throws {@link IllegalArgumentException} naming what does not fit. */
         public SandboxSpec build() {
             return new SandboxSpec(dir, members, scope, namespace, haproxy, plain, shards, shardMembers, patroni,
-                    sync, cascade, poolers);
+                    sync, cascade, poolers, tls);
         }
     }
 

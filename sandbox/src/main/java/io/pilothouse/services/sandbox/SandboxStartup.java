@@ -73,14 +73,27 @@ final class SandboxStartup {
         SandboxPlan plan = SandboxPlan.of(spec, layout, ports.allocate(SandboxPlan.portsNeeded(spec)));
         Credentials credentials = Credentials.generate(random);
         PoolerCredentials admins = PoolerCredentials.generate(random);
-        writeFiles(plan, credentials, admins);
+        EtcdUsers etcdUsers = spec.tls() ? EtcdUsers.generate(random) : null;
+        if (spec.tls()) {
+            user.own(PrivateFiles.directory(layout.logs(), PrivateFiles.SHARED_DIR));
+            progress.accept("Making a CA and " + SandboxTls.VALID_DAYS + "-day server and client certificates in "
+                    + layout.tlsDir());
+            SandboxTls.generate(layout, user);
+        }
+        writeFiles(plan, credentials, admins, etcdUsers);
         SandboxInfo info = initialInfo(plan).withPatroni(patroni);
+        probe.trust(info);
         // Written before the first process starts, so that down always finds what up started.
         SandboxState.write(layout, info);
         LaunchedProcesses watched = new LaunchedProcesses();
         Deadline deadline = Deadline.in(readyTimeout);
         try {
             info = startEtcd(plan, info, watched, deadline, progress);
+            if (spec.tls()) {
+                progress.accept("Enabling etcd auth: users root, patroni, pilothouse, pilothouse_monitor");
+                EtcdAuthSetup.enable(plan.etcdUrl(), SandboxTls.clientContext(layout.tlsDir()), spec.namespace(),
+                        etcdUsers);
+            }
             info = startMembers(plan, info, watched, patroni, deadline);
             info = startShardMembers(plan, info, watched, patroni, progress);
             // While Patroni bootstraps: the shards do not depend on it.
@@ -109,14 +122,15 @@ final class SandboxStartup {
         }
     }
 
-    private void writeFiles(SandboxPlan plan, Credentials credentials, PoolerCredentials admins) {
+    private void writeFiles(SandboxPlan plan, Credentials credentials, PoolerCredentials admins,
+                            EtcdUsers etcdUsers) {
         SandboxLayout layout = plan.layout();
         user.own(PrivateFiles.directory(layout.logs(), PrivateFiles.SHARED_DIR));
         PrivateFiles.write(layout.postBootstrapScript(), postBootstrapScript(), PrivateFiles.WORLD_READABLE);
         EtcdConfigWriter.write(plan);
         plan.patroniMembers().forEach((member, scope) -> {
             user.own(PrivateFiles.directory(layout.memberDir(member.name()), PrivateFiles.PRIVATE_DIR));
-            PatroniConfigWriter.write(plan, member, scope, credentials, binaries, user);
+            PatroniConfigWriter.write(plan, member, scope, credentials, etcdUsers, binaries, user);
         });
         List<Integer> pgPorts = new ArrayList<>(plan.members().stream().map(MemberPlan::pgPort).toList());
         if (plan.haproxy() != null) {
@@ -138,7 +152,8 @@ final class SandboxStartup {
             PgpoolConfigWriter.write(plan, credentials, admins, user);
         }
         PgPassWriter.write(layout.passfile(), SandboxPlan.HOST, pgPorts, credentials,
-                plan.poolers() == null ? "" : PgPassWriter.poolerAdmins(SandboxPlan.HOST, plan.poolers(), admins));
+                (plan.poolers() == null ? "" : PgPassWriter.poolerAdmins(SandboxPlan.HOST, plan.poolers(), admins))
+                        + (etcdUsers == null ? "" : etcdUsers.pgpassLines(SandboxPlan.HOST, plan.etcdClientPort())));
     }
 
     private SandboxInfo initialInfo(SandboxPlan plan) {

@@ -58,6 +58,15 @@ final class WorkspaceWriter {
         postgres.put("user", info.monitorUser());
         postgres.put("database", "postgres");
         postgres.put("passfile", info.passfile().toString());
+        boolean tls = info.etcdUrl() != null && info.etcdUrl().startsWith("https://");
+        java.nio.file.Path certs = info.dir().resolve("tls");
+        if (tls) {
+            // verify-full: the CA is the sandbox's own, and the host name must be in the server certificate.
+            postgres.put("sslmode", "verify-full");
+            postgres.put("sslrootcert", certs.resolve(SandboxTls.CA_CERT).toString());
+            postgres.put("sslcert", certs.resolve(SandboxTls.CLIENT_CERT).toString());
+            postgres.put("sslkey", certs.resolve(SandboxTls.CLIENT_KEY_DER).toString());
+        }
 
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("name", info.scope());
@@ -67,8 +76,22 @@ final class WorkspaceWriter {
             Map<String, Object> etcd = new LinkedHashMap<>();
             etcd.put("endpoints", List.of(info.etcdUrl()));
             etcd.put("namespace", info.namespace());
+            if (tls) {
+                etcd.put("cacert", certs.resolve(SandboxTls.CA_CERT).toString());
+                etcd.put("cert", certs.resolve(SandboxTls.CLIENT_CERT).toString());
+                etcd.put("key", certs.resolve(SandboxTls.CLIENT_KEY).toString());
+                // Its password is in the sandbox's pgpass (database etcd), never here.
+                etcd.put("user", EtcdUsers.PILOTHOUSE);
+            }
             source.put("etcd", etcd);
             source.put("patroni", info.restUrls());
+            if (tls) {
+                Map<String, Object> patroniTls = new LinkedHashMap<>();
+                patroniTls.put("cacert", certs.resolve(SandboxTls.CA_CERT).toString());
+                patroniTls.put("cert", certs.resolve(SandboxTls.CLIENT_CERT).toString());
+                patroniTls.put("key", certs.resolve(SandboxTls.CLIENT_KEY).toString());
+                source.put("patroniTls", patroniTls);
+            }
         }
         source.put("postgres", postgres);
         if (info.haproxy() != null) {

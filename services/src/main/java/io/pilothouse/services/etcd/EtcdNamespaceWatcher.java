@@ -58,6 +58,8 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EtcdNamespaceWatcher.class);
 
+    private final io.pilothouse.services.workspace.EtcdConfig config;
+    private final EtcdClients.EtcdPassword passwords;
     private final List<String> endpoints;
     private final String namespace;
     private final ByteSequence prefix;
@@ -74,6 +76,8 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
     /** True once etcd gave a definite answer: it answered, or refused the connection (nothing listens). */
     private volatile boolean answered;
     private volatile long clientCreatedAt;
+    /** The certificate problem found after the last failure, or null. */
+    private volatile String tlsProblem;
     /**
      * A failing client older than this is replaced. Young enough that gRPC's back-off has not grown past a few
      * seconds (1, 1.6, 2.6 s …), old enough that a slow first connection on a busy machine gets several ticks.
@@ -99,7 +103,26 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
 
     EtcdNamespaceWatcher(List<String> endpoints, String namespace, ScheduledExecutorService scheduler,
                          Duration tickInterval, Duration timeout, Clock clock, Listener listener) {
-        this.endpoints = List.copyOf(endpoints);
+        this(new io.pilothouse.services.workspace.EtcdConfig(endpoints, namespace), EtcdClients.EtcdPassword.NONE,
+                scheduler, tickInterval, timeout, clock, listener);
+    }
+
+    /**
+     * A watcher of {@code etcd}'s namespace with its TLS files and user; {@code passwords} finds the user's password.
+     */
+    public EtcdNamespaceWatcher(io.pilothouse.services.workspace.EtcdConfig etcd, EtcdClients.EtcdPassword passwords,
+                                ScheduledExecutorService scheduler, Duration tickInterval, Duration timeout,
+                                Listener listener) {
+        this(etcd, passwords, scheduler, tickInterval, timeout, Clock.systemUTC(), listener);
+    }
+
+    private EtcdNamespaceWatcher(io.pilothouse.services.workspace.EtcdConfig etcd, EtcdClients.EtcdPassword passwords,
+                                 ScheduledExecutorService scheduler, Duration tickInterval, Duration timeout,
+                                 Clock clock, Listener listener) {
+        this.config = etcd;
+        this.passwords = passwords;
+        String namespace = etcd.namespace();
+        this.endpoints = List.copyOf(etcd.endpoints());
         this.namespace = namespace;
         this.prefix = bytes(namespace);
         this.scheduler = scheduler;
@@ -113,7 +136,12 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
 
     /** Starts reading in the background; returns at once. */
     public void start() {
-        client = newClient();
+        try {
+            client = newClient();
+        } catch (RuntimeException e) {
+            // Unusable TLS files or no password: a definite answer, reported like any failure and tried again.
+            failed(e);
+        }
         tick = scheduler.scheduleWithFixedDelay(this::tick, 0, tickInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -126,18 +154,9 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
     }
 
     private Client newClient() {
-        io.etcd.jetcd.ClientBuilder builder = Client.builder().endpoints(endpoints.toArray(String[]::new))
-                .connectTimeout(timeout).retryMaxDuration(timeout);
-        if (endpoints.stream().anyMatch(e -> e.regionMatches(true, 0, "https://", 0, 8))) {
-            try {
-                // TLS with the JDK's trust store and host-name verification: never trust-all.
-                builder.sslContext(ssl -> { });
-            } catch (javax.net.ssl.SSLException e) {
-                throw new IllegalStateException("cannot set up TLS for etcd at " + describe() + ": " + e.getMessage(), e);
-            }
-        }
+        Client built = EtcdClients.builder(config, timeout, passwords).build();
         clientCreatedAt = System.nanoTime();
-        return builder.build();
+        return built;
     }
 
     /** The etcd endpoints, for messages. */
@@ -150,12 +169,14 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             return;
         }
         try {
-            if (renewClient) {
+            if (renewClient || client == null) {
                 renewClient = false;
                 closeWatcher();
                 Client old = client;
                 client = newClient();
-                old.close();
+                if (old != null) {
+                    old.close();
+                }
             }
             boolean needSync;
             synchronized (lock) {
@@ -288,7 +309,10 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
     }
 
     private void failed(Exception e) {
-        String reason = reason(e);
+        // gRPC keeps retrying a failed handshake until the deadline and then reports a timeout: ask TLS itself.
+        tlsProblem = config.usesTls() && !(e instanceof IllegalStateException) ? EtcdTlsCheck.problem(config, timeout)
+                .orElse(null) : null;
+        String reason = tlsProblem != null ? tlsProblem : reason(e);
         Instant last;
         synchronized (lock) {
             synced = false;
@@ -296,13 +320,16 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             last = lastSuccess;
         }
         closeWatcher();
-        if (refused(e)) {
+        if (refused(e) || tlsProblem != null || e instanceof IllegalStateException) {
+            // A certificate that does not verify, or no password, will not fix itself: a definite answer.
             answered = true;
         }
         // gRPC reconnects with an exponential back-off (up to two minutes) while the server is down, so a client
         // kept across a long outage sees etcd back only that late (97.7 s was seen). A failing client is replaced
         // once it is a few seconds old, so the one in use never has a long back-off.
-        renewClient = System.nanoTime() - clientCreatedAt > RENEW_AFTER_NANOS;
+        // Over TLS the first call also shakes hands and authenticates: a client that young is still connecting.
+        long renewAfter = config.usesTls() ? 3 * RENEW_AFTER_NANOS : RENEW_AFTER_NANOS;
+        renewClient = System.nanoTime() - clientCreatedAt > renewAfter;
         LOG.debug("etcd {}: {}", describe(), reason);
         listener.status(new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, last, reason));
     }
@@ -322,6 +349,9 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
         if (t instanceof TimeoutException) {
             return "etcd at " + String.join(",", endpoints) + " did not answer within " + timeout.toMillis()
                     + " ms; check that etcd is running and reachable";
+        }
+        if (t instanceof IllegalStateException) {
+            return t.getMessage();
         }
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return "etcd at " + String.join(",", endpoints) + " failed: " + msg;

@@ -42,6 +42,7 @@ public final class EstateMonitor implements AutoCloseable {
     private final Map<String, NodeConnections> connectionsBySource = new ConcurrentHashMap<>();
     private final Map<String, EtcdNamespaceWatcher> etcdBySource = new ConcurrentHashMap<>();
     private final Map<String, SourceStatus> etcdStatusBySource = new ConcurrentHashMap<>();
+    private final Map<String, PatroniSeedDiscovery> discoveryBySource = new ConcurrentHashMap<>();
 
     public EstateMonitor(Workspace workspace, LiveExecutors executors, LiveSettings settings, PasswordLookup passwords,
                          Clock clock) {
@@ -51,7 +52,13 @@ public final class EstateMonitor implements AutoCloseable {
         this.passwords = passwords;
         this.clock = clock;
         this.estate = new LatestEstate(workspace.name(), workspace.readOnly());
-        this.rest = new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout());
+        this.rest = new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout(),
+                io.pilothouse.services.patroni.PatroniTls.of(workspace));
+    }
+
+    /** The Patroni REST client of this estate, with the workspace's TLS settings; for operations. */
+    public PatroniRestClient patroniRest() {
+        return rest;
     }
 
     /** The live estate for views and watchers. */
@@ -84,6 +91,7 @@ public final class EstateMonitor implements AutoCloseable {
                 PatroniSeedDiscovery discovery = new PatroniSeedDiscovery(source.patroni(), rest, executors,
                         settings, scope -> monitor(source, scope, sql).addSeeds(source.patroni()));
                 closeables.add(discovery);
+                discoveryBySource.put(source.name(), discovery);
                 discovery.start();
             }
         }
@@ -136,11 +144,31 @@ public final class EstateMonitor implements AutoCloseable {
             }
             if (!hasClusters && !source.patroni().isEmpty()) {
                 // Patroni URLs name their cluster through GET /patroni, whatever etcd does.
-                out.add(source.name() + ": none of the Patroni URLs " + source.patroni() + " named a cluster yet");
+                PatroniSeedDiscovery d = discoveryBySource.get(source.name());
+                String why = d == null ? null : d.lastFailure();
+                out.add(source.name() + ": none of the Patroni URLs " + source.patroni() + " named a cluster yet"
+                        + (why == null ? "" : " (" + why + ")"));
             }
         }
         monitors.values().forEach(m -> out.addAll(m.unanswered()));
         plainMonitors.forEach(m -> out.addAll(m.unanswered()));
+        return out;
+    }
+
+    /**
+     * Why sources that found no cluster failed, one line each (etcd's reason, e.g. a certificate that does not
+     * verify); empty when every source found one or none failed yet. For one-shot readers' messages.
+     */
+    public List<String> sourceProblems() {
+        List<String> out = new ArrayList<>();
+        for (SourceConfig source : workspace.sources()) {
+            boolean hasClusters = monitors.values().stream().anyMatch(m -> source.name().equals(m.source()));
+            SourceStatus etcd = etcdStatusBySource.get(source.name());
+            if (!hasClusters && etcd != null && etcd.freshness() != io.pilothouse.services.model.Freshness.LIVE
+                    && etcd.lastError() != null) {
+                out.add(source.name() + ": " + etcd.lastError());
+            }
+        }
         return out;
     }
 
@@ -210,8 +238,8 @@ public final class EstateMonitor implements AutoCloseable {
                 .orElseThrow(() -> new java.sql.SQLException("no source " + source + " in the workspace", "08001"));
         io.pilothouse.services.workspace.PostgresConfig base = config.postgres() == null
                 ? new io.pilothouse.services.workspace.PostgresConfig(null, null, null, null) : config.postgres();
-        NodeConnections as = new NodeConnections(new io.pilothouse.services.workspace.PostgresConfig(user, database,
-                base.passfile(), base.sslmode()), passwords, NodeConnections.Timeouts.LIVE_VIEW);
+        NodeConnections as = new NodeConnections(base.as(user, database), passwords,
+                NodeConnections.Timeouts.LIVE_VIEW);
         return as.openFresh(host, port);
     }
 
@@ -225,7 +253,7 @@ public final class EstateMonitor implements AutoCloseable {
 
     private void startEtcd(SourceConfig source, NodeConnections sql) {
         SourceStatus[] lastStatus = {SourceStatus.unknown(SourceKind.ETCD)};
-        EtcdNamespaceWatcher watcher = new EtcdNamespaceWatcher(source.etcd().endpoints(), source.etcd().namespace(),
+        EtcdNamespaceWatcher watcher = new EtcdNamespaceWatcher(source.etcd(), EtcdPasswords.of(source, passwords),
                 executors.scheduler(), settings.etcdTick(), settings.restTimeout(), new EtcdNamespaceWatcher.Listener() {
             @Override
             public void clusterChanged(DcsView view) {

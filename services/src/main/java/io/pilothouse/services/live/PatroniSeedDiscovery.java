@@ -22,6 +22,13 @@ final class PatroniSeedDiscovery implements AutoCloseable {
     private final Consumer<String> found;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> tick;
+    /** Why the last probe of a seed failed (a refused connection, a certificate), or null. */
+    private volatile String lastFailure;
+
+    /** Why the last probe of a seed failed, or null when none failed. */
+    String lastFailure() {
+        return lastFailure;
+    }
 
     PatroniSeedDiscovery(List<String> seeds, PatroniRestClient rest, LiveExecutors executors, LiveSettings settings,
                          Consumer<String> found) {
@@ -43,6 +50,11 @@ final class PatroniSeedDiscovery implements AutoCloseable {
                 if (status.scope() != null && known.add(status.scope())) {
                     found.accept(status.scope());
                 }
+            }).exceptionally(error -> {
+                Throwable t = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                lastFailure = t.getMessage();
+                return null;
             });
         }
         if (!known.isEmpty() && tick != null) {

@@ -16,7 +16,6 @@ import io.pilothouse.services.workspace.EtcdConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.SSLException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -73,10 +72,21 @@ public final class EtcdOperationLock implements OperationLock, AutoCloseable {
      *                                  the Patroni namespace
      */
     public static EtcdOperationLock open(EtcdConfig etcd, Duration ttl) {
-        return open(etcd, ttl, DEFAULT_TIMEOUT);
+        return open(etcd, ttl, DEFAULT_TIMEOUT, io.pilothouse.services.etcd.EtcdClients.EtcdPassword.NONE);
+    }
+
+    /** As {@link #open(EtcdConfig, Duration)}, the etcd user's password (if {@code etcd.user} is set) from {@code passwords}. */
+    public static EtcdOperationLock open(EtcdConfig etcd, Duration ttl,
+                                         io.pilothouse.services.etcd.EtcdClients.EtcdPassword passwords) {
+        return open(etcd, ttl, DEFAULT_TIMEOUT, passwords);
     }
 
     static EtcdOperationLock open(EtcdConfig etcd, Duration ttl, Duration timeout) {
+        return open(etcd, ttl, timeout, io.pilothouse.services.etcd.EtcdClients.EtcdPassword.NONE);
+    }
+
+    static EtcdOperationLock open(EtcdConfig etcd, Duration ttl, Duration timeout,
+                                  io.pilothouse.services.etcd.EtcdClients.EtcdPassword passwords) {
         Objects.requireNonNull(etcd, "etcd");
         if (etcd.endpoints().isEmpty()) {
             throw new IllegalArgumentException("an etcd operation lock needs at least one etcd endpoint");
@@ -87,17 +97,7 @@ public final class EtcdOperationLock implements OperationLock, AutoCloseable {
             throw new IllegalArgumentException("lock TTL " + lockTtl + " is too short; etcd needs at least 2 s");
         }
         Duration callTimeout = timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout;
-        ClientBuilder builder = Client.builder().endpoints(etcd.endpoints().toArray(String[]::new))
-                .connectTimeout(callTimeout).retryMaxDuration(callTimeout);
-        if (etcd.endpoints().stream().anyMatch(e -> e.regionMatches(true, 0, "https://", 0, 8))) {
-            try {
-                // TLS with the JDK's trust store and host-name verification: never trust-all.
-                builder.sslContext(ssl -> { });
-            } catch (SSLException e) {
-                throw new IllegalStateException("cannot set up TLS for etcd at "
-                        + String.join(",", etcd.endpoints()) + ": " + e.getMessage(), e);
-            }
-        }
+        ClientBuilder builder = io.pilothouse.services.etcd.EtcdClients.builder(etcd, callTimeout, passwords);
         return new EtcdOperationLock(builder.build(), etcd.endpoints(), etcd.lockPrefix(), lockTtl.toSeconds(),
                 callTimeout);
     }

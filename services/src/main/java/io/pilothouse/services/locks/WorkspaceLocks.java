@@ -18,9 +18,19 @@ public final class WorkspaceLocks implements AutoCloseable {
     private final Duration ttl;
     private final Map<String, EtcdOperationLock> bySource = new ConcurrentHashMap<>();
 
+    private final java.util.function.Function<SourceConfig, io.pilothouse.services.etcd.EtcdClients.EtcdPassword>
+            passwords;
+
     public WorkspaceLocks(Workspace workspace, Duration ttl) {
+        this(workspace, ttl, s -> io.pilothouse.services.etcd.EtcdClients.EtcdPassword.NONE);
+    }
+
+    /** With each source's etcd user password from {@code passwords}. */
+    public WorkspaceLocks(Workspace workspace, Duration ttl, java.util.function.Function<SourceConfig,
+            io.pilothouse.services.etcd.EtcdClients.EtcdPassword> passwords) {
         this.workspace = workspace;
         this.ttl = ttl;
+        this.passwords = passwords;
     }
 
     /** The lock for {@code cluster}'s source. */
@@ -30,7 +40,7 @@ public final class WorkspaceLocks implements AutoCloseable {
         if (source == null || source.etcd() == null || source.etcd().endpoints().isEmpty()) {
             return OperationLock.NONE;
         }
-        return bySource.computeIfAbsent(source.name(), n -> EtcdOperationLock.open(source.etcd(), ttl));
+        return bySource.computeIfAbsent(source.name(), n -> EtcdOperationLock.open(source.etcd(), ttl, passwords.apply(source)));
     }
 
     /**
@@ -47,7 +57,7 @@ public final class WorkspaceLocks implements AutoCloseable {
                 continue;
             }
             try {
-                out.addAll(bySource.computeIfAbsent(source.name(), n -> EtcdOperationLock.open(source.etcd(), ttl))
+                out.addAll(bySource.computeIfAbsent(source.name(), n -> EtcdOperationLock.open(source.etcd(), ttl, passwords.apply(source)))
                         .held());
             } catch (LockUnavailableException | RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(WorkspaceLocks.class).debug("Cannot list the locks of {}: {}",

@@ -25,11 +25,23 @@ public final class PatroniRestClient {
     private final Duration requestTimeout;
 
     public PatroniRestClient(Executor executor, Duration connectTimeout, Duration requestTimeout) {
-        this.http = HttpClient.newBuilder()
+        this(executor, connectTimeout, requestTimeout, null);
+    }
+
+    /**
+     * @param tls the CA(s) to trust and client certificate(s) to present over https (see {@link PatroniTls}), or null
+     *            for the JDK's defaults
+     */
+    public PatroniRestClient(Executor executor, Duration connectTimeout, Duration requestTimeout,
+                             javax.net.ssl.SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+                .executor(executor);
+        if (tls != null) {
+            builder.sslContext(tls).sslParameters(PatroniTls.parameters());
+        }
+        this.http = builder.build();
         this.requestTimeout = requestTimeout;
     }
 
@@ -127,9 +139,11 @@ public final class PatroniRestClient {
         if (t instanceof ConnectException) {
             return "Patroni at " + uri.getAuthority() + " refused the connection; is Patroni running on that port?";
         }
-        if (t instanceof javax.net.ssl.SSLException) {
-            return "TLS with Patroni at " + uri.getAuthority() + " failed: " + t.getMessage()
-                    + "; check the certificate and the CA configured for this source";
+        java.util.Optional<io.pilothouse.services.platform.TlsFailures.Kind> tls =
+                io.pilothouse.services.platform.TlsFailures.kind(t);
+        if (tls.isPresent() && (t instanceof javax.net.ssl.SSLException || t instanceof IOException)) {
+            return io.pilothouse.services.platform.TlsFailures.sentence(tls.get(), "Patroni at " + uri.getAuthority(),
+                    "patroniTls.cacert", "patroniTls.cert/key", "Patroni's restapi.certfile");
         }
         if (t instanceof IOException) {
             return "Patroni at " + uri.getAuthority() + " failed: " + t.getMessage();

@@ -192,7 +192,7 @@ public final class NodeConnections implements AutoCloseable {
         props.setProperty("connectTimeout", "1");
         props.setProperty("loginTimeout", "2");
         props.setProperty("socketTimeout", "2");
-        props.setProperty("sslmode", config.sslmode());
+        PostgresTls.apply(config, props);
         props.setProperty("options", "-c statement_timeout=1000");
         return props;
     }
@@ -213,7 +213,7 @@ public final class NodeConnections implements AutoCloseable {
         props.setProperty("connectTimeout", Long.toString(Math.max(1, timeouts.connect().toSeconds())));
         props.setProperty("socketTimeout", Long.toString(Math.max(1, timeouts.socket().toSeconds())));
         props.setProperty("loginTimeout", Long.toString(Math.max(1, timeouts.connect().toSeconds())));
-        props.setProperty("sslmode", config.sslmode());
+        PostgresTls.apply(config, props);
         props.setProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis()
                 + " -c lock_timeout=" + timeouts.lock().toMillis()
                 + " -c idle_in_transaction_session_timeout=10000");

@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import javax.net.ssl.SSLException;
+import io.pilothouse.services.platform.TlsFailures;
 
 /**
  * Why a connection or a read failed, told from the whole cause chain, with the server's own words: a connection
@@ -99,6 +100,10 @@ public record SqlFailure(Cause cause, String message) {
         if (deepestSql != null) {
             return new SqlFailure(Cause.AUTHENTICATION_FAILED, deepestSql.getMessage());
         }
+        java.util.Optional<String> tls = tlsProblem(e);
+        if (tls.isPresent()) {
+            return new SqlFailure(Cause.TLS, tls.get());
+        }
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             root = t;
@@ -154,6 +159,32 @@ public record SqlFailure(Cause cause, String message) {
         return deepest;
     }
 
+    /**
+     * A certificate problem in words with the workspace key to fix, or empty. pgjdbc reports a host name that the
+     * certificate does not name as its own exception, not an SSLException.
+     */
+    private static java.util.Optional<String> tlsProblem(Throwable e) {
+        boolean hostName = false;
+        boolean ssl = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            hostName |= m.contains("could not be verified by hostnameverifier");
+            ssl |= t instanceof SSLException || t instanceof java.security.cert.CertificateException;
+        }
+        java.util.Optional<TlsFailures.Kind> kind = hostName ? java.util.Optional.of(TlsFailures.Kind.WRONG_HOST)
+                : ssl ? TlsFailures.kind(e) : java.util.Optional.empty();
+        return kind.map(k -> k.words() + "; " + switch (k) {
+            case UNTRUSTED -> "set postgres.sslrootcert in the workspace to the CA that signed the server's "
+                    + "ssl_cert_file";
+            case EXPIRED -> "renew the server's ssl_cert_file (or correct this machine's clock)";
+            case WRONG_HOST -> "connect with a host name the certificate names, or reissue the server's "
+                    + "ssl_cert_file with this host in its subjectAltName";
+            case CLIENT_REFUSED -> "set postgres.sslcert and postgres.sslkey to a client certificate the server's "
+                    + "ssl_ca_file signed";
+            case OTHER -> "check postgres.sslmode, postgres.sslrootcert and the server's ssl settings";
+        });
+    }
+
     /** True for an authentication failure anywhere in {@code e}'s causes. */
     public static boolean isAuthentication(Throwable e) {
         return of(e).cause() == Cause.AUTHENTICATION_FAILED;
@@ -163,6 +194,9 @@ public record SqlFailure(Cause cause, String message) {
     public String describe() {
         if (cause == Cause.OTHER || cause == Cause.NO_PASSWORD) {
             return message;
+        }
+        if (cause == Cause.TLS && (message.contains("postgres.ssl") || message.contains("ssl_cert_file"))) {
+            return cause.words + ": " + message;
         }
         return cause.words + ": " + message + (cause.advice == null ? "" : "; " + cause.advice);
     }

@@ -31,7 +31,7 @@ public final class WorkspaceReshardConnections implements ReshardConnections {
     private PostgresConfig config(ReshardNode node, String user) {
         PostgresConfig base = workspace.sources().stream().filter(s -> s.name().equals(node.source())).findFirst()
                 .map(SourceConfig::postgres).orElse(null);
-        return new PostgresConfig(user, node.database(), base == null ? null : base.passfile(),
-                base == null ? null : base.sslmode());
+        return base == null ? new PostgresConfig(user, node.database(), null, null)
+                : base.as(user, node.database());
     }
 }

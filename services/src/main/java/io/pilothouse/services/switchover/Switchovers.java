@@ -25,7 +25,7 @@ public final class Switchovers {
     public static SwitchoverService on(EstateMonitor monitor, LiveExecutors executors, LiveSettings live,
                                        OperationGuard guard, PatroniAuthLookup auth,
                                        SwitchoverSettings settings) {
-        PatroniRestClient rest = new PatroniRestClient(executors.io(), live.restTimeout(), live.restTimeout());
+        PatroniRestClient rest = monitor.patroniRest();
         FactsCollector facts = new FactsCollector(rest, monitor::open, executors.io(), Clock.systemUTC(),
                 settings.factsTimeout());
         Function<ClusterSnapshot, WriteProbe.PrimaryConnector> probes = c -> () -> monitor.openPrimary(c);

@@ -12,11 +12,20 @@ import java.util.List;
  * @param namespace  Patroni namespace, default {@code /service/}
  * @param lockPrefix where operation locks live, default {@code /pilothouse/locks/}; must not overlap the namespace,
  *                   or Patroni (and our watcher) would see our keys as cluster keys
+ * @param cacert     PEM file of the CA that signed etcd's server certificate ({@code https} endpoints), or null for
+ *                   the JDK's trust store; the host name is always verified
+ * @param cert       PEM client certificate for etcd's {@code --client-cert-auth}, or null
+ * @param key        the client certificate's private key, PEM (PKCS#8), or null
+ * @param user       etcd user (etcd auth enabled), or null; its password comes from a pgpass line for database
+ *                   {@value #PASSWORD_DATABASE} ({@code host:port:etcd:user:secret}) or the keyring, never from here
  */
 public record EtcdConfig(List<String> endpoints, String namespace,
                          // Left out of saved files while it is the default: a person would not write it.
                          @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultLockPrefix.class)
-                         String lockPrefix) {
+                         String lockPrefix, String cacert, String cert, String key, String user) {
+
+    /** The pgpass "database" field of etcd passwords. */
+    public static final String PASSWORD_DATABASE = "etcd";
 
     /** Patroni's default namespace. */
     public static final String DEFAULT_NAMESPACE = "/service/";
@@ -28,6 +37,25 @@ public record EtcdConfig(List<String> endpoints, String namespace,
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         namespace = normalise(namespace);
         lockPrefix = normalise(lockPrefix, DEFAULT_LOCK_PREFIX);
+        cacert = blankToNull(cacert);
+        cert = blankToNull(cert);
+        key = blankToNull(key);
+        user = blankToNull(user);
+    }
+
+    /** Without TLS files or user. */
+    public EtcdConfig(List<String> endpoints, String namespace, String lockPrefix) {
+        this(endpoints, namespace, lockPrefix, null, null, null, null);
+    }
+
+    /** True when any endpoint is {@code https}. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean usesTls() {
+        return endpoints.stream().anyMatch(e -> e.regionMatches(true, 0, "https://", 0, 8));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** With the default lock prefix. */

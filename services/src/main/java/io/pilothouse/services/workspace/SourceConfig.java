@@ -18,11 +18,13 @@ import java.util.List;
  *                 cluster, or null; a switchover is verified to reach the new leader through it
  * @param patroniUser user of Patroni's {@code restapi.authentication}, or null when its REST API has none; the
  *                 password comes from pgpass (database {@code patroni}) or the keyring, never from this file
+ * @param patroniTls CA and client certificate for Patroni's REST API over {@code https}, or null
  * @param traffic  the load balancer and poolers in front of this cluster (HAProxy stats, PgBouncer, Pgpool-II), or
  *                 null when none is watched
  */
 public record SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
-                           List<String> nodes, String writeEndpoint, String patroniUser, TrafficConfig traffic) {
+                           List<String> nodes, String writeEndpoint, String patroniUser, TlsFiles patroniTls,
+                           TrafficConfig traffic) {
 
     public SourceConfig {
         patroni = patroni == null ? List.of() : List.copyOf(patroni);
@@ -31,10 +33,22 @@ public record SourceConfig(String name, EtcdConfig etcd, List<String> patroni, P
         patroniUser = patroniUser == null || patroniUser.isBlank() ? null : patroniUser.trim();
     }
 
-    /** A source without a traffic layer. */
+    /** Without Patroni REST TLS files and without a traffic layer. */
     public SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
                         List<String> nodes, String writeEndpoint, String patroniUser) {
-        this(name, etcd, patroni, postgres, nodes, writeEndpoint, patroniUser, null);
+        this(name, etcd, patroni, postgres, nodes, writeEndpoint, patroniUser, null, null);
+    }
+
+    /** Without a traffic layer. */
+    public SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
+                        List<String> nodes, String writeEndpoint, String patroniUser, TlsFiles patroniTls) {
+        this(name, etcd, patroni, postgres, nodes, writeEndpoint, patroniUser, patroniTls, null);
+    }
+
+    /** Without Patroni REST TLS files. */
+    public SourceConfig(String name, EtcdConfig etcd, List<String> patroni, PostgresConfig postgres,
+                        List<String> nodes, String writeEndpoint, String patroniUser, TrafficConfig traffic) {
+        this(name, etcd, patroni, postgres, nodes, writeEndpoint, patroniUser, null, traffic);
     }
 
     /** A Patroni source (etcd and/or REST), without plain nodes. */

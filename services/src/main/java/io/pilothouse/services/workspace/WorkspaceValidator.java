@@ -88,7 +88,9 @@ final class WorkspaceValidator {
                         .ifPresent(problems::add);
             }
             checkLockPrefix(i, name, s.etcd(), problems);
+            TlsRules.checkEtcd(i, name, s.etcd(), problems);
         }
+        TlsRules.checkPatroni(i, name, s, problems);
         if (s.writeEndpoint() != null) {
             NodeAddress.parseOrProblem(s.writeEndpoint()).ifPresent(problem -> problems.add(
                     Where.source(i, name, "writeEndpoint") + " " + problem));
@@ -151,6 +153,7 @@ final class WorkspaceValidator {
             problems.add(Where.source(i, name, "postgres.sslmode") + " '" + pg.sslmode() + "' is not a libpq "
                     + "sslmode; use one of disable, allow, prefer, require, verify-ca, verify-full");
         }
+        TlsRules.checkPostgres(i, name, pg, problems);
         if (pg.passfile() != null) {
             String passfile = pg.passfile().trim();
             boolean absolute;

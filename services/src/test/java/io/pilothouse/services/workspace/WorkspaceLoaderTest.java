@@ -274,7 +274,7 @@ class WorkspaceLoaderTest {
                 .contains("line 7")
                 .contains("unknown key 'endpoint'")
                 .contains("sources[1] \"dc2\", field etcd")
-                .contains("endpoints, lockPrefix, namespace");
+                .contains("cacert, cert, endpoints, key, lockPrefix, namespace, user");
     }
 
     @Test

@@ -135,9 +135,11 @@ class TrafficViewTest {
             return s;
         }, Platform::runLater));
         pane.select("s", "demo");
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(pane.root()), 1400, 1000);
+        Scene scene = new Scene(new javafx.scene.layout.StackPane(pane.root()), 1440, 900);
         Theme.LIGHT.applyTo(scene);
         stage.setScene(scene);
+        // The shared primary stage keeps the size an earlier test class gave it unless told to fit the new scene.
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -168,7 +170,7 @@ class TrafficViewTest {
         Path png = onFx(() -> io.pilothouse.views.ScreenshotRenderer.write(
                 io.pilothouse.views.ScreenshotRenderer.snapshot(pane.root().getScene()),
                 io.pilothouse.views.ScreenshotRenderer.directory().resolve("traffic.png")));
-        Pictures.assertRendered(png, 1400, 1000, false);
+        Pictures.assertRendered(png, 1440, 900, false);
     }
 
     @Test
