@@ -33,8 +33,9 @@ final class TrafficHaproxyCommand implements Runnable {
         @Mixin
         ClusterOperationOptions cluster;
 
-        @Option(names = "--haproxy-socket", required = true, paramLabel = "PATH",
-                description = "HAProxy's stats socket at level admin (a sandbox's is DIR/haproxy.sock).")
+        @Option(names = "--haproxy-socket", paramLabel = "PATH",
+                description = "HAProxy's stats socket at level admin. Default: the workspace's "
+                        + "traffic.haproxy.socket for the cluster's source (a sandbox writes DIR/haproxy.sock).")
         Path socket;
 
         @Option(names = "--backend", required = true, paramLabel = "BACKEND", description = "e.g. primary")
@@ -60,9 +61,14 @@ final class TrafficHaproxyCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UserException("--state: " + e.getMessage(), 2);
             }
-            HaproxyRuntime haproxy = new HaproxyRuntime(socket, Duration.ofSeconds(3));
             try (ClusterOperation op = ClusterOperation.open(cluster)) {
-                var ops = op.session().trafficOps().operations();
+                var wiring = op.session().trafficOps();
+                Path at = socket != null ? socket : wiring.haproxySocket(op.cluster().source()).orElseThrow(() ->
+                        new UserException("no HAProxy admin socket: the workspace names none for source "
+                                + op.cluster().source() + " (traffic.haproxy.socket); give --haproxy-socket PATH",
+                                2));
+                HaproxyRuntime haproxy = new HaproxyRuntime(at, Duration.ofSeconds(3));
+                var ops = wiring.operations();
                 return TrafficOperationRun.run(op, spec.commandLine().getOut(), server, "server name", yes,
                         () -> ops.previewServerState(haproxy, backend, server, target),
                         () -> ops.setServerState(op.cluster(), haproxy, backend, server, target));

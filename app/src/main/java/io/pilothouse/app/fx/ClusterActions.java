@@ -34,10 +34,10 @@ public final class ClusterActions implements ClusterActionHandler {
     @Override
     public void perform(ClusterAction action, ClusterSnapshot cluster, String member) {
         switch (action) {
-            case SWITCHOVER -> LeaderChangeWindow.open(owner.get(), windows, session.switchovers(),
-                    session.ioExecutor(), cluster, OperationKind.SWITCHOVER, member);
-            case FAILOVER -> LeaderChangeWindow.open(owner.get(), windows, session.switchovers(),
-                    session.ioExecutor(), cluster, OperationKind.FAILOVER, member);
+            case SWITCHOVER -> LeaderChangeWindow.open(owner.get(), windows, session, cluster,
+                    OperationKind.SWITCHOVER, member);
+            case FAILOVER -> LeaderChangeWindow.open(owner.get(), windows, session, cluster, OperationKind.FAILOVER,
+                    member);
             case MOVE_PARTITION -> ReshardWindow.open(owner.get(), session, windows, cluster.source(),
                     cluster.scope());
             default -> new PatroniOperationDialogs(owner.get(), session, windows).perform(action, cluster, member);

@@ -1,6 +1,8 @@
 package io.pilothouse.app.fx;
 
+import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.switchover.ClientHold;
 import io.pilothouse.services.switchover.CheckMatrix;
 import io.pilothouse.services.switchover.OperationKind;
 import io.pilothouse.services.switchover.ProgressStep;
@@ -8,6 +10,7 @@ import io.pilothouse.services.switchover.ReportFormats;
 import io.pilothouse.services.switchover.SwitchoverReport;
 import io.pilothouse.services.switchover.SwitchoverRequest;
 import io.pilothouse.services.switchover.SwitchoverService;
+import io.pilothouse.views.switchover.HoldOffer;
 import io.pilothouse.views.switchover.LeaderChangeActions;
 import io.pilothouse.views.switchover.LeaderChangeWizard;
 import io.pilothouse.views.switchover.LeaderChangeWizardModel;
@@ -20,8 +23,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -35,11 +40,13 @@ public final class LeaderChangeWindow implements LeaderChangeActions {
 
     private final SwitchoverService service;
     private final Executor work;
+    private final PgBouncerHolds holds;
     private Stage stage;
 
-    private LeaderChangeWindow(SwitchoverService service, Executor work) {
+    private LeaderChangeWindow(SwitchoverService service, Executor work, PgBouncerHolds holds) {
         this.service = service;
         this.work = work;
+        this.holds = holds;
     }
 
     /**
@@ -57,7 +64,20 @@ public final class LeaderChangeWindow implements LeaderChangeActions {
     public static LeaderChangeWizard open(Window owner, WindowFactory windows, SwitchoverService service,
                                           Executor work, ClusterSnapshot cluster, OperationKind kind,
                                           String candidate) {
-        LeaderChangeWindow actions = new LeaderChangeWindow(service, work);
+        return open(owner, windows, service, work, null, cluster, kind, candidate);
+    }
+
+    /** The session's wizard: the confirmation offers to hold clients at the source's PgBouncer, if it names one. */
+    public static LeaderChangeWizard open(Window owner, WindowFactory windows, LiveSession session,
+                                          ClusterSnapshot cluster, OperationKind kind, String candidate) {
+        return open(owner, windows, session.switchovers(), session.ioExecutor(), new PgBouncerHolds(session), cluster,
+                kind, candidate);
+    }
+
+    private static LeaderChangeWizard open(Window owner, WindowFactory windows, SwitchoverService service,
+                                           Executor work, PgBouncerHolds holds, ClusterSnapshot cluster,
+                                           OperationKind kind, String candidate) {
+        LeaderChangeWindow actions = new LeaderChangeWindow(service, work, holds);
         String preselect = candidate != null && candidate.equals(cluster.leader()) ? null : candidate;
         LeaderChangeWizard wizard = new LeaderChangeWizard(new LeaderChangeWizardModel(cluster, kind, preselect,
                 actions, FxToolkit.fx(), ZoneId.systemDefault()));
@@ -81,6 +101,33 @@ public final class LeaderChangeWindow implements LeaderChangeActions {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return service.run(request, progress);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, work);
+    }
+
+    @Override
+    public Optional<HoldOffer> holdOffer(ClusterSnapshot cluster) {
+        return holds == null ? Optional.empty() : holds.offer(cluster);
+    }
+
+    @Override
+    public CompletableFuture<SwitchoverReport> run(SwitchoverRequest request, boolean holdClients,
+                                                   Consumer<ProgressStep> progress) {
+        if (!holdClients) {
+            return run(request, progress);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            Instant start = Instant.now();
+            try {
+                // Offered from the reading the confirmation showed; asked again here, off the FX thread.
+                HoldOffer offer = holdOffer(service.cluster(request.source(), request.scope())).orElseThrow(() ->
+                        new IllegalStateException("no PgBouncer database to hold was read for " + request.source()
+                                + "; nothing was done (uncheck Hold clients, or wait for the Traffic tab to read it)"));
+                ClientHold hold = holds.hold(service.cluster(request.source(), request.scope()), offer,
+                        line -> progress.accept(new ProgressStep(Duration.between(start, Instant.now()), line)));
+                return service.run(request, progress, hold, false);
             } catch (Exception e) {
                 throw new CompletionException(e);
             }

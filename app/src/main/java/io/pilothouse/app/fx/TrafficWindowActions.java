@@ -50,8 +50,8 @@ final class TrafficWindowActions implements TrafficActions {
 
     private HaproxyRuntime haproxy(TrafficOperation op) {
         return new HaproxyRuntime(traffic.haproxySocket(op.source()).orElseThrow(() -> new IllegalStateException(
-                "no HAProxy admin socket is known for " + op.source() + " (a sandbox's is haproxy.sock in its "
-                        + "directory); nothing was done")), Duration.ofSeconds(3));
+                "the workspace names no HAProxy admin socket for " + op.source() + " (traffic.haproxy.socket, "
+                        + "e.g. /run/haproxy/admin.sock); nothing was done")), Duration.ofSeconds(3));
     }
 
     private PgBouncerConnector console(TrafficOperation op) {

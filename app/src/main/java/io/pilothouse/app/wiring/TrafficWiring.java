@@ -88,16 +88,30 @@ public final class TrafficWiring {
                 Clock.systemUTC());
     }
 
-    /**
-     * HAProxy's admin socket for {@code source}: the workspace has no key for it yet (traffic.haproxy names the
-     * stats URL only), so until it has, the socket a sandbox writes ({@code haproxy.sock} beside the source's
-     * passfile) is used when it exists.
-     */
+    /** HAProxy's admin socket for {@code source}, from the workspace's traffic.haproxy.socket key. */
     public Optional<java.nio.file.Path> haproxySocket(String source) {
         return workspace.sources().stream().filter(s -> s.name().equals(source)).findFirst()
-                .map(SourceConfig::postgres).filter(p -> p != null && p.passfile() != null)
-                .map(p -> java.nio.file.Path.of(p.passfile()).toAbsolutePath().resolveSibling("haproxy.sock"))
-                .filter(java.nio.file.Files::exists);
+                .map(s -> s.traffic() == null || s.traffic().haproxy() == null ? null : s.traffic().haproxy().socket())
+                .map(java.nio.file.Path::of);
+    }
+
+    /** The workspace's traffic.pgbouncer of {@code source}, or empty when it names no PgBouncer. */
+    public Optional<io.pilothouse.services.workspace.TrafficConfig.Pgbouncer> pgbouncer(String source) {
+        return workspace.sources().stream().filter(s -> s.name().equals(source)).findFirst()
+                .map(s -> s.traffic() == null ? null : s.traffic().pgbouncer());
+    }
+
+    /**
+     * Holds of each of {@code databases} at the workspace's PgBouncer of {@code cluster}'s source, as one (the
+     * window's switchover wizard: the same holds as {@code switchover --hold-clients}).
+     */
+    public io.pilothouse.services.switchover.ClientHold holdAll(ClusterSnapshot cluster, List<String> databases) {
+        io.pilothouse.services.workspace.TrafficConfig.Pgbouncer p = pgbouncer(cluster.source()).orElseThrow(() ->
+                new IllegalStateException("the workspace names no PgBouncer for " + cluster.source()
+                        + " (traffic.pgbouncer); nothing was done"));
+        PgBouncerAddress address = PgBouncerAddress.parse(p.address(), p.user());
+        return io.pilothouse.services.switchover.ClientHolds.of(databases.stream()
+                .map(d -> hold(cluster, address, d)).toList());
     }
 
     /** PgBouncer's admin console for {@code source}, from the workspace's traffic.pgbouncer keys. */
@@ -110,5 +124,19 @@ public final class TrafficWiring {
     /** Resumes pauses a killed app left behind; one line per record. */
     public List<String> resumeLeftPauses() {
         return LeftPauses.resume(journal(), this::console);
+    }
+
+    /**
+     * The window's start: as {@link #resumeLeftPauses()}, except in a read-only workspace, which changes nothing and
+     * only names each pause left behind with the command that resumes it.
+     */
+    public List<String> resumeLeftPausesAtStart() {
+        if (!workspace.readOnly()) {
+            return resumeLeftPauses();
+        }
+        return journal().open().stream().map(r -> "PgBouncer " + r.address().label() + " database " + r.database()
+                + " was left paused " + r.pausedAt() + " for a switchover of " + r.cluster() + "; not resumed: this "
+                + "workspace is read-only (pilothouse traffic pgbouncer resume --database " + r.database() + ")")
+                .toList();
     }
 }

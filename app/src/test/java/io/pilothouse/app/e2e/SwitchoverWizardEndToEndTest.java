@@ -36,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The switchover wizard end to end on a real sandbox: the Operations menu opens it, the matrix lists the replica,
  * Next, the cluster name typed, the button naming the action, progress, and a verification report all green; the
- * audit log has the record. Screenshots of the matrix and the report go to target/wizard-shots for a person to look
+ * audit log has the record. The sandbox has PgBouncer in front ({@code --poolers}), so the confirmation offers to
+ * hold clients there, on by default, and the switchover runs with them held (PAUSE, RESUME read back, the report's
+ * clients_held line). Screenshots of the matrix and the report go to target/wizard-shots for a person to look
  * at.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -60,7 +63,8 @@ class SwitchoverWizardEndToEndTest {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        own = OwnSandbox.start("pilothouse-wizard-", s -> s.withMembers(2).withScope("wiz"));
+        own = OwnSandbox.start("pilothouse-wizard-", s -> s.withMembers(2).withScope("wiz")
+                .withHaproxy(true).withPoolers(true));
         sandbox = own.info();
         System.setProperty(AuditLogs.PROPERTY, own.dir().resolve("audit.jsonl").toString());
         source = own.sourceName();
@@ -89,6 +93,9 @@ class SwitchoverWizardEndToEndTest {
     @Test
     void wizardPicksConfirmsWatchesAndVerifies(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, this::healthy);
+        // The hold is offered from what the traffic monitor has read of PgBouncer (every 3 s).
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.traffic().latest().ofSource(source)
+                .map(t -> t.pgbouncer() != null && !t.pgbouncer().databases().isEmpty()).orElse(false));
         ClusterSnapshot before = session.feed().latest().cluster(source, sandbox.scope()).orElseThrow();
         String candidate = before.members().stream().map(m -> m.name()).filter(n -> !n.equals(before.leader()))
                 .findFirst().orElseThrow();
@@ -129,6 +136,11 @@ class SwitchoverWizardEndToEndTest {
         });
         assertThat(fx(confirm::getText)).isEqualTo("Switch over wiz to " + candidate);
         assertThat(fx(confirm::isDisabled)).isFalse();
+        javafx.scene.control.CheckBox hold = fx(() -> (javafx.scene.control.CheckBox) wizardScene.lookup("#"
+                + io.pilothouse.views.switchover.HoldClientsChoice.ID));
+        assertThat(hold).as("Hold clients at PgBouncer offered").isNotNull();
+        assertThat(fx(hold::isSelected)).isTrue();
+        assertThat(fx(hold::getText)).contains("PgBouncer 127.0.0.1:" + sandbox.pgbouncer().port()).contains("app");
         snapshot(confirm.getScene(), "2-confirm.png");
         fx(() -> {
             confirm.fire();
@@ -141,6 +153,11 @@ class SwitchoverWizardEndToEndTest {
         SwitchoverReport report = fx(() -> wizard.model().reportProperty().get());
         assertThat(report.outcome()).as(report.summary()).isEqualTo(Outcome.COMPLETED);
         assertThat(report.allGreen()).as(report.verification().toString()).isTrue();
+        assertThat(report.verification()).anySatisfy(i -> {
+            assertThat(i.id()).isEqualTo("clients_held");
+            assertThat(i.detail()).contains("RESUME app read back");
+        });
+        assertThat(fx(() -> List.copyOf(wizard.model().progress()))).anyMatch(l -> l.contains("PAUSE"));
         Label summary = robot.lookup("#report-summary").queryAs(Label.class);
         assertThat(fx(summary::getText)).startsWith("COMPLETED: " + candidate + " is the leader of wiz");
         assertThat(fx(() -> robot.lookup("#report-figures").queryAs(Label.class).getText()))

@@ -31,7 +31,11 @@ final class WorkspaceWriter {
     /** Where the traffic view reads HAProxy's stats and the poolers' admin interfaces; passwords stay in the pgpass. */
     static Map<String, Object> traffic(SandboxInfo info) {
         Map<String, Object> traffic = new LinkedHashMap<>();
-        traffic.put("haproxy", Map.of("stats", info.haproxy().statsCsvUrl()));
+        Map<String, Object> haproxy = new LinkedHashMap<>();
+        haproxy.put("stats", info.haproxy().statsCsvUrl());
+        // The runtime API at level admin (HaproxyConfigWriter): the window's and the CLI's drain/maint/ready use it.
+        haproxy.put("socket", info.dir().toAbsolutePath().resolve(HaproxyConfigWriter.ADMIN_SOCKET).toString());
+        traffic.put("haproxy", haproxy);
         if (info.pgbouncer() != null) {
             Map<String, Object> pgbouncer = new LinkedHashMap<>();
             pgbouncer.put("address", SandboxPlan.HOST + ":" + info.pgbouncer().port());

@@ -32,8 +32,13 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code ignore_startup_parameters} says. Authentication: trust, clear text, md5 and SCRAM-SHA-256 (the password is
  * held only for the login and cleared). No TLS: the console is reached on loopback or a trusted network; a
  * {@code sslmode} of {@code require} or stricter is refused in words by the caller.
+ *
+ * <p>The one console client of the code base: the traffic readers ({@code SHOW ...}) and the operations in
+ * {@code trafficops} ({@code PAUSE}, {@code RESUME}, {@code RECONNECT}) both speak through it. Errors are
+ * {@link SQLException}s: SQLState {@code 08001} when the console cannot be reached, {@code 08006} when it stops
+ * answering (the cause is then a {@link SocketTimeoutException} on a timeout), otherwise the code the console sent.
  */
-final class ConsoleConnection implements AutoCloseable {
+public final class ConsoleConnection implements AutoCloseable {
 
     private static final int PROTOCOL_3 = 196608;
     private static final int AUTH_OK = 0;
@@ -55,7 +60,7 @@ final class ConsoleConnection implements AutoCloseable {
     }
 
     /** Connects and logs in; {@code password} may be null (trust) and is cleared before this returns. */
-    static ConsoleConnection open(String host, int port, String database, String user, char[] password,
+    public static ConsoleConnection open(String host, int port, String database, String user, char[] password,
                                   Duration connectTimeout, Duration readTimeout) throws SQLException {
         Socket socket = new Socket();
         try {
@@ -85,7 +90,7 @@ final class ConsoleConnection implements AutoCloseable {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         DataOutputStream b = new DataOutputStream(body);
         b.writeInt(PROTOCOL_3);
-        for (String s : List.of("user", user, "database", database, "application_name", "pilothouse-traffic")) {
+        for (String s : List.of("user", user, "database", database, "application_name", "pilothouse")) {
             cstring(b, s);
         }
         b.writeByte(0);
@@ -142,8 +147,21 @@ final class ConsoleConnection implements AutoCloseable {
         }
     }
 
-    /** Every row of {@code sql} (a simple query) as column name to text. */
-    List<Map<String, String>> rows(String sql) throws SQLException {
+    /**
+     * Sets how long one read may wait from now on: {@code PAUSE} answers only once the server connections are
+     * released, which a client in a long transaction holds up.
+     */
+    public void readTimeout(Duration readTimeout) throws SQLException {
+        try {
+            socket.setSoTimeout((int) readTimeout.toMillis());
+        } catch (IOException e) {
+            throw new SQLException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), "08006",
+                    e);
+        }
+    }
+
+    /** Every row of {@code sql} (a simple query) as column name to text (null for SQL NULL). */
+    public List<Map<String, String>> rows(String sql) throws SQLException {
         try {
             send('Q', cstringBytes(sql));
             List<String> columns = List.of();
@@ -224,7 +242,8 @@ final class ConsoleConnection implements AutoCloseable {
             }
             i = end + 1;
         }
-        return new SQLException("ERROR: " + (message == null ? "unknown error" : message), state);
+        return new SQLException("ERROR: " + (message == null ? "unknown error" : message),
+                state == null ? "XX000" : state);
     }
 
     private void send(char type, byte[] body) throws IOException {

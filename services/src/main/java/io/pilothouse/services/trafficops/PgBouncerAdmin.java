@@ -1,7 +1,9 @@
 package io.pilothouse.services.trafficops;
 
-import java.io.IOException;
+import io.pilothouse.services.traffic.ConsoleConnection;
+
 import java.net.SocketTimeoutException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * PgBouncer's admin console: the virtual database {@code pgbouncer}, simple queries only, spoken by
- * {@link ConsoleWire} (see there why not pgjdbc). Columns are read by name and tolerated when absent (older versions
+ * {@link ConsoleConnection} (see there why not pgjdbc). Columns are read by name and tolerated when absent (older versions
  * lack some). A database name is only ever sent after it matched {@link #NAME}: the console has no parameters.
  */
 public final class PgBouncerAdmin implements AutoCloseable {
@@ -21,10 +23,10 @@ public final class PgBouncerAdmin implements AutoCloseable {
     static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     private final PgBouncerAddress address;
-    private final ConsoleWire wire;
+    private final ConsoleConnection wire;
     private final Duration timeout;
 
-    private PgBouncerAdmin(PgBouncerAddress address, ConsoleWire wire, Duration timeout) {
+    private PgBouncerAdmin(PgBouncerAddress address, ConsoleConnection wire, Duration timeout) {
         this.address = address;
         this.wire = wire;
         this.timeout = timeout;
@@ -39,20 +41,35 @@ public final class PgBouncerAdmin implements AutoCloseable {
     public static PgBouncerAdmin open(PgBouncerAddress address, Supplier<Optional<char[]>> password,
                                       Duration timeout) throws TrafficSourceException {
         try {
-            ConsoleWire wire = ConsoleWire.open(address.host(), address.port(), "pgbouncer", address.user(),
-                    password.get().orElse(null), (int) timeout.toMillis());
+            ConsoleConnection wire = ConsoleConnection.open(address.host(), address.port(), "pgbouncer",
+                    address.user(), password.get().orElse(null), timeout, timeout);
             return new PgBouncerAdmin(address, wire, timeout);
-        } catch (ConsoleWire.ServerError e) {
+        } catch (SQLException e) {
+            if (timedOut(e)) {
+                throw new TrafficSourceException("PgBouncer's admin console at " + address.label() + " did not "
+                        + "answer within " + timeout.toMillis() + " ms", e);
+            }
+            if (transport(e)) {
+                throw new TrafficSourceException("cannot reach PgBouncer's admin console at " + address.label()
+                        + ": " + e.getMessage(), e);
+            }
             throw new TrafficSourceException("PgBouncer at " + address.label() + " refused " + address.user()
                     + " on its admin console: " + e.getMessage() + " (list the user in admin_users, and its password "
                     + "in pgpass for database pgbouncer)", e);
-        } catch (SocketTimeoutException e) {
-            throw new TrafficSourceException("PgBouncer's admin console at " + address.label() + " did not answer "
-                    + "within " + timeout.toMillis() + " ms", e);
-        } catch (IOException e) {
-            throw new TrafficSourceException("cannot reach PgBouncer's admin console at " + address.label() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
+    }
+
+    /** The console stopped answering within the read timeout. */
+    private static boolean timedOut(SQLException e) {
+        return e.getCause() instanceof SocketTimeoutException;
+    }
+
+    /**
+     * The connection failed or broke, as opposed to the console answering with an error: {@link ConsoleConnection}
+     * wraps transport failures with their I/O cause, while the console's own errors (and a refused login) carry none.
+     */
+    private static boolean transport(SQLException e) {
+        return e.getCause() instanceof java.io.IOException;
     }
 
     /** Where this console is. */
@@ -104,21 +121,23 @@ public final class PgBouncerAdmin implements AutoCloseable {
     public void send(PgBouncerCommand command, String name, Duration wait) throws TrafficSourceException {
         String sql = command.word() + " " + checkedName(name);
         try {
-            wire.readTimeout((int) wait.toMillis());
-            wire.query(sql);
-        } catch (ConsoleWire.ServerError e) {
+            wire.readTimeout(wait);
+            wire.rows(sql);
+        } catch (SQLException e) {
+            if (timedOut(e)) {
+                throw new TrafficSourceException("PgBouncer at " + address.label() + " did not finish '" + sql
+                        + "' within " + wait.toSeconds() + " s", e);
+            }
+            if (transport(e)) {
+                throw new TrafficSourceException("PgBouncer at " + address.label() + " broke off during '" + sql
+                        + "': " + e.getMessage(), e);
+            }
             throw new TrafficSourceException("PgBouncer at " + address.label() + " refused '" + sql + "': "
-                    + e.getMessage(), e);
-        } catch (SocketTimeoutException e) {
-            throw new TrafficSourceException("PgBouncer at " + address.label() + " did not finish '" + sql
-                    + "' within " + wait.toSeconds() + " s", e);
-        } catch (IOException e) {
-            throw new TrafficSourceException("PgBouncer at " + address.label() + " broke off during '" + sql + "': "
                     + e.getMessage(), e);
         } finally {
             try {
-                wire.readTimeout((int) timeout.toMillis());
-            } catch (IOException ignored) {
+                wire.readTimeout(timeout);
+            } catch (SQLException ignored) {
                 // the connection is gone; the next call says so
             }
         }
@@ -126,8 +145,8 @@ public final class PgBouncerAdmin implements AutoCloseable {
 
     private List<Map<String, String>> run(String sql) throws TrafficSourceException {
         try {
-            return wire.query(sql);
-        } catch (IOException e) {
+            return wire.rows(sql);
+        } catch (SQLException e) {
             throw new TrafficSourceException("PgBouncer at " + address.label() + " did not answer '" + sql + "': "
                     + e.getMessage(), e);
         }

@@ -15,11 +15,13 @@ import java.util.List;
 public record TrafficConfig(Haproxy haproxy, Pgbouncer pgbouncer, Pgpool pgpool) {
 
     /**
-     * HAProxy's statistics.
+     * HAProxy's statistics and, optionally, its runtime API.
      *
-     * @param stats the CSV stats URL, e.g. {@code http://127.0.0.1:7000/stats;csv}
+     * @param stats  the CSV stats URL, e.g. {@code http://127.0.0.1:7000/stats;csv}
+     * @param socket the absolute path of its {@code stats socket ... level admin} (drain, maintenance, ready), or
+     *               null when this workspace does not change HAProxy's servers
      */
-    public record Haproxy(String stats) {}
+    public record Haproxy(String stats, String socket) {}
 
     /**
      * PgBouncer's admin console (the virtual database {@code pgbouncer}).
@@ -45,6 +47,7 @@ public record TrafficConfig(Haproxy haproxy, Pgbouncer pgbouncer, Pgpool pgpool)
         if (haproxy != null) {
             UrlRules.problem(haproxy.stats(), where + ".haproxy.stats", "http://127.0.0.1:7000/stats;csv")
                     .ifPresent(problems::add);
+            socket(haproxy.socket(), where + ".haproxy.socket", problems);
         }
         if (pgbouncer != null) {
             address(pgbouncer.address(), where + ".pgbouncer.address", problems);
@@ -60,6 +63,16 @@ public record TrafficConfig(Haproxy haproxy, Pgbouncer pgbouncer, Pgpool pgpool)
             }
         }
         return problems;
+    }
+
+    private static void socket(String value, String where, List<String> problems) {
+        if (value == null) {
+            return;
+        }
+        if (value.isBlank() || !value.startsWith("/") || value.indexOf('\0') >= 0) {
+            problems.add(where + " '" + value + "' is not an absolute path; write the path of HAProxy's admin-level "
+                    + "stats socket, e.g. /run/haproxy/admin.sock, or leave the key out");
+        }
     }
 
     private static void address(String value, String where, List<String> problems) {

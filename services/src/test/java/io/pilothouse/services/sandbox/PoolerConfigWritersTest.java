@@ -89,6 +89,7 @@ class PoolerConfigWritersTest {
             Files.writeString(file, yaml);
             TrafficConfig traffic = new WorkspaceLoader().load(file).sources().get(0).traffic();
             assertThat(traffic.haproxy().stats()).isEqualTo("http://127.0.0.1:7000/stats;csv");
+            assertThat(traffic.haproxy().socket()).isEqualTo(DIR.toAbsolutePath().resolve("haproxy.sock").toString());
             assertThat(traffic.pgbouncer()).isEqualTo(new TrafficConfig.Pgbouncer("127.0.0.1:6432",
                     "pgbouncer_admin"));
             assertThat(traffic.pgpool()).isEqualTo(new TrafficConfig.Pgpool("127.0.0.1:9999", 9898, "pcp_admin"));

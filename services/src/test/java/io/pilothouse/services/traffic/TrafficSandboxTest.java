@@ -150,7 +150,7 @@ class TrafficSandboxTest {
         try (HangingListener hanging = HangingListener.start()) {
             SourceConfig s = own.workspace().sources().get(0);
             TrafficConfig bad = new TrafficConfig(
-                    new TrafficConfig.Haproxy("http://127.0.0.1:" + html.getLocalPort() + "/stats"),
+                    new TrafficConfig.Haproxy("http://127.0.0.1:" + html.getLocalPort() + "/stats", null),
                     new TrafficConfig.Pgbouncer(s.traffic().pgbouncer().address(), "nobody"),
                     new TrafficConfig.Pgpool(hanging.address(), null, null));
             Workspace w = own.workspace().toBuilder().sources(List.of(new SourceConfig(s.name(), s.etcd(),

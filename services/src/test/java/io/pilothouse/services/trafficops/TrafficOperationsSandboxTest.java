@@ -69,7 +69,10 @@ class TrafficOperationsSandboxTest {
         audit = own.dir().resolve("audit.jsonl");
         ops = new TrafficOperations(OperationGuard.locking(new MutationGate(false, new JsonLinesAuditLog(audit)),
                 locks::lockFor));
-        haproxy = new HaproxyRuntime(own.dir().resolve("haproxy.sock"), Duration.ofSeconds(3));
+        // The admin socket as the window and the CLI find it: the workspace's traffic.haproxy.socket key.
+        String socket = own.workspace().sources().get(0).traffic().haproxy().socket();
+        assertThat(Path.of(socket)).isEqualTo(own.dir().toAbsolutePath().resolve("haproxy.sock")).exists();
+        haproxy = new HaproxyRuntime(Path.of(socket), Duration.ofSeconds(3));
         live.awaitHealthy(own.info().scope(), 3, LiveModel.SETTLE);
     }
 

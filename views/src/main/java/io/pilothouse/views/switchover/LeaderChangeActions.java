@@ -8,6 +8,7 @@ import io.pilothouse.services.switchover.SwitchoverReport;
 import io.pilothouse.services.switchover.SwitchoverRequest;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -22,6 +23,24 @@ public interface LeaderChangeActions {
      * or exceptionally when the operation was refused before it started (read-only, lock held by someone else).
      */
     CompletableFuture<SwitchoverReport> run(SwitchoverRequest request, Consumer<ProgressStep> progress);
+
+    /**
+     * The hold at PgBouncer the confirmation may offer for {@code cluster} (its workspace source names a PgBouncer),
+     * or empty. Answers at once from what was already read; never waits on the network.
+     */
+    default Optional<HoldOffer> holdOffer(ClusterSnapshot cluster) {
+        return Optional.empty();
+    }
+
+    /**
+     * As {@link #run(SwitchoverRequest, Consumer)}, with clients held at PgBouncer around the leader change when
+     * {@code holdClients} (the same service path as {@code switchover --hold-clients}).
+     */
+    default CompletableFuture<SwitchoverReport> run(SwitchoverRequest request, boolean holdClients,
+                                                    Consumer<ProgressStep> progress) {
+        return holdClients ? CompletableFuture.failedFuture(new IllegalStateException("holding clients at "
+                + "PgBouncer is not available here; nothing was done")) : run(request, progress);
+    }
 
     /** Saves the report where the user chooses (a file chooser, then Markdown or JSON). */
     void save(SwitchoverReport report, boolean json);

@@ -76,6 +76,7 @@ public final class LeaderChangeWizard {
         runningPage = runningPage();
         reportPage = new LeaderChangeReportPage(model, () -> onClose.run());
         confirmPage.setAlignment(Pos.TOP_CENTER);
+        confirmPage.setSpacing(14);
         confirmPage.setPadding(new Insets(40, 0, 0, 0));
         pages.getChildren().addAll(pickPage, confirmPage, runningPage, reportPage.root());
         VBox.setVgrow(pages, Priority.ALWAYS);
@@ -243,6 +244,7 @@ public final class LeaderChangeWizard {
             confirm.setOnCancel(model::back);
             confirm.setMaxWidth(560);
             confirmPage.getChildren().setAll(confirm);
+            model.holdClients().node(model.request()).ifPresent(box -> confirmPage.getChildren().add(0, box));
             confirm.nameField().requestFocus();
         } else {
             confirmPage.getChildren().clear();

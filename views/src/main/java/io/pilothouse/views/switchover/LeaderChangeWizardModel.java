@@ -58,10 +58,10 @@ public final class LeaderChangeWizardModel {
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ObservableList<String> progress = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<List<String>> changed = new ReadOnlyObjectWrapper<>(this, "changed",
-            List.of());
+    private final ReadOnlyObjectWrapper<List<String>> changed = new ReadOnlyObjectWrapper<>(this, "changed", List.of());
     private final ReadOnlyObjectWrapper<SwitchoverReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final BooleanBinding canProceed;
+    private final HoldClientsChoice holdClients;
 
     /**
      * @param candidate the member to preselect, or null
@@ -74,6 +74,7 @@ public final class LeaderChangeWizardModel {
         this.zone = zone;
         this.kind.set(kind);
         this.candidate.set(candidate);
+        this.holdClients = new HoldClientsChoice(actions.holdOffer(cluster));
         scheduleText.addListener((o, a, b) -> validateSchedule());
         scheduled.addListener((o, a, b) -> validateSchedule());
         this.kind.addListener((o, a, b) -> {
@@ -168,7 +169,7 @@ public final class LeaderChangeWizardModel {
         SwitchoverRequest request = request();
         step.set(WizardStep.RUNNING);
         progress.clear();
-        actions.run(request, s -> fx.execute(() -> progress.add(s.describe())))
+        actions.run(request, holdClients.applies(request), s -> fx.execute(() -> progress.add(s.describe())))
                 .whenComplete((r, failure) -> fx.execute(() -> {
                     if (failure != null) {
                         error.set(message(failure));
@@ -178,6 +179,11 @@ public final class LeaderChangeWizardModel {
                     report.set(r);
                     step.set(WizardStep.REPORT);
                 }));
+    }
+
+    /** The "Hold clients at PgBouncer" option of the confirmation. */
+    public HoldClientsChoice holdClients() {
+        return holdClients;
     }
 
     /** What the confirmation says will happen, from the figures read just before it. */

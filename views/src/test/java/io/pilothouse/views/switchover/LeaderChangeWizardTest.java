@@ -168,6 +168,7 @@ class LeaderChangeWizardTest {
         robot.clickOn("#wizard-next");
         Button confirm = robot.lookup("#confirm-action").queryButton();
         assertThat(onFx(confirm::getText)).isEqualTo("Switch over demo to node2");
+        assertThat(robot.lookup("#" + HoldClientsChoice.ID).tryQuery()).as("no PgBouncer, no hold offered").isEmpty();
         assertThat(onFx(() -> ((Label) robot.lookup("#confirm-impact").query()).getText()))
                 .contains("node1 hands the leader role to node2").contains("1 prepared transaction");
         robot.clickOn("#confirm-name").write("demo");
