@@ -21,7 +21,7 @@ final class LeftPausesAtStart {
 
     /** On the session's I/O executor. */
     static void resume(LiveSession session, Notifier notifier) {
-        resume(session.ioExecutor(), () -> session.trafficOps().resumeLeftPausesAtStart(), notifier);
+        resume(session.ioExecutor(), () -> session.trafficOps().resumeLeftPauses(), notifier);
     }
 
     /** Runs {@code resume} on {@code io}; notifies when it did (or could not do) anything. */

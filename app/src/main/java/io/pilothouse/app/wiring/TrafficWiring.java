@@ -121,22 +121,11 @@ public final class TrafficWiring {
                 .map(p -> console(PgBouncerAddress.parse(p.address(), p.user())));
     }
 
-    /** Resumes pauses a killed app left behind; one line per record. */
-    public List<String> resumeLeftPauses() {
-        return LeftPauses.resume(journal(), this::console);
-    }
-
     /**
-     * The window's start: as {@link #resumeLeftPauses()}, except in a read-only workspace, which changes nothing and
-     * only names each pause left behind with the command that resumes it.
+     * Resumes pauses a killed app left behind, one line per record; a read-only workspace changes nothing and only
+     * names each pause with the command that resumes it (enforced in {@link LeftPauses}).
      */
-    public List<String> resumeLeftPausesAtStart() {
-        if (!workspace.readOnly()) {
-            return resumeLeftPauses();
-        }
-        return journal().open().stream().map(r -> "PgBouncer " + r.address().label() + " database " + r.database()
-                + " was left paused " + r.pausedAt() + " for a switchover of " + r.cluster() + "; not resumed: this "
-                + "workspace is read-only (pilothouse traffic pgbouncer resume --database " + r.database() + ")")
-                .toList();
+    public List<String> resumeLeftPauses() {
+        return LeftPauses.resume(journal(), this::console, workspace.readOnly());
     }
 }

@@ -16,15 +16,22 @@ public final class LeftPauses {
 
     /**
      * RESUMEs each journaled pause and forgets it once read back; a PgBouncer that does not answer keeps its record
-     * for the next try.
+     * for the next try. A read-only workspace changes nothing: each pause is only named with the command that
+     * resumes it.
      *
      * @return one line per record: what was done
      */
-    public static List<String> resume(HoldJournal journal, Function<PgBouncerAddress, PgBouncerConnector> consoles) {
+    public static List<String> resume(HoldJournal journal, Function<PgBouncerAddress, PgBouncerConnector> consoles,
+                                      boolean readOnly) {
         List<String> out = new ArrayList<>();
         for (HoldRecord r : journal.open()) {
             String what = "PgBouncer " + r.address().label() + " database " + r.database() + " (paused "
                     + r.pausedAt() + " for a switchover of " + r.cluster() + ")";
+            if (readOnly) {
+                out.add(what + ": not resumed, this workspace is read-only (pilothouse traffic pgbouncer resume "
+                        + "--database " + r.database() + " from a workspace that may change things)");
+                continue;
+            }
             try (PgBouncerAdmin admin = consoles.apply(r.address()).open()) {
                 PgBouncerDatabase db = admin.database(r.database()).orElse(null);
                 if (db != null && db.paused()) {

@@ -214,7 +214,12 @@ class TrafficOperationsSandboxTest {
             admin.send(PgBouncerCommand.PAUSE, SandboxPgBouncer.DATABASE, Duration.ofSeconds(10));
         }
         assertThat(pgbouncerDatabase().paused()).isTrue();
-        assertThat(LeftPauses.resume(journal, a -> bouncer.console())).singleElement().asString()
+        // A read-only workspace names the pause and changes nothing.
+        assertThat(LeftPauses.resume(journal, a -> bouncer.console(), true)).singleElement().asString()
+                .contains("not resumed, this workspace is read-only");
+        assertThat(pgbouncerDatabase().paused()).isTrue();
+        assertThat(journal.open()).hasSize(1);
+        assertThat(LeftPauses.resume(journal, a -> bouncer.console(), false)).singleElement().asString()
                 .contains("resumed (it had been left paused)");
         assertThat(pgbouncerDatabase().paused()).isFalse();
         assertThat(journal.open()).isEmpty();
