@@ -81,6 +81,11 @@ public final class MovePlanner {
         List<String> ddl = targetDdl(partition.remote(), source, target, request.user(), notes);
         String id = ID_TIME.format(clock.instant()) + "_" + HexFormat.of().toHexDigits((short) random.nextInt());
         String kept = kept(partition.remote().name(), id);
+        PartitionMover.subscriptionTls(partition.source(), target).ifPresentOrElse(tls -> { }, () -> notes.add(
+                "The coordinator's foreign server for " + partition.source().label() + " sets no sslmode, so the "
+                + "subscription on " + target.label() + " connects with libpq's default (prefer: encrypted if the "
+                + "server offers it, its certificate unchecked); set sslmode 'verify-full' and sslrootcert on "
+                + "the foreign server (ALTER SERVER … OPTIONS (ADD sslmode …)) to have it verified."));
         notes.add("Only the table is recreated on the target: columns, primary key, unique and check constraints, "
                 + "indexes, owner and grants; column defaults, triggers and foreign keys are not copied.");
         return new MovePlan(id, request.cluster(), coordinator, partition.parent(), partition.name(),
@@ -188,7 +193,7 @@ public final class MovePlanner {
         String source = nodes.sourceAt(host, port).orElseThrow(() -> new ReshardException("No workspace source has "
                 + "a node at " + host + ":" + port + " (foreign server " + server + "); add it to the workspace so "
                 + "Pilothouse can reach it."));
-        return new ReshardNode(server, source, host, port, db);
+        return new ReshardNode(server, source, host, port, db, ReshardNode.tlsOf(options));
     }
 
     private SourceFacts source(PartitionFacts partition, String user) {

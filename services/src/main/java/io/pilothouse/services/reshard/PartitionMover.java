@@ -253,7 +253,19 @@ public final class PartitionMover {
             parameters.put("password", new String(password));
         }
         parameters.put("application_name", p.replicationName());
+        subscriptionTls(p.source(), p.target()).ifPresent(parameters::putAll);
         return MoveStatements.conninfo(parameters);
+    }
+
+    /**
+     * The TLS options the subscription on {@code target} reaches {@code source} with: those of the coordinator's
+     * foreign server for the source, or, when the source is the coordinator itself (which has no foreign server),
+     * those of the foreign server for the target (the same estate's CA). File paths are as the servers see them.
+     * Empty when neither sets an sslmode: libpq's default then applies.
+     */
+    static java.util.Optional<Map<String, String>> subscriptionTls(ReshardNode source, ReshardNode target) {
+        Map<String, String> tls = source.tls().containsKey("sslmode") ? source.tls() : target.tls();
+        return tls.containsKey("sslmode") ? java.util.Optional.of(tls) : java.util.Optional.empty();
     }
 
     /** Waits for the initial copy to finish and the catch-up to come within {@link #CATCH_UP_BYTES}. */

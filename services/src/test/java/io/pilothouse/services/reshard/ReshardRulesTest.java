@@ -76,6 +76,26 @@ class ReshardRulesTest {
     }
 
     @Test
+    void theSubscriptionTakesTheForeignServersTlsOptionsNeverLibpqsSilentPrefer() {
+        Map<String, String> verified = ReshardNode.tlsOf(Map.of("host", "10.0.0.3", "sslmode", "verify-full",
+                "sslrootcert", "/etc/tls/ca.crt", "batch_size", "1000"));
+        assertThat(verified).containsOnlyKeys("sslmode", "sslrootcert");
+        ReshardNode tlsSource = new ReshardNode("shard2", "shard2", "10.0.0.3", 5432, "app", verified);
+        MovePlan plan = plan();
+        MovePlan overTls = new MovePlan(plan.id(), plan.cluster(), plan.coordinator(), plan.parent(), plan.partition(),
+                plan.bound(), true, tlsSource, plan.sourceTable(), plan.target(), plan.targetServer(),
+                plan.targetTable(), plan.keptName(), plan.user(), plan.targetDdl(), plan.partitionGrants(), 10, 8192,
+                plan.createdAt(), plan.notes(), null);
+        assertThat(PartitionMover.conninfo(overTls, null)).contains("sslmode='verify-full'",
+                "sslrootcert='/etc/tls/ca.crt'");
+        // A local partition (the coordinator has no foreign server for itself): the target's server's options.
+        ReshardNode tlsTarget = new ReshardNode("shard1", "shard1", "10.0.0.2", 5432, "app", verified);
+        assertThat(PartitionMover.subscriptionTls(COORDINATOR, tlsTarget)).contains(verified);
+        assertThat(PartitionMover.subscriptionTls(SOURCE, TARGET)).isEmpty();
+        assertThat(PartitionMover.conninfo(plan, null)).doesNotContain("sslmode");
+    }
+
+    @Test
     void theSubscriptionLogsInAsTheMovesOwnRoleAndThePreviewShowsNoSecret() {
         MovePlan plan = plan();
         assertThat(plan.replicationRole()).isEqualTo("ph_move_20261121t101500_ab12");
