@@ -145,6 +145,26 @@ class ReshardRulesTest {
         assertThat(journal.load("../../etc/passwd")).isEmpty();
     }
 
+    @Test
+    void journalKeepsTheNodesTlsOptionsAndReadsRecordsWrittenBeforeThem(@org.junit.jupiter.api.io.TempDir
+                                                                        java.nio.file.Path dir) throws Exception {
+        MoveJournal journal = new MoveJournal(dir);
+        MovePlan p = plan();
+        ReshardNode tlsTarget = new ReshardNode("shard1", "shard1", "10.0.0.2", 5432, "app",
+                Map.of("sslmode", "verify-full", "sslrootcert", "/etc/tls/ca.crt"));
+        MovePlan withTls = new MovePlan(p.id(), p.cluster(), p.coordinator(), p.parent(), p.partition(), p.bound(),
+                true, p.source(), p.sourceTable(), tlsTarget, p.targetServer(), p.targetTable(), p.keptName(),
+                p.user(), p.targetDdl(), p.partitionGrants(), 10, 8192, p.createdAt(), p.notes(), null);
+        MoveRecord saved = journal.save(MoveRecord.planned(withTls));
+        assertThat(journal.load(saved.id()).orElseThrow().plan().target().tls())
+                .containsEntry("sslmode", "verify-full").containsEntry("sslrootcert", "/etc/tls/ca.crt");
+        java.nio.file.Path file = dir.resolve(saved.id() + ".json");
+        String old = java.nio.file.Files.readString(file).replaceAll(",\\s*\"tls\"\\s*:\\s*\\{[^}]*\\}", "");
+        assertThat(old).doesNotContain("\"tls\"");
+        java.nio.file.Files.writeString(file, old);
+        assertThat(journal.load(saved.id()).orElseThrow().plan().target().tls()).isEmpty();
+    }
+
     private static ClusterSnapshot healthy(String scope, ReshardNode node) {
         Member leader = Member.builder(scope + "-1").role(MemberRole.LEADER).state(MemberState.RUNNING)
                 .host(node.host()).port(node.port()).build();
