@@ -93,6 +93,10 @@ class ReshardRulesTest {
         assertThat(PartitionMover.subscriptionTls(COORDINATOR, tlsTarget)).contains(verified);
         assertThat(PartitionMover.subscriptionTls(SOURCE, TARGET)).isEmpty();
         assertThat(PartitionMover.conninfo(plan, null)).doesNotContain("sslmode");
+        assertThat(PartitionMover.tlsHint(overTls, "could not connect to the publisher: connection to server at "
+                + "\"10.0.0.3\", port 5432 failed: SSL error: certificate verify failed")).get().asString()
+                .contains("sslrootcert=/etc/tls/ca.crt", "ALTER SERVER", "reshard rollback --move " + plan.id());
+        assertThat(PartitionMover.tlsHint(overTls, "password authentication failed for user")).isEmpty();
     }
 
     @Test
