@@ -62,6 +62,17 @@ public record SandboxInfo(
         shards = shards == null ? List.of() : List.copyOf(shards);
     }
 
+    /**
+     * The CA that signed the servers' certificates of a {@code --tls} sandbox ({@code DIR/tls/ca.crt}, world-readable
+     * so the servers' own client connections — postgres_fdw, subscriptions — can verify each other); empty without
+     * TLS.
+     */
+    @JsonIgnore
+    public Optional<Path> tlsCaFile() {
+        return etcdUrl != null && etcdUrl.startsWith("https://") ? Optional.of(dir.resolve("tls").resolve("ca.crt"))
+                : Optional.empty();
+    }
+
     /** A sandbox without poolers. */
     public SandboxInfo(Path dir, String scope, String namespace, String etcdUrl, long etcdPid, List<Member> members,
                        Haproxy haproxy, Path passfile, String superuser, String monitorUser, String appUser,

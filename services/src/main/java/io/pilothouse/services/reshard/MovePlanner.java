@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,8 @@ public final class MovePlanner {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd't'HHmmss")
             .withZone(ZoneOffset.UTC);
     private static final int MAX_IDENTIFIER = 63;
+    /** How long a foreign server's node may stay unknown to the live estate before the plan refuses it. */
+    private static final java.time.Duration NODE_KNOWN_WAIT = java.time.Duration.ofSeconds(10);
 
     private final ReshardConnections connections;
     private final ShardNodeConnector nodes;
@@ -81,6 +84,11 @@ public final class MovePlanner {
         List<String> ddl = targetDdl(partition.remote(), source, target, request.user(), notes);
         String id = ID_TIME.format(clock.instant()) + "_" + HexFormat.of().toHexDigits((short) random.nextInt());
         String kept = kept(partition.remote().name(), id);
+        PartitionMover.subscriptionTls(partition.source(), target).ifPresentOrElse(tls -> { }, () -> notes.add(
+                "The coordinator's foreign server for " + partition.source().label() + " sets no sslmode, so the "
+                + "subscription on " + target.label() + " connects with libpq's default (prefer: encrypted if the "
+                + "server offers it, its certificate unchecked); set sslmode 'verify-full' and sslrootcert on "
+                + "the foreign server (ALTER SERVER … OPTIONS (ADD sslmode …)) to have it verified."));
         notes.add("Only the table is recreated on the target: columns, primary key, unique and check constraints, "
                 + "indexes, owner and grants; column defaults, triggers and foreign keys are not copied.");
         return new MovePlan(id, request.cluster(), coordinator, partition.parent(), partition.name(),
@@ -185,10 +193,30 @@ public final class MovePlanner {
                         + "'); fix it with ALTER SERVER."));
         String host = endpoint.host();
         int port = endpoint.port();
-        String source = nodes.sourceAt(host, port).orElseThrow(() -> new ReshardException("No workspace source has "
+        String source = awaitSourceAt(host, port).orElseThrow(() -> new ReshardException("No workspace source has "
                 + "a node at " + host + ":" + port + " (foreign server " + server + "); add it to the workspace so "
                 + "Pilothouse can reach it."));
-        return new ReshardNode(server, source, host, port, db);
+        return new ReshardNode(server, source, host, port, db, ReshardNode.tlsOf(options));
+    }
+
+    /**
+     * The workspace source with a node at {@code host:port}. A one-shot command plans as soon as it knows the
+     * coordinator, which a Patroni REST seed can tell before etcd has named the shard clusters' members: a node not
+     * known yet is looked for again, for up to {@link #NODE_KNOWN_WAIT}, before it counts as unknown.
+     */
+    private Optional<String> awaitSourceAt(String host, int port) {
+        long deadline = System.nanoTime() + NODE_KNOWN_WAIT.toNanos();
+        Optional<String> source = nodes.sourceAt(host, port);
+        while (source.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return source;
+            }
+            source = nodes.sourceAt(host, port);
+        }
+        return source;
     }
 
     private SourceFacts source(PartitionFacts partition, String user) {

@@ -253,7 +253,34 @@ public final class PartitionMover {
             parameters.put("password", new String(password));
         }
         parameters.put("application_name", p.replicationName());
+        subscriptionTls(p.source(), p.target()).ifPresent(parameters::putAll);
         return MoveStatements.conninfo(parameters);
+    }
+
+    /**
+     * The TLS options the subscription on {@code target} reaches {@code source} with: those of the coordinator's
+     * foreign server for the source, or, when the source is the coordinator itself (which has no foreign server),
+     * those of the foreign server for the target (the same estate's CA). File paths are as the servers see them.
+     * Empty when neither sets an sslmode: libpq's default then applies.
+     */
+    /**
+     * When the subscription's TLS failed ({@code SSL error: …}, a certificate): what it used and how to change it.
+     * The options are the plan's (journaled when it was made), so a resume keeps them; fixing them means a new plan.
+     */
+    static java.util.Optional<String> tlsHint(MovePlan p, String error) {
+        if (error == null || !(error.contains("SSL") || error.contains("certificate"))) {
+            return java.util.Optional.empty();
+        }
+        String used = subscriptionTls(p.source(), p.target()).map(Map::toString).orElse("none (libpq's defaults)");
+        return java.util.Optional.of(". The subscription used the TLS options of the coordinator's foreign server "
+                + "as planned: " + used + "; fix them on the foreign server (ALTER SERVER … OPTIONS (SET sslrootcert "
+                + "…)), with files the target's server user can read, then roll this move back (pilothouse reshard "
+                + "rollback --move " + p.id() + ") and move again: a resume keeps the planned options");
+    }
+
+    static java.util.Optional<Map<String, String>> subscriptionTls(ReshardNode source, ReshardNode target) {
+        Map<String, String> tls = source.tls().containsKey("sslmode") ? source.tls() : target.tls();
+        return tls.containsKey("sslmode") ? java.util.Optional.of(tls) : java.util.Optional.empty();
     }
 
     /** Waits for the initial copy to finish and the catch-up to come within {@link #CATCH_UP_BYTES}. */

@@ -65,7 +65,9 @@ final class Subscribing {
                 events.ran(p.target(), PartitionMover.subscriptionPreview(p));
             }
         } catch (SQLException e) {
-            throw MovePlanner.failure("subscribe to " + p.source().describe(), p.target(), e);
+            ReshardException failure = MovePlanner.failure("subscribe to " + p.source().describe(), p.target(), e);
+            throw PartitionMover.tlsHint(p, e.getMessage()).map(hint -> new ReshardException(failure.getMessage()
+                    + hint, e)).orElse(failure);
         }
         return r.advanced(MoveState.SUBSCRIBED, "subscribed as role " + p.replicationRole() + " (created on the source "
                 + "for this move, one-time password); the copy runs on the servers");

@@ -76,6 +76,30 @@ class ReshardRulesTest {
     }
 
     @Test
+    void theSubscriptionTakesTheForeignServersTlsOptionsNeverLibpqsSilentPrefer() {
+        Map<String, String> verified = ReshardNode.tlsOf(Map.of("host", "10.0.0.3", "sslmode", "verify-full",
+                "sslrootcert", "/etc/tls/ca.crt", "batch_size", "1000"));
+        assertThat(verified).containsOnlyKeys("sslmode", "sslrootcert");
+        ReshardNode tlsSource = new ReshardNode("shard2", "shard2", "10.0.0.3", 5432, "app", verified);
+        MovePlan plan = plan();
+        MovePlan overTls = new MovePlan(plan.id(), plan.cluster(), plan.coordinator(), plan.parent(), plan.partition(),
+                plan.bound(), true, tlsSource, plan.sourceTable(), plan.target(), plan.targetServer(),
+                plan.targetTable(), plan.keptName(), plan.user(), plan.targetDdl(), plan.partitionGrants(), 10, 8192,
+                plan.createdAt(), plan.notes(), null);
+        assertThat(PartitionMover.conninfo(overTls, null)).contains("sslmode='verify-full'",
+                "sslrootcert='/etc/tls/ca.crt'");
+        // A local partition (the coordinator has no foreign server for itself): the target's server's options.
+        ReshardNode tlsTarget = new ReshardNode("shard1", "shard1", "10.0.0.2", 5432, "app", verified);
+        assertThat(PartitionMover.subscriptionTls(COORDINATOR, tlsTarget)).contains(verified);
+        assertThat(PartitionMover.subscriptionTls(SOURCE, TARGET)).isEmpty();
+        assertThat(PartitionMover.conninfo(plan, null)).doesNotContain("sslmode");
+        assertThat(PartitionMover.tlsHint(overTls, "could not connect to the publisher: connection to server at "
+                + "\"10.0.0.3\", port 5432 failed: SSL error: certificate verify failed")).get().asString()
+                .contains("sslrootcert=/etc/tls/ca.crt", "ALTER SERVER", "reshard rollback --move " + plan.id());
+        assertThat(PartitionMover.tlsHint(overTls, "password authentication failed for user")).isEmpty();
+    }
+
+    @Test
     void theSubscriptionLogsInAsTheMovesOwnRoleAndThePreviewShowsNoSecret() {
         MovePlan plan = plan();
         assertThat(plan.replicationRole()).isEqualTo("ph_move_20261121t101500_ab12");
@@ -123,6 +147,26 @@ class ReshardRulesTest {
         assertThat(loaded.state()).isEqualTo(MoveState.SUBSCRIBED);
         assertThat(journal.unfinished()).extracting(MoveRecord::id).containsExactly(saved.id());
         assertThat(journal.load("../../etc/passwd")).isEmpty();
+    }
+
+    @Test
+    void journalKeepsTheNodesTlsOptionsAndReadsRecordsWrittenBeforeThem(@org.junit.jupiter.api.io.TempDir
+                                                                        java.nio.file.Path dir) throws Exception {
+        MoveJournal journal = new MoveJournal(dir);
+        MovePlan p = plan();
+        ReshardNode tlsTarget = new ReshardNode("shard1", "shard1", "10.0.0.2", 5432, "app",
+                Map.of("sslmode", "verify-full", "sslrootcert", "/etc/tls/ca.crt"));
+        MovePlan withTls = new MovePlan(p.id(), p.cluster(), p.coordinator(), p.parent(), p.partition(), p.bound(),
+                true, p.source(), p.sourceTable(), tlsTarget, p.targetServer(), p.targetTable(), p.keptName(),
+                p.user(), p.targetDdl(), p.partitionGrants(), 10, 8192, p.createdAt(), p.notes(), null);
+        MoveRecord saved = journal.save(MoveRecord.planned(withTls));
+        assertThat(journal.load(saved.id()).orElseThrow().plan().target().tls())
+                .containsEntry("sslmode", "verify-full").containsEntry("sslrootcert", "/etc/tls/ca.crt");
+        java.nio.file.Path file = dir.resolve(saved.id() + ".json");
+        String old = java.nio.file.Files.readString(file).replaceAll(",\\s*\"tls\"\\s*:\\s*\\{[^}]*\\}", "");
+        assertThat(old).doesNotContain("\"tls\"");
+        java.nio.file.Files.writeString(file, old);
+        assertThat(journal.load(saved.id()).orElseThrow().plan().target().tls()).isEmpty();
     }
 
     private static ClusterSnapshot healthy(String scope, ReshardNode node) {

@@ -207,6 +207,10 @@ public final class ShardedSchema {
         String app = SqlIdentifiers.quote(info.appUser());
         List<String> ddl = new ArrayList<>(List.of("DROP SCHEMA IF EXISTS demo CASCADE",
                 "CREATE EXTENSION IF NOT EXISTS postgres_fdw"));
+        // Under --tls the coordinator verifies its shards as the app does (and a move's subscription takes these
+        // options: a server's own client connections are held to verify-full too, never libpq's silent "prefer").
+        String tls = info.tlsCaFile().map(ca -> ", sslmode 'verify-full', sslrootcert "
+                + SqlLiterals.quote(ca.toString())).orElse("");
         for (Node s : shards) {
             String server = SqlIdentifiers.quote(s.name());
             ddl.add("DROP SERVER IF EXISTS " + server + " CASCADE");
@@ -216,7 +220,7 @@ public final class ShardedSchema {
             ddl.add("CREATE SERVER " + server + " FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host "
                     + SqlLiterals.quote(s.serverHost()) + ", port " + SqlLiterals.quote(s.serverPort())
                     + (s.members().isEmpty() ? "" : ", target_session_attrs 'read-write'")
-                    + ", dbname " + SqlLiterals.quote(Node.DATABASE) + ", batch_size '1000', fetch_size '1000')");
+                    + ", dbname " + SqlLiterals.quote(Node.DATABASE) + tls + ", batch_size '1000', fetch_size '1000')");
             for (String role : List.of(info.superuser(), info.appUser())) {
                 String password = s.password(info, role).orElseThrow(() -> new SandboxException("The sandbox's "
                         + "pgpass " + info.passfile() + " has no password for " + role + " on " + s.name() + " ("
