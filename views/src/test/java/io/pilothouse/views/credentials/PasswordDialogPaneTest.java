@@ -37,6 +37,8 @@ class PasswordDialogPaneTest {
         Theme.LIGHT.applyTo(scene);
         scene.setRoot(pane);
         stage.setScene(scene);
+        // The shared primary stage keeps the size an earlier test class gave it unless told to fit the new scene.
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -93,6 +93,8 @@ class HoldClientsChoiceTest {
         Theme.LIGHT.applyTo(scene);
         scene.setRoot(wizard.root());
         stage.setScene(scene);
+        // The shared primary stage keeps the size an earlier test class gave it unless told to fit the new scene.
+        stage.sizeToScene();
         stage.show();
     }
 
