@@ -186,8 +186,10 @@ class TrafficOperationsSandboxTest {
             clients.reset();
             SwitchoverReport report = service.run(new SwitchoverRequest(OperationKind.SWITCHOVER, before.source(),
                     before.scope(), candidate, null), s -> { }, hold, true);
-            Thread.sleep(1000); // clients keep committing on the new leader for a second
-            ClientLoad.Figures figures = clients.figures();
+            // Clients go on committing on the new leader: wait for 20 more commits after the switchover returned.
+            long atEnd = clients.figures().commits();
+            ClientLoad.Figures figures = Await.until(Duration.ofSeconds(20), "clients committing on the new leader",
+                    clients::figures, f -> f.commits() >= atEnd + 20);
             assertThat(report.outcome()).as(report.summary()).isEqualTo(Outcome.COMPLETED);
             VerificationItem held = report.verification().stream().filter(i -> i.id().equals("clients_held"))
                     .findFirst().orElseThrow();
