@@ -52,6 +52,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import static io.pilothouse.bench.Percentiles.median;
+import static io.pilothouse.bench.BenchArgs.intArg;
+
 /**
  * Resharding: a move's copy throughput versus a raw {@code COPY … TO STDOUT | COPY … FROM STDIN} between the same two
  * nodes in the same run, and the cutover's write block under a write load.
@@ -575,23 +578,5 @@ public final class MoveThroughputBench {
 
     private static double ms(long fromNanos, long toNanos) {
         return (toNanos - fromNanos) / 1e6;
-    }
-
-    /** The median (the mean of the middle two for an even count), NaN when empty. */
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static int intArg(String[] args, String name, int def) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return def;
     }
 }

@@ -3,7 +3,7 @@ package io.pilothouse.bench;
 import java.util.Arrays;
 import java.util.List;
 
-/** p50/p95 of a list of milliseconds. */
+/** p50/p95 (and the median) of a list of milliseconds. */
 final class Percentiles {
 
     private final double[] sorted;
@@ -18,6 +18,15 @@ final class Percentiles {
         }
         int i = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    /** The median (the mean of the middle two for an even count), NaN when empty. */
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     int count() {

@@ -41,6 +41,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static io.pilothouse.bench.Percentiles.median;
+import static io.pilothouse.bench.BenchArgs.intArg;
+
 /**
  * Write unavailability of a Pilothouse (service-driven, as the wizard and the CLI run it) switchover versus
  * {@code patronictl switchover --force} on the same sandbox, alternating, N runs each.
@@ -324,14 +327,6 @@ public final class SwitchoverUnavailabilityBench {
                 : ratio <= GOAL ? "met" : "NOT met");
     }
 
-    /** The median (the mean of the middle two for an even count), NaN when empty. */
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
 
     private static String version(String patronictl) {
         try {
@@ -344,9 +339,6 @@ public final class SwitchoverUnavailabilityBench {
         }
     }
 
-    private static int intArg(String[] args, String name, int def) {
-        return Integer.parseInt(stringArg(args, name, Integer.toString(def)));
-    }
 
     private static String stringArg(String[] args, String name, String def) {
         for (int i = 0; i + 1 < args.length; i++) {

@@ -41,6 +41,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import static io.pilothouse.bench.BenchArgs.intArg;
+
 /**
  * Topology freshness: time from an etcd leader-key change to the model's event and to the UI pulse that shows it.
  * Part 1 flips the leader key of a scratch scope (no Patroni behind it) N times; part 2 runs real Patroni
@@ -293,12 +295,4 @@ public final class TopologyFreshnessBench {
         return ByteSequence.from(s, StandardCharsets.UTF_8);
     }
 
-    private static int intArg(String[] args, String name, int def) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return def;
-    }
 }

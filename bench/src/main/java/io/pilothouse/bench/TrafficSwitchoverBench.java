@@ -54,6 +54,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static io.pilothouse.bench.Percentiles.median;
+import static io.pilothouse.bench.BenchArgs.intArg;
+
 /**
  * Switchovers clients do not notice, side by side in one run on one {@code --poolers} sandbox: application-like
  * clients commit small transactions ({@code SELECT txid_current()}) through PgBouncer (transaction pooling, on
@@ -390,22 +393,5 @@ public final class TrafficSwitchoverBench {
                     Double.parseDouble(p[1]) / patronictlProbe, Double.parseDouble(p[2]) / patronictlCommit);
         }
         System.out.println("goals: 0 failed client transactions for held; write unavailability <= 0.7 x patronictl's");
-    }
-
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static int intArg(String[] args, String name, int def) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return def;
     }
 }
