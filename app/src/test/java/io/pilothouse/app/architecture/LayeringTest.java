@@ -90,14 +90,15 @@ class LayeringTest {
                 .layer("Workspace").definedBy(services + "workspace..")
                 .layer("Model").definedBy(services + "model..")
                 .layer("Sources").definedBy(services + "credentials..", services + "postgres..",
-                        services + "patroni..", services + "etcd..", services + "locks..")
+                        services + "patroni..", services + "etcd..", services + "locks..",
+                        services + "hosts..")
                 .layer("Policy").definedBy(services + "policy..")
                 .layer("Features").definedBy(services + "alerts..", services + "slots..", services + "indoubt..",
                         services + "shards..", services + "history..", services + "metrics..",
                         services + "consistency..", services + "activity..")
                 .layer("Live").definedBy(services + "live..")
                 .layer("Operations").definedBy(services + "operations..", services + "switchover..",
-                        services + "reshard..")
+                        services + "reshard..", services + "replicas..")
                 .layer("Sandbox").definedBy(services + "sandbox..")
                 .whereLayer("Platform").mayNotAccessAnyLayer()
                 .whereLayer("Workspace").mayOnlyAccessLayers("Platform")
