@@ -482,6 +482,11 @@ public final class LiveSession implements AutoCloseable {
         return new TrafficWiring(workspace, monitor, guard, Passwords.resolver());
     }
 
+    /** The workspace this session follows. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
     /** An operator's session, or a wall's (whose guard refuses every mutation). */
     public SessionKind kind() {
         return kind;
