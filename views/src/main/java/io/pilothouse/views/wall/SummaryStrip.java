@@ -29,7 +29,7 @@ final class SummaryStrip {
         Label title = new Label();
         title.getStyleClass().add(WallStyles.STRIP_TITLE);
         title.textProperty().bind(vm.workspaceProperty().map(w -> w == null || w.isBlank() ? "Pilothouse" : w));
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
         Label readOnly = new Label("READ-ONLY WALL");
         readOnly.getStyleClass().add(WallStyles.READ_ONLY);
         readOnly.setMinWidth(Region.USE_PREF_SIZE);
@@ -51,8 +51,10 @@ final class SummaryStrip {
         paging.setMinWidth(0);
         updated.getStyleClass().add(WallStyles.STRIP_TEXT);
         updated.setId("wall-updated");
-        updated.setMinWidth(Region.USE_PREF_SIZE);
+        updated.setMinWidth(0);
         root.getChildren().addAll(gap, paging, updated);
+        // Never wider than the screen: what does not fit is cut at the right edge, the counts first in line.
+        root.setMinWidth(0);
         subscriptions = vm.countsProperty().subscribe(this::showCounts);
     }
 

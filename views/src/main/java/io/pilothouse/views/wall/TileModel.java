@@ -13,7 +13,7 @@ import java.util.List;
  * @param marks      one per member, leader first
  * @param memberNames the members' names in the marks' order (tooltips, tests)
  * @param lag        {@code lag 12.0 MiB}, {@code lag ?} or {@code no replicas}
- * @param sync       {@code async}, {@code sync: node2}, {@code quorum ANY 1 of 3}, ...
+ * @param sync       {@code async}, {@code sync: node2}, {@code ANY 1 of 3} (quorum), ...
  * @param alerts     how many alerts are active on it
  * @param age        {@code 2 s old}, {@code no data for 47 s}, {@code no data yet}
  * @param stale      true when the topology is not live (the tile is greyed, never green)

@@ -118,7 +118,7 @@ public final class TileModels {
         return m.patroniLag().known() ? m.patroniLag().bytes() : null;
     }
 
-    /** Short words for the synchronous rule: {@code async}, {@code sync: node2}, {@code quorum ANY 1 of 3}. */
+    /** Short words for the synchronous rule: {@code async}, {@code sync: node2}, {@code ANY 1 of 3} (quorum). */
     static String sync(SyncReplication s) {
         if (s.writesBlocked()) {
             return "WRITES BLOCKED";
@@ -131,7 +131,7 @@ public final class TileModels {
                         : "sync ×" + s.standbys().size() + strict;
             case QUORUM:
                 Integer k = s.required();
-                return "quorum ANY " + (k == null ? "?" : k) + " of " + s.standbys().size() + strict;
+                return "ANY " + (k == null ? "?" : k) + " of " + s.standbys().size() + strict;
             case UNKNOWN:
                 return "sync ?";
             default:

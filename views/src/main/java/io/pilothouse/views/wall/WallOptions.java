@@ -21,11 +21,11 @@ public record WallOptions(Duration rotateEvery, boolean large) {
 
     /** Smallest tile width in pixels: 5 across at 1920, 4 with {@link #large}. */
     double tileWidth() {
-        return large ? 460 : 360;
+        return large ? 460 : 370;
     }
 
     /** Smallest tile height in pixels: 4 rows at 1080, 3 with {@link #large}. */
     double tileHeight() {
-        return large ? 300 : 215;
+        return large ? 300 : 230;
     }
 }

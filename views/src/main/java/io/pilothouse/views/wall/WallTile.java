@@ -37,18 +37,23 @@ final class WallTile {
 
     WallTile() {
         root.getStyleClass().add(WallStyles.TILE);
+        // A long name wraps (at its hyphens) rather than lose its middle; the state has a line of its own.
+        name.setWrapText(true);
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         name.setMaxWidth(Double.MAX_VALUE);
         name.setMinWidth(0);
-        HBox stateLine = line(state, leader);
+        HBox stateLine = line(state, alerts);
         marks.getStyleClass().add(WallStyles.MARKS);
         marks.setAlignment(Pos.CENTER_LEFT);
         marks.getChildren().add(more);
         HBox lagLine = line(lag, sync);
-        HBox footer = line(alerts, age);
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        root.getChildren().addAll(name, stateLine, marks, lagLine, grow, footer);
+        // The leader and the data's age have lines of their own: at a distance they must never be cut.
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        leader.setMinHeight(Region.USE_PREF_SIZE);
+        age.setMinHeight(Region.USE_PREF_SIZE);
+        root.getChildren().addAll(name, stateLine, leader, marks, lagLine, grow, age);
         root.setMinSize(0, 0);
         root.setVisible(false);
     }

@@ -61,7 +61,7 @@ class TileModelsTest {
         assertThat(analytics.sync()).isEqualTo("async");
 
         TileModel payments = tile("payments-prod");
-        assertThat(payments.sync()).isEqualTo("quorum ANY 1 of 2");
+        assertThat(payments.sync()).isEqualTo("ANY 1 of 2");
         assertThat(payments.alertsText()).isEqualTo("1 alert");
 
         assertThat(tile("orders-prod").alertsText()).isEqualTo("1 alert");
