@@ -12,7 +12,8 @@ import java.util.List;
  * @param leader     {@code leader pg-1}, or {@code no leader}
  * @param marks      one per member, leader first
  * @param memberNames the members' names in the marks' order (tooltips, tests)
- * @param lag        {@code lag 12.0 MiB}, {@code lag ?} or {@code no replicas}
+ * @param lag        {@code lag 12.0 MiB}, {@code lag ≥ 12.0 MiB} (some not known), {@code lag ?} or
+ *                   {@code no replicas}
  * @param sync       {@code async}, {@code sync: node2}, {@code ANY 1 of 3} (quorum), ...
  * @param alerts     how many alerts are active on it
  * @param age        {@code 2 s old}, {@code no data for 47 s}, {@code no data yet}

@@ -86,8 +86,9 @@ public final class TileModels {
         }
         boolean stale = c.topologyFreshness() != Freshness.LIVE;
         TileState state = state(c, stale, alerts, worstLag > lagLimit);
-        String lag = replicas == 0 ? "no replicas" : worstLag < 0 ? "lag ?" : "lag " + ByteSizeFormat.format(worstLag)
-                + (lagUnknown ? "+" : "");
+        // A replica whose lag is not known makes the figure a floor at best ("lag ≥ 12.0 MiB"), never a quiet 0 B.
+        String lag = replicas == 0 ? "no replicas" : worstLag <= 0 && lagUnknown ? "lag ?" : worstLag < 0 ? "lag ?"
+                : (lagUnknown ? "lag ≥ " : "lag ") + ByteSizeFormat.format(worstLag);
         return new TileModel(c.source() + "/" + c.scope(), name, state,
                 c.leader() == null ? "no leader" : "leader " + c.leader(), marks, names, lag, sync(c.sync()),
                 alerts.size(), age(lastRead(c), now, stale), stale, worstLag);

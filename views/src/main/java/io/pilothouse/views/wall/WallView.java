@@ -38,6 +38,9 @@ public final class WallView {
 
     /** Seconds without a mouse move before the cursor hides. */
     public static final int CURSOR_IDLE_SECONDS = 5;
+    /** Opens the wall from the main window (View › Wall mode). */
+    public static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
     /** Closes the wall (as Escape does). */
     public static final KeyCombination EXIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 

@@ -70,6 +70,18 @@ class TileModelsTest {
     }
 
     @Test
+    void aReplicaWithUnknownLagMakesTheFigureAFloorNeverAQuietZero() {
+        io.pilothouse.services.model.ClusterSnapshot c = WallSamples.cluster("c", "c-1", 3, 0, WallSamples.live(1));
+        List<io.pilothouse.services.model.Member> unknown = c.members().stream()
+                .map(m -> m.name().equals("c-2") ? m.toBuilder().sqlLagBytes(null).build() : m).toList();
+        List<io.pilothouse.services.model.Member> floor = unknown.stream()
+                .map(m -> m.name().equals("c-3") ? m.toBuilder().sqlLagBytes(2048L).build() : m).toList();
+
+        assertThat(models.of(c.withMembers(unknown), "c", List.of(), NOW).lag()).isEqualTo("lag ?");
+        assertThat(models.of(c.withMembers(floor), "c", List.of(), NOW).lag()).isEqualTo("lag ≥ 2.0 KiB");
+    }
+
+    @Test
     void aScopeInTwoSourcesIsNamedWithItsSource() {
         EstateSnapshot twice = new EstateSnapshot("w", false, List.of(
                 WallSamples.cluster("main", "m-1", 2, 0, WallSamples.live(1)),

@@ -133,6 +133,15 @@ class WallViewTest {
     }
 
     @Test
+    void theCursorHidesAfterFiveSecondsWithoutAMouseMove() throws Exception {
+        WallView wall = onFx(() -> wall(Theme.DARK, false));
+        assertThat(onFx(() -> wall.root().getCursor())).isNotEqualTo(javafx.scene.Cursor.NONE);
+        org.testfx.util.WaitForAsyncUtils.waitFor(WallView.CURSOR_IDLE_SECONDS + 5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> onFx(() -> wall.root().getCursor() == javafx.scene.Cursor.NONE));
+        onFx(wall::dispose);
+    }
+
+    @Test
     void screenshotsInBothThemesAndLarge() {
         for (Theme theme : Theme.values()) {
             for (boolean large : new boolean[] {false, true}) {
