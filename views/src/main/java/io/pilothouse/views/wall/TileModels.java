@@ -25,7 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns the live model into tiles, worst first. Pure: no JavaFX state, the same input gives the same tiles. */
+/**
+ * Turns the live model into tiles, worst first. No JavaFX state; the same input gives the same tiles. A cluster whose
+ * snapshot (the same immutable object), alerts and second are those of the last call keeps its tile model, so the
+ * work per frame follows what changed (and, once a second, the ages). Not thread-safe: one caller (the wall's frame).
+ */
 public final class TileModels {
 
     /** Worst state first, then more alerts, then more lag, then by name. */
@@ -35,6 +39,11 @@ public final class TileModels {
             .thenComparing(TileModel::name);
 
     private final AlertThresholds thresholds;
+    private Map<String, Reused> last = Map.of();
+
+    /** A tile model and what it was made from. */
+    private record Reused(ClusterSnapshot cluster, String name, List<Alert> alerts, long second, TileModel tile) {
+    }
 
     /** @param thresholds the workspace's alert thresholds (the lag limit per cluster comes from them) */
     public TileModels(AlertThresholds thresholds) {
@@ -55,10 +64,19 @@ public final class TileModels {
             }
         }
         List<TileModel> tiles = new ArrayList<>(estate.clusters().size());
+        Map<String, Reused> made = new HashMap<>(estate.clusters().size() * 2);
+        long second = now.getEpochSecond();
         for (ClusterSnapshot c : estate.clusters()) {
             String key = c.source() + "/" + c.scope();
-            tiles.add(of(c, shared.contains(c.scope()) ? key : c.scope(), byCluster.getOrDefault(key, List.of()), now));
+            String name = shared.contains(c.scope()) ? key : c.scope();
+            List<Alert> open = byCluster.getOrDefault(key, List.of());
+            Reused before = last.get(key);
+            TileModel tile = before != null && before.cluster() == c && before.second() == second
+                    && before.name().equals(name) && before.alerts().equals(open) ? before.tile() : of(c, name, open, now);
+            made.put(key, new Reused(c, name, open, second, tile));
+            tiles.add(tile);
         }
+        last = made;
         tiles.sort(WORST_FIRST);
         return tiles;
     }

@@ -114,6 +114,32 @@ class WallViewTest {
                 .containsExactlyElementsOf(before);
         assertThat(onFx(() -> wall.viewModel().pageCountProperty().get())).isEqualTo(25);
         assertThat(onFx(() -> wall.strip().count(TileState.HEALTHY).getText())).isEqualTo("495 healthy");
+
+        // The cost of one frame that applies a new 500-cluster snapshot (every cluster a new object): every tile model
+        // rebuilt and sorted, one
+        // page of tiles updated, CSS and layout. Printed for the record; bounded loosely (2 cores shared by many).
+        long[] nanos = new long[30];
+        for (int i = -30; i < nanos.length; i++) {
+            int at = i;
+            EstateSnapshot next = WallSamples.estate(500);
+            estate.set(new EstateSnapshot(next.workspaceName(), false, next.clusters(), 100 + i, NOW));
+            long took = onFx(() -> {
+                // CPU time of the FX thread: the machine's other load does not count.
+                java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+                long t0 = cpu.getCurrentThreadCpuTime();
+                wall.refreshNow();
+                wall.root().applyCss();
+                wall.root().layout();
+                return cpu.getCurrentThreadCpuTime() - t0;
+            });
+            if (at >= 0) {
+                nanos[at] = took; // after 30 frames of warm-up (JIT)
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        System.out.printf("wall frame at 500 clusters (FX thread CPU): median %.2f ms, max %.2f ms%n", nanos[15] / 1e6,
+                nanos[29] / 1e6);
+        assertThat(nanos[15] / 1e6).isLessThan(100);
         onFx(wall::dispose);
     }
 
