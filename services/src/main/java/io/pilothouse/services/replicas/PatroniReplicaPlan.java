@@ -140,6 +140,15 @@ final class PatroniReplicaPlan {
         }));
     }
 
+    /**
+     * True when the live model shows the member streaming: Patroni 3.1+ says {@code streaming}; 3.0 says
+     * {@code running}, and its upstream's pg_stat_replication says {@code streaming}.
+     */
+    static boolean streams(Member m) {
+        return m.state() == MemberState.STREAMING || (m.state() == MemberState.RUNNING
+                && "streaming".equals(m.replicationState()));
+    }
+
     /** Follows the member in the live model until it streams; prints each state it passes through. */
     static String follow(ClusterSnapshot cluster, ReplicaRequest r, PatroniMembers patroni, TargetHost host,
                          String log, java.util.function.Consumer<String> progress) throws Exception {
@@ -152,7 +161,7 @@ final class PatroniReplicaPlan {
                 progress.accept("   " + r.name() + ": " + (state == null ? "not registered yet" : state));
                 last = state;
             }
-            if (state == MemberState.STREAMING) {
+            if (m.isPresent() && streams(m.get())) {
                 return r.name() + " streams from " + m.get().upstream() + " after " + PlanRunner.since(start).toMillis()
                         + " ms (live model)";
             }
