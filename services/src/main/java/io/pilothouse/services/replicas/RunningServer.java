@@ -31,15 +31,36 @@ record RunningServer(long postmasterPid, String dataDir, long patroniPid) {
         if (!cwd.ok() || cwd.stdout().isBlank()) {
             return Optional.empty();
         }
-        long patroni = 0;
-        CommandResult ppid = host.run(List.of("ps", "-o", "ppid=", "-p", String.valueOf(pid)), TargetHost.QUICK);
-        if (ppid.ok() && !ppid.stdout().isBlank()) {
-            String parent = ppid.stdout().strip();
-            CommandResult args = host.run(List.of("ps", "-o", "args=", "-p", parent), TargetHost.QUICK);
+        String dataDir = cwd.stdout().strip();
+        return Optional.of(new RunningServer(pid, dataDir, patroniOf(host, dataDir)));
+    }
+
+    /**
+     * The Patroni that runs the server in {@code dataDir}. Patroni daemonises PostgreSQL (its parent is init), so it is
+     * found by the pid file Pilothouse wrote when it started it, else by a {@code patroni} process whose configuration
+     * file names the data directory.
+     */
+    static long patroniOf(TargetHost host, String dataDir) throws HostCommandException {
+        CommandResult pidFile = host.run(List.of("cat", "--", dataDir + ".patroni.pid"), TargetHost.QUICK);
+        if (pidFile.ok() && pidFile.stdout().strip().matches("\\d+")) {
+            String pid = pidFile.stdout().strip();
+            CommandResult args = host.run(List.of("ps", "-o", "args=", "-p", pid), TargetHost.QUICK);
             if (args.ok() && args.stdout().contains("patroni")) {
-                patroni = Long.parseLong(parent);
+                return Long.parseLong(pid);
             }
         }
-        return Optional.of(new RunningServer(pid, cwd.stdout().strip(), patroni));
+        CommandResult ps = host.run(List.of("ps", "-eo", "pid=,args="), TargetHost.QUICK);
+        for (String line : ps.stdout().lines().map(String::strip).toList()) {
+            String[] cols = line.split("\\s+");
+            if (cols.length < 3 || !line.contains("patroni") || line.contains("patronictl")) {
+                continue;
+            }
+            String config = cols[cols.length - 1];
+            if (host.run(List.of("grep", "-qsF", "data_dir: " + dataDir, "--", config), TargetHost.QUICK).ok()) {
+                return Long.parseLong(cols[0]);
+            }
+        }
+        return 0;
     }
+
 }
