@@ -43,11 +43,11 @@ public final class ReplicaAddCommand implements Callable<Integer> {
             + "(default: on this machine).")
     String ssh;
 
-    @Option(names = "--port", defaultValue = "5432", paramLabel = "PORT", description = "Its PostgreSQL port "
+    @Option(names = "--port", defaultValue = "5432", paramLabel = "PORT", converter = NumericOptions.Port.class, description = "Its PostgreSQL port "
             + "(default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--rest-port", paramLabel = "PORT", description = "Patroni's REST port on the host "
+    @Option(names = "--rest-port", paramLabel = "PORT", converter = NumericOptions.Port.class, description = "Patroni's REST port on the host "
             + "(default: --port + 2576, i.e. 8008 for 5432).")
     Integer restPort;
 

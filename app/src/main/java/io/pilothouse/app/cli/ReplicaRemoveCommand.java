@@ -38,7 +38,7 @@ public final class ReplicaRemoveCommand implements Callable<Integer> {
             + "(default: this machine).")
     String ssh;
 
-    @Option(names = "--port", defaultValue = "0", paramLabel = "PORT", description = "Its PostgreSQL port (default: "
+    @Option(names = "--port", defaultValue = "0", paramLabel = "PORT", converter = NumericOptions.NonNegative.class, description = "Its PostgreSQL port (default: "
             + "from the live model or the name).")
     int port;
 
