@@ -141,7 +141,7 @@ class ReplicaCommandsSandboxTest {
                 .doesNotContain("password=");
         JsonNode record = CommandRun.auditRecords(auditLog).stream()
                 .filter(r -> "replica-add".equals(r.path("action").asText())).reduce((a, b) -> b).orElseThrow();
-        assertThat(record.path("outcome").asText()).isEqualTo("SUCCEEDED");
+        assertThat(record.path("outcome").asText()).isEqualTo("ok");
         assertThat(record.toString()).contains("pg_basebackup -D " + dir).contains("pg_ctl start")
                 .contains("IDENTIFY_SYSTEM");
     }
@@ -190,6 +190,6 @@ class ReplicaCommandsSandboxTest {
         assertThat(Files.exists(Path.of(dir))).isFalse();
         assertThat(CommandRun.auditRecords(auditLog)).extracting(r -> r.path("action").asText() + " "
                 + r.path("target").asText() + " " + r.path("outcome").asText())
-                .contains("replica-add node3 SUCCEEDED", "replica-remove node3 SUCCEEDED");
+                .contains("replica-add node3 ok", "replica-remove node3 ok");
     }
 }
