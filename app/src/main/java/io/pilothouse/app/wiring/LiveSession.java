@@ -467,6 +467,11 @@ public final class LiveSession implements AutoCloseable {
         return new TrafficWiring(workspace, monitor, guard, Passwords.resolver());
     }
 
+    /** Adding and removing replicas inside this session's guard. */
+    public ReplicaWiring replicas() {
+        return new ReplicaWiring(workspace, monitor, guard, registry);
+    }
+
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
     public OperationGuard guard() {
         return guard;
