@@ -23,7 +23,7 @@ final class DesktopAlertNotifications implements Consumer<AlertEvent> {
 
     private final Path notifySend;
 
-    private DesktopAlertNotifications(Path notifySend) {
+    DesktopAlertNotifications(Path notifySend) {
         this.notifySend = notifySend;
     }
 
