@@ -43,6 +43,18 @@ class OutboundConfigLoadTest {
     }
 
     @Test
+    void aSavedWorkspaceKeepsItsTargets() throws Exception {
+        Workspace w = loader.load(write("""
+                outbound:
+                  alertmanager: {url: "http://127.0.0.1:9093", resendSeconds: 30}
+                """));
+        Path copy = dir.resolve("copy.yaml");
+        loader.save(w, copy);
+        assertThat(Files.readString(copy)).contains("outbound:", "resendSeconds: 30").doesNotContain("bearer");
+        assertThat(loader.load(copy)).isEqualTo(w);
+    }
+
+    @Test
     void aWorkspaceWithoutTheKeySendsNothing() throws Exception {
         assertThat(loader.load(write("")).outbound()).isNull();
     }
