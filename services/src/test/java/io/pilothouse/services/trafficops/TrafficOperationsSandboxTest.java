@@ -207,6 +207,22 @@ class TrafficOperationsSandboxTest {
     }
 
     @Test
+    @Order(7)
+    void aUserLevelSocketReadsButEveryServerChangeIsRefusedInWords() throws Exception {
+        // Least privilege: the sandbox's second runtime socket is "level user" (HaproxyConfigWriter.USER_SOCKET).
+        HaproxyRuntime user = new HaproxyRuntime(own.dir().toAbsolutePath().resolve("haproxy-user.sock"),
+                Duration.ofSeconds(3));
+        assertThat(HaproxyServerLine.parse(user.send("show stat"))).as("show stat at level user").isNotEmpty();
+        String replica = aReplica();
+        String before = line("replicas", replica).status();
+        assertThatThrownBy(() -> ops.setServerState(cluster(), user, "replicas", replica, HaproxyServerState.DRAIN))
+                .isInstanceOf(MutationRefusedException.class)
+                .hasMessageContaining("Permission denied")
+                .hasMessageContaining("the socket must be level admin");
+        assertThat(line("replicas", replica).status()).as("nothing changed").isEqualTo(before);
+    }
+
+    @Test
     @Order(6)
     void aPauseLeftBehindByAKilledAppIsResumedFromTheJournal() throws Exception {
         HoldJournal journal = new HoldJournal(own.dir().resolve("traffic-holds-left"));
