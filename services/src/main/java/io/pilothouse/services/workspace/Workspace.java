@@ -13,14 +13,21 @@ import java.util.List;
  * @param indoubt  in-doubt transaction settings (gid patterns, decision record), or null for the defaults
  * @param shardMaps application-level shard maps ({@code key % N} over listed shards, or a ShardingSphere file),
  *                 may be empty
+ * @param outbound where alerts go outside the app (Alertmanager, a webhook), or null for nowhere
  */
 public record Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts,
-                        IndoubtConfig indoubt, List<ShardMapConfig> shardMaps) {
+                        IndoubtConfig indoubt, List<ShardMapConfig> shardMaps, OutboundConfig outbound) {
 
     public Workspace {
         name = name == null || name.isBlank() ? "workspace" : name;
         sources = sources == null ? List.of() : List.copyOf(sources);
         shardMaps = shardMaps == null ? List.of() : List.copyOf(shardMaps);
+    }
+
+    /** Without outbound alert targets. */
+    public Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts,
+                     IndoubtConfig indoubt, List<ShardMapConfig> shardMaps) {
+        this(name, readOnly, sources, alerts, indoubt, shardMaps, null);
     }
 
     /** A builder for a workspace named {@code name}: read-write, no sources, every setting at its default. */
@@ -51,6 +58,7 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
         private AlertsConfig alerts;
         private IndoubtConfig indoubt;
         private List<ShardMapConfig> shardMaps = List.of();
+        private OutboundConfig outbound;
 
         private Builder(String name) {
             this.name = name;
@@ -58,7 +66,7 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
 
         private Builder(Workspace w) {
             name = w.name; readOnly = w.readOnly; sources = w.sources; alerts = w.alerts; indoubt = w.indoubt;
-            shardMaps = w.shardMaps;
+            shardMaps = w.shardMaps; outbound = w.outbound;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -67,9 +75,10 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
         public Builder alerts(AlertsConfig v) { alerts = v; return this; }
         public Builder indoubt(IndoubtConfig v) { indoubt = v; return this; }
         public Builder shardMaps(List<ShardMapConfig> v) { shardMaps = v; return this; }
+        public Builder outbound(OutboundConfig v) { outbound = v; return this; }
 
         public Workspace build() {
-            return new Workspace(name, readOnly, sources, alerts, indoubt, shardMaps);
+            return new Workspace(name, readOnly, sources, alerts, indoubt, shardMaps, outbound);
         }
     }
 }
