@@ -9,6 +9,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,15 +28,30 @@ class WallMenuTest {
     private final LatestEstate estate = new LatestEstate("Production EU", false);
     private final List<Window> opened = new CopyOnWriteArrayList<>();
 
+    private MainView view;
+    private MainView withoutWall;
+
     @Start
     void start(Stage stage) {
+        // Built here, on the FX thread without the helper's 10 s limit: a main view is slow to build on a busy machine.
         estate.put(SampleEstates.ordersProd());
+        view = MainView.builder(estate).clock(SampleEstates.CLOCK).openWall(opened::add).build();
+        withoutWall = MainView.builder(estate).clock(SampleEstates.CLOCK).build();
+        Scene scene = new Scene(new Region(), 1400, 900);
+        Theme.LIGHT.applyTo(scene);
+        scene.setRoot(view.root());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void dispose() {
+        onFx(view::dispose);
+        onFx(withoutWall::dispose);
     }
 
     @Test
     void viewWallModeOpensTheWallOverThisWindow() {
-        MainView view = onFx(() -> show(MainView.builder(estate).clock(SampleEstates.CLOCK).openWall(opened::add)
-                .build()));
         MenuButton menu = onFx(() -> (MenuButton) view.root().lookup("#view-menu"));
         assertThat(menu.getText()).isEqualTo("View");
         MenuItem wall = menu.getItems().get(0);
@@ -45,23 +61,10 @@ class WallMenuTest {
         onFx(wall::fire);
 
         assertThat(opened).singleElement().isSameAs(onFx(() -> view.root().getScene().getWindow()));
-        onFx(view::dispose);
     }
 
     @Test
     void noViewMenuWhenTheAppCannotOpenAWall() {
-        MainView view = onFx(() -> show(MainView.builder(estate).clock(SampleEstates.CLOCK).build()));
-        assertThat(onFx(() -> view.root().lookup("#view-menu"))).isNull();
-        onFx(view::dispose);
-    }
-
-    private static MainView show(MainView view) {
-        Scene scene = new Scene(new Region(), 1400, 900);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        Stage stage = new Stage();
-        stage.setScene(scene);
-        stage.show();
-        return view;
+        assertThat(onFx(() -> withoutWall.root().lookup("#view-menu"))).isNull();
     }
 }
