@@ -103,7 +103,7 @@ public final class TileModels {
             }
         }
         boolean stale = c.topologyFreshness() != Freshness.LIVE;
-        TileState state = state(c, stale, alerts, worstLag > lagLimit);
+        TileState state = state(c, stale, alerts, worstLag > lagLimit, marks.contains(MarkState.DOWN));
         // A replica whose lag is not known makes the figure a floor at best ("lag ≥ 12.0 MiB"), never a quiet 0 B.
         String lag = replicas == 0 ? "no replicas" : worstLag <= 0 && lagUnknown ? "lag ?" : worstLag < 0 ? "lag ?"
                 : (lagUnknown ? "lag ≥ " : "lag ") + ByteSizeFormat.format(worstLag);
@@ -112,7 +112,8 @@ public final class TileModels {
                 alerts.size(), age(lastRead(c), now, stale), stale, worstLag);
     }
 
-    private static TileState state(ClusterSnapshot c, boolean stale, List<Alert> alerts, boolean lagging) {
+    private static TileState state(ClusterSnapshot c, boolean stale, List<Alert> alerts, boolean lagging,
+                                   boolean memberDown) {
         if (stale) {
             // A frozen feed vouches for nothing: neither a leader nor its absence.
             return TileState.STALE;
@@ -126,7 +127,8 @@ public final class TileModels {
         if (lagging || alerts.stream().anyMatch(a -> a.rule() == AlertRule.REPLICA_LAG)) {
             return TileState.LAGGING;
         }
-        return alerts.isEmpty() ? TileState.HEALTHY : TileState.WARNING;
+        // A member down is never healthy, even before its alert's grace period has run out.
+        return alerts.isEmpty() && !memberDown ? TileState.HEALTHY : TileState.WARNING;
     }
 
     /** A replica's lag in bytes: SQL's figure, else Patroni's, else null. */

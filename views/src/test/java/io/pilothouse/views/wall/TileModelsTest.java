@@ -82,6 +82,19 @@ class TileModelsTest {
     }
 
     @Test
+    void aMemberDownIsNeverHealthyEvenBeforeItsAlert() {
+        io.pilothouse.services.model.ClusterSnapshot c = WallSamples.cluster("c", "c-1", 3, 0, WallSamples.live(1));
+        List<io.pilothouse.services.model.Member> down = c.members().stream()
+                .map(m -> m.name().equals("c-2") ? m.toBuilder()
+                        .state(io.pilothouse.services.model.MemberState.STOPPED).build() : m).toList();
+
+        TileModel tile = models.of(c.withMembers(down), "c", List.of(), NOW);
+
+        assertThat(tile.state()).isEqualTo(TileState.WARNING);
+        assertThat(tile.marks()).containsExactly(MarkState.LEADER, MarkState.DOWN, MarkState.UP);
+    }
+
+    @Test
     void aScopeInTwoSourcesIsNamedWithItsSource() {
         EstateSnapshot twice = new EstateSnapshot("w", false, List.of(
                 WallSamples.cluster("main", "m-1", 2, 0, WallSamples.live(1)),
