@@ -303,9 +303,9 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             lastSuccess = clock.instant();
             freshness = Freshness.LIVE;
         }
-        answered = true;
-
         listener.status(new SourceStatus(SourceKind.ETCD, Freshness.LIVE, lastSuccess, null));
+        // After the listener: whoever sees answered() also sees the clusters carry this status.
+        answered = true;
     }
 
     private void failed(Exception e) {
@@ -320,10 +320,8 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             last = lastSuccess;
         }
         closeWatcher();
-        if (refused(e) || tlsProblem != null || e instanceof IllegalStateException) {
-            // A certificate that does not verify, or no password, will not fix itself: a definite answer.
-            answered = true;
-        }
+        // A certificate that does not verify, or no password, will not fix itself: a definite answer.
+        boolean definite = refused(e) || tlsProblem != null || e instanceof IllegalStateException;
         // gRPC reconnects with an exponential back-off (up to two minutes) while the server is down, so a client
         // kept across a long outage sees etcd back only that late (97.7 s was seen). A failing client is replaced
         // once it is a few seconds old, so the one in use never has a long back-off.
@@ -332,6 +330,9 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
         renewClient = System.nanoTime() - clientCreatedAt > renewAfter;
         LOG.debug("etcd {}: {}", describe(), reason);
         listener.status(new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, last, reason));
+        if (definite) {
+            answered = true;
+        }
     }
 
     private static boolean refused(Throwable e) {

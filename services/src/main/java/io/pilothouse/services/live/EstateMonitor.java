@@ -106,7 +106,10 @@ public final class EstateMonitor implements AutoCloseable {
     public boolean awaitSettled(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            // etcd too: a first call that timed out (gRPC's start-up on a loaded machine) is no answer, and an
+            // operation's pre-checks would read "etcd is unreachable" from it.
             if ((!monitors.isEmpty() || !plainMonitors.isEmpty())
+                    && etcdBySource.values().stream().allMatch(EtcdNamespaceWatcher::answered)
                     && monitors.values().stream().allMatch(ClusterMonitor::settled)
                     && plainMonitors.stream().allMatch(PlainClusterMonitor::settled)) {
                 return true;
