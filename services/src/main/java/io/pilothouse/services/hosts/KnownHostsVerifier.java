@@ -100,7 +100,7 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
         return "WARNING: the host key of " + where() + " has CHANGED: it now offers " + type + " " + fingerprint
                 + ", which is not the key recorded in " + fileNames() + ". This may be an attack (someone in "
                 + "the middle) or a reinstalled host. Refusing to connect. If the host's administrator confirms "
-                + "the new key, remove the old one with: ssh-keygen -R " + target.knownHostsName()
+                + "the new key, remove the old one with: ssh-keygen -R " + ShellQuoting.quote(target.knownHostsName())
                 + " and trust the new one as for an unknown host";
     }
 

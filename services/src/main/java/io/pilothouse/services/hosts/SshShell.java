@@ -54,6 +54,9 @@ public final class SshShell implements HostShell {
 
     @Override
     public CommandResult run(List<String> argv, Duration timeout) throws HostCommandException {
+        if (argv.isEmpty()) {
+            throw new HostCommandException("no command given to run on " + describe());
+        }
         String shown = ShellQuoting.render(argv);
         long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
         String line = "timeout -k " + KILL_GRACE.toSeconds() + " " + seconds + " " + shown;

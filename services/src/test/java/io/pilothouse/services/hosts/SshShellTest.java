@@ -86,7 +86,7 @@ class SshShellTest {
 
     @Test
     void writesAFileWithMode0600ReplacingAnOlderOneAndLeavingNoTemporaryFile() throws Exception {
-        Path target = dir.resolve("written/sub/patroni.yml");
+        Path target = dir.resolve("written/it's a $(dir)/patroni.yml");
         Files.createDirectories(target.getParent());
         Files.writeString(target, "old, world-readable");
         Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -99,6 +99,20 @@ class SshShellTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(content);
         try (var files = Files.list(target.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("patroni.yml");
+        }
+    }
+
+    @Test
+    void acceptsAHostKeyRecordedHashedAsSshKeygenDashHWritesIt() throws Exception {
+        Path hashed = dir.resolve("hashed_known_hosts");
+        Files.copy(server.knownHosts(), hashed);
+        Process hashing = new ProcessBuilder("ssh-keygen", "-H", "-f", hashed.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(hashing.waitFor(10, TimeUnit.SECONDS) && hashing.exitValue() == 0).isTrue();
+        assertThat(Files.readString(hashed)).startsWith("|1|").doesNotContain("127.0.0.1");
+        try (SshShell shell = SshShell.open(SshTarget.parse(server.destination()),
+                settings().withKnownHostsFiles(List.of(hashed)))) {
+            assertThat(shell.hostKey()).isEqualTo("ssh-ed25519 " + server.hostKeyFingerprint());
         }
     }
 
@@ -124,7 +138,7 @@ class SshShellTest {
                 .isInstanceOf(HostCommandException.class)
                 .hasMessageContaining("has CHANGED")
                 .hasMessageContaining(server.hostKeyFingerprint())
-                .hasMessageContaining("ssh-keygen -R [127.0.0.1]:" + server.port());
+                .hasMessageContaining("ssh-keygen -R '[127.0.0.1]:" + server.port() + "'");
     }
 
     @Test
