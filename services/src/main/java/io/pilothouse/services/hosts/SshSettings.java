@@ -36,6 +36,15 @@ public record SshSettings(List<Path> knownHosts, List<Path> identities, Optional
                 agent, PassphrasePrompt.NONE, Duration.ofSeconds(10), Duration.ofSeconds(15));
     }
 
+    /** The defaults plus the workspace's own known_hosts file ({@code ssh.knownHosts}) when it names one. */
+    public static SshSettings forWorkspace(io.pilothouse.services.workspace.Workspace workspace) {
+        SshSettings settings = defaults();
+        if (workspace.ssh() != null && workspace.ssh().knownHosts() != null) {
+            settings = settings.withKnownHostsFile(Path.of(workspace.ssh().knownHosts()));
+        }
+        return settings;
+    }
+
     /** These settings trusting also the host keys in {@code file} (a workspace's own known_hosts). */
     public SshSettings withKnownHostsFile(Path file) {
         List<Path> files = new ArrayList<>(knownHosts);

@@ -13,9 +13,10 @@ import java.util.List;
  * @param indoubt  in-doubt transaction settings (gid patterns, decision record), or null for the defaults
  * @param shardMaps application-level shard maps ({@code key % N} over listed shards, or a ShardingSphere file),
  *                 may be empty
+ * @param ssh      SSH settings for commands on remote hosts (a known_hosts file), or null for the user's own
  */
 public record Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts,
-                        IndoubtConfig indoubt, List<ShardMapConfig> shardMaps) {
+                        IndoubtConfig indoubt, List<ShardMapConfig> shardMaps, SshConfig ssh) {
 
     public Workspace {
         name = name == null || name.isBlank() ? "workspace" : name;
@@ -51,6 +52,7 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
         private AlertsConfig alerts;
         private IndoubtConfig indoubt;
         private List<ShardMapConfig> shardMaps = List.of();
+        private SshConfig ssh;
 
         private Builder(String name) {
             this.name = name;
@@ -58,7 +60,7 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
 
         private Builder(Workspace w) {
             name = w.name; readOnly = w.readOnly; sources = w.sources; alerts = w.alerts; indoubt = w.indoubt;
-            shardMaps = w.shardMaps;
+            shardMaps = w.shardMaps; ssh = w.ssh;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -67,9 +69,10 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
         public Builder alerts(AlertsConfig v) { alerts = v; return this; }
         public Builder indoubt(IndoubtConfig v) { indoubt = v; return this; }
         public Builder shardMaps(List<ShardMapConfig> v) { shardMaps = v; return this; }
+        public Builder ssh(SshConfig v) { ssh = v; return this; }
 
         public Workspace build() {
-            return new Workspace(name, readOnly, sources, alerts, indoubt, shardMaps);
+            return new Workspace(name, readOnly, sources, alerts, indoubt, shardMaps, ssh);
         }
     }
 }
