@@ -239,14 +239,16 @@ class SshShellTest {
     @Test
     void logsInAsTheSandboxsUnprivilegedUserWhenRunAsRoot() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "only CI (root) runs the sandbox as postgres");
-        // postgres's sshd reads authorized_keys as postgres: the test directory must be searchable by it.
+        // That sshd runs as postgres and reads its files as postgres: the test directory must be searchable by it.
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
-        try (OpenSshServer pam = OpenSshServer.builder(dir.resolve("sshd-pam")).alsoAuthorize("postgres")
-                .pamForLockedAccounts().start();
-             SshShell shell = SshShell.open(SshTarget.parse(pam.destination("postgres")),
-                     SshSettings.defaults().withKnownHostsFiles(List.of(pam.knownHosts()))
-                             .withIdentities(List.of(pam.userKey())))) {
+        try (OpenSshServer asPostgres = OpenSshServer.builder(dir.resolve("sshd-postgres")).runAs("postgres").start();
+             SshShell shell = SshShell.open(SshTarget.parse(asPostgres.destination()),
+                     SshSettings.defaults().withKnownHostsFiles(List.of(asPostgres.knownHosts()))
+                             .withIdentities(List.of(asPostgres.userKey())))) {
             assertThat(shell.run(List.of("id", "-un"), Duration.ofSeconds(10)).stdout().strip()).isEqualTo("postgres");
+            Path written = dir.resolve("sshd-postgres/by-postgres.conf");
+            shell.writeFile(written.toString(), "x".getBytes(StandardCharsets.UTF_8), 0600);
+            assertThat(Files.getOwner(written).getName()).isEqualTo("postgres");
         }
     }
 }

@@ -18,15 +18,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real OpenSSH server (Debian {@code openssh-server}'s {@code /usr/sbin/sshd}) on a free loopback port, run as a
  * child process from one directory: a generated Ed25519 host key, a generated user key authorized for the user the
- * tests run as (and for any other user asked for), its own {@code sshd_config}, pid file and log. Public-key login
- * only. {@code dir} and its parents must be searchable by every user it lets in (they read their authorized_keys
- * there).
+ * tests run as, its own {@code sshd_config} ({@code UsePAM no}, {@code StrictModes no}), pid file and log.
+ * Public-key login only.
  *
  * <p>Run as root (CI), sshd needs its privilege-separation directory {@code /run/sshd}, which a container without
- * systemd lacks: it is created (root-owned, 0755, as the package's tmpfiles entry would). A locked account such as
- * Debian's {@code postgres} ({@code !} in /etc/shadow), which the sandbox runs PostgreSQL as, cannot log in while
- * {@code UsePAM no}; {@link Builder#pamForLockedAccounts()} turns PAM on so it can (PAM's account phase does not
- * look at the password lock).
+ * systemd lacks: it is created (root-owned, 0755, as the package's tmpfiles entry would). A root sshd refuses a
+ * locked account such as Debian's {@code postgres} ({@code !} in /etc/shadow), which the sandbox runs PostgreSQL as;
+ * {@link Builder#runAs} runs sshd as that user instead, which lets it in.
  */
 public final class OpenSshServer implements AutoCloseable {
 
@@ -64,21 +62,17 @@ public final class OpenSshServer implements AutoCloseable {
         return port;
     }
 
-    /** The user the tests run as, whom {@link #userKey()} logs in as. */
+    /** The user {@link #userKey()} logs in as: the one the tests run as, or {@link Builder#runAs}'s. */
     public String user() {
         return user;
     }
 
     /** {@code user@127.0.0.1:port} for {@link #user()}. */
     public String destination() {
-        return destination(user);
+        return user + "@127.0.0.1:" + port;
     }
 
-    public String destination(String login) {
-        return login + "@127.0.0.1:" + port;
-    }
-
-    /** The private key (no passphrase) authorized for every user this server lets in. */
+    /** The private key (no passphrase) authorized for {@link #user()}. */
     public Path userKey() {
         return dir.resolve("user_key");
     }
@@ -155,22 +149,19 @@ public final class OpenSshServer implements AutoCloseable {
     /** Options for {@link #start()}. */
     public static final class Builder {
         private final Path dir;
-        private final List<String> otherUsers = new ArrayList<>();
-        private boolean pam;
+        private String runAs;
 
         private Builder(Path dir) {
             this.dir = dir;
         }
 
-        /** Also lets {@code login} in with the same user key (e.g. the sandbox's {@code postgres} under root). */
-        public Builder alsoAuthorize(String login) {
-            otherUsers.add(login);
-            return this;
-        }
-
-        /** UsePAM yes, so that a locked account (password field {@code !}) can log in with its key. */
-        public Builder pamForLockedAccounts() {
-            pam = true;
+        /**
+         * Runs sshd itself as {@code login} (through {@code setpriv}, root only), which then lets exactly that user
+         * in, without PAM: an unprivileged sshd does not read /etc/shadow, so a locked account such as the sandbox's
+         * {@code postgres} logs in with its key. Needs {@code dir} and its parents searchable by {@code login}.
+         */
+        public Builder runAs(String login) {
+            runAs = login;
             return this;
         }
 
@@ -183,27 +174,31 @@ public final class OpenSshServer implements AutoCloseable {
         }
 
         private OpenSshServer startIn(Path home) throws IOException {
+            String self = System.getProperty("user.name");
+            String user = runAs == null ? self : runAs;
+            boolean dropping = !user.equals(self);
+            if (dropping && !isRoot()) {
+                throw new IllegalStateException("only root can run sshd as " + user);
+            }
             Files.createDirectories(home);
-            // Other users' sshd processes read authorized_keys as that user: the directory must be searchable.
             Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
             generateKey(home.resolve("host_key"));
             generateKey(home.resolve("user_key"));
-            String user = System.getProperty("user.name");
             Path keys = Files.createDirectories(home.resolve("authorized_keys"));
-            Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxr-xr-x"));
-            String publicKey = Files.readString(home.resolve("user_key.pub"));
-            List<String> logins = new ArrayList<>(otherUsers);
-            logins.add(user);
-            for (String login : logins) {
-                Path file = keys.resolve(login);
-                Files.writeString(file, publicKey);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-            }
+            Files.copy(home.resolve("user_key.pub"), keys.resolve(user));
             int port = freePort();
             Files.writeString(home.resolve("known_hosts"),
                     "[127.0.0.1]:" + port + " " + Files.readString(home.resolve("host_key.pub")));
-            Files.writeString(home.resolve("sshd_config"), config(home, port));
-            if (isRoot()) {
+            Files.writeString(home.resolve("sshd_config"), config(home, port, user));
+            List<String> command = new ArrayList<>();
+            if (dropping) {
+                // sshd reads its host key and writes its pid file as that user.
+                for (String name : List.of("", "host_key", "host_key.pub", "authorized_keys", "authorized_keys/" + user,
+                        "sshd_config")) {
+                    chown(home.resolve(name), user);
+                }
+                command.addAll(List.of("/usr/bin/setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--"));
+            } else if (isRoot()) {
                 // The privilege-separation directory, which systemd-tmpfiles creates on a booted system.
                 Path privsep = Path.of("/run/sshd");
                 if (!Files.isDirectory(privsep)) {
@@ -211,7 +206,8 @@ public final class OpenSshServer implements AutoCloseable {
                             PosixFilePermissions.fromString("rwxr-xr-x")));
                 }
             }
-            Process sshd = new ProcessBuilder(SSHD, "-D", "-e", "-f", home.resolve("sshd_config").toString())
+            command.addAll(List.of(SSHD, "-D", "-e", "-f", home.resolve("sshd_config").toString()));
+            Process sshd = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("sshd.log").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -231,7 +227,7 @@ public final class OpenSshServer implements AutoCloseable {
             return server;
         }
 
-        private String config(Path home, int port) {
+        private static String config(Path home, int port, String user) {
             return String.join("\n",
                     "# Written by OpenSshServer (test-support) for one test run.",
                     "Port " + port,
@@ -241,21 +237,20 @@ public final class OpenSshServer implements AutoCloseable {
                     "AuthorizedKeysFile " + home.resolve("authorized_keys") + "/%u",
                     // The test directory's owner and modes are the test's, not a home directory's.
                     "StrictModes no",
-                    "UsePAM " + (pam ? "yes" : "no"),
+                    "UsePAM no",
                     "PubkeyAuthentication yes",
                     "PasswordAuthentication no",
                     "KbdInteractiveAuthentication no",
                     "PermitRootLogin prohibit-password",
-                    "AllowUsers " + String.join(" ", allUsers()),
+                    "AllowUsers " + user,
                     "MaxStartups 50",
                     "LogLevel VERBOSE",
-                    "") ;
+                    "");
         }
 
-        private List<String> allUsers() {
-            List<String> users = new ArrayList<>(otherUsers);
-            users.add(System.getProperty("user.name"));
-            return users;
+        private static void chown(Path path, String user) throws IOException {
+            var lookup = path.getFileSystem().getUserPrincipalLookupService();
+            Files.setOwner(path, lookup.lookupPrincipalByName(user));
         }
     }
 
