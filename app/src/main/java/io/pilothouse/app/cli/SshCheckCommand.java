@@ -2,22 +2,18 @@ package io.pilothouse.app.cli;
 
 import io.pilothouse.services.hosts.CommandResult;
 import io.pilothouse.services.hosts.HostCommandException;
-import io.pilothouse.services.hosts.PassphrasePrompt;
 import io.pilothouse.services.hosts.ShellQuoting;
 import io.pilothouse.services.hosts.SshSettings;
 import io.pilothouse.services.hosts.SshShell;
 import io.pilothouse.services.hosts.SshTarget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.Console;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -39,14 +35,8 @@ public final class SshCheckCommand implements Callable<Integer> {
             description = "Where to log in, e.g. postgres@db3.example.com or postgres@10.0.0.5:2222.")
     String ssh;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "A known_hosts file trusted besides ~/.ssh/known_hosts (repeatable).")
-    List<Path> knownHosts = new ArrayList<>();
-
-    @Option(names = "--identity", paramLabel = "FILE",
-            description = "A private key to log in with instead of ~/.ssh/id_ed25519, id_ecdsa, id_rsa and "
-                    + "ssh-agent (repeatable).")
-    List<Path> identities = new ArrayList<>();
+    @Mixin
+    SshOptions sshOptions;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -60,7 +50,7 @@ public final class SshCheckCommand implements Callable<Integer> {
             throw new UserException("--ssh " + e.getMessage(), 2);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (SshShell shell = SshShell.open(target, settings())) {
+        try (SshShell shell = SshShell.open(target, sshOptions.settings(SshSettings.defaults()))) {
             out.println(shell.describe() + ": logged in, host key " + shell.hostKey() + " known");
             CommandResult uname = probe(out, shell, List.of("uname", "-a"));
             probe(out, shell, List.of("id", "-un"));
@@ -77,17 +67,6 @@ public final class SshCheckCommand implements Callable<Integer> {
         }
     }
 
-    private SshSettings settings() {
-        SshSettings settings = SshSettings.defaults();
-        for (Path file : knownHosts) {
-            settings = settings.withKnownHostsFile(file);
-        }
-        if (!identities.isEmpty()) {
-            settings = settings.withIdentities(identities);
-        }
-        return settings.withPassphrases(consolePrompt());
-    }
-
     private static CommandResult probe(PrintWriter out, SshShell shell, List<String> argv)
             throws HostCommandException {
         CommandResult result = shell.run(argv, PROBE_TIMEOUT);
@@ -95,17 +74,5 @@ public final class SshCheckCommand implements Callable<Integer> {
         out.println("  " + shown + ": " + (result.ok() ? result.stdout().strip()
                 : "failed (exit " + result.exitCode() + ": " + result.lastLine() + ")"));
         return result;
-    }
-
-    /** Asks on the terminal, without echo, for an encrypted key's passphrase; nobody to ask without a terminal. */
-    private static PassphrasePrompt consolePrompt() {
-        Console console = System.console();
-        if (console == null) {
-            return PassphrasePrompt.NONE;
-        }
-        return keyFile -> {
-            char[] typed = console.readPassword("Passphrase for %s (empty to skip): ", keyFile);
-            return typed == null || typed.length == 0 ? Optional.empty() : Optional.of(typed);
-        };
     }
 }
