@@ -2,6 +2,7 @@ package io.pilothouse.app.cli;
 
 import io.pilothouse.services.hosts.CommandResult;
 import io.pilothouse.services.hosts.HostCommandException;
+import io.pilothouse.services.hosts.HostShell;
 import io.pilothouse.services.hosts.ShellQuoting;
 import io.pilothouse.services.hosts.SshSettings;
 import io.pilothouse.services.hosts.SshShell;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -50,8 +52,9 @@ public final class SshCheckCommand implements Callable<Integer> {
             throw new UserException("--ssh " + e.getMessage(), 2);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (SshShell shell = SshShell.open(target, sshOptions.settings(SshSettings.defaults()))) {
-            out.println(shell.describe() + ": logged in, host key " + shell.hostKey() + " known");
+        try (HostShell shell = sshOptions.open(Optional.of(target.toString()), SshSettings.defaults())) {
+            String key = shell instanceof SshShell remote ? ", host key " + remote.hostKey() + " known" : "";
+            out.println(shell.describe() + ": logged in" + key);
             CommandResult uname = probe(out, shell, List.of("uname", "-a"));
             probe(out, shell, List.of("id", "-un"));
             CommandResult pgConfig = probe(out, shell, List.of("pg_config", "--version"));
@@ -67,7 +70,7 @@ public final class SshCheckCommand implements Callable<Integer> {
         }
     }
 
-    private static CommandResult probe(PrintWriter out, SshShell shell, List<String> argv)
+    private static CommandResult probe(PrintWriter out, HostShell shell, List<String> argv)
             throws HostCommandException {
         CommandResult result = shell.run(argv, PROBE_TIMEOUT);
         String shown = ShellQuoting.render(argv);

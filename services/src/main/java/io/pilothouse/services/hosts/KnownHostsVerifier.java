@@ -31,6 +31,7 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
     private final List<KnownHostEntry> entries = new ArrayList<>();
     private final List<String> unreadable = new ArrayList<>();
     private volatile String refusal;
+    private volatile PublicKey unknownKey;
 
     KnownHostsVerifier(SshTarget target, List<Path> files) {
         this.target = target;
@@ -67,6 +68,12 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
         return refusal;
     }
 
+    /** The refusal as an exception: {@link UnknownHostKeyException} when the key was unknown (not changed). */
+    HostCommandException refusalException() {
+        return unknownKey != null ? new UnknownHostKeyException(refusal, target, unknownKey)
+                : new HostCommandException(refusal);
+    }
+
     @Override
     public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey serverKey) {
         String type = KeyUtils.getKeyType(serverKey);
@@ -87,6 +94,7 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
             return !"cert-authority".equals(entry.getMarker()) || refuseCertAuthority(type, fingerprint);
         }
         refusal = sameTypeDiffers ? changed(type, fingerprint) : unknown(type, fingerprint);
+        unknownKey = sameTypeDiffers ? null : serverKey;
         return false;
     }
 

@@ -53,15 +53,15 @@ final class SshLogin {
                 session.close(true);
             }
             client.stop();
-            throw new HostCommandException(explain(target, settings, verifier, keys, agent, e), e);
+            if (verifier.refusal() != null) {
+                throw verifier.refusalException();
+            }
+            throw new HostCommandException(explain(target, settings, keys, agent, e), e);
         }
     }
 
-    private static String explain(SshTarget target, SshSettings settings, KnownHostsVerifier verifier, UserKeys keys,
-                                  Optional<Path> agent, Exception e) {
-        if (verifier.refusal() != null) {
-            return verifier.refusal();
-        }
+    private static String explain(SshTarget target, SshSettings settings, UserKeys keys, Optional<Path> agent,
+                                  Exception e) {
         String where = target.host() + ":" + target.port();
         Throwable root = rootCause(e);
         if (root instanceof ConnectException) {

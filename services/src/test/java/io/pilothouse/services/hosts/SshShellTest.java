@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@link SshShell} against a real OpenSSH server on a loopback port (one sshd for the class). */
@@ -128,6 +129,22 @@ class SshShellTest {
     }
 
     @Test
+    void anUnknownHostKeyTrustedOnRequestIsWrittenAsSshKeyscanWouldAndThenAccepted() throws Exception {
+        Path knownHosts = dir.resolve("fresh-ssh-dir/known_hosts");
+        SshSettings untrusting = settings().withKnownHostsFiles(List.of(knownHosts));
+        UnknownHostKeyException unknown = catchThrowableOfType(UnknownHostKeyException.class,
+                () -> SshShell.open(SshTarget.parse(server.destination()), untrusting));
+        assertThat(unknown.fingerprint()).isEqualTo("ssh-ed25519 " + server.hostKeyFingerprint());
+        unknown.trust(knownHosts);
+        assertThat(Files.getPosixFilePermissions(knownHosts.getParent()))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.readString(knownHosts)).startsWith("[127.0.0.1]:" + server.port() + " ssh-ed25519 AAAA");
+        try (SshShell shell = SshShell.open(SshTarget.parse(server.destination()), untrusting)) {
+            assertThat(shell.run(List.of("true"), Duration.ofSeconds(10)).ok()).isTrue();
+        }
+    }
+
+    @Test
     void refusesAChangedHostKeyLoudly() throws Exception {
         Path otherHost = dir.resolve("other_host_key");
         OpenSshServer.generateKey(otherHost);
@@ -136,6 +153,7 @@ class SshShellTest {
         SshSettings stale = settings().withKnownHostsFiles(List.of(knownHosts));
         assertThatThrownBy(() -> SshShell.open(SshTarget.parse(server.destination()), stale))
                 .isInstanceOf(HostCommandException.class)
+                .isNotInstanceOf(UnknownHostKeyException.class)
                 .hasMessageContaining("has CHANGED")
                 .hasMessageContaining(server.hostKeyFingerprint())
                 .hasMessageContaining("ssh-keygen -R '[127.0.0.1]:" + server.port() + "'");
