@@ -15,4 +15,14 @@ final class BenchArgs {
         }
         return def;
     }
+
+    /** The word after {@code name} in {@code args}, or {@code def} when absent. */
+    static String stringArg(String[] args, String name, String def) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return def;
+    }
 }

@@ -27,6 +27,8 @@ import io.pilothouse.services.switchover.Switchovers;
 import io.pilothouse.services.switchover.WriteProbe;
 import io.pilothouse.services.switchover.WriteProbeResult;
 import io.pilothouse.services.testing.ClientLoad;
+import io.pilothouse.services.trafficops.HaproxyRuntime;
+import io.pilothouse.services.trafficops.HaproxyWriteSteer;
 import io.pilothouse.services.trafficops.HoldJournal;
 import io.pilothouse.services.trafficops.PgBouncerAddress;
 import io.pilothouse.services.trafficops.PgBouncerAdmin;
@@ -56,13 +58,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.pilothouse.bench.Percentiles.median;
 import static io.pilothouse.bench.BenchArgs.intArg;
+import static io.pilothouse.bench.BenchArgs.stringArg;
 
 /**
  * Switchovers clients do not notice, side by side in one run on one {@code --poolers} sandbox: application-like
  * clients commit small transactions ({@code SELECT txid_current()}) through PgBouncer (transaction pooling, on
- * HAProxy's write port) while, rotating, (a) Pilothouse switches over with clients held at PgBouncer, (b)
- * {@code patronictl switchover --force} runs, and (c) Pilothouse holds clients and CHECKPOINTs the leader first. The
- * candidate is always the next member after the leader, so every method promotes every member in turn.
+ * HAProxy's write port) while, rotating, the methods of {@code --methods} (default
+ * {@code held,patronictl,held-unsteered}) switch over: {@code held} = Pilothouse's switchover with clients held at
+ * PgBouncer and HAProxy steered to the candidate once it accepts writes (as {@code switchover --hold-clients} does
+ * with a workspace that names HAProxy's socket), {@code patronictl} = {@code patronictl switchover --force},
+ * {@code held-unsteered} = the hold without the HAProxy steering, {@code held+checkpoint} = the unsteered hold plus
+ * a CHECKPOINT on the leader first. The candidate is always the next member after the leader and the methods' order
+ * turns each round, so every method promotes every member in turn.
  *
  * <p>Per run: failed client transactions and the longest client commit (from the clients), PgBouncer's longest
  * client wait (sampled {@code maxwait}, held runs), and write unavailability measured by an independent
@@ -71,13 +78,17 @@ import static io.pilothouse.bench.BenchArgs.intArg;
  * ratios; never fails on a time.
  *
  * <p>Run: {@code mvn -Pbench -pl bench -am -DskipTests verify -Dbench.main=io.pilothouse.bench.TrafficSwitchoverBench
- * [-Dbench.args="--runs 10 --clients 8"]}.
+ * [-Dbench.args="--runs 10 --clients 8 --methods held,patronictl"]}; or {@code java -cp <bench classpath>
+ * io.pilothouse.bench.TrafficSwitchoverBench …} when exec-maven-plugin is not in the local repository.
  */
 public final class TrafficSwitchoverBench {
 
+    /** How many runs per method print the operation's progress steps. */
+    private static final int TIMELINES = 2;
     private static final Duration SETTLE = Duration.ofSeconds(120);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(50);
     private static final String DATABASE = "app";
+    private static final List<String> METHODS = List.of("held", "patronictl", "held-unsteered", "held+checkpoint");
 
     private SandboxInfo sandbox;
     private EstateMonitor monitor;
@@ -97,11 +108,18 @@ public final class TrafficSwitchoverBench {
     public static void main(String[] args) throws Exception {
         int runs = intArg(args, "--runs", 10);
         int clientCount = intArg(args, "--clients", 8);
-        new TrafficSwitchoverBench().run(runs, clientCount);
+        List<String> methods = List.of(stringArg(args, "--methods", "held,patronictl,held-unsteered").split(","));
+        for (String m : methods) {
+            if (!METHODS.contains(m)) {
+                System.err.println("unknown method " + m + "; known: " + String.join(", ", METHODS));
+                System.exit(2);
+            }
+        }
+        new TrafficSwitchoverBench().run(runs, clientCount, methods);
         System.exit(0);
     }
 
-    private void run(int runs, int clientCount) throws Exception {
+    private void run(int runs, int clientCount, List<String> methods) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "traffic-ops-bench-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         SandboxLauncher launcher = new SandboxLauncher();
@@ -140,13 +158,19 @@ public final class TrafficSwitchoverBench {
                     clientCount, PROBE_INTERVAL.toMillis());
             System.out.println("method          run  from -> to       probe gap  client commits/failed  longest "
                     + "commit  pgbouncer maxwait");
+            System.out.println("load average at start: " + loadAverage());
             for (int i = 0; i < runs; i++) {
                 int run = i;
-                all.add(guarded("held", run, (from, to) -> viaService(service, "held", run, from, to, false)));
-                all.add(guarded("patronictl", run, (from, to) -> viaPatronictl(run, from, to)));
-                all.add(guarded("held+checkpoint", run, (from, to) -> viaService(service, "held+checkpoint", run,
-                        from, to, true)));
+                // The methods' order turns each round, so with as many methods as members every method promotes
+                // every member in turn (the candidate is always the member after the leader).
+                for (int k = 0; k < methods.size(); k++) {
+                    String m = methods.get((k + run) % methods.size());
+                    all.add(guarded(m, run, (from, to) -> m.equals("patronictl") ? viaPatronictl(run, from, to)
+                            : viaService(service, m, run, from, to, m.equals("held+checkpoint"),
+                            m.equals("held"))));
+                }
             }
+            System.out.println("load average at end: " + loadAverage());
         } finally {
             dirtying.set(false);
             if (clients != null) {
@@ -157,7 +181,7 @@ public final class TrafficSwitchoverBench {
                 monitor.close();
             }
             System.out.println();
-            summary(all, runs);
+            summary(all, runs, methods);
             System.out.println();
             System.out.println("stopping the sandbox: clean=" + launcher.destroy(dir).clean());
         }
@@ -253,11 +277,16 @@ public final class TrafficSwitchoverBench {
     }
 
     private Run viaService(SwitchoverService service, String method, int index, String from, String to,
-                           boolean checkpoint) throws Exception {
+                           boolean checkpoint, boolean steer) throws Exception {
+        PoolerTarget target = new PoolerTarget((host, port) -> monitor.openFresh(source, new NodeAddress(host, port)));
         PgBouncerClientHold hold = new PgBouncerClientHold(console(), DATABASE,
-                new HoldJournal(sandbox.dir().resolve("traffic-holds")),
-                new PoolerTarget((host, port) -> monitor.openFresh(source, new NodeAddress(host, port))),
+                new HoldJournal(sandbox.dir().resolve("traffic-holds")), target,
                 Duration.ofSeconds(60), Duration.ofSeconds(20), Clock.systemUTC());
+        if (steer) {
+            // As the app wires it (TrafficWiring.hold): HAProxy's admin socket, the candidate polled every 50 ms.
+            hold.steering(new HaproxyWriteSteer(new HaproxyRuntime(sandbox.dir().resolve("haproxy.sock"),
+                    Duration.ofSeconds(2)), target, Duration.ofMillis(50)));
+        }
         WriteProbe probe = startProbe();
         clients.reset();
         SwitchoverReport report;
@@ -273,6 +302,10 @@ public final class TrafficSwitchoverBench {
         ClientLoad.Figures f = clients.figures();
         WriteProbeResult writes = probe.stop();
         boolean ok = report.outcome() == Outcome.COMPLETED && healthy && writes.everWrote();
+        if (index < TIMELINES) {
+            // Where the time goes, from the operation's own progress (times from its start).
+            report.steps().forEach(st -> System.out.println("      " + method + " " + (index + 1) + " " + st.describe()));
+        }
         String note = ok ? report.verification().stream().filter(v -> v.id().equals("clients_held")).findFirst()
                 .map(v -> v.verdict() + ": " + v.detail()).orElse("") : report.outcome() + ": " + report.summary();
         return new Run(method, index, from, to, ok, note, writes, f.commits(), f.failures(), f.longestCommitMillis(),
@@ -357,16 +390,27 @@ public final class TrafficSwitchoverBench {
                 fromTo, r.probe().unavailable().toNanos() / 1e6, r.commits(), r.failed(), r.longestCommitMs(),
                 r.maxwaitMs() == null ? "-" : r.maxwaitMs() + " ms", r.ok() ? "" : "  FAILED: " + r.note(),
                 r.firstError() == null ? "" : "  (first client error: " + r.firstError() + ")");
+        if (r.ok() && r.note() != null && !r.note().isEmpty()) {
+            System.out.println("      " + r.note());
+        }
     }
 
-    private static void summary(List<Run> all, int runs) {
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void summary(List<Run> all, int runs, List<String> methods) {
         System.out.println("summary (successful runs; medians, with max):");
         System.out.println("method           runs  failed client tx (total, max/run)  longest client commit  "
                 + "write unavailability (probe)");
         double patronictlProbe = Double.NaN;
         double patronictlCommit = Double.NaN;
         List<String> lines = new ArrayList<>();
-        for (String m : List.of("held", "patronictl", "held+checkpoint")) {
+        for (String m : methods) {
             List<Run> ok = all.stream().filter(r -> r.ok() && r.method().equals(m)).toList();
             long failedTotal = ok.stream().mapToLong(Run::failed).sum();
             long failedMax = ok.stream().mapToLong(Run::failed).max().orElse(0);

@@ -37,6 +37,8 @@ public final class GuiCommand implements Callable<Integer> {
         GuiStartChoices choices = new GuiStartChoices(store.load());
         try (LiveSession session = LiveSession.prepare(choices.workspace(source), LiveSettings.DEFAULTS,
                 new DesktopNotifier(), e -> { }, SessionHistory.Mode.RESTORE_AND_RECORD)) {
+            // Raised alerts as OS notifications too, where notify-send exists (a wall session leaves this off).
+            session.osNotifications(true);
             DesktopWindow.showAndWait(session, choices.theme(theme), "Pilothouse",
                     new StagePreferences(store, choices.remembering(source)));
         }

@@ -8,7 +8,9 @@ final class HoldClientsOptions {
 
     @Option(names = "--hold-clients", description = "Hold clients at PgBouncer: PAUSE the database, switch over, wait "
             + "until PgBouncer's target reaches the new leader, RECONNECT, RESUME (always, also on failure; a "
-            + "watchdog resumes after 60 s; a pause left by a killed app is resumed at the next start).")
+            + "watchdog resumes after 60 s; a pause left by a killed app is resumed at the next start). With "
+            + "HAProxy's admin socket in the workspace, its write backend is pointed at the new leader as soon as "
+            + "it accepts writes (health up/down, no maintenance left behind).")
     boolean hold;
 
     @Mixin

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
             WatchCommand.class, HistoryCommand.class, ScreenshotCommand.class, PauseCommand.class, ResumeCommand.class, RestartCommand.class,
             ReloadCommand.class, ReinitCommand.class, ConfigCommand.class, SwitchoverCommand.class,
             FailoverCommand.class, AuditCommand.class, IndoubtCommand.class, ShardsCommand.class, TrafficCommand.class,
-            ReshardCommand.class, ActivityCommand.class, CredentialsCommand.class, SshCheckCommand.class})
+            ReshardCommand.class, ActivityCommand.class, CredentialsCommand.class, ReplicaCommand.class,
+            AlertsCommand.class, SshCheckCommand.class})
 public final class PilothouseCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -4,7 +4,7 @@ import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
 import io.pilothouse.services.reshard.MovePlan;
 import io.pilothouse.services.reshard.MoveRecord;
-import io.pilothouse.services.reshard.PartitionMover;
+import io.pilothouse.services.reshard.MovePreview;
 import io.pilothouse.services.reshard.ReshardService;
 import io.pilothouse.services.reshard.ReshardException;
 
@@ -58,7 +58,7 @@ final class ReshardRuns {
                 out.printf("  ~%,d rows, %.1f MB on the source%n", plan.sourceRows(), plan.sourceBytes() / 1e6);
                 plan.notes().forEach(n -> out.println("  note: " + n));
                 refusals.forEach(r -> out.println("  REFUSED: " + r));
-                PartitionMover.preview(plan).forEach(out::println);
+                MovePreview.statements(plan).forEach(out::println);
             }
             out.flush();
             return refusals.isEmpty() ? 0 : ClusterOperation.REFUSED;

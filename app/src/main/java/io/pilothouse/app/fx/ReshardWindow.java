@@ -7,7 +7,7 @@ import io.pilothouse.services.reshard.MovePlan;
 import io.pilothouse.services.reshard.MoveProgress;
 import io.pilothouse.services.reshard.MoveRecord;
 import io.pilothouse.services.reshard.MoveRequest;
-import io.pilothouse.services.reshard.PartitionMover;
+import io.pilothouse.services.reshard.MovePreview;
 import io.pilothouse.services.reshard.ReshardNode;
 import io.pilothouse.services.reshard.ReshardService;
 import io.pilothouse.services.shards.map.ShardMap;
@@ -99,7 +99,7 @@ public final class ReshardWindow implements ReshardActions {
         return CompletableFuture.supplyAsync(() -> {
             MovePlan plan = service.planSplit(session.moveRequest(cluster, database, partition, targetServer, role),
                     newName);
-            return new PlanReview(plan, service.refusals(plan), PartitionMover.preview(plan));
+            return new PlanReview(plan, service.refusals(plan), MovePreview.statements(plan));
         }, work);
     }
 
@@ -107,7 +107,7 @@ public final class ReshardWindow implements ReshardActions {
     PlanReview review(String database, String partition, String targetServer, String role) {
         MoveRequest request = session.moveRequest(cluster, database, partition, targetServer, role);
         MovePlan plan = service.plan(request);
-        return new PlanReview(plan, service.refusals(plan), PartitionMover.preview(plan));
+        return new PlanReview(plan, service.refusals(plan), MovePreview.statements(plan));
     }
 
     @Override

@@ -153,6 +153,9 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private SessionHistory store;
+    private OutboundWiring outbound;
+    private boolean osNotifications;
+    private AutoCloseable osNotificationsSubscription;
     private SessionHistory.Mode historyMode = SessionHistory.Mode.OFF;
     private io.pilothouse.services.traffic.TrafficMonitor traffic;
 
@@ -162,6 +165,20 @@ public final class LiveSession implements AutoCloseable {
      */
     public io.pilothouse.services.traffic.TrafficMonitor traffic() {
         return traffic;
+    }
+
+    /**
+     * Whether raised alerts also go to the desktop's notifications (libnotify's {@code notify-send}, when present).
+     * Off unless turned on before {@link #begin()}: the window turns it on; a wall leaves it off.
+     */
+    public synchronized LiveSession osNotifications(boolean on) {
+        osNotifications = on;
+        return this;
+    }
+
+    /** The outbound alert targets' state now (Alertmanager, webhook); empty before {@link #begin()} or without any. */
+    public synchronized java.util.List<io.pilothouse.services.alerts.outbound.DeliveryStatus> outboundStatuses() {
+        return outbound == null ? java.util.List.of() : outbound.statuses();
     }
 
     /** The session's history store, or null when this session does not record (one-shot commands). */
@@ -188,6 +205,14 @@ public final class LiveSession implements AutoCloseable {
             lagSampler.start();
         }
         alerts.start(executors.scheduler(), Duration.ofSeconds(1));
+        // Alerts that leave the app (the workspace's outbound: targets): only from the long-running sessions, those
+        // that record history (window, watch, wall); an operation command's few seconds would only add noise.
+        if (historyMode != SessionHistory.Mode.OFF) {
+            outbound = OutboundWiring.start(workspace, alerts, executors);
+        }
+        if (osNotifications) {
+            DesktopAlertNotifications.ifAvailable().ifPresent(n -> osNotificationsSubscription = alerts.onEvent(n));
+        }
         traffic.start(executors.scheduler());
         otherOperators = io.pilothouse.services.locks.OtherOperators.start(locks::held, registry,
                 executors.scheduler(), executors.io(), Duration.ofSeconds(5));
@@ -467,6 +492,11 @@ public final class LiveSession implements AutoCloseable {
         return new TrafficWiring(workspace, monitor, guard, Passwords.resolver());
     }
 
+    /** Adding and removing replicas inside this session's guard. */
+    public ReplicaWiring replicas() {
+        return new ReplicaWiring(workspace, monitor, guard, registry);
+    }
+
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */
     public OperationGuard guard() {
         return guard;
@@ -496,10 +526,24 @@ public final class LiveSession implements AutoCloseable {
     public void close() {
         TimelineRefresher startedTimelines;
         io.pilothouse.services.locks.OtherOperators startedListing;
+        OutboundWiring startedOutbound;
+        AutoCloseable startedNotifications;
         synchronized (this) {
             closed = true;
             startedTimelines = timelines;
             startedListing = otherOperators;
+            startedOutbound = outbound;
+            startedNotifications = osNotificationsSubscription;
+        }
+        if (startedNotifications != null) {
+            try {
+                startedNotifications.close();
+            } catch (Exception e) {
+                // a listener removal cannot fail
+            }
+        }
+        if (startedOutbound != null) {
+            startedOutbound.close();
         }
         if (startedListing != null) {
             startedListing.close();

@@ -6,6 +6,8 @@ import io.pilothouse.services.credentials.CredentialResolver;
 import io.pilothouse.services.live.EstateMonitor;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.policy.OperationGuard;
+import io.pilothouse.services.trafficops.HaproxyRuntime;
+import io.pilothouse.services.trafficops.HaproxyWriteSteer;
 import io.pilothouse.services.trafficops.HoldJournal;
 import io.pilothouse.services.trafficops.LeftPauses;
 import io.pilothouse.services.trafficops.PgBouncerAddress;
@@ -36,6 +38,10 @@ public final class TrafficWiring {
     public static final Duration MAX_HOLD = Duration.ofSeconds(60);
     /** How long PgBouncer's target may take to reach the new leader after the switchover settled. */
     public static final Duration REACH_TIMEOUT = Duration.ofSeconds(20);
+    /** How long HAProxy's admin socket may take to answer while steering. */
+    static final Duration HAPROXY_TIMEOUT = Duration.ofSeconds(2);
+    /** How often a held switchover asks the candidate whether it accepts writes yet. */
+    static final Duration STEER_POLL = Duration.ofMillis(50);
 
     private final Workspace workspace;
     private final EstateMonitor monitor;
@@ -80,12 +86,18 @@ public final class TrafficWiring {
         return new HoldJournal(AuditLogs.path().toAbsolutePath().getParent().resolve("traffic-holds"));
     }
 
-    /** A hold of {@code database} at {@code address} for a switchover of {@code cluster}. */
+    /**
+     * A hold of {@code database} at {@code address} for a switchover of {@code cluster}; when the workspace names
+     * HAProxy's admin socket, it also steers HAProxy's write backends to the candidate once it accepts writes.
+     */
     public PgBouncerClientHold hold(ClusterSnapshot cluster, PgBouncerAddress address, String database) {
         PoolerTarget target = new PoolerTarget((host, port) -> monitor.openFresh(cluster.source(),
                 new NodeAddress(host, port)));
-        return new PgBouncerClientHold(console(address), database, journal(), target, MAX_HOLD, REACH_TIMEOUT,
-                Clock.systemUTC());
+        PgBouncerClientHold hold = new PgBouncerClientHold(console(address), database, journal(), target, MAX_HOLD,
+                REACH_TIMEOUT, Clock.systemUTC());
+        haproxySocket(cluster.source()).ifPresent(socket -> hold.steering(new HaproxyWriteSteer(
+                new HaproxyRuntime(socket, HAPROXY_TIMEOUT), target, STEER_POLL)));
+        return hold;
     }
 
     /** HAProxy's admin socket for {@code source}, from the workspace's traffic.haproxy.socket key. */

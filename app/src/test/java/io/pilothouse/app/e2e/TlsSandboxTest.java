@@ -206,6 +206,53 @@ class TlsSandboxTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void leastPrivilegeReadsEverythingAndEveryChangeIsRefusedInWords() throws Exception {
+        // etcd: pilothouse_monitor, whose only role (namespace_reader) reads /service/; PostgreSQL: pilothouse_monitor,
+        // whose only privilege is pg_monitor. The live read path (snapshot, watch, the wall) needs nothing more.
+        String leader = snapshot().path("leader").asText();
+        int leaderPort = sandbox.members().stream().filter(m -> m.name().equals(leader)).findFirst().orElseThrow()
+                .pgPort();
+        try (Connection c = superuser(leaderPort); Statement st = c.createStatement();
+             java.sql.ResultSet r = st.executeQuery("SELECT r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR "
+                     + "r.rolreplication OR r.rolbypassrls, array_to_string(ARRAY(SELECT b.rolname FROM "
+                     + "pg_auth_members m JOIN pg_roles b ON b.oid = m.roleid WHERE m.member = r.oid), ',') "
+                     + "FROM pg_roles r WHERE r.rolname = 'pilothouse_monitor'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getBoolean(1)).as("no role attribute beyond LOGIN").isFalse();
+            assertThat(r.getString(2)).isEqualTo("pg_monitor");
+        }
+        Path least = work.resolve("least-privilege.yaml");
+        String full = Files.readString(sandbox.workspaceFile());
+        assertThat(full).contains("      user: pilothouse\n");
+        Files.writeString(least, full.replace("      user: pilothouse\n", "      user: pilothouse_monitor\n"));
+
+        assertThat(cli.run("snapshot", "--json", "--workspace", least.toString())).as(cli.err()).isZero();
+        JsonNode cluster = Json.mapper().readTree(cli.out()).path("clusters").get(0);
+        assertThat(cluster.path("leader").asText()).isEqualTo(leader);
+        assertThat(cluster.path("dcs").asText()).isEqualTo("reachable");
+        assertThat(cluster.path("members").findValues("lagBytes")).as("SQL answered as pg_monitor").hasSize(2);
+
+        // A change with the read-only etcd user: refused at the operation lock, in words, exit 3, nothing done.
+        assertThat(cli.run("pause", "--cluster", "tls", "--workspace", least.toString())).as(cli.err()).isEqualTo(3);
+        assertThat(cli.err()).contains("refused", "permission denied", "readwrite").doesNotContain("\tat ")
+                .doesNotContain("Exception");
+        assertThat(snapshot().path("paused").asBoolean()).isFalse();
+
+        // A change PostgreSQL decides (the lock taken with the full etcd user): pg_monitor may not signal another
+        // role's backend. Refused in words, exit 3, the backend still there.
+        try (Connection held = superuser(leaderPort); Statement st = held.createStatement();
+             java.sql.ResultSet r = st.executeQuery("SELECT pg_backend_pid()")) {
+            r.next();
+            int status = cli.run("activity", "terminate", "--node", "tls/" + leader, "--pid",
+                    String.valueOf(r.getInt(1)), "--yes", "--workspace", workspace);
+            assertThat(status).as(cli.out() + cli.err()).isEqualTo(3);
+            assertThat(cli.err()).contains("pg_signal_backend").doesNotContain("\tat ");
+            assertThat(held.isValid(5)).isTrue();
+        }
+    }
+
     // ---- helpers
 
     /** Replaces the servers' certificate (same key) by one with {@code extensions}, valid {@code days}, and reloads. */

@@ -15,6 +15,11 @@ final class HaproxyConfigWriter {
     static final String STATS_URI = "/stats";
     /** The runtime API's socket, admin level (drain / maint / ready), in the sandbox dir: only its user may use it. */
     static final String ADMIN_SOCKET = "haproxy.sock";
+    /**
+     * A second runtime API socket at {@code level user}: it reads ({@code show stat}, {@code show info}) but every
+     * command that changes a server is refused, for least-privilege set-ups and the tests that show it.
+     */
+    static final String USER_SOCKET = "haproxy-user.sock";
 
     private HaproxyConfigWriter() {}
 
@@ -31,6 +36,7 @@ final class HaproxyConfigWriter {
                     maxconn 256
                     log stdout format raw local0 info
                     stats socket %4$s mode 600 level admin
+                    stats socket %5$s mode 600 level user
 
                 defaults
                     mode tcp
@@ -54,7 +60,8 @@ final class HaproxyConfigWriter {
                     stats show-legends
 
                 """.formatted(SandboxPlan.HOST, ports.statsPort(), STATS_URI,
-                plan.layout().dir().toAbsolutePath().resolve(ADMIN_SOCKET)));
+                plan.layout().dir().toAbsolutePath().resolve(ADMIN_SOCKET),
+                plan.layout().dir().toAbsolutePath().resolve(USER_SOCKET)));
         appendProxy(cfg, WRITE_PROXY, ports.writePort(), "/primary", plan);
         cfg.append('\n');
         appendProxy(cfg, READ_PROXY, ports.readPort(), "/replica", plan);

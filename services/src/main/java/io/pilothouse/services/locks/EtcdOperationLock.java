@@ -199,6 +199,12 @@ public final class EtcdOperationLock implements OperationLock, AutoCloseable {
                     + "Check that etcd is running and reachable from this machine, then try again", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (String.valueOf(cause.getMessage()).contains("PERMISSION_DENIED")) {
+                // A least-privilege (read-only) etcd user: it may watch, not operate. Not an outage: say so.
+                throw new LockUnavailableException("etcd at " + describe() + " refused to " + what
+                        + ": permission denied; the operation was not started. The workspace's etcd user may read "
+                        + "but not write the lock prefix: operate with a user whose role has readwrite on it", cause);
+            }
             throw new LockUnavailableException("etcd at " + describe() + " is unreachable or refused to " + what
                     + " (" + cause.getMessage() + "); the operation was not started. Check that etcd is running "
                     + "and reachable from this machine, then try again", cause);

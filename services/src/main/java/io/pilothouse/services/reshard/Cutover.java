@@ -78,7 +78,7 @@ final class Cutover {
                 switching = true;
                 journal.save(record.advanced(MoveState.CUTTING_OVER, "writes blocked; target caught up"));
                 for (String sql : switchStatements(p)) {
-                    PartitionMover.exec(block.coordinator, p.coordinator(), events, sql);
+                    MoveSql.exec(block.coordinator, p.coordinator(), events, sql);
                 }
                 block.coordinator.commit();
                 CutoverFigures figures = block.committed(attempt);
@@ -87,7 +87,7 @@ final class Cutover {
                         + " ms)").withCutover(figures));
                 switching = false;
                 if (p.sourceForeign()) {
-                    PartitionMover.exec(block.sourceTx(), p.source(), events, MoveStatements.rename(p.sourceTable(),
+                    MoveSql.exec(block.sourceTx(), p.source(), events, MoveStatements.rename(p.sourceTable(),
                             p.keptName()));
                     block.sourceTx().commit();
                 }
@@ -158,7 +158,7 @@ final class Cutover {
         if (p.sourceForeign()) {
             try (Connection source = connections.open(p.source(), p.user())) {
                 if (MovePlanner.bool(source, MoveStatements.TABLE_EXISTS, p.sourceTable().sql())) {
-                    PartitionMover.exec(source, p.source(), events, MoveStatements.rename(p.sourceTable(),
+                    MoveSql.exec(source, p.source(), events, MoveStatements.rename(p.sourceTable(),
                             p.keptName()));
                 }
             } catch (SQLException e) {

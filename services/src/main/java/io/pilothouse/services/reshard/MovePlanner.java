@@ -84,7 +84,7 @@ public final class MovePlanner {
         List<String> ddl = targetDdl(partition.remote(), source, target, request.user(), notes);
         String id = ID_TIME.format(clock.instant()) + "_" + HexFormat.of().toHexDigits((short) random.nextInt());
         String kept = kept(partition.remote().name(), id);
-        PartitionMover.subscriptionTls(partition.source(), target).ifPresentOrElse(tls -> { }, () -> notes.add(
+        SubscriptionConnection.subscriptionTls(partition.source(), target).ifPresentOrElse(tls -> { }, () -> notes.add(
                 "The coordinator's foreign server for " + partition.source().label() + " sets no sslmode, so the "
                 + "subscription on " + target.label() + " connects with libpq's default (prefer: encrypted if the "
                 + "server offers it, its certificate unchecked); set sslmode 'verify-full' and sslrootcert on "

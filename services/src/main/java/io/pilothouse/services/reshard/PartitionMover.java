@@ -1,14 +1,10 @@
 package io.pilothouse.services.reshard;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -121,45 +117,11 @@ public final class PartitionMover {
                     + (r.state() == MoveState.CUT_OVER ? "Resume it to finish." : ""));
         }
         try {
-            return undo(r, events);
+            return new MoveRollback(connections, journal).undo(r, events);
         } catch (ReshardException e) {
             ReplicationRole.park(connections, r.plan(), events);
             throw e;
         }
-    }
-
-    private MoveRecord undo(MoveRecord r, MoveEvents events) {
-        MovePlan p = r.plan();
-        events.progress(MoveProgress.step(r.state(), "Rolling back move " + p.id()));
-        try (Connection target = open(p.target(), p.user()); Connection source = open(p.source(), p.user())) {
-            // DROP SUBSCRIPTION logs in to the source to drop its slot: as the role, which a failed run dropped.
-            ReplicationRole.reattach(target, source, p, events, false);
-            exec(target, p.target(), events, MoveStatements.dropSubscription(p.replicationName()));
-            dropCreatedTable(target, p, r.state(), events);
-            if (p.split() != null) {
-                exec(target, p.target(), events, MoveStatements.dropTable(p.split().newRemote()));
-            }
-            exec(target, p.target(), events, MoveStatements.dropTable(p.marker()));
-        } catch (SQLException e) {
-            throw saved(r, MovePlanner.failure("roll back on the target", p.target(), e));
-        }
-        try (Connection source = open(p.source(), p.user())) {
-            exec(source, p.source(), events, MoveStatements.dropPublication(p.replicationName()));
-            if (MovePlanner.bool(source, MoveStatements.SLOT_EXISTS, p.replicationName())) {
-                try (PreparedStatement ps = source.prepareStatement("SELECT pg_drop_replication_slot(?)")) {
-                    ps.setString(1, p.replicationName());
-                    ps.execute();
-                }
-                events.ran(p.source(), "SELECT pg_drop_replication_slot('" + p.replicationName() + "')");
-            }
-            exec(source, p.source(), events, MoveStatements.dropTable(p.marker()));
-            undoSplitHelpers(source, p, events);
-            ReplicationRole.drop(source, p, events);
-        } catch (SQLException e) {
-            throw saved(r, MovePlanner.failure("roll back on the source", p.source(), e));
-        }
-        return journal.save(r.advanced(MoveState.ROLLED_BACK, "rolled back; " + p.sourceTable() + " on "
-                + p.source().describe() + " untouched"));
     }
 
     /** Drops the kept source table of a finished move. */
@@ -176,7 +138,7 @@ public final class PartitionMover {
         ReshardNode node = p.sourceForeign() ? p.source() : p.coordinator();
         QualifiedName kept = p.sourceTable().withName(p.keptName());
         try (Connection c = open(node, p.user())) {
-            exec(c, node, events, MoveStatements.dropTable(kept));
+            MoveSql.exec(c, node, events, MoveStatements.dropTable(kept));
         } catch (SQLException e) {
             throw MovePlanner.failure("drop " + kept, node, e);
         }
@@ -196,19 +158,19 @@ public final class PartitionMover {
             } else {
                 target.setAutoCommit(false);
                 for (String sql : p.targetDdl()) {
-                    exec(target, p.target(), events, sql);
+                    MoveSql.exec(target, p.target(), events, sql);
                 }
                 target.commit();
                 target.setAutoCommit(true);
             }
-            exec(target, p.target(), events, MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
-            exec(target, p.target(), events, MoveStatements.createMarker(p.marker()));
+            MoveSql.exec(target, p.target(), events, MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
+            MoveSql.exec(target, p.target(), events, MoveStatements.createMarker(p.marker()));
         } catch (SQLException e) {
             throw MovePlanner.failure("create " + p.targetTable(), p.target(), e);
         }
         try (Connection source = open(p.source(), p.user())) {
-            exec(source, p.source(), events, MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
-            exec(source, p.source(), events, MoveStatements.createMarker(p.marker()));
+            MoveSql.exec(source, p.source(), events, MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
+            MoveSql.exec(source, p.source(), events, MoveStatements.createMarker(p.marker()));
         } catch (SQLException e) {
             throw MovePlanner.failure("create the marker table", p.source(), e);
         }
@@ -224,7 +186,7 @@ public final class PartitionMover {
                 prepareSplitSource(source, p, events);
             }
             if (!MovePlanner.bool(source, MoveStatements.PUBLICATION_EXISTS, p.replicationName())) {
-                exec(source, p.source(), events, p.split() != null
+                MoveSql.exec(source, p.source(), events, p.split() != null
                         ? MoveStatements.createSplitPublication(p.replicationName(), p.sourceTable(), p.split(),
                         p.marker())
                         : MoveStatements.createPublication(p.replicationName(), p.sourceTable(), p.marker()));
@@ -234,53 +196,6 @@ public final class PartitionMover {
         }
         return journal.save(r.advanced(MoveState.PUBLISHED, "published " + p.sourceTable() + " as "
                 + p.replicationName()));
-    }
-
-    /** The subscription statement as previews and the audit show it: the password replaced. */
-    static String subscriptionPreview(MovePlan p) {
-        return MoveStatements.createSubscription(p.replicationName(),
-                conninfo(p, ReplicationRole.MASK.toCharArray()));
-    }
-
-    /** The source as the subscription reaches it: as the move's own role; no password key when null. */
-    static String conninfo(MovePlan p, char[] password) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("host", p.source().host());
-        parameters.put("port", Integer.toString(p.source().port()));
-        parameters.put("dbname", p.source().database());
-        parameters.put("user", p.replicationRole());
-        if (password != null) {
-            parameters.put("password", new String(password));
-        }
-        parameters.put("application_name", p.replicationName());
-        subscriptionTls(p.source(), p.target()).ifPresent(parameters::putAll);
-        return MoveStatements.conninfo(parameters);
-    }
-
-    /**
-     * The TLS options the subscription on {@code target} reaches {@code source} with: those of the coordinator's
-     * foreign server for the source, or, when the source is the coordinator itself (which has no foreign server),
-     * those of the foreign server for the target (the same estate's CA). File paths are as the servers see them.
-     * Empty when neither sets an sslmode: libpq's default then applies.
-     */
-    /**
-     * When the subscription's TLS failed ({@code SSL error: …}, a certificate): what it used and how to change it.
-     * The options are the plan's (journaled when it was made), so a resume keeps them; fixing them means a new plan.
-     */
-    static java.util.Optional<String> tlsHint(MovePlan p, String error) {
-        if (error == null || !(error.contains("SSL") || error.contains("certificate"))) {
-            return java.util.Optional.empty();
-        }
-        String used = subscriptionTls(p.source(), p.target()).map(Map::toString).orElse("none (libpq's defaults)");
-        return java.util.Optional.of(". The subscription used the TLS options of the coordinator's foreign server "
-                + "as planned: " + used + "; fix them on the foreign server (ALTER SERVER … OPTIONS (SET sslrootcert "
-                + "…)), with files the target's server user can read, then roll this move back (pilothouse reshard "
-                + "rollback --move " + p.id() + ") and move again: a resume keeps the planned options");
-    }
-
-    static java.util.Optional<Map<String, String>> subscriptionTls(ReshardNode source, ReshardNode target) {
-        Map<String, String> tls = source.tls().containsKey("sslmode") ? source.tls() : target.tls();
-        return tls.containsKey("sslmode") ? java.util.Optional.of(tls) : java.util.Optional.empty();
     }
 
     /** Waits for the initial copy to finish and the catch-up to come within {@link #CATCH_UP_BYTES}. */
@@ -296,14 +211,14 @@ public final class PartitionMover {
                 : journal.save(record.withVerification(verifyAfterRestart(p)));
         events.progress(MoveProgress.step(r.state(), "Cleaning up: subscription, publication, markers"));
         try (Connection target = open(p.target(), p.user())) {
-            exec(target, p.target(), events, MoveStatements.dropSubscription(p.replicationName()));
-            exec(target, p.target(), events, MoveStatements.dropTable(p.marker()));
+            MoveSql.exec(target, p.target(), events, MoveStatements.dropSubscription(p.replicationName()));
+            MoveSql.exec(target, p.target(), events, MoveStatements.dropTable(p.marker()));
         } catch (SQLException e) {
             throw MovePlanner.failure("drop the subscription", p.target(), e);
         }
         try (Connection source = open(p.source(), p.user())) {
-            exec(source, p.source(), events, MoveStatements.dropPublication(p.replicationName()));
-            exec(source, p.source(), events, MoveStatements.dropTable(p.marker()));
+            MoveSql.exec(source, p.source(), events, MoveStatements.dropPublication(p.replicationName()));
+            MoveSql.exec(source, p.source(), events, MoveStatements.dropTable(p.marker()));
             undoSplitHelpers(source, p, events);
             ReplicationRole.drop(source, p, events);
         } catch (SQLException e) {
@@ -336,44 +251,33 @@ public final class PartitionMover {
     private static void prepareSplitSource(Connection source, MovePlan p, MoveEvents events) throws SQLException {
         SplitSpec split = p.split();
         if (split.helperCreated()) {
-            exec(source, p.source(), events, MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
-            exec(source, p.source(), events, MoveStatements.createHashHelper(split));
+            MoveSql.exec(source, p.source(), events, MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
+            MoveSql.exec(source, p.source(), events, MoveStatements.createHashHelper(split));
         }
         if (split.identityIndex() != null) {
-            exec(source, p.source(), events, MoveStatements.createIdentityIndex(p.sourceTable(), split));
-            exec(source, p.source(), events, MoveStatements.identityUsing(p.sourceTable(), split));
+            MoveSql.exec(source, p.source(), events, MoveStatements.createIdentityIndex(p.sourceTable(), split));
+            MoveSql.exec(source, p.source(), events, MoveStatements.identityUsing(p.sourceTable(), split));
         }
     }
 
-    private static void undoSplitHelpers(Connection source, MovePlan p, MoveEvents events) throws SQLException {
+    static void undoSplitHelpers(Connection source, MovePlan p, MoveEvents events) throws SQLException {
         SplitSpec split = p.split();
         if (split == null) {
             return;
         }
         if (split.identityIndex() != null) {
             if (MovePlanner.bool(source, MoveStatements.TABLE_EXISTS, p.sourceTable().sql())) {
-                exec(source, p.source(), events, MoveStatements.identityDefault(p.sourceTable()));
+                MoveSql.exec(source, p.source(), events, MoveStatements.identityDefault(p.sourceTable()));
             }
-            exec(source, p.source(), events, MoveStatements.dropIndex(p.sourceTable().schema(),
+            MoveSql.exec(source, p.source(), events, MoveStatements.dropIndex(p.sourceTable().schema(),
                     split.identityIndex()));
         }
         if (split.helperCreated()) {
-            exec(source, p.source(), events, MoveStatements.dropTable(split.hashParent()));
+            MoveSql.exec(source, p.source(), events, MoveStatements.dropTable(split.hashParent()));
         }
     }
 
-    private void dropCreatedTable(Connection target, MovePlan p, MoveState state, MoveEvents events)
-            throws SQLException {
-        if (!MovePlanner.bool(target, MoveStatements.TABLE_EXISTS, p.targetTable().sql())) {
-            return;
-        }
-        if (state == MoveState.PLANNED && !empty(target, p.targetTable())) {
-            return; // Not ours: the move never got as far as creating it.
-        }
-        exec(target, p.target(), events, MoveStatements.dropTable(p.targetTable()));
-    }
-
-    private static boolean empty(Connection c, QualifiedName table) throws SQLException {
+    static boolean empty(Connection c, QualifiedName table) throws SQLException {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + table.sql() + ")")) {
             rs.next();
@@ -381,67 +285,9 @@ public final class PartitionMover {
         }
     }
 
-    private ReshardException saved(MoveRecord r, ReshardException e) {
-        journal.save(r.failed(e.getMessage()));
-        return e;
-    }
-
     private Connection open(ReshardNode node, String user) throws SQLException {
         return connections.open(node, user);
     }
 
-    static void exec(Connection c, ReshardNode node, MoveEvents events, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-        events.ran(node, sql);
-    }
 
-    /** Statements a plan will run, step by step, for the preview (the subscription's password replaced). */
-    public static List<String> preview(MovePlan p) {
-        List<String> lines = new java.util.ArrayList<>();
-        lines.add("-- 1. on the target " + p.target().describe());
-        lines.addAll(p.targetDdl());
-        lines.add(MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
-        lines.add(MoveStatements.createMarker(p.marker()));
-        lines.add("-- 2. on the source " + p.source().describe());
-        lines.add(MoveStatements.createSchema(MoveStatements.MARKER_SCHEMA));
-        lines.add(MoveStatements.createMarker(p.marker()));
-        if (p.split() != null) {
-            if (p.split().helperCreated()) {
-                lines.add(MoveStatements.createHashHelper(p.split()));
-            }
-            if (p.split().identityIndex() != null) {
-                lines.add(MoveStatements.createIdentityIndex(p.sourceTable(), p.split()));
-                lines.add(MoveStatements.identityUsing(p.sourceTable(), p.split()));
-            }
-            lines.add(MoveStatements.createSplitPublication(p.replicationName(), p.sourceTable(), p.split(),
-                    p.marker()));
-        } else {
-            lines.add(MoveStatements.createPublication(p.replicationName(), p.sourceTable(), p.marker()));
-        }
-        lines.add("-- 3. on the source, a role for this move only; on the target, copy and stream as it");
-        lines.add(MoveStatements.createReplicationRole(p.replicationRole(), ReplicationRole.MASK));
-        lines.addAll(ReplicationRole.grants(p));
-        lines.add(subscriptionPreview(p));
-        lines.add("-- 4. cutover: writes blocked on the coordinator " + p.coordinator().describe()
-                + (p.sourceForeign() ? " and on the source" : "") + ", until the target has the marker");
-        if (p.split() != null) {
-            lines.addAll(SplitCutover.statements(p));
-            lines.add("-- 5. clean up");
-            lines.add(MoveStatements.dropPublication(p.replicationName()));
-            lines.add(MoveStatements.dropOwned(p.replicationRole()));
-            lines.add(MoveStatements.dropRole(p.replicationRole()));
-            return lines;
-        }
-        lines.addAll(Cutover.statements(p));
-        lines.add("-- 5. verify count and checksum on both sides, then clean up");
-        lines.add(MoveStatements.checksum(p.sourceTable().withName(p.keptName())));
-        lines.add(MoveStatements.dropSubscription(p.replicationName()));
-        lines.add(MoveStatements.dropPublication(p.replicationName()));
-        lines.add(MoveStatements.dropOwned(p.replicationRole()));
-        lines.add(MoveStatements.dropRole(p.replicationRole()));
-        lines.add("-- the source is kept as " + p.sourceTable().withName(p.keptName()) + " until you drop it");
-        return lines;
-    }
 }

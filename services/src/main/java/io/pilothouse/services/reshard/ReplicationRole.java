@@ -56,7 +56,7 @@ final class ReplicationRole {
         events.ran(p.source(), exists ? MoveStatements.alterReplicationRole(role, MASK)
                 : MoveStatements.createReplicationRole(role, MASK));
         for (String sql : grants(p)) {
-            PartitionMover.exec(source, p.source(), events, sql);
+            MoveSql.exec(source, p.source(), events, sql);
         }
         return password;
     }
@@ -88,12 +88,12 @@ final class ReplicationRole {
         char[] password = prepare(source, p, events);
         try {
             run(target, MoveStatements.alterSubscriptionConnection(p.replicationName(),
-                    PartitionMover.conninfo(p, password)));
+                    SubscriptionConnection.conninfo(p, password)));
         } finally {
             Arrays.fill(password, '\0');
         }
         events.ran(p.target(), MoveStatements.alterSubscriptionConnection(p.replicationName(),
-                PartitionMover.conninfo(p, MASK.toCharArray())));
+                SubscriptionConnection.conninfo(p, MASK.toCharArray())));
         if (enable) {
             try (java.sql.PreparedStatement ps = target.prepareStatement(MoveStatements.RESET_SUBSCRIPTION_ERRORS)) {
                 ps.setString(1, p.replicationName());
@@ -101,7 +101,7 @@ final class ReplicationRole {
             }
             events.ran(p.target(), MoveStatements.RESET_SUBSCRIPTION_ERRORS.replace("?", "'" + p.replicationName()
                     + "'"));
-            PartitionMover.exec(target, p.target(), events, MoveStatements.enableSubscription(p.replicationName()));
+            MoveSql.exec(target, p.target(), events, MoveStatements.enableSubscription(p.replicationName()));
         }
         return true;
     }
@@ -114,10 +114,10 @@ final class ReplicationRole {
     static void park(ReshardConnections connections, MovePlan p, MoveEvents events) {
         try (Connection target = connections.open(p.target(), p.user())) {
             if (MovePlanner.bool(target, MoveStatements.SUBSCRIPTION_EXISTS, p.replicationName())) {
-                PartitionMover.exec(target, p.target(), events,
+                MoveSql.exec(target, p.target(), events,
                         MoveStatements.disableSubscription(p.replicationName()));
-                PartitionMover.exec(target, p.target(), events, MoveStatements.alterSubscriptionConnection(
-                        p.replicationName(), PartitionMover.conninfo(p, null)));
+                MoveSql.exec(target, p.target(), events, MoveStatements.alterSubscriptionConnection(
+                        p.replicationName(), SubscriptionConnection.conninfo(p, null)));
                 awaitWorkersStopped(target, p);
             }
         } catch (SQLException e) {
@@ -159,8 +159,8 @@ final class ReplicationRole {
         String role = p.replicationRole();
         if (MovePlanner.bool(source, MoveStatements.ROLE_EXISTS, role)) {
             // Its only dependencies are the grants made in this database; DROP OWNED revokes them.
-            PartitionMover.exec(source, p.source(), events, MoveStatements.dropOwned(role));
-            PartitionMover.exec(source, p.source(), events, MoveStatements.dropRole(role));
+            MoveSql.exec(source, p.source(), events, MoveStatements.dropOwned(role));
+            MoveSql.exec(source, p.source(), events, MoveStatements.dropRole(role));
         }
     }
 

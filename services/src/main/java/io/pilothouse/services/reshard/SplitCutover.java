@@ -66,7 +66,7 @@ final class SplitCutover {
             try {
                 block.block(events, 1);
                 for (String sql : MoveStatements.CANONICAL_TEXT) {
-                    PartitionMover.exec(block.sourceTx(), p.source(), MoveEvents.NONE, sql);
+                    MoveSql.exec(block.sourceTx(), p.source(), MoveEvents.NONE, sql);
                 }
                 String[] there = checksum(block.snapshot, MoveStatements.checksum(p.targetTable()));
                 String[] here = checksum(block.sourceTx(), MoveStatements.checksumMovedHalf(p.sourceTable(), s));
@@ -81,14 +81,14 @@ final class SplitCutover {
                 }
                 switching = true;
                 journal.save(record.advanced(MoveState.CUTTING_OVER, "writes blocked; the moved half matched"));
-                PartitionMover.exec(block.target, p.target(), events,
+                MoveSql.exec(block.target, p.target(), events,
                         MoveStatements.dropSubscription(p.replicationName()));
-                PartitionMover.exec(block.target, p.target(), events, MoveStatements.rename(p.targetTable(),
+                MoveSql.exec(block.target, p.target(), events, MoveStatements.rename(p.targetTable(),
                         s.newRemote().name()));
-                PartitionMover.exec(block.sourceTx(), p.source(), events,
+                MoveSql.exec(block.sourceTx(), p.source(), events,
                         MoveStatements.deleteMovedHalf(p.sourceTable(), s));
                 for (String sql : coordinatorStatements(p)) {
-                    PartitionMover.exec(block.coordinator, p.coordinator(), events, sql);
+                    MoveSql.exec(block.coordinator, p.coordinator(), events, sql);
                 }
                 block.coordinator.commit();
                 CutoverFigures figures = block.committed(1);
@@ -139,7 +139,7 @@ final class SplitCutover {
         }
         if (p.sourceForeign()) {
             try (Connection source = connections.open(p.source(), p.user())) {
-                PartitionMover.exec(source, p.source(), events, MoveStatements.deleteMovedHalf(p.sourceTable(),
+                MoveSql.exec(source, p.source(), events, MoveStatements.deleteMovedHalf(p.sourceTable(),
                         p.split()));
             } catch (SQLException e) {
                 throw MovePlanner.failure("delete the moved half", p.source(), e);

@@ -51,7 +51,7 @@ final class Subscribing {
                     }
                     outcome = new WaitingStatement(blocking, WaitingStatement.DEFAULT_THRESHOLD, watchPoll()).execute(
                             st, MoveStatements.createSubscription(p.replicationName(),
-                                    PartitionMover.conninfo(p, password)),
+                                    SubscriptionConnection.conninfo(p, password)),
                             () -> waitOf(source, p), cancelled, what -> events.waiting(r.state(), step, what));
                 } finally {
                     java.util.Arrays.fill(password, '\0');
@@ -62,11 +62,11 @@ final class Subscribing {
                             + "was not created. The move stays published; resume it once what it waited on is "
                             + "resolved, or roll it back.");
                 }
-                events.ran(p.target(), PartitionMover.subscriptionPreview(p));
+                events.ran(p.target(), SubscriptionConnection.subscriptionPreview(p));
             }
         } catch (SQLException e) {
             ReshardException failure = MovePlanner.failure("subscribe to " + p.source().describe(), p.target(), e);
-            throw PartitionMover.tlsHint(p, e.getMessage()).map(hint -> new ReshardException(failure.getMessage()
+            throw SubscriptionConnection.tlsHint(p, e.getMessage()).map(hint -> new ReshardException(failure.getMessage()
                     + hint, e)).orElse(failure);
         }
         return r.advanced(MoveState.SUBSCRIBED, "subscribed as role " + p.replicationRole() + " (created on the source "

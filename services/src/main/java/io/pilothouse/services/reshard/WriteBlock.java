@@ -70,22 +70,22 @@ final class WriteBlock implements AutoCloseable {
     /** Blocks writes, waits for the marker on the target, then takes the target's snapshot. */
     void block(MoveEvents events, int attempt) throws SQLException {
         MovePlan p = plan;
-        PartitionMover.exec(coordinator, p.coordinator(), events, "SET lock_timeout = '"
+        MoveSql.exec(coordinator, p.coordinator(), events, "SET lock_timeout = '"
                 + PartitionMover.LOCK_TIMEOUT.toSeconds() + "s'");
         coordinator.setAutoCommit(false);
         asked = System.nanoTime();
-        PartitionMover.exec(coordinator, p.coordinator(), events, MoveStatements.lockExclusive(p.parent()));
+        MoveSql.exec(coordinator, p.coordinator(), events, MoveStatements.lockExclusive(p.parent()));
         if (p.sourceForeign()) {
             sourceLock.setAutoCommit(false);
-            PartitionMover.exec(sourceLock, p.source(), events, "SET LOCAL lock_timeout = '"
+            MoveSql.exec(sourceLock, p.source(), events, "SET LOCAL lock_timeout = '"
                     + PartitionMover.LOCK_TIMEOUT.toSeconds() + "s'");
         }
-        PartitionMover.exec(sourceTx(), p.source(), events, MoveStatements.lockExclusive(p.sourceTable()));
+        MoveSql.exec(sourceTx(), p.source(), events, MoveStatements.lockExclusive(p.sourceTable()));
         locked = System.nanoTime();
         Cutover.awaitMarker(p, source, target, attempt);
         caughtUp = System.nanoTime();
         for (String sql : MoveStatements.CANONICAL_TEXT) {
-            PartitionMover.exec(snapshot, p.target(), MoveEvents.NONE, sql);
+            MoveSql.exec(snapshot, p.target(), MoveEvents.NONE, sql);
         }
         snapshot.setAutoCommit(false);
         snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);

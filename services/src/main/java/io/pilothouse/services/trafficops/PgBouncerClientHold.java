@@ -53,6 +53,10 @@ public final class PgBouncerClientHold implements ClientHold {
     private volatile Future<String> early;
     private volatile String earlyResume;
     private volatile String earlyCandidate;
+    private volatile PgBouncerDatabase pointsTo;
+    private volatile HaproxyWriteSteer steer;
+    private volatile String steerPlan;
+    private volatile String steered;
 
     /**
      * @param maxHold      the watchdog resumes after this long whatever happens (a switchover takes a few seconds)
@@ -67,6 +71,18 @@ public final class PgBouncerClientHold implements ClientHold {
         this.maxHold = maxHold;
         this.reachTimeout = reachTimeout;
         this.clock = clock;
+    }
+
+    /**
+     * Also points HAProxy's write backends at the candidate the moment it accepts writes (see
+     * {@link HaproxyWriteSteer}), so PgBouncer reaches it and clients are let go without waiting for HAProxy's
+     * health checks.
+     *
+     * @return this hold
+     */
+    public PgBouncerClientHold steering(HaproxyWriteSteer haproxy) {
+        this.steer = haproxy;
+        return this;
     }
 
     @Override
@@ -84,6 +100,7 @@ public final class PgBouncerClientHold implements ClientHold {
                         + "else?); resume it first or leave it to whoever paused it", null);
             }
             trail.result("pgbouncer.before", db.describe());
+            pointsTo = db;
             Instant now = clock.instant();
             record = new HoldRecord("hold-" + now.toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8),
                     bouncer.address().host(), bouncer.address().port(), bouncer.address().user(), database,
@@ -119,7 +136,21 @@ public final class PgBouncerClientHold implements ClientHold {
             return;
         }
         earlyCandidate = candidate;
+        HaproxyWriteSteer haproxy = steer;
+        if (haproxy != null) {
+            try {
+                steerPlan = haproxy.prepare(before, candidate);
+            } catch (TrafficSourceException | RuntimeException e) {
+                steerPlan = "HAProxy not steered: " + e.getMessage();
+                steered = steerPlan;
+                haproxy = null;
+            }
+        }
+        HaproxyWriteSteer steering = haproxy;
         early = t.submit(() -> {
+            if (steering != null) {
+                steered = steering.steerOncePromoted(before, candidate, reachTimeout, resumed::get);
+            }
             String reached = waitForLeader(before, candidate, s -> { });
             if (reached.startsWith("reaches " + candidate + " ")) {
                 try (PgBouncerAdmin admin = bouncer.open()) {
@@ -160,12 +191,27 @@ public final class PgBouncerClientHold implements ClientHold {
         trail.result("pgbouncer.longestClientWaitMs", Long.toString(waitMs));
         trail.result("pgbouncer.target", reached);
         trail.result("pgbouncer.resume", resumedWords);
+        String haproxy = haproxyWords(trail);
         String detail = "held " + heldMs + " ms; longest client wait " + waitMs + " ms; PgBouncer's target "
-                + reached + "; " + resumedWords + (watchdogNote == null ? "" : "; " + watchdogNote);
+                + reached + "; " + resumedWords + haproxy + (watchdogNote == null ? "" : "; " + watchdogNote);
         note.accept(detail);
         boolean resumedOk = resumed.get() && !resumedWords.startsWith("RESUME failed");
         return new VerificationItem("clients_held", title, !resumedOk ? Verdict.FAIL
                 : reachedLeader ? Verdict.PASS : Verdict.WARN, detail);
+    }
+
+    /** The HAProxy steering's plan, commands and read-back, audited; "" when not steering. */
+    private String haproxyWords(AuditTrail trail) {
+        HaproxyWriteSteer haproxy = steer;
+        if (haproxy == null || steerPlan == null) {
+            return "";
+        }
+        String done = steered == null ? "HAProxy not steered: the candidate was not seen accepting writes" : steered;
+        String now = haproxy.readBack();
+        trail.result("haproxy.plan", steerPlan);
+        trail.result("haproxy.steer", done);
+        trail.result("haproxy.after", now);
+        return "; " + done + (now.isEmpty() ? "" : "; HAProxy now: " + now);
     }
 
     private String earlyOutcome() {
@@ -208,11 +254,14 @@ public final class PgBouncerClientHold implements ClientHold {
         if (leader == null) {
             return "not checked: no leader known";
         }
-        PgBouncerDatabase db;
-        try (PgBouncerAdmin admin = bouncer.open()) {
-            db = admin.database(database).orElse(null);
-        } catch (TrafficSourceException e) {
-            return "not checked: " + e.getMessage();
+        // Where it points, as read when held (a switchover does not change PgBouncer's configuration).
+        PgBouncerDatabase db = pointsTo;
+        if (db == null) {
+            try (PgBouncerAdmin admin = bouncer.open()) {
+                db = admin.database(database).orElse(null);
+            } catch (TrafficSourceException e) {
+                return "not checked: " + e.getMessage();
+            }
         }
         if (db == null || db.host().isEmpty() || db.host().startsWith("/")) {
             return "not checked: PgBouncer's database " + database + " has no TCP host";

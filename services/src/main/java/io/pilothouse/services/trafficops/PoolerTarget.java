@@ -32,6 +32,11 @@ public final class PoolerTarget {
             return cluster.members().stream().filter(m -> m.port() == port && sameHost(m.host(), host)).findFirst();
         }
 
+        /** True when {@code other} names this host (loopback names and addresses are one host). */
+        boolean sameHostAs(String other) {
+            return sameHost(host, other);
+        }
+
         private static boolean sameHost(String a, String b) {
             if (a == null || b == null) {
                 return false;

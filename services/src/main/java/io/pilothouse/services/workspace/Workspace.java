@@ -13,15 +13,23 @@ import java.util.List;
  * @param indoubt  in-doubt transaction settings (gid patterns, decision record), or null for the defaults
  * @param shardMaps application-level shard maps ({@code key % N} over listed shards, or a ShardingSphere file),
  *                 may be empty
+ * @param outbound where alerts go outside the app (Alertmanager, a webhook), or null for nowhere
  * @param ssh      SSH settings for commands on remote hosts (a known_hosts file), or null for the user's own
  */
 public record Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts,
-                        IndoubtConfig indoubt, List<ShardMapConfig> shardMaps, SshConfig ssh) {
+                        IndoubtConfig indoubt, List<ShardMapConfig> shardMaps, OutboundConfig outbound,
+                        SshConfig ssh) {
 
     public Workspace {
         name = name == null || name.isBlank() ? "workspace" : name;
         sources = sources == null ? List.of() : List.copyOf(sources);
         shardMaps = shardMaps == null ? List.of() : List.copyOf(shardMaps);
+    }
+
+    /** Without outbound alert targets or SSH settings. */
+    public Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts,
+                     IndoubtConfig indoubt, List<ShardMapConfig> shardMaps) {
+        this(name, readOnly, sources, alerts, indoubt, shardMaps, null, null);
     }
 
     /** A builder for a workspace named {@code name}: read-write, no sources, every setting at its default. */
@@ -52,6 +60,7 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
         private AlertsConfig alerts;
         private IndoubtConfig indoubt;
         private List<ShardMapConfig> shardMaps = List.of();
+        private OutboundConfig outbound;
         private SshConfig ssh;
 
         private Builder(String name) {
@@ -60,7 +69,7 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
 
         private Builder(Workspace w) {
             name = w.name; readOnly = w.readOnly; sources = w.sources; alerts = w.alerts; indoubt = w.indoubt;
-            shardMaps = w.shardMaps; ssh = w.ssh;
+            shardMaps = w.shardMaps; outbound = w.outbound; ssh = w.ssh;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -69,10 +78,11 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
         public Builder alerts(AlertsConfig v) { alerts = v; return this; }
         public Builder indoubt(IndoubtConfig v) { indoubt = v; return this; }
         public Builder shardMaps(List<ShardMapConfig> v) { shardMaps = v; return this; }
+        public Builder outbound(OutboundConfig v) { outbound = v; return this; }
         public Builder ssh(SshConfig v) { ssh = v; return this; }
 
         public Workspace build() {
-            return new Workspace(name, readOnly, sources, alerts, indoubt, shardMaps, ssh);
+            return new Workspace(name, readOnly, sources, alerts, indoubt, shardMaps, outbound, ssh);
         }
     }
 }

@@ -59,6 +59,9 @@ final class WorkspaceValidator {
         if (workspace.alerts() != null) {
             problems.addAll(workspace.alerts().problems());
         }
+        if (workspace.outbound() != null) {
+            problems.addAll(workspace.outbound().problems());
+        }
         if (workspace.indoubt() != null) {
             List<String> names = sources.stream().map(SourceConfig::name).filter(n -> n != null && !n.isBlank())
                     .map(String::trim).toList();

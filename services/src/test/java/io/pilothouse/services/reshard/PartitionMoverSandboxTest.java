@@ -75,7 +75,7 @@ class PartitionMoverSandboxTest {
         MovePlan plan = service.plan(sandbox.request("demo.orders_p3", "shard1"));
         assertThat(plan.source().label()).isEqualTo("shard2");
         assertThat(plan.target().label()).isEqualTo("shard1");
-        assertThat(PartitionMover.preview(plan)).anyMatch(l -> l.startsWith("CREATE SUBSCRIPTION"))
+        assertThat(MovePreview.statements(plan)).anyMatch(l -> l.startsWith("CREATE SUBSCRIPTION"))
                 .noneMatch(l -> l.contains(passwordOfSuperuser()));
         List<Long> users;
         try (Connection c = sandbox.coordinator()) {
@@ -362,7 +362,7 @@ class PartitionMoverSandboxTest {
         ReshardService service = sandbox.service(false);
         MovePlan plan = service.planSplit(sandbox.request("demo.orders_p6", "shard2"), null);
         assertThat(plan.split().newPartition().toString()).isEqualTo("demo.orders_p14");
-        assertThat(PartitionMover.preview(plan)).anyMatch(l -> l.contains("WHERE (satisfies_hash_partition("));
+        assertThat(MovePreview.statements(plan)).anyMatch(l -> l.contains("WHERE (satisfies_hash_partition("));
         long before;
         List<Long> users;
         try (Connection c = sandbox.coordinator()) {

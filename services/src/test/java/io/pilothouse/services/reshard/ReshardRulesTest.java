@@ -86,28 +86,28 @@ class ReshardRulesTest {
                 plan.bound(), true, tlsSource, plan.sourceTable(), plan.target(), plan.targetServer(),
                 plan.targetTable(), plan.keptName(), plan.user(), plan.targetDdl(), plan.partitionGrants(), 10, 8192,
                 plan.createdAt(), plan.notes(), null);
-        assertThat(PartitionMover.conninfo(overTls, null)).contains("sslmode='verify-full'",
+        assertThat(SubscriptionConnection.conninfo(overTls, null)).contains("sslmode='verify-full'",
                 "sslrootcert='/etc/tls/ca.crt'");
         // A local partition (the coordinator has no foreign server for itself): the target's server's options.
         ReshardNode tlsTarget = new ReshardNode("shard1", "shard1", "10.0.0.2", 5432, "app", verified);
-        assertThat(PartitionMover.subscriptionTls(COORDINATOR, tlsTarget)).contains(verified);
-        assertThat(PartitionMover.subscriptionTls(SOURCE, TARGET)).isEmpty();
-        assertThat(PartitionMover.conninfo(plan, null)).doesNotContain("sslmode");
-        assertThat(PartitionMover.tlsHint(overTls, "could not connect to the publisher: connection to server at "
+        assertThat(SubscriptionConnection.subscriptionTls(COORDINATOR, tlsTarget)).contains(verified);
+        assertThat(SubscriptionConnection.subscriptionTls(SOURCE, TARGET)).isEmpty();
+        assertThat(SubscriptionConnection.conninfo(plan, null)).doesNotContain("sslmode");
+        assertThat(SubscriptionConnection.tlsHint(overTls, "could not connect to the publisher: connection to server at "
                 + "\"10.0.0.3\", port 5432 failed: SSL error: certificate verify failed")).get().asString()
                 .contains("sslrootcert=/etc/tls/ca.crt", "ALTER SERVER", "reshard rollback --move " + plan.id());
-        assertThat(PartitionMover.tlsHint(overTls, "password authentication failed for user")).isEmpty();
+        assertThat(SubscriptionConnection.tlsHint(overTls, "password authentication failed for user")).isEmpty();
     }
 
     @Test
     void theSubscriptionLogsInAsTheMovesOwnRoleAndThePreviewShowsNoSecret() {
         MovePlan plan = plan();
         assertThat(plan.replicationRole()).isEqualTo("ph_move_20261121t101500_ab12");
-        assertThat(PartitionMover.conninfo(plan, "s3cr'et".toCharArray()))
+        assertThat(SubscriptionConnection.conninfo(plan, "s3cr'et".toCharArray()))
                 .contains("user='ph_move_20261121t101500_ab12'").contains("password='s3cr\\'et'")
                 .doesNotContain("postgres'");
-        assertThat(PartitionMover.conninfo(plan, null)).doesNotContain("password");
-        List<String> preview = PartitionMover.preview(plan);
+        assertThat(SubscriptionConnection.conninfo(plan, null)).doesNotContain("password");
+        List<String> preview = MovePreview.statements(plan);
         assertThat(preview).contains("CREATE ROLE \"ph_move_20261121t101500_ab12\" WITH LOGIN REPLICATION NOINHERIT "
                         + "PASSWORD '********'",
                 "GRANT USAGE ON SCHEMA \"demo\" TO \"ph_move_20261121t101500_ab12\"",

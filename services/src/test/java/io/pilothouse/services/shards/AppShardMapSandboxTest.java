@@ -107,7 +107,7 @@ class AppShardMapSandboxTest {
         Files.writeString(dir.resolve("config-sharding.yaml"), RULES);
         Workspace base = own.workspace();
         workspace = new Workspace(base.name(), base.readOnly(), base.sources(), base.alerts(), base.indoubt(),
-                List.of(shardingSphereMap(), moduloMap()), base.ssh());
+                List.of(shardingSphereMap(), moduloMap()));
         live = LiveModel.on(workspace);
         reader = new AppShardMapReader(workspace, dir, live.monitor().feed()::latest,
                 new WorkspaceShardNodes(workspace, live.monitor()));
@@ -228,7 +228,7 @@ class AppShardMapSandboxTest {
                     s.postgres(), List.of("127.0.0.1:" + deadPort), s.writeEndpoint(), s.patroniUser()));
         }
         Workspace dead = new Workspace(workspace.name(), workspace.readOnly(), sources, workspace.alerts(),
-                workspace.indoubt(), workspace.shardMaps(), workspace.ssh());
+                workspace.indoubt(), workspace.shardMaps());
         try (LiveModel deadLive = LiveModel.on(dead)) {
             AppShardMapReader deadReader = new AppShardMapReader(dead, dir, deadLive.monitor().feed()::latest,
                     new WorkspaceShardNodes(dead, deadLive.monitor()));

@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -175,10 +176,11 @@ class TrafficOperationsSandboxTest {
         ClusterSnapshot before = cluster();
         String candidate = aReplica();
         HoldJournal journal = new HoldJournal(own.dir().resolve("traffic-holds"));
+        PoolerTarget target = new PoolerTarget((host, port) -> live.monitor().openFresh(before.source(),
+                new NodeAddress(host, port)));
         PgBouncerClientHold hold = new PgBouncerClientHold(bouncer.console(), SandboxPgBouncer.DATABASE, journal,
-                new PoolerTarget((host, port) -> live.monitor().openFresh(before.source(),
-                        new NodeAddress(host, port))), Duration.ofSeconds(60), Duration.ofSeconds(20),
-                Clock.systemUTC());
+                target, Duration.ofSeconds(60), Duration.ofSeconds(20), Clock.systemUTC())
+                .steering(new HaproxyWriteSteer(haproxy, target, Duration.ofMillis(50)));
         try (ClientLoad clients = ClientLoad.start("127.0.0.1", bouncer.port(), SandboxPgBouncer.DATABASE,
                 bouncer.appUser(), bouncer.appPassword(), 4, 20)) {
             Await.until(Duration.ofSeconds(20), "clients committing through PgBouncer", clients::figures,
@@ -194,7 +196,11 @@ class TrafficOperationsSandboxTest {
             VerificationItem held = report.verification().stream().filter(i -> i.id().equals("clients_held"))
                     .findFirst().orElseThrow();
             assertThat(held.verdict()).as(held.detail()).isEqualTo(Verdict.PASS);
-            assertThat(held.detail()).contains("reaches " + candidate + " ").contains("RESUME app read back");
+            assertThat(held.detail()).contains("reaches " + candidate + " ").contains("RESUME app read back")
+                    // Steered on the write backend only (the replicas backend is not a write backend), read back.
+                    .contains("set server primary/" + candidate + " health up -> ok")
+                    .contains("set server primary/" + before.leader() + " health down -> ok")
+                    .doesNotContain("replicas/").contains("HAProxy now: primary/" + candidate + " UP");
             assertThat(figures.failures()).as("failed client transactions: %s", figures.firstErrors()).isZero();
             assertThat(figures.commits()).isPositive();
             assertThat(hold.longestClientWait()).isPositive();
@@ -203,7 +209,29 @@ class TrafficOperationsSandboxTest {
         }
         assertThat(journal.open()).isEmpty();
         assertThat(pgbouncerDatabase().paused()).isFalse();
-        assertThat(Files.readString(audit)).contains("pgbouncer.longestClientWaitMs").contains("checkpoint");
+        assertThat(Files.readString(audit)).contains("pgbouncer.longestClientWaitMs").contains("checkpoint")
+                .contains("haproxy.steer").contains("haproxy.after");
+        // Only the checks' health was forced: no server left in maintenance, and HAProxy's own checks agree.
+        List<HaproxyServerLine> after = HaproxyServerLine.parse(haproxy.send("show stat"));
+        assertThat(after).noneMatch(l -> l.status().contains("MAINT") || l.status().contains("DRAIN"));
+        assertThat(after.stream().filter(l -> l.backend().equals("primary") && l.takesNewConnections())
+                .map(HaproxyServerLine::server)).containsExactly(candidate);
+    }
+
+    @Test
+    @Order(7)
+    void aUserLevelSocketReadsButEveryServerChangeIsRefusedInWords() throws Exception {
+        // Least privilege: the sandbox's second runtime socket is "level user" (HaproxyConfigWriter.USER_SOCKET).
+        HaproxyRuntime user = new HaproxyRuntime(own.dir().toAbsolutePath().resolve("haproxy-user.sock"),
+                Duration.ofSeconds(3));
+        assertThat(HaproxyServerLine.parse(user.send("show stat"))).as("show stat at level user").isNotEmpty();
+        String replica = aReplica();
+        String before = line("replicas", replica).status();
+        assertThatThrownBy(() -> ops.setServerState(cluster(), user, "replicas", replica, HaproxyServerState.DRAIN))
+                .isInstanceOf(MutationRefusedException.class)
+                .hasMessageContaining("Permission denied")
+                .hasMessageContaining("the socket must be level admin");
+        assertThat(line("replicas", replica).status()).as("nothing changed").isEqualTo(before);
     }
 
     @Test

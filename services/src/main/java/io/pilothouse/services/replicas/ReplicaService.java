@@ -1,0 +1,168 @@
+package io.pilothouse.services.replicas;
+
+import io.pilothouse.services.hosts.HostCommandException;
+import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.model.Member;
+import io.pilothouse.services.model.SourceKind;
+import io.pilothouse.services.policy.MutationRefusedException;
+import io.pilothouse.services.policy.MutationRequest;
+import io.pilothouse.services.policy.OperationGuard;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Adds a replica to a cluster: pre-checks and preview first (nothing changes), then the run inside the operation
+ * guard (read-only refusal, audit record with every command, the etcd operation lock).
+ */
+public final class ReplicaService {
+
+    static final List<String> PLAIN_PROGRAMS = List.of("postgres", "pg_basebackup", "pg_ctl", "psql");
+
+    private final OperationGuard guard;
+    private final ReplicaSql sql;
+    private final Function<String, Optional<String>> runningOperation;
+    private final PatroniMembers patroni;
+
+    /**
+     * @param runningOperation what runs on a scope now (this session's registry and other operators' locks)
+     * @param patroni          what a Patroni member needs (configuration sources, the live model, member keys)
+     */
+    public ReplicaService(OperationGuard guard, ReplicaSql sql, Function<String, Optional<String>> runningOperation,
+                          PatroniMembers patroni) {
+        this.guard = guard;
+        this.sql = sql;
+        this.runningOperation = runningOperation;
+        this.patroni = patroni;
+    }
+
+    /** True for a cluster Patroni manages (etcd or REST sources), false for a plain streaming cluster. */
+    public static boolean isPatroni(ClusterSnapshot cluster) {
+        return cluster.sources().containsKey(SourceKind.ETCD) || cluster.sources().containsKey(SourceKind.PATRONI_REST);
+    }
+
+    /**
+     * Measures everything the pre-checks need (read-only commands on the target, SQL on the upstream) and plans the
+     * steps; changes nothing.
+     *
+     * @param hbaLogin a login that may read pg_hba_file_rules (a superuser), or empty to try the workspace's
+     */
+    public ReplicaPreview previewAdd(ClusterSnapshot cluster, ReplicaRequest r, TargetHost host,
+                                     Optional<String> hbaLogin) throws ReplicaRefusedException, HostCommandException {
+        boolean isPatroni = isPatroni(cluster);
+        Member copyFrom = copySource(cluster, r, isPatroni);
+        PlainReplicaPlan.Upstream up = new PlainReplicaPlan.Upstream(copyFrom.name(), copyFrom.host(), copyFrom.port());
+        UpstreamFacts facts = null;
+        String problem = null;
+        try (Connection c = sql.monitor(up.host(), up.port());
+             Connection h = hbaLogin.isPresent() ? sql.as(hbaLogin.get(), "postgres", up.host(), up.port()) : null) {
+            facts = UpstreamProbe.read(c, h == null ? c : h);
+        } catch (SQLException e) {
+            problem = e.getMessage();
+        }
+        int major = facts == null ? 0 : facts.major();
+        List<Integer> ports = isPatroni ? List.of(r.port(), r.restPort()) : List.of(r.port());
+        List<String> programs = isPatroni ? List.of("postgres", "pg_basebackup", "pg_ctl") : PLAIN_PROGRAMS;
+        TargetFacts target = new TargetProbe(host).read(r.dataDirectory(), ports, r.binDirectory(major), programs);
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(r.host());
+        } catch (UnknownHostException e) {
+            throw new ReplicaRefusedException("--host " + r.host() + " does not resolve here; give its IP address");
+        }
+        boolean password = sql.password(up.host(), up.port(), r.replicationUser()).map(p -> {
+            java.util.Arrays.fill(p, '\0');
+            return true;
+        }).orElse(false);
+        List<PreCheck> checks = new ArrayList<>(ReplicaPreChecks.evaluate(new ReplicaPreChecks.Inputs(cluster,
+                isPatroni, r, up.name(), up.host() + ":" + up.port(), target, ports, facts, problem, address, password,
+                runningOperation.apply(cluster.scope()))));
+        if (isPatroni) {
+            PatroniReplicaPlan plan = PatroniReplicaPlan.plan(cluster, r, host, up, major, sql, patroni,
+                    target.dataDirEntries() < 0);
+            checks.addAll(plan.checks());
+            return new ReplicaPreview(cluster, r, true, up, host.describe(), checks, plan.steps(), plan.shownConfig());
+        }
+        return new ReplicaPreview(cluster, r, false, up, host.describe(), checks,
+                PlainReplicaPlan.steps(r, host, up, major, sql, target.dataDirEntries() < 0), null);
+    }
+
+    /** The member the new replica copies from: the requested upstream, a running clonefrom member, or the leader. */
+    static Member copySource(ClusterSnapshot cluster, ReplicaRequest r, boolean isPatroni)
+            throws ReplicaRefusedException {
+        if (r.upstream().isPresent() && !isPatroni) {
+            return cluster.member(r.upstream().get()).orElseThrow(() -> new ReplicaRefusedException("--upstream "
+                    + r.upstream().get() + " is not a member of " + cluster.scope() + "; members: "
+                    + cluster.members().stream().map(Member::name).toList()));
+        }
+        if (isPatroni) {
+            Optional<Member> clone = cluster.members().stream().filter(m -> "true".equals(m.tags().get("clonefrom")))
+                    .filter(m -> m.state() == io.pilothouse.services.model.MemberState.RUNNING
+                            || m.state() == io.pilothouse.services.model.MemberState.STREAMING)
+                    .findFirst();
+            if (clone.isPresent()) {
+                return clone.get();
+            }
+        }
+        return cluster.leaderMember().orElseThrow(() -> new ReplicaRefusedException(cluster.scope()
+                + " has no leader now; a replica needs one to copy from"));
+    }
+
+    /**
+     * Runs a preview's steps inside the guard. A failed step undoes what ran before it; the report (also in the
+     * exception) says what.
+     *
+     * @throws ReplicaRefusedException when a pre-check failed (nothing ran)
+     * @throws ReplicaFailedException  when a step failed (what ran was undone as far as it could be)
+     */
+    public ReplicaReport add(ReplicaPreview preview, TargetHost host, Consumer<String> progress) throws Exception {
+        if (preview.refused()) {
+            throw new ReplicaRefusedException("adding " + preview.request().name() + " refused; nothing was done:\n  "
+                    + String.join("\n  ", preview.failures()));
+        }
+        ClusterSnapshot cluster = preview.cluster();
+        ReplicaRequest r = preview.request();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("host", r.host());
+        parameters.put("port", String.valueOf(r.port()));
+        parameters.put("dataDir", r.dataDirectory());
+        parameters.put("copyFrom", preview.upstream().name());
+        parameters.put("where", host.describe());
+        r.upstream().ifPresent(u -> parameters.put("upstream", u));
+        if (!r.tags().isEmpty()) {
+            parameters.put("tags", r.tags().toString());
+        }
+        MutationRequest request = new MutationRequest("replica-add", cluster.source() + "/" + cluster.scope(),
+                r.name(), parameters);
+        return guard.run(request, cluster, trail -> {
+            preview.checks().forEach(c -> trail.check(c.name(), c.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                    c.reason()));
+            long start = System.nanoTime();
+            PlanRunner runner = new PlanRunner(host, progress);
+            String failure = runner.run(preview.steps());
+            runner.ran().forEach(trail::response);
+            runner.undone().forEach(trail::response);
+            ReplicaReport report = new ReplicaReport("replica-add", r.name(), host.describe(), preview.checks(),
+                    runner.ran(), runner.undone(), runner.notes(), failure == null, PlanRunner.since(start));
+            trail.result("elapsedMs", String.valueOf(report.elapsed().toMillis()));
+            if (failure != null) {
+                throw new ReplicaFailedException("adding " + r.name() + " failed: " + failure, report);
+            }
+            return report;
+        });
+    }
+
+    /** Turns a refusal thrown inside the guard into the gate's refusal, so it is audited as refused. */
+    static MutationRefusedException refused(MutationRequest request, String message) {
+        return new MutationRefusedException(request, message, null);
+    }
+}
