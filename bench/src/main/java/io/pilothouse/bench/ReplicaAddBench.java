@@ -105,6 +105,8 @@ public final class ReplicaAddBench {
                         throw new IllegalStateException("replica add did not finish:\n" + out);
                     }
                     steps = Double.parseDouble(m.group(1));
+                    out.lines().filter(l -> l.startsWith("  ok (")).map(l -> "    " + l.strip().substring(0,
+                            Math.min(l.strip().length(), 110))).forEach(System.out::println);
                     cli("replica", "remove", "--workspace", sandbox.workspaceFile().toString(), "--cluster", "rbench",
                             "--member", "127.0.0.1:" + port, "--delete-data", "--yes");
                 }

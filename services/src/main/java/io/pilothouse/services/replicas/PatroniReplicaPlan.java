@@ -45,7 +45,7 @@ final class PatroniReplicaPlan {
     }
 
     static PatroniReplicaPlan plan(ClusterSnapshot cluster, ReplicaRequest r, TargetHost host,
-                                   PlainReplicaPlan.Upstream copyFrom, int major, ReplicaSql sql,
+                                   UpstreamMember copyFrom, int major, ReplicaSql sql,
                                    PatroniMembers patroni, boolean dataDirAbsent) throws HostCommandException {
         List<PreCheck> checks = new ArrayList<>();
         Optional<PatroniMembers.Dcs> dcs = patroni.dcs(cluster);

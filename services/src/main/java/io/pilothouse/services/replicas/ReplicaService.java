@@ -60,7 +60,7 @@ public final class ReplicaService {
                                      Optional<String> hbaLogin) throws ReplicaRefusedException, HostCommandException {
         boolean isPatroni = isPatroni(cluster);
         Member copyFrom = copySource(cluster, r, isPatroni);
-        PlainReplicaPlan.Upstream up = new PlainReplicaPlan.Upstream(copyFrom.name(), copyFrom.host(), copyFrom.port());
+        UpstreamMember up = new UpstreamMember(copyFrom.name(), copyFrom.host(), copyFrom.port());
         UpstreamFacts facts = null;
         String problem = null;
         try (Connection c = sql.monitor(up.host(), up.port());
