@@ -127,6 +127,31 @@ class ReplicaCommandsSandboxTest {
 
     @Test
     @Order(3)
+    void aCopyThatFailsUndoesTheSlotAndSaysWhatWasUndone() throws Exception {
+        // The server's user may read but not write this directory: the login probe passes, the slot is made, and
+        // pg_basebackup fails to create the data directory, so the undo must drop the slot.
+        Path locked = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-locked-");
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            CommandRun cli = cli(plain);
+            int status = cli.run("replica", "add", "--host", "127.0.0.1", "--port", String.valueOf(plainPort),
+                    "--data-dir", locked.resolve("plain4").toString(), "--name", "doomed", "--yes");
+            assertThat(status).as(cli.out() + cli.err()).isEqualTo(1);
+            assertThat(cli.out()).contains("FAILED: ");
+            if ("root".equals(System.getProperty("user.name"))) {
+                // As root the pgpass is written (root may), so the run gets as far as the copy.
+                assertThat(cli.out()).contains("FAILED: copy 127.0.0.1:", "Undone after the failure:",
+                        "undone: drop the slot doomed on ", "undone: remove the pgpass");
+            }
+            assertThat(slots(plain.info(), "node1")).containsExactly("node2");
+            assertThat(Files.exists(locked.resolve("plain4"))).isFalse();
+        } finally {
+            new ProcessBuilder("rm", "-rf", "--", locked.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    @Test
+    @Order(4)
     void addsAPlainReplicaThatStreamsOnItsSlotAndAuditsEveryCommand() throws Exception {
         CommandRun cli = cli(plain);
         String dir = replicas.resolve("plain4").toString();
@@ -149,7 +174,7 @@ class ReplicaCommandsSandboxTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void refusesToRemoveThePrimarySayingWhy() {
         CommandRun cli = cli(plain);
         int status = cli.run("replica", "remove", "--member", endpoint(plain.info(), "node1"), "--yes");
@@ -158,7 +183,7 @@ class ReplicaCommandsSandboxTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void addsAndRemovesAPlainReplicaOverSshThroughARealSshd() throws Exception {
         assumeTrue(OpenSshServer.installed(), "openssh-server is not installed (scripts/ensure-packages.sh test)");
         try (OpenSshServer sshd = OpenSshServer.start(work.resolve("sshd"))) {
@@ -194,7 +219,7 @@ class ReplicaCommandsSandboxTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void removesThePlainReplicaItsSlotAndItsData() throws Exception {
         CommandRun cli = cli(plain);
         String dir = replicas.resolve("plain4").toString();
@@ -207,7 +232,7 @@ class ReplicaCommandsSandboxTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void addsAPatroniMemberWithTagsAndRemovesIt() throws Exception {
         patroni = OwnSandbox.start("pilothouse-replica-patroni-", s -> s.withMembers(2).withScope("rpat"));
         CommandRun cli = cli(patroni);
