@@ -28,8 +28,11 @@ if [ -n "$workspace" ]; then
   JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$tmp/snapshot.log" "$image/bin/pilothouse" snapshot \
     --workspace "$workspace" >/dev/null 2>&1 || true
   read -r top all < <(top_share "$tmp/snapshot.log")
-  echo "app CDS: snapshot loaded $all classes, $top from the app archive" >&2
-  [ $(( top * 2 )) -ge "$all" ] || fail "snapshot took only $top of $all classes from the app archive"
+  shared=$(grep -c 'source: shared objects file' "$tmp/snapshot.log" || true)
+  echo "app CDS: snapshot loaded $all classes, $shared shared: $top from the app archive, the rest the JDK's" >&2
+  # Not all can be: lambdas, proxies, pre-Java-6 class files (picocli) and what the no-cluster training never met.
+  [ "$top" -ge 1000 ] && [ $(( shared * 3 )) -ge $(( all * 2 )) ] \
+    || fail "snapshot took only $top classes from the app archive ($shared of $all shared)"
 fi
 
 # A copy whose main jar is newer than the archive: a mismatch, which the launcher's options keep quiet.
