@@ -84,7 +84,7 @@ if [ -n "$display" ] && [ "$display" != none ]; then
     env DISPLAY="$display" PILOTHOUSE_STARTUP_TRACE=1 XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
       XDG_STATE_HOME="$home/state" XDG_CACHE_HOME="$home/cache" \
       "$launcher" gui --workspace "$ws" >"$home/out" 2>"$home/err" & gui=$!
-    for _ in $(seq 1 600); do grep -q "pilothouse-startup topology" "$home/err" && break; sleep 0.1; done
+    for _ in $(seq 1 600); do grep -qs "pilothouse-startup topology" "$home/err" && break; sleep 0.1; done
     kill "$gui" 2>/dev/null || true; wait "$gui" 2>/dev/null || true
     first=$(awk '$2 == "first-frame" {print $3}' "$home/err"); topo=$(awk '$2 == "topology" {print $3}' "$home/err")
     first_cpu=$(awk '$2 == "first-frame" {print $5}' "$home/err"); topo_cpu=$(awk '$2 == "topology" {print $5}' "$home/err")
