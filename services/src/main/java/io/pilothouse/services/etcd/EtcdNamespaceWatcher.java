@@ -39,7 +39,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The watch callback runs on a gRPC thread; listeners must be quick and never touch a UI toolkit.
  */
-public final class EtcdNamespaceWatcher implements AutoCloseable {
+public final class EtcdNamespaceWatcher implements EtcdNamespaceSource {
 
     /** What the watcher reports. Called from gRPC or scheduler threads. */
     public interface Listener {
@@ -135,6 +135,7 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
     private final Duration tickInterval;
 
     /** Starts reading in the background; returns at once. */
+    @Override
     public void start() {
         try {
             client = newClient();
@@ -149,6 +150,7 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
      * True once etcd answered or refused the connection outright: a one-shot reader may stop waiting for it then.
      * A silent etcd (stopped, partitioned) is not an answer.
      */
+    @Override
     public boolean answered() {
         return answered;
     }
@@ -160,6 +162,7 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
     }
 
     /** The etcd endpoints, for messages. */
+    @Override
     public String describe() {
         return String.join(",", endpoints) + " " + namespace;
     }
