@@ -123,7 +123,7 @@ public final class EstateMonitor implements AutoCloseable {
             // etcd too: a first call that timed out (gRPC's start-up on a loaded machine) is no answer, and an
             // operation's pre-checks would read "etcd is unreachable" from it.
             if ((!monitors.isEmpty() || !plainMonitors.isEmpty())
-                    && etcdBySource.values().stream().allMatch(EtcdNamespaceWatcher::answered)
+                    && etcdBySource.values().stream().allMatch(EtcdNamespaceSource::answered)
                     && monitors.values().stream().allMatch(ClusterMonitor::settled)
                     && plainMonitors.stream().allMatch(PlainClusterMonitor::settled)) {
                 return true;
