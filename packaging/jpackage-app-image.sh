@@ -15,6 +15,13 @@ case "$(uname -s)" in
   *) icon= ;;
 esac
 icon=${PILOTHOUSE_ICON:-$icon}
+# Linux: the app's class-data-sharing archive (lib/pilothouse.jsa, trained by lib/train-cds.sh for the path the image
+# runs from; the installers train it again after installing). Quiet when it does not match: the JVM then keeps the
+# runtime's base archive (--generate-cds-archive) and says nothing. Other OSes: the base archive only, for now.
+cds_options=()
+if [ "$(uname -s)" = Linux ]; then
+  cds_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/../pilothouse.jsa -Xlog:cds=off -Xlog:cds+dynamic=off')
+fi
 # sqlite-jdbc (the history store) carries its native library for 25 platforms (~20 MB); the app-image runs on this
 # one, so the others are left out of the copy packaged (the installers must stay under 90 MB).
 for sqlite_jar in "$target"/input/sqlite-jdbc-*.jar; do
@@ -52,5 +59,12 @@ done
   ${icon:+--icon "$icon"} \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive" \
   --java-options "-Dpilothouse.packaged=true" \
+  ${cds_options[@]+"${cds_options[@]}"} \
   --dest "$target/jpackage"
+if [ ${#cds_options[@]} -gt 0 ]; then
+  install -m 755 "$resources/train-cds.sh" "$target/jpackage/pilothouse/lib/train-cds.sh"
+  started=$(date +%s)
+  "$target/jpackage/pilothouse/lib/train-cds.sh"
+  echo "class-data-sharing archive trained in $(( $(date +%s) - started )) s"
+fi
 echo "app-image: $(ls -d "$target"/jpackage/*) ($(du -sh "$target"/jpackage | cut -f1))"

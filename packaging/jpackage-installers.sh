@@ -12,6 +12,13 @@ test -d "$image" || { echo "no app-image at $image: build it first (-Papp-image)
 out="$target/installers"
 rm -rf "$out"
 mkdir -p "$out"
+# The app-image's CDS archive matches only the build path: it is left out of the packages (~50 MB) and the
+# post-install step trains one for /opt/pilothouse (lib/train-cds.sh); put back here once the packages are built.
+archive="$image/lib/pilothouse.jsa"
+if [ -e "$archive" ] || [ -L "$archive" ]; then
+  mv "$archive" "$target/pilothouse.jsa.build"
+  trap 'mv "$target/pilothouse.jsa.build" "$archive"' EXIT
+fi
 
 for type in $types; do
   case "$type" in

@@ -18,6 +18,8 @@ trap '"$launcher" sandbox down --dir "$dir" >/dev/null 2>&1 || true; rm -rf "$di
 "$launcher" snapshot --workspace "$dir/workspace.yaml" --json > "$dir/snapshot.json"
 grep -q '"scope" : "packaged"' "$dir/snapshot.json" || { echo "snapshot from the app-image lacks the cluster" >&2; cat "$dir/snapshot.json" >&2; exit 1; }
 grep -q '"role" : "leader"' "$dir/snapshot.json" || { echo "snapshot from the app-image shows no leader" >&2; exit 1; }
+# The app's CDS archive is mapped where it was trained, and a mismatched one is ignored quietly.
+scripts/check-app-cds.sh "$root/packaging/target/jpackage/pilothouse" "$dir/workspace.yaml"
 "$launcher" screenshot --view topology --workspace "$dir/workspace.yaml" --out "$dir/topology.png" --size 1200x800
 test -s "$dir/topology.png" || { echo "app-image screenshot is empty" >&2; exit 1; }
-echo "app-image OK: version, sandbox, snapshot and offscreen screenshot all ran from the packaged launcher"
+echo "app-image OK: version, sandbox, snapshot (app CDS archive mapped) and offscreen screenshot all ran from the packaged launcher"

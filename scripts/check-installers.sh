@@ -47,6 +47,10 @@ for want in /opt/pilothouse/bin/pilothouse /opt/pilothouse/lib/pilothouse-piloth
 done
 rpm -qp --scripts "$rpm" 2>/dev/null | grep -q "ln -sf /opt/pilothouse/bin/pilothouse /usr/bin/pilothouse" \
   || fail ".rpm's %post does not put pilothouse on the PATH"
+rpm -qp --scripts "$rpm" 2>/dev/null | grep -q "/opt/pilothouse/lib/train-cds.sh" \
+  || fail ".rpm's %post does not train the CDS archive"
+grep -q " ./opt/pilothouse/lib/train-cds.sh\$" <<<"$deb_files" || fail ".deb lacks ./opt/pilothouse/lib/train-cds.sh"
+grep -q "pilothouse.jsa" <<<"$deb_files" && fail ".deb carries the build machine's CDS archive (it is trained on install)"
 step "package contents checked"
 
 dir=$(mktemp -d /tmp/pilothouse-installed-XXXXXX)
@@ -83,6 +87,8 @@ step "sandbox up from the installed launcher"
 pilothouse snapshot --workspace "$dir/sandbox/workspace.yaml" --json > "$dir/snapshot.json"
 grep -q '"scope" : "installed"' "$dir/snapshot.json" || { cat "$dir/snapshot.json" >&2; fail "snapshot from the installed app lacks the cluster"; }
 grep -q '"role" : "leader"' "$dir/snapshot.json" || fail "snapshot from the installed app shows no leader"
+# The post-install step trained the app's CDS archive for /opt/pilothouse; the launcher maps it.
+scripts/check-app-cds.sh /opt/pilothouse "$dir/sandbox/workspace.yaml"
 pilothouse screenshot --view topology --workspace "$dir/sandbox/workspace.yaml" --out "$dir/topology.png" --size 1200x800
 test -s "$dir/topology.png" || fail "screenshot from the installed app is empty"
 step "snapshot and screenshot from the installed launcher"

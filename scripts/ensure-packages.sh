@@ -11,7 +11,7 @@ run_pkgs=(postgresql patroni etcd-server etcd-client haproxy pgbouncer pgpool2 f
 case "${1:-run}" in
   build) wanted=("${build_pkgs[@]}") ;;
   run)   wanted=("${build_pkgs[@]}" "${run_pkgs[@]}" xvfb) ;;
-  test)  wanted=("${build_pkgs[@]}" "${run_pkgs[@]}" procps xdotool fakeroot rpm gnome-keyring dbus-x11 dbus-daemon libsecret-tools prometheus-alertmanager) ;;  # prometheus-alertmanager: AlertmanagerServerTest posts to a real one; xdotool: key presses for the Xvfb window check; fakeroot, rpm: jpackage .deb/.rpm; gnome-keyring, dbus-x11 (dbus-run-session), libsecret-tools (secret-tool): the keyring tests run a real Secret Service
+  test)  wanted=("${build_pkgs[@]}" "${run_pkgs[@]}" procps xdotool fakeroot rpm gnome-keyring dbus-x11 dbus-daemon libsecret-tools prometheus-alertmanager openssh-server openssh-client) ;;  # prometheus-alertmanager: AlertmanagerServerTest posts to a real one; xdotool: key presses for the Xvfb window check; fakeroot, rpm: jpackage .deb/.rpm; gnome-keyring, dbus-x11 (dbus-run-session), libsecret-tools (secret-tool): the keyring tests run a real Secret Service; openssh-server, openssh-client (ssh-keygen, ssh-agent): the SSH shell tests run a real sshd (OpenSshServer)
   *) echo "usage: $0 build|run|test" >&2; exit 2 ;;
 esac
 # The fault suite's network partition (FaultScenariosSandboxTest) drops a member's loopback traffic with nft; it

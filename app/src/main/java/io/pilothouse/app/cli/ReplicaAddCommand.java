@@ -2,7 +2,7 @@ package io.pilothouse.app.cli;
 
 import io.pilothouse.services.hosts.HostCommandException;
 import io.pilothouse.services.hosts.HostShell;
-import io.pilothouse.services.hosts.HostShells;
+import io.pilothouse.services.hosts.SshSettings;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
 import io.pilothouse.services.replicas.ReplicaFailedException;
@@ -42,6 +42,9 @@ public final class ReplicaAddCommand implements Callable<Integer> {
     @Option(names = "--ssh", paramLabel = "USER@HOST[:PORT]", description = "Run the commands over SSH "
             + "(default: on this machine).")
     String ssh;
+
+    @Mixin
+    SshOptions sshOptions;
 
     @Option(names = "--port", defaultValue = "5432", paramLabel = "PORT", converter = NumericOptions.Port.class, description = "Its PostgreSQL port "
             + "(default: ${DEFAULT-VALUE}).")
@@ -99,7 +102,8 @@ public final class ReplicaAddCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (ClusterOperation op = ClusterOperation.open(options);
-             HostShell shell = HostShells.open(Optional.ofNullable(ssh))) {
+             HostShell shell = sshOptions.open(Optional.ofNullable(ssh),
+                     SshSettings.forWorkspace(options.source.workspace()))) {
             ReplicaService service = op.session().replicas().service(op.cluster());
             ReplicaRequest request = request(op);
             TargetHost target = TargetHost.on(shell, osUser);

@@ -2,7 +2,7 @@ package io.pilothouse.app.cli;
 
 import io.pilothouse.services.hosts.HostCommandException;
 import io.pilothouse.services.hosts.HostShell;
-import io.pilothouse.services.hosts.HostShells;
+import io.pilothouse.services.hosts.SshSettings;
 import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
 import io.pilothouse.services.replicas.RemovalPreview;
@@ -38,6 +38,9 @@ public final class ReplicaRemoveCommand implements Callable<Integer> {
             + "(default: this machine).")
     String ssh;
 
+    @Mixin
+    SshOptions sshOptions;
+
     @Option(names = "--port", defaultValue = "0", paramLabel = "PORT", converter = NumericOptions.NonNegative.class, description = "Its PostgreSQL port (default: "
             + "from the live model or the name).")
     int port;
@@ -67,7 +70,8 @@ public final class ReplicaRemoveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (ClusterOperation op = ClusterOperation.open(options);
-             HostShell shell = HostShells.open(Optional.ofNullable(ssh))) {
+             HostShell shell = sshOptions.open(Optional.ofNullable(ssh),
+                     SshSettings.forWorkspace(options.source.workspace()))) {
             ReplicaRemoval removal = op.session().replicas().removal(op.cluster());
             TargetHost target = TargetHost.on(shell, osUser);
             RemovalPreview preview = removal.preview(ReplicaClusters.withLeader(op, options), member, port, target, deleteData, replicationUser);

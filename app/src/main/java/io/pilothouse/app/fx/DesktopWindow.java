@@ -82,6 +82,7 @@ public final class DesktopWindow {
             onClosed.run();
         });
         FirstFrame.then(stage.getScene(), session::beginInBackground);
+        StartupTrace.follow(stage.getScene(), session.feed());
         LeftPausesAtStart.resume(session, new DesktopNotifier());
         stage.show();
         return stage;

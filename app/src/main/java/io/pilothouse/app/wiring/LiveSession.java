@@ -234,8 +234,9 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /**
-     * What a one-shot command needs: reads every source, and evaluates alerts on each new snapshot; no lag sampler,
-     * no timeline refresh and no alert tick competing with the first read. Returns at once.
+     * What a one-shot command needs: reads every source (etcd once, over its JSON gateway: no gRPC or Netty), and
+     * evaluates alerts on each new snapshot; no lag sampler, no timeline refresh and no alert tick competing with the
+     * first read. Returns at once.
      */
     public synchronized void beginOneShot() {
         if (begun || closed) {
@@ -243,7 +244,7 @@ public final class LiveSession implements AutoCloseable {
         }
         begun = true;
         ClassPrewarm.sqlOn(executors.io());
-        monitor.start();
+        monitor.startOnce();
         alerts.start(null, Duration.ofSeconds(1));
     }
 

@@ -5,6 +5,7 @@ import io.pilothouse.services.sandbox.OwnSandbox;
 import io.pilothouse.services.sandbox.SandboxConnections;
 import io.pilothouse.services.sandbox.SandboxInfo;
 import io.pilothouse.services.testing.Closing;
+import io.pilothouse.services.testing.OpenSshServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,6 +26,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code pilothouse replica add|remove} on a real plain sandbox (primary, standby, cascade) and a real two-member
@@ -125,6 +127,31 @@ class ReplicaCommandsSandboxTest {
 
     @Test
     @Order(3)
+    void aCopyThatFailsUndoesTheSlotAndSaysWhatWasUndone() throws Exception {
+        // The server's user may read but not write this directory: the login probe passes, the slot is made, and
+        // pg_basebackup fails to create the data directory, so the undo must drop the slot.
+        Path locked = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-locked-");
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            CommandRun cli = cli(plain);
+            int status = cli.run("replica", "add", "--host", "127.0.0.1", "--port", String.valueOf(plainPort),
+                    "--data-dir", locked.resolve("plain4").toString(), "--name", "doomed", "--yes");
+            assertThat(status).as(cli.out() + cli.err()).isEqualTo(1);
+            assertThat(cli.out()).contains("FAILED: ");
+            if ("root".equals(System.getProperty("user.name"))) {
+                // As root the pgpass is written (root may), so the run gets as far as the copy.
+                assertThat(cli.out()).contains("FAILED: copy 127.0.0.1:", "Undone after the failure:",
+                        "undone: drop the slot doomed on ", "undone: remove the pgpass");
+            }
+            assertThat(slots(plain.info(), "node1")).containsExactly("node2");
+            assertThat(Files.exists(locked.resolve("plain4"))).isFalse();
+        } finally {
+            new ProcessBuilder("rm", "-rf", "--", locked.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    @Test
+    @Order(4)
     void addsAPlainReplicaThatStreamsOnItsSlotAndAuditsEveryCommand() throws Exception {
         CommandRun cli = cli(plain);
         String dir = replicas.resolve("plain4").toString();
@@ -147,7 +174,7 @@ class ReplicaCommandsSandboxTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void refusesToRemoveThePrimarySayingWhy() {
         CommandRun cli = cli(plain);
         int status = cli.run("replica", "remove", "--member", endpoint(plain.info(), "node1"), "--yes");
@@ -156,7 +183,43 @@ class ReplicaCommandsSandboxTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
+    void addsAndRemovesAPlainReplicaOverSshThroughARealSshd() throws Exception {
+        assumeTrue(OpenSshServer.installed(), "openssh-server is not installed (scripts/ensure-packages.sh test)");
+        try (OpenSshServer sshd = OpenSshServer.start(work.resolve("sshd"))) {
+            CommandRun cli = cli(plain);
+            int port = freePort();
+            String dir = replicas.resolve("over-ssh").toString();
+            String[] ssh = {"--ssh", sshd.destination(), "--known-hosts", sshd.knownHosts().toString(),
+                "--identity", sshd.userKey().toString()};
+            long t0 = System.nanoTime();
+            int status = cli.run(args(List.of("replica", "add", "--host", "127.0.0.1", "--port", String.valueOf(port),
+                    "--data-dir", dir, "--yes"), ssh));
+            System.out.printf("plain replica add over ssh: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            assertThat(status).as(cli.out() + cli.err()).isZero();
+            assertThat(cli.out()).contains("ssh " + sshd.destination()).contains("streams from");
+            assertThat(slots(plain.info(), "node1")).contains("127_0_0_1_" + port);
+            JsonNode record = CommandRun.auditRecords(auditLog).stream()
+                    .filter(r -> "replica-add".equals(r.path("action").asText())).reduce((a, b) -> b).orElseThrow();
+            assertThat(record.path("outcome").asText()).isEqualTo("ok");
+            assertThat(record.toString()).contains("pg_basebackup -D " + dir);
+
+            status = cli.run(args(List.of("replica", "remove", "--member", "127.0.0.1:" + port, "--delete-data",
+                    "--yes"), ssh));
+            assertThat(status).as(cli.out() + cli.err()).isZero();
+            assertThat(slots(plain.info(), "node1")).doesNotContain("127_0_0_1_" + port);
+            assertThat(Files.exists(Path.of(dir))).isFalse();
+        }
+    }
+
+    private static String[] args(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    @Order(7)
     void removesThePlainReplicaItsSlotAndItsData() throws Exception {
         CommandRun cli = cli(plain);
         String dir = replicas.resolve("plain4").toString();
@@ -169,7 +232,7 @@ class ReplicaCommandsSandboxTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void addsAPatroniMemberWithTagsAndRemovesIt() throws Exception {
         patroni = OwnSandbox.start("pilothouse-replica-patroni-", s -> s.withMembers(2).withScope("rpat"));
         CommandRun cli = cli(patroni);

@@ -39,7 +39,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The watch callback runs on a gRPC thread; listeners must be quick and never touch a UI toolkit.
  */
-public final class EtcdNamespaceWatcher implements AutoCloseable {
+public final class EtcdNamespaceWatcher implements EtcdNamespaceSource {
 
     /** What the watcher reports. Called from gRPC or scheduler threads. */
     public interface Listener {
@@ -135,6 +135,7 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
     private final Duration tickInterval;
 
     /** Starts reading in the background; returns at once. */
+    @Override
     public void start() {
         try {
             client = newClient();
@@ -149,6 +150,7 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
      * True once etcd answered or refused the connection outright: a one-shot reader may stop waiting for it then.
      * A silent etcd (stopped, partitioned) is not an answer.
      */
+    @Override
     public boolean answered() {
         return answered;
     }
@@ -160,6 +162,7 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
     }
 
     /** The etcd endpoints, for messages. */
+    @Override
     public String describe() {
         return String.join(",", endpoints) + " " + namespace;
     }
@@ -303,9 +306,9 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             lastSuccess = clock.instant();
             freshness = Freshness.LIVE;
         }
-        answered = true;
-
         listener.status(new SourceStatus(SourceKind.ETCD, Freshness.LIVE, lastSuccess, null));
+        // After the listener: whoever sees answered() also sees the clusters carry this status.
+        answered = true;
     }
 
     private void failed(Exception e) {
@@ -320,10 +323,8 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
             last = lastSuccess;
         }
         closeWatcher();
-        if (refused(e) || tlsProblem != null || e instanceof IllegalStateException) {
-            // A certificate that does not verify, or no password, will not fix itself: a definite answer.
-            answered = true;
-        }
+        // A certificate that does not verify, or no password, will not fix itself: a definite answer.
+        boolean definite = refused(e) || tlsProblem != null || e instanceof IllegalStateException;
         // gRPC reconnects with an exponential back-off (up to two minutes) while the server is down, so a client
         // kept across a long outage sees etcd back only that late (97.7 s was seen). A failing client is replaced
         // once it is a few seconds old, so the one in use never has a long back-off.
@@ -332,6 +333,9 @@ public final class EtcdNamespaceWatcher implements AutoCloseable {
         renewClient = System.nanoTime() - clientCreatedAt > renewAfter;
         LOG.debug("etcd {}: {}", describe(), reason);
         listener.status(new SourceStatus(SourceKind.ETCD, Freshness.UNREACHABLE, last, reason));
+        if (definite) {
+            answered = true;
+        }
     }
 
     private static boolean refused(Throwable e) {

@@ -12,13 +12,28 @@ public final class HostShells {
     }
 
     /**
-     * @param ssh a destination {@code user@host[:port]}, or empty for this machine
+     * @param ssh a destination {@code user@host[:port]}, or empty for this machine; over SSH the user's keys,
+     *            ssh-agent and {@code ~/.ssh/known_hosts} are used ({@link SshSettings#defaults()})
      */
     public static HostShell open(Optional<String> ssh) throws HostCommandException {
+        return open(ssh, SshSettings.defaults());
+    }
+
+    /**
+     * @param ssh      a destination {@code user@host[:port]}, or empty for this machine
+     * @param settings keys, known_hosts files, passphrase prompt and timeouts for SSH
+     * @throws HostCommandException when the destination is malformed or the login fails, in one sentence
+     */
+    public static HostShell open(Optional<String> ssh, SshSettings settings) throws HostCommandException {
         if (ssh.isEmpty()) {
             return new LocalShell();
         }
-        // Replaced by the SSH client (branch ssh-shell) before this lands for users.
-        throw new HostCommandException("running commands over SSH is not available in this build");
+        SshTarget target;
+        try {
+            target = SshTarget.parse(ssh.get());
+        } catch (IllegalArgumentException e) {
+            throw new HostCommandException("--ssh " + e.getMessage());
+        }
+        return SshShell.open(target, settings);
     }
 }

@@ -1,6 +1,8 @@
 package io.pilothouse.services.live;
 
 import io.pilothouse.services.etcd.DcsView;
+import io.pilothouse.services.etcd.EtcdGatewayRead;
+import io.pilothouse.services.etcd.EtcdNamespaceSource;
 import io.pilothouse.services.etcd.EtcdNamespaceWatcher;
 import io.pilothouse.services.model.ClusterEvent;
 import io.pilothouse.services.model.ClusterEventType;
@@ -40,7 +42,9 @@ public final class EstateMonitor implements AutoCloseable {
     private final Map<String, ClusterMonitor> monitors = new ConcurrentHashMap<>();
     private final List<PlainClusterMonitor> plainMonitors = new CopyOnWriteArrayList<>();
     private final Map<String, NodeConnections> connectionsBySource = new ConcurrentHashMap<>();
-    private final Map<String, EtcdNamespaceWatcher> etcdBySource = new ConcurrentHashMap<>();
+    private final Map<String, EtcdNamespaceSource> etcdBySource = new ConcurrentHashMap<>();
+    /** Set by {@link #startOnce()}: each etcd namespace is read once over the JSON gateway, not watched. */
+    private volatile boolean etcdReadOnce;
     private final Map<String, SourceStatus> etcdStatusBySource = new ConcurrentHashMap<>();
     private final Map<String, PatroniSeedDiscovery> discoveryBySource = new ConcurrentHashMap<>();
 
@@ -70,6 +74,16 @@ public final class EstateMonitor implements AutoCloseable {
     public AutoCloseable onEvent(Consumer<ClusterEvent> listener) {
         eventListeners.add(listener);
         return () -> eventListeners.remove(listener);
+    }
+
+    /**
+     * {@link #start()} for a one-shot reader ({@code snapshot}): each etcd namespace is read once through etcd's JSON
+     * gateway instead of watched over gRPC, so gRPC and Netty are never loaded (a source with an etcd client
+     * certificate excepted: see {@link EtcdGatewayRead#suits}). Patroni REST and SQL as usual.
+     */
+    public void startOnce() {
+        etcdReadOnce = true;
+        start();
     }
 
     /** Starts every source; returns at once (all reading happens in the background). */
@@ -106,7 +120,10 @@ public final class EstateMonitor implements AutoCloseable {
     public boolean awaitSettled(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            // etcd too: a first call that timed out (gRPC's start-up on a loaded machine) is no answer, and an
+            // operation's pre-checks would read "etcd is unreachable" from it.
             if ((!monitors.isEmpty() || !plainMonitors.isEmpty())
+                    && etcdBySource.values().stream().allMatch(EtcdNamespaceSource::answered)
                     && monitors.values().stream().allMatch(ClusterMonitor::settled)
                     && plainMonitors.stream().allMatch(PlainClusterMonitor::settled)) {
                 return true;
@@ -136,7 +153,7 @@ public final class EstateMonitor implements AutoCloseable {
     private List<String> unanswered() {
         List<String> out = new ArrayList<>();
         for (SourceConfig source : workspace.sources()) {
-            EtcdNamespaceWatcher w = etcdBySource.get(source.name());
+            EtcdNamespaceSource w = etcdBySource.get(source.name());
             boolean hasClusters = monitors.values().stream().anyMatch(m -> source.name().equals(m.source()))
                     || plainMonitors.stream().anyMatch(m -> source.name().equals(m.scope()));
             if (w != null && !w.answered()) {
@@ -253,8 +270,7 @@ public final class EstateMonitor implements AutoCloseable {
 
     private void startEtcd(SourceConfig source, NodeConnections sql) {
         SourceStatus[] lastStatus = {SourceStatus.unknown(SourceKind.ETCD)};
-        EtcdNamespaceWatcher watcher = new EtcdNamespaceWatcher(source.etcd(), EtcdPasswords.of(source, passwords),
-                executors.scheduler(), settings.etcdTick(), settings.restTimeout(), new EtcdNamespaceWatcher.Listener() {
+        EtcdNamespaceWatcher.Listener listener = new EtcdNamespaceWatcher.Listener() {
             @Override
             public void clusterChanged(DcsView view) {
                 ClusterMonitor m = monitor(source, view.cluster(), sql);
@@ -293,7 +309,12 @@ public final class EstateMonitor implements AutoCloseable {
                     m.leaderLease(secondsLeft);
                 }
             }
-        });
+        };
+        EtcdNamespaceSource watcher = etcdReadOnce && EtcdGatewayRead.suits(source.etcd())
+                ? new EtcdGatewayRead(source.etcd(), EtcdPasswords.of(source, passwords), executors.scheduler(),
+                        settings.etcdTick(), settings.restTimeout(), listener)
+                : new EtcdNamespaceWatcher(source.etcd(), EtcdPasswords.of(source, passwords), executors.scheduler(),
+                        settings.etcdTick(), settings.restTimeout(), listener);
         closeables.add(watcher);
         etcdBySource.put(source.name(), watcher);
         watcher.start();

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,7 +44,7 @@ final class PatroniReplicaPlan {
     }
 
     static PatroniReplicaPlan plan(ClusterSnapshot cluster, ReplicaRequest r, TargetHost host,
-                                   PlainReplicaPlan.Upstream copyFrom, int major, ReplicaSql sql,
+                                   UpstreamMember copyFrom, int major, ReplicaSql sql,
                                    PatroniMembers patroni, boolean dataDirAbsent) throws HostCommandException {
         List<PreCheck> checks = new ArrayList<>();
         Optional<PatroniMembers.Dcs> dcs = patroni.dcs(cluster);
@@ -98,25 +97,25 @@ final class PatroniReplicaPlan {
                 .undoneBy(PlannedStep.of("remove the patroni.yml", new HostAction.Command(List.of("rm", "-f", "--",
                         configPath, r.sideFile("patroni-pgpass")), TargetHost.QUICK))));
         ReplicaFiles.chown(host, configPath).ifPresent(steps::add);
+        PlannedStep removeData = ReplicaFiles.removeDataDir(r.dataDirectory(), dataDirAbsent);
         PlannedStep stop = stopStep(host, pidFile);
+        // One undo, in this order: Patroni (and its PostgreSQL) must be gone before its key and data go.
+        PlannedStep undoStart = PlannedStep.of("stop Patroni, delete the member key and the data directory",
+                new HostAction.Local(stop.action().render() + "; delete the etcd key of " + r.name() + "; "
+                        + removeData.action().render(), p -> {
+                    String stopped = ((HostAction.Local) stop.action()).check().run(p);
+                    boolean key = patroni.deleteMemberKey(cluster, r.name());
+                    HostAction.Command rm = (HostAction.Command) removeData.action();
+                    host.run(rm.argv(), rm.timeout());
+                    return stopped + (key ? "; member key deleted" : "");
+                }));
         steps.add(PlannedStep.of("start Patroni on the target", new HostAction.Command(host.asServer(
                         launcher.get().startCommand(configPath, log, pidFile)), TargetHost.QUICK))
-                .undoneBy(stop));
+                .undoneBy(undoStart));
         steps.add(PlannedStep.of("follow " + r.name() + " in the live model until it streams",
                         new HostAction.Local("the live model shows " + r.name() + " streaming (base backup progress "
                                 + "from " + copyFrom.name() + ")", p -> follow(cluster, r, patroni, host, log, p)))
-                .watchedBy(null)
-                .undoneBy(PlannedStep.of("remove what Patroni made", new HostAction.Local("delete the member key of "
-                        + r.name() + ", then " + ReplicaFiles.removeDataDir(r.dataDirectory(), dataDirAbsent)
-                        .action().render(), p -> {
-                    patroni.deleteMemberKey(cluster, r.name());
-                    HostAction.Command rm = (HostAction.Command) ReplicaFiles.removeDataDir(r.dataDirectory(),
-                            dataDirAbsent).action();
-                    host.run(rm.argv(), rm.timeout());
-                    return null;
-                }))));
-        BasebackupWatch watch = new BasebackupWatch(sql, copyFrom.host(), copyFrom.port(), r.name());
-        steps.set(steps.size() - 1, steps.get(steps.size() - 1).watchedBy(watch));
+                .watchedBy(new BasebackupWatch(sql, copyFrom.host(), copyFrom.port(), r.name())));
         return new PatroniReplicaPlan(checks, steps, shown);
     }
 

@@ -24,11 +24,7 @@ final class PlainReplicaPlan {
     private PlainReplicaPlan() {
     }
 
-    /** Where the new replica copies from and streams from. */
-    record Upstream(String name, String host, int port) {
-    }
-
-    static List<PlannedStep> steps(ReplicaRequest r, TargetHost host, Upstream up, int major, ReplicaSql sql,
+    static List<PlannedStep> steps(ReplicaRequest r, TargetHost host, UpstreamMember up, int major, ReplicaSql sql,
                                    boolean dataDirAbsent) {
         String bin = r.binDirectory(major);
         String dir = r.dataDirectory();
@@ -86,7 +82,7 @@ final class PlainReplicaPlan {
             + " LEFT JOIN pg_replication_slots s ON s.active_pid = r.pid WHERE r.application_name = ?";
 
     /** Waits until the upstream shows {@code name} streaming on {@code slot}; the note says how long it took. */
-    static String awaitStreaming(ReplicaSql sql, Upstream up, String name, String slot) throws Exception {
+    static String awaitStreaming(ReplicaSql sql, UpstreamMember up, String name, String slot) throws Exception {
         long start = System.nanoTime();
         String last = "no walsender for " + name + " yet";
         while (PlanRunner.since(start).compareTo(STREAMING) < 0) {

@@ -42,9 +42,11 @@ final class PlanRunner {
             if (step.undo() != null) {
                 toUndo.push(step.undo());
             }
+            long started = System.nanoTime();
             try {
                 String note = execute(step);
-                ran.add("ok: " + step.line());
+                ran.add(String.format(java.util.Locale.ROOT, "ok (%.1f s): ", since(started).toMillis() / 1000.0)
+                        + step.line());
                 if (note != null && !note.isBlank()) {
                     notes.add(note);
                     progress.accept("   " + note);

@@ -25,7 +25,7 @@ public record PlannedStep(String purpose, HostAction action, PlannedStep undo, P
 
     /** Polled about once a second while a long step runs; prints what it sees. */
     @FunctionalInterface
-    interface ProgressWatch {
+    public interface ProgressWatch {
         void poll(java.util.function.Consumer<String> progress);
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * @param configText the new member's patroni.yml as shown (passwords by reference), or null for a plain cluster
  */
 public record ReplicaPreview(ClusterSnapshot cluster, ReplicaRequest request, boolean patroni,
-                             PlainReplicaPlan.Upstream upstream, String where, List<PreCheck> checks,
+                             UpstreamMember upstream, String where, List<PreCheck> checks,
                              List<PlannedStep> steps, String configText) {
 
     public ReplicaPreview {

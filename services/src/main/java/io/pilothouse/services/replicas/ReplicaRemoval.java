@@ -171,7 +171,7 @@ public final class ReplicaRemoval {
                     + server.postmasterPid() + " until it fails", p -> awaitExit(host,
                     List.of(server.postmasterPid())))));
             if (row != null && row.slot() != null) {
-                PlainReplicaPlan.Upstream up = new PlainReplicaPlan.Upstream(row.upstream().name(),
+                UpstreamMember up = new UpstreamMember(row.upstream().name(),
                         row.upstream().host(), row.upstream().port());
                 steps.add(PlannedStep.of("drop its slot " + row.slot() + " on " + up.name(), new HostAction.Local(
                         "SELECT pg_drop_replication_slot('" + row.slot() + "') on " + up.name() + " as "

@@ -4,7 +4,6 @@ import io.pilothouse.services.hosts.HostCommandException;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.SourceKind;
-import io.pilothouse.services.policy.MutationRefusedException;
 import io.pilothouse.services.policy.MutationRequest;
 import io.pilothouse.services.policy.OperationGuard;
 
@@ -60,7 +59,7 @@ public final class ReplicaService {
                                      Optional<String> hbaLogin) throws ReplicaRefusedException, HostCommandException {
         boolean isPatroni = isPatroni(cluster);
         Member copyFrom = copySource(cluster, r, isPatroni);
-        PlainReplicaPlan.Upstream up = new PlainReplicaPlan.Upstream(copyFrom.name(), copyFrom.host(), copyFrom.port());
+        UpstreamMember up = new UpstreamMember(copyFrom.name(), copyFrom.host(), copyFrom.port());
         UpstreamFacts facts = null;
         String problem = null;
         try (Connection c = sql.monitor(up.host(), up.port());
@@ -159,10 +158,5 @@ public final class ReplicaService {
             }
             return report;
         });
-    }
-
-    /** Turns a refusal thrown inside the guard into the gate's refusal, so it is audited as refused. */
-    static MutationRefusedException refused(MutationRequest request, String message) {
-        return new MutationRefusedException(request, message, null);
     }
 }

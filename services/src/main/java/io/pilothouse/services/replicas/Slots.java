@@ -14,7 +14,7 @@ final class Slots {
     private Slots() {
     }
 
-    static void create(ReplicaSql sql, String user, PlainReplicaPlan.Upstream up, String slot) throws SQLException {
+    static void create(ReplicaSql sql, String user, UpstreamMember up, String slot) throws SQLException {
         try (Connection c = sql.as(user, "postgres", up.host(), up.port());
              PreparedStatement ps = c.prepareStatement(CREATE)) {
             ps.setString(1, slot);
@@ -23,7 +23,7 @@ final class Slots {
     }
 
     /** Drops the slot if it exists; true when it did. */
-    static boolean drop(ReplicaSql sql, String user, PlainReplicaPlan.Upstream up, String slot) throws SQLException {
+    static boolean drop(ReplicaSql sql, String user, UpstreamMember up, String slot) throws SQLException {
         try (Connection c = sql.as(user, "postgres", up.host(), up.port());
              PreparedStatement ps = c.prepareStatement(DROP)) {
             ps.setString(1, slot);

@@ -15,15 +15,9 @@ final class TargetProbe {
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)");
 
     private final TargetHost host;
-    private final List<String> ran = new ArrayList<>();
 
     TargetProbe(TargetHost host) {
         this.host = host;
-    }
-
-    /** The read-only commands run so far (for the audit record). */
-    List<String> ran() {
-        return List.copyOf(ran);
     }
 
     TargetFacts read(String dataDir, List<Integer> ports, String binDir, List<String> programs)
@@ -77,7 +71,6 @@ final class TargetProbe {
     }
 
     private CommandResult run(List<String> argv) throws HostCommandException {
-        ran.add(io.pilothouse.services.hosts.ShellQuoting.render(argv));
         return host.run(argv, TargetHost.QUICK);
     }
 

@@ -14,9 +14,11 @@ import java.util.List;
  * @param shardMaps application-level shard maps ({@code key % N} over listed shards, or a ShardingSphere file),
  *                 may be empty
  * @param outbound where alerts go outside the app (Alertmanager, a webhook), or null for nowhere
+ * @param ssh      SSH settings for commands on remote hosts (a known_hosts file), or null for the user's own
  */
 public record Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts,
-                        IndoubtConfig indoubt, List<ShardMapConfig> shardMaps, OutboundConfig outbound) {
+                        IndoubtConfig indoubt, List<ShardMapConfig> shardMaps, OutboundConfig outbound,
+                        SshConfig ssh) {
 
     public Workspace {
         name = name == null || name.isBlank() ? "workspace" : name;
@@ -24,10 +26,10 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
         shardMaps = shardMaps == null ? List.of() : List.copyOf(shardMaps);
     }
 
-    /** Without outbound alert targets. */
+    /** Without outbound alert targets or SSH settings. */
     public Workspace(String name, boolean readOnly, List<SourceConfig> sources, AlertsConfig alerts,
                      IndoubtConfig indoubt, List<ShardMapConfig> shardMaps) {
-        this(name, readOnly, sources, alerts, indoubt, shardMaps, null);
+        this(name, readOnly, sources, alerts, indoubt, shardMaps, null, null);
     }
 
     /** A builder for a workspace named {@code name}: read-write, no sources, every setting at its default. */
@@ -59,6 +61,7 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
         private IndoubtConfig indoubt;
         private List<ShardMapConfig> shardMaps = List.of();
         private OutboundConfig outbound;
+        private SshConfig ssh;
 
         private Builder(String name) {
             this.name = name;
@@ -66,7 +69,7 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
 
         private Builder(Workspace w) {
             name = w.name; readOnly = w.readOnly; sources = w.sources; alerts = w.alerts; indoubt = w.indoubt;
-            shardMaps = w.shardMaps; outbound = w.outbound;
+            shardMaps = w.shardMaps; outbound = w.outbound; ssh = w.ssh;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -76,9 +79,10 @@ public record Workspace(String name, boolean readOnly, List<SourceConfig> source
         public Builder indoubt(IndoubtConfig v) { indoubt = v; return this; }
         public Builder shardMaps(List<ShardMapConfig> v) { shardMaps = v; return this; }
         public Builder outbound(OutboundConfig v) { outbound = v; return this; }
+        public Builder ssh(SshConfig v) { ssh = v; return this; }
 
         public Workspace build() {
-            return new Workspace(name, readOnly, sources, alerts, indoubt, shardMaps, outbound);
+            return new Workspace(name, readOnly, sources, alerts, indoubt, shardMaps, outbound, ssh);
         }
     }
 }

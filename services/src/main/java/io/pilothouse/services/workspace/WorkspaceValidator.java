@@ -67,6 +67,9 @@ final class WorkspaceValidator {
                     .map(String::trim).toList();
             problems.addAll(workspace.indoubt().problems(names));
         }
+        if (workspace.ssh() != null) {
+            problems.addAll(workspace.ssh().problems());
+        }
         shardMapProblems(workspace, baseDir, problems);
         return problems;
     }

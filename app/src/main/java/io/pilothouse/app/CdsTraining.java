@@ -1,0 +1,51 @@
+package io.pilothouse.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The workload that trains the packaged app's class-data-sharing archive ({@code lib/pilothouse.jsa}, see
+ * {@code packaging/resources/train-cds.sh}): run once under {@code -XX:ArchiveClassesAtExit}, it loads the classes a
+ * {@code snapshot} and the topology view load, so the next launches map them from the archive instead of parsing
+ * and verifying them. It runs where the package is installed, with no cluster: the sources are closed loopback
+ * ports, so the clients, channels, JSON, SQL driver and JavaFX classes load and every read fails fast.
+ * Prints nothing; exits 0 whatever the commands returned (a failed read is the expected outcome here).
+ */
+public final class CdsTraining {
+
+    /** A port nothing listens on (discard); connecting is refused at once. */
+    private static final String CLOSED = "127.0.0.1:9";
+
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Files.createTempDirectory("pilothouse-cds-");
+        try {
+            Path workspace = dir.resolve("workspace.yaml");
+            Files.writeString(workspace, "sources:\n"
+                    + "  - name: training\n"
+                    + "    etcd:\n"
+                    + "      endpoints: [\"http://" + CLOSED + "\"]\n"
+                    + "      namespace: /service\n"
+                    + "    patroni: [\"http://" + CLOSED + "\"]\n"
+                    + "    postgres:\n"
+                    + "      user: pilothouse_training\n");
+            PrintWriter quiet = new PrintWriter(new StringWriter());
+            Main.run(quiet, quiet, "--version");
+            Main.run(quiet, quiet, "snapshot", "--workspace", workspace.toString(), "--timeout", "2");
+            Main.run(quiet, quiet, "snapshot", "--json", "--workspace", workspace.toString(), "--timeout", "1");
+            Main.run(quiet, quiet, "screenshot", "--view", "topology", "--workspace", workspace.toString(),
+                    "--timeout", "1", "--size", "800x600", "--out", dir.resolve("topology.png").toString());
+        } finally {
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.deleteIfExists(dir);
+        }
+        System.exit(0);
+    }
+}
