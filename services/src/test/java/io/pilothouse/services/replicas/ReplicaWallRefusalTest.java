@@ -42,7 +42,7 @@ class ReplicaWallRefusalTest {
         ReplicaRequest request = new ReplicaRequest("127.0.0.1", Optional.empty(), 5440, "/tmp/wall/node4", "node4",
                 Optional.empty(), Map.of(), "replicator", "postgres", Optional.empty(), 0, Optional.empty());
         ReplicaPreview preview = new ReplicaPreview(cluster, request, true,
-                new PlainReplicaPlan.Upstream("node1", "127.0.0.1", 5432), host.describe(), List.of(), List.of(), "");
+                new UpstreamMember("node1", "127.0.0.1", 5432), host.describe(), List.of(), List.of(), "");
 
         assertThatThrownBy(() -> new ReplicaService(guard, null, scope -> Optional.empty(), null)
                 .add(preview, host, line -> commands.add("progress " + line)))
