@@ -25,8 +25,9 @@ public enum Theme {
     DARK("Dark", new PrimerDark().getUserAgentStylesheet(), "tokens-dark.css");
 
     /**
-     * Root pseudo-class for the future NOC wall mode (large type, fewer details). Stylesheets hook onto
-     * {@code .root:wall}; see {@link #setWallMode(Scene, boolean)}.
+     * Root pseudo-class for the NOC wall mode (large type, fewer details): {@code pilothouse wall} and the main
+     * window's View › Wall mode set it on the wall's scene. Stylesheets hook onto {@code .root:wall}; see
+     * {@link #setWallMode(Scene, boolean)}.
      */
     public static final PseudoClass WALL = PseudoClass.getPseudoClass("wall");
 
@@ -53,7 +54,8 @@ public enum Theme {
             "controls/shards.css",
             "controls/reshard.css",
             "controls/activity.css",
-            "controls/traffic.css");
+            "controls/traffic.css",
+            "controls/wall.css");
 
     /** Every URL we add contains this, so re-theming can remove exactly our sheets and keep anyone else's. */
     private static final String OUR_PATH = "io/pilothouse/styles/";

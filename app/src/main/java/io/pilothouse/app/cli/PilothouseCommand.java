@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             ReloadCommand.class, ReinitCommand.class, ConfigCommand.class, SwitchoverCommand.class,
             FailoverCommand.class, AuditCommand.class, IndoubtCommand.class, ShardsCommand.class, TrafficCommand.class,
             ReshardCommand.class, ActivityCommand.class, CredentialsCommand.class, ReplicaCommand.class,
-            AlertsCommand.class, SshCheckCommand.class})
+            AlertsCommand.class, SshCheckCommand.class, WallCommand.class})
 public final class PilothouseCommand implements Runnable {
 
     @picocli.CommandLine.Spec

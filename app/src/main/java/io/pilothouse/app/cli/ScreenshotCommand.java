@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 public final class ScreenshotCommand implements Callable<Integer> {
 
     /** Views that can be rendered; every later view adds its name here. */
-    enum ViewName { topology, lag, slots, history, alerts, audit, indoubt, shards, reshard, activity, traffic }
+    enum ViewName { topology, lag, slots, history, alerts, audit, indoubt, shards, reshard, activity, traffic, wall }
 
     @Mixin
     SourceOptions source;
@@ -40,8 +40,12 @@ public final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "PNG file to write.")
     Path out;
 
-    @Option(names = "--size", defaultValue = "1600x1000", paramLabel = "WxH", description = "Image size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", paramLabel = "WxH",
+            description = "Image size (default: 1600x1000; 1920x1080 for --view wall).")
     String size;
+
+    @Option(names = "--large", description = "For --view wall: the larger type of wall --large.")
+    boolean large;
 
     @Option(names = "--theme", defaultValue = "light", description = "light or dark (default: ${DEFAULT-VALUE}).")
     String theme;
@@ -61,7 +65,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int[] wh = parseSize(size);
+        int[] wh = parseSize(size != null ? size : view == ViewName.wall ? "1920x1080" : "1600x1000");
         Theme chosen = Themes.parse(theme);
         FileOptions.checkOutput(out, "--out");
         if (view == ViewName.audit) {
@@ -77,6 +81,18 @@ public final class ScreenshotCommand implements Callable<Integer> {
         }
         try (LiveSession session = LiveSession.start(source.workspace(), LiveSettings.DEFAULTS)) {
             session.awaitSettled(timeout.duration());
+            if (view == ViewName.wall) {
+                // Every cluster of the estate, worst first, as the NOC wall shows it (first page).
+                try {
+                    io.pilothouse.app.fx.WallWindow.render(session, chosen, WallCommand.options(20, large), wh[0],
+                            wh[1], out);
+                } catch (java.io.UncheckedIOException e) {
+                    throw new UserException("cannot write " + out + ": " + e.getCause().getMessage());
+                }
+                spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + " (" + wh[0] + "x" + wh[1]
+                        + ", view wall, " + session.feed().latest().clusters().size() + " clusters)");
+                return 0;
+            }
             if (view == ViewName.indoubt) {
                 // Estate-wide: every primary's prepared transactions, grouped and advised.
                 try {

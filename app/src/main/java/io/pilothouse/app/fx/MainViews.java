@@ -37,7 +37,11 @@ public final class MainViews {
                 .lag(session.lag()).alerts(session.alerts())
                 .alertHistory(session.alertLedger(), new AlertLedgerActions(session.alertLedger(),
                         session.ioExecutor()), FxToolkit.fx())
-                .timeMachine(machine).build();
+                .timeMachine(machine)
+                // View › Wall mode: the wall full screen on this window's session, in this window's theme.
+                .openWall(owner -> WallWindow.open(session, WindowFactory.themeOf(owner),
+                        io.pilothouse.views.wall.WallOptions.DEFAULTS, owner, () -> { }))
+                .build();
         RunningOperationsIndicator running = new RunningOperationsIndicator(new RunningOperationsModel(
                 session.operationsRunning(), FxToolkit.fx(), Clock.systemUTC()));
         view.addStatusIndicator(running.root(), running::dispose);

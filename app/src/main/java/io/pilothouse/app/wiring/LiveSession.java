@@ -25,6 +25,7 @@ import io.pilothouse.services.model.EstateFeed;
 import io.pilothouse.services.operations.OperationTimeouts;
 import io.pilothouse.services.operations.PatroniOperations;
 import io.pilothouse.services.policy.OperationGuard;
+import io.pilothouse.services.policy.SessionKind;
 import io.pilothouse.services.switchover.SwitchoverService;
 import io.pilothouse.services.switchover.SwitchoverSettings;
 import io.pilothouse.services.switchover.Switchovers;
@@ -54,20 +55,24 @@ public final class LiveSession implements AutoCloseable {
     private final WorkspacePatroniAuth patroniAuth;
     private final io.pilothouse.services.alerts.AlertLedger alertLedger;
     private final io.pilothouse.services.locks.OperationRegistry registry;
+    private final SessionKind kind;
     /** Other operators' running operations, listed from the etcd locks once the session has begun (a window's). */
     private io.pilothouse.services.locks.OtherOperators otherOperators;
 
     private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
                         EstateHistory history, LagHistory lag, LagSampler lagSampler, AlertMonitor alerts,
-                        io.pilothouse.services.locks.OperationRegistry registry) {
+                        io.pilothouse.services.locks.OperationRegistry registry, SessionKind kind) {
         this.alerts = alerts;
+        this.kind = kind;
         this.settings = settings;
         this.workspace = workspace;
         io.pilothouse.services.postgres.PasswordLookup etcdPasswords = Passwords.standardChain();
         this.locks = new WorkspaceLocks(workspace, EtcdOperationLock.DEFAULT_TTL,
                 source -> io.pilothouse.services.live.EtcdPasswords.of(source, etcdPasswords));
         this.registry = registry;
-        this.guard = OperationGuards.forWorkspace(workspace, locks, registry);
+        // Every mutating path of the session (switchover, Patroni operations, in-doubt, reshard, traffic, backends,
+        // alerts) shares this guard, so a wall session refuses them all in services.
+        this.guard = OperationGuards.forSession(kind, workspace, locks, registry);
         this.patroniAuth = new WorkspacePatroniAuth(workspace, monitor.feed()::latest, Passwords.resolver());
         this.switchovers = Switchovers.on(monitor, executors, settings, guard, patroniAuth,
                 SwitchoverSettings.DEFAULTS);
@@ -78,7 +83,7 @@ public final class LiveSession implements AutoCloseable {
         this.lagSampler = lagSampler;
         // The alert history: acknowledging and silencing are audited and refused in a read-only workspace.
         this.alertLedger = new io.pilothouse.services.alerts.AlertLedger(new io.pilothouse.services.policy
-                .MutationGate(workspace.readOnly(), AuditLogs.open()), Clock.systemUTC(),
+                .MutationGate(kind, workspace.readOnly(), AuditLogs.open()), Clock.systemUTC(),
                 System.getProperty("user.name"), 500).follow(alerts);
     }
 
@@ -121,6 +126,16 @@ public final class LiveSession implements AutoCloseable {
      */
     public static LiveSession prepare(Workspace workspace, LiveSettings settings, Notifier notifier,
                                       Consumer<ClusterEvent> events, SessionHistory.Mode historyMode) {
+        return prepare(workspace, settings, notifier, events, historyMode, SessionKind.OPERATOR);
+    }
+
+    /**
+     * As {@link #prepare(Workspace, LiveSettings, Notifier, Consumer, SessionHistory.Mode)} for a session of
+     * {@code kind}: a {@link SessionKind#WALL} refuses every mutation in services, whatever the workspace says.
+     */
+    public static LiveSession prepare(Workspace workspace, LiveSettings settings, Notifier notifier,
+                                      Consumer<ClusterEvent> events, SessionHistory.Mode historyMode,
+                                      SessionKind kind) {
         LiveExecutors executors = LiveExecutors.create();
         EstateMonitor monitor = new EstateMonitor(workspace, executors, settings,
                 Passwords.standardChain(), Clock.systemUTC());
@@ -145,7 +160,7 @@ public final class LiveSession implements AutoCloseable {
         LagSampler lagSampler = new LagSampler(() -> monitor.feed().latest().clusters(), monitor::open, lag,
                 executors.sampling());
         LiveSession session = new LiveSession(workspace, settings, executors, monitor, history, lag, lagSampler,
-                alerts, registry);
+                alerts, registry, kind);
         session.store = store;
         session.historyMode = historyMode;
         session.traffic = traffic;
@@ -496,6 +511,16 @@ public final class LiveSession implements AutoCloseable {
     /** Adding and removing replicas inside this session's guard. */
     public ReplicaWiring replicas() {
         return new ReplicaWiring(workspace, monitor, guard, registry);
+    }
+
+    /** The workspace this session follows. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** An operator's session, or a wall's (whose guard refuses every mutation). */
+    public SessionKind kind() {
+        return kind;
     }
 
     /** What every operation of this workspace runs inside (read-only refusal, audit, etcd lock). */

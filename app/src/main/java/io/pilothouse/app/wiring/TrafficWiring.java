@@ -138,6 +138,6 @@ public final class TrafficWiring {
      * names each pause with the command that resumes it (enforced in {@link LeftPauses}).
      */
     public List<String> resumeLeftPauses() {
-        return LeftPauses.resume(journal(), this::console, workspace.readOnly());
+        return LeftPauses.resume(journal(), this::console, guard.isReadOnly());
     }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
- * The single gate every mutating service call passes through. In a read-only workspace it refuses (and audits the
- * refusal); otherwise it runs the action and audits the outcome and duration. It also refuses when the audit log
+ * The single gate every mutating service call passes through. In a read-only workspace, and in any
+ * {@link SessionKind#WALL} session whatever its workspace says, it refuses (and audits the refusal); otherwise it runs the action and audits the outcome and duration. It also refuses when the audit log
  * cannot be written, so nothing changes unaudited.
  *
  * <p>Thread-safe: holds no mutable state.
@@ -20,6 +20,7 @@ public final class MutationGate {
     private static final Logger LOG = LoggerFactory.getLogger(MutationGate.class);
 
     private final boolean readOnly;
+    private final SessionKind session;
     private final AuditSink sink;
     private final Clock clock;
     private final String user;
@@ -29,20 +30,39 @@ public final class MutationGate {
      * @param sink     where attempts are recorded
      */
     public MutationGate(boolean readOnly, AuditSink sink) {
-        this(readOnly, sink, Clock.systemUTC(), System.getProperty("user.name"));
+        this(SessionKind.OPERATOR, readOnly, sink);
+    }
+
+    /**
+     * A gate for a session of {@code session}'s kind: a {@link SessionKind#WALL} refuses every mutation whatever
+     * {@code workspaceReadOnly} says.
+     */
+    public MutationGate(SessionKind session, boolean workspaceReadOnly, AuditSink sink) {
+        this(session, workspaceReadOnly, sink, Clock.systemUTC(), System.getProperty("user.name"));
     }
 
     /** With an explicit clock and OS user name (tests, or a service acting for someone). */
     public MutationGate(boolean readOnly, AuditSink sink, Clock clock, String user) {
-        this.readOnly = readOnly;
+        this(SessionKind.OPERATOR, readOnly, sink, clock, user);
+    }
+
+    /** As {@link #MutationGate(SessionKind, boolean, AuditSink)} with an explicit clock and OS user name. */
+    public MutationGate(SessionKind session, boolean workspaceReadOnly, AuditSink sink, Clock clock, String user) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.readOnly = session.refusesMutations(workspaceReadOnly);
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.user = user == null ? "" : user;
     }
 
-    /** True when every mutation is refused. */
+    /** True when every mutation is refused (a read-only workspace, or a wall session). */
     public boolean isReadOnly() {
         return readOnly;
+    }
+
+    /** The kind of session this gate guards. */
+    public SessionKind session() {
+        return session;
     }
 
     /**
@@ -74,9 +94,9 @@ public final class MutationGate {
         Instant time = clock.instant();
         AuditTrail trail = new AuditTrail();
         if (readOnly) {
-            ReadOnlyWorkspaceException refused = new ReadOnlyWorkspaceException(request);
+            ReadOnlyWorkspaceException refused = new ReadOnlyWorkspaceException(request, session.refusalReason());
             LOG.info("{}", refused.getMessage());
-            audit(AuditRecord.of(request, time, user, AuditOutcome.REFUSED, "the workspace is read-only", 0, trail),
+            audit(AuditRecord.of(request, time, user, AuditOutcome.REFUSED, session.refusalReason(), 0, trail),
                     null);
             throw refused;
         }

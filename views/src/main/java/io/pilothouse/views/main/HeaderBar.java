@@ -19,6 +19,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
@@ -115,6 +116,25 @@ final class HeaderBar {
         activity.visibleProperty().bind(opener.isNotNull());
         activity.managedProperty().bind(activity.visibleProperty());
         root.getChildren().add(root.getChildren().indexOf(shardMap), activity);
+    }
+
+    /**
+     * Adds the "View" menu before the theme toggle, with "Wall mode" ({@link io.pilothouse.views.wall.WallView#OPEN}) calling
+     * {@code openWall} with this window; nothing when {@code openWall} is null.
+     */
+    void addViewMenu(java.util.function.Consumer<javafx.stage.Window> openWall) {
+        if (openWall == null) {
+            return;
+        }
+        javafx.scene.control.MenuItem wall = new javafx.scene.control.MenuItem("Wall mode",
+                new FontIcon(MaterialDesignM.MONITOR_DASHBOARD));
+        wall.setId("open-wall");
+        wall.setAccelerator(io.pilothouse.views.wall.WallView.OPEN);
+        wall.setOnAction(e -> openWall.accept(root.getScene().getWindow()));
+        javafx.scene.control.MenuButton view = new javafx.scene.control.MenuButton("View", null, wall);
+        view.setId("view-menu");
+        view.setTooltip(new Tooltip("Wall mode: every cluster full screen, worst first, read-only (Escape closes it)"));
+        root.getChildren().add(root.getChildren().indexOf(themeToggle), view);
     }
 
     /** Opens the activity window on {@code cluster}'s leader, or on the first node when no cluster is selected. */

@@ -92,13 +92,13 @@ public final class MainView {
         operations = new OperationsMenu(vm, clusterActions);
         header = new HeaderBar(vm, theme, openAuditLog, openInDoubt, openShardMap, operations);
         header.addActivityButton(openActivity, () -> vm.selectedClusterProperty().get());
+        header.addViewMenu(b.openWall());
         tree = new WorkspaceTree(key -> vm.selectCluster(key.source(), key.scope()));
         topology = new TopologyView(vm.topology());
         topology.setMemberMenu(new MemberMenu(vm, clusterActions, memberActivity)::build);
         details = new MemberDetailsView(vm.topology());
         status = new StatusBar(vm);
 
-        VBox sidebar = tree.sidebar();
         details.root().getStyleClass().add(Styles.SIDEBAR);
         ((javafx.scene.layout.Region) details.root()).setMinWidth(300);
 
@@ -108,7 +108,7 @@ public final class MainView {
             tabs.useAlertHistory(b.alertLedger(), b.alertActions(), b.fx());
         }
         // The details pane only takes room while a member is selected; both side panes can be hidden.
-        panes = new SidePanes(sidebar, 240, tabs.root(), (javafx.scene.layout.Region) details.root(), 320,
+        panes = new SidePanes(tree.sidebar(), 240, tabs.root(), (javafx.scene.layout.Region) details.root(), 320,
                 vm.topology().selectedMemberProperty().isNotNull());
         status.addPaneToggles(panes.leftShownProperty(), panes.rightShownProperty());
 

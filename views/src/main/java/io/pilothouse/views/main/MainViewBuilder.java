@@ -10,6 +10,8 @@ import java.util.Objects;
 
 /** What a {@link MainView} is built on ({@link MainView#builder}); only the feed is required. */
 public final class MainViewBuilder {
+
+    private java.util.function.Consumer<javafx.stage.Window> openWall;
     private final EstateFeed feed;
     private Clock clock = Clock.systemDefaultZone();
     private EstateHistory history;
@@ -116,6 +118,19 @@ public final class MainViewBuilder {
     AlertsFeed alerts() {
         return timeMachine == null ? alerts : new io.pilothouse.views.timemachine.ScrubbedAlertsFeed(alerts,
                 timeMachine);
+    }
+
+    /**
+     * What the header's View › Wall mode does, given the main window: the app opens the wall full screen. None (no
+     * View menu) by default.
+     */
+    public MainViewBuilder openWall(java.util.function.Consumer<javafx.stage.Window> opener) {
+        this.openWall = opener;
+        return this;
+    }
+
+    java.util.function.Consumer<javafx.stage.Window> openWall() {
+        return openWall;
     }
 
     /** The view, reading the feed once per frame until {@link MainView#dispose()}. FX thread. */
