@@ -34,9 +34,22 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
         }
     }
 
+    /** Follows the state of the cluster row shown, so a change repaints this row only. */
+    private javafx.util.Subscription following = javafx.util.Subscription.EMPTY;
+
     @Override
     protected void updateItem(WorkspaceNode item, boolean empty) {
         super.updateItem(item, empty);
+        following.unsubscribe();
+        following = javafx.util.Subscription.EMPTY;
+        if (!empty && getTreeItem() instanceof ClusterTreeItem row) {
+            following = row.stateProperty().subscribe(state -> show(state, false));
+            return;
+        }
+        show(item, empty);
+    }
+
+    private void show(WorkspaceNode item, boolean empty) {
         setText(null);
         getStyleClass().removeAll(Styles.TREE_SOURCE, Styles.TREE_CLUSTER);
         if (empty || item == null) {
@@ -66,7 +79,9 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
         dot.getStyleClass().add(Styles.DOT);
         Styles.setTone(dot, c.health().tone());
         Label name = new Label(c.key().scope());
-        name.setMinWidth(0);
+        // The name is what the row is for: it keeps its width, and a narrow tree shortens the health words instead
+        // (their colour, the dot and the accessible text still say it). "no leader" once hid the name entirely.
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox box = new HBox(8, dot, name, spacer);
@@ -74,7 +89,9 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
             // Colour is never the only signal: unhealthy rows say what is wrong.
             Label health = new Label(c.health().label());
             health.getStyleClass().addAll(Styles.CHIP, Styles.TREE_HEALTH_TEXT);
-            health.setMinWidth(Region.USE_PREF_SIZE);
+            health.setMinWidth(0);
+            health.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            health.setTooltip(new Tooltip(c.health().label()));
             Styles.setTone(health, c.health().tone());
             box.getChildren().add(health);
         }
