@@ -34,16 +34,35 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
         }
     }
 
-    /** Follows the state of the cluster row shown, so a change repaints this row only. */
-    private javafx.util.Subscription following = javafx.util.Subscription.EMPTY;
+    /**
+     * Repaints this row when the state of the cluster it shows changes. Weak, so a cell the tree discards (it
+     * rebuilds its cells when rows come or go) is not kept alive, nor painted, by the row it showed last.
+     */
+    private final javafx.beans.value.ChangeListener<WorkspaceNode.Cluster> repaint = (obs, was, now) -> {
+        if (getTreeItem() instanceof ClusterTreeItem row && row.stateProperty() == obs && !isEmpty()) {
+            show(now, false);
+        }
+    };
+    private final javafx.beans.value.WeakChangeListener<WorkspaceNode.Cluster> weakRepaint =
+            new javafx.beans.value.WeakChangeListener<>(repaint);
+
+    WorkspaceTreeCell() {
+        // A cell can be handed another row without updateItem (same index, equal value): follow the row itself.
+        treeItemProperty().addListener((obs, was, now) -> {
+            if (was instanceof ClusterTreeItem old) {
+                old.stateProperty().removeListener(weakRepaint);
+            }
+            if (now instanceof ClusterTreeItem row) {
+                row.stateProperty().addListener(weakRepaint);
+            }
+        });
+    }
 
     @Override
     protected void updateItem(WorkspaceNode item, boolean empty) {
         super.updateItem(item, empty);
-        following.unsubscribe();
-        following = javafx.util.Subscription.EMPTY;
         if (!empty && getTreeItem() instanceof ClusterTreeItem row) {
-            following = row.stateProperty().subscribe(state -> show(state, false));
+            show(row.state(), false);
             return;
         }
         show(item, empty);
