@@ -98,8 +98,8 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
         dot.getStyleClass().add(Styles.DOT);
         Styles.setTone(dot, c.health().tone());
         Label name = new Label(c.key().scope());
-        // The name is what the row is for: it keeps its width, and a narrow tree shortens the health words instead
-        // (their colour, the dot and the accessible text still say it). "no leader" once hid the name entirely.
+        // The name and the health words are what the row is for: both keep their width, and a narrow tree shortens
+        // the alert badge instead (the Alerts tab lists them). "no leader" once hid the name entirely.
         name.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -108,9 +108,7 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
             // Colour is never the only signal: unhealthy rows say what is wrong.
             Label health = new Label(c.health().label());
             health.getStyleClass().addAll(Styles.CHIP, Styles.TREE_HEALTH_TEXT);
-            health.setMinWidth(0);
-            health.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
-            health.setTooltip(new Tooltip(c.health().label()));
+            health.setMinWidth(Region.USE_PREF_SIZE);
             Styles.setTone(health, c.health().tone());
             box.getChildren().add(health);
         }
@@ -122,7 +120,7 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
                     : org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT));
             badge.getStyleClass().addAll(Styles.CHIP, AlertStyles.BADGE);
             badge.setGraphicTextGap(3);
-            badge.setMinWidth(Region.USE_PREF_SIZE);
+            badge.setMinWidth(0);
             badge.setTooltip(new Tooltip(AlertPresentation.badgeDescription(c.alerts(), c.critical())));
             Styles.setTone(badge, c.critical() > 0 ? Tone.DANGER : Tone.WARN);
             box.getChildren().add(badge);
