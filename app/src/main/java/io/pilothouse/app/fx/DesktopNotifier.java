@@ -31,11 +31,7 @@ public final class DesktopNotifier implements Notifier {
 
     /** Sends the summaries of bursts (one daemon thread for the whole app, idle between bursts). */
     private static final java.util.concurrent.ScheduledExecutorService SUMMARIES =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "pilothouse-notification-summaries");
-                t.setDaemon(true);
-                return t;
-            });
+            io.pilothouse.services.live.LiveExecutors.single("notification-summaries");
 
     /** A burst (many clusters changing at once) becomes a few pop-ups and one summary, never a pile. */
     private final Notifier aggregated;
