@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Start, stop or inspect a local sandbox cluster (etcd, Patroni, PostgreSQL 15 on loopback).",
         subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class,
-            SandboxSchemaCommand.class, SandboxWorkloadCommand.class})
+            SandboxSchemaCommand.class, SandboxWorkloadCommand.class, SandboxEstateCommand.class})
 public final class SandboxCommand implements Runnable {
 
     /** Exit status for options that cannot work together or with the installed software. */
@@ -215,6 +215,10 @@ public final class SandboxCommand implements Runnable {
                     out.printf("  %-10s  127.0.0.1:%d  PCP port %d  %s%n", "pgpool", info.pgpool().port(),
                             info.pgpool().pcpPort(), status.isAlive("pgpool", ProcessKind.PGPOOL) ? "running" : "down");
                 }
+                io.pilothouse.services.sandbox.EstateSandbox.of(dir.resolve()).ifPresent(e -> out.printf(
+                        "  %-10s  %d clusters x %d members under %s, %s changes/s  %s%n", "estate", e.clusters(),
+                        e.members(), e.namespace(), e.rate(),
+                        status.isAlive("estate", ProcessKind.ESTATE) ? "running" : "down"));
                 for (SandboxInfo.Shard s : info.shards()) {
                     if (s.patroni()) {
                         for (SandboxInfo.Member m : s.members()) {

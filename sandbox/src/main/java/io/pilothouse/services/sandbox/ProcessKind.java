@@ -13,5 +13,7 @@ public enum ProcessKind {
     /** The optional PgBouncer in front of HAProxy's write port ({@code --poolers}). */
     PGBOUNCER,
     /** The optional Pgpool-II beside HAProxy ({@code --poolers}); its children die with it. */
-    PGPOOL
+    PGPOOL,
+    /** The estate simulator of {@code sandbox estate}, writing Patroni-shaped keys into the sandbox's etcd. */
+    ESTATE
 }

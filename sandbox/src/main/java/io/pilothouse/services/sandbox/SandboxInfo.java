@@ -250,7 +250,8 @@ public record SandboxInfo(
      */
     @JsonIgnore
     public Optional<PatroniRuntime> patroniRuntime() {
-        if (plain()) {
+        if (plain() || (members.isEmpty() && shards.isEmpty())) {
+            // An etcd alone (sandbox estate's own): no Patroni runs.
             return Optional.empty();
         }
         return Optional.of(patroni != null ? patroni : PatroniRuntimes.system());

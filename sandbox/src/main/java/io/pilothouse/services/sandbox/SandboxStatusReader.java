@@ -53,6 +53,7 @@ final class SandboxStatusReader {
         if (info.get().pgpool() != null) {
             processes.add(status("pgpool", ProcessKind.PGPOOL, info.get().pgpool().pid(), dir));
         }
+        EstateSandbox.read(layout).ifPresent(e -> processes.add(status("estate", ProcessKind.ESTATE, e.pid(), dir)));
         long alive = processes.stream().filter(ProcessStatus::alive).count();
         State state = alive == processes.size() ? State.RUNNING : alive == 0 ? State.STOPPED : State.DEGRADED;
         return new SandboxStatus(dir, state, processes,

@@ -43,6 +43,7 @@ final class SandboxTeardown {
     private static final Duration HAPROXY_GRACE = Duration.ofSeconds(3);
     private static final Duration POOLER_GRACE = Duration.ofSeconds(5);
     private static final Duration ETCD_GRACE = Duration.ofSeconds(5);
+    private static final Duration ESTATE_GRACE = Duration.ofSeconds(10);
     private static final Duration AFTER_KILL = Duration.ofSeconds(5);
 
     /** A process to stop; {@code ours} is false when the pid is gone or now belongs to someone else. */
@@ -55,6 +56,8 @@ final class SandboxTeardown {
         Path dir = layout.dir();
         Optional<SandboxInfo> info = SandboxState.read(layout);
         List<Target> targets = new ArrayList<>();
+        // The estate simulator first: it deletes its keys on the way out, for which etcd must still be up.
+        EstateSandbox.read(layout).ifPresent(e -> targets.add(target("estate", ProcessKind.ESTATE, e.pid(), dir)));
         info.ifPresent(i -> targets.addAll(recorded(i, layout)));
         targets.addAll(strays(dir, targets));
 
@@ -66,6 +69,7 @@ final class SandboxTeardown {
         Set<Long> children = descendantsOf(ours);
         Stream.concat(pids(ours).stream(), children.stream()).forEach(pid -> ProcessTable.signal(pid, Signal.CONT));
 
+        stop(of(ours, ProcessKind.ESTATE), ESTATE_GRACE, true);
         List<Target> members = of(ours, ProcessKind.PATRONI, ProcessKind.POSTGRES);
         for (Target t : members) {
             if (t.kind() == ProcessKind.PATRONI) {

@@ -38,7 +38,7 @@ public final class AlertMonitor implements AlertsFeed, AutoCloseable {
 
     /** Subscribes to the feed and, if {@code scheduler} is not null, re-evaluates every {@code period}. */
     public synchronized AlertMonitor start(ScheduledExecutorService scheduler, Duration period) {
-        subscription = estate.subscribe(this::evaluate);
+        subscription = estate.subscribe(scheduler == null ? this::evaluate : s -> requestEvaluation(scheduler));
         if (scheduler != null) {
             long ms = period.toMillis();
             tick = scheduler.scheduleAtFixedRate(() -> evaluate(estate.latest()), ms, ms, TimeUnit.MILLISECONDS);
@@ -46,6 +46,27 @@ public final class AlertMonitor implements AlertsFeed, AutoCloseable {
         evaluate(estate.latest());
         return this;
     }
+
+    /**
+     * Coalesces publishes: at most one evaluation waits at a time, and it reads the latest snapshot when it runs. An
+     * estate of hundreds of clusters publishes many snapshots a second; evaluating every one of them, each over the
+     * whole estate, on the publishing thread was quadratic work.
+     */
+    private void requestEvaluation(ScheduledExecutorService scheduler) {
+        if (evaluationPending.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    evaluationPending.set(false);
+                    evaluate(estate.latest());
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                evaluationPending.set(false); // shutting down
+            }
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean evaluationPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public ActiveAlerts latest() {

@@ -290,16 +290,33 @@ public final class EtcdNamespaceWatcher implements EtcdNamespaceSource {
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        for (Map.Entry<String, Long> e : leases.entrySet()) {
-            if (e.getValue() == 0L) {
-                listener.leaderLease(e.getKey(), null);
-                continue;
+        // At most LEASES_PER_TICK leases are read per tick, in turn, all requests in flight together: an estate of
+        // hundreds of clusters costs a bounded slice a second, each lease read every ceil(n / slice) ticks.
+        List<String> names = new java.util.ArrayList<>(new java.util.TreeSet<>(leases.keySet()));
+        int slice = Math.min(names.size(), LEASES_PER_TICK);
+        Map<String, java.util.concurrent.CompletableFuture<io.etcd.jetcd.lease.LeaseTimeToLiveResponse>> asked =
+                new java.util.LinkedHashMap<>();
+        for (int i = 0; i < slice; i++) {
+            String cluster = names.get((int) ((leaseCursor + i) % names.size()));
+            long lease = leases.get(cluster);
+            if (lease == 0L) {
+                listener.leaderLease(cluster, null);
+            } else {
+                asked.put(cluster, client.getLeaseClient().timeToLive(lease, LeaseOption.DEFAULT));
             }
-            long ttl = client.getLeaseClient().timeToLive(e.getValue(), LeaseOption.DEFAULT)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).getTTL();
+        }
+        leaseCursor = (leaseCursor + slice) % Math.max(1, names.size());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Map.Entry<String, java.util.concurrent.CompletableFuture<io.etcd.jetcd.lease.LeaseTimeToLiveResponse>> e
+                : asked.entrySet()) {
+            long ttl = e.getValue().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).getTTL();
             listener.leaderLease(e.getKey(), ttl < 0 ? 0L : ttl);
         }
     }
+
+    /** Leases read per tick at most (see {@link #readLeases}). */
+    static final int LEASES_PER_TICK = 50;
+    private long leaseCursor;
 
     private void succeeded() {
         synchronized (lock) {

@@ -69,6 +69,9 @@ public final class ClusterMonitor implements AutoCloseable {
     private final Map<String, Member> known = new java.util.TreeMap<>();
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** REST endpoints that did not answer are asked less and less often (see {@link PollBackoff}). */
+    private final PollBackoff restBackoff;
+    private final PublishGate gate;
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
     private volatile boolean closed;
 
@@ -86,7 +89,11 @@ public final class ClusterMonitor implements AutoCloseable {
         this.snapshots = snapshots;
         this.events = events;
         this.assembler = new ClusterAssembler(settings.staleAfter());
-        this.sqlReader = sql == null ? null : new NodeSqlReader(source, scope, sql, executors.io(), clock);
+        this.restBackoff = PollBackoff.live(clock);
+        // Half the stale threshold: an age shown never lags more than that behind, and nothing turns stale unseen.
+        this.gate = new PublishGate(settings.staleAfter().dividedBy(2));
+        this.sqlReader = sql == null ? null : new NodeSqlReader(source, scope, sql, executors.io(), clock,
+                PollBackoff.live(clock));
         this.pending = List.of(scope + ": no member named yet by etcd or Patroni REST");
     }
 
@@ -119,6 +126,16 @@ public final class ClusterMonitor implements AutoCloseable {
     /** A new DCS view arrived from the etcd watch. */
     public void dcs(DcsView view) {
         synchronized (lock) {
+            // A member key rewritten is a sign of life: ask that member again at the normal pace.
+            for (DcsMember m : view.members()) {
+                boolean changed = dcs == null || !dcs.members().contains(m);
+                if (changed && m.apiUrl() != null) {
+                    restBackoff.succeeded(PatroniUrls.base(m.apiUrl()));
+                }
+                if (changed && sqlReader != null) {
+                    sqlReader.signOfLife(m.name());
+                }
+            }
             dcs = view;
         }
         publish();
@@ -218,14 +235,22 @@ public final class ClusterMonitor implements AutoCloseable {
             // Reads filed under a seed's address before its name was known, or of members no source names any more.
             nodes.keySet().retainAll(apis.keySet());
         }
+        Set<String> polled = new java.util.HashSet<>(apis.values());
+        polled.add("/cluster");
+        restBackoff.retainOnly(polled);
         for (Map.Entry<String, String> e : apis.entrySet()) {
             String member = e.getKey();
-            if (!inFlight.add("rest:" + member)) {
+            String url = e.getValue();
+            if (!restBackoff.due(url) || !inFlight.add("rest:" + member)) {
                 continue;
             }
-            String url = e.getValue();
             rest.node(url).whenComplete((status, error) -> {
                 inFlight.remove("rest:" + member);
+                if (error == null) {
+                    restBackoff.succeeded(url);
+                } else {
+                    restBackoff.failed(url);
+                }
                 Instant now = clock.instant();
                 synchronized (lock) {
                     String key = member;
@@ -242,13 +267,18 @@ public final class ClusterMonitor implements AutoCloseable {
                 }
             });
         }
-        if (inFlight.add("rest:/cluster")) {
+        if (restBackoff.due("/cluster") && inFlight.add("rest:/cluster")) {
             List<String> candidates = new ArrayList<>(new LinkedHashSet<>(apis.values()));
             synchronized (lock) {
                 candidates.addAll(seedUrls);
             }
             firstCluster(candidates, 0, null).whenComplete((c, error) -> {
                 inFlight.remove("rest:/cluster");
+                if (error == null) {
+                    restBackoff.succeeded("/cluster");
+                } else {
+                    restBackoff.failed("/cluster");
+                }
                 Instant now = clock.instant();
                 synchronized (lock) {
                     restCluster = error == null ? restCluster.succeeded(c, now)
@@ -344,8 +374,14 @@ public final class ClusterMonitor implements AutoCloseable {
                     sqlReader == null ? Map.of() : sqlReader.slots(),
                     sqlReader == null ? Map.of() : sqlReader.prepared(),
                     sqlReader == null ? Map.of() : sqlReader.settings(), formerMembers());
-            next = lost.track(last, assembler.assemble(in, clock.instant()));
+            Instant at = clock.instant();
+            next = lost.track(last, assembler.assemble(in, at));
             next.members().forEach(m -> known.merge(m.name(), m, (was, now) -> now.host() == null ? was : now));
+            if (!gate.shouldPublish(last, next, at)) {
+                // Only clocks moved: the last published snapshot still says everything (see PublishGate).
+                pending = unansweredIn(next, in);
+                return;
+            }
             changes = SnapshotDiff.between(last, next);
             last = next;
             // Publish under the lock so listeners see snapshots and events in order.

@@ -51,8 +51,11 @@ final class NodeSqlReader {
     private final String source;
     private final String scope;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Nodes that did not answer are asked less and less often. */
+    private final PollBackoff backoff;
 
-    NodeSqlReader(String source, String scope, NodeConnections sql, Executor io, Clock clock) {
+    NodeSqlReader(String source, String scope, NodeConnections sql, Executor io, Clock clock, PollBackoff backoff) {
+        this.backoff = backoff;
         this.source = source;
         this.scope = scope;
         this.sql = sql;
@@ -64,7 +67,7 @@ final class NodeSqlReader {
     /** Starts a read of every target not already being read; {@code afterRead} runs after each one. */
     void poll(Iterable<Target> targets, Runnable afterRead) {
         for (Target t : targets) {
-            if (!inFlight.add(t.name())) {
+            if (!backoff.due(t.name()) || !inFlight.add(t.name())) {
                 continue;
             }
             boolean readSlots = slotsDue(t.name());
@@ -104,6 +107,7 @@ final class NodeSqlReader {
                 }
             }
             Instant now = clock.instant();
+            backoff.succeeded(t.name());
             synchronized (lock) {
                 states.put(t.name(), states.getOrDefault(t.name(), NodeRead.none()).succeeded(state, now));
                 if (nodeSlots != null) {
@@ -123,6 +127,7 @@ final class NodeSqlReader {
         } catch (Exception ex) {
             Instant now = clock.instant();
             String why = "PostgreSQL at " + t.host() + ":" + t.port() + ": " + SqlErrors.describe(ex);
+            backoff.failed(t.name());
             synchronized (lock) {
                 states.put(t.name(), states.getOrDefault(t.name(), NodeRead.none())
                         .failed(why, SqlErrors.refused(ex), now));
@@ -141,6 +146,11 @@ final class NodeSqlReader {
             Instant at = r == null ? null : (r.failedAt() != null ? r.failedAt() : r.lastSuccess());
             return at == null || at.plus(SLOTS_INTERVAL).isBefore(clock.instant());
         }
+    }
+
+    /** {@code name} showed a sign of life elsewhere (its DCS member key changed): read it at the normal pace again. */
+    void signOfLife(String name) {
+        backoff.succeeded(name);
     }
 
     /** The last replication read of every node (a copy). */

@@ -65,11 +65,50 @@ class RingSeriesTest {
     }
 
     @Test
-    void defaultCapacityIsADayAtOneHertzInAboutOnePointFourMegabytes() {
+    void defaultCapacityIsADayAtOneHertzInAboutOnePointFourMegabytesOnceFull() {
         RingSeries s = new RingSeries();
+        long empty = s.memoryBytes();
+        for (long i = 0; i < 600; i++) {
+            s.append(i, i);
+        }
+        long tenMinutes = s.memoryBytes();
+        for (long i = 600; i < 90_000; i++) {
+            s.append(i, i);
+        }
 
         assertThat(s.capacity()).isEqualTo(86_400);
+        assertThat(empty).isEqualTo(RingSeries.INITIAL_SLOTS * 16L);
+        assertThat(tenMinutes).isEqualTo(1024 * 16L);
         assertThat(s.memoryBytes()).isEqualTo(1_382_416);
+        assertThat(s.snapshot().times()).hasSize(86_400).startsWith(90_000 - 86_400);
+    }
+
+    @Test
+    void readersNeverSeeOutOfOrderOrTornSamplesWhileTheSeriesGrows() throws Exception {
+        RingSeries s = new RingSeries(200_000);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<String> failure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            long[] t = new long[300_000];
+            double[] v = new double[300_000];
+            while (!stop.get()) {
+                int n = s.copyRange(Long.MIN_VALUE, Long.MAX_VALUE, t, v);
+                for (int i = 0; i < n; i++) {
+                    if (v[i] != t[i] || t[i] != i) {
+                        failure.set("at " + i + ": t=" + t[i] + " v=" + v[i]);
+                    }
+                }
+            }
+        });
+        reader.start();
+        for (long i = 0; i < 200_000; i++) {
+            s.append(i, i);
+        }
+        stop.set(true);
+        reader.join();
+
+        assertThat(failure.get()).isNull();
+        assertThat(s.size()).isEqualTo(200_000);
     }
 
     @Test

@@ -67,28 +67,57 @@ final class WorkspaceTree {
         show(e);
     }
 
-    /** Shows the estate's sources and clusters (alert badges as last given). */
+    /**
+     * Shows the estate's sources and clusters (alert badges as last given), worst first ({@link TroubleOrder}). Rows
+     * change in place; the rows are rebuilt when clusters come or go, and reordered when their trouble order changed,
+     * at most once per {@link #REORDER_EVERY_NANOS} so a flapping cluster does not make the tree jump every frame.
+     */
     void show(EstateSnapshot e) {
-        Map<String, List<ClusterSnapshot>> bySource = new LinkedHashMap<>();
-        e.clusters().forEach(c -> bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(c));
+        Map<String, List<WorkspaceNode.Cluster>> bySource = new LinkedHashMap<>();
+        e.clusters().forEach(c -> bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(clusterNode(c)));
+        bySource.values().forEach(cs -> cs.sort(TroubleOrder.WORST_FIRST));
         List<List<String>> newShape = new ArrayList<>();
         bySource.forEach((s, cs) -> {
             List<String> row = new ArrayList<>();
             row.add(s);
-            cs.forEach(c -> row.add(c.scope()));
+            cs.forEach(c -> row.add(c.key().scope()));
             newShape.add(row);
         });
         updating = true;
         try {
-            if (newShape.equals(shape)) {
+            long now = nanoClock.getAsLong();
+            boolean sameClusters = sorted(newShape).equals(sorted(shape));
+            if (newShape.equals(shape) || (sameClusters && now - reorderedAt < REORDER_EVERY_NANOS)) {
                 updateInPlace(bySource);
             } else {
                 rebuild(bySource);
                 shape = newShape;
+                reorderedAt = now;
             }
         } finally {
             updating = false;
         }
+    }
+
+    /** Reorders rows at most this often (a rebuild when clusters come or go is never held back). */
+    static final long REORDER_EVERY_NANOS = 2_000_000_000L;
+    private long reorderedAt = Long.MIN_VALUE / 2;
+    private java.util.function.LongSupplier nanoClock = System::nanoTime;
+
+    /** For tests: the clock that paces reordering. */
+    void nanoClock(java.util.function.LongSupplier clock) {
+        this.nanoClock = clock;
+    }
+
+    private static List<List<String>> sorted(List<List<String>> shape) {
+        List<List<String>> out = new ArrayList<>();
+        shape.forEach(row -> {
+            List<String> r = new ArrayList<>(row.subList(1, row.size()));
+            java.util.Collections.sort(r);
+            r.add(0, row.get(0));
+            out.add(r);
+        });
+        return out;
     }
 
     /** Reflects the view model's selection without calling back. */
@@ -104,37 +133,37 @@ final class WorkspaceTree {
         }
     }
 
-    private void updateInPlace(Map<String, List<ClusterSnapshot>> bySource) {
-        List<TreeItem<WorkspaceNode>> sources = view.getRoot().getChildren();
-        int i = 0;
-        for (Map.Entry<String, List<ClusterSnapshot>> s : bySource.entrySet()) {
-            TreeItem<WorkspaceNode> sourceItem = sources.get(i++);
-            if (alone(s.getKey(), s.getValue())) {
-                setIfChanged(sourceItem, clusterNode(s.getValue().get(0)));
-                continue;
-            }
-            setIfChanged(sourceItem, sourceNode(s.getKey()));
-            for (int j = 0; j < s.getValue().size(); j++) {
-                setIfChanged(sourceItem.getChildren().get(j), clusterNode(s.getValue().get(j)));
+    private void updateInPlace(Map<String, List<WorkspaceNode.Cluster>> bySource) {
+        for (List<WorkspaceNode.Cluster> clusters : bySource.values()) {
+            for (WorkspaceNode.Cluster c : clusters) {
+                ClusterTreeItem item = items.get(c.key());
+                if (item != null) {
+                    item.update(c);
+                }
             }
         }
     }
 
-    private void rebuild(Map<String, List<ClusterSnapshot>> bySource) {
+    private void rebuild(Map<String, List<WorkspaceNode.Cluster>> bySource) {
         TreeItem<WorkspaceNode> selected = view.getSelectionModel().getSelectedItem();
-        ClusterKey keep = selected != null && selected.getValue() instanceof WorkspaceNode.Cluster c ? c.key() : null;
-        List<TreeItem<WorkspaceNode>> items = new ArrayList<>();
+        ClusterKey keep = selected instanceof ClusterTreeItem c ? c.key() : null;
+        Map<ClusterKey, ClusterTreeItem> old = items;
+        items = new java.util.HashMap<>();
+        List<TreeItem<WorkspaceNode>> rows = new ArrayList<>();
         bySource.forEach((source, clusters) -> {
-            if (alone(source, clusters)) {
-                items.add(new TreeItem<>(clusterNode(clusters.get(0))));
+            if (clusters.size() == 1 && clusters.get(0).key().scope().equals(source)) {
+                rows.add(item(old, clusters.get(0)));
                 return;
             }
-            TreeItem<WorkspaceNode> s = new TreeItem<>(sourceNode(source));
+            TreeItem<WorkspaceNode> s = sourceItems.computeIfAbsent(source, n -> new TreeItem<>(sourceNode(n)));
             s.setExpanded(true);
-            clusters.forEach(c -> s.getChildren().add(new TreeItem<>(clusterNode(c))));
-            items.add(s);
+            List<TreeItem<WorkspaceNode>> children = new ArrayList<>();
+            clusters.forEach(c -> children.add(item(old, c)));
+            s.getChildren().setAll(children);
+            rows.add(s);
         });
-        view.getRoot().getChildren().setAll(items);
+        sourceItems.keySet().retainAll(bySource.keySet());
+        view.getRoot().getChildren().setAll(rows);
         if (keep != null) {
             TreeItem<WorkspaceNode> again = find(keep);
             if (again != null) {
@@ -142,6 +171,21 @@ final class WorkspaceTree {
             }
         }
     }
+
+    /** The row of {@code c}: the one it had (kept across reorders), updated, or a new one. */
+    private ClusterTreeItem item(Map<ClusterKey, ClusterTreeItem> old, WorkspaceNode.Cluster c) {
+        ClusterTreeItem item = old.get(c.key());
+        if (item == null) {
+            item = new ClusterTreeItem(c);
+        } else {
+            item.update(c);
+        }
+        items.put(c.key(), item);
+        return item;
+    }
+
+    private Map<ClusterKey, ClusterTreeItem> items = new java.util.HashMap<>();
+    private final Map<String, TreeItem<WorkspaceNode>> sourceItems = new java.util.HashMap<>();
 
     /**
      * A source whose only cluster bears its name (the sandbox's {@code demo} source and {@code demo} cluster) is
@@ -155,35 +199,19 @@ final class WorkspaceTree {
         return new WorkspaceNode.Source(source);
     }
 
-    private WorkspaceNode clusterNode(ClusterSnapshot c) {
+    private WorkspaceNode.Cluster clusterNode(ClusterSnapshot c) {
         List<Alert> own = alerts.forCluster(c.source(), c.scope());
         int critical = (int) own.stream().filter(a -> a.severity() == AlertSeverity.CRITICAL).count();
         return new WorkspaceNode.Cluster(ClusterKey.of(c), ClusterHealth.of(c), c.members().size(), own.size(),
                 critical);
     }
 
-    private static void setIfChanged(TreeItem<WorkspaceNode> item, WorkspaceNode value) {
-        if (!value.equals(item.getValue())) {
-            item.setValue(value);
-        }
-    }
-
     private TreeItem<WorkspaceNode> find(ClusterKey key) {
-        for (TreeItem<WorkspaceNode> s : view.getRoot().getChildren()) {
-            if (s.getValue() instanceof WorkspaceNode.Cluster n && n.key().equals(key)) {
-                return s;
-            }
-            for (TreeItem<WorkspaceNode> c : s.getChildren()) {
-                if (c.getValue() instanceof WorkspaceNode.Cluster n && n.key().equals(key)) {
-                    return c;
-                }
-            }
-        }
-        return null;
+        return items.get(key);
     }
 
     private void selected(TreeItem<WorkspaceNode> item) {
-        if (!updating && item != null && item.getValue() instanceof WorkspaceNode.Cluster c) {
+        if (!updating && item instanceof ClusterTreeItem c) {
             onSelect.accept(c.key());
         }
     }

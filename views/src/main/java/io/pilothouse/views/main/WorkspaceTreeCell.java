@@ -34,9 +34,41 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
         }
     }
 
+    /**
+     * Repaints this row when the state of the cluster it shows changes. Weak, so a cell the tree discards (it
+     * rebuilds its cells when rows come or go) is not kept alive, nor painted, by the row it showed last.
+     */
+    private final javafx.beans.value.ChangeListener<WorkspaceNode.Cluster> repaint = (obs, was, now) -> {
+        if (getTreeItem() instanceof ClusterTreeItem row && row.stateProperty() == obs && !isEmpty()) {
+            show(now, false);
+        }
+    };
+    private final javafx.beans.value.WeakChangeListener<WorkspaceNode.Cluster> weakRepaint =
+            new javafx.beans.value.WeakChangeListener<>(repaint);
+
+    WorkspaceTreeCell() {
+        // A cell can be handed another row without updateItem (same index, equal value): follow the row itself.
+        treeItemProperty().addListener((obs, was, now) -> {
+            if (was instanceof ClusterTreeItem old) {
+                old.stateProperty().removeListener(weakRepaint);
+            }
+            if (now instanceof ClusterTreeItem row) {
+                row.stateProperty().addListener(weakRepaint);
+            }
+        });
+    }
+
     @Override
     protected void updateItem(WorkspaceNode item, boolean empty) {
         super.updateItem(item, empty);
+        if (!empty && getTreeItem() instanceof ClusterTreeItem row) {
+            show(row.state(), false);
+            return;
+        }
+        show(item, empty);
+    }
+
+    private void show(WorkspaceNode item, boolean empty) {
         setText(null);
         getStyleClass().removeAll(Styles.TREE_SOURCE, Styles.TREE_CLUSTER);
         if (empty || item == null) {
@@ -66,7 +98,9 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
         dot.getStyleClass().add(Styles.DOT);
         Styles.setTone(dot, c.health().tone());
         Label name = new Label(c.key().scope());
-        name.setMinWidth(0);
+        // The name and the health words are what the row is for: both keep their width, and a narrow tree shortens
+        // the alert badge instead (the Alerts tab lists them). "no leader" once hid the name entirely.
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox box = new HBox(8, dot, name, spacer);
@@ -86,7 +120,7 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
                     : org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT));
             badge.getStyleClass().addAll(Styles.CHIP, AlertStyles.BADGE);
             badge.setGraphicTextGap(3);
-            badge.setMinWidth(Region.USE_PREF_SIZE);
+            badge.setMinWidth(0);
             badge.setTooltip(new Tooltip(AlertPresentation.badgeDescription(c.alerts(), c.critical())));
             Styles.setTone(badge, c.critical() > 0 ? Tone.DANGER : Tone.WARN);
             box.getChildren().add(badge);

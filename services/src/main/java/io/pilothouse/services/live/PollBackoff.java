@@ -1,0 +1,75 @@
+package io.pilothouse.services.live;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * When to ask again what did not answer: the first {@value #PATIENT} failures in a row wait {@code first} each (a
+ * restart is seen at the normal pace), every further one twice as long as the one before, up to {@code max}; one
+ * success resets it, and so does a sign of life from elsewhere (its DCS member key changed). A member that is gone (or simulated, with no
+ * REST or SQL at all) then costs one attempt every {@code max} instead of one a second, which is what keeps an estate
+ * of hundreds of unreachable members idle when nothing changes.
+ */
+final class PollBackoff {
+
+    /** Failures in a row answered at the normal pace before waits grow. */
+    static final int PATIENT = 3;
+
+    /** The live view's: 1 s after each of the first three failures, then 2, 4, 8, 16 and 30 s. */
+    static PollBackoff live(Clock clock) {
+        return new PollBackoff(clock, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    }
+
+    /** One that never waits: every attempt is due. */
+    static PollBackoff never(Clock clock) {
+        return new PollBackoff(clock, Duration.ZERO, Duration.ZERO);
+    }
+
+    private record State(int failures, long notBeforeMillis) {
+    }
+
+    private final Clock clock;
+    private final long firstMillis;
+    private final long maxMillis;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    PollBackoff(Clock clock, Duration first, Duration max) {
+        this.clock = clock;
+        this.firstMillis = first.toMillis();
+        this.maxMillis = max.toMillis();
+    }
+
+    /** True when {@code key} may be asked now: it never failed, or its wait is over. */
+    boolean due(String key) {
+        State s = states.get(key);
+        return s == null || clock.millis() >= s.notBeforeMillis();
+    }
+
+    /** {@code key} did not answer: wait longer before the next attempt. */
+    void failed(String key) {
+        states.compute(key, (k, s) -> {
+            int failures = s == null ? 1 : s.failures() + 1;
+            long wait = failures <= PATIENT ? firstMillis
+                    : Math.min(maxMillis, firstMillis << Math.min(20, failures - PATIENT));
+            return new State(failures, clock.millis() + wait);
+        });
+    }
+
+    /** {@code key} answered: ask it at the normal pace again. */
+    void succeeded(String key) {
+        states.remove(key);
+    }
+
+    /** Failures in a row of {@code key} (0 when it answered last or was never asked). */
+    int failures(String key) {
+        State s = states.get(key);
+        return s == null ? 0 : s.failures();
+    }
+
+    /** Forgets keys no longer polled (members that left), so the map stays as big as the cluster. */
+    void retainOnly(java.util.Collection<String> keys) {
+        states.keySet().retainAll(keys);
+    }
+}

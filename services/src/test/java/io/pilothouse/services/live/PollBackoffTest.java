@@ -1,0 +1,97 @@
+package io.pilothouse.services.live;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PollBackoffTest {
+
+    /** A clock the test moves by hand. */
+    private static final class HandClock extends Clock {
+        private Instant now = Instant.parse("2026-12-07T03:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final HandClock clock = new HandClock();
+    private final PollBackoff backoff = PollBackoff.live(clock);
+
+    /** Seconds until {@code key} is due again, by stepping the clock a second at a time. */
+    private int secondsUntilDue(String key) {
+        int waited = 0;
+        while (!backoff.due(key)) {
+            clock.advance(Duration.ofSeconds(1));
+            waited++;
+        }
+        return waited;
+    }
+
+    @Test
+    void keepsTheNormalPaceForTheFirstFailuresThenDoublesUpToThirtySeconds() {
+        int[] waits = new int[9];
+        for (int i = 0; i < waits.length; i++) {
+            backoff.failed("http://a:8008");
+            waits[i] = secondsUntilDue("http://a:8008");
+        }
+
+        assertThat(waits).containsExactly(1, 1, 1, 2, 4, 8, 16, 30, 30);
+        assertThat(backoff.failures("http://a:8008")).isEqualTo(9);
+    }
+
+    @Test
+    void oneAnswerOrASignOfLifeMakesItDueAtOnce() {
+        for (int i = 0; i < 6; i++) {
+            backoff.failed("node1");
+        }
+        assertThat(backoff.due("node1")).isFalse();
+
+        backoff.succeeded("node1");
+
+        assertThat(backoff.due("node1")).isTrue();
+        assertThat(backoff.failures("node1")).isZero();
+    }
+
+    @Test
+    void eachEndpointWaitsOnItsOwnAndForgottenOnesAreDropped() {
+        for (int i = 0; i < 6; i++) {
+            backoff.failed("dead");
+        }
+        assertThat(backoff.due("alive")).isTrue();
+
+        backoff.retainOnly(java.util.List.of("alive"));
+
+        assertThat(backoff.due("dead")).isTrue();
+    }
+
+    @Test
+    void aPlainClustersBackoffNeverWaits() {
+        PollBackoff never = PollBackoff.never(clock);
+        for (int i = 0; i < 10; i++) {
+            never.failed("n");
+        }
+        assertThat(never.due("n")).isTrue();
+    }
+}
