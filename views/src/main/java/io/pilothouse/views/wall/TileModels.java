@@ -109,7 +109,7 @@ public final class TileModels {
                 : (lagUnknown ? "lag ≥ " : "lag ") + ByteSizeFormat.format(worstLag);
         return new TileModel(c.source() + "/" + c.scope(), name, state,
                 c.leader() == null ? "no leader" : "leader " + c.leader(), marks, names, lag, sync(c.sync()),
-                alerts.size(), age(lastRead(c), now, stale), stale, worstLag);
+                alerts.size(), age(lastRead(c), now, stale) + (etcdOnly(c) ? " · etcd only" : ""), stale, worstLag);
     }
 
     private static TileState state(ClusterSnapshot c, boolean stale, List<Alert> alerts, boolean lagging,
@@ -170,6 +170,14 @@ public final class TileModels {
             }
         }
         return last;
+    }
+
+    /**
+     * True when no member's REST or SQL answered (all tried and unreachable): what the tile shows is only what
+     * Patroni wrote to etcd, and it says so rather than vouch for the servers.
+     */
+    static boolean etcdOnly(ClusterSnapshot c) {
+        return !c.members().isEmpty() && c.members().stream().allMatch(m -> m.freshness() == Freshness.UNREACHABLE);
     }
 
     private static String age(Instant last, Instant now, boolean stale) {

@@ -49,6 +49,18 @@ class TileModelsTest {
     }
 
     @Test
+    void aClusterWhoseMembersNoneAnswerSaysItsDataIsEtcdsOnly() {
+        io.pilothouse.services.model.ClusterSnapshot live = WallSamples.cluster("dcs-only", "d-1", 3, 0,
+                WallSamples.live(1));
+        io.pilothouse.services.model.ClusterSnapshot unreached = live.toBuilder().members(live.members().stream()
+                .map(m -> m.toBuilder().freshness(io.pilothouse.services.model.Freshness.UNREACHABLE).build())
+                .toList()).build();
+
+        assertThat(models.of(live, "dcs-only", List.of(), NOW).age()).isEqualTo("1 s old");
+        assertThat(models.of(unreached, "dcs-only", List.of(), NOW).age()).isEqualTo("1 s old · etcd only");
+    }
+
+    @Test
     void wordsForLeaderLagSyncAlertsAndAge() {
         TileModel billing = tile("billing-prod");
         assertThat(billing.leader()).isEqualTo("no leader");
