@@ -43,7 +43,7 @@ final class OperationsMenu {
             item.setOnAction(e -> perform(action));
             items.put(action, item);
             if (action == ClusterAction.RESTART_MEMBER || action == ClusterAction.PAUSE
-                    || action == ClusterAction.MOVE_PARTITION) {
+                    || action == ClusterAction.MOVE_PARTITION || action == ClusterAction.ADD_REPLICA) {
                 button.getItems().add(new SeparatorMenuItem());
             }
             button.getItems().add(item);

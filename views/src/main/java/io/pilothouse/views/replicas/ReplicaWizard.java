@@ -24,6 +24,12 @@ import javafx.util.Subscription;
 
 import java.util.List;
 
+import static io.pilothouse.views.replicas.WizardParts.button;
+import static io.pilothouse.views.replicas.WizardParts.buttons;
+import static io.pilothouse.views.replicas.WizardParts.muted;
+import static io.pilothouse.views.replicas.WizardParts.spinner;
+import static io.pilothouse.views.replicas.WizardParts.text;
+
 /**
  * The "Add a replica…" wizard: the target form, then the pre-checks and every command (with the new member's
  * patroni.yml for Patroni clusters) under a confirm button naming the replica and the cluster, then the run's
@@ -212,44 +218,5 @@ public final class ReplicaWizard {
 
     private Runnable onCloseAction() {
         return () -> onClose.run();
-    }
-
-    private static HBox buttons(Node... right) {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox box = new HBox(10, spacer);
-        box.getChildren().addAll(right);
-        box.setAlignment(Pos.CENTER_RIGHT);
-        return box;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static ProgressIndicator spinner() {
-        ProgressIndicator s = new ProgressIndicator();
-        s.setPrefSize(20, 20);
-        return s;
-    }
-
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        l.getStyleClass().add("ph-muted");
-        return l;
-    }
-
-    private static TextArea text(String id) {
-        TextArea t = new TextArea();
-        t.setId(id);
-        t.setEditable(false);
-        t.setWrapText(false);
-        t.setStyle("-fx-font-family: monospace;");
-        return t;
     }
 }
