@@ -83,6 +83,7 @@ public final class RemovalWizard {
                 + "changes until you confirm on the next page."), row, deleteData,
                 buttons(button("_Cancel", "removal-cancel", () -> onClose.run()), review));
         confirm.setId("removal-confirm");
+        confirm.getStyleClass().add("danger");
         confirm.setMnemonicParsing(false);
         confirm.setOnAction(e -> model.remove());
         VBox.setVgrow(previewText, Priority.ALWAYS);

@@ -154,6 +154,7 @@ public final class ReplicaWizard {
         checks.setPrefHeight(170);
         VBox.setVgrow(previewText, Priority.ALWAYS);
         confirm.setId("replica-confirm");
+        confirm.getStyleClass().add("accent");
         // Member names hold underscores; a mnemonic would eat them.
         confirm.setMnemonicParsing(false);
         confirm.setOnAction(e -> model.add());

@@ -53,6 +53,7 @@ class ReplicaWizardTest {
     private final List<ReplicaRequest> previewed = new ArrayList<>();
     private CheckOutcome hba = CheckOutcome.PASS;
     private Throwable runFailure;
+    private CompletableFuture<ReplicaReport> pending;
     private boolean readOnly;
     private Stage stage;
     private ReplicaWizard wizard;
@@ -74,6 +75,11 @@ class ReplicaWizardTest {
         @Override
         public CompletableFuture<ReplicaReport> add(ReplicaPreview preview, Consumer<String> progress) {
             progress.accept("-> start Patroni");
+            if (pending != null) {
+                progress.accept("base backup: streaming database files 28.3 MiB / 83.5 MiB (34%), ETA 4 s");
+                progress.accept("node4: starting, not streaming yet");
+                return pending;
+            }
             if (runFailure != null) {
                 return CompletableFuture.failedFuture(runFailure);
             }
@@ -220,5 +226,21 @@ class ReplicaWizardTest {
         assertThat(text(robot, "#replica-form-error")).isEqualTo("Port \"54x\" is not a number; give the new "
                 + "replica's PostgreSQL port, e.g. 5433");
         assertThat(onFx(() -> robot.lookup("#replica-form-error").queryAs(Label.class).isVisible())).isTrue();
+    }
+
+    @Test
+    void theRunningPageShowsTheBaseBackupsProgressAndTheMembersState(FxRobot robot) {
+        pending = new CompletableFuture<>();
+        open(false, Theme.LIGHT);
+        fill(robot);
+        robot.clickOn("#replica-review");
+        robot.clickOn("#replica-confirm");
+        assertThat(text(robot, "#replica-title")).isEqualTo("Adding node4 to demo…");
+        assertThat(onFx(() -> robot.lookup("#replica-progress").queryAs(ListView.class).getItems())).containsExactly(
+                "-> start Patroni", "base backup: streaming database files 28.3 MiB / 83.5 MiB (34%), ETA 4 s",
+                "node4: starting, not streaming yet");
+        assertThat(shot("replica-running-light.png")).exists();
+        onFx(() -> pending.complete(report(true)));
+        assertThat(text(robot, "#replica-title")).isEqualTo("Added node4 to demo");
     }
 }
