@@ -10,9 +10,9 @@ import javafx.stage.Window;
 import java.util.function.Supplier;
 
 /**
- * Carries out the main window's Operations menu: the switchover / failover wizard, and a window per Patroni
- * operation (restart, reload, reinitialise, pause, resume, configuration). All work runs on the session's I/O
- * executor, never on the FX thread.
+ * Carries out the main window's Operations menu: the switchover / failover wizard, the add / remove replica wizards,
+ * and a window per Patroni operation (restart, reload, reinitialise, pause, resume, configuration). All work runs on
+ * the session's I/O executor, never on the FX thread.
  */
 public final class ClusterActions implements ClusterActionHandler {
 
@@ -40,6 +40,8 @@ public final class ClusterActions implements ClusterActionHandler {
                     member);
             case MOVE_PARTITION -> ReshardWindow.open(owner.get(), session, windows, cluster.source(),
                     cluster.scope());
+            case ADD_REPLICA -> ReplicaWindow.open(owner.get(), windows, session, cluster);
+            case REMOVE_REPLICA -> ReplicaRemovalWindow.open(owner.get(), windows, session, cluster, member);
             default -> new PatroniOperationDialogs(owner.get(), session, windows).perform(action, cluster, member);
         }
     }

@@ -113,7 +113,7 @@ public final class PatroniOperationDialogs {
                 yield operation(pane, "Resume " + scope, p -> operations.resume(latest(cluster), p));
             }
             case EDIT_CONFIGURATION -> editConfiguration(cluster);
-            case SWITCHOVER, FAILOVER, MOVE_PARTITION -> null;
+            case SWITCHOVER, FAILOVER, MOVE_PARTITION, ADD_REPLICA, REMOVE_REPLICA -> null;
         };
     }
 

@@ -56,6 +56,16 @@ public final class ReplicaWiring {
                 patroni(source));
     }
 
+    /** SSH settings for the replica hosts: ~/.ssh and the workspace's known_hosts file. */
+    public io.pilothouse.services.hosts.SshSettings sshSettings() {
+        return io.pilothouse.services.hosts.SshSettings.forWorkspace(workspace);
+    }
+
+    /** True when the workspace refuses every change. */
+    public boolean readOnly() {
+        return guard.isReadOnly();
+    }
+
     /** Removing replicas of {@code cluster}'s source. */
     public io.pilothouse.services.replicas.ReplicaRemoval removal(ClusterSnapshot cluster) {
         SourceConfig source = source(cluster);

@@ -14,7 +14,11 @@ public enum ClusterAction {
     RESUME("Resume…", false),
     EDIT_CONFIGURATION("Edit dynamic configuration…", false),
     /** Opens the resharding wizard on the cluster as coordinator. */
-    MOVE_PARTITION("Move or split a partition…", false);
+    MOVE_PARTITION("Move or split a partition…", false),
+    /** Opens the add-replica wizard on the cluster. */
+    ADD_REPLICA("Add a replica…", false),
+    /** Opens the remove-replica window on the selected member. */
+    REMOVE_REPLICA("Remove a replica…", false);
 
     private final String label;
     private final boolean needsMember;

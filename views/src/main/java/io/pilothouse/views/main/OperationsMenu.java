@@ -18,9 +18,9 @@ import java.util.Map;
 
 /**
  * The header's Operations menu on the shown cluster: switchover, failover, member restart/reload/reinitialise,
- * pause/resume and the dynamic configuration. Hidden until the app installs a handler; items are disabled, with the
- * reason in the menu's tooltip, in a read-only workspace, without a cluster, or (member items) without a selected
- * member. Pause and resume follow the cluster's state.
+ * pause/resume, the dynamic configuration, resharding, and adding / removing a replica. Hidden until the app installs
+ * a handler; items are disabled, with the reason in the menu's tooltip, in a read-only workspace, without a cluster,
+ * or (member items) without a selected member. Pause and resume follow the cluster's state.
  */
 final class OperationsMenu {
 
@@ -43,7 +43,7 @@ final class OperationsMenu {
             item.setOnAction(e -> perform(action));
             items.put(action, item);
             if (action == ClusterAction.RESTART_MEMBER || action == ClusterAction.PAUSE
-                    || action == ClusterAction.MOVE_PARTITION) {
+                    || action == ClusterAction.MOVE_PARTITION || action == ClusterAction.ADD_REPLICA) {
                 button.getItems().add(new SeparatorMenuItem());
             }
             button.getItems().add(item);

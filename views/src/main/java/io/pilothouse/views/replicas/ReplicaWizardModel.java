@@ -48,6 +48,11 @@ public final class ReplicaWizardModel {
         this.fx = fx;
     }
 
+    /** The cluster's scope. */
+    public String cluster() {
+        return cluster;
+    }
+
     /** Measures and plans {@code request}; the preview page shows the checks and commands, or the error says why. */
     public void review(ReplicaRequest request) {
         if (busy.get() || page.get() != ReplicaPage.TARGET) {
