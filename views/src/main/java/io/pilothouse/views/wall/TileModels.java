@@ -151,6 +151,9 @@ public final class TileModels {
                         : s.standbys().size() == 1 ? "sync: " + s.standbys().get(0) + strict
                         : "sync ×" + s.standbys().size() + strict;
             case QUORUM:
+                if (s.standbys().isEmpty()) {
+                    return "quorum: none" + strict;
+                }
                 Integer k = s.required();
                 return "ANY " + (k == null ? "?" : k) + " of " + s.standbys().size() + strict;
             case UNKNOWN:

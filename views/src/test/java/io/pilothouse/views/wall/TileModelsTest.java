@@ -49,6 +49,13 @@ class TileModelsTest {
     }
 
     @Test
+    void aQuorumWithNoStandbyNamedSaysNoneInsteadOfAnyOfZero() {
+        assertThat(TileModels.sync(new io.pilothouse.services.model.SyncReplication(
+                io.pilothouse.services.model.SyncMode.QUORUM, false, 0, List.of(), 0, null, false)))
+                .isEqualTo("quorum: none");
+    }
+
+    @Test
     void aClusterWhoseMembersNoneAnswerSaysItsDataIsEtcdsOnly() {
         io.pilothouse.services.model.ClusterSnapshot live = WallSamples.cluster("dcs-only", "d-1", 3, 0,
                 WallSamples.live(1));
