@@ -4,7 +4,6 @@ import io.pilothouse.services.hosts.HostCommandException;
 import io.pilothouse.services.hosts.HostShell;
 import io.pilothouse.services.hosts.SshSettings;
 import io.pilothouse.services.policy.MutationRefusedException;
-import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
 import io.pilothouse.services.replicas.RemovalPreview;
 import io.pilothouse.services.replicas.ReplicaFailedException;
 import io.pilothouse.services.replicas.ReplicaRefusedException;
@@ -75,14 +74,7 @@ public final class ReplicaRemoveCommand implements Callable<Integer> {
             ReplicaRemoval removal = op.session().replicas().removal(op.cluster());
             TargetHost target = TargetHost.on(shell, osUser);
             RemovalPreview preview = removal.preview(ReplicaClusters.withLeader(op, options), member, port, target, deleteData, replicationUser);
-            preview.lines().forEach(out::println);
-            out.flush();
-            if (preview.refused()) {
-                throw new UserException("refused: " + preview.failures().size() + " check(s) failed; nothing was "
-                        + "done", ClusterOperation.REFUSED);
-            }
-            if (dryRun) {
-                out.println("Dry run: nothing was run.");
+            if (!ReplicaCommandSteps.showPreview(out, preview, dryRun)) {
                 return 0;
             }
             if (!yes && !ClusterOperation.confirm(out, "This stops " + member + " and removes it from "
@@ -90,20 +82,11 @@ public final class ReplicaRemoveCommand implements Callable<Integer> {
                 throw new UserException("removing " + member + " not confirmed; nothing was done (pass --yes to "
                         + "skip the question)", ClusterOperation.REFUSED);
             }
-            ReplicaReport report = removal.remove(preview, target, line -> {
-                out.println(line);
-                out.flush();
-            });
+            ReplicaReport report = removal.remove(preview, target, ReplicaCommandSteps.printer(out));
             report.lines().forEach(out::println);
             return 0;
-        } catch (ReplicaFailedException e) {
-            e.report().lines().forEach(spec.commandLine().getOut()::println);
-            throw new UserException(e.getMessage(), UserErrors.FAILED);
-        } catch (ReadOnlyWorkspaceException e) {
-            throw new UserException(e.getMessage() + "; open a workspace that is not read-only to make changes",
-                    ClusterOperation.REFUSED);
-        } catch (ReplicaRefusedException | MutationRefusedException | HostCommandException e) {
-            throw new UserException(e.getMessage(), ClusterOperation.REFUSED);
+        } catch (ReplicaFailedException | ReplicaRefusedException | MutationRefusedException | HostCommandException e) {
+            throw ReplicaCommandSteps.exit(e, out);
         }
     }
 }

@@ -10,21 +10,14 @@ import java.util.List;
  * standby) and every step with its exact command.
  */
 public record RemovalPreview(ClusterSnapshot cluster, String member, boolean patroni, String where,
-                             List<PreCheck> checks, List<PlannedStep> steps) {
+                             List<PreCheck> checks, List<PlannedStep> steps) implements CheckedPreview {
 
     public RemovalPreview {
         checks = List.copyOf(checks);
         steps = List.copyOf(steps);
     }
 
-    public boolean refused() {
-        return checks.stream().anyMatch(c -> c.outcome() == CheckOutcome.FAIL);
-    }
-
-    public List<String> failures() {
-        return checks.stream().filter(c -> c.outcome() == CheckOutcome.FAIL).map(PreCheck::line).toList();
-    }
-
+    @Override
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add("Remove " + member + " from " + cluster.scope() + " (" + (patroni ? "Patroni" : "plain streaming")

@@ -20,24 +20,15 @@ import java.util.List;
  */
 public record ReplicaPreview(ClusterSnapshot cluster, ReplicaRequest request, boolean patroni,
                              UpstreamMember upstream, String where, List<PreCheck> checks,
-                             List<PlannedStep> steps, String configText) {
+                             List<PlannedStep> steps, String configText) implements CheckedPreview {
 
     public ReplicaPreview {
         checks = List.copyOf(checks);
         steps = List.copyOf(steps);
     }
 
-    /** True when a pre-check failed: nothing will run. */
-    public boolean refused() {
-        return checks.stream().anyMatch(c -> c.outcome() == CheckOutcome.FAIL);
-    }
-
-    /** The failed checks, one line each. */
-    public List<String> failures() {
-        return checks.stream().filter(c -> c.outcome() == CheckOutcome.FAIL).map(PreCheck::line).toList();
-    }
-
     /** The preview for a terminal: checks, then numbered steps, then the configuration. */
+    @Override
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add("Add " + request.name() + " to " + cluster.scope() + " (" + (patroni ? "Patroni" : "plain streaming")

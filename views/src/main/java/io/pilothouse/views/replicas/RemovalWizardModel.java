@@ -1,7 +1,6 @@
 package io.pilothouse.views.replicas;
 
 import io.pilothouse.services.replicas.RemovalPreview;
-import io.pilothouse.services.replicas.ReplicaFailedException;
 import io.pilothouse.services.replicas.ReplicaReport;
 import io.pilothouse.views.tasks.Tasks;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,7 +10,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -100,16 +98,7 @@ public final class RemovalWizardModel {
         actions.remove(preview.get(), line -> fx.execute(() -> progress.add(line)))
                 .whenComplete((r, failure) -> fx.execute(() -> {
                     busy = false;
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
-                        if (cause instanceof ReplicaFailedException failed) {
-                            report.set(failed.report());
-                        }
-                        error.set(Tasks.message(failure));
-                    } else {
-                        report.set(r);
-                    }
+                    RunEnd.apply(r, failure, report::set, error::set);
                     page.set(ReplicaPage.REPORT);
                 }));
     }

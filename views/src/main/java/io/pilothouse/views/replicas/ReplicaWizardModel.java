@@ -1,6 +1,5 @@
 package io.pilothouse.views.replicas;
 
-import io.pilothouse.services.replicas.ReplicaFailedException;
 import io.pilothouse.services.replicas.ReplicaPreview;
 import io.pilothouse.services.replicas.ReplicaReport;
 import io.pilothouse.services.replicas.ReplicaRequest;
@@ -14,7 +13,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -109,16 +107,7 @@ public final class ReplicaWizardModel {
         actions.add(preview.get(), line -> fx.execute(() -> progress.add(line)))
                 .whenComplete((r, failure) -> fx.execute(() -> {
                     busy.set(false);
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
-                        if (cause instanceof ReplicaFailedException failed) {
-                            report.set(failed.report());
-                        }
-                        error.set(Tasks.message(failure));
-                    } else {
-                        report.set(r);
-                    }
+                    RunEnd.apply(r, failure, report::set, error::set);
                     page.set(ReplicaPage.REPORT);
                 }));
     }
