@@ -257,4 +257,32 @@ class ReplicaCommandsSandboxTest {
                 + r.path("target").asText() + " " + r.path("outcome").asText())
                 .contains("replica-add node3 ok", "replica-remove node3 ok");
     }
+
+    @Test
+    @Order(9)
+    @org.junit.jupiter.api.Timeout(240)
+    void addsAndRemovesAPatroniMemberOverSshThroughARealSshd() throws Exception {
+        assumeTrue(OpenSshServer.installed(), "openssh-server is not installed (scripts/ensure-packages.sh test)");
+        try (OpenSshServer sshd = OpenSshServer.start(work.resolve("sshd-patroni"))) {
+            CommandRun cli = cli(patroni);
+            String dir = replicas.resolve("node4").toString();
+            String[] ssh = {"--ssh", sshd.destination(), "--known-hosts", sshd.knownHosts().toString(),
+                "--identity", sshd.userKey().toString()};
+            int postgresPort = freePort();
+            int restPort = freePort();
+            while (restPort == postgresPort) {
+                restPort = freePort();
+            }
+            int status = cli.run(args(List.of("replica", "add", "--host", "127.0.0.1", "--port",
+                    String.valueOf(postgresPort), "--rest-port", String.valueOf(restPort), "--data-dir", dir,
+                    "--name", "node4", "--yes"), ssh));
+            assertThat(status).as(cli.out() + cli.err()).isZero();
+            assertThat(cli.out()).contains("ssh " + sshd.destination(), "scope: rpat", "node4 streams from");
+
+            status = cli.run(args(List.of("replica", "remove", "--member", "node4", "--delete-data", "--yes"), ssh));
+            assertThat(status).as(cli.out() + cli.err()).isZero();
+            assertThat(cli.out()).contains("member key of node4 deleted");
+            assertThat(Files.exists(Path.of(dir))).isFalse();
+        }
+    }
 }

@@ -37,7 +37,9 @@ public final class TargetHost {
         if (dropTo == null) {
             return argv;
         }
-        List<String> out = new ArrayList<>(List.of("runuser", "-u", dropTo, "--"));
+        // From / : the shell's directory (root's home over SSH) is not the server user's to enter, and PostgreSQL's
+        // programs stop when they cannot return to it ("could not change directory to /root").
+        List<String> out = new ArrayList<>(List.of("runuser", "-u", dropTo, "--", "env", "--chdir=/"));
         out.addAll(argv);
         return out;
     }

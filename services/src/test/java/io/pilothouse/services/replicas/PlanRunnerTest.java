@@ -87,7 +87,7 @@ class PlanRunnerTest {
             }
         };
         assertThat(TargetHost.on(root, "postgres").asServer(List.of("pg_ctl", "start")))
-                .containsExactly("runuser", "-u", "postgres", "--", "pg_ctl", "start");
+                .containsExactly("runuser", "-u", "postgres", "--", "env", "--chdir=/", "pg_ctl", "start");
         assertThat(TargetHost.on(new RecordingShell("none"), "postgres").asServer(List.of("pg_ctl", "start")))
                 .containsExactly("pg_ctl", "start");
     }
