@@ -1,5 +1,7 @@
 package io.pilothouse.app.cli;
 
+import io.pilothouse.services.sandbox.estate.EstatePlan;
+
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -84,5 +86,22 @@ public final class NumericOptions {
                     + (max < Long.MAX_VALUE && max != Integer.MAX_VALUE ? " and at most " + max : ""));
         }
         return v;
+    }
+
+    /** Changes per second for {@code sandbox estate}: 0 (none) up to the simulator's most, fractions allowed. */
+    public static final class EstateRate implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                double d = Double.parseDouble(value.trim());
+                if (Double.isFinite(d) && d >= 0 && d <= EstatePlan.MAX_RATE) {
+                    return d;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new TypeConversionException("'" + value + "' is not a rate; give changes per second from 0 to "
+                    + (int) EstatePlan.MAX_RATE + ", e.g. 10 or 0.5");
+        }
     }
 }

@@ -33,7 +33,7 @@ final class SandboxEstateCommand implements Callable<Integer> {
             description = "Members per cluster (1 to " + EstatePlan.MAX_MEMBERS + ", default: ${DEFAULT-VALUE}).")
     int members;
 
-    @Option(names = "--rate", paramLabel = "R", defaultValue = "10", converter = Rate.class,
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "10", converter = NumericOptions.EstateRate.class,
             description = "Changes per second across the estate (0 for none; default: ${DEFAULT-VALUE}).")
     double rate;
 
@@ -49,23 +49,6 @@ final class SandboxEstateCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    /** A rate in changes per second: a number from 0 to {@link EstatePlan#MAX_RATE}, fractions allowed. */
-    static final class Rate implements picocli.CommandLine.ITypeConverter<Double> {
-        @Override
-        public Double convert(String value) {
-            try {
-                double d = Double.parseDouble(value.trim());
-                if (Double.isFinite(d) && d >= 0 && d <= EstatePlan.MAX_RATE) {
-                    return d;
-                }
-            } catch (NumberFormatException e) {
-                // said below
-            }
-            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a rate; give changes per "
-                    + "second from 0 to " + (int) EstatePlan.MAX_RATE + ", e.g. 10 or 0.5");
-        }
-    }
 
     @Override
     public Integer call() {

@@ -31,9 +31,9 @@ public final class WallCommand implements Callable<Integer> {
     @Option(names = "--theme", defaultValue = "dark", description = "light or dark (default: ${DEFAULT-VALUE}).")
     String theme;
 
-    @Option(names = "--rotate", defaultValue = "20", paramLabel = "SECONDS",
+    @Option(names = "--rotate", defaultValue = "20", paramLabel = "SECONDS", converter = NumericOptions.Positive.class,
             description = "Seconds between pages when the estate does not fit on one (default: ${DEFAULT-VALUE}).")
-    long rotateSeconds;
+    int rotateSeconds;
 
     @Option(names = "--large", description = "Larger type and tiles, for 5 m and more.")
     boolean large;
