@@ -57,7 +57,7 @@ class PollBackoffTest {
             waits[i] = secondsUntilDue("http://a:8008");
         }
 
-        assertThat(waits).containsExactly(1, 1, 1, 2, 4, 8, 16, 30, 30);
+        assertThat(waits).containsExactly(1, 1, 1, 2, 4, 8, 8, 8, 8);
         assertThat(backoff.failures("http://a:8008")).isEqualTo(9);
     }
 
