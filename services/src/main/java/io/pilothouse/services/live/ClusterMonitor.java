@@ -130,7 +130,7 @@ public final class ClusterMonitor implements AutoCloseable {
             for (DcsMember m : view.members()) {
                 boolean changed = dcs == null || !dcs.members().contains(m);
                 if (changed && m.apiUrl() != null) {
-                    restBackoff.succeeded(PatroniUrls.base(m.apiUrl()));
+                    restBackoff.reset(PatroniUrls.base(m.apiUrl()));
                 }
                 if (changed && sqlReader != null) {
                     sqlReader.signOfLife(m.name());

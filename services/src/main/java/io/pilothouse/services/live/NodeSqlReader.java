@@ -150,7 +150,7 @@ final class NodeSqlReader {
 
     /** {@code name} showed a sign of life elsewhere (its DCS member key changed): read it at the normal pace again. */
     void signOfLife(String name) {
-        backoff.succeeded(name);
+        backoff.reset(name);
     }
 
     /** The last replication read of every node (a copy). */

@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * When to ask again what did not answer: the first {@value #PATIENT} failures in a row wait {@code first} each (a
- * restart is seen at the normal pace), every further one twice as long as the one before, up to {@code max}; one
- * success resets it, and so does a sign of life from elsewhere (its DCS member key changed). A member that is gone (or simulated, with no
- * REST or SQL at all) then costs one attempt every {@code max} instead of one a second, which is what keeps an estate
- * of hundreds of unreachable members idle when nothing changes.
+ * When to ask again what did not answer. Only what has <em>never</em> answered backs off: the first {@value #PATIENT}
+ * failures in a row wait {@code first} each, every further one twice as long as the one before, up to {@code max}; a
+ * sign of life from elsewhere (its DCS member key changed) resets that. A member that has answered before and stops is
+ * a fault being watched: it is asked at the normal pace ({@code first}), so its recovery is seen at once (a backed-off
+ * member that came back read stale for up to the cap in a `watch`, and the fault suite waited for it in vain). A member
+ * that is gone from the start (or simulated, with no REST or SQL at all) then costs one attempt every {@code max}
+ * instead of one a second, which is what keeps an estate of hundreds of unreachable members idle.
  */
 final class PollBackoff {
 
@@ -38,6 +40,7 @@ final class PollBackoff {
     private final long firstMillis;
     private final long maxMillis;
     private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final java.util.Set<String> answeredOnce = ConcurrentHashMap.newKeySet();
 
     PollBackoff(Clock clock, Duration first, Duration max) {
         this.clock = clock;
@@ -55,14 +58,20 @@ final class PollBackoff {
     void failed(String key) {
         states.compute(key, (k, s) -> {
             int failures = s == null ? 1 : s.failures() + 1;
-            long wait = failures <= PATIENT ? firstMillis
+            long wait = failures <= PATIENT || answeredOnce.contains(key) ? firstMillis
                     : Math.min(maxMillis, firstMillis << Math.min(20, failures - PATIENT));
             return new State(failures, clock.millis() + wait);
         });
     }
 
-    /** {@code key} answered: ask it at the normal pace again. */
+    /** {@code key} answered: ask it at the normal pace again, and keep that pace should it stop answering. */
     void succeeded(String key) {
+        answeredOnce.add(key);
+        states.remove(key);
+    }
+
+    /** A sign of life of {@code key} from elsewhere (its DCS member key changed): due at once, waits start over. */
+    void reset(String key) {
         states.remove(key);
     }
 
@@ -75,5 +84,6 @@ final class PollBackoff {
     /** Forgets keys no longer polled (members that left), so the map stays as big as the cluster. */
     void retainOnly(java.util.Collection<String> keys) {
         states.keySet().retainAll(keys);
+        answeredOnce.retainAll(keys);
     }
 }

@@ -50,7 +50,7 @@ class PollBackoffTest {
     }
 
     @Test
-    void keepsTheNormalPaceForTheFirstFailuresThenDoublesUpToThirtySeconds() {
+    void keepsTheNormalPaceForTheFirstFailuresThenDoublesUpToEightSeconds() {
         int[] waits = new int[9];
         for (int i = 0; i < waits.length; i++) {
             backoff.failed("http://a:8008");
@@ -59,6 +59,32 @@ class PollBackoffTest {
 
         assertThat(waits).containsExactly(1, 1, 1, 2, 4, 8, 8, 8, 8);
         assertThat(backoff.failures("http://a:8008")).isEqualTo(9);
+    }
+
+    @Test
+    void somethingThatAnsweredOnceIsAskedAtTheNormalPaceWhenItStops() {
+        backoff.succeeded("node2");
+        int[] waits = new int[6];
+        for (int i = 0; i < waits.length; i++) {
+            backoff.failed("node2");
+            waits[i] = secondsUntilDue("node2");
+        }
+
+        assertThat(waits).containsExactly(1, 1, 1, 1, 1, 1);
+    }
+
+    @Test
+    void aSignOfLifeMakesItDueAtOnceWithoutCountingAsAnAnswer() {
+        for (int i = 0; i < 6; i++) {
+            backoff.failed("sim");
+        }
+        backoff.reset("sim");
+        assertThat(backoff.due("sim")).isTrue();
+
+        for (int i = 0; i < 4; i++) {
+            backoff.failed("sim");
+        }
+        assertThat(secondsUntilDue("sim")).isEqualTo(2);
     }
 
     @Test
