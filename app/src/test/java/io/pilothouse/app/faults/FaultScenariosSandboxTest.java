@@ -337,14 +337,24 @@ class FaultScenariosSandboxTest {
                     String e = c.sourceStatus(SourceKind.POSTGRES).lastError();
                     return e != null && e.contains(node) && error.test(e) && notLive(c, primary);
                 });
+                detect = timing.detected();
+                System.out.println("[faults] the model says: " + during.sourceStatus(SourceKind.POSTGRES).lastError()
+                        + "; " + primary + " " + during.member(primary).map(x -> x.state() + "/" + x.freshness())
+                        .orElse("?"));
+                assertThat(during.leader()).isEqualTo(primary);
+                // watch --json runs its own pool with the same role: refused the same way, it says so too. The
+                // slots stay taken while it is awaited: once this model saw it, a watch connection that slipped in
+                // before the hog refilled would otherwise keep reading (the in-process model now sees it sooner).
+                Deadline.until(DETECT, "MEMBER_STALE " + primary + " from watch --json", () -> {
+                    terminateBackendsOf(su, sandbox.monitorUser());
+                    try {
+                        hog.fill();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return watch.linesSince(mark);
+                }, lines -> lines.stream().anyMatch(WatchJsonRun.event("MEMBER_STALE", primary)));
             }
-            detect = timing.detected();
-            System.out.println("[faults] the model says: " + during.sourceStatus(SourceKind.POSTGRES).lastError()
-                    + "; " + primary + " " + during.member(primary).map(x -> x.state() + "/" + x.freshness()).orElse("?"));
-            assertThat(during.leader()).isEqualTo(primary);
-            // watch --json runs its own pool with the same role: refused the same way, it says so too.
-            Deadline.until(DETECT, "MEMBER_STALE " + primary + " from watch --json", () -> watch.linesSince(mark),
-                    lines -> lines.stream().anyMatch(WatchJsonRun.event("MEMBER_STALE", primary)));
             hog.close();
             timing.repaired();
             Deadline.Seen<ClusterSnapshot> back = awaitStablyHealthy(primary + " read over SQL again");
