@@ -91,11 +91,14 @@ class OperationCommandsSandboxTest {
     void pauseAndResumeChangeTheClusterAndAreAudited() throws Exception {
         assertThat(run("pause")).as(cli.err()).isZero();
         assertThat(cli.out()).contains("paused (maintenance mode)").contains("PATCH").contains("-> 200");
-        assertThat(config().path("pause").asBoolean()).isTrue();
+        // Patroni answers the PATCH once etcd has it; another member's GET /config follows at its next look.
+        assertThat(io.pilothouse.services.testing.Await.until(java.time.Duration.ofSeconds(10), "pause in /config",
+                () -> config().path("pause").asBoolean(), paused -> paused)).isTrue();
 
         assertThat(run("resume")).as(cli.err()).isZero();
         assertThat(cli.out()).contains("no longer paused");
-        assertThat(config().path("pause").asBoolean(false)).isFalse();
+        assertThat(io.pilothouse.services.testing.Await.until(java.time.Duration.ofSeconds(10), "no pause in /config",
+                () -> config().path("pause").asBoolean(false), paused -> !paused)).isFalse();
 
         List<JsonNode> records = audit();
         assertThat(records).extracting(r -> r.path("action").asText() + " " + r.path("outcome").asText())
