@@ -54,9 +54,7 @@ public final class PgBouncerClientHold implements ClientHold {
     private volatile String earlyResume;
     private volatile String earlyCandidate;
     private volatile PgBouncerDatabase pointsTo;
-    private volatile HaproxyWriteSteer steer;
-    private volatile String steerPlan;
-    private volatile String steered;
+    private volatile HoldSteering steering;
 
     /**
      * @param maxHold      the watchdog resumes after this long whatever happens (a switchover takes a few seconds)
@@ -81,7 +79,7 @@ public final class PgBouncerClientHold implements ClientHold {
      * @return this hold
      */
     public PgBouncerClientHold steering(HaproxyWriteSteer haproxy) {
-        this.steer = haproxy;
+        this.steering = new HoldSteering(haproxy);
         return this;
     }
 
@@ -136,20 +134,11 @@ public final class PgBouncerClientHold implements ClientHold {
             return;
         }
         earlyCandidate = candidate;
-        HaproxyWriteSteer haproxy = steer;
-        if (haproxy != null) {
-            try {
-                steerPlan = haproxy.prepare(before, candidate);
-            } catch (TrafficSourceException | RuntimeException e) {
-                steerPlan = "HAProxy not steered: " + e.getMessage();
-                steered = steerPlan;
-                haproxy = null;
-            }
-        }
-        HaproxyWriteSteer steering = haproxy;
+        HoldSteering haproxy = steering;
+        boolean steer = haproxy != null && haproxy.prepare(before, candidate);
         early = t.submit(() -> {
-            if (steering != null) {
-                steered = steering.steerOncePromoted(before, candidate, reachTimeout, resumed::get);
+            if (steer) {
+                haproxy.steerOncePromoted(before, candidate, reachTimeout, resumed::get);
             }
             String reached = waitForLeader(before, candidate, s -> { });
             if (reached.startsWith("reaches " + candidate + " ")) {
@@ -191,27 +180,14 @@ public final class PgBouncerClientHold implements ClientHold {
         trail.result("pgbouncer.longestClientWaitMs", Long.toString(waitMs));
         trail.result("pgbouncer.target", reached);
         trail.result("pgbouncer.resume", resumedWords);
-        String haproxy = haproxyWords(trail);
+        HoldSteering haproxySteering = steering;
+        String haproxy = haproxySteering == null ? "" : haproxySteering.audit(trail);
         String detail = "held " + heldMs + " ms; longest client wait " + waitMs + " ms; PgBouncer's target "
                 + reached + "; " + resumedWords + haproxy + (watchdogNote == null ? "" : "; " + watchdogNote);
         note.accept(detail);
         boolean resumedOk = resumed.get() && !resumedWords.startsWith("RESUME failed");
         return new VerificationItem("clients_held", title, !resumedOk ? Verdict.FAIL
                 : reachedLeader ? Verdict.PASS : Verdict.WARN, detail);
-    }
-
-    /** The HAProxy steering's plan, commands and read-back, audited; "" when not steering. */
-    private String haproxyWords(AuditTrail trail) {
-        HaproxyWriteSteer haproxy = steer;
-        if (haproxy == null || steerPlan == null) {
-            return "";
-        }
-        String done = steered == null ? "HAProxy not steered: the candidate was not seen accepting writes" : steered;
-        String now = haproxy.readBack();
-        trail.result("haproxy.plan", steerPlan);
-        trail.result("haproxy.steer", done);
-        trail.result("haproxy.after", now);
-        return "; " + done + (now.isEmpty() ? "" : "; HAProxy now: " + now);
     }
 
     private String earlyOutcome() {
@@ -266,33 +242,7 @@ public final class PgBouncerClientHold implements ClientHold {
         if (db == null || db.host().isEmpty() || db.host().startsWith("/")) {
             return "not checked: PgBouncer's database " + database + " has no TCP host";
         }
-        long deadline = System.nanoTime() + reachTimeout.toNanos();
-        String last = "";
-        while (!resumed.get()) {
-            try {
-                PoolerTarget.Reached r = target.reach(db.host(), db.port());
-                String who = r.member(after).map(Member::name).orElse(r.host() + ":" + r.port());
-                last = "reaches " + who + " (" + r.host() + ":" + r.port() + (r.inRecovery() ? ", a replica)"
-                        : ", primary)") + " through " + db.host() + ":" + db.port();
-                if (!r.inRecovery() && who.equals(expectedLeader)) {
-                    return last;
-                }
-            } catch (java.sql.SQLException e) {
-                last = "does not answer at " + db.host() + ":" + db.port() + ": " + e.getMessage();
-            }
-            if (System.nanoTime() > deadline) {
-                note.accept("PgBouncer's target still " + last + " after " + reachTimeout.toSeconds()
-                        + " s; resuming anyway");
-                return last + " (not the leader " + expectedLeader + " after " + reachTimeout.toSeconds() + " s)";
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return last;
-            }
-        }
-        return last + " (the watchdog resumed first)";
+        return new PgBouncerTargetWait(target, reachTimeout, resumed::get).await(after, expectedLeader, db, note);
     }
 
     private String resume(PgBouncerAdmin admin) throws TrafficSourceException {
