@@ -278,7 +278,28 @@ class TlsSandboxTest {
             new ProcessBuilder("kill", "-HUP", Long.toString(m.patroniPid()), postmaster).inheritIO().start()
                     .waitFor();
         }
-        Thread.sleep(3000); // Patroni restarts its REST server on the next HA loop (loop_wait 2 s)
+        // Patroni restarts its REST server on its next HA loop (loop_wait 2 s); the postmaster reloads at once.
+        X509Certificate now = certificate(tls.resolve("server.crt"));
+        for (SandboxInfo.Member m : sandbox.members()) {
+            java.net.URI rest = java.net.URI.create(m.restUrl());
+            Await.until(Duration.ofSeconds(20), m.name() + "'s REST API serving the new certificate",
+                    () -> servedOrNull(() -> ServedCertificate.tls(rest.getHost(), rest.getPort())), now::equals);
+            Await.until(Duration.ofSeconds(20), m.name() + "'s PostgreSQL serving the new certificate",
+                    () -> servedOrNull(() -> ServedCertificate.postgres(m.pgHost(), m.pgPort())), now::equals);
+        }
+    }
+
+    private interface Served {
+        X509Certificate read() throws Exception;
+    }
+
+    /** The served certificate, or null while the server restarts its listener. */
+    private static X509Certificate servedOrNull(Served served) {
+        try {
+            return served.read();
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private void expectOneLine(Path badWorkspace, String... parts) {

@@ -1,6 +1,9 @@
 package io.pilothouse.services.credentials;
 
+import io.pilothouse.services.testing.Await;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +37,22 @@ class OnePromptPerAccountTest {
             }
             return Optional.of("pw".toCharArray());
         });
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Thread> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "caller-" + callers.size());
+            callers.add(t);
+            return t;
+        });
         try {
             List<Future<Optional<char[]>>> answers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 CredentialRequest request = i % 2 == 0 ? DB1 : DB1_OTHER_DB;
                 answers.add(pool.submit(() -> prompt.ask(request, List.of())));
             }
-            Thread.sleep(200); // let all four reach the prompt; only one may be in it
+            // All four callers parked: one inside the prompt (waiting for the release), three waiting for it.
+            Await.until(Duration.ofSeconds(10), "the four callers waiting", () -> callers.stream()
+                    .filter(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)
+                    .count(), n -> n == 4);
             assertThat(asked).hasValue(1);
             release.countDown();
             for (Future<Optional<char[]>> a : answers) {
