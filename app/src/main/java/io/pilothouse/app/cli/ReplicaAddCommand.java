@@ -38,7 +38,7 @@ public final class ReplicaAddCommand implements Callable<Integer> {
             description = "The address the new replica listens on (what the upstream's pg_hba sees).")
     String host;
 
-    @Option(names = "--ssh", paramLabel = "USER@HOST[:PORT]", description = "Run the commands over SSH "
+    @Option(names = "--ssh", paramLabel = "[USER@]HOST[:PORT]", description = "Run the commands over SSH "
             + "(default: on this machine).")
     String ssh;
 

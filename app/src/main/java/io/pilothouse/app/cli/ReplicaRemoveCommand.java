@@ -33,7 +33,7 @@ public final class ReplicaRemoveCommand implements Callable<Integer> {
             + "member's name is its host:port).")
     String member;
 
-    @Option(names = "--ssh", paramLabel = "USER@HOST[:PORT]", description = "The member's host over SSH "
+    @Option(names = "--ssh", paramLabel = "[USER@]HOST[:PORT]", description = "The member's host over SSH "
             + "(default: this machine).")
     String ssh;
 

@@ -6,7 +6,7 @@ import io.pilothouse.services.hosts.HostShell;
 import io.pilothouse.services.hosts.ShellQuoting;
 import io.pilothouse.services.hosts.SshSettings;
 import io.pilothouse.services.hosts.SshShell;
-import io.pilothouse.services.hosts.SshTarget;
+import io.pilothouse.services.hosts.SshDestination;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +33,9 @@ public final class SshCheckCommand implements Callable<Integer> {
     private static final String FIND_BINARIES =
             "for d in /usr/lib/postgresql/*/bin /usr/pgsql-*/bin; do [ -x \"$d/postgres\" ] && echo \"$d\"; done; true";
 
-    @Option(names = "--ssh", required = true, paramLabel = "USER@HOST[:PORT]",
-            description = "Where to log in, e.g. postgres@db3.example.com or postgres@10.0.0.5:2222.")
+    @Option(names = "--ssh", required = true, paramLabel = "[USER@]HOST[:PORT]",
+            description = "Where to log in, e.g. postgres@db3.example.com, postgres@10.0.0.5:2222, or a Host of "
+                    + "~/.ssh/config (its HostName, User, Port and IdentityFile apply).")
     String ssh;
 
     @Mixin
@@ -45,16 +46,16 @@ public final class SshCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SshTarget target;
+        SshDestination destination;
         try {
-            target = SshTarget.parse(ssh);
+            destination = SshDestination.resolve(ssh, SshSettings.defaults().openSshConfig());
         } catch (IllegalArgumentException e) {
             throw new UserException("--ssh " + e.getMessage(), 2);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (HostShell shell = sshOptions.open(Optional.of(target.toString()), SshSettings.defaults())) {
+        try (HostShell shell = sshOptions.open(Optional.of(ssh), SshSettings.defaults())) {
             String key = shell instanceof SshShell remote ? ", host key " + remote.hostKey() + " known" : "";
-            out.println(shell.describe() + ": logged in" + key);
+            out.println("ssh " + destination.describe() + ": logged in" + key);
             CommandResult uname = probe(out, shell, List.of("uname", "-a"));
             probe(out, shell, List.of("id", "-un"));
             CommandResult pgConfig = probe(out, shell, List.of("pg_config", "--version"));

@@ -20,7 +20,8 @@ public final class HostShells {
     }
 
     /**
-     * @param ssh      a destination {@code user@host[:port]}, or empty for this machine
+     * @param ssh      a destination {@code [user@]host[:port]} (a Host of ~/.ssh/config allowed, see
+     *                 {@link SshDestination}), or empty for this machine
      * @param settings keys, known_hosts files, passphrase prompt and timeouts for SSH
      * @throws HostCommandException when the destination is malformed or the login fails, in one sentence
      */
@@ -28,12 +29,12 @@ public final class HostShells {
         if (ssh.isEmpty()) {
             return new LocalShell();
         }
-        SshTarget target;
+        SshDestination destination;
         try {
-            target = SshTarget.parse(ssh.get());
+            destination = SshDestination.resolve(ssh.get(), settings.openSshConfig());
         } catch (IllegalArgumentException e) {
             throw new HostCommandException("--ssh " + e.getMessage());
         }
-        return SshShell.open(target, settings);
+        return SshShell.open(destination.target(), destination.applyTo(settings));
     }
 }

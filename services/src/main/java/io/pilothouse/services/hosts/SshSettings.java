@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param passphrases    asks for the passphrase of an encrypted key, or {@link PassphrasePrompt#NONE}
  * @param connectTimeout how long to wait for the TCP connection and the key exchange
  * @param authTimeout    how long to wait for the server to accept or refuse the keys
+ * @param openSshConfig  OpenSSH's client configuration, read for a destination's Host alias ({@code ~/.ssh/config}
+ *                       by default; see {@link SshDestination})
  */
 public record SshSettings(List<Path> knownHosts, List<Path> identities, Optional<Path> agentSocket,
-                          PassphrasePrompt passphrases, Duration connectTimeout, Duration authTimeout) {
+                          PassphrasePrompt passphrases, Duration connectTimeout, Duration authTimeout,
+                          Optional<Path> openSshConfig) {
 
     public SshSettings {
         knownHosts = List.copyOf(knownHosts);
@@ -33,7 +36,8 @@ public record SshSettings(List<Path> knownHosts, List<Path> identities, Optional
                 .filter(s -> !s.isBlank()).map(Path::of);
         return new SshSettings(List.of(ssh.resolve("known_hosts")),
                 List.of(ssh.resolve("id_ed25519"), ssh.resolve("id_ecdsa"), ssh.resolve("id_rsa")),
-                agent, PassphrasePrompt.NONE, Duration.ofSeconds(10), Duration.ofSeconds(15));
+                agent, PassphrasePrompt.NONE, Duration.ofSeconds(10), Duration.ofSeconds(15),
+                Optional.of(ssh.resolve("config")));
     }
 
     /** The defaults plus the workspace's own known_hosts file ({@code ssh.knownHosts}) when it names one. */
@@ -49,24 +53,36 @@ public record SshSettings(List<Path> knownHosts, List<Path> identities, Optional
     public SshSettings withKnownHostsFile(Path file) {
         List<Path> files = new ArrayList<>(knownHosts);
         files.add(file);
-        return new SshSettings(files, identities, agentSocket, passphrases, connectTimeout, authTimeout);
+        return new SshSettings(files, identities, agentSocket, passphrases, connectTimeout, authTimeout, openSshConfig);
     }
 
     /** These settings logging in with exactly these key files and no agent. */
     public SshSettings withIdentities(List<Path> files) {
-        return new SshSettings(knownHosts, files, Optional.empty(), passphrases, connectTimeout, authTimeout);
+        return new SshSettings(knownHosts, files, Optional.empty(), passphrases, connectTimeout, authTimeout,
+                openSshConfig);
+    }
+
+    /** These settings trying these key files in order, then the agent's keys. */
+    public SshSettings withIdentitiesAndAgent(List<Path> files) {
+        return new SshSettings(knownHosts, files, agentSocket, passphrases, connectTimeout, authTimeout,
+                openSshConfig);
+    }
+
+    /** These settings reading Host aliases from {@code file} (none when empty). */
+    public SshSettings withOpenSshConfig(Optional<Path> file) {
+        return new SshSettings(knownHosts, identities, agentSocket, passphrases, connectTimeout, authTimeout, file);
     }
 
     /** These settings trusting exactly the host keys in these files. */
     public SshSettings withKnownHostsFiles(List<Path> files) {
-        return new SshSettings(files, identities, agentSocket, passphrases, connectTimeout, authTimeout);
+        return new SshSettings(files, identities, agentSocket, passphrases, connectTimeout, authTimeout, openSshConfig);
     }
 
     public SshSettings withPassphrases(PassphrasePrompt prompt) {
-        return new SshSettings(knownHosts, identities, agentSocket, prompt, connectTimeout, authTimeout);
+        return new SshSettings(knownHosts, identities, agentSocket, prompt, connectTimeout, authTimeout, openSshConfig);
     }
 
     public SshSettings withTimeouts(Duration connect, Duration auth) {
-        return new SshSettings(knownHosts, identities, agentSocket, passphrases, connect, auth);
+        return new SshSettings(knownHosts, identities, agentSocket, passphrases, connect, auth, openSshConfig);
     }
 }

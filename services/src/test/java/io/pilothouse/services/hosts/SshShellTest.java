@@ -199,7 +199,7 @@ class SshShellTest {
             Process adding = add.start();
             assertThat(adding.waitFor(10, TimeUnit.SECONDS) && adding.exitValue() == 0).isTrue();
             SshSettings agentOnly = new SshSettings(List.of(server.knownHosts()), List.of(), Optional.of(socket),
-                    PassphrasePrompt.NONE, Duration.ofSeconds(10), Duration.ofSeconds(15));
+                    PassphrasePrompt.NONE, Duration.ofSeconds(10), Duration.ofSeconds(15), Optional.empty());
             try (SshShell shell = SshShell.open(SshTarget.parse(server.destination()), agentOnly)) {
                 assertThat(shell.run(List.of("id", "-un"), Duration.ofSeconds(10)).stdout().strip())
                         .isEqualTo(server.user());
@@ -207,6 +207,20 @@ class SshShellTest {
         } finally {
             agent.destroy();
             agent.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void logsInThroughAHostOfSshConfigWithItsNameUserPortAndKey() throws Exception {
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, "Host standby-east\n    HostName 127.0.0.1\n    Port " + server.port() + "\n"
+                + "    User " + server.user() + "\n    IdentityFile " + server.userKey() + "\n");
+        SshSettings noKeys = SshSettings.defaults().withKnownHostsFiles(List.of(server.knownHosts()))
+                .withIdentities(List.of()).withOpenSshConfig(Optional.of(config));
+        try (HostShell shell = HostShells.open(Optional.of("standby-east"), noKeys)) {
+            assertThat(shell.describe()).isEqualTo("ssh " + server.user() + "@127.0.0.1:" + server.port());
+            assertThat(shell.run(List.of("id", "-un"), Duration.ofSeconds(10)).stdout().strip())
+                    .isEqualTo(server.user());
         }
     }
 

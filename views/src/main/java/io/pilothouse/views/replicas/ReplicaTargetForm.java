@@ -25,7 +25,7 @@ final class ReplicaTargetForm {
     private final ClusterSnapshot cluster;
     private final GridPane grid = new GridPane();
     final TextField host = field("replica-host", "127.0.0.1 (the address the upstream's pg_hba sees)");
-    final TextField ssh = field("replica-ssh", "user@host[:port], empty for this machine");
+    final TextField ssh = field("replica-ssh", "[user@]host[:port] or a ~/.ssh/config Host; empty for this machine");
     final TextField port = field("replica-port", "5432");
     final TextField dataDir = field("replica-data-dir", "/var/lib/postgresql/<major>/<name>");
     final TextField name = field("replica-name", "host and port");
