@@ -28,19 +28,25 @@ import java.util.regex.Pattern;
  * the upstream's pg_stat_replication). <i>add, command</i>: the whole command as a user runs it (live session start,
  * pre-checks, preview included). Each add is removed again with {@code replica remove --delete-data}.
  *
+ * <p>The figure is the median over pairs of each pair's own ratio (one bare copy and one add next to each other,
+ * the order alternating from pair to pair, after one untimed pair), so load that drifts over minutes cancels out
+ * instead of landing on one side; the spread and the load average are printed with it.
+ *
  * <pre>mvn -Pbench -pl bench -am -DskipTests verify -Dbench.main=io.pilothouse.bench.ReplicaAddBench \
- *     -Dbench.args="--mb 1024 --reps 3"</pre>
+ *     -Dbench.args="--mb 1024 --reps 6 [--warmup 0]"</pre>
  */
 public final class ReplicaAddBench {
 
     private static final Pattern DONE = Pattern.compile("done in ([0-9.]+) s");
+    private static final Pattern COPY = Pattern.compile("ok \\(([0-9.]+) s\\): copy ");
 
     private ReplicaAddBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int mb = BenchArgs.intArg(args, "--mb", 1024);
-        int reps = BenchArgs.intArg(args, "--reps", 3);
+        int reps = BenchArgs.intArg(args, "--reps", 6);
+        boolean warmup = BenchArgs.intArg(args, "--warmup", 1) > 0;
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-bench-replica-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path replicas = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-bench-replicas-");
@@ -76,52 +82,93 @@ public final class ReplicaAddBench {
         if (root) {
             run(List.of("chown", "postgres", passfile));
         }
+        // One untimed pair first: the first copy after the fill pays for the checkpoint's writeback and a cold
+        // JVM, which would land on whichever side happened to go first.
+        if (warmup) {
+            bare(replicas, primary, passfile, root, "warm");
+            add(sandbox, replicas, 29999, "warm");
+            System.out.println("warm-up pair done (not counted), " + Load.now());
+        }
         List<double[]> rows = new ArrayList<>();
         for (int rep = 0; rep < reps; rep++) {
-            double bare = 0;
-            double steps = 0;
-            double command = 0;
+            double[] row = new double[4];
+            boolean bareFirst = rep % 2 == 0;
             for (int order = 0; order < 2; order++) {
-                boolean bareNow = (order == 0) == (rep % 2 == 0);
-                if (bareNow) {
-                    String target = replicas.resolve("bare" + rep).toString();
-                    List<String> cmd = new ArrayList<>(root ? List.of("runuser", "-u", "postgres", "--") : List.of());
-                    cmd.addAll(List.of("/usr/lib/postgresql/15/bin/pg_basebackup", "-D", target, "-d", "host="
-                            + primary.pgHost() + " port=" + primary.pgPort() + " user=replicator passfile=" + passfile,
-                            "-X", "stream", "-c", "fast"));
-                    long b0 = System.nanoTime();
-                    run(cmd);
-                    bare = (System.nanoTime() - b0) / 1e9;
-                    run(List.of("rm", "-rf", "--", target));
+                if ((order == 0) == bareFirst) {
+                    row[0] = bare(replicas, primary, passfile, root, String.valueOf(rep));
                 } else {
-                    String port = String.valueOf(30000 + rep);
-                    long a0 = System.nanoTime();
-                    String out = cli("replica", "add", "--workspace", sandbox.workspaceFile().toString(), "--cluster",
-                            "rbench", "--host", "127.0.0.1", "--port", port, "--data-dir",
-                            replicas.resolve("add" + rep).toString(), "--yes");
-                    command = (System.nanoTime() - a0) / 1e9;
-                    Matcher m = DONE.matcher(out);
-                    if (!m.find()) {
-                        throw new IllegalStateException("replica add did not finish:\n" + out);
-                    }
-                    steps = Double.parseDouble(m.group(1));
-                    out.lines().filter(l -> l.startsWith("  ok (")).map(l -> "    " + l.strip().substring(0,
-                            Math.min(l.strip().length(), 110))).forEach(System.out::println);
-                    cli("replica", "remove", "--workspace", sandbox.workspaceFile().toString(), "--cluster", "rbench",
-                            "--member", "127.0.0.1:" + port, "--delete-data", "--yes");
+                    double[] add = add(sandbox, replicas, 30000 + rep, String.valueOf(rep));
+                    row[1] = add[0];
+                    row[2] = add[1];
+                    row[3] = add[2];
                 }
             }
-            rows.add(new double[] {bare, steps, command});
-            System.out.printf(Locale.ROOT, "rep %d: bare pg_basebackup %.1f s, replica add steps %.1f s (ratio %.2f), "
-                    + "whole command %.1f s (ratio %.2f)%n", rep + 1, bare, steps, steps / bare, command, command / bare);
+            rows.add(row);
+            System.out.printf(Locale.ROOT, "rep %d (%s first, %s): bare pg_basebackup %.2f s, replica add steps %.2f s "
+                            + "(ratio %.2f; its copy %.2f s, the rest %.2f s), whole command %.2f s (ratio %.2f)%n",
+                    rep + 1, bareFirst ? "bare" : "add", Load.now(), row[0], row[1], row[1] / row[0], row[2],
+                    row[1] - row[2], row[3], row[3] / row[0]);
         }
-        List<Double> bare = rows.stream().map(r -> r[0]).toList();
-        List<Double> steps = rows.stream().map(r -> r[1]).toList();
-        List<Double> command = rows.stream().map(r -> r[2]).toList();
-        System.out.printf(Locale.ROOT, "median over %d reps, %d MB: bare %.1f s, add steps %.1f s (ratio %.2f), "
-                        + "whole command %.1f s (ratio %.2f)%n", reps, mb, Percentiles.median(bare),
-                Percentiles.median(steps), Percentiles.median(steps) / Percentiles.median(bare),
-                Percentiles.median(command), Percentiles.median(command) / Percentiles.median(bare));
+        List<Double> ratios = rows.stream().map(r -> r[1] / r[0]).toList();
+        List<Double> commandRatios = rows.stream().map(r -> r[3] / r[0]).toList();
+        List<Double> copyRatios = rows.stream().map(r -> r[2] / r[0]).toList();
+        List<Double> rest = rows.stream().map(r -> r[1] - r[2]).toList();
+        System.out.printf(Locale.ROOT, "%d pairs, %d MB, %s%n", reps, mb, Load.now());
+        System.out.printf(Locale.ROOT, "  bare pg_basebackup: median %.2f s (%s)%n",
+                Percentiles.median(rows.stream().map(r -> r[0]).toList()), spread(rows.stream().map(r -> r[0]).toList()));
+        System.out.printf(Locale.ROOT, "  replica add steps:  median %.2f s (%s)%n",
+                Percentiles.median(rows.stream().map(r -> r[1]).toList()), spread(rows.stream().map(r -> r[1]).toList()));
+        System.out.printf(Locale.ROOT, "  steps / bare, per pair: median %.2f (%s)%n", Percentiles.median(ratios),
+                spread(ratios));
+        System.out.printf(Locale.ROOT, "  its copy / bare, per pair: median %.2f (%s); steps after the copy: median "
+                + "%.2f s (%s)%n", Percentiles.median(copyRatios), spread(copyRatios), Percentiles.median(rest),
+                spread(rest));
+        System.out.printf(Locale.ROOT, "  whole command / bare, per pair: median %.2f (%s)%n",
+                Percentiles.median(commandRatios), spread(commandRatios));
+    }
+
+    /** {@code min 0.91, max 1.20}. */
+    private static String spread(List<Double> values) {
+        return String.format(Locale.ROOT, "min %.2f, max %.2f",
+                values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+    }
+
+    /** A bare {@code pg_basebackup} of the primary; seconds from start to exit. */
+    private static double bare(Path replicas, SandboxInfo.Member primary, String passfile, boolean root, String tag)
+            throws Exception {
+        String target = replicas.resolve("bare" + tag).toString();
+        List<String> cmd = new ArrayList<>(root ? List.of("runuser", "-u", "postgres", "--") : List.of());
+        cmd.addAll(List.of("/usr/lib/postgresql/15/bin/pg_basebackup", "-D", target, "-d", "host="
+                + primary.pgHost() + " port=" + primary.pgPort() + " user=replicator passfile=" + passfile,
+                "-X", "stream", "-c", "fast"));
+        long b0 = System.nanoTime();
+        run(cmd);
+        double seconds = (System.nanoTime() - b0) / 1e9;
+        run(List.of("rm", "-rf", "--", target));
+        return seconds;
+    }
+
+    /**
+     * {@code replica add} then {@code replica remove --delete-data}; seconds of its steps (the report's "done in"),
+     * of its copy step, and of the whole command.
+     */
+    private static double[] add(SandboxInfo sandbox, Path replicas, int port, String tag) {
+        long a0 = System.nanoTime();
+        String out = cli("replica", "add", "--workspace", sandbox.workspaceFile().toString(), "--cluster",
+                "rbench", "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir",
+                replicas.resolve("add" + tag).toString(), "--yes");
+        double command = (System.nanoTime() - a0) / 1e9;
+        Matcher m = DONE.matcher(out);
+        Matcher copy = COPY.matcher(out);
+        if (!m.find() || !copy.find()) {
+            throw new IllegalStateException("replica add did not finish:\n" + out);
+        }
+        out.lines().filter(l -> l.startsWith("  ok (")).map(l -> "    " + l.strip().substring(0,
+                Math.min(l.strip().length(), 110))).forEach(System.out::println);
+        cli("replica", "remove", "--workspace", sandbox.workspaceFile().toString(), "--cluster", "rbench",
+                "--member", "127.0.0.1:" + port, "--delete-data", "--yes");
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(copy.group(1)), command};
     }
 
     private static String replicationPassword(SandboxInfo sandbox, SandboxInfo.Member m) throws Exception {
