@@ -21,16 +21,17 @@ import java.util.regex.Pattern;
 
 /**
  * {@code pilothouse replica add} on a plain sandbox versus a bare {@code pg_basebackup} of the same upstream, in the
- * same run, alternating which goes first. The primary is filled to {@code --mb} MB first.
+ * same run, rotating which goes first. The primary is filled to {@code --mb} MB first.
  *
  * <p><i>bare</i>: {@code pg_basebackup -D tmp -X stream -c fast} as the server's user with the replication login, timed
- * from start to exit. <i>add, steps</i>: the report's "done in" (first step: the pgpass write, last: streaming seen in
+ * from start to exit. <i>same flags</i>: the same with the flags the add's copy needs ({@code -R -C -S slot -P}), so
+ * what the flags cost is told apart from what Pilothouse adds. <i>add, steps</i>: the report's "done in" (first step: the pgpass write, last: streaming seen in
  * the upstream's pg_stat_replication). <i>add, command</i>: the whole command as a user runs it (live session start,
  * pre-checks, preview included). Each add is removed again with {@code replica remove --delete-data}.
  *
- * <p>The figure is the median over pairs of each pair's own ratio (one bare copy and one add next to each other,
- * the order alternating from pair to pair, after one untimed pair), so load that drifts over minutes cancels out
- * instead of landing on one side; the spread and the load average are printed with it.
+ * <p>The figure is the median over rounds of each round's own ratio (the three run next to each other, each kind
+ * taking each place in the order equally often, after one untimed round), so load that drifts over minutes cancels
+ * out instead of landing on one side; the spread and the load average are printed with it.
  *
  * <pre>mvn -Pbench -pl bench -am -DskipTests verify -Dbench.main=io.pilothouse.bench.ReplicaAddBench \
  *     -Dbench.args="--mb 1024 --reps 6 [--warmup 0]"</pre>
@@ -82,48 +83,73 @@ public final class ReplicaAddBench {
         if (root) {
             run(List.of("chown", "postgres", passfile));
         }
-        // One untimed pair first: the first copy after the fill pays for the checkpoint's writeback and a cold
+        // One untimed round first: the first copy after the fill pays for the checkpoint's writeback and a cold
         // JVM, which would land on whichever side happened to go first.
         if (warmup) {
-            bare(replicas, primary, passfile, root, "warm");
+            bare(replicas, primary, passfile, root, "warm", List.of());
             add(sandbox, replicas, 29999, "warm");
-            System.out.println("warm-up pair done (not counted), " + Load.now());
+            System.out.println("warm-up round done (not counted), " + Load.now());
         }
+        List<String> kinds = List.of("bare", "same flags", "add");
         List<double[]> rows = new ArrayList<>();
         for (int rep = 0; rep < reps; rep++) {
-            double[] row = new double[4];
-            boolean bareFirst = rep % 2 == 0;
-            for (int order = 0; order < 2; order++) {
-                if ((order == 0) == bareFirst) {
-                    row[0] = bare(replicas, primary, passfile, root, String.valueOf(rep));
-                } else {
-                    double[] add = add(sandbox, replicas, 30000 + rep, String.valueOf(rep));
-                    row[1] = add[0];
-                    row[2] = add[1];
-                    row[3] = add[2];
+            double[] row = new double[5];
+            List<String> order = new ArrayList<>();
+            for (int k = 0; k < kinds.size(); k++) {
+                // Each kind takes each place in the order equally often over every three rounds.
+                String kind = kinds.get((rep + k) % kinds.size());
+                order.add(kind);
+                switch (kind) {
+                    case "bare" -> row[0] = bare(replicas, primary, passfile, root, String.valueOf(rep), List.of());
+                    case "same flags" -> {
+                        String slot = "bench_same_" + rep;
+                        row[4] = bare(replicas, primary, passfile, root, "same" + rep,
+                                List.of("-R", "-C", "-S", slot, "-P"));
+                        try (Connection c = jdbc.connect(primary.pgHost(), primary.pgPort(), "bench-slot");
+                             java.sql.PreparedStatement ps = c.prepareStatement("SELECT pg_drop_replication_slot(?)")) {
+                            ps.setString(1, slot);
+                            ps.execute();
+                        }
+                    }
+                    default -> {
+                        double[] add = add(sandbox, replicas, 30000 + rep, String.valueOf(rep));
+                        row[1] = add[0];
+                        row[2] = add[1];
+                        row[3] = add[2];
+                    }
                 }
             }
             rows.add(row);
-            System.out.printf(Locale.ROOT, "rep %d (%s first, %s): bare pg_basebackup %.2f s, replica add steps %.2f s "
-                            + "(ratio %.2f; its copy %.2f s, the rest %.2f s), whole command %.2f s (ratio %.2f)%n",
-                    rep + 1, bareFirst ? "bare" : "add", Load.now(), row[0], row[1], row[1] / row[0], row[2],
-                    row[1] - row[2], row[3], row[3] / row[0]);
+            System.out.printf(Locale.ROOT, "round %d (%s; %s): bare pg_basebackup %.2f s, the add's flags bare %.2f s, "
+                            + "replica add steps %.2f s (ratio %.2f to bare, %.2f to the same flags; its copy %.2f s, "
+                            + "the rest %.2f s), whole command %.2f s (ratio %.2f)%n",
+                    rep + 1, String.join(" > ", order), Load.now(), row[0], row[4], row[1], row[1] / row[0],
+                    row[1] / row[4], row[2], row[1] - row[2], row[3], row[3] / row[0]);
         }
         List<Double> ratios = rows.stream().map(r -> r[1] / r[0]).toList();
+        List<Double> sameRatios = rows.stream().map(r -> r[1] / r[4]).toList();
+        List<Double> flagsRatios = rows.stream().map(r -> r[4] / r[0]).toList();
         List<Double> commandRatios = rows.stream().map(r -> r[3] / r[0]).toList();
-        List<Double> copyRatios = rows.stream().map(r -> r[2] / r[0]).toList();
+        List<Double> copyRatios = rows.stream().map(r -> r[2] / r[4]).toList();
         List<Double> rest = rows.stream().map(r -> r[1] - r[2]).toList();
-        System.out.printf(Locale.ROOT, "%d pairs, %d MB, %s%n", reps, mb, Load.now());
-        System.out.printf(Locale.ROOT, "  bare pg_basebackup: median %.2f s (%s)%n",
-                Percentiles.median(rows.stream().map(r -> r[0]).toList()), spread(rows.stream().map(r -> r[0]).toList()));
-        System.out.printf(Locale.ROOT, "  replica add steps:  median %.2f s (%s)%n",
-                Percentiles.median(rows.stream().map(r -> r[1]).toList()), spread(rows.stream().map(r -> r[1]).toList()));
-        System.out.printf(Locale.ROOT, "  steps / bare, per pair: median %.2f (%s)%n", Percentiles.median(ratios),
+        System.out.printf(Locale.ROOT, "%d rounds, %d MB, %s%n", reps, mb, Load.now());
+        for (int k = 0; k < 3; k++) {
+            int col = new int[] {0, 4, 1}[k];
+            List<Double> v = rows.stream().map(r -> r[col]).toList();
+            System.out.printf(Locale.ROOT, "  %-36s median %.2f s (%s)%n", new String[] {"bare pg_basebackup:",
+                    "bare pg_basebackup -R -C -S slot -P:", "replica add, first step to streaming:"}[k],
+                    Percentiles.median(v), spread(v));
+        }
+        System.out.printf(Locale.ROOT, "  add / bare, per round: median %.2f (%s)%n", Percentiles.median(ratios),
                 spread(ratios));
-        System.out.printf(Locale.ROOT, "  its copy / bare, per pair: median %.2f (%s); steps after the copy: median "
-                + "%.2f s (%s)%n", Percentiles.median(copyRatios), spread(copyRatios), Percentiles.median(rest),
-                spread(rest));
-        System.out.printf(Locale.ROOT, "  whole command / bare, per pair: median %.2f (%s)%n",
+        System.out.printf(Locale.ROOT, "  add / bare with the same flags, per round: median %.2f (%s)%n",
+                Percentiles.median(sameRatios), spread(sameRatios));
+        System.out.printf(Locale.ROOT, "  same flags / bare, per round: median %.2f (%s)%n",
+                Percentiles.median(flagsRatios), spread(flagsRatios));
+        System.out.printf(Locale.ROOT, "  the add's copy step / bare with the same flags: median %.2f (%s); steps "
+                + "after the copy: median %.2f s (%s)%n", Percentiles.median(copyRatios), spread(copyRatios),
+                Percentiles.median(rest), spread(rest));
+        System.out.printf(Locale.ROOT, "  whole command / bare, per round: median %.2f (%s)%n",
                 Percentiles.median(commandRatios), spread(commandRatios));
     }
 
@@ -134,14 +160,15 @@ public final class ReplicaAddBench {
                 values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
     }
 
-    /** A bare {@code pg_basebackup} of the primary; seconds from start to exit. */
-    private static double bare(Path replicas, SandboxInfo.Member primary, String passfile, boolean root, String tag)
-            throws Exception {
+    /** A bare {@code pg_basebackup} of the primary with {@code flags} added; seconds from start to exit. */
+    private static double bare(Path replicas, SandboxInfo.Member primary, String passfile, boolean root, String tag,
+                               List<String> flags) throws Exception {
         String target = replicas.resolve("bare" + tag).toString();
         List<String> cmd = new ArrayList<>(root ? List.of("runuser", "-u", "postgres", "--") : List.of());
         cmd.addAll(List.of("/usr/lib/postgresql/15/bin/pg_basebackup", "-D", target, "-d", "host="
                 + primary.pgHost() + " port=" + primary.pgPort() + " user=replicator passfile=" + passfile,
                 "-X", "stream", "-c", "fast"));
+        cmd.addAll(flags);
         long b0 = System.nanoTime();
         run(cmd);
         double seconds = (System.nanoTime() - b0) / 1e9;
