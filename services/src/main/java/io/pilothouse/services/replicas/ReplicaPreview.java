@@ -40,7 +40,7 @@ public record ReplicaPreview(ClusterSnapshot cluster, ReplicaRequest request, bo
         for (int i = 0; i < steps.size(); i++) {
             out.add(String.format("  %2d. %s", i + 1, steps.get(i).line()));
             for (PlannedStep undo : steps.get(i).undo()) {
-                out.add("      if it or a later step fails: " + undo.line());
+                out.add("      if this or a later step fails: " + undo.line());
             }
         }
         if (configText != null) {
