@@ -108,7 +108,7 @@ class ReplicaCommandsSandboxTest {
         assertThat(status).as(cli.out() + cli.err()).isZero();
         assertThat(cli.out()).contains("[PASS] data directory", "[PASS] port", "[PASS] disk", "[PASS] PostgreSQL version",
                 "[PASS] wal senders", "[PASS] replication slots", "[PASS] replication login",
-                "pg_basebackup -D " + dir, " -R -S 127_0_0_1_" + plainPort + " -P", "pg_ctl start",
+                "pg_basebackup -D " + dir, " -R -C -S 127_0_0_1_" + plainPort + " -P", "pg_ctl start",
                 "Dry run: nothing was run.");
         assertThat(Files.exists(Path.of(dir))).isFalse();
     }
@@ -128,8 +128,8 @@ class ReplicaCommandsSandboxTest {
     @Test
     @Order(3)
     void aCopyThatFailsUndoesTheSlotAndSaysWhatWasUndone() throws Exception {
-        // The server's user may read but not write this directory: the login probe passes, the slot is made, and
-        // pg_basebackup fails to create the data directory, so the undo must drop the slot.
+        // The server's user may read but not write this directory: the login probe passes and pg_basebackup -C fails
+        // to create the data directory; the undo drops the slot if the copy had made it, and no slot is left.
         Path locked = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-locked-");
         Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
         try {

@@ -127,7 +127,7 @@ class ReplicaWizardEndToEndTest {
         assertThat(fx(confirm::isDisabled)).as(fx(() -> ((TextArea) add.lookup("#replica-preview-text"))
                 .getText())).isFalse();
         assertThat(fx(() -> ((TextArea) add.lookup("#replica-preview-text")).getText()))
-                .contains("[PASS] data directory", "pg_basebackup -D " + dir, "-R -S " + slot + " -P");
+                .contains("[PASS] data directory", "pg_basebackup -D " + dir, "-R -C -S " + slot + " -P");
         fx(() -> {
             confirm.fire();
             return null;

@@ -1,6 +1,5 @@
 package io.pilothouse.services.replicas;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,23 +16,19 @@ final class BasebackupWatch implements PlannedStep.ProgressWatch {
             + " FROM pg_stat_progress_basebackup p JOIN pg_stat_activity a USING (pid)"
             + " WHERE a.application_name IN (?, 'pg_basebackup') ORDER BY a.backend_start DESC LIMIT 1";
 
-    private final ReplicaSql sql;
-    private final String host;
-    private final int port;
+    private final UpstreamLink upstream;
     private final String applicationName;
     private long firstSeenNanos;
     private String last = "";
 
-    BasebackupWatch(ReplicaSql sql, String host, int port, String applicationName) {
-        this.sql = sql;
-        this.host = host;
-        this.port = port;
+    BasebackupWatch(UpstreamLink upstream, String applicationName) {
+        this.upstream = upstream;
         this.applicationName = applicationName;
     }
 
     @Override
     public void poll(Consumer<String> progress) {
-        try (Connection c = sql.monitor(host, port); PreparedStatement ps = c.prepareStatement(PROGRESS)) {
+        try (PreparedStatement ps = upstream.connection().prepareStatement(PROGRESS)) {
             ps.setString(1, applicationName);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -52,8 +47,14 @@ final class BasebackupWatch implements PlannedStep.ProgressWatch {
                 }
             }
         } catch (SQLException e) {
+            upstream.reset();
             progress.accept("   (progress not readable: " + e.getMessage() + ")");
         }
+    }
+
+    @Override
+    public void close() {
+        upstream.close();
     }
 
     /** {@code base backup: streaming database files 12.0 / 48.0 MiB (25%), ETA 3 s}. */

@@ -115,7 +115,7 @@ final class PatroniReplicaPlan {
         steps.add(PlannedStep.of("follow " + r.name() + " in the live model until it streams",
                         new HostAction.Local("the live model shows " + r.name() + " streaming (base backup progress "
                                 + "from " + copyFrom.name() + ")", p -> follow(cluster, r, patroni, host, log, p)))
-                .watchedBy(new BasebackupWatch(sql, copyFrom.host(), copyFrom.port(), r.name())));
+                .watchedBy(new BasebackupWatch(new UpstreamLink(sql, copyFrom.host(), copyFrom.port()), r.name())));
         return new PatroniReplicaPlan(checks, steps, shown);
     }
 

@@ -36,11 +36,21 @@ final class PlanRunner {
      * Runs {@code steps}; returns null when all succeeded, otherwise the failure in words (after undoing).
      */
     String run(List<PlannedStep> steps) {
+        try {
+            return runSteps(steps);
+        } finally {
+            steps.stream().map(PlannedStep::watch).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(PlannedStep.ProgressWatch::close);
+        }
+    }
+
+    private String runSteps(List<PlannedStep> steps) {
         Deque<PlannedStep> toUndo = new ArrayDeque<>();
         for (PlannedStep step : steps) {
             progress.accept("-> " + step.purpose());
-            if (step.undo() != null) {
-                toUndo.push(step.undo());
+            // A step's own undo steps run in the order given, after those of every later step.
+            for (int i = step.undo().size() - 1; i >= 0; i--) {
+                toUndo.push(step.undo().get(i));
             }
             long started = System.nanoTime();
             try {

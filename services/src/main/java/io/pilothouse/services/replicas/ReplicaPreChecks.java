@@ -145,6 +145,13 @@ final class ReplicaPreChecks {
 
     private static PreCheck slots(Inputs in, UpstreamFacts up) {
         String facts = "max_replication_slots " + up.maxSlots() + ", " + up.slots() + " exist on " + in.upstreamName();
+        String slot = in.request().slotName();
+        if (!in.patroni() && up.slotNames().contains(slot)) {
+            // The copy creates it (pg_basebackup -C) and a failed copy drops it: it must not be someone else's.
+            return PreCheck.fail("replication slots", "a slot named " + slot + " already exists on " + in.upstreamName()
+                    + " (left by a replica that was at " + in.request().name() + "?); drop it there with SELECT "
+                    + "pg_drop_replication_slot('" + slot + "') if nothing uses it, or choose another --name");
+        }
         return up.maxSlots() - up.slots() >= 1 ? PreCheck.pass("replication slots", facts + "; one more is needed")
                 : PreCheck.fail("replication slots", facts + "; raise max_replication_slots (restart) or drop an "
                 + "unused slot first");

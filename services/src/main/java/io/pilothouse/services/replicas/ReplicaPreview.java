@@ -39,9 +39,8 @@ public record ReplicaPreview(ClusterSnapshot cluster, ReplicaRequest request, bo
         out.add("Steps (each command exactly as it will run):");
         for (int i = 0; i < steps.size(); i++) {
             out.add(String.format("  %2d. %s", i + 1, steps.get(i).line()));
-            PlannedStep undo = steps.get(i).undo();
-            if (undo != null) {
-                out.add("      if a later step fails: " + undo.line());
+            for (PlannedStep undo : steps.get(i).undo()) {
+                out.add("      if this or a later step fails: " + undo.line());
             }
         }
         if (configText != null) {

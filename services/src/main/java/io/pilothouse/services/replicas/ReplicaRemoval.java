@@ -5,7 +5,6 @@ import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.services.model.MemberState;
-import io.pilothouse.services.policy.MutationRequest;
 import io.pilothouse.services.policy.OperationGuard;
 
 import java.sql.Connection;
@@ -13,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +30,12 @@ public final class ReplicaRemoval {
             + " FROM pg_stat_replication r LEFT JOIN pg_replication_slots s ON s.active_pid = r.pid"
             + " WHERE r.application_name = ?";
 
-    private final OperationGuard guard;
+    private final GuardedPlanRunner runner;
     private final ReplicaSql sql;
     private final PatroniMembers patroni;
 
     public ReplicaRemoval(OperationGuard guard, ReplicaSql sql, PatroniMembers patroni) {
-        this.guard = guard;
+        this.runner = new GuardedPlanRunner(guard);
         this.sql = sql;
         this.patroni = patroni;
     }
@@ -204,29 +202,7 @@ public final class ReplicaRemoval {
 
     /** Runs the removal inside the guard; the report lists every step. */
     public ReplicaReport remove(RemovalPreview preview, TargetHost host, Consumer<String> progress) throws Exception {
-        if (preview.refused()) {
-            throw new ReplicaRefusedException("removing " + preview.member() + " refused; nothing was done:\n  "
-                    + String.join("\n  ", preview.failures()));
-        }
-        ClusterSnapshot cluster = preview.cluster();
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("where", host.describe());
-        MutationRequest request = new MutationRequest("replica-remove", cluster.source() + "/" + cluster.scope(),
-                preview.member(), parameters);
-        return guard.run(request, cluster, trail -> {
-            preview.checks().forEach(c -> trail.check(c.name(), c.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                    c.reason()));
-            long start = System.nanoTime();
-            PlanRunner runner = new PlanRunner(host, progress);
-            String failure = runner.run(preview.steps());
-            runner.ran().forEach(trail::response);
-            ReplicaReport report = new ReplicaReport("replica-remove", preview.member(), host.describe(),
-                    preview.checks(), runner.ran(), runner.undone(), runner.notes(), failure == null,
-                    PlanRunner.since(start));
-            if (failure != null) {
-                throw new ReplicaFailedException("removing " + preview.member() + " failed: " + failure, report);
-            }
-            return report;
-        });
+        return runner.run(new GuardedPlanRunner.Operation("replica-remove", "removing", preview.member(),
+                Map.of("where", host.describe())), preview, host, progress);
     }
 }

@@ -4,7 +4,6 @@ import io.pilothouse.services.hosts.HostCommandException;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.SourceKind;
-import io.pilothouse.services.policy.MutationRequest;
 import io.pilothouse.services.policy.OperationGuard;
 
 import java.net.InetAddress;
@@ -27,7 +26,7 @@ public final class ReplicaService {
 
     static final List<String> PLAIN_PROGRAMS = List.of("postgres", "pg_basebackup", "pg_ctl", "psql");
 
-    private final OperationGuard guard;
+    private final GuardedPlanRunner runner;
     private final ReplicaSql sql;
     private final Function<String, Optional<String>> runningOperation;
     private final PatroniMembers patroni;
@@ -38,7 +37,7 @@ public final class ReplicaService {
      */
     public ReplicaService(OperationGuard guard, ReplicaSql sql, Function<String, Optional<String>> runningOperation,
                           PatroniMembers patroni) {
-        this.guard = guard;
+        this.runner = new GuardedPlanRunner(guard);
         this.sql = sql;
         this.runningOperation = runningOperation;
         this.patroni = patroni;
@@ -124,11 +123,6 @@ public final class ReplicaService {
      * @throws ReplicaFailedException  when a step failed (what ran was undone as far as it could be)
      */
     public ReplicaReport add(ReplicaPreview preview, TargetHost host, Consumer<String> progress) throws Exception {
-        if (preview.refused()) {
-            throw new ReplicaRefusedException("adding " + preview.request().name() + " refused; nothing was done:\n  "
-                    + String.join("\n  ", preview.failures()));
-        }
-        ClusterSnapshot cluster = preview.cluster();
         ReplicaRequest r = preview.request();
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("host", r.host());
@@ -140,23 +134,7 @@ public final class ReplicaService {
         if (!r.tags().isEmpty()) {
             parameters.put("tags", r.tags().toString());
         }
-        MutationRequest request = new MutationRequest("replica-add", cluster.source() + "/" + cluster.scope(),
-                r.name(), parameters);
-        return guard.run(request, cluster, trail -> {
-            preview.checks().forEach(c -> trail.check(c.name(), c.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                    c.reason()));
-            long start = System.nanoTime();
-            PlanRunner runner = new PlanRunner(host, progress);
-            String failure = runner.run(preview.steps());
-            runner.ran().forEach(trail::response);
-            runner.undone().forEach(trail::response);
-            ReplicaReport report = new ReplicaReport("replica-add", r.name(), host.describe(), preview.checks(),
-                    runner.ran(), runner.undone(), runner.notes(), failure == null, PlanRunner.since(start));
-            trail.result("elapsedMs", String.valueOf(report.elapsed().toMillis()));
-            if (failure != null) {
-                throw new ReplicaFailedException("adding " + r.name() + " failed: " + failure, report);
-            }
-            return report;
-        });
+        return runner.run(new GuardedPlanRunner.Operation("replica-add", "adding", r.name(), parameters), preview,
+                host, progress);
     }
 }

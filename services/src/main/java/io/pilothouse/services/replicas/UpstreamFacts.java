@@ -12,11 +12,16 @@ import java.util.List;
  * @param walSenders       walsenders running now ({@code pg_stat_replication} rows)
  * @param maxSlots         {@code max_replication_slots}
  * @param slots            replication slots that exist now
+ * @param slotNames        their names
  * @param hbaRules         the rules of {@code pg_hba_file_rules} in file order, or null when not readable
  * @param hbaProblem       why {@code pg_hba_file_rules} could not be read, or null
  */
 public record UpstreamFacts(int serverVersionNum, long databaseBytes, long walBytes, int maxWalSenders, int walSenders,
-                            int maxSlots, int slots, List<HbaRule> hbaRules, String hbaProblem) {
+                            int maxSlots, int slots, List<String> slotNames, List<HbaRule> hbaRules, String hbaProblem) {
+
+    public UpstreamFacts {
+        slotNames = slotNames == null ? List.of() : List.copyOf(slotNames);
+    }
 
     /** The major version, e.g. 15. */
     public int major() {

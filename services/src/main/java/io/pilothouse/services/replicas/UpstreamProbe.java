@@ -18,7 +18,8 @@ final class UpstreamProbe {
             + " current_setting('max_wal_senders')::int,"
             + " (SELECT count(*) FROM pg_stat_replication)::int,"
             + " current_setting('max_replication_slots')::int,"
-            + " (SELECT count(*) FROM pg_replication_slots)::int";
+            + " (SELECT count(*) FROM pg_replication_slots)::int,"
+            + " (SELECT array_agg(slot_name::text) FROM pg_replication_slots)";
     static final String HBA = "SELECT line_number, type, database, user_name, address, netmask, auth_method"
             + " FROM pg_hba_file_rules WHERE error IS NULL ORDER BY line_number";
 
@@ -37,6 +38,7 @@ final class UpstreamProbe {
         int senders;
         int maxSlots;
         int slots;
+        List<String> slotNames;
         try (PreparedStatement ps = settings.prepareStatement(SETTINGS); ResultSet rs = ps.executeQuery()) {
             rs.next();
             version = rs.getInt(1);
@@ -46,6 +48,7 @@ final class UpstreamProbe {
             senders = rs.getInt(5);
             maxSlots = rs.getInt(6);
             slots = rs.getInt(7);
+            slotNames = list(rs.getArray(8));
         }
         List<HbaRule> rules = null;
         String problem = null;
@@ -60,7 +63,7 @@ final class UpstreamProbe {
                     ? "this login may not read pg_hba_file_rules (superusers only on PostgreSQL 15)"
                     : e.getMessage();
         }
-        return new UpstreamFacts(version, db, wal, maxSenders, senders, maxSlots, slots, rules, problem);
+        return new UpstreamFacts(version, db, wal, maxSenders, senders, maxSlots, slots, slotNames, rules, problem);
     }
 
     private static List<String> list(Array array) throws SQLException {

@@ -79,6 +79,34 @@ class PlanRunnerTest {
     }
 
     @Test
+    void aStepsOwnUndoStepsRunInTheirOrderAfterThoseOfLaterStepsAndWatchesAreClosedAtTheEnd() throws Exception {
+        RecordingShell shell = new RecordingShell("pg_ctl-status");
+        TargetHost host = TargetHost.on(shell, "postgres");
+        List<String> closed = new ArrayList<>();
+        PlannedStep.ProgressWatch watch = new PlannedStep.ProgressWatch() {
+            @Override
+            public void poll(java.util.function.Consumer<String> progress) {
+            }
+
+            @Override
+            public void close() {
+                closed.add("watch");
+            }
+        };
+        PlanRunner runner = new PlanRunner(host, line -> { });
+        String failure = runner.run(List.of(
+                command("copy, making the slot", "pg_basebackup", command("remove data dir", "rmdir", null))
+                        .undoneBy(command("drop slot", "slot-drop", null)).watchedBy(watch),
+                command("start", "pg_ctl", command("stop", "pg_ctl-stop", null)),
+                command("verify", "pg_ctl-status", null)));
+
+        assertThat(failure).startsWith("verify failed: exit 1");
+        assertThat(runner.undone()).containsExactly("undone: stop: pg_ctl-stop arg", "undone: remove data dir: rmdir arg",
+                "undone: drop slot: slot-drop arg");
+        assertThat(closed).containsExactly("watch");
+    }
+
+    @Test
     void serverCommandsDropToTheServerUserOnlyWhenTheShellIsRoot() throws Exception {
         HostShell root = new RecordingShell("none") {
             @Override

@@ -26,8 +26,9 @@ class ReplicaPreChecksTest {
             "127.0.0.1", "255.255.255.255", "scram-sha-256");
 
     private boolean paused;
+    private boolean patroni = true;
     private TargetFacts target = new TargetFacts(-1, null, List.of(), null, 1000 * MIB, "/srv", 15, List.of());
-    private UpstreamFacts upstream = new UpstreamFacts(150010, 100 * MIB, 48 * MIB, 10, 2, 10, 2,
+    private UpstreamFacts upstream = new UpstreamFacts(150010, 100 * MIB, 48 * MIB, 10, 2, 10, 2, List.of("node2", "node3"),
             List.of(LOCAL, LOOPBACK), null);
     private boolean password = true;
     private Optional<String> running = Optional.empty();
@@ -42,7 +43,7 @@ class ReplicaPreChecksTest {
                 .observedAt(Instant.EPOCH).build();
         ReplicaRequest r = new ReplicaRequest("127.0.0.1", Optional.empty(), 5433, "/srv/pg/node4", "node4",
                 Optional.empty(), Map.of(), "replicator", "postgres", Optional.empty(), 8010, Optional.empty());
-        return ReplicaPreChecks.evaluate(new ReplicaPreChecks.Inputs(cluster, true, r, "node1", "127.0.0.1:5432",
+        return ReplicaPreChecks.evaluate(new ReplicaPreChecks.Inputs(cluster, patroni, r, "node1", "127.0.0.1:5432",
                 target, List.of(5433, 8010), upstream, null, InetAddress.getByName(client), password, running));
     }
 
@@ -77,8 +78,19 @@ class ReplicaPreChecksTest {
     }
 
     @Test
+    void refusesAPlainReplicaWhoseSlotNameIsTakenOnTheUpstream() throws Exception {
+        patroni = false;
+        assertThat(check("replication slots").outcome()).isEqualTo(CheckOutcome.PASS);
+        upstream = new UpstreamFacts(150010, MIB, MIB, 10, 2, 10, 3, List.of("node2", "node4"), List.of(LOOPBACK),
+                null);
+        assertThat(check("replication slots").outcome()).isEqualTo(CheckOutcome.FAIL);
+        assertThat(check("replication slots").reason()).contains("a slot named node4 already exists on node1")
+                .contains("pg_drop_replication_slot('node4')");
+    }
+
+    @Test
     void refusesWithoutWalSenderOrSlotHeadroom() throws Exception {
-        upstream = new UpstreamFacts(150010, MIB, MIB, 10, 9, 4, 4, null, "superusers only");
+        upstream = new UpstreamFacts(150010, MIB, MIB, 10, 9, 4, 4, List.of(), null, "superusers only");
         assertThat(check("wal senders").outcome()).isEqualTo(CheckOutcome.FAIL);
         assertThat(check("wal senders").reason()).contains("max_wal_senders 10, 9 in use");
         assertThat(check("replication slots").outcome()).isEqualTo(CheckOutcome.FAIL);
@@ -94,7 +106,7 @@ class ReplicaPreChecksTest {
 
     @Test
     void aRejectLineFirstRefuses() throws Exception {
-        upstream = new UpstreamFacts(150010, MIB, MIB, 10, 0, 10, 0, List.of(new HbaRule(2, "host",
+        upstream = new UpstreamFacts(150010, MIB, MIB, 10, 0, 10, 0, List.of(), List.of(new HbaRule(2, "host",
                 List.of("replication"), List.of("replicator"), "127.0.0.0", "255.0.0.0", "reject"), LOOPBACK), null);
         assertThat(check("pg_hba").reason()).contains("rejects replication");
     }

@@ -160,7 +160,7 @@ public final class ReplicaWizard {
         confirm.setOnAction(e -> model.add());
         Button back = button("_Back", "replica-back", model::back);
         return new VBox(8, muted("Pre-checks (each with its reason):"), checks,
-                muted("Every command as it will run, with what undoes it if a later step fails:"), previewText,
+                muted("Every command as it will run, and what undoes each if that step or a later one fails:"), previewText,
                 whyNot, buttons(back, confirm));
     }
 
