@@ -9,6 +9,7 @@ import io.pilothouse.services.locks.OperationRegistry;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.policy.OperationGuard;
 import io.pilothouse.services.postgres.PasswordLookup;
+import io.pilothouse.services.replicas.PatroniConfigGaps;
 import io.pilothouse.services.replicas.PatroniMembers;
 import io.pilothouse.services.replicas.ReplicaService;
 import io.pilothouse.services.replicas.ReplicaSql;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -110,6 +112,11 @@ public final class ReplicaWiring {
                     URI u = URI.create(e);
                     return u.getHost() + ":" + u.getPort();
                 }).toList(), protocol, etcd.namespace()));
+            }
+
+            @Override
+            public List<String> configGaps(ClusterSnapshot cluster) {
+                return PatroniConfigGaps.of(source, cluster);
             }
 
             @Override

@@ -253,6 +253,17 @@ class TlsSandboxTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void addingAPatroniMemberIsRefusedNamingTheTlsAndLoginsAGeneratedConfigCannotCarry() throws Exception {
+        int status = cli.run("replica", "add", "--workspace", workspace, "--cluster", "tls", "--host", "127.0.0.1",
+                "--port", "1", "--rest-port", "2", "--data-dir", work.resolve("tls-member").toString(), "--dry-run");
+        assertThat(status).as(cli.out() + cli.err()).isEqualTo(3);
+        assertThat(cli.out()).contains("[FAIL] TLS and logins: tls uses etcd over https (etcd3.cacert",
+                "Patroni's REST API over https", "add this member by hand");
+        assertThat(Files.exists(work.resolve("tls-member"))).as("nothing was made").isFalse();
+    }
+
     // ---- helpers
 
     /** Replaces the servers' certificate (same key) by one with {@code extensions}, valid {@code days}, and reloads. */

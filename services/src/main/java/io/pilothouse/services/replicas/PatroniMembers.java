@@ -21,6 +21,13 @@ public interface PatroniMembers {
     /** The cluster's DCS, or empty when its source has no etcd (Patroni REST only). */
     Optional<Dcs> dcs(ClusterSnapshot cluster);
 
+    /**
+     * What a generated patroni.yml cannot carry for this cluster (see {@link PatroniConfigGaps}); none by default.
+     */
+    default List<String> configGaps(ClusterSnapshot cluster) {
+        return List.of();
+    }
+
     /** The cluster as the live model shows it now. */
     Optional<ClusterSnapshot> latest(ClusterSnapshot cluster);
 

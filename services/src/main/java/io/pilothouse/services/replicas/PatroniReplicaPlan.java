@@ -52,6 +52,7 @@ final class PatroniReplicaPlan {
                 + " under " + dcs.get().namespace() + cluster.scope())
                 : PreCheck.fail("DCS", "the workspace names no etcd for " + cluster.scope() + "; add its etcd "
                 + "endpoints to the source so the new member's patroni.yml can name them"));
+        checks.add(PatroniConfigGaps.check(cluster.scope(), patroni.configGaps(cluster)));
         String clusterVersion = cluster.members().stream().map(Member::patroniVersion)
                 .filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
         Optional<PatroniLauncher> launcher = PatroniLauncher.find(host, r.patroniPackage());
