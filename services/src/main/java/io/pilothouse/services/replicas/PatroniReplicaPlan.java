@@ -3,7 +3,6 @@ package io.pilothouse.services.replicas;
 import io.pilothouse.services.hosts.HostCommandException;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
-import io.pilothouse.services.model.MemberState;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.Optional;
  */
 final class PatroniReplicaPlan {
 
-    static final Duration UNTIL_STREAMING = Duration.ofMinutes(30);
     static final Duration STOP = Duration.ofSeconds(60);
 
     private final List<PreCheck> checks;
@@ -113,9 +111,10 @@ final class PatroniReplicaPlan {
         steps.add(PlannedStep.of("start Patroni on the target", new HostAction.Command(host.asServer(
                         launcher.get().startCommand(configPath, log, pidFile)), TargetHost.QUICK))
                 .undoneBy(undoStart));
+        PatroniMemberFollow follow = new PatroniMemberFollow(cluster, r.name(), patroni, host, pidFile, log);
         steps.add(PlannedStep.of("follow " + r.name() + " in the live model until it streams",
-                        new HostAction.Local("the live model shows " + r.name() + " streaming (base backup progress "
-                                + "from " + copyFrom.name() + ")", p -> follow(cluster, r, patroni, host, log, p)))
+                        new HostAction.Local(follow.describe() + " (base backup progress from " + copyFrom.name()
+                                + ")", follow::await))
                 .watchedBy(new BasebackupWatch(new UpstreamLink(sql, copyFrom.host(), copyFrom.port()), r.name())));
         return new PatroniReplicaPlan(checks, steps, shown);
     }
@@ -139,39 +138,4 @@ final class PatroniReplicaPlan {
             return "Patroni exited after " + PlanRunner.since(start).toMillis() + " ms";
         }));
     }
-
-    /**
-     * True when the live model shows the member streaming: Patroni 3.1+ says {@code streaming}; 3.0 says
-     * {@code running}, and its upstream's pg_stat_replication says {@code streaming}.
-     */
-    static boolean streams(Member m) {
-        return m.state() == MemberState.STREAMING || (m.state() == MemberState.RUNNING
-                && "streaming".equals(m.replicationState()));
-    }
-
-    /** Follows the member in the live model until it streams; prints each state it passes through. */
-    static String follow(ClusterSnapshot cluster, ReplicaRequest r, PatroniMembers patroni, TargetHost host,
-                         String log, java.util.function.Consumer<String> progress) throws Exception {
-        long start = System.nanoTime();
-        MemberState last = null;
-        while (PlanRunner.since(start).compareTo(UNTIL_STREAMING) < 0) {
-            Optional<Member> m = patroni.latest(cluster).flatMap(c -> c.member(r.name()));
-            MemberState state = m.map(Member::state).orElse(null);
-            if (state != last) {
-                progress.accept("   " + r.name() + ": " + (state == null ? "not registered yet" : state));
-                last = state;
-            }
-            if (m.isPresent() && streams(m.get())) {
-                return r.name() + " streams from " + m.get().upstream() + " after " + PlanRunner.since(start).toMillis()
-                        + " ms (live model)";
-            }
-            if (state == MemberState.START_FAILED || state == MemberState.CRASHED) {
-                throw new PlanRunner.StepFailedException(r.name() + " is " + state + "; see " + log + " on the target");
-            }
-            Thread.sleep(250);
-        }
-        throw new PlanRunner.StepFailedException(r.name() + " did not stream within " + UNTIL_STREAMING.toMinutes()
-                + " min; see " + log + " on the target");
-    }
-
 }
