@@ -108,6 +108,7 @@ class ReplicaCommandsSandboxTest {
         assertThat(status).as(cli.out() + cli.err()).isZero();
         assertThat(cli.out()).contains("[PASS] data directory", "[PASS] port", "[PASS] disk", "[PASS] PostgreSQL version",
                 "[PASS] wal senders", "[PASS] replication slots", "[PASS] replication login",
+                "[READ] read on the target: id -u; ls -A -- " + dir + "; ss -Htln;",
                 "pg_basebackup -D " + dir, " -R -C -S 127_0_0_1_" + plainPort + " -P", "pg_ctl start",
                 "Dry run: nothing was run.");
         assertThat(Files.exists(Path.of(dir))).isFalse();

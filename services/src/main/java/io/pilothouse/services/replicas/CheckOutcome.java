@@ -7,5 +7,7 @@ public enum CheckOutcome {
     /** The condition does not hold: the operation is refused. */
     FAIL,
     /** The condition could not be checked (not readable with this login); the reason says what to do. */
-    UNKNOWN;
+    UNKNOWN,
+    /** Not a condition: the read-only commands run on the target to make the checks (nothing there changed). */
+    READ;
 }

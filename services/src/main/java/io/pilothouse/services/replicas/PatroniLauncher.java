@@ -34,7 +34,7 @@ final class PatroniLauncher {
                 .orElse(List.of("patroni"));
         List<String> ask = new ArrayList<>(command);
         ask.add("--version");
-        CommandResult result = host.run(ask, TargetHost.QUICK);
+        CommandResult result = host.probe(ask);
         if (!result.ok()) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package io.pilothouse.services.replicas;
 
+import java.util.List;
+
 /**
  * One pre-check of adding or removing a replica: what was checked, how it came out and why.
  *
@@ -15,6 +17,12 @@ public record PreCheck(String name, CheckOutcome outcome, String reason) {
 
     static PreCheck fail(String name, String reason) {
         return new PreCheck(name, CheckOutcome.FAIL, reason);
+    }
+
+    /** The read-only commands run on the target for the checks, so the preview and the audit show them too. */
+    static PreCheck read(List<String> commands) {
+        return new PreCheck("read on the target", CheckOutcome.READ, String.join("; ", commands)
+                + " (read only: nothing there was changed)");
     }
 
     static PreCheck unknown(String name, String reason) {

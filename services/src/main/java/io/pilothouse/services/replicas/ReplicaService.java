@@ -88,8 +88,10 @@ public final class ReplicaService {
             PatroniReplicaPlan plan = PatroniReplicaPlan.plan(cluster, r, host, up, major, sql, patroni,
                     target.dataDirEntries() < 0);
             checks.addAll(plan.checks());
+            checks.add(PreCheck.read(host.probed()));
             return new ReplicaPreview(cluster, r, true, up, host.describe(), checks, plan.steps(), plan.shownConfig());
         }
+        checks.add(PreCheck.read(host.probed()));
         return new ReplicaPreview(cluster, r, false, up, host.describe(), checks,
                 PlainReplicaPlan.steps(r, host, up, major, sql, target.dataDirEntries() < 0), null);
     }

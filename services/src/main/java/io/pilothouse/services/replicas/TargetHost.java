@@ -3,6 +3,7 @@ package io.pilothouse.services.replicas;
 import io.pilothouse.services.hosts.CommandResult;
 import io.pilothouse.services.hosts.HostCommandException;
 import io.pilothouse.services.hosts.HostShell;
+import io.pilothouse.services.hosts.ShellQuoting;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ public final class TargetHost {
 
     private final HostShell shell;
     private final String dropTo;
+    private final List<String> probed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TargetHost(HostShell shell, String dropTo) {
         this.shell = shell;
@@ -29,7 +31,9 @@ public final class TargetHost {
     public static TargetHost on(HostShell shell, String serverUser) throws HostCommandException {
         CommandResult id = shell.run(List.of("id", "-u"), QUICK);
         boolean root = id.ok() && "0".equals(id.stdout().strip());
-        return new TargetHost(shell, root ? serverUser : null);
+        TargetHost host = new TargetHost(shell, root ? serverUser : null);
+        host.probed.add("id -u");
+        return host;
     }
 
     /** {@code argv} as run by the server's OS user. */
@@ -47,6 +51,20 @@ public final class TargetHost {
     /** The user files must belong to, or null when the shell's own user is the server's. */
     String chownTo() {
         return dropTo;
+    }
+
+    /**
+     * Runs a read-only command for a pre-check and remembers it, so the preview and the audit record list every
+     * command that ran on the target, reads included.
+     */
+    CommandResult probe(List<String> argv) throws HostCommandException {
+        probed.add(ShellQuoting.render(argv));
+        return shell.run(argv, QUICK);
+    }
+
+    /** The read-only commands run so far by {@link #probe}, in order, each once. */
+    List<String> probed() {
+        return probed.stream().distinct().toList();
     }
 
     CommandResult run(List<String> argv, Duration timeout) throws HostCommandException {

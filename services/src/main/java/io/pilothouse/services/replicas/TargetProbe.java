@@ -71,7 +71,7 @@ final class TargetProbe {
     }
 
     private CommandResult run(List<String> argv) throws HostCommandException {
-        return host.run(argv, TargetHost.QUICK);
+        return host.probe(argv);
     }
 
     /** True when a line of {@code ss -Htln} output has a local address ending in {@code :port}. */

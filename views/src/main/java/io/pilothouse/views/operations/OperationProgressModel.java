@@ -53,6 +53,8 @@ public final class OperationProgressModel {
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObservableList<String> lines = FXCollections.observableArrayList();
+    /** One read-only view, kept (it listens to {@link #lines} weakly; see ReplicaRunModel). */
+    private final ObservableList<String> linesView = FXCollections.unmodifiableObservableList(lines);
     private OperationActions actions;
     private Runnable onConfirm = () -> { };
 
@@ -166,6 +168,6 @@ public final class OperationProgressModel {
 
     /** The progress lines so far. */
     public ObservableList<String> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return linesView;
     }
 }

@@ -38,6 +38,11 @@ public abstract class ReplicaRunModel<P extends CheckedPreview> {
     private final ReadOnlyObjectWrapper<P> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyObjectWrapper<ReplicaReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ObservableList<String> progress = FXCollections.observableArrayList();
+    /**
+     * One read-only view, kept: the wrapper listens to {@link #progress} weakly, so a new one per call could be
+     * collected while a view's content binding still relied on it (the wizard then showed no progress at all).
+     */
+    private final ObservableList<String> progressView = FXCollections.unmodifiableObservableList(progress);
 
     /**
      * @param cluster  the cluster's scope
@@ -137,6 +142,6 @@ public abstract class ReplicaRunModel<P extends CheckedPreview> {
 
     /** The run's progress lines, oldest first. */
     public ObservableList<String> progress() {
-        return FXCollections.unmodifiableObservableList(progress);
+        return progressView;
     }
 }

@@ -12,6 +12,7 @@ import io.pilothouse.services.replicas.ReplicaPreview;
 import io.pilothouse.services.replicas.ReplicaReport;
 import io.pilothouse.services.replicas.ReplicaRequest;
 import io.pilothouse.services.replicas.UpstreamMember;
+import io.pilothouse.services.testing.Await;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.ScreenshotRenderer;
 import javafx.scene.Scene;
@@ -236,6 +237,9 @@ class ReplicaWizardTest {
         robot.clickOn("#replica-review");
         robot.clickOn("#replica-confirm");
         assertThat(text(robot, "#replica-title")).isEqualTo("Adding node4 to demo…");
+        // The lines reach the list through the FX executor: wait for them, not for a time.
+        Await.until(Duration.ofSeconds(10), "three progress lines", () -> onFx(() -> robot.lookup("#replica-progress")
+                .queryAs(ListView.class).getItems().size()), n -> n >= 3);
         assertThat(onFx(() -> robot.lookup("#replica-progress").queryAs(ListView.class).getItems())).containsExactly(
                 "-> start Patroni", "base backup: streaming database files 28.3 MiB / 83.5 MiB (34%), ETA 4 s",
                 "node4: starting, not streaming yet");
