@@ -73,8 +73,13 @@ final class WorkspaceTree {
      * at most once per {@link #REORDER_EVERY_NANOS} so a flapping cluster does not make the tree jump every frame.
      */
     void show(EstateSnapshot e) {
+        // Alerts grouped once per estate, not searched once per cluster (500 clusters x 500 alerts per snapshot).
+        Map<ClusterKey, List<Alert>> alertsOf = new java.util.HashMap<>();
+        alerts.alerts().forEach(a -> alertsOf.computeIfAbsent(new ClusterKey(a.source(), a.cluster()),
+                k -> new ArrayList<>()).add(a));
         Map<String, List<WorkspaceNode.Cluster>> bySource = new LinkedHashMap<>();
-        e.clusters().forEach(c -> bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(clusterNode(c)));
+        e.clusters().forEach(c -> bySource.computeIfAbsent(c.source(), k -> new ArrayList<>())
+                .add(clusterNode(c, alertsOf.getOrDefault(ClusterKey.of(c), List.of()))));
         bySource.values().forEach(cs -> cs.sort(TroubleOrder.WORST_FIRST));
         List<List<String>> newShape = new ArrayList<>();
         bySource.forEach((s, cs) -> {
@@ -199,8 +204,7 @@ final class WorkspaceTree {
         return new WorkspaceNode.Source(source);
     }
 
-    private WorkspaceNode.Cluster clusterNode(ClusterSnapshot c) {
-        List<Alert> own = alerts.forCluster(c.source(), c.scope());
+    private static WorkspaceNode.Cluster clusterNode(ClusterSnapshot c, List<Alert> own) {
         int critical = (int) own.stream().filter(a -> a.severity() == AlertSeverity.CRITICAL).count();
         return new WorkspaceNode.Cluster(ClusterKey.of(c), ClusterHealth.of(c), c.members().size(), own.size(),
                 critical);
