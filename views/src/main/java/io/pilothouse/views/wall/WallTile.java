@@ -47,7 +47,8 @@ final class WallTile {
         marks.setAlignment(Pos.CENTER_LEFT);
         marks.getChildren().add(more);
         // The synchronous rule goes under the lag when both do not fit across: "sync: none" was cut to "sync: no…".
-        javafx.scene.layout.FlowPane lagLine = new javafx.scene.layout.FlowPane(12, 0, lag, sync);
+        javafx.scene.layout.FlowPane lagLine = new javafx.scene.layout.FlowPane(lag, sync);
+        lagLine.getStyleClass().add(WallStyles.LAG_LINE);
         lagLine.setAlignment(Pos.BASELINE_LEFT);
         lagLine.setMinWidth(0);
         lag.setMinWidth(Region.USE_PREF_SIZE);
