@@ -128,6 +128,26 @@ class AlertsPanelTest {
     }
 
     @Test
+    void aHiddenAlertsTabKeepsItsTableUntilShownThenCatchesUpAtOnce() {
+        onFx(() -> {
+            view.refreshNow();
+            view.showPane("alerts");
+            view.showPane("topology");
+        });
+        List<AlertRecord> before = onFx(() -> List.copyOf(table().getItems()));
+        assertThat(before).hasSize(6);
+        alerts.set(List.of());
+        // The title follows on every frame; the hidden table is not rebuilt for no one.
+        waitUntil(() -> onFx(() -> ((TabPane) view.root().lookup(".tab-pane")).getTabs().stream()
+                .filter(t -> "tab-alerts".equals(t.getId())).findFirst().orElseThrow().getText()).equals("Alerts"));
+        assertThat(onFx(() -> List.copyOf(table().getItems()))).isEqualTo(before);
+
+        onFx(() -> view.showPane("alerts"));
+
+        assertThat(onFx(() -> table().getItems().isEmpty())).isTrue();
+    }
+
+    @Test
     void rendersTheAlertsTabInBothThemes() throws Exception {
         for (Theme theme : Theme.values()) {
             Path file = ScreenshotRenderer.directory().resolve("alerts-" + theme.name().toLowerCase() + ".png");
