@@ -126,6 +126,8 @@ public final class AlertsView {
         c.setComparator(java.util.Comparator.comparing(r -> r.state(vm.nowProperty().get())));
         c.setCellFactory(col -> new TableCell<>() {
             private final Text text = wrapping(this, col);
+            // One per cell, its text changed: a tooltip is a popup window, and the table refreshes once a second.
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
             @Override
             protected void updateItem(AlertRecord r, boolean empty) {
@@ -134,7 +136,8 @@ public final class AlertsView {
                 setText(empty || r == null ? null : AlertPresentation.state(r, vm.nowProperty().get(), vm.zone()));
                 text.setText(getText());
                 setGraphic(getText() == null ? null : text);
-                setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(getText()));
+                tip.setText(getText());
+                setTooltip(empty || r == null ? null : tip);
             }
         });
         return c;

@@ -123,6 +123,19 @@ public final class LagChartView extends BorderPane {
         onFrame();
     }
 
+    /**
+     * Whether the chart is on screen: a hidden chart keeps no frame timer (a lag sample of any cluster moves the
+     * source's version, and the chart would redraw for no one); shown again, it draws at its next frame.
+     */
+    public void setActive(boolean onScreen) {
+        if (onScreen) {
+            dirty = true;
+            pulse.start();
+        } else {
+            pulse.stop();
+        }
+    }
+
     /** Stops the frame timer; the view reads nothing afterwards. */
     public void dispose() {
         pulse.stop();

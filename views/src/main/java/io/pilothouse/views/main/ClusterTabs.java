@@ -48,6 +48,7 @@ final class ClusterTabs {
     final javafx.beans.property.ObjectProperty<io.pilothouse.views.lag.LagRange> lagRange =
             new javafx.beans.property.SimpleObjectProperty<>(io.pilothouse.views.lag.LagRange.FIVE_MINUTES);
     private String lagCluster;
+    private io.pilothouse.services.alerts.ActiveAlerts latestAlerts = io.pilothouse.services.alerts.ActiveAlerts.NONE;
     private ClusterKey trafficKey;
     private final Clock clock;
     private final Subscription subscription;
@@ -75,15 +76,41 @@ final class ClusterTabs {
         subscription = vm.estateProperty().subscribe(e -> apply(e, vm.selectedClusterProperty().get()))
                 .and(vm.selectedClusterProperty().subscribe(k -> apply(vm.estateProperty().get(), k)))
                 .and(vm.alertsProperty().subscribe(a -> {
-                    alertsVm.setData(a, clock.instant());
-                    // The count in the title is visible from every other tab.
+                    latestAlerts = a;
+                    // The count in the title is visible from every other tab; the table only while it is shown.
                     alertsTab.setText(a.alerts().isEmpty() ? "Alerts" : "Alerts (" + a.alerts().size() + ")");
+                    if (showing(Pane.ALERTS)) {
+                        alertsVm.setData(a, clock.instant());
+                    }
                 }))
                 .and(vm.nowProperty().subscribe(t -> {
-                    if (t != null) {
+                    if (t != null && showing(Pane.ALERTS)) {
                         alertsVm.tick(t);
                     }
-                }));
+                }))
+                .and(tabs.getSelectionModel().selectedIndexProperty().subscribe(i -> paneShown(vm)));
+    }
+
+    /**
+     * Only the pane on screen follows the estate: a hidden table rebuilt on every snapshot, a hidden chart redrawn on
+     * every sample, cost the window most of its frame time on an estate of fifty clusters. The pane brought to the
+     * front catches up at once with the latest snapshot.
+     */
+    private void paneShown(MainViewModel vm) {
+        if (lagChart != null) {
+            lagChart.setActive(showing(Pane.LAG));
+        }
+        if (traffic != null) {
+            traffic.setShown(showing(Pane.TRAFFIC));
+        }
+        if (showing(Pane.ALERTS)) {
+            alertsVm.setData(latestAlerts, clock.instant());
+        }
+        apply(vm.estateProperty().get(), vm.selectedClusterProperty().get());
+    }
+
+    private boolean showing(Pane pane) {
+        return tabs.getSelectionModel().getSelectedIndex() == pane.ordinal();
     }
 
     private static Tab tab(String title, Node content) {
@@ -130,16 +157,22 @@ final class ClusterTabs {
     private void apply(EstateSnapshot estate, ClusterKey key) {
         Optional<ClusterSnapshot> cluster = estate == null || key == null ? Optional.empty()
                 : estate.cluster(key.source(), key.scope());
-        showLag(cluster);
+        if (showing(Pane.LAG)) {
+            showLag(cluster);
+        }
         if (traffic != null && !java.util.Objects.equals(key, trafficKey)) {
             trafficKey = key;
             traffic.select(key == null ? null : key.source(), key == null ? null : key.scope());
         }
-        slotsVm.setData(cluster.map(ClusterSnapshot::slots).orElse(List.of()),
-                cluster.map(ClusterSnapshot::leader).orElse(null), clock.instant());
-        List<HistoryEntry> entries = key == null || estateHistory == null ? List.of()
-                : estateHistory.find(key.source(), key.scope()).map(h -> h.entries()).orElse(List.of());
-        historyVm.setData(key == null ? null : key.scope(), entries);
+        if (showing(Pane.SLOTS)) {
+            slotsVm.setData(cluster.map(ClusterSnapshot::slots).orElse(List.of()),
+                    cluster.map(ClusterSnapshot::leader).orElse(null), clock.instant());
+        }
+        if (showing(Pane.HISTORY)) {
+            List<HistoryEntry> entries = key == null || estateHistory == null ? List.of()
+                    : estateHistory.find(key.source(), key.scope()).map(h -> h.entries()).orElse(List.of());
+            historyVm.setData(key == null ? null : key.scope(), entries);
+        }
     }
 
     Node root() {

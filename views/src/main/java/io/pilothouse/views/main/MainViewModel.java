@@ -148,8 +148,10 @@ public final class MainViewModel {
             now.set(t);
         }
         pullAlerts();
-        if (!coalescer.pulse() && newSecond) {
-            topology.tick(t);
+        coalescer.pulse();
+        // Ages move once a second, also when a snapshot was applied but the shown cluster was not new in it.
+        if (newSecond && topology.nowProperty().get() != now.get()) {
+            topology.tick(now.get());
         }
     }
 
@@ -169,7 +171,14 @@ public final class MainViewModel {
         if (c == null && !e.clusters().isEmpty()) {
             c = e.clusters().get(0);
         }
-        selectedCluster.set(c == null ? null : ClusterKey.of(c));
-        topology.show(c, now.get());
+        ClusterKey key = c == null ? null : ClusterKey.of(c);
+        // An equal key is no new selection: setting a new instance would re-run every selection listener per frame.
+        if (!java.util.Objects.equals(key, selectedCluster.get())) {
+            selectedCluster.set(key);
+        }
+        // The live model keeps a cluster's snapshot object while it does not change: the same object, nothing to show.
+        if (c == null || c != topology.clusterProperty().get()) {
+            topology.show(c, now.get());
+        }
     }
 }

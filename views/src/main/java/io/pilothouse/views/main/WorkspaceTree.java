@@ -30,6 +30,12 @@ final class WorkspaceTree {
     private final Consumer<ClusterKey> onSelect;
     private final Subscription subscription;
     private List<List<String>> shape = List.of();
+    private java.util.Set<ClusterKey> shownKeys = java.util.Set.of();
+    private Map<ClusterKey, Row> lastRows = Map.of();
+
+    /** A row's node and what it was made from. */
+    private record Row(ClusterSnapshot cluster, List<Alert> alerts, WorkspaceNode.Cluster node) {
+    }
     private boolean updating;
     private ActiveAlerts alerts = ActiveAlerts.NONE;
 
@@ -73,8 +79,23 @@ final class WorkspaceTree {
      * at most once per {@link #REORDER_EVERY_NANOS} so a flapping cluster does not make the tree jump every frame.
      */
     void show(EstateSnapshot e) {
+        // Alerts grouped once per estate, not searched once per cluster (500 clusters x 500 alerts per snapshot).
+        Map<ClusterKey, List<Alert>> alertsOf = new java.util.HashMap<>();
+        alerts.alerts().forEach(a -> alertsOf.computeIfAbsent(new ClusterKey(a.source(), a.cluster()),
+                k -> new ArrayList<>()).add(a));
         Map<String, List<WorkspaceNode.Cluster>> bySource = new LinkedHashMap<>();
-        e.clusters().forEach(c -> bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(clusterNode(c)));
+        Map<ClusterKey, Row> rows = new java.util.HashMap<>(e.clusters().size() * 2);
+        for (ClusterSnapshot c : e.clusters()) {
+            ClusterKey key = ClusterKey.of(c);
+            List<Alert> own = alertsOf.getOrDefault(key, List.of());
+            Row before = lastRows.get(key);
+            // The live model keeps a cluster's snapshot object while it does not change: reuse its row then.
+            Row row = before != null && before.cluster() == c && before.alerts().equals(own) ? before
+                    : new Row(c, own, clusterNode(c, own));
+            rows.put(key, row);
+            bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(row.node());
+        }
+        lastRows = rows;
         bySource.values().forEach(cs -> cs.sort(TroubleOrder.WORST_FIRST));
         List<List<String>> newShape = new ArrayList<>();
         bySource.forEach((s, cs) -> {
@@ -86,12 +107,13 @@ final class WorkspaceTree {
         updating = true;
         try {
             long now = nanoClock.getAsLong();
-            boolean sameClusters = sorted(newShape).equals(sorted(shape));
+            boolean sameClusters = rows.keySet().equals(shownKeys);
             if (newShape.equals(shape) || (sameClusters && now - reorderedAt < REORDER_EVERY_NANOS)) {
                 updateInPlace(bySource);
             } else {
                 rebuild(bySource);
                 shape = newShape;
+                shownKeys = rows.keySet();
                 reorderedAt = now;
             }
         } finally {
@@ -107,17 +129,6 @@ final class WorkspaceTree {
     /** For tests: the clock that paces reordering. */
     void nanoClock(java.util.function.LongSupplier clock) {
         this.nanoClock = clock;
-    }
-
-    private static List<List<String>> sorted(List<List<String>> shape) {
-        List<List<String>> out = new ArrayList<>();
-        shape.forEach(row -> {
-            List<String> r = new ArrayList<>(row.subList(1, row.size()));
-            java.util.Collections.sort(r);
-            r.add(0, row.get(0));
-            out.add(r);
-        });
-        return out;
     }
 
     /** Reflects the view model's selection without calling back. */
@@ -199,8 +210,7 @@ final class WorkspaceTree {
         return new WorkspaceNode.Source(source);
     }
 
-    private WorkspaceNode.Cluster clusterNode(ClusterSnapshot c) {
-        List<Alert> own = alerts.forCluster(c.source(), c.scope());
+    private static WorkspaceNode.Cluster clusterNode(ClusterSnapshot c, List<Alert> own) {
         int critical = (int) own.stream().filter(a -> a.severity() == AlertSeverity.CRITICAL).count();
         return new WorkspaceNode.Cluster(ClusterKey.of(c), ClusterHealth.of(c), c.members().size(), own.size(),
                 critical);

@@ -1,16 +1,11 @@
 package io.pilothouse.views.main;
 
-import io.pilothouse.views.Tone;
 import io.pilothouse.views.alerts.AlertPresentation;
-import io.pilothouse.views.alerts.AlertStyles;
-import javafx.scene.control.Tooltip;
 import io.pilothouse.views.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
@@ -68,68 +63,50 @@ final class WorkspaceTreeCell extends TreeCell<WorkspaceNode> {
         show(item, empty);
     }
 
+    private ClusterRowGraphic clusterRow;
+    private WorkspaceNode.Source sourceShown;
+    private HBox sourceRow;
+
     private void show(WorkspaceNode item, boolean empty) {
         setText(null);
-        getStyleClass().removeAll(Styles.TREE_SOURCE, Styles.TREE_CLUSTER);
         if (empty || item == null) {
+            styleAs(null);
             setGraphic(null);
             setAccessibleText(null);
             return;
         }
         if (item instanceof WorkspaceNode.Source s) {
-            getStyleClass().add(Styles.TREE_SOURCE);
-            FontIcon icon = new FontIcon(MaterialDesignS.SERVER_NETWORK);
-            Label name = new Label(s.name());
-            HBox box = new HBox(8, icon, name);
-            box.setAlignment(Pos.CENTER_LEFT);
-            setGraphic(box);
+            styleAs(Styles.TREE_SOURCE);
+            if (!s.equals(sourceShown)) {
+                sourceShown = s;
+                FontIcon icon = new FontIcon(MaterialDesignS.SERVER_NETWORK);
+                sourceRow = new HBox(8, icon, new Label(s.name()));
+                sourceRow.setAlignment(Pos.CENTER_LEFT);
+            }
+            setGraphic(sourceRow);
             setAccessibleText("source " + s.name());
         } else if (item instanceof WorkspaceNode.Cluster c) {
-            getStyleClass().add(Styles.TREE_CLUSTER);
-            setGraphic(clusterRow(c));
+            styleAs(Styles.TREE_CLUSTER);
+            if (clusterRow == null) {
+                clusterRow = new ClusterRowGraphic();
+            }
+            clusterRow.show(c);
+            setGraphic(clusterRow.root());
             setAccessibleText("cluster " + c.key().scope() + ", " + c.members() + " members"
                     + (c.health().label().isEmpty() ? ", healthy" : ", " + c.health().label())
                     + (c.alerts() == 0 ? "" : ", " + AlertPresentation.badgeDescription(c.alerts(), c.critical())));
         }
     }
 
-    private static HBox clusterRow(WorkspaceNode.Cluster c) {
-        Region dot = new Region();
-        dot.getStyleClass().add(Styles.DOT);
-        Styles.setTone(dot, c.health().tone());
-        Label name = new Label(c.key().scope());
-        // The name and the health words are what the row is for: both keep their width, and a narrow tree shortens
-        // the alert badge instead (the Alerts tab lists them). "no leader" once hid the name entirely.
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox box = new HBox(8, dot, name, spacer);
-        if (!c.health().label().isEmpty()) {
-            // Colour is never the only signal: unhealthy rows say what is wrong.
-            Label health = new Label(c.health().label());
-            health.getStyleClass().addAll(Styles.CHIP, Styles.TREE_HEALTH_TEXT);
-            health.setMinWidth(Region.USE_PREF_SIZE);
-            Styles.setTone(health, c.health().tone());
-            box.getChildren().add(health);
+    /** Sets the row's kind, touching the style classes only when it changes (a change re-applies CSS to the row). */
+    private void styleAs(String kind) {
+        for (String k : new String[] {Styles.TREE_SOURCE, Styles.TREE_CLUSTER}) {
+            boolean has = getStyleClass().contains(k);
+            if (k.equals(kind) && !has) {
+                getStyleClass().add(k);
+            } else if (!k.equals(kind) && has) {
+                getStyleClass().remove(k);
+            }
         }
-        if (c.alerts() > 0) {
-            // Count with the worst severity's icon (octagon critical, triangle warning): shape and number carry it,
-            // the tone only adds to them; the words are in the tooltip and the accessible text.
-            Label badge = new Label(Integer.toString(c.alerts()), new FontIcon(c.critical() > 0
-                    ? org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_OCTAGON
-                    : org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT));
-            badge.getStyleClass().addAll(Styles.CHIP, AlertStyles.BADGE);
-            badge.setGraphicTextGap(3);
-            badge.setMinWidth(0);
-            badge.setTooltip(new Tooltip(AlertPresentation.badgeDescription(c.alerts(), c.critical())));
-            Styles.setTone(badge, c.critical() > 0 ? Tone.DANGER : Tone.WARN);
-            box.getChildren().add(badge);
-        }
-        Label count = new Label(Integer.toString(c.members()));
-        count.getStyleClass().addAll(Styles.TREE_COUNT, Styles.SUBTLE);
-        count.setMinWidth(Region.USE_PREF_SIZE);
-        box.getChildren().add(count);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
     }
 }

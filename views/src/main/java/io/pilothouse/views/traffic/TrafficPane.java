@@ -20,6 +20,8 @@ public final class TrafficPane {
     private final AutoCloseable subscription;
     private String source;
     private String scope;
+    /** False while the tab is not on screen: snapshots are then skipped, and the latest applied when it shows. */
+    private boolean shown = true;
 
     public TrafficPane(TrafficInputs inputs) {
         this.inputs = inputs;
@@ -31,7 +33,9 @@ public final class TrafficPane {
             if (pending.compareAndSet(false, true)) {
                 inputs.fx().execute(() -> {
                     pending.set(false);
-                    refresh();
+                    if (shown) {
+                        refresh();
+                    }
                 });
             }
         });
@@ -41,7 +45,21 @@ public final class TrafficPane {
     public void select(String newSource, String newScope) {
         this.source = newSource;
         this.scope = newScope;
-        refresh();
+        if (shown) {
+            refresh();
+        }
+    }
+
+    /**
+     * Whether the tab is on screen. A hidden pane does nothing per snapshot (its table would be rebuilt for no
+     * one); showing it applies the latest. FX thread.
+     */
+    public void setShown(boolean onScreen) {
+        boolean was = shown;
+        shown = onScreen;
+        if (onScreen && !was) {
+            refresh();
+        }
     }
 
     /** Applies the feed's latest snapshot now. FX thread. */

@@ -19,10 +19,12 @@ import java.util.List;
  * @param age        {@code 2 s old}, {@code no data for 47 s}, {@code no data yet}
  * @param stale      true when the topology is not live (the tile is greyed, never green)
  * @param worstLagBytes the largest replica lag known, or -1 (for the order)
+ * @param lagUnknown some replica's lag is not known ({@code lag ?}, {@code lag ≥ …}): it sorts as worse than any
+ *                   known lag of a tile in the same state, never as a quiet {@code lag 0 B}
  */
 public record TileModel(String key, String name, TileState state, String leader, List<MarkState> marks,
                         List<String> memberNames, String lag, String sync, int alerts, String age, boolean stale,
-                        long worstLagBytes) {
+                        long worstLagBytes, boolean lagUnknown) {
 
     public TileModel {
         marks = List.copyOf(marks);

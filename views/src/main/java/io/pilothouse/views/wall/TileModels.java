@@ -32,9 +32,10 @@ import java.util.Set;
  */
 public final class TileModels {
 
-    /** Worst state first, then more alerts, then more lag, then by name. */
+    /** Worst state first, then more alerts, then lag not known, then more lag, then by name. */
     public static final Comparator<TileModel> WORST_FIRST = Comparator.comparing(TileModel::state)
             .thenComparing(Comparator.comparingInt(TileModel::alerts).reversed())
+            .thenComparing(TileModel::lagUnknown, Comparator.reverseOrder())
             .thenComparing(Comparator.comparingLong(TileModel::worstLagBytes).reversed())
             .thenComparing(TileModel::name);
 
@@ -109,7 +110,8 @@ public final class TileModels {
                 : (lagUnknown ? "lag ≥ " : "lag ") + ByteSizeFormat.format(worstLag);
         return new TileModel(c.source() + "/" + c.scope(), name, state,
                 c.leader() == null ? "no leader" : "leader " + c.leader(), marks, names, lag, sync(c.sync()),
-                alerts.size(), age(lastRead(c), now, stale) + (etcdOnly(c) ? " · etcd only" : ""), stale, worstLag);
+                alerts.size(), age(lastRead(c), now, stale) + (etcdOnly(c) ? " · etcd only" : ""), stale, worstLag,
+                lagUnknown);
     }
 
     private static TileState state(ClusterSnapshot c, boolean stale, List<Alert> alerts, boolean lagging,

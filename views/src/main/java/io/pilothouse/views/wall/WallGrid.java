@@ -14,7 +14,9 @@ import java.util.function.IntConsumer;
 
 /**
  * The tiles of one page in columns and rows that fill the screen. The tiles are made once per layout (when the size
- * changes) and reused for every snapshot and every page: 500 clusters cost one page of nodes.
+ * or the layout changes) and reused for every snapshot and every page: 500 clusters cost one page of nodes. An estate
+ * smaller than a screenful gets fewer, larger tiles with type scaled up to match (3 clusters on a 1080p wall: 2 x 2
+ * tiles of about 950 x 500 pixels, not 3 of the 20 small ones).
  */
 final class WallGrid {
 
@@ -27,6 +29,8 @@ final class WallGrid {
     private List<TileModel> page = List.of();
     private int columns;
     private int rows;
+    private int clusters;
+    private double scale = 1;
 
     /** @param tilesPerPage told how many tiles fit whenever the size changes that */
     WallGrid(WallOptions options, IntConsumer tilesPerPage) {
@@ -67,14 +71,33 @@ final class WallGrid {
         empty.setVisible(models.isEmpty());
     }
 
+    /** Tells the grid how many clusters the estate has (the layout grows the tiles when they are few). */
+    void setClusters(int n) {
+        if (n != clusters) {
+            clusters = n;
+            fit();
+        }
+    }
+
+    /** How much the tiles' type is scaled up from the normal size (1 when the estate fills a screen or more). */
+    double scale() {
+        return scale;
+    }
+
     private void fit() {
         double w = root.getWidth();
         double h = root.getHeight();
         if (w <= 0 || h <= 0) {
             return;
         }
-        int c = Math.max(1, (int) (w / options.tileWidth()));
-        int r = Math.max(1, (int) (h / options.tileHeight()));
+        TileLayout layout = TileLayout.of(w, h, options.tileWidth(), options.tileHeight(), clusters);
+        int c = layout.columns();
+        int r = layout.rows();
+        if (layout.scale() != scale) {
+            scale = layout.scale();
+            // The tiles' type and marks are in em: one font size on the grid scales them all.
+            grid.setStyle(scale == 1 ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fem;", scale));
+        }
         if (c == columns && r == rows) {
             return;
         }

@@ -13,6 +13,8 @@ public final class WallStyles {
     public static final String TILE_LINE = "ph-wall-tile-line";
     public static final String TILE_AGE = "ph-wall-tile-age";
     public static final String MARKS = "ph-wall-marks";
+    /** The lag and the synchronous rule: on one line, or the rule under the lag when both do not fit. */
+    public static final String LAG_LINE = "ph-wall-lag-line";
     public static final String MARK = "ph-wall-mark";
     public static final String MORE_MARKS = "ph-wall-more-marks";
     public static final String STRIP = "ph-wall-strip";

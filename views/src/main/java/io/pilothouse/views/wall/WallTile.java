@@ -46,7 +46,16 @@ final class WallTile {
         marks.getStyleClass().add(WallStyles.MARKS);
         marks.setAlignment(Pos.CENTER_LEFT);
         marks.getChildren().add(more);
-        HBox lagLine = line(lag, sync);
+        // The synchronous rule goes under the lag when both do not fit across: "sync: none" was cut to "sync: no…".
+        javafx.scene.layout.FlowPane lagLine = new javafx.scene.layout.FlowPane(lag, sync);
+        lagLine.getStyleClass().add(WallStyles.LAG_LINE);
+        lagLine.setAlignment(Pos.BASELINE_LEFT);
+        lagLine.setMinWidth(0);
+        lag.setMinWidth(Region.USE_PREF_SIZE);
+        sync.setMinWidth(Region.USE_PREF_SIZE);
+        sync.setTextOverrun(OverrunStyle.ELLIPSIS);
+        // Wider than the tile on a line of its own (a long member name): cut at the end rather than overflow.
+        sync.maxWidthProperty().bind(lagLine.widthProperty());
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         // The leader and the data's age have lines of their own: at a distance they must never be cut.

@@ -153,6 +153,8 @@ public final class WallView {
         second = now.getEpochSecond();
         if (estate != null) {
             vm.show(estate, a, now);
+            // After the model has published: a layout change re-cuts the pages, which must not interleave.
+            grid.setClusters(vm.clustersProperty().get());
             strip.updatedAt(DurationFormat.clock(now, clock.getZone()));
         }
     }

@@ -110,17 +110,41 @@ class AlertsPanelTest {
         assertThat(onFx(() -> view.root().lookupAll(".tree-cell").stream()
                 .map(Node::getAccessibleText).filter(t -> t != null && t.contains("inventory-prod")).findFirst()
                 .orElseThrow())).contains("3 active alerts, 1 critical");
-        Node critical = onFx(() -> view.root().lookupAll("." + AlertStyles.BADGE).stream()
+        Node critical = onFx(() -> view.root().lookupAll("." + AlertStyles.BADGE).stream().filter(Node::isVisible)
                 .filter(n -> ((Label) n).getText().equals("1")).findFirst().orElseThrow());
         assertThat(onFx(() -> critical.getPseudoClassStates().contains(Styles.DANGER))).isTrue();
     }
 
     @Test
     void clearedAlertsLeaveThePanelAndTheBadgesOnTheNextFrame() {
-        onFx(view::refreshNow);
+        onFx(() -> {
+            view.refreshNow();
+            // Only the pane on screen follows the alerts (a hidden table is not rebuilt).
+            view.showPane("alerts");
+        });
         alerts.set(List.of());
         waitUntil(() -> badges().isEmpty() && table().getItems().isEmpty());
         assertThat(onFx(() -> ((Label) view.root().lookup("#alerts-summary")).getText())).isEqualTo("none active");
+    }
+
+    @Test
+    void aHiddenAlertsTabKeepsItsTableUntilShownThenCatchesUpAtOnce() {
+        onFx(() -> {
+            view.refreshNow();
+            view.showPane("alerts");
+            view.showPane("topology");
+        });
+        List<AlertRecord> before = onFx(() -> List.copyOf(table().getItems()));
+        assertThat(before).hasSize(6);
+        alerts.set(List.of());
+        // The title follows on every frame; the hidden table is not rebuilt for no one.
+        waitUntil(() -> onFx(() -> ((TabPane) view.root().lookup(".tab-pane")).getTabs().stream()
+                .filter(t -> "tab-alerts".equals(t.getId())).findFirst().orElseThrow().getText()).equals("Alerts"));
+        assertThat(onFx(() -> List.copyOf(table().getItems()))).isEqualTo(before);
+
+        onFx(() -> view.showPane("alerts"));
+
+        assertThat(onFx(() -> table().getItems().isEmpty())).isTrue();
     }
 
     @Test
@@ -144,7 +168,8 @@ class AlertsPanelTest {
     }
 
     private List<String> badges() {
-        return onFx(() -> view.root().lookupAll("." + AlertStyles.BADGE).stream()
+        // A tree row keeps its badge node and hides it when the cluster has no alert: count what is shown.
+        return onFx(() -> view.root().lookupAll("." + AlertStyles.BADGE).stream().filter(Node::isVisible)
                 .map(n -> ((Label) n).getText()).toList());
     }
 }

@@ -128,4 +128,21 @@ class TileModelsTest {
         return models.of(WallSamples.estate(8), WallSamples.alerts(), NOW).stream()
                 .filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
+
+    @Test
+    void aReplicaWhoseLagIsNotKnownSortsAheadOfAKnownZeroAmongHealthyTiles() {
+        io.pilothouse.services.model.ClusterSnapshot zero = WallSamples.cluster("a-known-zero", "z-1", 2, 0,
+                WallSamples.live(1));
+        io.pilothouse.services.model.ClusterSnapshot unknown = WallSamples.cluster("b-unknown", "u-1", 2, 0,
+                WallSamples.live(1));
+        unknown = unknown.toBuilder().members(unknown.members().stream()
+                .map(m -> m.role().isLeaderLike() ? m : m.toBuilder().sqlLagBytes(null).build()).toList()).build();
+        EstateSnapshot two = new EstateSnapshot("w", false, List.of(zero, unknown), 1, NOW);
+
+        List<TileModel> tiles = models.of(two, ActiveAlerts.NONE, NOW);
+
+        assertThat(tiles).extracting(TileModel::state).containsOnly(TileState.HEALTHY);
+        assertThat(tiles).extracting(TileModel::lag).containsExactly("lag ?", "lag 0 B");
+        assertThat(tiles).extracting(TileModel::name).containsExactly("b-unknown", "a-known-zero");
+    }
 }

@@ -185,6 +185,51 @@ class WallViewTest {
         }
     }
 
+    @Test
+    void aSmallEstateFillsTheScreenWithLargerTilesAndLargerType() {
+        EstateSnapshot all = WallSamples.estate(8);
+        estate.set(new EstateSnapshot("w", false, all.clusters().subList(0, 3), 1, NOW));
+        WallView wall = onFx(() -> wall(Theme.LIGHT, false));
+        onFx(() -> ScreenshotRenderer.snapshot(wall.root().getScene()));
+
+        List<WallTile> shown = onFx(() -> wall.grid().tilesShown());
+        assertThat(shown).hasSize(3);
+        assertThat(onFx(() -> wall.grid().tilesMade())).isEqualTo(4);
+        for (WallTile tile : shown) {
+            assertThat(onFx(() -> tile.root().getBoundsInParent().getWidth())).isGreaterThan(900);
+            assertThat(onFx(() -> tile.root().getBoundsInParent().getHeight())).isGreaterThan(450);
+        }
+        double nameSize = onFx(() -> ((Label) shown.get(0).root().lookup("." + WallStyles.TILE_NAME)).getFont()
+                .getSize());
+        assertThat(nameSize).isGreaterThan(24 * 1.3 * 2);
+        onFx(wall::dispose);
+    }
+
+    @Test
+    void theSyncWordsGoUnderALongLagRatherThanBeingCut() {
+        io.pilothouse.services.model.ClusterSnapshot c = WallSamples.quorum(WallSamples.cluster(
+                "long-lag-words", "an-1", 3, 123_456_789_012L, WallSamples.live(1)));
+        c = c.toBuilder().members(c.members().stream().map(m -> m.name().equals("an-2")
+                ? m.toBuilder().sqlLagBytes(null).build() : m).toList())
+                .sync(new io.pilothouse.services.model.SyncReplication(io.pilothouse.services.model.SyncMode.QUORUM,
+                        true, 1, List.of("an-2", "an-3"), 1, null, false)).build();
+        java.util.List<io.pilothouse.services.model.ClusterSnapshot> many = new java.util.ArrayList<>(
+                WallSamples.estate(50).clusters());
+        many.set(0, c);
+        estate.set(new EstateSnapshot("w", false, many, 1, NOW));
+        WallView wall = onFx(() -> wall(Theme.LIGHT, false));
+        onFx(() -> ScreenshotRenderer.snapshot(wall.root().getScene()));
+
+        WallTile tile = onFx(() -> wall.grid().tilesShown().stream()
+                .filter(t -> t.shown().name().equals("long-lag-words")).findFirst().orElseThrow());
+        assertThat(tile.shown().lag()).startsWith("lag ≥ ");
+        // What is drawn, not the label's text: an ellipsis would show here.
+        List<String> drawn = onFx(() -> tile.root().lookupAll(".text").stream()
+                .map(n -> ((javafx.scene.text.Text) n).getText()).toList());
+        assertThat(drawn).contains(tile.shown().sync(), tile.shown().lag());
+        onFx(wall::dispose);
+    }
+
     private WallView wall(Theme theme, boolean large) {
         WallView wall = new WallView(feed, alerts, AlertThresholds.DEFAULTS,
                 new WallOptions(Duration.ofSeconds(20), large), CLOCK);
