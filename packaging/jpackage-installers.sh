@@ -5,20 +5,24 @@
 #   TYPES: space-separated jpackage types, e.g. "deb rpm"; a type whose tool is missing fails with what to install.
 set -euo pipefail
 target=$1 version=$2 resources=$3 types=$4
-jpackage_bin=${JAVA_HOME:+$JAVA_HOME/bin/}jpackage
-command -v "$jpackage_bin" >/dev/null || jpackage_bin=jpackage
+. "$(dirname "${BASH_SOURCE[0]}")/packaging-jdk.sh"   # the same JDK as the app-image's
 image="$target/jpackage/pilothouse"
 test -d "$image" || { echo "no app-image at $image: build it first (-Papp-image)" >&2; exit 1; }
 out="$target/installers"
 rm -rf "$out"
 mkdir -p "$out"
-# The app-image's CDS archive matches only the build path: it is left out of the packages (~50 MB) and the
-# post-install step trains one for /opt/pilothouse (lib/train-cds.sh); put back here once the packages are built.
-archive="$image/lib/pilothouse.jsa"
-if [ -e "$archive" ] || [ -L "$archive" ]; then
-  mv "$archive" "$target/pilothouse.jsa.build"
-  trap 'mv "$target/pilothouse.jsa.build" "$archive"' EXIT
-fi
+# The app-image's start-up cache (AOT cache, or CDS archive with a JDK 17 runtime) matches only the build path: it
+# is left out of the packages (~40-50 MB) and the post-install step trains one for /opt/pilothouse
+# (lib/train-cds.sh); put back here once the packages are built.
+set_aside=()
+for archive in "$image"/lib/pilothouse*.aot "$image"/lib/pilothouse*.jsa; do
+  if [ -e "$archive" ] || [ -L "$archive" ]; then
+    mv "$archive" "$target/$(basename "$archive").build"
+    set_aside+=("$archive")
+  fi
+done
+put_back() { local a; for a in ${set_aside[@]+"${set_aside[@]}"}; do mv "$target/$(basename "$a").build" "$a"; done; }
+trap put_back EXIT
 
 for type in $types; do
   case "$type" in

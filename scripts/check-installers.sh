@@ -50,7 +50,7 @@ rpm -qp --scripts "$rpm" 2>/dev/null | grep -q "ln -sf /opt/pilothouse/bin/pilot
 rpm -qp --scripts "$rpm" 2>/dev/null | grep -q "/opt/pilothouse/lib/train-cds.sh" \
   || fail ".rpm's %post does not train the CDS archive"
 grep -q " ./opt/pilothouse/lib/train-cds.sh\$" <<<"$deb_files" || fail ".deb lacks ./opt/pilothouse/lib/train-cds.sh"
-grep -q "pilothouse.jsa" <<<"$deb_files" && fail ".deb carries the build machine's CDS archive (it is trained on install)"
+grep -q "pilothouse[-a-z]*\.\(jsa\|aot\)" <<<"$deb_files" && fail ".deb carries the build machine's start-up cache (it is trained on install)"
 step "package contents checked"
 
 dir=$(mktemp -d /tmp/pilothouse-installed-XXXXXX)
