@@ -8,6 +8,9 @@
 # Usage: [BENCH_PARTS="cli window"] bench/startup-bench.sh [LAUNCHER] [ROUNDS] [OTHER_LAUNCHER ...]
 #   LAUNCHER defaults to the installed /usr/bin/pilothouse, else packaging/target/jpackage/pilothouse/bin/pilothouse.
 #   OTHER_LAUNCHERs (e.g. main's app-image, or an image linked from another JDK) run in the same rounds.
+#   BENCH_WINDOW_LAUNCHERS: the launchers whose 'gui' is timed, space-separated, alternating launch by launch
+#   (default LAUNCHER; the packaged desktop entry starts bin/pilothouse-window, to which bin/pilothouse hands 'gui'
+#   with one more JVM start). BENCH_WINDOW_LAUNCHES: launches per launcher (default 5).
 #   Run as root or a user PostgreSQL can run as. The window part needs Xvfb (or a DISPLAY) and is skipped without.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,6 +20,8 @@ others=("${@:3}")
 launchers=("$launcher" ${others[@]+"${others[@]}"})
 # BENCH_PARTS: what to run, any of "cli window" (default both); "window" alone skips the snapshot rounds.
 parts=${BENCH_PARTS:-cli window}
+read -r -a window_launchers <<<"${BENCH_WINDOW_LAUNCHERS:-$launcher}"
+launches=${BENCH_WINDOW_LAUNCHES:-5}
 test -x "$launcher" || { echo "no launcher at $launcher: install the .deb or build -Papp-image" >&2; exit 2; }
 for other in ${others[@]+"${others[@]}"}; do test -x "$other" || { echo "no launcher at $other" >&2; exit 2; }; done
 command -v patronictl >/dev/null || { echo "patronictl is not installed (Debian package patroni)" >&2; exit 2; }
@@ -74,7 +79,7 @@ for i in $(seq 1 $(( rounds > 0 ? 5 : 0 ))); do
 done
 
 # The window: launch -> first frame, launch -> first frame with the topology (epoch ms from the app's trace).
-: > "$dir/window"
+for w in $(seq 0 $(( ${#window_launchers[@]} - 1 ))); do : > "$dir/window$w"; done
 display=${DISPLAY:-}
 [[ " $parts " == *" window "* ]] || display=none
 if [ -z "$display" ] && command -v Xvfb >/dev/null; then
@@ -83,19 +88,20 @@ if [ -z "$display" ] && command -v Xvfb >/dev/null; then
   for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 fi
 if [ -n "$display" ] && [ "$display" != none ]; then
-  for i in 1 2 3 4 5; do
+  for i in $(seq 1 $(( launches * ${#window_launchers[@]} ))); do
+    w=$(( (i - 1) % ${#window_launchers[@]} )); window_launcher=${window_launchers[$w]}
     home="$dir/home$i"; mkdir -p "$home"
     start=$(date +%s%3N)
     env DISPLAY="$display" PILOTHOUSE_STARTUP_TRACE=1 XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
       XDG_STATE_HOME="$home/state" XDG_CACHE_HOME="$home/cache" \
-      "$launcher" gui --workspace "$ws" >"$home/out" 2>"$home/err" & gui=$!
+      "$window_launcher" gui --workspace "$ws" >"$home/out" 2>"$home/err" & gui=$!
     for _ in $(seq 1 600); do grep -qs "pilothouse-startup topology" "$home/err" && break; sleep 0.1; done
     kill "$gui" 2>/dev/null || true; wait "$gui" 2>/dev/null || true
     first=$(awk '$2 == "first-frame" {print $3}' "$home/err"); topo=$(awk '$2 == "topology" {print $3}' "$home/err")
     first_cpu=$(awk '$2 == "first-frame" {print $5}' "$home/err"); topo_cpu=$(awk '$2 == "topology" {print $5}' "$home/err")
     if [ -n "$first" ] && [ -n "$topo" ]; then
-      echo "$(( first - start )) $(( topo - start )) ${first_cpu:-0} ${topo_cpu:-0}" >> "$dir/window"
-      echo "window $i: first frame $(( first - start )) ms (CPU ${first_cpu:-?} ms), with the topology $(( topo - start )) ms (CPU ${topo_cpu:-?} ms) | load $(cut -d' ' -f1 /proc/loadavg)"
+      echo "$(( first - start )) $(( topo - start )) ${first_cpu:-0} ${topo_cpu:-0}" >> "$dir/window$w"
+      echo "window $i ($window_launcher): first frame $(( first - start )) ms (CPU ${first_cpu:-?} ms), with the topology $(( topo - start )) ms (CPU ${topo_cpu:-?} ms) | load $(cut -d' ' -f1 /proc/loadavg)"
     else
       echo "window $i: no trace within 60 s (stderr: $(head -c 300 "$home/err"))"
     fi
@@ -118,6 +124,8 @@ if [ "$rounds" -gt 0 ]; then
   done
   echo "patronictl list  median wall $(col "$dir/rounds" $p) s, CPU $(col "$dir/rounds" $((p + 1))) s   (n=$rounds)"
 fi
-if [ -s "$dir/window" ]; then
-  echo "window (gui, Xvfb): launch -> first frame median $(col "$dir/window" 1) ms (CPU $(col "$dir/window" 3) ms); -> first frame with the topology median $(col "$dir/window" 2) ms (CPU $(col "$dir/window" 4) ms) (n=$(wc -l < "$dir/window"); goal <= 1500 ms)"
-fi
+for w in $(seq 0 $(( ${#window_launchers[@]} - 1 ))); do
+  f="$dir/window$w"
+  [ -s "$f" ] || continue
+  echo "window (${window_launchers[$w]} gui, Xvfb): launch -> first frame median $(col "$f" 1) ms (CPU $(col "$f" 3) ms); -> first frame with the live topology median $(col "$f" 2) ms (CPU $(col "$f" 4) ms) (n=$(wc -l < "$f"); goal <= 1500 ms; CPU: the window JVM's own)"
+done

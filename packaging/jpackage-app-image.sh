@@ -42,10 +42,15 @@ if [ "$feature" -ge 24 ]; then
   jdk_options='--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow'
 fi
 mkdir -p "$target/launchers"
-# Its default argument 'gui' opens the window from the desktop entry (arguments typed replace it).
+# Its default argument 'gui' opens the window from the desktop entry (arguments typed replace it). jpackage 25 still
+# writes a desktop file per launcher: resources/linux/pilothouse-window.desktop is the menu entry ("Pilothouse"),
+# resources/linux/pilothouse.desktop (the command line's) is hidden (NoDisplay).
 cat > "$target/launchers/pilothouse-window.properties" <<PROPERTIES
 java-options=-Dpilothouse.packaged=true $jdk_options $window_cache
 arguments=gui
+linux-shortcut=false
+win-shortcut=false
+win-menu=false
 PROPERTIES
 # sqlite-jdbc (the history store) carries its native library for 25 platforms (~20 MB); the app-image runs on this
 # one, so the others are left out of the copy packaged (the installers must stay under 90 MB).

@@ -9,13 +9,17 @@
 # The workload is io.pilothouse.app.CdsTraining (closed loopback ports, no cluster needed): the one-shot launcher
 # ('pilothouse', which names its window sibling in -Dpilothouse.window-launcher) trains on the one-shot commands
 # only, the window launcher on those and the views. Run with a throwaway home so nothing is written in the
-# installing user's. Never fails the install: a cache that could not be trained becomes a link to the runtime's
+# installing user's. First makes the runtime's base CDS archive if it is missing (the packages leave it out).
+# Never fails the install: a cache that could not be trained becomes a link to the runtime's
 # base CDS archive (both JDKs map it), so the JDK's own classes stay shared.
 # Usage: lib/train-cds.sh   (from any directory)
 set -u
 lib=$(cd "$(dirname "$0")" && pwd -P)
 base=runtime/lib/server/classes.jsa
 app=$lib/app
+# The runtime's base CDS archive (the JDK's classes), which the packages leave out to stay small.
+[ -s "$lib/$base" ] || "$lib/runtime/bin/java" -Xshare:dump -Xlog:cds=off -Xlog:aot=off >/dev/null 2>&1 \
+  || echo "pilothouse: could not make the runtime's base CDS archive ($lib/$base)" >&2
 work=$(mktemp -d "${TMPDIR:-/tmp}/pilothouse-cds-XXXXXX") || exit 0
 trap 'rm -rf "$work"' EXIT
 for cfg in "$app"/*.cfg; do
