@@ -83,7 +83,7 @@ for w in $(seq 0 $(( ${#window_launchers[@]} - 1 ))); do : > "$dir/window$w"; do
 display=${DISPLAY:-}
 [[ " $parts " == *" window "* ]] || display=none
 if [ -z "$display" ] && command -v Xvfb >/dev/null; then
-  for n in $(seq 61 79); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { display=:$n; break; }; done
+  for x in $(seq 61 79); do [ -e "/tmp/.X11-unix/X$x" ] || [ -e "/tmp/.X$x-lock" ] || { display=:$x; break; }; done
   Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 & xvfb_pid=$!
   for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 fi
