@@ -22,14 +22,21 @@ cache=$image/lib/$(cache_of pilothouse)
 [ -e "$cache" ] || fail "no $cache (lib/train-cds.sh did not run)"
 [ ! -L "$cache" ] || fail "$cache is the base-archive fallback link: training failed"
 
-# From a class+load log: how many of the app's and libraries' classes (not the JDK's) came from the trained cache,
-# and how many classes loaded in all.
-top_share() { awk '/source: shared objects file/ && $2 !~ /^(java|javax|jdk|sun|com\.sun)\./ {t++} END {printf "%d %d\n", t, NR}' "$1"; }
+# From a class+load log: how many classes came from the trained cache, and how many loaded in all. A JDK 17 dynamic
+# archive is its own layer ("(top)"); a JDK 25 AOT cache holds the JDK's classes too, so there the app's and the
+# libraries' classes are counted.
+top_share() {
+  if [ "${cache##*.}" = jsa ]; then
+    awk '/source: shared objects file \(top\)/ {t++} END {printf "%d %d\n", t, NR}' "$1"
+  else
+    awk '/source: shared objects file/ && $2 !~ /^(java|javax|jdk|sun|com\.sun)\./ {t++} END {printf "%d %d\n", t, NR}' "$1"
+  fi
+}
 
 JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$tmp/version.log" "$image/bin/pilothouse" --version >/dev/null 2>"$tmp/err" \
   || { cat "$tmp/err" >&2; fail "--version failed"; }
 read -r top all < <(top_share "$tmp/version.log")
-echo "app CDS: --version loaded $all classes, $top of the app's and libraries' from $(basename "$cache")" >&2
+echo "app CDS: --version loaded $all classes, $top from $(basename "$cache")" >&2
 [ "$top" -ge 100 ] || fail "--version took only $top classes from the app archive: the launcher does not map it"
 if [ -e "$image/lib/app/pilothouse-window.cfg" ]; then
   window_cache=$image/lib/$(cache_of pilothouse-window)
@@ -37,7 +44,7 @@ if [ -e "$image/lib/app/pilothouse-window.cfg" ]; then
   JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$tmp/window.log" "$image/bin/pilothouse-window" --version >/dev/null 2>"$tmp/err" \
     || { cat "$tmp/err" >&2; fail "pilothouse-window --version failed"; }
   read -r top all < <(top_share "$tmp/window.log")
-  echo "app CDS: pilothouse-window --version loaded $all classes, $top of the app's and libraries' from $(basename "$window_cache")" >&2
+  echo "app CDS: pilothouse-window --version loaded $all classes, $top from $(basename "$window_cache")" >&2
   [ "$top" -ge 100 ] || fail "the window launcher took only $top classes from its cache: it does not map it"
   # 'pilothouse gui' is handed to the window launcher: without a display it must say so (not fail to start it).
   env -u DISPLAY -u WAYLAND_DISPLAY "$image/bin/pilothouse" gui >/dev/null 2>"$tmp/err" || true
@@ -48,7 +55,7 @@ if [ -n "$workspace" ]; then
     --workspace "$workspace" >/dev/null 2>&1 || true
   read -r top all < <(top_share "$tmp/snapshot.log")
   shared=$(grep -c 'source: shared objects file' "$tmp/snapshot.log" || true)
-  echo "app CDS: snapshot loaded $all classes, $shared shared ($top of them the app's and libraries')" >&2
+  echo "app CDS: snapshot loaded $all classes, $shared shared, $top from $(basename "$cache")" >&2
   # Not all can be: lambdas, proxies, pre-Java-6 class files (picocli) and what the no-cluster training never met.
   [ "$top" -ge 1000 ] && [ $(( shared * 3 )) -ge $(( all * 2 )) ] \
     || fail "snapshot took only $top classes from the app archive ($shared of $all shared)"
