@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The workload that trains the packaged app's class-data-sharing archive ({@code lib/pilothouse.jsa}, see
- * {@code packaging/resources/train-cds.sh}): run once under {@code -XX:ArchiveClassesAtExit}, it loads the classes a
- * {@code snapshot} and the topology view load, so the next launches map them from the archive instead of parsing
- * and verifying them. It runs where the package is installed, with no cluster: the sources are closed loopback
+ * The workload that trains the packaged launchers' start-up caches ({@code lib/pilothouse-cli.aot} and
+ * {@code lib/pilothouse.aot} with a JDK 25 runtime, {@code .jsa} archives with JDK 17; see
+ * {@code packaging/resources/train-cds.sh}): run once under {@code -XX:AOTCacheOutput} or
+ * {@code -XX:ArchiveClassesAtExit}, it loads the classes a {@code snapshot} and the topology view load, so the next
+ * launches map them from the cache instead of parsing and verifying them. It runs where the package is installed, with no cluster: the sources are closed loopback
  * ports, so the clients, channels, JSON, SQL driver and JavaFX classes load and every read fails fast.
  * Prints nothing; exits 0 whatever the commands returned (a failed read is the expected outcome here).
  * With the argument {@code one-shot} it runs the one-shot commands only (the {@code pilothouse} launcher's cache:

@@ -1,5 +1,7 @@
 package io.pilothouse.app;
 
+import io.pilothouse.app.wiring.ShutdownHooks;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,16 +52,10 @@ final class WindowLauncher {
             // that mark acts as a plain 'java' and would take 'gui' for a main class.
             builder.environment().keySet().removeIf(name -> name.startsWith("_JPACKAGE"));
             Process process = builder.start();
-            // Ended by a signal (kill, a closed terminal), this process ends the window too rather than orphan it.
-            Thread forward = new Thread(process::destroy, "window-launcher-stop");
-            Runtime.getRuntime().addShutdownHook(forward);
-            int status = process.waitFor();
-            try {
-                Runtime.getRuntime().removeShutdownHook(forward);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is what ended the window: nothing to remove.
-            }
-            return status;
+            // Ended by a signal (kill, a closed terminal), this process ends the window too rather than orphan it;
+            // after a normal end the hook finds the window gone and does nothing.
+            ShutdownHooks.add("window-launcher-stop", process::destroy);
+            return process.waitFor();
         } catch (IOException e) {
             System.err.println("pilothouse: could not start " + window + " (" + e.getMessage()
                     + "); reinstall Pilothouse, or run it directly");
