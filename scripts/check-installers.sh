@@ -47,9 +47,11 @@ for want in /opt/pilothouse/bin/pilothouse /opt/pilothouse/lib/pilothouse-piloth
             /opt/pilothouse/lib/pilothouse.png "/usr/share/licenses/pilothouse-$version/LICENSE"; do
   grep -qx "$want" <<<"$rpm_files" || fail ".rpm lacks $want"
 done
-rpm -qp --scripts "$rpm" 2>/dev/null | grep -q "ln -sf /opt/pilothouse/bin/pilothouse /usr/bin/pilothouse" \
+# Read once: 'rpm ... | grep -q' under pipefail fails at random when grep stops reading before rpm is done (SIGPIPE).
+rpm_scripts=$(rpm -qp --scripts "$rpm" 2>/dev/null)
+grep -q "ln -sf /opt/pilothouse/bin/pilothouse /usr/bin/pilothouse" <<<"$rpm_scripts" \
   || fail ".rpm's %post does not put pilothouse on the PATH"
-rpm -qp --scripts "$rpm" 2>/dev/null | grep -q "/opt/pilothouse/lib/train-cds.sh" \
+grep -q "/opt/pilothouse/lib/train-cds.sh" <<<"$rpm_scripts" \
   || fail ".rpm's %post does not train the CDS archive"
 grep -q " ./opt/pilothouse/lib/train-cds.sh\$" <<<"$deb_files" || fail ".deb lacks ./opt/pilothouse/lib/train-cds.sh"
 grep -q "pilothouse[-a-z]*\.\(jsa\|aot\)\|server/classes.jsa" <<<"$deb_files" && fail ".deb carries the build machine's start-up caches (they are made on install)"
