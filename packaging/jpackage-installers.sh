@@ -5,20 +5,40 @@
 #   TYPES: space-separated jpackage types, e.g. "deb rpm"; a type whose tool is missing fails with what to install.
 set -euo pipefail
 target=$1 version=$2 resources=$3 types=$4
-jpackage_bin=${JAVA_HOME:+$JAVA_HOME/bin/}jpackage
-command -v "$jpackage_bin" >/dev/null || jpackage_bin=jpackage
+. "$(dirname "${BASH_SOURCE[0]}")/packaging-jdk.sh"   # the same JDK as the app-image's
 image="$target/jpackage/pilothouse"
 test -d "$image" || { echo "no app-image at $image: build it first (-Papp-image)" >&2; exit 1; }
 out="$target/installers"
 rm -rf "$out"
 mkdir -p "$out"
-# The app-image's CDS archive matches only the build path: it is left out of the packages (~50 MB) and the
-# post-install step trains one for /opt/pilothouse (lib/train-cds.sh); put back here once the packages are built.
-archive="$image/lib/pilothouse.jsa"
-if [ -e "$archive" ] || [ -L "$archive" ]; then
-  mv "$archive" "$target/pilothouse.jsa.build"
-  trap 'mv "$target/pilothouse.jsa.build" "$archive"' EXIT
+# The app-image's start-up caches (AOT caches, or CDS archives with a JDK 17 runtime) match only the build path:
+# they are left out of the packages (~100 MB) and the post-install step trains them for /opt/pilothouse
+# (lib/train-cds.sh). The runtime's base CDS archive (14 MB, ~4 MB of each package) is made there too
+# (java -Xshare:dump, a few seconds). All are put back here once the packages are built.
+set_aside=()
+for archive in "$image"/lib/pilothouse*.aot "$image"/lib/pilothouse*.jsa "$image/lib/runtime/lib/server/classes.jsa"; do
+  if [ -e "$archive" ] || [ -L "$archive" ]; then
+    mv "$archive" "$target/$(basename "$archive").build"
+    set_aside+=("$archive")
+  fi
+done
+put_back() { local a; for a in ${set_aside[@]+"${set_aside[@]}"}; do mv "$target/$(basename "$a").build" "$a"; done; }
+trap put_back EXIT
+
+# The packaging scripts are written for jpackage 25's placeholders (COMMON_SCRIPTS, DESKTOP_SCRIPTS: the shell
+# functions DESKTOP_COMMANDS_* call); jpackage 17 names them UTILITY_SCRIPTS, and leaves an unknown one in the
+# script as a command that fails the removal. So the resource directory is a copy, adapted to the JDK used.
+linux_resources="$target/linux-resources"
+rm -rf "$linux_resources"
+cp -r "$resources/linux" "$linux_resources"
+template=$(mktemp -d)
+"${jdk:+$jdk/bin/}jimage" extract --dir "$template" --include 'regex:.*/resources/template\.prerm' \
+  "${jdk:-$(dirname "$(dirname "$(readlink -f "$(command -v jpackage)")")")}/lib/modules" 2>/dev/null || true
+if grep -rqs UTILITY_SCRIPTS "$template"; then
+  sed -i -e 's/^COMMON_SCRIPTS$/UTILITY_SCRIPTS/' -e '/^DESKTOP_SCRIPTS$/d' "$linux_resources"/prerm "$linux_resources"/pilothouse.spec
 fi
+grep -rqs 'COMMON_SCRIPTS\|UTILITY_SCRIPTS' "$template" || echo "jpackage's own prerm template not found: packaging scripts kept as written for jpackage 25" >&2
+rm -rf "$template"
 
 for type in $types; do
   case "$type" in
@@ -44,7 +64,7 @@ for type in $types; do
     --vendor "Pilothouse" \
     --description "Desktop cockpit for PostgreSQL high-availability estates (Patroni, etcd)" \
     --license-file "$resources/LICENSE" \
-    --resource-dir "$resources/linux" \
+    --resource-dir "$linux_resources" \
     --icon "$resources/pilothouse.png" \
     --linux-package-name pilothouse \
     --linux-app-category "Development" \

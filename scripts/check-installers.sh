@@ -32,25 +32,29 @@ for f in "$deb" "$rpm"; do
   echo "installers: $(basename "$f"): $(( size / 1024 / 1024 )) MB" >&2
   [ "$size" -le "$max_bytes" ] || fail "$(basename "$f") is $(( size / 1024 / 1024 )) MB, over the 90 MB limit"
 done
-[ "$(dpkg-deb -f "$deb" Version)" = "$version-1" ] || fail ".deb version '$(dpkg-deb -f "$deb" Version)' is not $version"
+# jpackage 17 appends the release "-1", 25 does not.
+case "$(dpkg-deb -f "$deb" Version)" in "$version"|"$version-1") ;; *) false ;; esac || fail ".deb version '$(dpkg-deb -f "$deb" Version)' is not $version"
 dpkg-deb -f "$deb" Depends | grep -q libgtk-3-0 || fail ".deb does not depend on libgtk-3-0"
 deb_files=$(dpkg-deb -c "$deb")
-for want in ./opt/pilothouse/bin/pilothouse ./opt/pilothouse/lib/pilothouse-pilothouse.desktop \
-            ./opt/pilothouse/lib/pilothouse.png ./opt/pilothouse/share/doc/copyright ./opt/pilothouse/lib/runtime/lib/server/classes.jsa; do
+for want in ./opt/pilothouse/bin/pilothouse ./opt/pilothouse/lib/pilothouse-pilothouse-window.desktop \
+            ./opt/pilothouse/lib/pilothouse.png ./opt/pilothouse/share/doc/copyright \
+            ./opt/pilothouse/bin/pilothouse-window; do
   grep -q " $want\$" <<<"$deb_files" || fail ".deb lacks $want"
 done
 [ "$(rpm -qp --queryformat '%{VERSION}' "$rpm" 2>/dev/null)" = "$version" ] || fail ".rpm version is not $version"
 rpm_files=$(rpm -qlp "$rpm" 2>/dev/null)
-for want in /opt/pilothouse/bin/pilothouse /opt/pilothouse/lib/pilothouse-pilothouse.desktop \
+for want in /opt/pilothouse/bin/pilothouse /opt/pilothouse/lib/pilothouse-pilothouse-window.desktop \
             /opt/pilothouse/lib/pilothouse.png "/usr/share/licenses/pilothouse-$version/LICENSE"; do
   grep -qx "$want" <<<"$rpm_files" || fail ".rpm lacks $want"
 done
-rpm -qp --scripts "$rpm" 2>/dev/null | grep -q "ln -sf /opt/pilothouse/bin/pilothouse /usr/bin/pilothouse" \
+# Read once: 'rpm ... | grep -q' under pipefail fails at random when grep stops reading before rpm is done (SIGPIPE).
+rpm_scripts=$(rpm -qp --scripts "$rpm" 2>/dev/null)
+grep -q "ln -sf /opt/pilothouse/bin/pilothouse /usr/bin/pilothouse" <<<"$rpm_scripts" \
   || fail ".rpm's %post does not put pilothouse on the PATH"
-rpm -qp --scripts "$rpm" 2>/dev/null | grep -q "/opt/pilothouse/lib/train-cds.sh" \
+grep -q "/opt/pilothouse/lib/train-cds.sh" <<<"$rpm_scripts" \
   || fail ".rpm's %post does not train the CDS archive"
 grep -q " ./opt/pilothouse/lib/train-cds.sh\$" <<<"$deb_files" || fail ".deb lacks ./opt/pilothouse/lib/train-cds.sh"
-grep -q "pilothouse.jsa" <<<"$deb_files" && fail ".deb carries the build machine's CDS archive (it is trained on install)"
+grep -q "pilothouse[-a-z]*\.\(jsa\|aot\)\|server/classes.jsa" <<<"$deb_files" && fail ".deb carries the build machine's start-up caches (they are made on install)"
 step "package contents checked"
 
 dir=$(mktemp -d /tmp/pilothouse-installed-XXXXXX)
@@ -73,10 +77,16 @@ step "installed $(basename "$deb")"
 
 [ "$(command -v pilothouse)" = /usr/bin/pilothouse ] || fail "pilothouse is not on the PATH at /usr/bin/pilothouse after install"
 [ "$(readlink /usr/bin/pilothouse)" = /opt/pilothouse/bin/pilothouse ] || fail "/usr/bin/pilothouse does not point at the installed launcher"
-ls /usr/share/applications/ | grep -q '^pilothouse-pilothouse.desktop$' || fail "no desktop entry in /usr/share/applications"
-grep -q '^Exec=/opt/pilothouse/bin/pilothouse' /usr/share/applications/pilothouse-pilothouse.desktop || fail "desktop entry does not start the installed launcher"
+# One menu entry, the window launcher's (jpackage writes a desktop file per launcher; the command line's is hidden).
+entry=/usr/share/applications/pilothouse-pilothouse-window.desktop
+[ -e "$entry" ] || fail "no desktop entry $entry"
+grep -q '^Exec=/opt/pilothouse/bin/pilothouse-window$' "$entry" || fail "the desktop entry does not start the installed window launcher"
+grep -q '^Name=Pilothouse$' "$entry" || fail "the desktop entry is not named Pilothouse"
+for other in /usr/share/applications/pilothouse*.desktop; do
+  [ "$other" = "$entry" ] || grep -q '^NoDisplay=true$' "$other" || fail "a second menu entry is shown: $other"
+done
 
-# The base CDS archive must map from the installed path; -Xshare:on makes the JVM fail rather than run without it.
+# The base CDS archive (made by the post-install step) must map from the installed path; -Xshare:on makes the JVM fail rather than run without it.
 /opt/pilothouse/lib/runtime/bin/java -Xshare:on -Xlog:cds=info -version >"$dir/cds.log" 2>&1 \
   || { cat "$dir/cds.log" >&2; fail "the installed runtime's CDS archive does not map (-Xshare:on failed)"; }
 grep -q "Mapped static" "$dir/cds.log" || fail "the installed runtime did not map its CDS archive"
@@ -99,7 +109,7 @@ installed=no
 dpkg-query -W -f='${Status}' pilothouse 2>/dev/null | grep -q "ok installed" && fail "pilothouse still installed after remove"
 [ ! -e /opt/pilothouse ] || fail "files left under /opt/pilothouse after remove: $(find /opt/pilothouse | head -5 | tr '\n' ' ')"
 [ ! -e /usr/bin/pilothouse ] && [ ! -L /usr/bin/pilothouse ] || fail "/usr/bin/pilothouse left behind after remove"
-[ ! -e /usr/share/applications/pilothouse-pilothouse.desktop ] || fail "desktop entry left behind after remove"
+ls /usr/share/applications/pilothouse*.desktop >/dev/null 2>&1 && fail "desktop entries left behind after remove"
 dpkg --purge pilothouse >/dev/null 2>&1 || true
 step "removed cleanly"
 echo "installers OK: $(basename "$deb") and $(basename "$rpm") built; the installed app ran version, sandbox, snapshot and screenshot; removal left nothing under /opt"

@@ -14,7 +14,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        var window = WindowLauncher.forArgs(args);
+        System.exit(window.isPresent() ? WindowLauncher.run(window.get(), args) : run(args));
     }
 
     /** Runs the command line and returns the exit status (tests call this instead of {@link #main}). */

@@ -24,8 +24,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -97,7 +95,7 @@ class EtcdGatewayReadAuthTest {
 
     @Test
     void readsTheNamespaceWithTheUsersToken() {
-        Recorder seen = read("monitor-secret");
+        DcsRecorder seen = read("monitor-secret");
         DcsView demo = seen.views.get("demo");
         assertThat(demo).as("cluster demo").isNotNull();
         assertThat(demo.leader()).isEqualTo("node1");
@@ -109,7 +107,7 @@ class EtcdGatewayReadAuthTest {
 
     @Test
     void aWrongPasswordIsADefiniteRefusalSayingSo() {
-        Recorder seen = read("not-the-password");
+        DcsRecorder seen = read("not-the-password");
         assertThat(seen.views).isEmpty();
         assertThat(seen.statuses).isNotEmpty().allSatisfy(s -> {
             assertThat(s.freshness()).isEqualTo(Freshness.UNREACHABLE);
@@ -118,8 +116,8 @@ class EtcdGatewayReadAuthTest {
         });
     }
 
-    private static Recorder read(String password) {
-        Recorder seen = new Recorder();
+    private static DcsRecorder read(String password) {
+        DcsRecorder seen = new DcsRecorder();
         EtcdConfig config = new EtcdConfig(List.of(url), NAMESPACE, null, null, null, null, "monitor");
         try (EtcdGatewayRead read = new EtcdGatewayRead(config, (host, port, user) -> Optional.of(
                 password.toCharArray()), scheduler, Duration.ofSeconds(1), Duration.ofSeconds(5), seen)) {
@@ -144,35 +142,6 @@ class EtcdGatewayReadAuthTest {
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    /** What the reader reported. */
-    private static final class Recorder implements EtcdNamespaceWatcher.Listener {
-        final Map<String, DcsView> views = new ConcurrentHashMap<>();
-        final Map<String, Long> leases = new ConcurrentHashMap<>();
-        final List<SourceStatus> statuses = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void clusterChanged(DcsView view) {
-            views.put(view.cluster(), view);
-        }
-
-        @Override
-        public void clusterRemoved(String cluster) {
-            views.remove(cluster);
-        }
-
-        @Override
-        public void status(SourceStatus status) {
-            statuses.add(status);
-        }
-
-        @Override
-        public void leaderLease(String cluster, Long secondsLeft) {
-            if (secondsLeft != null) {
-                leases.put(cluster, secondsLeft);
-            }
         }
     }
 }

@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -52,8 +49,8 @@ class EtcdGatewayReadSandboxTest {
     @Test
     void readsTheSameClustersLeaderMembersAndLeaseAsTheWatch() {
         EtcdConfig etcd = new EtcdConfig(List.of(sandbox.etcdUrl()), sandbox.namespace());
-        Recorder once = new Recorder();
-        Recorder watched = new Recorder();
+        DcsRecorder once = new DcsRecorder();
+        DcsRecorder watched = new DcsRecorder();
         try (EtcdGatewayRead read = new EtcdGatewayRead(etcd, EtcdClients.EtcdPassword.NONE, scheduler,
                 Duration.ofSeconds(1), Duration.ofSeconds(5), once);
              EtcdNamespaceWatcher watch = new EtcdNamespaceWatcher(etcd, EtcdClients.EtcdPassword.NONE, scheduler,
@@ -84,7 +81,7 @@ class EtcdGatewayReadSandboxTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Recorder once = new Recorder();
+        DcsRecorder once = new DcsRecorder();
         try (EtcdGatewayRead read = new EtcdGatewayRead(new EtcdConfig(List.of("http://127.0.0.1:" + closed),
                 sandbox.namespace()), EtcdClients.EtcdPassword.NONE, scheduler, Duration.ofSeconds(1),
                 Duration.ofSeconds(5), once)) {
@@ -95,35 +92,6 @@ class EtcdGatewayReadSandboxTest {
                 assertThat(s.freshness()).isEqualTo(Freshness.UNREACHABLE);
                 assertThat(s.lastError()).contains("etcd at 127.0.0.1:" + closed, "refused");
             });
-        }
-    }
-
-    /** What a listener was told, per cluster. */
-    private static final class Recorder implements EtcdNamespaceWatcher.Listener {
-        final Map<String, DcsView> views = new ConcurrentHashMap<>();
-        final Map<String, Long> leases = new ConcurrentHashMap<>();
-        final List<SourceStatus> statuses = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void clusterChanged(DcsView view) {
-            views.put(view.cluster(), view);
-        }
-
-        @Override
-        public void clusterRemoved(String cluster) {
-            views.remove(cluster);
-        }
-
-        @Override
-        public void status(SourceStatus status) {
-            statuses.add(status);
-        }
-
-        @Override
-        public void leaderLease(String cluster, Long secondsLeft) {
-            if (secondsLeft != null) {
-                leases.put(cluster, secondsLeft);
-            }
         }
     }
 }
