@@ -6,8 +6,6 @@ import io.pilothouse.services.alerts.AlertThresholds;
 import io.pilothouse.services.alerts.AlertsFeed;
 import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.history.Notifier;
-import io.pilothouse.services.history.PatroniHistoryClient;
-import io.pilothouse.services.history.TimelineRefresher;
 import io.pilothouse.services.indoubt.InDoubtOperations;
 import io.pilothouse.services.indoubt.InDoubtScanner;
 import io.pilothouse.services.live.EstateMonitor;
@@ -39,7 +37,6 @@ public final class LiveSession implements AutoCloseable {
     private final LiveExecutors executors;
     private final EstateMonitor monitor;
     private final EstateHistory history;
-    private TimelineRefresher timelines;
     private boolean begun;
     private boolean closed;
     private final LagHistory lag;
@@ -54,8 +51,6 @@ public final class LiveSession implements AutoCloseable {
     private final io.pilothouse.services.alerts.AlertLedger alertLedger;
     private final io.pilothouse.services.locks.OperationRegistry registry;
     private final SessionKind kind;
-    /** Other operators' running operations, listed from the etcd locks once the session has begun (a window's). */
-    private io.pilothouse.services.locks.OtherOperators otherOperators;
     private final InDoubtWiring inDoubtWiring;
     private final ReshardWiring reshardWiring;
     private final ActivityWiring activityWiring;
@@ -172,9 +167,9 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private SessionHistory store;
-    private OutboundWiring outbound;
+    /** What {@link #begin()} started beside the live model (timelines, outbound alerts, other operators). */
+    private SessionReaders readers;
     private boolean osNotifications;
-    private AutoCloseable osNotificationsSubscription;
     private SessionHistory.Mode historyMode = SessionHistory.Mode.OFF;
     private io.pilothouse.services.traffic.TrafficMonitor traffic;
 
@@ -197,7 +192,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** The outbound alert targets' state now (Alertmanager, webhook); empty before {@link #begin()} or without any. */
     public synchronized java.util.List<io.pilothouse.services.alerts.outbound.DeliveryStatus> outboundStatuses() {
-        return outbound == null ? java.util.List.of() : outbound.statuses();
+        return readers == null ? java.util.List.of() : readers.outboundStatuses();
     }
 
     /** The session's history store, or null when this session does not record (one-shot commands). */
@@ -216,25 +211,15 @@ public final class LiveSession implements AutoCloseable {
         begun = true;
         ClassPrewarm.sqlOn(executors.io());
         monitor.start();
-        timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(monitor.pollingRest()), history,
-                executors.scheduler(), Duration.ofSeconds(30));
         if (historyMode == SessionHistory.Mode.RESTORE_AND_RECORD) {
             store.restoreLagThen(lag, lagSampler::start);
         } else {
             lagSampler.start();
         }
         alerts.start(executors.scheduler(), Duration.ofSeconds(1));
-        // Alerts that leave the app (the workspace's outbound: targets): only from the long-running sessions, those
-        // that record history (window, watch, wall); an operation command's few seconds would only add noise.
-        if (historyMode != SessionHistory.Mode.OFF) {
-            outbound = OutboundWiring.start(workspace, alerts, executors);
-        }
-        if (osNotifications) {
-            DesktopAlertNotifications.ifAvailable().ifPresent(n -> osNotificationsSubscription = alerts.onEvent(n));
-        }
+        readers = SessionReaders.start(workspace, monitor, history, alerts, executors, locks, registry,
+                historyMode != SessionHistory.Mode.OFF, osNotifications);
         traffic.start(executors.scheduler());
-        otherOperators = io.pilothouse.services.locks.OtherOperators.start(locks::held, registry,
-                executors.scheduler(), executors.io(), Duration.ofSeconds(5));
     }
 
     /**
@@ -440,29 +425,13 @@ public final class LiveSession implements AutoCloseable {
 
     @Override
     public void close() {
-        TimelineRefresher startedTimelines;
-        io.pilothouse.services.locks.OtherOperators startedListing;
-        OutboundWiring startedOutbound;
-        AutoCloseable startedNotifications;
+        SessionReaders started;
         synchronized (this) {
             closed = true;
-            startedTimelines = timelines;
-            startedListing = otherOperators;
-            startedOutbound = outbound;
-            startedNotifications = osNotificationsSubscription;
+            started = readers;
         }
-        if (startedNotifications != null) {
-            try {
-                startedNotifications.close();
-            } catch (Exception e) {
-                // a listener removal cannot fail
-            }
-        }
-        if (startedOutbound != null) {
-            startedOutbound.close();
-        }
-        if (startedListing != null) {
-            startedListing.close();
+        if (started != null) {
+            started.close();
         }
         locks.close();
         traffic.close();
@@ -471,9 +440,6 @@ public final class LiveSession implements AutoCloseable {
         lagSampler.close();
         if (store != null) {
             store.close();
-        }
-        if (startedTimelines != null) {
-            startedTimelines.close();
         }
         monitor.close();
         executors.close();
