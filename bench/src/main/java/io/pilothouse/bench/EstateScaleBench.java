@@ -40,7 +40,8 @@ import static io.pilothouse.bench.BenchArgs.intArg;
  * an etcd of its own): members' REST and SQL unreachable, key changes at a fixed rate. Measures key change -> model
  * event (published with its snapshot) and -> the window's frame that applies it, for leader changes and lost
  * leaders; FX-thread frame time (pulse start to layout done); CPU share (process CPU time / wall) while changing and
- * idle (leases kept alive, no change); RSS every 10 s; notifications handed to the notifier per 10 s.
+ * idle (leases kept alive, no change); RSS, threads and open files every 10 s; notifications handed to the notifier
+ * per 10 s. The soak is a long run: {@code --seconds 600}.
  * Prints figures; never fails on a time.
  *
  * <p>Run: {@code mvn -Pbench -pl bench -am -DskipTests verify -Dbench.main=io.pilothouse.bench.EstateScaleBench
@@ -75,6 +76,8 @@ public final class EstateScaleBench {
     }
 
     private void run(int clusters, int members, int rate, int seconds, int idleSeconds) throws Exception {
+        // Loaded now: at 500 clusters main's build once failed to load it at the end (NoClassDefFoundError).
+        new Percentiles(List.of(1.0)).describe();
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-estate-bench-");
         Files.delete(dir);
         SandboxLauncher launcher = new SandboxLauncher();
@@ -116,7 +119,7 @@ public final class EstateScaleBench {
             long before = notifications.get();
             Thread.sleep(10_000);
             maxNotesPer10s = Math.max(maxNotesPer10s, notifications.get() - before);
-            rss.add(s + "s:" + Load.rssMb() + "MB");
+            rss.add(s + "s:" + Load.rssMb() + "MB/" + threads.getThreadCount() + "t/" + openFiles() + "fd");
         }
         long cpu1 = Load.processCpuNanos();
         long wall1 = System.nanoTime();
@@ -147,13 +150,25 @@ public final class EstateScaleBench {
                 100.0 * (cpu1 - cpu0) / (wall1 - wall0));
         System.out.printf("  CPU share idle (%d s, no change, leases kept alive): %.1f %% of a core%n", idleSeconds,
                 100.0 * (icpu1 - icpu0) / (iwall1 - iwall0));
-        System.out.println("  RSS: " + String.join(" ", rss) + " ; after idle: " + Load.rssMb() + " MB");
+        System.out.println("  RSS/threads/open files every 10 s: " + String.join(" ", rss) + " ; after idle: "
+                + Load.rssMb() + " MB, " + threads.getThreadCount() + " threads");
+        System.out.printf("  heap after idle: %d MB used, %d MB committed, max %d MB%n",
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+                Runtime.getRuntime().totalMemory() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("  notifications: %d raised by the model, %d shown (aggregated), at most %d shown in 10 s%n",
                 rawNotifications.get() - raw0, notifications.get() - notes0, maxNotesPer10s);
         System.out.println("  threads: " + threads.getThreadCount() + "; load at the end: " + Load.now());
         simulator.stop(false);
         session.close();
         System.out.println("stopping etcd: clean=" + launcher.destroy(dir).clean());
+    }
+
+    private static long openFiles() {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private void changed(String scope, String kind, String leader, long start) {

@@ -6,12 +6,8 @@ import io.pilothouse.services.alerts.AlertThresholds;
 import io.pilothouse.services.alerts.AlertsFeed;
 import io.pilothouse.services.history.EstateHistory;
 import io.pilothouse.services.history.Notifier;
-import io.pilothouse.services.history.PatroniHistoryClient;
-import io.pilothouse.services.history.TimelineRefresher;
-import io.pilothouse.services.indoubt.BranchResolver;
 import io.pilothouse.services.indoubt.InDoubtOperations;
 import io.pilothouse.services.indoubt.InDoubtScanner;
-import io.pilothouse.services.indoubt.PreparedXactsProbe;
 import io.pilothouse.services.live.EstateMonitor;
 import io.pilothouse.services.live.LiveExecutors;
 import io.pilothouse.services.live.LiveSettings;
@@ -41,7 +37,6 @@ public final class LiveSession implements AutoCloseable {
     private final LiveExecutors executors;
     private final EstateMonitor monitor;
     private final EstateHistory history;
-    private TimelineRefresher timelines;
     private boolean begun;
     private boolean closed;
     private final LagHistory lag;
@@ -56,8 +51,9 @@ public final class LiveSession implements AutoCloseable {
     private final io.pilothouse.services.alerts.AlertLedger alertLedger;
     private final io.pilothouse.services.locks.OperationRegistry registry;
     private final SessionKind kind;
-    /** Other operators' running operations, listed from the etcd locks once the session has begun (a window's). */
-    private io.pilothouse.services.locks.OtherOperators otherOperators;
+    private final InDoubtWiring inDoubtWiring;
+    private final ReshardWiring reshardWiring;
+    private final ActivityWiring activityWiring;
 
     private LiveSession(Workspace workspace, LiveSettings settings, LiveExecutors executors, EstateMonitor monitor,
                         EstateHistory history, LagHistory lag, LagSampler lagSampler, AlertMonitor alerts,
@@ -85,6 +81,9 @@ public final class LiveSession implements AutoCloseable {
         this.alertLedger = new io.pilothouse.services.alerts.AlertLedger(new io.pilothouse.services.policy
                 .MutationGate(kind, workspace.readOnly(), AuditLogs.open()), Clock.systemUTC(),
                 System.getProperty("user.name"), 500).follow(alerts);
+        this.inDoubtWiring = new InDoubtWiring(workspace, monitor, guard, registry, executors.io());
+        this.reshardWiring = new ReshardWiring(workspace, monitor, guard, registry, executors.io());
+        this.activityWiring = new ActivityWiring(workspace, monitor, guard);
     }
 
     /** Starts following every source of {@code workspace}; returns at once. */
@@ -168,9 +167,9 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private SessionHistory store;
-    private OutboundWiring outbound;
+    /** What {@link #begin()} started beside the live model (timelines, outbound alerts, other operators). */
+    private SessionReaders readers;
     private boolean osNotifications;
-    private AutoCloseable osNotificationsSubscription;
     private SessionHistory.Mode historyMode = SessionHistory.Mode.OFF;
     private io.pilothouse.services.traffic.TrafficMonitor traffic;
 
@@ -193,7 +192,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** The outbound alert targets' state now (Alertmanager, webhook); empty before {@link #begin()} or without any. */
     public synchronized java.util.List<io.pilothouse.services.alerts.outbound.DeliveryStatus> outboundStatuses() {
-        return outbound == null ? java.util.List.of() : outbound.statuses();
+        return readers == null ? java.util.List.of() : readers.outboundStatuses();
     }
 
     /** The session's history store, or null when this session does not record (one-shot commands). */
@@ -212,25 +211,15 @@ public final class LiveSession implements AutoCloseable {
         begun = true;
         ClassPrewarm.sqlOn(executors.io());
         monitor.start();
-        timelines = new TimelineRefresher(monitor.feed(), new PatroniHistoryClient(monitor.patroniRest()), history,
-                executors.scheduler(), Duration.ofSeconds(30));
         if (historyMode == SessionHistory.Mode.RESTORE_AND_RECORD) {
             store.restoreLagThen(lag, lagSampler::start);
         } else {
             lagSampler.start();
         }
         alerts.start(executors.scheduler(), Duration.ofSeconds(1));
-        // Alerts that leave the app (the workspace's outbound: targets): only from the long-running sessions, those
-        // that record history (window, watch, wall); an operation command's few seconds would only add noise.
-        if (historyMode != SessionHistory.Mode.OFF) {
-            outbound = OutboundWiring.start(workspace, alerts, executors);
-        }
-        if (osNotifications) {
-            DesktopAlertNotifications.ifAvailable().ifPresent(n -> osNotificationsSubscription = alerts.onEvent(n));
-        }
+        readers = SessionReaders.start(workspace, monitor, history, alerts, executors, locks, registry,
+                historyMode != SessionHistory.Mode.OFF, osNotifications);
         traffic.start(executors.scheduler());
-        otherOperators = io.pilothouse.services.locks.OtherOperators.start(locks::held, registry,
-                executors.scheduler(), executors.io(), Duration.ofSeconds(5));
     }
 
     /**
@@ -312,71 +301,31 @@ public final class LiveSession implements AutoCloseable {
 
     /** Reads the prepared (in-doubt) branches of every primary of the workspace. */
     public InDoubtScanner inDoubt() {
-        PreparedXactsProbe probe = new PreparedXactsProbe();
-        return new InDoubtScanner(monitor.feed()::latest, monitor::open, (c, node) -> probe.read(node, c),
-                Clock.systemUTC());
+        return inDoubtWiring.scanner();
     }
 
     /** The in-doubt transactions now: grouped, each with its advice (decision record consulted when configured). */
     public java.util.List<io.pilothouse.services.indoubt.AdvisedTransaction> inDoubtAnalysis(
             io.pilothouse.services.indoubt.InDoubtScan scan) {
-        return io.pilothouse.services.indoubt.InDoubtAnalysis.analyse(scan, workspace.indoubtOrDefaults(),
-                decisionLookup());
-    }
-
-    /** The workspace's decision record query, on the primary of its source, or null when none is configured. */
-    private io.pilothouse.services.indoubt.DecisionLookup decisionLookup() {
-        io.pilothouse.services.workspace.IndoubtConfig.DecisionConfig d = workspace.indoubtOrDefaults().decision();
-        if (d == null) {
-            return null;
-        }
-        io.pilothouse.services.workspace.SourceConfig source = workspace.sources().stream()
-                .filter(s -> s.name().equals(d.source())).findFirst().orElseThrow();
-        io.pilothouse.services.workspace.PostgresConfig pg = source.postgres() == null
-                ? new io.pilothouse.services.workspace.PostgresConfig(null, null, null, null) : source.postgres();
-        String database = d.database() == null || d.database().isBlank() ? pg.database() : d.database();
-        return io.pilothouse.services.indoubt.QueryDecisionLookup.of(d, d.source() + "/" + database, () -> {
-            io.pilothouse.services.model.Member primary = monitor.feed().latest().clusters().stream()
-                    .filter(c -> c.source().equals(d.source())).flatMap(c -> c.leaderMember().stream()).findFirst()
-                    .orElseThrow(() -> new java.sql.SQLException("source " + d.source() + " has no primary now",
-                            "08001"));
-            return monitor.openAs(d.source(), primary.host(), primary.port(), database, pg.user());
-        }, Duration.ofSeconds(5));
+        return inDoubtWiring.analysis(scan);
     }
 
     /** Commits or rolls back prepared branches inside this session's guard. */
     public InDoubtOperations inDoubtOperations() {
-        return new InDoubtOperations(guard, new BranchResolver(executors.io()), (host, port, database, user) ->
-                monitor.openAs(sourceOf(host, port), host, port, database, user), monitor.feed()::latest, registry);
-    }
-
-    private String sourceOf(String host, int port) throws java.sql.SQLException {
-        return shardNodes().sourceAt(host, port).orElseThrow(() -> new java.sql.SQLException(
-                "no cluster has a member at " + host + ":" + port, "08001"));
+        return inDoubtWiring.operations();
     }
 
     /** How shard map readers and resharding reach shard nodes: through the workspace's sources. */
     public io.pilothouse.services.shards.map.ShardNodeConnector shardNodes() {
-        return new io.pilothouse.services.live.WorkspaceShardNodes(workspace, monitor);
+        return reshardWiring.shardNodes();
     }
 
     /**
      * Every shard map of the workspace: native partitioning on each cluster's primary, the workspace's application
      * maps, Citus where installed. Blocking; call it off the UI thread.
      */
-    public synchronized io.pilothouse.services.shards.map.ShardMapReader shardMaps() {
-        // One reader per session: it keeps the previous write counters, which write rates are computed from.
-        if (shardMaps == null) {
-            // Rule files were made absolute when the workspace was loaded, so no base directory is needed here.
-            shardMaps = io.pilothouse.services.shards.map.ShardMapReader.all(java.util.List.of(
-                    new io.pilothouse.services.shards.partitions.NativePartitionMapReader(monitor.feed()::latest,
-                            workspace, shardNodes(), Clock.systemUTC()),
-                    new io.pilothouse.services.shards.AppShardMapReader(workspace, null, monitor.feed()::latest,
-                            shardNodes()),
-                    new io.pilothouse.services.shards.CitusMapReader(workspace, monitor.feed()::latest,
-                            shardNodes())));
-        }
-        return shardMaps;
+    public io.pilothouse.services.shards.map.ShardMapReader shardMaps() {
+        return reshardWiring.shardMaps();
     }
 
     /**
@@ -384,27 +333,12 @@ public final class LiveSession implements AutoCloseable {
      * against the live model's guard-rails.
      */
     public io.pilothouse.services.reshard.ReshardService reshard() {
-        io.pilothouse.services.reshard.ReshardConnections connections =
-                new io.pilothouse.services.reshard.WorkspaceReshardConnections(workspace, Passwords.standardChain());
-        io.pilothouse.services.reshard.MoveJournal journal = new io.pilothouse.services.reshard.MoveJournal(
-                AuditLogs.path().toAbsolutePath().getParent().resolve("reshard"));
-        io.pilothouse.services.reshard.MovePlanner planner = new io.pilothouse.services.reshard.MovePlanner(
-                connections, shardNodes(), Clock.systemUTC(), monitor.feed()::latest);
-        return new io.pilothouse.services.reshard.ReshardService(guard, monitor.feed()::latest, planner,
-                new io.pilothouse.services.reshard.SplitPlanner(connections, planner),
-                new io.pilothouse.services.reshard.PartitionMover(connections, journal, Duration.ofMillis(250),
-                        executors.io()),
-                journal, new io.pilothouse.services.reshard.ReshardGuardRails(
-                        io.pilothouse.services.reshard.ReshardGuardRails.DEFAULT_MAX_LAG_BYTES),
-                new io.pilothouse.services.reshard.MovePreChecks(connections, registry, monitor.feed()::latest),
-                registry);
+        return reshardWiring.reshard();
     }
 
     /** Citus's rebalancer on a coordinator, inside this session's guard. */
     public io.pilothouse.services.reshard.CitusRebalanceService citusRebalance() {
-        return new io.pilothouse.services.reshard.CitusRebalanceService(guard,
-                new io.pilothouse.services.reshard.WorkspaceReshardConnections(workspace, Passwords.standardChain()),
-                Duration.ofSeconds(1));
+        return reshardWiring.citusRebalance();
     }
 
     /** The live snapshot of cluster {@code source/scope}, if the model has it. */
@@ -420,69 +354,15 @@ public final class LiveSession implements AutoCloseable {
      */
     public io.pilothouse.services.reshard.MoveRequest moveRequest(String name, String database, String partition,
                                                                   String targetServer, String user) {
-        // A leader first known through a Patroni REST seed has no PostgreSQL address until etcd or its own REST
-        // answer names it (a one-shot command can get there first): wait for it, briefly, rather than use port 0.
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            io.pilothouse.services.reshard.MoveRequest request = moveRequestNow(name, database, partition,
-                    targetServer, user);
-            if (request.coordinator().port() > 0 || System.nanoTime() > deadline) {
-                if (request.coordinator().port() <= 0) {
-                    throw new IllegalArgumentException("the PostgreSQL address of " + request.coordinator().label()
-                            + ", the coordinator's primary, is not known yet; try again in a moment");
-                }
-                return request;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalArgumentException("interrupted while waiting for the coordinator's address");
-            }
-        }
+        return new MoveRequests(workspace, monitor.feed()).of(name, database, partition, targetServer, user);
     }
-
-    private io.pilothouse.services.reshard.MoveRequest moveRequestNow(String name, String database, String partition,
-                                                                      String targetServer, String user) {
-        java.util.List<io.pilothouse.services.model.ClusterSnapshot> clusters = monitor.feed().latest().clusters()
-                .stream().filter(c -> name == null ? !isPlain(c.source())
-                        : name.equals(c.scope()) || name.equals(c.source() + "/" + c.scope())).toList();
-        if (clusters.size() != 1) {
-            throw new IllegalArgumentException(clusters.isEmpty()
-                    ? "no cluster " + (name == null ? "with a manager" : name) + " in the workspace; name the "
-                    + "coordinator's cluster with --cluster (pilothouse snapshot lists them)"
-                    : "several clusters match; name the coordinator's with --cluster: " + clusters.stream()
-                    .map(c -> c.source() + "/" + c.scope()).toList());
-        }
-        io.pilothouse.services.model.ClusterSnapshot c = clusters.get(0);
-        io.pilothouse.services.model.Member primary = c.leaderMember().orElseThrow(() ->
-                new IllegalArgumentException("cluster " + c.scope() + " has no primary now; wait for its leader"));
-        String db = database != null && !database.isBlank() ? database : workspace.sources().stream()
-                .filter(s -> s.name().equals(c.source())).findFirst()
-                .map(s -> s.postgres() == null ? "postgres" : s.postgres().database()).orElse("postgres");
-        return new io.pilothouse.services.reshard.MoveRequest(c.source() + "/" + c.scope(),
-                new io.pilothouse.services.reshard.ReshardNode(primary.name(), c.source(), primary.host(),
-                        primary.port(), db), partition, targetServer, user);
-    }
-
-    private boolean isPlain(String source) {
-        return workspace.sources().stream().anyMatch(s -> s.name().equals(source) && s.isPlain());
-    }
-
-    private io.pilothouse.services.shards.map.ShardMapReader shardMaps;
-
-    private io.pilothouse.services.activity.ActivityService activity;
 
     /**
      * The activity of any node (sessions, waits, blocking, advisory locks, rates): one per session so that each
      * node's transactions and WAL per second build up over reads. Statements are bounded at 2 s.
      */
-    public synchronized io.pilothouse.services.activity.ActivityService activity() {
-        if (activity == null) {
-            activity = new io.pilothouse.services.activity.ActivityService(monitor.feed()::latest, monitor::open,
-                    new io.pilothouse.services.activity.ActivityReader(Duration.ofSeconds(2)), Clock.systemUTC());
-        }
-        return activity;
+    public io.pilothouse.services.activity.ActivityService activity() {
+        return activityWiring.activity();
     }
 
     /**
@@ -490,12 +370,7 @@ public final class LiveSession implements AutoCloseable {
      * another role in the source's database (its password from pgpass or the keyring).
      */
     public io.pilothouse.services.activity.BackendSignals backendSignals() {
-        return new io.pilothouse.services.activity.BackendSignals(guard, (node, user) -> user == null
-                ? monitor.open(node.host(), node.port())
-                : monitor.openAs(node.source(), node.host(), node.port(), workspace.sources().stream()
-                        .filter(s -> s.name().equals(node.source())).findFirst()
-                        .map(s -> s.postgres() == null ? "postgres" : s.postgres().database()).orElse("postgres"),
-                        user), monitor.feed()::latest);
+        return activityWiring.backendSignals();
     }
 
     /** What runs now: this app's operations and, through the etcd locks, other operators'. */
@@ -550,29 +425,13 @@ public final class LiveSession implements AutoCloseable {
 
     @Override
     public void close() {
-        TimelineRefresher startedTimelines;
-        io.pilothouse.services.locks.OtherOperators startedListing;
-        OutboundWiring startedOutbound;
-        AutoCloseable startedNotifications;
+        SessionReaders started;
         synchronized (this) {
             closed = true;
-            startedTimelines = timelines;
-            startedListing = otherOperators;
-            startedOutbound = outbound;
-            startedNotifications = osNotificationsSubscription;
+            started = readers;
         }
-        if (startedNotifications != null) {
-            try {
-                startedNotifications.close();
-            } catch (Exception e) {
-                // a listener removal cannot fail
-            }
-        }
-        if (startedOutbound != null) {
-            startedOutbound.close();
-        }
-        if (startedListing != null) {
-            startedListing.close();
+        if (started != null) {
+            started.close();
         }
         locks.close();
         traffic.close();
@@ -581,9 +440,6 @@ public final class LiveSession implements AutoCloseable {
         lagSampler.close();
         if (store != null) {
             store.close();
-        }
-        if (startedTimelines != null) {
-            startedTimelines.close();
         }
         monitor.close();
         executors.close();

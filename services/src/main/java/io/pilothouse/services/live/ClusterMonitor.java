@@ -50,6 +50,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private final ClusterAssembler assembler;
     private final Clock clock;
     private final Consumer<ClusterSnapshot> snapshots;
+    /** Where snapshots that differ only in their clocks go (the estate folds them into one publish a period). */
+    private volatile Consumer<ClusterSnapshot> clocks;
     private final Consumer<ClusterEvent> events;
 
     private final Object lock = new Object();
@@ -87,14 +89,21 @@ public final class ClusterMonitor implements AutoCloseable {
         this.sql = sql;
         this.clock = clock;
         this.snapshots = snapshots;
+        this.clocks = snapshots;
         this.events = events;
         this.assembler = new ClusterAssembler(settings.staleAfter());
         this.restBackoff = PollBackoff.live(clock);
         // Half the stale threshold: an age shown never lags more than that behind, and nothing turns stale unseen.
         this.gate = new PublishGate(settings.staleAfter().dividedBy(2));
-        this.sqlReader = sql == null ? null : new NodeSqlReader(source, scope, sql, executors.io(), clock,
+        this.sqlReader = sql == null ? null : new NodeSqlReader(source, scope, sql, executors.polling(), clock,
                 PollBackoff.live(clock));
         this.pending = List.of(scope + ": no member named yet by etcd or Patroni REST");
+    }
+
+    /** Sends snapshots that differ from the last only in their clocks to {@code clocks} instead; before start. */
+    ClusterMonitor clocksTo(Consumer<ClusterSnapshot> clocks) {
+        this.clocks = clocks;
+        return this;
     }
 
     /** Starts polling REST and SQL. */
@@ -141,12 +150,21 @@ public final class ClusterMonitor implements AutoCloseable {
         publish();
     }
 
-    /** The etcd source's health changed or was confirmed. */
+    /**
+     * The etcd source's health changed or was confirmed. Only a change of health is assembled at once: a confirmation
+     * (its time of success moved) is taken with this cluster's next REST tick, as every cluster of the source gets
+     * one each etcd tick.
+     */
     public void etcdStatus(SourceStatus status) {
+        boolean changed;
         synchronized (lock) {
+            changed = etcd.freshness() != status.freshness()
+                    || !java.util.Objects.equals(etcd.lastError(), status.lastError());
             etcd = status;
         }
-        publish();
+        if (changed) {
+            publish();
+        }
     }
 
     /** The leader lease's remaining seconds were read. */
@@ -377,7 +395,8 @@ public final class ClusterMonitor implements AutoCloseable {
             Instant at = clock.instant();
             next = lost.track(last, assembler.assemble(in, at));
             next.members().forEach(m -> known.merge(m.name(), m, (was, now) -> now.host() == null ? was : now));
-            if (!gate.shouldPublish(last, next, at)) {
+            PublishGate.Decision decision = gate.decide(last, next, at);
+            if (decision == PublishGate.Decision.HOLD) {
                 // Only clocks moved: the last published snapshot still says everything (see PublishGate).
                 pending = unansweredIn(next, in);
                 return;
@@ -386,7 +405,7 @@ public final class ClusterMonitor implements AutoCloseable {
             last = next;
             // Publish under the lock so listeners see snapshots and events in order.
             try {
-                snapshots.accept(next);
+                (decision == PublishGate.Decision.CLOCKS ? clocks : snapshots).accept(next);
                 pending = unansweredIn(next, in);
                 changes.forEach(events);
             } catch (RuntimeException e) {

@@ -30,13 +30,19 @@ import java.util.function.Consumer;
  */
 public final class EstateMonitor implements AutoCloseable {
 
+    /** How often clusters whose clocks alone moved are published together (ages shown lag at most this more). */
+    static final java.time.Duration CLOCKS_FLUSH = java.time.Duration.ofSeconds(1);
+
     private final Workspace workspace;
     private final LiveExecutors executors;
     private final LiveSettings settings;
     private final PasswordLookup passwords;
     private final Clock clock;
     private final LatestEstate estate;
+    /** The pollers' REST client: its completions run on the bounded polling pool. */
     private final PatroniRestClient rest;
+    /** Operations' REST client: on the elastic pool, so an operation that waits never holds a poller's thread. */
+    private final PatroniRestClient operationsRest;
     private final List<Consumer<ClusterEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Map<String, ClusterMonitor> monitors = new ConcurrentHashMap<>();
@@ -47,6 +53,8 @@ public final class EstateMonitor implements AutoCloseable {
     private volatile boolean etcdReadOnce;
     private final Map<String, SourceStatus> etcdStatusBySource = new ConcurrentHashMap<>();
     private final Map<String, PatroniSeedDiscovery> discoveryBySource = new ConcurrentHashMap<>();
+    /** Which source's connections reach a member: {@link #open} is asked a thousand times a second at 500 clusters. */
+    private final MemberConnectionIndex nodeSources = new MemberConnectionIndex(connectionsBySource::get);
 
     public EstateMonitor(Workspace workspace, LiveExecutors executors, LiveSettings settings, PasswordLookup passwords,
                          Clock clock) {
@@ -56,12 +64,22 @@ public final class EstateMonitor implements AutoCloseable {
         this.passwords = passwords;
         this.clock = clock;
         this.estate = new LatestEstate(workspace.name(), workspace.readOnly());
-        this.rest = new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout(),
+        this.rest = new PatroniRestClient(executors.polling(), settings.restTimeout(), settings.restTimeout(),
+                io.pilothouse.services.patroni.PatroniTls.of(workspace));
+        this.operationsRest = new PatroniRestClient(executors.io(), settings.restTimeout(), settings.restTimeout(),
                 io.pilothouse.services.patroni.PatroniTls.of(workspace));
     }
 
     /** The Patroni REST client of this estate, with the workspace's TLS settings; for operations. */
     public PatroniRestClient patroniRest() {
+        return operationsRest;
+    }
+
+    /**
+     * The pollers' Patroni REST client (same TLS settings), for background readers whose callbacks never block (the
+     * timeline refresher): it shares the bounded polling pool instead of growing the elastic one.
+     */
+    public PatroniRestClient pollingRest() {
         return rest;
     }
 
@@ -88,6 +106,8 @@ public final class EstateMonitor implements AutoCloseable {
 
     /** Starts every source; returns at once (all reading happens in the background). */
     public void start() {
+        // Clock-only snapshots (ages moving, nothing else) reach listeners once a period for the whole estate.
+        estate.flushEvery(executors.scheduler(), CLOCKS_FLUSH);
         for (SourceConfig source : workspace.sources()) {
             NodeConnections sql = source.postgres() == null ? null
                     : new NodeConnections(source.postgres(), passwords, settings.sqlTimeouts());
@@ -201,12 +221,9 @@ public final class EstateMonitor implements AutoCloseable {
      * @throws java.sql.SQLException when no cluster of the workspace has a member at {@code host:port} with SQL set up
      */
     public java.sql.Connection open(String host, int port) throws java.sql.SQLException {
-        for (io.pilothouse.services.model.ClusterSnapshot c : estate.latest().clusters()) {
-            boolean member = c.members().stream().anyMatch(m -> host.equals(m.host()) && m.port() == port);
-            NodeConnections sql = connectionsBySource.get(c.source());
-            if (member && sql != null) {
-                return sql.open(host, port);
-            }
+        NodeConnections sql = nodeSources.connectionsAt(estate.latest(), host, port);
+        if (sql != null) {
+            return sql.open(host, port);
         }
         throw new java.sql.SQLException("no cluster in the workspace has a member at " + host + ":" + port
                 + " with PostgreSQL settings", "08001");
@@ -324,7 +341,7 @@ public final class EstateMonitor implements AutoCloseable {
         return monitors.computeIfAbsent(key(source.name(), scope), k -> {
             ClusterMonitor m = new ClusterMonitor(source.name(), scope,
                     source.etcd() != null && !source.etcd().endpoints().isEmpty(), executors, settings, rest, sql,
-                    clock, estate::put, this::emit);
+                    clock, estate::put, this::emit).clocksTo(estate::putClocks);
             SourceStatus etcd = etcdStatusBySource.get(source.name());
             if (etcd != null) {
                 m.etcdStatus(etcd);
@@ -362,6 +379,7 @@ public final class EstateMonitor implements AutoCloseable {
 
     @Override
     public void close() {
+        estate.close();
         monitors.values().forEach(ClusterMonitor::close);
         monitors.clear();
         plainMonitors.forEach(PlainClusterMonitor::close);

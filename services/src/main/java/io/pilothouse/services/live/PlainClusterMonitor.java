@@ -54,7 +54,7 @@ public final class PlainClusterMonitor implements AutoCloseable {
         this.snapshots = snapshots;
         this.events = events;
         this.assembler = new PlainClusterAssembler(settings.staleAfter());
-        this.reader = new NodeSqlReader(source, source, sql, executors.io(), clock,
+        this.reader = new NodeSqlReader(source, source, sql, executors.polling(), clock,
                 // No DCS tells when a plain node is back: keep asking it every second.
                 PollBackoff.never(clock));
         this.pending = unansweredIn(java.util.Map.of());

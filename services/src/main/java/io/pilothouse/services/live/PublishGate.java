@@ -28,14 +28,29 @@ final class PublishGate {
         this.heartbeat = heartbeat;
     }
 
+    /** What to do with a newly assembled snapshot. */
+    enum Decision {
+        /** Nothing but clocks moved, and the heartbeat is not due: keep the last published one. */
+        HOLD,
+        /** Nothing but clocks moved, and the heartbeat is due: publish, with the estate's next flush. */
+        CLOCKS,
+        /** Something other than clocks changed (or it is the first): publish now. */
+        CHANGED
+    }
+
     /** True when {@code next} must be published after {@code last} (the last published, or null). */
     boolean shouldPublish(ClusterSnapshot last, ClusterSnapshot next, Instant now) {
-        boolean publish = last == null || lastPublished == null
-                || !now.isBefore(lastPublished.plus(heartbeat)) || !sameButClocks(last, next);
-        if (publish) {
+        return decide(last, next, now) != Decision.HOLD;
+    }
+
+    /** Whether and how urgently {@code next} is published after {@code last} (the last published, or null). */
+    Decision decide(ClusterSnapshot last, ClusterSnapshot next, Instant now) {
+        Decision d = last == null || lastPublished == null || !sameButClocks(last, next) ? Decision.CHANGED
+                : !now.isBefore(lastPublished.plus(heartbeat)) ? Decision.CLOCKS : Decision.HOLD;
+        if (d != Decision.HOLD) {
             lastPublished = now;
         }
-        return publish;
+        return d;
     }
 
     /** True when the two snapshots differ in nothing but times and the lease countdown. */

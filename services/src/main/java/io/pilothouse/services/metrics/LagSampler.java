@@ -60,6 +60,8 @@ public final class LagSampler implements AutoCloseable {
     private final Map<String, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
     /** Per "cluster\0member": when the replica was last seen IDLE (only touched by that cluster's writer). */
     private final Map<String, Long> lastIdle = new ConcurrentHashMap<>();
+    /** Nodes that never answered are asked less and less often. */
+    private final NodePacing pacing = new NodePacing();
     private ScheduledFuture<?> task;
 
     /**
@@ -155,6 +157,10 @@ public final class LagSampler implements AutoCloseable {
         if (leader.host() == null || leader.port() == 0) {
             return null;
         }
+        String node = leader.host() + ":" + leader.port();
+        if (!pacing.due(node, now)) {
+            return null;
+        }
         try (Connection c = connections.open(leader.host(), leader.port());
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery(LagQueries.LEADER)) {
@@ -173,8 +179,10 @@ public final class LagSampler implements AutoCloseable {
                 append(cluster, replica, LagMetric.FLUSH_SECONDS, now, r, "flush_s");
                 append(cluster, replica, LagMetric.REPLAY_SECONDS, now, r, "replay_s");
             }
+            pacing.succeeded(node);
             return lsn;
         } catch (SQLException e) {
+            pacing.failed(node, now);
             LOG.debug("lag: leader {} of {} not read: {}", leader.name(), cluster, e.getMessage());
             return null;
         }
@@ -182,7 +190,8 @@ public final class LagSampler implements AutoCloseable {
 
     private void sampleReplica(String cluster, Member m, String primaryLsn, long now) {
         String key = cluster + '\u0000' + m.name();
-        if (primaryLsn == null || m.host() == null || m.port() == 0) {
+        String node = m.host() + ":" + m.port();
+        if (primaryLsn == null || m.host() == null || m.port() == 0 || !pacing.due(node, now)) {
             history.replayState(cluster, m.name(), ReplayState.UNKNOWN);
             return;
         }
@@ -211,7 +220,9 @@ public final class LagSampler implements AutoCloseable {
                 history.replayState(cluster, m.name(), state);
                 history.append(cluster, m.name(), LagMetric.REPLICA_REPLAY_DELAY_SECONDS, now, delay);
             }
+            pacing.succeeded(node);
         } catch (SQLException e) {
+            pacing.failed(node, now);
             history.replayState(cluster, m.name(), ReplayState.UNKNOWN);
             LOG.debug("lag: replica {} of {} not read: {}", m.name(), cluster, e.getMessage());
         }

@@ -50,15 +50,15 @@ class PollBackoffTest {
     }
 
     @Test
-    void keepsTheNormalPaceForTheFirstFailuresThenDoublesUpToEightSeconds() {
-        int[] waits = new int[9];
+    void keepsTheNormalPaceForTheFirstFailuresThenDoublesUpToAMinute() {
+        int[] waits = new int[11];
         for (int i = 0; i < waits.length; i++) {
             backoff.failed("http://a:8008");
             waits[i] = secondsUntilDue("http://a:8008");
         }
 
-        assertThat(waits).containsExactly(1, 1, 1, 2, 4, 8, 8, 8, 8);
-        assertThat(backoff.failures("http://a:8008")).isEqualTo(9);
+        assertThat(waits).containsExactly(1, 1, 1, 2, 4, 8, 16, 32, 60, 60, 60);
+        assertThat(backoff.failures("http://a:8008")).isEqualTo(11);
     }
 
     @Test

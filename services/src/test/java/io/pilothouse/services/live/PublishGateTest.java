@@ -47,4 +47,18 @@ class PublishGateTest {
         assertThat(gate.shouldPublish(first, snapshot("node1", T0.plusMillis(300), null, Freshness.LIVE),
                 T0.plusMillis(300))).as("the lease gone is news, not a clock").isTrue();
     }
+
+    @Test
+    void tellsAHeartbeatOfClocksFromARealChange() {
+        PublishGate gate = new PublishGate(Duration.ofMillis(1750));
+        ClusterSnapshot first = snapshot("node1", T0, 30L, Freshness.LIVE);
+        assertThat(gate.decide(null, first, T0)).isEqualTo(PublishGate.Decision.CHANGED);
+
+        assertThat(gate.decide(first, snapshot("node1", T0.plusSeconds(1), 29L, Freshness.LIVE), T0.plusSeconds(1)))
+                .isEqualTo(PublishGate.Decision.HOLD);
+        assertThat(gate.decide(first, snapshot("node1", T0.plusSeconds(2), 28L, Freshness.LIVE), T0.plusSeconds(2)))
+                .isEqualTo(PublishGate.Decision.CLOCKS);
+        assertThat(gate.decide(first, snapshot("node2", T0.plusMillis(2100), 28L, Freshness.LIVE),
+                T0.plusMillis(2100))).isEqualTo(PublishGate.Decision.CHANGED);
+    }
 }
