@@ -41,12 +41,16 @@ jdk_options=
 if [ "$feature" -ge 24 ]; then
   jdk_options='--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow'
 fi
+# The window's heap is sized as ./pilothouse sizes it, and the common pool gets 4 threads (see the comment there:
+# G1's default GCTimeRatio grew a 500-cluster estate's RSS to 2.5 GB for 400 MB in use; below a parallelism of 2 every
+# asynchronous REST reply finished on a new thread).
+window_heap='-XX:GCTimeRatio=4 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Djava.util.concurrent.ForkJoinPool.common.parallelism=4'
 mkdir -p "$target/launchers"
 # Its default argument 'gui' opens the window from the desktop entry (arguments typed replace it). jpackage 25 still
 # writes a desktop file per launcher: resources/linux/pilothouse-window.desktop is the menu entry ("Pilothouse"),
 # resources/linux/pilothouse.desktop (the command line's) is hidden (NoDisplay).
 cat > "$target/launchers/pilothouse-window.properties" <<PROPERTIES
-java-options=-Dpilothouse.packaged=true $jdk_options $window_cache
+java-options=-Dpilothouse.packaged=true $jdk_options $window_heap $window_cache
 arguments=gui
 linux-shortcut=false
 win-shortcut=false
