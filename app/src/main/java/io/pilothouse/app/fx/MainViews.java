@@ -31,7 +31,20 @@ public final class MainViews {
      */
     public static MainView on(LiveSession session, TimeMachineViewModel machine,
                               io.pilothouse.services.traffic.TrafficFeed traffic) {
-        MainView view = MainView.builder(session.feed()).clock(Clock.systemDefaultZone()).history(session.history())
+        return on(session, session.feed(), machine, traffic);
+    }
+
+    /**
+     * As {@link #on(LiveSession)}, drawing {@code estate} (the session's feed, or one that shows the last-known
+     * estate until the session's sources answer: {@link io.pilothouse.app.wiring.LastKnownFeed}).
+     */
+    public static MainView on(LiveSession session, io.pilothouse.services.model.EstateFeed estate) {
+        return on(session, estate, timeMachine(session), session.traffic());
+    }
+
+    private static MainView on(LiveSession session, io.pilothouse.services.model.EstateFeed estate,
+                               TimeMachineViewModel machine, io.pilothouse.services.traffic.TrafficFeed traffic) {
+        MainView view = MainView.builder(estate).clock(Clock.systemDefaultZone()).history(session.history())
                 .traffic(traffic == null ? null : new io.pilothouse.views.traffic.TrafficInputs(traffic,
                         new TrafficWindowActions(session), new WindowFactory(), FxToolkit.fx()))
                 .lag(session.lag()).alerts(session.alerts())

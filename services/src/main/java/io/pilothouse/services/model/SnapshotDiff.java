@@ -72,6 +72,10 @@ public final class SnapshotDiff {
         if (Objects.equals(was, now)) {
             return;
         }
+        Member old = was == null ? null : before.member(was).orElse(null);
+        if (now != null && old != null && provisional(old) && after.member(was).isEmpty()) {
+            return; // the leader known by its seed's address was named: the same server, not a leader change
+        }
         if (now == null) {
             emit.add(ClusterEventType.LEADER_LOST, was, was, null);
         } else if (was == null) {
@@ -107,7 +111,7 @@ public final class SnapshotDiff {
             }
         }
         for (Member o : before.members()) {
-            if (!cur.containsKey(o.name()) && renamed(o, after, old).isEmpty()) {
+            if (!cur.containsKey(o.name()) && !provisional(o) && renamed(o, after, old).isEmpty()) {
                 emit.add(ClusterEventType.MEMBER_LEFT, o.name(), o.role().label(), null);
             }
         }
@@ -123,6 +127,14 @@ public final class SnapshotDiff {
                 .filter(o -> (m.apiUrl() != null && m.apiUrl().equals(o.apiUrl()))
                         || (m.host() != null && m.port() > 0 && m.host().equals(o.host()) && m.port() == o.port()))
                 .findFirst();
+    }
+
+    /**
+     * A member known by nothing but a provisional name, its seed's address ({@code GET /patroni} of Patroni 3.0 does
+     * not say its name): no REST URL or endpoint to match it by, so its going is its being named, not a departure.
+     */
+    private static boolean provisional(Member m) {
+        return m.apiUrl() == null && m.host() == null;
     }
 
     private static boolean lost(Freshness f) {

@@ -12,8 +12,10 @@ class SnapshotDiffTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T05:00:00Z");
 
+    /** A member as the DCS names it: with its endpoint and REST URL. */
     private static Member m(String name, MemberRole role, Freshness f) {
-        return Member.builder(name).role(role).state(MemberState.RUNNING).freshness(f).build();
+        return Member.builder(name).role(role).state(MemberState.RUNNING).freshness(f).host(name + ".db").port(5432)
+                .apiUrl("http://" + name + ".db:8008").build();
     }
 
     private static ClusterSnapshot snap(String leader, int timeline, Instant at, Member... members) {
@@ -59,6 +61,26 @@ class SnapshotDiffTest {
         ClusterSnapshot gone = snap("a", 1, T0.plusSeconds(2), m("a", MemberRole.LEADER, Freshness.LIVE));
         assertThat(SnapshotDiff.between(after, gone)).extracting(ClusterEvent::type)
                 .containsExactly(ClusterEventType.MEMBER_LEFT);
+    }
+
+    @Test
+    void aLeaderKnownOnlyByItsSeedAddressThenNamedIsNoLeaderChange() {
+        // Seen in the history suite: "SWITCHOVER 127.0.0.1:28978 -> node2" when etcd first answered: GET /patroni of
+        // Patroni 3.0 had found the leader before any source said its name.
+        Member seed = Member.builder("127.0.0.1:28978").role(MemberRole.LEADER).state(MemberState.RUNNING)
+                .freshness(Freshness.LIVE).build();
+        Member named = Member.builder("node2").role(MemberRole.LEADER).state(MemberState.RUNNING).host("127.0.0.1")
+                .port(25724).apiUrl("http://127.0.0.1:28978").freshness(Freshness.LIVE).build();
+        ClusterSnapshot before = snap("127.0.0.1:28978", 1, T0, seed);
+        ClusterSnapshot after = snap("node2", 1, T0.plusSeconds(1), named);
+
+        assertThat(SnapshotDiff.between(before, after)).extracting(ClusterEvent::type)
+                .doesNotContain(ClusterEventType.LEADER_CHANGED, ClusterEventType.MEMBER_LEFT);
+        ClusterSnapshot next = snap("node3", 2, T0.plusSeconds(9), named.toBuilder().role(MemberRole.REPLICA).build(),
+                Member.builder("node3").role(MemberRole.LEADER).state(MemberState.RUNNING).host("127.0.0.1")
+                        .port(25725).apiUrl("http://127.0.0.1:28979").freshness(Freshness.LIVE).build());
+        assertThat(SnapshotDiff.between(after, next)).extracting(ClusterEvent::type)
+                .contains(ClusterEventType.LEADER_CHANGED);
     }
 
     @Test
