@@ -81,8 +81,9 @@ public final class LiveSession implements AutoCloseable {
         this.alertLedger = new io.pilothouse.services.alerts.AlertLedger(new io.pilothouse.services.policy
                 .MutationGate(kind, workspace.readOnly(), AuditLogs.open()), Clock.systemUTC(),
                 System.getProperty("user.name"), 500).follow(alerts);
-        this.inDoubtWiring = new InDoubtWiring(workspace, monitor, guard, registry, executors.io());
-        this.reshardWiring = new ReshardWiring(workspace, monitor, guard, registry, executors.io());
+        SessionParts parts = new SessionParts(workspace, monitor, guard, registry, executors.io());
+        this.inDoubtWiring = new InDoubtWiring(parts);
+        this.reshardWiring = new ReshardWiring(parts);
         this.activityWiring = new ActivityWiring(workspace, monitor, guard);
     }
 

@@ -1,9 +1,6 @@
 package io.pilothouse.app.wiring;
 
-import io.pilothouse.services.live.EstateMonitor;
 import io.pilothouse.services.live.WorkspaceShardNodes;
-import io.pilothouse.services.locks.OperationRegistry;
-import io.pilothouse.services.policy.OperationGuard;
 import io.pilothouse.services.reshard.CitusRebalanceService;
 import io.pilothouse.services.reshard.MoveJournal;
 import io.pilothouse.services.reshard.MovePlanner;
@@ -19,34 +16,23 @@ import io.pilothouse.services.shards.CitusMapReader;
 import io.pilothouse.services.shards.map.ShardMapReader;
 import io.pilothouse.services.shards.map.ShardNodeConnector;
 import io.pilothouse.services.shards.partitions.NativePartitionMapReader;
-import io.pilothouse.services.workspace.Workspace;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /** Shard maps and resharding of a session: readers over its sources, moves inside its guard. */
 final class ReshardWiring {
 
-    private final Workspace workspace;
-    private final EstateMonitor monitor;
-    private final OperationGuard guard;
-    private final OperationRegistry registry;
-    private final Executor io;
+    private final SessionParts parts;
     private ShardMapReader shardMaps;
 
-    ReshardWiring(Workspace workspace, EstateMonitor monitor, OperationGuard guard, OperationRegistry registry,
-                  Executor io) {
-        this.workspace = workspace;
-        this.monitor = monitor;
-        this.guard = guard;
-        this.registry = registry;
-        this.io = io;
+    ReshardWiring(SessionParts parts) {
+        this.parts = parts;
     }
 
     ShardNodeConnector shardNodes() {
-        return new WorkspaceShardNodes(workspace, monitor);
+        return new WorkspaceShardNodes(parts.workspace(), parts.monitor());
     }
 
     synchronized ShardMapReader shardMaps() {
@@ -54,25 +40,28 @@ final class ReshardWiring {
         if (shardMaps == null) {
             // Rule files were made absolute when the workspace was loaded, so no base directory is needed here.
             shardMaps = ShardMapReader.all(List.of(
-                    new NativePartitionMapReader(monitor.feed()::latest, workspace, shardNodes(), Clock.systemUTC()),
-                    new AppShardMapReader(workspace, null, monitor.feed()::latest, shardNodes()),
-                    new CitusMapReader(workspace, monitor.feed()::latest, shardNodes())));
+                    new NativePartitionMapReader(parts.monitor().feed()::latest, parts.workspace(), shardNodes(),
+                            Clock.systemUTC()),
+                    new AppShardMapReader(parts.workspace(), null, parts.monitor().feed()::latest, shardNodes()),
+                    new CitusMapReader(parts.workspace(), parts.monitor().feed()::latest, shardNodes())));
         }
         return shardMaps;
     }
 
     ReshardService reshard() {
-        ReshardConnections connections = new WorkspaceReshardConnections(workspace, Passwords.standardChain());
+        ReshardConnections connections = new WorkspaceReshardConnections(parts.workspace(), Passwords.standardChain());
         MoveJournal journal = new MoveJournal(AuditLogs.path().toAbsolutePath().getParent().resolve("reshard"));
-        MovePlanner planner = new MovePlanner(connections, shardNodes(), Clock.systemUTC(), monitor.feed()::latest);
-        return new ReshardService(guard, monitor.feed()::latest, planner, new SplitPlanner(connections, planner),
-                new PartitionMover(connections, journal, Duration.ofMillis(250), io), journal,
+        MovePlanner planner = new MovePlanner(connections, shardNodes(), Clock.systemUTC(),
+                parts.monitor().feed()::latest);
+        return new ReshardService(parts.guard(), parts.monitor().feed()::latest, planner,
+                new SplitPlanner(connections, planner),
+                new PartitionMover(connections, journal, Duration.ofMillis(250), parts.io()), journal,
                 new ReshardGuardRails(ReshardGuardRails.DEFAULT_MAX_LAG_BYTES),
-                new MovePreChecks(connections, registry, monitor.feed()::latest), registry);
+                new MovePreChecks(connections, parts.registry(), parts.monitor().feed()::latest), parts.registry());
     }
 
     CitusRebalanceService citusRebalance() {
-        return new CitusRebalanceService(guard,
-                new WorkspaceReshardConnections(workspace, Passwords.standardChain()), Duration.ofSeconds(1));
+        return new CitusRebalanceService(parts.guard(),
+                new WorkspaceReshardConnections(parts.workspace(), Passwords.standardChain()), Duration.ofSeconds(1));
     }
 }
