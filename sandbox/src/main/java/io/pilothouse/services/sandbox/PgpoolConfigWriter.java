@@ -75,6 +75,10 @@ final class PgpoolConfigWriter {
                 Map.entry("failback_command", quoted("")),
                 Map.entry("follow_primary_command", quoted("")),
                 Map.entry("failover_on_backend_error", "off"),
+                // A switchover demotes the old primary in a second or two, often between two health checks: without
+                // this, Pgpool keeps sending writes to it (now a standby) for good. With it, the streaming check sees
+                // the false primary, detaches it and finds the new one; auto_failback brings it back as a standby.
+                Map.entry("detach_false_primary", "on"),
                 Map.entry("auto_failback", "on"),
                 Map.entry("auto_failback_interval", "5"),
                 Map.entry("use_watchdog", "off")));
