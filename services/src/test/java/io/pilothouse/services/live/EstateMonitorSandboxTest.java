@@ -25,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,10 +173,13 @@ class EstateMonitorSandboxTest {
                     .allSatisfy(m -> assertThat(m.freshness()).isEqualTo(Freshness.LIVE));
             assertThat(during.topologyFreshness()).isEqualTo(Freshness.LIVE);
             assertThat(during.leader()).isEqualTo(before.leader());
-            // The rest keeps updating: snapshots keep coming with fresh reads of the other members.
-            long version = monitor.feed().latest().version();
-            Await.until(Duration.ofSeconds(5), "further snapshots", () -> monitor.feed().latest().version(),
-                    v -> v > version + 2);
+            // The rest keeps updating: later snapshots keep coming (one that only moves clocks at least every
+            // heartbeat, half the staleness window, with the estate's next flush) and the others stay live in them.
+            ClusterSnapshot later = Await.until(Duration.ofSeconds(15), "a snapshot 3 s newer",
+                    EstateMonitorSandboxTest::cluster, c -> c.observedAt().isAfter(during.observedAt().plusSeconds(3)));
+            assertThat(later.members()).filteredOn(m -> !m.name().equals(victim))
+                    .allSatisfy(m -> assertThat(m.freshness()).isEqualTo(Freshness.LIVE));
+            assertThat(later.member(victim).map(m -> m.freshness())).isNotEqualTo(Optional.of(Freshness.LIVE));
         } finally {
             own.launcher().continueMember(own.dir(), victim);
         }
