@@ -1,7 +1,5 @@
 package io.pilothouse.services.replicas;
 
-import io.pilothouse.services.hosts.CommandResult;
-import io.pilothouse.services.hosts.ShellQuoting;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberState;
@@ -30,8 +28,7 @@ final class PatroniMemberFollow {
     private final String name;
     private final PatroniMembers patroni;
     private final TargetHost host;
-    private final List<String> alive;
-    private final List<String> logTail;
+    private final String pidFile;
     private final String log;
 
     PatroniMemberFollow(ClusterSnapshot cluster, String name, PatroniMembers patroni, TargetHost host,
@@ -40,23 +37,20 @@ final class PatroniMemberFollow {
         this.name = name;
         this.patroni = patroni;
         this.host = host;
-        this.alive = host.asServer(List.of("sh", "-c", "kill -0 \"$(cat " + ShellQuoting.quote(pidFile)
-                + ")\" 2>/dev/null"));
-        this.logTail = host.asServer(List.of("tail", "-n", "5", "--", log));
+        this.pidFile = pidFile;
         this.log = log;
     }
 
     /** The preview's line. */
     String describe() {
         return "the live model shows " + name + " streaming; meanwhile on the target every " + ALIVE_EVERY.toSeconds()
-                + " s: " + ShellQuoting.render(alive) + " (if Patroni exited: " + ShellQuoting.render(logTail) + ")";
+                + " s: " + liveness().describe();
     }
 
     /** Returns the report's note once the member streams; throws in words when Patroni exited or time ran out. */
     String await(Consumer<String> progress) throws Exception {
         long start = System.nanoTime();
-        long nextAlive = start + ALIVE_EVERY.toNanos();
-        int exited = 0;
+        TargetLiveness liveness = liveness();
         boolean registered = false;
         MemberState last = null;
         boolean told = false;
@@ -76,19 +70,11 @@ final class PatroniMemberFollow {
             if (state == MemberState.START_FAILED || state == MemberState.CRASHED) {
                 throw new PlanRunner.StepFailedException(name + " is " + state + "; see " + log + " on the target");
             }
-            if (System.nanoTime() >= nextAlive) {
-                // Twice in a row, so a pid file being written is not taken for an exit.
-                exited = host.run(alive, TargetHost.QUICK).ok() ? 0 : exited + 1;
-                if (exited >= 2) {
-                    throw new PlanRunner.StepFailedException("Patroni exited on the target before " + name
-                            + " streamed; the end of " + log + ": " + tail());
-                }
-                nextAlive = System.nanoTime() + ALIVE_EVERY.toNanos();
-            }
+            liveness.check("Patroni exited on the target before " + name + " streamed; the end of " + log + ": ");
             if (!registered && PlanRunner.since(start).compareTo(REGISTER_LIMIT) > 0) {
                 throw new PlanRunner.StepFailedException(name + " did not register in etcd within "
                         + REGISTER_LIMIT.toSeconds() + " s although Patroni runs (can it reach etcd from the "
-                        + "target?); the end of " + log + ": " + tail());
+                        + "target?); the end of " + log + ": " + liveness.logTail());
             }
             Thread.sleep(250);
         }
@@ -105,8 +91,8 @@ final class PatroniMemberFollow {
                 && "streaming".equals(m.replicationState()));
     }
 
-    private String tail() throws Exception {
-        CommandResult result = host.run(logTail, TargetHost.QUICK);
-        return String.join(" | ", result.stdout().strip().lines().toList());
+    private TargetLiveness liveness() {
+        return new TargetLiveness(host, PatroniReplicaPlan.patroniRuns(host, pidFile),
+                host.asServer(List.of("tail", "-n", "5", "--", log)), ALIVE_EVERY);
     }
 }

@@ -120,14 +120,19 @@ final class PatroniReplicaPlan {
     }
 
     /** Stops the Patroni whose pid is in {@code pidFile} (it stops its PostgreSQL first) and waits for it to end. */
+    /** The target's command that exits 0 while the Patroni of {@code pidFile} runs. */
+    static List<String> patroniRuns(TargetHost host, String pidFile) {
+        return host.asServer(List.of("sh", "-c", "kill -0 \"$(cat " + io.pilothouse.services.hosts.ShellQuoting
+                .quote(pidFile) + ")\" 2>/dev/null"));
+    }
+
     static PlannedStep stopStep(TargetHost host, String pidFile) {
         List<String> kill = host.asServer(List.of("sh", "-c", "kill -TERM \"$(cat " + io.pilothouse.services.hosts
                 .ShellQuoting.quote(pidFile) + ")\""));
         return PlannedStep.of("stop Patroni (it stops PostgreSQL)", new HostAction.Local(
                 io.pilothouse.services.hosts.ShellQuoting.render(kill) + ", then wait until it has exited", p -> {
             host.run(kill, TargetHost.QUICK);
-            List<String> alive = host.asServer(List.of("sh", "-c", "kill -0 \"$(cat " + io.pilothouse.services.hosts
-                    .ShellQuoting.quote(pidFile) + ")\" 2>/dev/null"));
+            List<String> alive = patroniRuns(host, pidFile);
             long start = System.nanoTime();
             while (host.run(alive, TargetHost.QUICK).ok()) {
                 if (PlanRunner.since(start).compareTo(STOP) > 0) {

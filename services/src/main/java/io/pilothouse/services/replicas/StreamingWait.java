@@ -1,7 +1,5 @@
 package io.pilothouse.services.replicas;
 
-import io.pilothouse.services.hosts.CommandResult;
-import io.pilothouse.services.hosts.ShellQuoting;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,15 +52,13 @@ final class StreamingWait {
     String describe() {
         return "pg_stat_replication on " + upstreamName + " shows " + name + " streaming with slot " + slot
                 + " (asked every " + POLL.toMillis() + " ms, at most " + LIMIT.toSeconds() + " s); meanwhile on the "
-                + "target every second: " + ShellQuoting.render(status) + " (if it has stopped: "
-                + ShellQuoting.render(logTail) + ")";
+                + "target every second: " + new TargetLiveness(host, status, logTail, ALIVE_EVERY).describe();
     }
 
     /** Returns the report's note once streaming is seen; throws in words when the replica stopped or time ran out. */
     String await() throws Exception {
         long start = System.nanoTime();
-        long nextAlive = start + ALIVE_EVERY.toNanos();
-        int notRunning = 0;
+        TargetLiveness liveness = new TargetLiveness(host, status, logTail, ALIVE_EVERY);
         String last = "no walsender for " + name + " yet";
         while (PlanRunner.since(start).compareTo(LIMIT) < 0) {
             try (PreparedStatement ps = upstream.connection().prepareStatement(STREAMING_ROW)) {
@@ -81,16 +77,7 @@ final class StreamingWait {
                 upstream.reset();
                 last = e.getMessage();
             }
-            if (System.nanoTime() >= nextAlive) {
-                // Twice in a row: right after pg_ctl -W the pid file may not be written yet.
-                notRunning = host.run(status, TargetHost.QUICK).ok() ? 0 : notRunning + 1;
-                if (notRunning >= 2) {
-                    CommandResult tail = host.run(logTail, TargetHost.QUICK);
-                    throw new PlanRunner.StepFailedException(name + " is not running (" + ShellQuoting.render(status)
-                            + "); the end of its log: " + String.join(" | ", tail.stdout().strip().lines().toList()));
-                }
-                nextAlive = System.nanoTime() + ALIVE_EVERY.toNanos();
-            }
+            liveness.check(name + " is not running (" + liveness.aliveCommand() + "); the end of its log: ");
             Thread.sleep(POLL.toMillis());
         }
         throw new PlanRunner.StepFailedException(name + " is not streaming from " + upstreamName + " after "
