@@ -126,6 +126,32 @@ class ClusterAssemblerTest {
     }
 
     @Test
+    void membersDownRetriedInTurnGiveTheSourceOneErrorNotTheLatest() {
+        // Unreachable members are retried at different moments: whichever failed last must not make news.
+        Map<String, NodeRead<PatroniNodeStatus>> n2Last = Map.of(
+                "n1", NodeRead.<PatroniNodeStatus>none().failed("Patroni at 127.0.0.1:8001 refused", true, NOW.minusSeconds(2)),
+                "n2", NodeRead.<PatroniNodeStatus>none().failed("Patroni at 127.0.0.1:8002 refused", true, NOW));
+        Map<String, NodeRead<PatroniNodeStatus>> n1Last = Map.of(
+                "n1", NodeRead.<PatroniNodeStatus>none().failed("Patroni at 127.0.0.1:8001 refused", true, NOW),
+                "n2", NodeRead.<PatroniNodeStatus>none().failed("Patroni at 127.0.0.1:8002 refused", true, NOW.minusSeconds(1)));
+        Map<String, NodeRead<PatroniNodeStatus>> n1Answered = Map.of(
+                "n1", NodeRead.<PatroniNodeStatus>none().failed("Patroni at 127.0.0.1:8001 refused", true, NOW.minusSeconds(3))
+                        .succeeded(null, NOW),
+                "n2", NodeRead.<PatroniNodeStatus>none().failed("Patroni at 127.0.0.1:8002 refused", true, NOW));
+
+        SourceStatus a = assembler.assemble(inputs(etcdLive(), dcs("n1"), n2Last, Map.of()), NOW)
+                .sourceStatus(SourceKind.PATRONI_REST);
+        SourceStatus b = assembler.assemble(inputs(etcdLive(), dcs("n1"), n1Last, Map.of()), NOW)
+                .sourceStatus(SourceKind.PATRONI_REST);
+        SourceStatus c = assembler.assemble(inputs(etcdLive(), dcs("n1"), n1Answered, Map.of()), NOW)
+                .sourceStatus(SourceKind.PATRONI_REST);
+
+        assertThat(a.lastError()).isEqualTo("Patroni at 127.0.0.1:8001 refused").isEqualTo(b.lastError());
+        assertThat(c.lastError()).as("a member that answers since is not the error").isEqualTo(
+                "Patroni at 127.0.0.1:8002 refused");
+    }
+
+    @Test
     void withEtcdLostTheMembersOwnAnswersCarryTheTopology() throws Exception {
         PatroniNodeStatus leader = PatroniJson.parseNode(PatroniJsonTestData.LEADER);
         PatroniNodeStatus replica = PatroniJson.parseNode(PatroniJsonTestData.REPLICA);
