@@ -94,25 +94,43 @@ public final class AlertEvaluator {
         firstSeen.keySet().retainAll(holding.keySet());
         List<AlertEvent> events = new ArrayList<>();
         Map<String, Alert> next = new LinkedHashMap<>();
+        boolean changed = false;
         for (Condition k : holding.values()) {
             Instant start = firstSeen.merge(k.id(), earliest(now, k.startedAt()), AlertEvaluator::earliest);
             if (!now.isBefore(start.plus(k.sustain()))) {
-                Alert a = new Alert(k.id(), k.severity(), k.rule(), k.cluster().source(), k.cluster().scope(),
-                        k.member(), k.message(), start);
+                Alert before = active.get(k.id());
+                Alert a = sameAlert(before, k, start) ? before : new Alert(k.id(), k.severity(), k.rule(),
+                        k.cluster().source(), k.cluster().scope(), k.member(), k.message(), start);
+                changed |= a != before;
                 next.put(a.id(), a);
-                if (!active.containsKey(a.id())) {
+                if (before == null) {
                     events.add(new AlertEvent(AlertEvent.Type.ALERT_RAISED, a, now));
                 }
             }
         }
         for (Alert gone : active.values()) {
             if (!next.containsKey(gone.id())) {
+                changed = true;
                 events.add(new AlertEvent(AlertEvent.Type.ALERT_CLEARED, gone, now));
             }
         }
         active.clear();
         active.putAll(next);
-        return new Evaluation(next.values().stream().sorted(Alert.ORDER).toList(), events, now);
+        // Most evaluations change nothing (an estate republishes every second for its clocks alone): the same list,
+        // not a new sort of every alert that a reader must compare element by element.
+        if (changed || sorted == null) {
+            List<Alert> list = new ArrayList<>(next.values());
+            list.sort(Alert.ORDER);
+            sorted = List.copyOf(list);
+        }
+        return new Evaluation(sorted, events, now);
+    }
+
+    private List<Alert> sorted;
+
+    private static boolean sameAlert(Alert a, Condition k, Instant start) {
+        return a != null && a.since().equals(start) && a.severity() == k.severity() && a.message().equals(k.message())
+                && Objects.equals(a.member(), k.member());
     }
 
     private static Instant earliest(Instant a, Instant b) {

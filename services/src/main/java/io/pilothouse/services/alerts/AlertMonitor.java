@@ -30,6 +30,7 @@ public final class AlertMonitor implements AlertsFeed, AutoCloseable {
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
     private long lastVersion = -1;
+    private List<Alert> lastActive;
     private volatile long lastEvaluatedNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     public AlertMonitor(EstateFeed estate, AlertEvaluator evaluator) {
@@ -99,8 +100,12 @@ public final class AlertMonitor implements AlertsFeed, AutoCloseable {
                 lastEvaluatedNanos = System.nanoTime();
                 AlertEvaluator.Evaluation e = evaluator.evaluate(snapshot.clusters());
                 ActiveAlerts prev = latest.get();
-                if (!e.active().equals(prev.alerts())) {
-                    latest.set(new ActiveAlerts(e.active(), prev.version() + 1, e.at()));
+                // The evaluator hands back the same list while nothing changed: no comparison of every alert then.
+                if (e.active() != lastActive) {
+                    lastActive = e.active();
+                    if (!e.active().equals(prev.alerts())) {
+                        latest.set(new ActiveAlerts(e.active(), prev.version() + 1, e.at()));
+                    }
                 }
                 for (AlertEvent event : e.events()) {
                     LOG.info("{} {} {}", event.type(), event.alert().id(), event.alert().message());

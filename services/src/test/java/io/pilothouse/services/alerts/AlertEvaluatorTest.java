@@ -134,6 +134,28 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void anEvaluationThatChangesNothingHandsBackTheSameListAndANewMessageANewOne() {
+        ClusterSnapshot lagging = cluster("node1", List.of(leader().build(),
+                replica("node2").sqlLagBytes(5L << 20).build()), 25L, List.of());
+        eval(lagging);
+        clock.advance(30);
+        List<Alert> raised = eval(lagging).active();
+        clock.advance(1);
+        List<Alert> again = eval(lagging).active();
+        ClusterSnapshot moreLag = cluster("node1", List.of(leader().build(),
+                replica("node2").sqlLagBytes(9L << 20).build()), 25L, List.of());
+        clock.advance(1);
+        List<Alert> worse = eval(moreLag).active();
+
+        assertThat(again).as("nothing changed: the list of the evaluation before").isSameAs(raised);
+        assertThat(worse).isNotSameAs(raised);
+        assertThat(worse).singleElement().satisfies(a -> {
+            assertThat(a.message()).contains("9.0 MiB");
+            assertThat(a.since()).isEqualTo(T0);
+        });
+    }
+
+    @Test
     void lagThatDipsBelowTheThresholdStartsTheGracePeriodAgain() {
         ClusterSnapshot lagging = cluster("node1", List.of(leader().build(),
                 replica("node2").sqlLagSeconds(45.0).build()), 25L, List.of());
