@@ -43,9 +43,11 @@ public enum AlertRule {
      */
     TRAFFIC_LAYER;
 
+    private final String key = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** Lower-case, dash-separated name for JSON and ids ({@code replica-lag}). */
     public String key() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return key; // made once: every alert id of every evaluation starts with it
     }
 
     /** Short words for the panel ({@code replica lag}). */

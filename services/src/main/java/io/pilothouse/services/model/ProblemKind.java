@@ -20,6 +20,7 @@ public enum ProblemKind {
     SETTING_DIFFERS(false);
 
     private final boolean critical;
+    private final String key = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     ProblemKind(boolean critical) {
         this.critical = critical;
@@ -32,6 +33,6 @@ public enum ProblemKind {
 
     /** Lower-case, dash-separated, for JSON ({@code split-brain-risk}). */
     public String key() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return key;
     }
 }
