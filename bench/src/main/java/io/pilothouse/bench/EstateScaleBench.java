@@ -60,6 +60,9 @@ public final class EstateScaleBench {
     private long pulseStart;
     private long pulseCpuStart;
     private final List<Double> frameCpu = Collections.synchronizedList(new ArrayList<>());
+    /** Gaps between consecutive pulses while recording: a pulse waits for the renderer to finish the frame before. */
+    private final List<Double> pulseGaps = Collections.synchronizedList(new ArrayList<>());
+    private long lastPulse;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private record Pending(String leader, long start) {
@@ -143,6 +146,9 @@ public final class EstateScaleBench {
         Percentiles f = new Percentiles(new ArrayList<>(frames));
         System.out.printf("  FX frame time (pulse -> layout done): n=%d p50=%.2f ms p99=%.2f ms max=%.2f ms%n",
                 f.count(), f.p(0.5), f.p(0.99), f.p(1.0));
+        Percentiles gaps = new Percentiles(new ArrayList<>(pulseGaps));
+        System.out.printf("  gap between pulses: p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms%n", gaps.p(0.5),
+                gaps.p(0.95), gaps.p(0.99), gaps.p(1.0));
         Percentiles fc = new Percentiles(new ArrayList<>(frameCpu));
         System.out.printf("  FX frame CPU time (FX thread's own CPU in that span): p50=%.2f ms p99=%.2f ms max=%.2f ms%n",
                 fc.p(0.5), fc.p(0.99), fc.p(1.0));
@@ -171,24 +177,55 @@ public final class EstateScaleBench {
         }
     }
 
+    /**
+     * The simulator tells of a change once etcd acknowledged it: by then the model may have published it and the
+     * window applied it. So what the model and the window showed per cluster is kept with its time, and a change
+     * already seen is counted from those times; one not seen yet waits. A "leader change" to the leader the cluster
+     * already had changes nothing and is not counted (it used to wait for some later, unrelated apply).
+     */
     private void changed(String scope, String kind, String leader, long start) {
-        if (!recording || !(kind.equals("leader") || kind.equals("leader-lost"))) {
+        if (!(kind.equals("leader") || kind.equals("leader-lost"))) {
+            return;
+        }
+        boolean noChange = simLeader.containsKey(scope) && java.util.Objects.equals(simLeader.get(scope), leader);
+        simLeader.put(scope, leader);
+        if (!recording || noChange) {
             return;
         }
         Pending p = new Pending(leader, start);
-        pendingEvent.put(scope, p);
-        pendingFrame.put(scope, p);
+        if (!countIfSeen(modelShowed.get(scope), p, toEvent)) {
+            pendingEvent.put(scope, p);
+        }
+        if (!countIfSeen(windowShowed.get(scope), p, toFrame)) {
+            pendingFrame.put(scope, p);
+        }
     }
+
+    /** Counts {@code p} at once when {@code seen} shows its leader since it started. */
+    private static boolean countIfSeen(Pending seen, Pending p, List<Double> into) {
+        if (seen != null && java.util.Objects.equals(seen.leader(), p.leader()) && seen.start() >= p.start()) {
+            into.add((seen.start() - p.start()) / 1e6);
+            return true;
+        }
+        return false;
+    }
+
+    private final Map<String, String> simLeader = new ConcurrentHashMap<>();
+    /** Per cluster: the leader the model last announced / the window last applied, and when. */
+    private final Map<String, Pending> modelShowed = new ConcurrentHashMap<>();
+    private final Map<String, Pending> windowShowed = new ConcurrentHashMap<>();
 
     private void onEvent(ClusterEvent e) {
         if (e.scope() == null || !(e.type() == ClusterEventType.LEADER_CHANGED
                 || e.type() == ClusterEventType.LEADER_ELECTED || e.type() == ClusterEventType.LEADER_LOST)) {
             return;
         }
-        Pending p = pendingEvent.get(e.scope());
+        long now = System.nanoTime();
         String leader = e.type() == ClusterEventType.LEADER_LOST ? null : e.to();
+        modelShowed.put(e.scope(), new Pending(leader, now));
+        Pending p = pendingEvent.get(e.scope());
         if (p != null && java.util.Objects.equals(p.leader(), leader) && pendingEvent.remove(e.scope(), p)) {
-            toEvent.add((System.nanoTime() - p.start()) / 1e6);
+            toEvent.add((now - p.start()) / 1e6);
         }
     }
 
@@ -200,6 +237,10 @@ public final class EstateScaleBench {
                 @Override
                 public void handle(long now) {
                     pulseStart = System.nanoTime();
+                    if (recording && lastPulse != 0) {
+                        pulseGaps.add((pulseStart - lastPulse) / 1e6);
+                    }
+                    lastPulse = pulseStart;
                     pulseCpuStart = THREADS.getCurrentThreadCpuTime();
                 }
             }.start();
@@ -221,16 +262,16 @@ public final class EstateScaleBench {
     }
 
     private void onApplied(EstateSnapshot estate) {
-        if (pendingFrame.isEmpty()) {
-            return;
-        }
         long now = System.nanoTime();
-        for (Map.Entry<String, Pending> e : pendingFrame.entrySet()) {
-            ClusterSnapshot c = estate.clusters().stream().filter(x -> x.scope().equals(e.getKey())).findFirst()
-                    .orElse(null);
-            if (c != null && java.util.Objects.equals(c.leader(), e.getValue().leader())
-                    && pendingFrame.remove(e.getKey(), e.getValue())) {
-                toFrame.add((now - e.getValue().start()) / 1e6);
+        for (ClusterSnapshot c : estate.clusters()) {
+            Pending shown = windowShowed.get(c.scope());
+            if (shown == null || !java.util.Objects.equals(shown.leader(), c.leader())) {
+                windowShowed.put(c.scope(), new Pending(c.leader(), now));
+                Pending p = pendingFrame.get(c.scope());
+                if (p != null && java.util.Objects.equals(p.leader(), c.leader())
+                        && pendingFrame.remove(c.scope(), p)) {
+                    toFrame.add((now - p.start()) / 1e6);
+                }
             }
         }
     }
