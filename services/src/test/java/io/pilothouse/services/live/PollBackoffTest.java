@@ -50,15 +50,15 @@ class PollBackoffTest {
     }
 
     @Test
-    void keepsTheNormalPaceForTheFirstFailuresThenDoublesUpToAMinute() {
-        int[] waits = new int[11];
+    void keepsTheNormalPaceForTheFirstFailuresThenDoublesUpToFiveMinutes() {
+        int[] waits = new int[13];
         for (int i = 0; i < waits.length; i++) {
             backoff.failed("http://a:8008");
             waits[i] = secondsUntilDue("http://a:8008");
         }
 
-        assertThat(waits).containsExactly(1, 1, 1, 2, 4, 8, 16, 32, 60, 60, 60);
-        assertThat(backoff.failures("http://a:8008")).isEqualTo(11);
+        assertThat(waits).containsExactly(1, 1, 1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300);
+        assertThat(backoff.failures("http://a:8008")).isEqualTo(13);
     }
 
     @Test
