@@ -1,23 +1,17 @@
 package io.pilothouse.app.fx;
 
 import io.pilothouse.app.wiring.AuditLogs;
-import io.pilothouse.app.wiring.LastKnownEstate;
-import io.pilothouse.app.wiring.LastKnownFeed;
+import io.pilothouse.app.wiring.LastKnownKeeper;
 import io.pilothouse.app.wiring.LiveSession;
-import io.pilothouse.services.live.LiveExecutors;
 
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.main.MainView;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-import java.time.ZoneId;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The cockpit's main window on the desktop. Paint first, fill in after: the window is shown on a session that need
@@ -60,13 +54,9 @@ public final class DesktopWindow {
     public static Stage open(LiveSession session, Theme theme, String title, StagePreferences preferences,
                              ExecutorService auditIo, Runnable onClosed) {
         WindowFactory windows = new WindowFactory();
-        // The estate last seen paints at once (every source marked stale, saying so) until a source answers; it is
-        // read off this thread and saved 30 s after the start, then every 5 minutes and when the window closes.
-        LastKnownEstate lastKnown = LastKnownEstate.forWorkspace(session.workspace().name());
-        MainView view = MainViews.on(session, new LastKnownFeed(session.feed(),
-                CompletableFuture.supplyAsync(lastKnown::load, auditIo), ZoneId.systemDefault()));
-        ScheduledExecutorService saver = LiveExecutors.single("last-known-estate");
-        saver.scheduleWithFixedDelay(() -> lastKnown.save(session.feed().latest()), 30, 300, TimeUnit.SECONDS);
+        // The estate last seen paints at once (every source marked stale, saying so) until a source answers.
+        LastKnownKeeper lastKnown = new LastKnownKeeper(session.workspace().name(), session.feed(), auditIo);
+        MainView view = MainViews.on(session, lastKnown.feed());
         AuditWindow audit = new AuditWindow(AuditLogs::open, auditIo, windows);
         Stage stage = windows.main(title, view.root(), theme, 1440, 900);
         // A missing password is asked in a dialog over this window (from the monitor's thread, never this one).
@@ -88,8 +78,7 @@ public final class DesktopWindow {
             preferences.panes(view.workspacePaneShownProperty(), view.detailsPaneShownProperty());
         }
         stage.setOnHidden(e -> {
-            saver.shutdownNow();
-            lastKnown.save(session.feed().latest());
+            lastKnown.close();
             if (preferences != null) {
                 preferences.remember(stage);
             }

@@ -1,7 +1,9 @@
 package io.pilothouse.app.fx;
 
+import io.pilothouse.app.wiring.LastKnownKeeper;
 import io.pilothouse.app.wiring.LiveSession;
 import io.pilothouse.services.alerts.AlertThresholds;
+import io.pilothouse.services.model.EstateFeed;
 import io.pilothouse.styles.Theme;
 import io.pilothouse.views.wall.WallOptions;
 import io.pilothouse.views.wall.WallView;
@@ -15,6 +17,8 @@ import javafx.stage.Window;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The NOC wall's window: full screen, undecorated, no exit hint, no dialog (no password prompt either: a missing
@@ -28,8 +32,12 @@ public final class WallWindow {
 
     /** The wall on {@code session}'s live model and alerts. FX thread. */
     public static WallView view(LiveSession session, WallOptions options) {
-        return new WallView(session.feed(), session.alerts(),
-                AlertThresholds.of(session.workspace().alertsOrDefaults()), options, Clock.systemDefaultZone());
+        return view(session, session.feed(), options);
+    }
+
+    private static WallView view(LiveSession session, EstateFeed feed, WallOptions options) {
+        return new WallView(feed, session.alerts(), AlertThresholds.of(session.workspace().alertsOrDefaults()),
+                options, Clock.systemDefaultZone());
     }
 
     /**
@@ -37,7 +45,12 @@ public final class WallWindow {
      * when it is closed (Escape, Ctrl+Q). FX thread.
      */
     public static Stage open(LiveSession session, Theme theme, WallOptions options, Window owner, Runnable onClosed) {
-        WallView wall = view(session, options);
+        return open(session, session.feed(), theme, options, owner, onClosed);
+    }
+
+    private static Stage open(LiveSession session, EstateFeed feed, Theme theme, WallOptions options, Window owner,
+                              Runnable onClosed) {
+        WallView wall = view(session, feed, options);
         Scene scene = new Scene(new javafx.scene.Group(), 1920, 1080);
         theme.applyTo(scene);
         scene.setRoot(wall.root());
@@ -62,16 +75,24 @@ public final class WallWindow {
         return stage;
     }
 
-    /** {@code pilothouse wall}: opens the wall, begins the session after the first frame, blocks until closed. */
+    /**
+     * {@code pilothouse wall}: opens the wall, begins the session after the first frame, blocks until closed. Its
+     * tiles start from the estate last seen in this workspace, greyed with the age of their data, until a source
+     * answers: a wall that just started is never blank, and never green before it has heard anything.
+     */
     public static void showAndWait(LiveSession session, Theme theme, WallOptions options) throws InterruptedException {
         FxToolkit.startDesktop();
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
+        ExecutorService io = Executors.newSingleThreadExecutor();
+        LastKnownKeeper lastKnown = new LastKnownKeeper(session.workspace().name(), session.feed(), io);
         FxToolkit.fx().execute(() -> {
-            Stage stage = open(session, theme, options, null, closed::countDown);
+            Stage stage = open(session, lastKnown.feed(), theme, options, null, closed::countDown);
             FirstFrame.then(stage.getScene(), session::beginInBackground);
         });
         closed.await();
+        lastKnown.close();
+        io.shutdownNow();
         Platform.exit();
     }
 

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The window paints the estate last seen, marked stale, until a source of the live session answers. */
+/** The window and the wall paint the estate last seen, marked stale, until a source of the live session answers. */
 class LastKnownEstateTest {
 
     private static final Instant SAVED_AT = Instant.parse("2026-12-06T21:15:00Z");
@@ -86,6 +86,29 @@ class LastKnownEstateTest {
         assertThat(feed.latest()).as("a refusal says more than the past").isSameAs(live.now);
         live.now = EstateSnapshot.empty("prod", false);
         assertThat(feed.latest()).as("once live, always live").isSameAs(live.now);
+    }
+
+    @Test
+    void aKeeperDrawsWhatTheLastWindowSavedAndSavesTheLiveEstateWhenItCloses() throws Exception {
+        LastKnownEstate store = new LastKnownEstate(dir.resolve("last-known/prod.json.z"));
+        store.save(estate(Freshness.LIVE, SAVED_AT, 7));
+        Live live = new Live();
+        java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            LastKnownKeeper keeper = new LastKnownKeeper(store, live, io);
+            io.submit(() -> { }).get(); // the file is read on io: done once io ran what was queued before this
+
+            EstateSnapshot shown = keeper.feed().latest();
+            assertThat(shown.version()).isEqualTo(-1);
+            assertThat(shown.clusters().get(0).topologyFreshness()).as("what the wall greys").isNotEqualTo(
+                    Freshness.LIVE);
+
+            live.now = estate(Freshness.LIVE, SAVED_AT.plusSeconds(3600), 9);
+            keeper.close();
+            assertThat(store.load()).hasValueSatisfying(e -> assertThat(e.version()).isEqualTo(9));
+        } finally {
+            io.shutdownNow();
+        }
     }
 
     @Test
