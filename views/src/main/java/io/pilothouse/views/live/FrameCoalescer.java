@@ -31,7 +31,8 @@ public final class FrameCoalescer {
     /** Called once per frame: applies the latest snapshot if its version is new. @return true if it applied */
     public boolean pulse() {
         EstateSnapshot latest = feed.latest();
-        if (latest.version() == appliedVersion) {
+        // Any first snapshot is new: the last-known estate a window starts from has version -1.
+        if (applyCount > 0 && latest.version() == appliedVersion) {
             return false;
         }
         apply(latest);

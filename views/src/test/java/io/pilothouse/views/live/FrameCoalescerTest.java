@@ -54,6 +54,28 @@ class FrameCoalescerTest {
     }
 
     @Test
+    void theFirstSnapshotIsAppliedWhateverItsVersion() {
+        // The last-known estate a window or the wall starts from has version -1 (no live estate has it).
+        EstateSnapshot lastKnown = new EstateSnapshot("test", false, List.of(SampleEstates.ordersProd()), -1,
+                java.time.Instant.parse("2026-12-07T07:52:00Z"));
+        FrameCoalescer fromLastKnown = new FrameCoalescer(new io.pilothouse.services.model.EstateFeed() {
+            @Override
+            public EstateSnapshot latest() {
+                return lastKnown;
+            }
+
+            @Override
+            public AutoCloseable subscribe(java.util.function.Consumer<EstateSnapshot> listener) {
+                return () -> { };
+            }
+        }, applied::add);
+
+        assertThat(fromLastKnown.pulse()).isTrue();
+        assertThat(fromLastKnown.pulse()).isFalse();
+        assertThat(applied).containsExactly(lastKnown);
+    }
+
+    @Test
     void applyNowReappliesEvenWithoutChange() {
         estate.put(SampleEstates.ordersProd());
         coalescer.pulse();
