@@ -187,8 +187,10 @@ public final class EstateScaleBench {
         if (!(kind.equals("leader") || kind.equals("leader-lost"))) {
             return;
         }
-        boolean noChange = simLeader.containsKey(scope) && java.util.Objects.equals(simLeader.get(scope), leader);
-        simLeader.put(scope, leader);
+        // "" for no leader: the map takes no null (a null once threw here, inside the simulator, which dropped every
+        // leader-lost change from the figures and logged "a change failed: null").
+        String was = simLeader.put(scope, leader == null ? "" : leader);
+        boolean noChange = was != null && was.equals(leader == null ? "" : leader);
         if (!recording || noChange) {
             return;
         }
