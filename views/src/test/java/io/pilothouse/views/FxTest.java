@@ -1,5 +1,10 @@
 package io.pilothouse.views;
 
+import io.pilothouse.styles.Theme;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.Callable;
@@ -28,6 +33,15 @@ public final class FxTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Shows {@code root} in {@code stage}, in a {@code width} x {@code height} scene in the light theme. */
+    public static void showLight(Stage stage, Parent root, double width, double height) {
+        Scene scene = new Scene(new Region(), width, height);
+        Theme.LIGHT.applyTo(scene);
+        scene.setRoot(root);
+        stage.setScene(scene);
+        stage.show();
     }
 
     /** Waits up to 5 s for a condition evaluated on the FX thread (e.g. the next frames applying the feed). */

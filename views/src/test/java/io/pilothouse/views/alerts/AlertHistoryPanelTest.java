@@ -11,16 +11,15 @@ import io.pilothouse.services.policy.AuditOutcome;
 import io.pilothouse.services.policy.AuditRecord;
 import io.pilothouse.services.policy.MutationGate;
 import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.SampleEstates;
 import io.pilothouse.views.ScreenshotRenderer;
 import io.pilothouse.views.main.MainView;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,11 +95,7 @@ class AlertHistoryPanelTest {
         view = MainView.builder(estate).clock(SampleEstates.CLOCK).alerts(feed)
                 .alertHistory(ledger, actions, Platform::runLater).build();
         view.openInDoubtProperty().set(inDoubtOpened::incrementAndGet);
-        Scene scene = new Scene(new Region(), 1440, 900);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, view.root(), 1440, 900);
         view.refreshNow();
         view.showPane("alerts");
     }

@@ -4,6 +4,7 @@ import io.pilothouse.services.alerts.AlertRecord;
 import io.pilothouse.services.alerts.AlertRule;
 import io.pilothouse.services.live.LatestEstate;
 import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.SampleEstates;
 import io.pilothouse.views.ScreenshotRenderer;
 import io.pilothouse.views.Styles;
@@ -49,11 +50,7 @@ class AlertsPanelTest {
         estate.put(SampleEstates.inventoryNine());
         alerts.set(SampleAlerts.estate());
         view = MainView.builder(estate).clock(SampleEstates.CLOCK).alerts(alerts).build();
-        Scene scene = new Scene(new Region(), 1600, 1000);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, view.root(), 1600, 1000);
     }
 
     @AfterEach

@@ -2,15 +2,13 @@ package io.pilothouse.views.audit;
 
 import io.pilothouse.services.policy.AuditEntry;
 import io.pilothouse.services.policy.AuditVerification;
-import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.Styles;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -44,11 +42,7 @@ class AuditViewTest {
         }, Runnable::run);
         view = new AuditView(vm);
         vm.setEntries(SampleAudit.ALL, AuditVerification.ok(4));
-        Scene scene = new Scene(new Region(), 1400, 800);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, view.root(), 1400, 800);
     }
 
     @AfterEach

@@ -5,10 +5,8 @@ import io.pilothouse.services.indoubt.AdvisedTransaction;
 import io.pilothouse.services.indoubt.GlobalTransaction;
 import io.pilothouse.services.model.NodeRef;
 import io.pilothouse.services.model.PreparedBranch;
-import io.pilothouse.styles.Theme;
-import javafx.scene.Scene;
+import io.pilothouse.views.FxTest;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,11 +50,7 @@ class InDoubtResolveKeysTest {
             return new CompletableFuture<>();
         }, "shard1", javafx.application.Platform::runLater));
         pane.setOnClose(closed::incrementAndGet);
-        Scene scene = new Scene(new Region(), 900, 620);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(pane.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, pane.root(), 900, 620);
     }
 
     @Test

@@ -1,12 +1,10 @@
 package io.pilothouse.views.main;
 
 import io.pilothouse.services.live.LatestEstate;
-import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.SampleEstates;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +34,7 @@ class ActivityButtonTest {
     void start(Stage stage) {
         estate.put(SampleEstates.ordersProd());
         view = MainView.builder(estate).clock(SampleEstates.CLOCK).build();
-        Scene scene = new Scene(new Region(), 1400, 900);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, view.root(), 1400, 900);
     }
 
     @AfterEach

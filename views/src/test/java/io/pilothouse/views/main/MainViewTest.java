@@ -6,15 +6,14 @@ import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.Member;
 import io.pilothouse.services.model.MemberRole;
 import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.SampleEstates;
 import io.pilothouse.views.Styles;
 import io.pilothouse.views.topology.MemberCard;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
@@ -57,11 +56,7 @@ class MainViewTest {
         estate.put(SampleEstates.reportingStale());
         estate.put(SampleEstates.inventoryNine());
         view = MainView.builder(estate).clock(SampleEstates.CLOCK).build();
-        Scene scene = new Scene(new Region(), 1600, 1000);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, view.root(), 1600, 1000);
     }
 
     @AfterEach

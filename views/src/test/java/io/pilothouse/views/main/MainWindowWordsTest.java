@@ -3,19 +3,17 @@ package io.pilothouse.views.main;
 import io.pilothouse.services.live.LatestEstate;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.MemberRole;
-import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.SampleEstates;
 import io.pilothouse.views.Styles;
 import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.ContextMenuEvent;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -54,11 +52,7 @@ class MainWindowWordsTest {
         estate.put(shard());
         view = MainView.builder(estate).clock(SampleEstates.CLOCK).build();
         view.clusterActionsProperty().set((action, cluster, member) -> performed.add(action + " " + member));
-        Scene scene = new Scene(new Region(), 1440, 900);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, view.root(), 1440, 900);
     }
 
     @AfterEach

@@ -1,15 +1,13 @@
 package io.pilothouse.views.main;
 
 import io.pilothouse.services.live.LatestEstate;
-import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.SampleEstates;
 import io.pilothouse.views.SampleHistory;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,11 +38,7 @@ class TablesFitTest {
         estate.put(SampleEstates.ordersProd().toBuilder().slots(List.of(SampleHistory.ordersLeader(),
                 SampleHistory.ordersReplica())).build());
         view = MainView.builder(estate).clock(SampleEstates.CLOCK).build();
-        Scene scene = new Scene(new Region(), 1440, 900);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, view.root(), 1440, 900);
     }
 
     @AfterEach

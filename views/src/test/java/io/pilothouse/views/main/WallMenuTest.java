@@ -1,12 +1,10 @@
 package io.pilothouse.views.main;
 
 import io.pilothouse.services.live.LatestEstate;
-import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.SampleEstates;
-import javafx.scene.Scene;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +35,7 @@ class WallMenuTest {
         estate.put(SampleEstates.ordersProd());
         view = MainView.builder(estate).clock(SampleEstates.CLOCK).openWall(opened::add).build();
         withoutWall = MainView.builder(estate).clock(SampleEstates.CLOCK).build();
-        Scene scene = new Scene(new Region(), 1400, 900);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, view.root(), 1400, 900);
     }
 
     @AfterEach

@@ -1,12 +1,11 @@
 package io.pilothouse.views.main;
 
 import io.pilothouse.services.live.LatestEstate;
-import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.SampleEstates;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
@@ -40,11 +39,7 @@ class WorkspaceTreeSettlesTest {
     void start(Stage stage) {
         estate.put(SampleEstates.ordersProd());
         view = MainView.builder(estate).clock(SampleEstates.CLOCK).build();
-        Scene scene = new Scene(new Region(), 1200, 800);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, view.root(), 1200, 800);
     }
 
     @AfterEach

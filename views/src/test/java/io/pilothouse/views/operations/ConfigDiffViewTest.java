@@ -1,11 +1,8 @@
 package io.pilothouse.views.operations;
 
-import io.pilothouse.styles.Theme;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.ScreenshotRenderer;
 import java.nio.file.Path;
 import static io.pilothouse.views.FxTest.onFx;
@@ -36,11 +34,7 @@ class ConfigDiffViewTest {
                 new DiffRow("wal_keep_size", null, "1GB"),
                 new DiffRow("work_mem", "4MB", "4MB"),
                 new DiffRow("old_setting", "on", null)));
-        Scene scene = new Scene(new Region(), 700, 400);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, view.root(), 700, 400);
     }
 
     @Test

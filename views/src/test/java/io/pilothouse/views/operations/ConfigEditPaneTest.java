@@ -1,10 +1,9 @@
 package io.pilothouse.views.operations;
 
 import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.ScreenshotRenderer;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,11 +102,7 @@ class ConfigEditPaneTest {
         }, Platform::runLater);
         pane = new ConfigEditPane(model, Platform::runLater);
         model.setCurrentConfiguration(CURRENT);
-        Scene scene = new Scene(new Region(), 1000, 720);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(pane.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, pane.root(), 1000, 720);
     }
 
     private boolean applyDisabled() {

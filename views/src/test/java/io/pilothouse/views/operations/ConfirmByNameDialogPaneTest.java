@@ -1,11 +1,8 @@
 package io.pilothouse.views.operations;
 
-import io.pilothouse.styles.Theme;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +12,7 @@ import org.testfx.framework.junit5.Start;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.ScreenshotRenderer;
 import java.nio.file.Path;
 import static io.pilothouse.views.FxTest.onFx;
@@ -35,11 +33,7 @@ class ConfirmByNameDialogPaneTest {
                         + "connection to node1 is dropped.");
         pane.setOnConfirm(confirmed::incrementAndGet);
         pane.setOnCancel(cancelled::incrementAndGet);
-        Scene scene = new Scene(new Region(), 600, 320);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(pane);
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, pane, 600, 320);
     }
 
     private Button confirm() {

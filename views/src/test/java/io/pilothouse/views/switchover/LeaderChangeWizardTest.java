@@ -17,15 +17,14 @@ import io.pilothouse.services.switchover.Verdict;
 import io.pilothouse.services.switchover.VerificationItem;
 import io.pilothouse.services.switchover.WriteProbeResult;
 import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.geometry.Bounds;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,11 +92,7 @@ class LeaderChangeWizardTest {
         };
         wizard = new LeaderChangeWizard(new LeaderChangeWizardModel(cluster, OperationKind.SWITCHOVER, null,
                 actions, Platform::runLater, ZoneOffset.UTC));
-        Scene scene = new Scene(new Region(), 1120, 700);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(wizard.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, wizard.root(), 1120, 700);
     }
 
     private static Member member(String name, MemberRole role) {

@@ -18,13 +18,11 @@ import io.pilothouse.services.model.ClusterEventType;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.EstateSnapshot;
 import io.pilothouse.services.model.MemberRole;
-import io.pilothouse.styles.Theme;
+import io.pilothouse.views.FxTest;
 import io.pilothouse.views.SampleEstates;
 import io.pilothouse.views.main.MainView;
-import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,11 +84,7 @@ class TimeMachineBarTest {
         machine = new TimeMachineViewModel(new StorePastSource(file), io, javafx.application.Platform::runLater,
                 Clock.fixed(NOW, ZoneId.of("UTC")), () -> new StoreStatus(StoreHealth.RECORDING, "", 5, 0));
         view = MainView.builder(live).clock(SampleEstates.CLOCK).alerts(AlertsFeed.NONE).timeMachine(machine).build();
-        Scene scene = new Scene(new Region(), 1400, 900);
-        Theme.LIGHT.applyTo(scene);
-        scene.setRoot(view.root());
-        stage.setScene(scene);
-        stage.show();
+        FxTest.showLight(stage, view.root(), 1400, 900);
         view.selectCluster(EU, "orders-prod");
     }
 
