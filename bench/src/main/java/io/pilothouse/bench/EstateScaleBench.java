@@ -63,6 +63,8 @@ public final class EstateScaleBench {
     /** Gaps between consecutive pulses while recording: a pulse waits for the renderer to finish the frame before. */
     private final List<Double> pulseGaps = Collections.synchronizedList(new ArrayList<>());
     private long lastPulse;
+    private AnimationTimer pulseProbe;
+    private final AtomicLong scenePulses = new AtomicLong();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private record Pending(String leader, long start) {
@@ -127,14 +129,17 @@ public final class EstateScaleBench {
         long cpu1 = Load.processCpuNanos();
         long wall1 = System.nanoTime();
         recording = false;
+        javafx.application.Platform.runLater(() -> pulseProbe.stop());
         long changes = simulator.changes();
         simulator.stopChanges();
         Thread.sleep(10_000);
         long icpu0 = Load.processCpuNanos();
         long iwall0 = System.nanoTime();
+        long ipulses0 = scenePulses.get();
         Thread.sleep(idleSeconds * 1000L);
         long icpu1 = Load.processCpuNanos();
         long iwall1 = System.nanoTime();
+        long ipulses1 = scenePulses.get();
 
         System.out.println();
         System.out.printf("estate: %d clusters, %d members, %d changes/s for %d s (%d changes in all)%n", clusters,
@@ -156,6 +161,8 @@ public final class EstateScaleBench {
                 100.0 * (cpu1 - cpu0) / (wall1 - wall0));
         System.out.printf("  CPU share idle (%d s, no change, leases kept alive): %.1f %% of a core%n", idleSeconds,
                 100.0 * (icpu1 - icpu0) / (iwall1 - iwall0));
+        System.out.printf("  window pulses while idle: %.1f a second (JavaFX pulses at most 60)%n",
+                (ipulses1 - ipulses0) * 1e9 / (iwall1 - iwall0));
         System.out.println("  RSS/threads/open files every 10 s: " + String.join(" ", rss) + " ; after idle: "
                 + Load.rssMb() + " MB, " + threads.getThreadCount() + " threads");
         System.out.printf("  heap after idle: %d MB used, %d MB committed, max %d MB%n",
@@ -235,7 +242,8 @@ public final class EstateScaleBench {
         FxToolkit.startHeadless();
         FxToolkit.call(() -> {
             // Started before the view's own timer, so it runs first in each pulse: pulse start is measured here.
-            new AnimationTimer() {
+            // Stopped when the changes stop: a running timer keeps JavaFX pulsing, and the idle figure is the app's.
+            pulseProbe = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
                     pulseStart = System.nanoTime();
@@ -245,11 +253,13 @@ public final class EstateScaleBench {
                     lastPulse = pulseStart;
                     pulseCpuStart = THREADS.getCurrentThreadCpuTime();
                 }
-            }.start();
+            };
+            pulseProbe.start();
             MainView view = MainViews.on(session);
             Stage stage = new Stage();
             Scene scene = new Scene(view.root(), 1600, 1000);
             scene.addPostLayoutPulseListener(() -> {
+                scenePulses.incrementAndGet();
                 if (recording && pulseStart != 0) {
                     frames.add((System.nanoTime() - pulseStart) / 1e6);
                     frameCpu.add((THREADS.getCurrentThreadCpuTime() - pulseCpuStart) / 1e6);

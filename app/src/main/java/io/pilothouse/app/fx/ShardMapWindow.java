@@ -6,8 +6,7 @@ import io.pilothouse.views.shards.ShardMapActions;
 import io.pilothouse.views.shards.ShardMapView;
 import io.pilothouse.views.tasks.Tasks;
 import io.pilothouse.views.shards.ShardMapViewModel;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import io.pilothouse.views.live.FramePulse;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -34,7 +33,7 @@ public final class ShardMapWindow implements ShardMapActions {
     private Stage stage;
     private ShardMapViewModel vm;
     private ShardMapView view;
-    private Timeline timer;
+    private FramePulse timer;
 
     public ShardMapWindow(LiveSession session) {
         this(session, new WindowFactory());
@@ -54,13 +53,12 @@ public final class ShardMapWindow implements ShardMapActions {
             view.setOnMove(this::openWizard);
             stage = windows.tool(owner, "Pilothouse — shard map", view.root(), 1600, 900);
             ShardMapViewModel polled = vm;
-            timer = new Timeline(new KeyFrame(PERIOD, e -> polled.poll()));
-            timer.setCycleCount(Timeline.INDEFINITE);
             ShardMapViewModel shownVm = vm;
             ShardMapView shown = view;
-            Timeline shownTimer = timer;
             stage.setOnHidden(e -> {
-                shownTimer.stop();
+                if (timer != null) {
+                    timer.stop();
+                }
                 shownVm.stop();
                 shown.dispose();
                 stage = null;
@@ -69,7 +67,7 @@ public final class ShardMapWindow implements ShardMapActions {
                 timer = null;
             });
             vm.start();
-            timer.play();
+            timer = FramePulse.every(java.time.Duration.ofMillis((long) PERIOD.toMillis()), polled::poll);
         }
         stage.show();
         stage.toFront();

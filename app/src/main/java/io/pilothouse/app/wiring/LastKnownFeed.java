@@ -28,6 +28,7 @@ public final class LastKnownFeed implements EstateFeed {
     private final EstateFeed live;
     private volatile EstateSnapshot lastKnown;
     private volatile boolean liveAnswered;
+    private final java.util.List<Consumer<EstateSnapshot>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param live      the session's feed
@@ -37,8 +38,11 @@ public final class LastKnownFeed implements EstateFeed {
      */
     public LastKnownFeed(EstateFeed live, CompletionStage<Optional<EstateSnapshot>> lastKnown, ZoneId zone) {
         this.live = live;
-        lastKnown.thenAccept(saved -> this.lastKnown = saved.filter(e -> !e.clusters().isEmpty())
-                .map(e -> marked(e, zone)).orElse(null));
+        lastKnown.thenAccept(saved -> {
+            this.lastKnown = saved.filter(e -> !e.clusters().isEmpty()).map(e -> marked(e, zone)).orElse(null);
+            // Watchers (the window's frame) hear of it at once, as of a publish.
+            listeners.forEach(l -> l.accept(latest()));
+        });
     }
 
     @Override
@@ -57,7 +61,12 @@ public final class LastKnownFeed implements EstateFeed {
 
     @Override
     public AutoCloseable subscribe(Consumer<EstateSnapshot> listener) {
-        return live.subscribe(listener);
+        listeners.add(listener);
+        AutoCloseable fromLive = live.subscribe(listener);
+        return () -> {
+            listeners.remove(listener);
+            fromLive.close();
+        };
     }
 
     /** True when some source of the live estate answered or refused: from then on it says more than the past. */

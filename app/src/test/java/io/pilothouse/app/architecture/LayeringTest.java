@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import io.pilothouse.app.fx.FxToolkit;
 import io.pilothouse.app.fx.WindowFactory;
 import io.pilothouse.views.live.FrameCoalescer;
+import io.pilothouse.views.live.FramePulse;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -122,6 +123,9 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("io.pilothouse..")
                 .and().doNotHaveFullyQualifiedName("io.pilothouse.services.live.LiveExecutors")
                 .and().doNotHaveFullyQualifiedName("io.pilothouse.app.wiring.ShutdownHooks")
+                // The views' frame clock: one daemon thread that only wakes frames on the FX thread, where a Timeline
+                // would keep JavaFX pulsing 60 times a second.
+                .and().doNotHaveFullyQualifiedName("io.pilothouse.views.live.FramePulse")
                 .and().resideOutsideOfPackage("io.pilothouse.services.sandbox..")
                 .should().callConstructor(Thread.class, Runnable.class)
                 .orShould().callConstructor(Thread.class, Runnable.class, String.class)
@@ -130,15 +134,15 @@ class LayeringTest {
     }
 
     @Test
-    void onlyTheToolkitHelperAndTheFrameCoalescerHandWorkToTheFxThread() {
+    void onlyTheToolkitHelperAndTheFrameMachineryHandWorkToTheFxThread() {
         DescribedPredicate<JavaAccess<?>> runLater = DescribedPredicate.describe("Platform.runLater",
                 a -> a.getTargetOwner().isEquivalentTo(Platform.class) && a.getName().equals("runLater"));
         noClasses().that().resideInAPackage("io.pilothouse..")
-                .and().doNotBelongToAnyOf(FxToolkit.class, FrameCoalescer.class)
+                .and().doNotBelongToAnyOf(FxToolkit.class, FrameCoalescer.class, FramePulse.class)
                 .should().accessTargetWhere(runLater)
                 .because("background answers reach the FX thread one way: a view model's injected fx executor "
-                        + "(FxToolkit.fx() in the app, Runnable::run in tests), or the frame coalescer for snapshots "
-                        + "(style.md, one UI task vocabulary)")
+                        + "(FxToolkit.fx() in the app, Runnable::run in tests), or the frame coalescer for snapshots, "
+                        + "in the frames the frame pulse wakes (style.md, one UI task vocabulary)")
                 .check(classes);
     }
 

@@ -27,6 +27,7 @@ public final class AlertMonitor implements AlertsFeed, AutoCloseable {
     private final AlertEvaluator evaluator;
     private final AtomicReference<ActiveAlerts> latest = new AtomicReference<>(ActiveAlerts.NONE);
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
     private long lastVersion = -1;
@@ -87,6 +88,12 @@ public final class AlertMonitor implements AlertsFeed, AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
+    @Override
+    public AutoCloseable onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
     /** Evaluates one estate snapshot now (the feed's listener and the tick call this). */
     public void evaluate(EstateSnapshot snapshot) {
         try {
@@ -105,6 +112,7 @@ public final class AlertMonitor implements AlertsFeed, AutoCloseable {
                     lastActive = e.active();
                     if (!e.active().equals(prev.alerts())) {
                         latest.set(new ActiveAlerts(e.active(), prev.version() + 1, e.at()));
+                        changed();
                     }
                 }
                 for (AlertEvent event : e.events()) {
@@ -120,6 +128,16 @@ public final class AlertMonitor implements AlertsFeed, AutoCloseable {
             }
         } catch (RuntimeException ex) {
             LOG.warn("alert evaluation failed", ex);
+        }
+    }
+
+    private void changed() {
+        for (Runnable l : changeListeners) {
+            try {
+                l.run();
+            } catch (RuntimeException ex) {
+                LOG.warn("alert change listener failed", ex);
+            }
         }
     }
 

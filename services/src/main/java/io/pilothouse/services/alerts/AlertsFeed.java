@@ -15,6 +15,15 @@ public interface AlertsFeed {
      */
     AutoCloseable onEvent(Consumer<AlertEvent> listener);
 
+    /**
+     * Calls {@code listener} after each change of {@link #latest()} (a raise, a clear, an alert's words or severity
+     * moving), on the thread that made it. Views wake their next frame with it instead of polling every frame; the
+     * listener must be quick and must not block.
+     *
+     * @return a handle whose {@code close()} removes the listener
+     */
+    AutoCloseable onChange(Runnable listener);
+
     /** A feed that never has alerts (views built without alerting, tests). */
     AlertsFeed NONE = new AlertsFeed() {
         @Override
@@ -24,6 +33,11 @@ public interface AlertsFeed {
 
         @Override
         public AutoCloseable onEvent(Consumer<AlertEvent> listener) {
+            return () -> { };
+        }
+
+        @Override
+        public AutoCloseable onChange(Runnable listener) {
             return () -> { };
         }
     };

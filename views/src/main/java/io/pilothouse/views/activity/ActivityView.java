@@ -1,5 +1,6 @@
 package io.pilothouse.views.activity;
 
+import io.pilothouse.views.live.FramePulse;
 import io.pilothouse.services.activity.ActivityReading;
 import io.pilothouse.services.activity.ActivitySession;
 import io.pilothouse.services.activity.AdvisoryLock;
@@ -11,8 +12,6 @@ import io.pilothouse.services.activity.WaitCount;
 import io.pilothouse.services.model.NodeRef;
 import io.pilothouse.views.DialogWindows;
 import io.pilothouse.views.Styles;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -66,7 +65,7 @@ public final class ActivityView {
     private final Tab locksTab = new Tab("Waits & advisory locks");
     private final TabPane tabs = new TabPane(sessionsTab, blockingTab, longTab, locksTab);
     private final ObjectProperty<ActivitySession> selected = new SimpleObjectProperty<>(this, "selected");
-    private final Timeline timer = new Timeline();
+    private FramePulse timer;
     private final Subscription subscriptions;
 
     public ActivityView(ActivityViewModel vm, DialogWindows windows) {
@@ -95,13 +94,16 @@ public final class ActivityView {
 
     /** Reads the node again every {@code every} while the view lives (until {@link #dispose()}). */
     public void startAutoRefresh(Duration every) {
-        timer.getKeyFrames().setAll(new KeyFrame(every, e -> vm.refresh()));
-        timer.setCycleCount(Timeline.INDEFINITE);
-        timer.play();
+        if (timer != null) {
+            timer.stop();
+        }
+        timer = FramePulse.every(java.time.Duration.ofMillis((long) every.toMillis()), vm::refresh);
     }
 
     public void dispose() {
-        timer.stop();
+        if (timer != null) {
+            timer.stop();
+        }
         subscriptions.unsubscribe();
         vm.dispose();
     }

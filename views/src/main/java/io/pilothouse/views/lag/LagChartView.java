@@ -55,7 +55,11 @@ public final class LagChartView extends BorderPane {
     private final DefaultNumericAxis yAxis = new DefaultNumericAxis("Lag");
     private final XYChart chart = new XYChart(xAxis, yAxis);
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
-    private final FramePulse pulse = new FramePulse(n -> onFrame());
+    /**
+     * Samples are recorded once a second: the chart looks for new ones twice a second, and draws at once after the
+     * user's own changes (range, metric, zoom, width), with no frames in between.
+     */
+    private final FramePulse pulse = new FramePulse(n -> onFrame()).wakeEvery(SAMPLE_LOOK);
     private final ObjectProperty<LagRange> range = new SimpleObjectProperty<>(this, "range", LagRange.FIVE_MINUTES);
     private final ObjectProperty<LagMetric> metric = new SimpleObjectProperty<>(this, "metric",
             LagMetric.REPLAY_BYTES);
@@ -63,6 +67,7 @@ public final class LagChartView extends BorderPane {
     private final Label status = new Label();
     private final List<ChartPlugin> markers = new ArrayList<>();
 
+    private static final java.time.Duration SAMPLE_LOOK = java.time.Duration.ofMillis(500);
     private long drawnVersion = Long.MIN_VALUE;
     private int drawnWidth;
     private boolean dirty = true;
@@ -87,7 +92,7 @@ public final class LagChartView extends BorderPane {
         range.subscribe(r -> goLive());
         metric.subscribe(m -> {
             applyUnit(m);
-            dirty = true;
+            invalidate();
         });
         pulse.start();
     }
@@ -165,20 +170,26 @@ public final class LagChartView extends BorderPane {
         // A change of the x range we did not make is the user zooming or panning: stop following.
         xAxis.minProperty().addListener((o, a, b) -> userMovedAxis());
         xAxis.maxProperty().addListener((o, a, b) -> userMovedAxis());
-        chart.getCanvas().widthProperty().addListener((o, a, b) -> dirty = true);
+        chart.getCanvas().widthProperty().addListener((o, a, b) -> invalidate());
         return chart;
     }
 
     private void userMovedAxis() {
         if (!settingAxis) {
             live.set(false);
-            dirty = true;
+            invalidate();
         }
     }
 
     private void goLive() {
         live.set(true);
+        invalidate();
+    }
+
+    /** Something drawn moved: draw in the next pulse. */
+    private void invalidate() {
         dirty = true;
+        pulse.wake();
     }
 
     private void applyUnit(LagMetric m) {
@@ -193,6 +204,7 @@ public final class LagChartView extends BorderPane {
         }
         if (data.locked()) {
             // Still read-locked by an out-of-pulse layout: draw on a later frame (nothing is marked drawn).
+            pulse.wake();
             return;
         }
         long to;

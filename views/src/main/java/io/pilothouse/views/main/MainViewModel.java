@@ -22,7 +22,8 @@ import java.util.Objects;
 /**
  * State of the main window, fed from the live {@link EstateFeed}: the estate, the selected cluster, and the
  * topology view model. The feed is read once per frame and applied only when its version changed (never one
- * {@code Platform.runLater} per event); the clock advances once a second so ages keep moving on a frozen feed.
+ * {@code Platform.runLater} per event), and only in frames a publish, an alerts change or a new second woke (a
+ * window where nothing moves draws nothing); the clock advances once a second so ages keep moving on a frozen feed.
  * All methods run on the FX thread.
  */
 public final class MainViewModel {
@@ -60,7 +61,8 @@ public final class MainViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.topology = new TopologyViewModel(clock.getZone());
         this.coalescer = new FrameCoalescer(feed, this::apply);
-        this.pulse = new FramePulse(nanos -> onFrame());
+        this.pulse = new FramePulse(nanos -> onFrame()).wakeEvery(java.time.Duration.ofSeconds(1))
+                .wakeWhen(wake -> feed.subscribe(s -> wake.run())).wakeWhen(alerts::onChange);
         now.set(clock.instant());
     }
 
@@ -99,7 +101,7 @@ public final class MainViewModel {
         return topology;
     }
 
-    /** Starts reading the feed once per frame. */
+    /** Starts reading the feed in the frames its publishes, the alerts' changes and each new second wake. */
     public void start() {
         pulse.start();
     }

@@ -74,6 +74,9 @@ public final class ShardMapViewModel {
      */
     public ShardMapViewModel(EstateFeed feed, ZoneId zone, ShardMapActions actions) {
         this.feed = feed;
+        if (feed != null) {
+            pulse.wakeWhen(wake -> feed.subscribe(s -> wake.run()));
+        }
         this.zone = Objects.requireNonNull(zone, "zone");
         this.actions = Objects.requireNonNull(actions, "actions");
     }
@@ -81,14 +84,16 @@ public final class ShardMapViewModel {
     /** Publishes freshly read maps. Any thread; shown at the next pulse (or {@link #applyNow()}). */
     public void publish(List<ShardMap> read) {
         published.set(new Published(List.copyOf(read), null));
+        pulse.wake();
     }
 
     /** Publishes that the maps could not be read at all, in words. Any thread. */
     public void publishError(String message) {
         published.set(new Published(null, message == null || message.isBlank() ? "unknown error" : message));
+        pulse.wake();
     }
 
-    /** Starts applying publications and the live model once per pulse. */
+    /** Starts applying publications and the live model, in the pulse after each. */
     public void start() {
         pulse.start();
     }

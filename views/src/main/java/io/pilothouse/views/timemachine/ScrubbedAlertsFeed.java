@@ -28,4 +28,15 @@ public final class ScrubbedAlertsFeed implements AlertsFeed {
     public AutoCloseable onEvent(Consumer<AlertEvent> listener) {
         return live.onEvent(listener);
     }
+
+    /** Live changes, and each change of the moment shown. */
+    @Override
+    public AutoCloseable onChange(Runnable listener) {
+        AutoCloseable fromLive = live.onChange(listener);
+        AutoCloseable fromMachine = machine.onShownChanged(listener);
+        return () -> {
+            fromMachine.close();
+            fromLive.close();
+        };
+    }
 }

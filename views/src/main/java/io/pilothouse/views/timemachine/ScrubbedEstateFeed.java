@@ -23,9 +23,14 @@ public final class ScrubbedEstateFeed implements EstateFeed {
         return m == null ? live.latest() : m.estate();
     }
 
-    /** Watchers get live changes only: the past does not change. */
+    /** Watchers get live changes, and each change of the moment shown (a scrub, back to live). */
     @Override
     public AutoCloseable subscribe(Consumer<EstateSnapshot> listener) {
-        return live.subscribe(listener);
+        AutoCloseable fromLive = live.subscribe(listener);
+        AutoCloseable fromMachine = machine.onShownChanged(() -> listener.accept(latest()));
+        return () -> {
+            fromMachine.close();
+            fromLive.close();
+        };
     }
 }

@@ -1,7 +1,6 @@
 package io.pilothouse.views.timemachine;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import io.pilothouse.views.live.FramePulse;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -29,7 +28,7 @@ public final class TimeMachineBar {
     private final TimeMachineViewModel vm;
     private final HBox root = new HBox(8);
     private final Slider slider = new Slider();
-    private final Timeline refresh;
+    private final FramePulse refresh;
     private boolean moving;
 
     public TimeMachineBar(TimeMachineViewModel vm) {
@@ -75,10 +74,8 @@ public final class TimeMachineBar {
         });
         slider.setOnMouseReleased(e -> scrubToThumb());
         slider.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
-        refresh = new Timeline(new KeyFrame(REFRESH, e -> refreshRange()));
-        refresh.setCycleCount(Timeline.INDEFINITE);
         refreshRange();
-        refresh.play();
+        refresh = FramePulse.every(java.time.Duration.ofMillis((long) REFRESH.toMillis()), this::refreshRange);
     }
 
     /** The bar, to put under the cluster view. */

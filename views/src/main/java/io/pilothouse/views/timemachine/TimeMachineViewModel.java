@@ -40,6 +40,7 @@ public final class TimeMachineViewModel {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "Live");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
     private volatile PastMoment shown;
+    private final java.util.List<Runnable> shownListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param past   the stored past
@@ -84,6 +85,24 @@ public final class TimeMachineViewModel {
         return shown;
     }
 
+    /**
+     * Calls {@code listener} each time the moment shown changes (a scrub's answer, back to live), on the FX thread:
+     * the scrubbed feeds wake the views' frames with it.
+     *
+     * @return a handle whose {@code close()} removes the listener
+     */
+    public AutoCloseable onShownChanged(Runnable listener) {
+        shownListeners.add(listener);
+        return () -> shownListeners.remove(listener);
+    }
+
+    private void setShown(PastMoment moment) {
+        if (moment != shown) {
+            shown = moment;
+            shownListeners.forEach(Runnable::run);
+        }
+    }
+
     /** Now, on the wall clock. */
     public Instant now() {
         return wall.instant();
@@ -115,7 +134,7 @@ public final class TimeMachineViewModel {
     /** Back to the present. */
     public void goLive() {
         tasks.dropPending();
-        shown = null;
+        setShown(null);
         position.set(null);
         live.set(true);
         caption.set("Live");
@@ -138,13 +157,13 @@ public final class TimeMachineViewModel {
 
     private void show(Instant second, Optional<PastMoment> moment) {
         if (moment.isEmpty()) {
-            shown = null;
+            setShown(null);
             caption.set("Nothing stored before " + WHEN.format(second.atZone(wall.getZone())) + "; showing live");
             live.set(true);
             position.set(null);
             return;
         }
-        shown = moment.get();
+        setShown(moment.get());
     }
 
     /** The zone times are shown in. */

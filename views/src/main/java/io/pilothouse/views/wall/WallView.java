@@ -84,7 +84,9 @@ public final class WallView {
         root.addEventFilter(MouseEvent.MOUSE_MOVED, e -> wake());
         idle.setOnFinished(e -> root.setCursor(Cursor.NONE));
         root.setFocusTraversable(true);
-        pulse = new FramePulse(nanos -> frame());
+        // Frames only when something moved: a publish, an alerts change, a new second (ages, rotation).
+        pulse = new FramePulse(nanos -> frame()).wakeEvery(java.time.Duration.ofSeconds(1))
+                .wakeWhen(wake -> feed.subscribe(s -> wake.run())).wakeWhen(alerts::onChange);
         root.sceneProperty().subscribe(s -> {
             if (s != null) {
                 wake();

@@ -48,9 +48,17 @@ public final class SampleAlerts {
     /** A feed whose alerts a test sets. */
     public static final class Feed implements AlertsFeed {
         private volatile ActiveAlerts latest = ActiveAlerts.NONE;
+        private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         public void set(List<Alert> alerts) {
             latest = new ActiveAlerts(alerts, latest.version() + 1, NOW);
+            changeListeners.forEach(Runnable::run);
+        }
+
+        @Override
+        public AutoCloseable onChange(Runnable listener) {
+            changeListeners.add(listener);
+            return () -> changeListeners.remove(listener);
         }
 
         @Override

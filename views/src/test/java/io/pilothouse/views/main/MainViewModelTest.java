@@ -9,6 +9,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import static io.pilothouse.views.FxTest.onFx;
+import static io.pilothouse.views.FxTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The main view model's frame handling, driven frame by frame (the timer itself is not started). */
@@ -63,5 +64,19 @@ class MainViewModelTest {
                 c.members().subList(0, 2), c.sources()));
         onFx(vm::onFrame);
         assertThat(onFx(() -> vm.topology().selectedMemberProperty().get())).isNull();
+    }
+
+    @Test
+    void aPublishWakesTheSleepingFrameAndTheEstateIsShown() {
+        MainViewModel vm = onFx(() -> new MainViewModel(estate, SampleEstates.CLOCK));
+        onFx(vm::start);
+        waitUntil(() -> vm.estateProperty().get() != null);
+        long applied = onFx(vm::applyCount);
+        // Published from an I/O thread while the window's frames sleep: the feed's listener wakes them.
+        Thread publisher = new Thread(() -> estate.put(SampleEstates.billingProd()));
+        publisher.start();
+        waitUntil(() -> vm.estateProperty().get().cluster(SampleEstates.EU, "billing-prod").isPresent());
+        assertThat(onFx(vm::applyCount)).isEqualTo(applied + 1);
+        onFx(vm::stop);
     }
 }

@@ -61,6 +61,11 @@ class WallViewTest {
         public AutoCloseable onEvent(Consumer<io.pilothouse.services.alerts.AlertEvent> listener) {
             return () -> { };
         }
+
+        @Override
+        public AutoCloseable onChange(Runnable listener) {
+            return () -> { };
+        }
     };
 
     @Start

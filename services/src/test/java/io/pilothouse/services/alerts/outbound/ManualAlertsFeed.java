@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 final class ManualAlertsFeed implements AlertsFeed {
 
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Alert> active = new LinkedHashMap<>();
     private long version;
 
@@ -39,6 +40,7 @@ final class ManualAlertsFeed implements AlertsFeed {
     }
 
     private void publish(AlertEvent e) {
+        changeListeners.forEach(Runnable::run);
         listeners.forEach(l -> l.accept(e));
     }
 
@@ -51,5 +53,11 @@ final class ManualAlertsFeed implements AlertsFeed {
     public AutoCloseable onEvent(Consumer<AlertEvent> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public AutoCloseable onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
     }
 }
