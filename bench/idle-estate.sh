@@ -29,6 +29,7 @@ done
 case "$view" in gui|wall) ;; *) echo "idle-estate: --view is gui or wall, not $view" >&2; exit 2 ;; esac
 
 work=$(mktemp -d /tmp/pilothouse-idle-XXXXXX)
+chmod 755 "$work" # the sandbox's etcd runs as an unprivileged user, who must reach the estate's directory
 estate="$work/estate"
 pids=()
 xvfb=""
@@ -52,7 +53,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 
 "${checkouts[0]}/pilothouse" sandbox estate --dir "$estate" --clusters "$clusters" --members 3 --rate 0 \
-  > "$work/estate.log" 2>&1
+  > "$work/estate.log" 2>&1 || { echo "idle-estate: the estate did not start:"; tail -20 "$work/estate.log"; exit 1; }
 grep '^estate:' "$work/estate.log"
 
 i=0

@@ -55,6 +55,8 @@ public final class AlertEvaluator {
     private final Supplier<List<TrafficProblem>> traffic;
     private final Map<String, Instant> firstSeen = new HashMap<>();
     private final Map<String, Alert> active = new LinkedHashMap<>();
+    /** The conditions of each cluster snapshot of the last evaluation, by identity (they depend on it alone). */
+    private Map<ClusterSnapshot, List<Condition>> conditionsOf = new java.util.IdentityHashMap<>();
 
     public AlertEvaluator(AlertThresholds thresholds, Clock clock) {
         this(thresholds, clock, List::of);
@@ -83,14 +85,22 @@ public final class AlertEvaluator {
         Instant now = clock.instant();
         Map<String, Condition> holding = new LinkedHashMap<>();
         List<TrafficProblem> trafficProblems = traffic.get();
+        Map<ClusterSnapshot, List<Condition>> seen = new java.util.IdentityHashMap<>(clusters.size() * 2);
         for (ClusterSnapshot c : clusters) {
-            for (Condition k : conditions(c)) {
+            // A cluster the estate did not re-put is the same object: its conditions are those worked out last time.
+            List<Condition> cs = conditionsOf.get(c);
+            if (cs == null) {
+                cs = conditions(c);
+            }
+            seen.put(c, cs);
+            for (Condition k : cs) {
                 holding.putIfAbsent(k.id(), k);
             }
             for (Condition k : trafficConditions(c, trafficProblems)) {
                 holding.putIfAbsent(k.id(), k);
             }
         }
+        conditionsOf = seen;
         firstSeen.keySet().retainAll(holding.keySet());
         List<AlertEvent> events = new ArrayList<>();
         Map<String, Alert> next = new LinkedHashMap<>();

@@ -66,6 +66,16 @@ public final class ClusterMonitor implements AutoCloseable {
     private final Map<String, NodeRead<PatroniNodeStatus>> nodes = new HashMap<>();
     private final NodeSqlReader sqlReader;
     private ClusterSnapshot last;
+    /**
+     * An input changed since the last assembly (a DCS view, a REST or SQL answer, the etcd source's health, the
+     * lease appearing or going). While none did, the snapshot can only differ in its clocks, so it is assembled again
+     * only when the gate's heartbeat is due: an estate of clusters whose members do not answer costs one assembly
+     * per cluster per heartbeat, not one per poll and per lease read.
+     */
+    private boolean inputsMoved = true;
+    /** The members' REST addresses as last worked out, null when an input or a published change may move them. */
+    private Map<String, String> apisKnown;
+    private long assemblies;
     private volatile List<String> pending;
     /** Every member seen in this session, as last seen: a member key that vanishes leaves its node known. */
     private final Map<String, Member> known = new java.util.TreeMap<>();
@@ -129,6 +139,7 @@ public final class ClusterMonitor implements AutoCloseable {
     public void addSeeds(List<String> urls) {
         synchronized (lock) {
             urls.forEach(u -> seedUrls.add(PatroniUrls.base(u)));
+            apisKnown = null;
         }
     }
 
@@ -146,14 +157,16 @@ public final class ClusterMonitor implements AutoCloseable {
                 }
             }
             dcs = view;
+            inputsMoved = true;
+            apisKnown = null;
         }
         publish();
     }
 
     /**
      * The etcd source's health changed or was confirmed. Only a change of health is assembled at once: a confirmation
-     * (its time of success moved) is taken with this cluster's next REST tick, as every cluster of the source gets
-     * one each etcd tick.
+     * (its time of success moved) is a clock, taken with this cluster's next heartbeat, as every cluster of the source
+     * gets one each etcd tick.
      */
     public void etcdStatus(SourceStatus status) {
         boolean changed;
@@ -161,20 +174,25 @@ public final class ClusterMonitor implements AutoCloseable {
             changed = etcd.freshness() != status.freshness()
                     || !java.util.Objects.equals(etcd.lastError(), status.lastError());
             etcd = status;
+            inputsMoved |= changed;
         }
         if (changed) {
             publish();
         }
     }
 
-    /** The leader lease's remaining seconds were read. */
+    /**
+     * The leader lease's remaining seconds were read. Its countdown is a clock (published with the next heartbeat);
+     * a lease appearing or going is published at once.
+     */
     public void leaderLease(Long secondsLeft) {
-        boolean changed;
+        boolean appearedOrWent;
         synchronized (lock) {
-            changed = !java.util.Objects.equals(leaseSecondsLeft, secondsLeft);
+            appearedOrWent = (leaseSecondsLeft == null) != (secondsLeft == null);
             leaseSecondsLeft = secondsLeft;
+            inputsMoved |= appearedOrWent;
         }
-        if (changed) {
+        if (appearedOrWent) {
             publish();
         }
     }
@@ -237,6 +255,13 @@ public final class ClusterMonitor implements AutoCloseable {
         return read != null && (read.lastSuccess() != null || read.failedAt() != null);
     }
 
+    /** Snapshots assembled so far, published or not (tests: what a poll costs when nothing moved). */
+    long assemblies() {
+        synchronized (lock) {
+            return assemblies;
+        }
+    }
+
     /** The latest snapshot, or null before the first. */
     public ClusterSnapshot latest() {
         synchronized (lock) {
@@ -248,14 +273,20 @@ public final class ClusterMonitor implements AutoCloseable {
         if (closed) {
             return;
         }
-        Map<String, String> apis = memberApis();
+        Map<String, String> apis;
         synchronized (lock) {
-            // Reads filed under a seed's address before its name was known, or of members no source names any more.
-            nodes.keySet().retainAll(apis.keySet());
+            // The members to ask change only with an input (a poll of a cluster whose members do not answer finds
+            // the same ones every second, and most of them not due).
+            apis = apisKnown;
+            if (apis == null) {
+                apis = apisKnown = memberApis();
+                // Reads filed under a seed's address before its name was known, or of members no source names now.
+                nodes.keySet().retainAll(apis.keySet());
+                Set<String> polled = new java.util.HashSet<>(apis.values());
+                polled.add("/cluster");
+                restBackoff.retainOnly(polled);
+            }
         }
-        Set<String> polled = new java.util.HashSet<>(apis.values());
-        polled.add("/cluster");
-        restBackoff.retainOnly(polled);
         for (Map.Entry<String, String> e : apis.entrySet()) {
             String member = e.getKey();
             String url = e.getValue();
@@ -282,6 +313,8 @@ public final class ClusterMonitor implements AutoCloseable {
                     NodeRead<PatroniNodeStatus> prev = nodes.getOrDefault(key, NodeRead.none());
                     nodes.put(key, error == null ? prev.succeeded(status, now)
                             : prev.failed(message(error), refused(error), now));
+                    inputsMoved = true;
+                    apisKnown = null;
                 }
             });
         }
@@ -301,6 +334,8 @@ public final class ClusterMonitor implements AutoCloseable {
                 synchronized (lock) {
                     restCluster = error == null ? restCluster.succeeded(c, now)
                             : restCluster.failed(message(error), refused(error), now);
+                    inputsMoved = true;
+                    apisKnown = null;
                 }
             });
         }
@@ -322,7 +357,14 @@ public final class ClusterMonitor implements AutoCloseable {
             return;
         }
         sqlReader.poll(endpoints().stream()
-                .map(m -> new NodeSqlReader.Target(m.name(), m.host(), m.port())).toList(), this::publish);
+                .map(m -> new NodeSqlReader.Target(m.name(), m.host(), m.port())).toList(), this::sqlRead);
+    }
+
+    private void sqlRead() {
+        synchronized (lock) {
+            inputsMoved = true;
+        }
+        publish();
     }
 
     private Map<String, String> memberApis() {
@@ -374,8 +416,11 @@ public final class ClusterMonitor implements AutoCloseable {
         return all.stream().filter(m -> m.host() != null && m.port() > 0).toList();
     }
 
-    /** Reassembles the snapshot and publishes it with the events that lead to it. */
-    private void publish() {
+    /**
+     * Reassembles the snapshot and publishes it with the events that lead to it: when an input moved, or when only
+     * clocks can have moved and the heartbeat is due (each poll calls this; package-private for tests).
+     */
+    void publish() {
         if (closed) {
             return;
         }
@@ -387,12 +432,17 @@ public final class ClusterMonitor implements AutoCloseable {
                 // followed by a burst of "joined" events. Wait for etcd or REST to name them.
                 return;
             }
+            Instant at = clock.instant();
+            if (!inputsMoved && last != null && !gate.heartbeatDue(at)) {
+                return;
+            }
+            inputsMoved = false;
+            assemblies++;
             ClusterInputs in = new ClusterInputs(source, scope, etcdConfigured, etcd, dcs, leaseSecondsLeft,
                     restCluster, nodes, sql != null, sqlReader == null ? Map.of() : sqlReader.states(),
                     sqlReader == null ? Map.of() : sqlReader.slots(),
                     sqlReader == null ? Map.of() : sqlReader.prepared(),
                     sqlReader == null ? Map.of() : sqlReader.settings(), formerMembers());
-            Instant at = clock.instant();
             next = lost.track(last, assembler.assemble(in, at));
             next.members().forEach(m -> known.merge(m.name(), m, (was, now) -> now.host() == null ? was : now));
             PublishGate.Decision decision = gate.decide(last, next, at);
@@ -403,6 +453,9 @@ public final class ClusterMonitor implements AutoCloseable {
             }
             changes = SnapshotDiff.between(last, next);
             last = next;
+            if (decision == PublishGate.Decision.CHANGED) {
+                apisKnown = null; // its members' addresses may have moved
+            }
             // Publish under the lock so listeners see snapshots and events in order.
             try {
                 (decision == PublishGate.Decision.CLOCKS ? clocks : snapshots).accept(next);

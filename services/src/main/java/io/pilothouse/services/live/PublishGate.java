@@ -43,10 +43,18 @@ final class PublishGate {
         return decide(last, next, now) != Decision.HOLD;
     }
 
+    /**
+     * True when a snapshot differing only in its clocks would be published at {@code now}: none was yet, or the
+     * heartbeat has passed since the last.
+     */
+    boolean heartbeatDue(Instant now) {
+        return lastPublished == null || !now.isBefore(lastPublished.plus(heartbeat));
+    }
+
     /** Whether and how urgently {@code next} is published after {@code last} (the last published, or null). */
     Decision decide(ClusterSnapshot last, ClusterSnapshot next, Instant now) {
         Decision d = last == null || lastPublished == null || !sameButClocks(last, next) ? Decision.CHANGED
-                : !now.isBefore(lastPublished.plus(heartbeat)) ? Decision.CLOCKS : Decision.HOLD;
+                : heartbeatDue(now) ? Decision.CLOCKS : Decision.HOLD;
         if (d != Decision.HOLD) {
             lastPublished = now;
         }
