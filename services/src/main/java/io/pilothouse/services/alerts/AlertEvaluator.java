@@ -85,6 +85,11 @@ public final class AlertEvaluator {
         Instant now = clock.instant();
         Map<String, Condition> holding = new LinkedHashMap<>();
         List<TrafficProblem> trafficProblems = traffic.get();
+        if (sorted != null && waiting == 0 && trafficProblems.equals(lastTraffic) && sameClusters(clusters)) {
+            // The very snapshots of the last evaluation and no grace period running: nothing can have moved.
+            return new Evaluation(sorted, List.of(), now);
+        }
+        lastTraffic = List.copyOf(trafficProblems);
         Map<ClusterSnapshot, List<Condition>> seen = new java.util.IdentityHashMap<>(clusters.size() * 2);
         for (ClusterSnapshot c : clusters) {
             // A cluster the estate did not re-put is the same object: its conditions are those worked out last time.
@@ -126,6 +131,7 @@ public final class AlertEvaluator {
         }
         active.clear();
         active.putAll(next);
+        waiting = holding.size() - next.size();
         // Most evaluations change nothing (an estate republishes every second for its clocks alone): the same list,
         // not a new sort of every alert that a reader must compare element by element.
         if (changed || sorted == null) {
@@ -137,6 +143,22 @@ public final class AlertEvaluator {
     }
 
     private List<Alert> sorted;
+    /** Conditions of the last evaluation still in their grace period (they become alerts with time alone). */
+    private int waiting;
+    private List<TrafficProblem> lastTraffic = List.of();
+
+    /** True when {@code clusters} are the very snapshots (by identity) of the last evaluation. */
+    private boolean sameClusters(List<ClusterSnapshot> clusters) {
+        if (clusters.size() != conditionsOf.size()) {
+            return false;
+        }
+        for (ClusterSnapshot c : clusters) {
+            if (!conditionsOf.containsKey(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static boolean sameAlert(Alert a, Condition k, Instant start) {
         return a != null && a.since().equals(start) && a.severity() == k.severity() && a.message().equals(k.message())

@@ -44,10 +44,12 @@ public final class AlertMonitor implements AlertsFeed, AutoCloseable {
         subscription = estate.subscribe(scheduler == null ? this::evaluate : s -> requestEvaluation(scheduler));
         if (scheduler != null) {
             long ms = period.toMillis();
-            // The tick is for time alone (a grace period ending): skipped when a publish was evaluated within half a
-            // period, as the estate's own once-a-second publish of moving clocks already was.
+            // The tick is for time alone (a grace period ending): skipped when a publish was evaluated within the
+            // period (less a little slack for the scheduler), as the estate's own once-a-second publish of moving
+            // clocks already was. A grace period then ends at most one period late.
+            long skipWithin = TimeUnit.MILLISECONDS.toNanos(ms) * 9 / 10;
             tick = scheduler.scheduleAtFixedRate(() -> {
-                if (System.nanoTime() - lastEvaluatedNanos >= TimeUnit.MILLISECONDS.toNanos(ms) / 2) {
+                if (System.nanoTime() - lastEvaluatedNanos >= skipWithin) {
                     evaluate(estate.latest());
                 }
             }, ms, ms, TimeUnit.MILLISECONDS);
