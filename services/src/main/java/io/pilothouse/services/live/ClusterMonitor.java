@@ -76,6 +76,8 @@ public final class ClusterMonitor implements AutoCloseable {
     /** The members' REST addresses as last worked out, null when an input or a published change may move them. */
     private Map<String, String> apisKnown;
     private long assemblies;
+    /** The first instant a read of the last assembly turns stale by time alone; null when none can. */
+    private Instant readsLiveUntil;
     private volatile List<String> pending;
     /** Every member seen in this session, as last seen: a member key that vanishes leaves its node known. */
     private final Map<String, Member> known = new java.util.TreeMap<>();
@@ -433,8 +435,23 @@ public final class ClusterMonitor implements AutoCloseable {
                 return;
             }
             Instant at = clock.instant();
-            if (!inputsMoved && last != null && !gate.heartbeatDue(at)) {
-                return;
+            if (!inputsMoved && last != null) {
+                if (!gate.heartbeatDue(at)) {
+                    return;
+                }
+                if (readsLiveUntil == null || !at.isAfter(readsLiveUntil)) {
+                    // No input moved and no read turned stale since: what an assembly would give is the last
+                    // snapshot with today's clocks.
+                    ClusterSnapshot beat = ClockOnly.withClocks(last, at, leaseSecondsLeft, etcdConfigured ? etcd : null);
+                    gate.clocksPublished(at);
+                    last = beat;
+                    try {
+                        clocks.accept(beat);
+                    } catch (RuntimeException e) {
+                        LOG.warn("live model listener failed", e);
+                    }
+                    return;
+                }
             }
             inputsMoved = false;
             assemblies++;
@@ -443,6 +460,7 @@ public final class ClusterMonitor implements AutoCloseable {
                     sqlReader == null ? Map.of() : sqlReader.slots(),
                     sqlReader == null ? Map.of() : sqlReader.prepared(),
                     sqlReader == null ? Map.of() : sqlReader.settings(), formerMembers());
+            readsLiveUntil = ClockOnly.readsLiveUntil(in, at, settings.staleAfter());
             next = lost.track(last, assembler.assemble(in, at));
             next.members().forEach(m -> known.merge(m.name(), m, (was, now) -> now.host() == null ? was : now));
             PublishGate.Decision decision = gate.decide(last, next, at);

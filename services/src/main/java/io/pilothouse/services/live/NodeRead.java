@@ -45,6 +45,19 @@ public record NodeRead<T>(T value, Instant lastSuccess, Instant failedAt, String
      * unreachable after a refusal; stale when the source has gone silent.
      */
     public Freshness freshness(Instant now, Duration window) {
+        return freshnessAt(now, window);
+    }
+
+    /**
+     * The last instant this read is live by time alone: after it, with nothing read meanwhile, its
+     * {@link #freshness} turns from live to stale. Null when it is not live at {@code now} (time alone changes
+     * nothing any more).
+     */
+    public Instant liveUntil(Instant now, Duration window) {
+        return freshnessAt(now, window) == Freshness.LIVE ? lastSuccess.plus(window) : null;
+    }
+
+    private Freshness freshnessAt(Instant now, Duration window) {
         if (failedAt != null && refused) {
             return Freshness.UNREACHABLE;
         }

@@ -51,6 +51,11 @@ final class PublishGate {
         return lastPublished == null || !now.isBefore(lastPublished.plus(heartbeat));
     }
 
+    /** A snapshot known to differ from the last only in its clocks was published at {@code now} (heartbeat due). */
+    void clocksPublished(Instant now) {
+        lastPublished = now;
+    }
+
     /** Whether and how urgently {@code next} is published after {@code last} (the last published, or null). */
     Decision decide(ClusterSnapshot last, ClusterSnapshot next, Instant now) {
         Decision d = last == null || lastPublished == null || !sameButClocks(last, next) ? Decision.CHANGED

@@ -61,15 +61,27 @@ class ClusterMonitorPublishTest {
         assertThat(clocks).isEmpty();
         assertThat(monitor.assemblies()).as("nothing assembled while only clocks moved").isEqualTo(assembled);
 
-        // The heartbeat is due: the next poll publishes the clocks once, the lease's countdown with them.
+        // The heartbeat is due: the next poll publishes the clocks once, the lease's countdown with them, and with
+        // no read live to turn stale, without an assembly: the last snapshot with new clocks.
         clock.advance(Duration.ofMillis(700));
         monitor.publish();
         monitor.publish();
         assertThat(changed).hasSize(first);
         assertThat(clocks).hasSize(1);
-        assertThat(monitor.assemblies()).isEqualTo(assembled + 1);
-        assertThat(clocks.get(0).leaderLeaseSecondsLeft()).isEqualTo(28L);
-        assertThat(clocks.get(0).sources().get(SourceKind.ETCD).lastSuccess()).isEqualTo(T0.plusMillis(600));
+        assertThat(monitor.assemblies()).isEqualTo(assembled);
+        ClusterSnapshot beat = clocks.get(0);
+        assertThat(beat.leaderLeaseSecondsLeft()).isEqualTo(28L);
+        assertThat(beat.sources().get(SourceKind.ETCD).lastSuccess()).isEqualTo(T0.plusMillis(600));
+        assertThat(beat.observedAt()).isEqualTo(T0.plusMillis(1900));
+
+        // Exactly what a monitor assembling the same inputs at that moment publishes.
+        List<ClusterSnapshot> fresh = new ArrayList<>();
+        ClusterMonitor other = new ClusterMonitor("etcd", "demo", true, executors, LiveSettings.DEFAULTS, null, null,
+                clock, fresh::add, e -> { });
+        other.etcdStatus(new SourceStatus(SourceKind.ETCD, Freshness.LIVE, T0.plusMillis(600), null));
+        other.leaderLease(28L);
+        other.dcs(DcsViewParser.parse("demo", keys()));
+        assertThat(beat).isEqualTo(fresh.get(fresh.size() - 1));
     }
 
     @Test
