@@ -85,6 +85,7 @@ final class WorkspaceTree {
                 k -> new ArrayList<>()).add(a));
         Map<String, List<WorkspaceNode.Cluster>> bySource = new LinkedHashMap<>();
         Map<ClusterKey, Row> rows = new java.util.HashMap<>(e.clusters().size() * 2);
+        boolean moved = reorderPending || e.clusters().size() != lastRows.size();
         for (ClusterSnapshot c : e.clusters()) {
             ClusterKey key = ClusterKey.of(c);
             List<Alert> own = alertsOf.getOrDefault(key, List.of());
@@ -92,10 +93,15 @@ final class WorkspaceTree {
             // The live model keeps a cluster's snapshot object while it does not change: reuse its row then.
             Row row = before != null && before.cluster() == c && before.alerts().equals(own) ? before
                     : new Row(c, own, clusterNode(c, own));
+            moved |= before == null || !before.node().equals(row.node());
             rows.put(key, row);
             bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(row.node());
         }
         lastRows = rows;
+        if (!moved) {
+            // Every row says what it said (an estate republished for its clocks): nothing to sort, move or redraw.
+            return;
+        }
         bySource.values().forEach(cs -> cs.sort(TroubleOrder.WORST_FIRST));
         List<List<String>> newShape = new ArrayList<>();
         bySource.forEach((s, cs) -> {
@@ -110,7 +116,9 @@ final class WorkspaceTree {
             boolean sameClusters = rows.keySet().equals(shownKeys);
             if (newShape.equals(shape) || (sameClusters && now - reorderedAt < REORDER_EVERY_NANOS)) {
                 updateInPlace(bySource);
+                reorderPending = !newShape.equals(shape);
             } else {
+                reorderPending = false;
                 rebuild(bySource);
                 shape = newShape;
                 shownKeys = rows.keySet();
@@ -124,6 +132,8 @@ final class WorkspaceTree {
     /** Reorders rows at most this often (a rebuild when clusters come or go is never held back). */
     static final long REORDER_EVERY_NANOS = 2_000_000_000L;
     private long reorderedAt = Long.MIN_VALUE / 2;
+    /** A reorder was held back (see {@link #REORDER_EVERY_NANOS}): the next estate does it even if no row moved. */
+    private boolean reorderPending;
     private java.util.function.LongSupplier nanoClock = System::nanoTime;
 
     /** For tests: the clock that paces reordering. */
