@@ -143,10 +143,23 @@ final class StatusBar {
         EstateSnapshot e = vm.estateProperty().get();
         boolean none = e == null || e.version() == 0 || e.observedAt() == null;
         // What a DBA asks is how fresh the picture is; the snapshot number is for whoever debugs the feed.
-        snapshot.setText(none ? "not updated yet" : "updated " + TimeFormat.ago(e.observedAt(), now));
+        snapshot.setText(none ? "not updated yet" : updated(e.observedAt(), now));
         snapshotTip.setText(none ? "Nothing read yet" : "Snapshot " + e.version() + ", read at "
                 + TimeFormat.at(e.observedAt(), now, vm.topology().zone()));
     }
+
+    /**
+     * How fresh the picture is. A live estate is republished at least once a second: under {@link #JUST_NOW} it says
+     * "updated just now" and stays put, where counting tenths would change the words (and redraw the window) in
+     * every frame; past it, the age, as a feed that stopped shows it.
+     */
+    static String updated(Instant at, Instant now) {
+        return java.time.Duration.between(at, now).compareTo(JUST_NOW) < 0 ? "updated just now"
+                : "updated " + TimeFormat.ago(at, now);
+    }
+
+    /** Younger than this is "just now": a heartbeat and a bit. */
+    static final java.time.Duration JUST_NOW = java.time.Duration.ofSeconds(2);
 
     private static Tone tone(Freshness f) {
         switch (f) {

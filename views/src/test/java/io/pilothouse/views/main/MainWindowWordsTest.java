@@ -98,7 +98,11 @@ class MainWindowWordsTest {
     @Test
     void theStatusBarSaysHowFreshThePictureIs() {
         String text = onFx(() -> ((Label) view.root().lookup("#status-updated")).getText());
-        assertThat(text).matches("updated \\d+\\.\\d s ago").doesNotContain("snapshot");
+        assertThat(text).matches("updated (just now|\\d+\\.\\d s ago)").doesNotContain("snapshot");
+        java.time.Instant read = java.time.Instant.parse("2026-12-07T12:00:00Z");
+        assertThat(StatusBar.updated(read, read.plusMillis(1_900))).isEqualTo("updated just now");
+        assertThat(StatusBar.updated(read, read.plusMillis(3_200))).isEqualTo("updated 3.2 s ago");
+        assertThat(StatusBar.updated(read, read.plusSeconds(95))).isEqualTo("updated 1 min 35 s ago");
     }
 
     private ContextMenu rightClick(String member) {
