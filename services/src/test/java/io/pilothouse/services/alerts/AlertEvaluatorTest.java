@@ -11,14 +11,12 @@ import io.pilothouse.services.model.ReplicationSlot;
 import io.pilothouse.services.model.ReportedLag;
 import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.SourceStatus;
+import io.pilothouse.services.testing.HandClock;
 import io.pilothouse.services.workspace.AlertsConfig;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,33 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AlertEvaluatorTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-21T06:00:00Z");
+    static final Instant T0 = Instant.parse("2026-11-21T06:00:00Z");
 
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        Instant now = T0;
-
-        void advance(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final HandClock clock = new HandClock(T0);
     private final AlertEvaluator evaluator = new AlertEvaluator(AlertThresholds.DEFAULTS, clock);
 
     static Member.Builder leader() {
@@ -107,9 +81,9 @@ class AlertEvaluatorTest {
         AlertEvaluator.Evaluation first = eval(lagging);
         assertThat(first.active()).isEmpty();
         assertThat(first.events()).isEmpty();
-        clock.advance(29);
+        clock.advanceSeconds(29);
         assertThat(eval(lagging).active()).isEmpty();
-        clock.advance(1);
+        clock.advanceSeconds(1);
         AlertEvaluator.Evaluation raised = eval(lagging);
         assertThat(raised.active()).singleElement().satisfies(a -> {
             assertThat(a.rule()).isEqualTo(AlertRule.REPLICA_LAG);
@@ -121,10 +95,10 @@ class AlertEvaluatorTest {
         });
         assertThat(raised.events()).singleElement()
                 .satisfies(e -> assertThat(e.type()).isEqualTo(AlertEvent.Type.ALERT_RAISED));
-        clock.advance(5);
+        clock.advanceSeconds(5);
         assertThat(eval(lagging).events()).as("no second raise while it lasts").isEmpty();
 
-        clock.advance(1);
+        clock.advanceSeconds(1);
         AlertEvaluator.Evaluation cleared = eval(healthy());
         assertThat(cleared.active()).isEmpty();
         assertThat(cleared.events()).singleElement().satisfies(e -> {
@@ -138,13 +112,13 @@ class AlertEvaluatorTest {
         ClusterSnapshot lagging = cluster("node1", List.of(leader().build(),
                 replica("node2").sqlLagBytes(5L << 20).build()), 25L, List.of());
         eval(lagging);
-        clock.advance(30);
+        clock.advanceSeconds(30);
         List<Alert> raised = eval(lagging).active();
-        clock.advance(1);
+        clock.advanceSeconds(1);
         List<Alert> again = eval(lagging).active();
         ClusterSnapshot moreLag = cluster("node1", List.of(leader().build(),
                 replica("node2").sqlLagBytes(9L << 20).build()), 25L, List.of());
-        clock.advance(1);
+        clock.advanceSeconds(1);
         List<Alert> worse = eval(moreLag).active();
 
         assertThat(again).as("nothing changed: the list of the evaluation before").isSameAs(raised);
@@ -160,13 +134,13 @@ class AlertEvaluatorTest {
         ClusterSnapshot lagging = cluster("node1", List.of(leader().build(),
                 replica("node2").sqlLagSeconds(45.0).build()), 25L, List.of());
         eval(lagging);
-        clock.advance(20);
+        clock.advanceSeconds(20);
         eval(healthy());
-        clock.advance(1);
+        clock.advanceSeconds(1);
         eval(lagging);
-        clock.advance(20);
+        clock.advanceSeconds(20);
         assertThat(eval(lagging).active()).as("only 20 s since it came back").isEmpty();
-        clock.advance(10);
+        clock.advanceSeconds(10);
         assertThat(eval(lagging).active()).singleElement()
                 .satisfies(a -> assertThat(a.message()).contains("45 s").contains("30 s"));
     }
@@ -190,7 +164,7 @@ class AlertEvaluatorTest {
                 .sqlLagSeconds(null).replicationState(null).patroniLag(ReportedLag.ofBytes(2L << 20)).build()),
                 25L, List.of());
         eval(c);
-        clock.advance(30);
+        clock.advanceSeconds(30);
         assertThat(eval(c).active()).extracting(Alert::rule).contains(AlertRule.REPLICA_LAG);
     }
 
@@ -200,7 +174,7 @@ class AlertEvaluatorTest {
                 replica("node2").state(MemberState.STOPPED).replicationState(null).sqlLagBytes(null).build()),
                 25L, List.of());
         assertThat(eval(c).active()).isEmpty();
-        clock.advance(10);
+        clock.advanceSeconds(10);
         assertThat(eval(c).active()).singleElement().satisfies(a -> {
             assertThat(a.rule()).isEqualTo(AlertRule.REPLICA_NOT_STREAMING);
             assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
@@ -226,7 +200,7 @@ class AlertEvaluatorTest {
     void noLeaderAlertsAfterAFewSecondsButNotOnAFrozenFeed() {
         ClusterSnapshot none = cluster(null, List.of(replica("node2").upstream(null).build()), null, List.of());
         assertThat(eval(none).active()).isEmpty();
-        clock.advance(10);
+        clock.advanceSeconds(10);
         assertThat(eval(none).active()).singleElement().satisfies(a -> {
             assertThat(a.rule()).isEqualTo(AlertRule.LEADER_MISSING);
             assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
@@ -258,7 +232,7 @@ class AlertEvaluatorTest {
             assertThat(a.member()).isEqualTo("node1");
             assertThat(a.message()).contains("node2").contains("2.0 GiB").contains("1.0 GiB");
         });
-        clock.advance(60);
+        clock.advanceSeconds(60);
         assertThat(eval(c).active()).extracting(Alert::rule)
                 .containsExactlyInAnyOrder(AlertRule.SLOT_RETAINING_WAL, AlertRule.SLOT_INACTIVE);
     }
@@ -268,7 +242,7 @@ class AlertEvaluatorTest {
         NodeSlots standby = new NodeSlots("node2", true, "0/9000000", List.of(slot("node3", false, 0)), null, T0);
         ClusterSnapshot c = cluster("node1", List.of(leader().build(), replica("node2").build()), 25L,
                 List.of(standby));
-        clock.advance(3600);
+        clock.advanceSeconds(3600);
         assertThat(eval(c).active()).isEmpty();
     }
 
@@ -295,9 +269,9 @@ class AlertEvaluatorTest {
         ClusterSnapshot busy = cluster("node1", List.of(leader().backends(187L).build(),
                 replica("node2").backends(12L).build()), 25L, List.of());
         eval(busy);
-        clock.advance(299);
+        clock.advanceSeconds(299);
         assertThat(eval(busy).active()).isEmpty();
-        clock.advance(1);
+        clock.advanceSeconds(1);
         assertThat(eval(busy).active()).singleElement().satisfies(a -> {
             assertThat(a.rule()).isEqualTo(AlertRule.CONNECTIONS_HIGH);
             assertThat(a.member()).isEqualTo("node1");
@@ -321,7 +295,7 @@ class AlertEvaluatorTest {
         ClusterSnapshot lag = cluster("node1", List.of(leader().build(),
                 replica("node2").sqlLagBytes(9L << 20).build()), 25L, List.of());
         now.evaluate(List.of(lag));
-        clock.advance(5);
+        clock.advanceSeconds(5);
         List<Member> members = new ArrayList<>(lag.members());
         members.add(replica("node3").state(MemberState.CRASHED).build());
         ClusterSnapshot both = cluster("node1", members, 5L, List.of());
@@ -370,7 +344,7 @@ class AlertEvaluatorTest {
     void aPreparedTransactionOlderThanAMinuteWarnsWithWhatItHoldsAndWhatToDo() {
         ClusterSnapshot c = withPrepared(branch("tx_001_node1", T0, 10));
         assertThat(evaluator.evaluate(List.of(c)).active()).isEmpty();
-        clock.advance(61);
+        clock.advanceSeconds(61);
         List<Alert> active = evaluator.evaluate(List.of(c)).active();
         assertThat(active).singleElement().satisfies(a -> {
             assertThat(a.rule()).isEqualTo(AlertRule.PREPARED_XACT_OLD);

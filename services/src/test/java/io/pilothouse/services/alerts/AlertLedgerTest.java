@@ -4,13 +4,11 @@ import io.pilothouse.services.policy.AuditOutcome;
 import io.pilothouse.services.policy.AuditRecord;
 import io.pilothouse.services.policy.MutationGate;
 import io.pilothouse.services.policy.ReadOnlyWorkspaceException;
+import io.pilothouse.services.testing.HandClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,27 +20,7 @@ class AlertLedgerTest {
 
     private static final Instant T0 = Instant.parse("2026-12-06T14:00:00Z");
 
-    /** A clock the test moves. */
-    private static final class StepClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final StepClock clock = new StepClock();
+    private final HandClock clock = new HandClock(T0);
     private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
 
     private AlertLedger ledger(boolean readOnly) {
@@ -96,9 +74,9 @@ class AlertLedgerTest {
         AlertLedger l = ledger(false);
         Alert lag = alert("node2", AlertRule.REPLICA_LAG);
         l.record(raised(lag, T0));
-        clock.now = T0.plusSeconds(5);
+        clock.set(T0.plusSeconds(5));
         AlertRecord acked = l.acknowledge(lag.id());
-        assertThat(acked.state(clock.now)).isEqualTo(AlertState.ACKNOWLEDGED);
+        assertThat(acked.state(clock.instant())).isEqualTo(AlertState.ACKNOWLEDGED);
         assertThat(acked.acknowledgedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(audit).singleElement().satisfies(r -> {
             assertThat(r.action()).isEqualTo("alert-acknowledge");
@@ -130,12 +108,12 @@ class AlertLedgerTest {
         l.record(raised(slot, T0.plusSeconds(90)));
         assertThat(l.entries().get(0).state(T0.plusSeconds(91))).isEqualTo(AlertState.SILENCED);
         // The silence ends at its time: the alert is active again and notifiers may speak.
-        clock.now = T0.plus(Duration.ofMinutes(15));
+        clock.set(T0.plus(Duration.ofMinutes(15)));
         assertThat(l.silenced(slot.id())).isFalse();
-        assertThat(l.entries().get(0).state(clock.now)).isEqualTo(AlertState.ACTIVE);
-        assertThat(l.entries().get(0).silencedUntil()).as("the expiry stays visible").isEqualTo(clock.now);
+        assertThat(l.entries().get(0).state(clock.instant())).isEqualTo(AlertState.ACTIVE);
+        assertThat(l.entries().get(0).silencedUntil()).as("the expiry stays visible").isEqualTo(clock.instant());
 
-        clock.now = T0.plus(Duration.ofMinutes(20));
+        clock.set(T0.plus(Duration.ofMinutes(20)));
         l.silence(slot.id(), Duration.ofHours(1));
         l.unsilence(slot.id());
         assertThat(l.silenced(slot.id())).isFalse();

@@ -2,6 +2,7 @@ package io.pilothouse.services.alerts;
 
 import io.pilothouse.services.live.LatestEstate;
 import io.pilothouse.services.model.ClusterSnapshot;
+import io.pilothouse.services.testing.HandClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AlertMonitorTest {
 
-    private final AlertEvaluatorTest.TestClock clock = new AlertEvaluatorTest.TestClock();
+    private final HandClock clock = new HandClock(AlertEvaluatorTest.T0);
 
     @Test
     void evaluatesEveryPublishedSnapshotAndPublishesTransitions() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.TrafficProblem;
 import io.pilothouse.services.model.TrafficProblemKind;
+import io.pilothouse.services.testing.HandClock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The traffic layer's problems become alerts of their cluster after the disagreement grace period. */
 class TrafficAlertsTest {
 
-    private final AlertEvaluatorTest.TestClock clock = new AlertEvaluatorTest.TestClock();
+    private final HandClock clock = new HandClock(AlertEvaluatorTest.T0);
     private final List<TrafficProblem> problems = new ArrayList<>();
     private final AlertEvaluator evaluator = new AlertEvaluator(AlertThresholds.DEFAULTS, clock, () -> problems);
     private final ClusterSnapshot cluster = ClusterSnapshot.builder("prod", "demo").leader("node1")
@@ -25,7 +26,7 @@ class TrafficAlertsTest {
         problems.add(new TrafficProblem("prod", "other", TrafficProblemKind.BACKEND_DOWN, "haproxy x", "elsewhere"));
 
         assertThat(evaluator.evaluate(List.of(cluster)).active()).isEmpty();
-        clock.advance(11);
+        clock.advanceSeconds(11);
         AlertEvaluator.Evaluation e = evaluator.evaluate(List.of(cluster));
 
         assertThat(e.active()).singleElement().satisfies(a -> {
@@ -34,7 +35,7 @@ class TrafficAlertsTest {
             assertThat(a.message()).contains("pgbouncer app", "in recovery");
         });
         problems.clear();
-        clock.advance(1);
+        clock.advanceSeconds(1);
         assertThat(evaluator.evaluate(List.of(cluster)).events()).extracting(AlertEvent::type)
                 .containsExactly(AlertEvent.Type.ALERT_CLEARED);
     }
@@ -43,7 +44,7 @@ class TrafficAlertsTest {
     void clientsWaitingAreAWarning() {
         problems.add(new TrafficProblem("prod", "demo", TrafficProblemKind.CLIENTS_WAITING, "pgbouncer app", "wait"));
         evaluator.evaluate(List.of(cluster));
-        clock.advance(11);
+        clock.advanceSeconds(11);
         assertThat(evaluator.evaluate(List.of(cluster)).active()).extracting(Alert::severity)
                 .containsExactly(AlertSeverity.WARNING);
     }

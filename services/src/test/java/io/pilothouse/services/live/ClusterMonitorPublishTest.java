@@ -6,14 +6,12 @@ import io.pilothouse.services.model.ClusterSnapshot;
 import io.pilothouse.services.model.Freshness;
 import io.pilothouse.services.model.SourceKind;
 import io.pilothouse.services.model.SourceStatus;
+import io.pilothouse.services.testing.HandClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ class ClusterMonitorPublishTest {
 
     private static final Instant T0 = Instant.parse("2026-12-07T12:00:00Z");
     private final LiveExecutors executors = LiveExecutors.create();
-    private final MovingClock clock = new MovingClock();
+    private final HandClock clock = new HandClock(T0);
     private final List<ClusterSnapshot> changed = new ArrayList<>();
     private final List<ClusterSnapshot> clocks = new ArrayList<>();
     private final ClusterMonitor monitor = new ClusterMonitor("etcd", "demo", true, executors, LiveSettings.DEFAULTS,
@@ -110,29 +108,5 @@ class ClusterMonitorPublishTest {
                     + "\"timeline\":1}", 1, 1));
         }
         return keys;
-    }
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now = T0;
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

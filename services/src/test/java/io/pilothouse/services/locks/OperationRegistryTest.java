@@ -1,11 +1,10 @@
 package io.pilothouse.services.locks;
 
+import io.pilothouse.services.testing.HandClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,27 +15,7 @@ class OperationRegistryTest {
 
     private static final Instant T0 = Instant.parse("2026-12-06T20:00:00Z");
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final HandClock clock = new HandClock(T0);
     private final OperationRegistry registry = new OperationRegistry(clock, Duration.ofSeconds(45));
 
     @Test
@@ -75,12 +54,12 @@ class OperationRegistryTest {
         OperationRegistry.Registration r = registry.begin("demo", "switchover", "node2", "lock");
         assertThat(registry.plannedChangeOn("demo")).isTrue();
         assertThat(registry.plannedChangeOn("other")).isFalse();
-        clock.now = T0.plusSeconds(20);
+        clock.set(T0.plusSeconds(20));
         r.close();
         assertThat(registry.plannedActionOn("demo")).contains("switchover");
-        clock.now = T0.plusSeconds(64);
+        clock.set(T0.plusSeconds(64));
         assertThat(registry.plannedChangeOn("demo")).as("44 s after the end").isTrue();
-        clock.now = T0.plusSeconds(66);
+        clock.set(T0.plusSeconds(66));
         assertThat(registry.plannedChangeOn("demo")).isFalse();
         assertThat(registry.plannedActionOn("demo")).isEmpty();
     }
