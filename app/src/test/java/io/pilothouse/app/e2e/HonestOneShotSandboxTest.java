@@ -152,7 +152,11 @@ class HonestOneShotSandboxTest {
 
     /** Starts {@code pilothouse watch} as its own process, waits until it runs the watch, signals it: ms to exit. */
     private static long stopWatch(Path workspace, String signal) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        // Through env --default-signal: a suite started in the background of a shell without job control inherits
+        // SIGINT ignored, and a JVM started so keeps ignoring it (as nohup'd programs should); a user's Ctrl+C
+        // in a terminal is never ignored, and that is what this measures.
+        Process p = new ProcessBuilder("env", "--default-signal=INT,TERM",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "io.pilothouse.app.Main", "watch", "--workspace",
                 workspace.toString()).redirectErrorStream(true).start();
         try {
