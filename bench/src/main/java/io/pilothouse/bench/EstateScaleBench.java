@@ -129,7 +129,7 @@ public final class EstateScaleBench {
         long cpu1 = Load.processCpuNanos();
         long wall1 = System.nanoTime();
         recording = false;
-        javafx.application.Platform.runLater(() -> pulseProbe.stop());
+        FxToolkit.fx().execute(() -> pulseProbe.stop());
         long changes = simulator.changes();
         simulator.stopChanges();
         Thread.sleep(10_000);

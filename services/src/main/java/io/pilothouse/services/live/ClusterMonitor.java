@@ -159,8 +159,7 @@ public final class ClusterMonitor implements AutoCloseable {
                 }
             }
             dcs = view;
-            inputsMoved = true;
-            apisKnown = null;
+            topologyInputMoved();
         }
         publish();
     }
@@ -315,8 +314,7 @@ public final class ClusterMonitor implements AutoCloseable {
                     NodeRead<PatroniNodeStatus> prev = nodes.getOrDefault(key, NodeRead.none());
                     nodes.put(key, error == null ? prev.succeeded(status, now)
                             : prev.failed(message(error), refused(error), now));
-                    inputsMoved = true;
-                    apisKnown = null;
+                    topologyInputMoved();
                 }
             });
         }
@@ -336,8 +334,7 @@ public final class ClusterMonitor implements AutoCloseable {
                 synchronized (lock) {
                     restCluster = error == null ? restCluster.succeeded(c, now)
                             : restCluster.failed(message(error), refused(error), now);
-                    inputsMoved = true;
-                    apisKnown = null;
+                    topologyInputMoved();
                 }
             });
         }
@@ -360,6 +357,12 @@ public final class ClusterMonitor implements AutoCloseable {
         }
         sqlReader.poll(endpoints().stream()
                 .map(m -> new NodeSqlReader.Target(m.name(), m.host(), m.port())).toList(), this::sqlRead);
+    }
+
+    /** An input that may also move the members' REST addresses changed (call under the lock). */
+    private void topologyInputMoved() {
+        inputsMoved = true;
+        apisKnown = null;
     }
 
     private void sqlRead() {

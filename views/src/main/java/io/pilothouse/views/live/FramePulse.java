@@ -92,6 +92,11 @@ public final class FramePulse {
         return this;
     }
 
+    /** Also wakes at each publish of {@code feed} while started (see {@link #wakeWhen}). */
+    public FramePulse wakeOnPublish(io.pilothouse.services.model.EstateFeed feed) {
+        return wakeWhen(wake -> feed.subscribe(s -> wake.run()));
+    }
+
     /** Starts serving wakes, with a first frame at once; idempotent. */
     public void start() {
         begin();

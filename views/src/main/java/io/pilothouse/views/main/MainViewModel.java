@@ -62,7 +62,7 @@ public final class MainViewModel {
         this.topology = new TopologyViewModel(clock.getZone());
         this.coalescer = new FrameCoalescer(feed, this::apply);
         this.pulse = new FramePulse(nanos -> onFrame()).wakeEvery(java.time.Duration.ofSeconds(1))
-                .wakeWhen(wake -> feed.subscribe(s -> wake.run())).wakeWhen(alerts::onChange);
+                .wakeOnPublish(feed).wakeWhen(alerts::onChange);
         now.set(clock.instant());
     }
 

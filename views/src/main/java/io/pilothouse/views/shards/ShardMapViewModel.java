@@ -75,7 +75,7 @@ public final class ShardMapViewModel {
     public ShardMapViewModel(EstateFeed feed, ZoneId zone, ShardMapActions actions) {
         this.feed = feed;
         if (feed != null) {
-            pulse.wakeWhen(wake -> feed.subscribe(s -> wake.run()));
+            pulse.wakeOnPublish(feed);
         }
         this.zone = Objects.requireNonNull(zone, "zone");
         this.actions = Objects.requireNonNull(actions, "actions");

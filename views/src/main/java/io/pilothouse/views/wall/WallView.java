@@ -86,7 +86,7 @@ public final class WallView {
         root.setFocusTraversable(true);
         // Frames only when something moved: a publish, an alerts change, a new second (ages, rotation).
         pulse = new FramePulse(nanos -> frame()).wakeEvery(java.time.Duration.ofSeconds(1))
-                .wakeWhen(wake -> feed.subscribe(s -> wake.run())).wakeWhen(alerts::onChange);
+                .wakeOnPublish(feed).wakeWhen(alerts::onChange);
         root.sceneProperty().subscribe(s -> {
             if (s != null) {
                 wake();
